@@ -1,0 +1,11 @@
+"""UUID checks for anything that goes into a URL path."""
+
+import re
+
+# Canonical 8-4-4-4-12 hex form only: a value that needs normalising is not
+# trusted into a path.
+_UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\Z")
+
+
+def is_uuid(value: object) -> bool:
+    return isinstance(value, str) and _UUID.match(value) is not None
