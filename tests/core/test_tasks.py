@@ -1,0 +1,65 @@
+"""The off-thread helper: work runs on a worker, outcomes arrive on the GUI thread."""
+
+import threading
+
+from PySide6.QtCore import QObject, QThread, QTimer
+
+from token_desk.tasks import run_in_background
+
+
+def test_result_is_delivered_on_the_gui_thread(qtbot):
+    context = QObject()
+    worker_threads, delivered = [], []
+
+    def work(x):
+        worker_threads.append(threading.current_thread())
+        return x * 2
+
+    run_in_background(work, 21, on_result=lambda r: delivered.append((r, QThread.currentThread())),
+                      on_error=lambda e: delivered.append(e), context=context)
+    qtbot.waitUntil(lambda: bool(delivered), timeout=5000)
+    assert delivered == [(42, context.thread())]
+    assert worker_threads[0] is not threading.main_thread()
+
+
+def test_exception_is_delivered_to_on_error_not_raised(qtbot):
+    context = QObject()
+    errors = []
+
+    def fail():
+        raise ValueError("boom")
+
+    run_in_background(fail, on_result=lambda r: errors.append("unexpected"),
+                      on_error=errors.append, context=context)
+    qtbot.waitUntil(lambda: bool(errors), timeout=5000)
+    assert isinstance(errors[0], ValueError) and str(errors[0]) == "boom"
+
+
+def test_event_loop_keeps_turning_while_work_runs(qtbot):
+    context = QObject()
+    release = threading.Event()
+    ticks, delivered = [], []
+    timer = QTimer()
+    timer.setInterval(20)
+    timer.timeout.connect(lambda: ticks.append(1))
+    timer.start()
+    run_in_background(release.wait, 5, on_result=delivered.append, on_error=delivered.append, context=context)
+    qtbot.waitUntil(lambda: len(ticks) >= 5, timeout=2000)
+    release.set()
+    qtbot.waitUntil(lambda: bool(delivered), timeout=5000)
+    assert delivered == [True]
+
+
+def test_outcome_is_dropped_when_context_is_destroyed(qtbot):
+    context = QObject()
+    release = threading.Event()
+    delivered = []
+    task = run_in_background(release.wait, 5, on_result=delivered.append,
+                             on_error=delivered.append, context=context)
+    destroyed = []
+    task.destroyed.connect(lambda: destroyed.append(1))
+    context.deleteLater()
+    qtbot.waitUntil(lambda: bool(destroyed), timeout=2000)
+    release.set()
+    qtbot.wait(200)
+    assert delivered == []
