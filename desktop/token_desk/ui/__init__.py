@@ -1,0 +1,1 @@
+"""Windows, dialogs and actions: the only layer that imports QtWidgets."""
