@@ -1,0 +1,132 @@
+"""A connection profile (no secret in it) and field validators usable "as you type"."""
+
+from __future__ import annotations
+
+import enum
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from urllib.parse import urlsplit
+
+from token_desk.api.ids import is_uuid
+
+DEFAULT_BASE_URL = "https://console.influxdata.com/api/v0"
+MAX_NAME_LENGTH = 100
+_EXAMPLE_UUID = "0f8fad5b-d9cb-469f-a165-70867728950e"
+
+
+class ProfileField(enum.StrEnum):
+    """Keys of validate_profile_fields(); equal to the Profile attribute names."""
+
+    NAME = "name"
+    BASE_URL = "base_url"
+    ACCOUNT_ID = "account_id"
+    CLUSTER_ID = "cluster_id"
+
+
+@dataclass(frozen=True, kw_only=True)
+class Profile:
+    """Where to connect; the management token is kept apart, in the keyring."""
+
+    name: str
+    base_url: str = DEFAULT_BASE_URL
+    account_id: str
+    cluster_id: str
+
+    def renamed(self, new_name: str) -> Profile:
+        return replace(self, name=new_name)
+
+
+def names_clash(a: str, b: str) -> bool:
+    # Case-insensitive: the name is the keyring username, and Windows Credential
+    # Manager treats names differing only by case as the same entry.
+    return a.casefold() == b.casefold()
+
+
+def validate_name(name: str, existing_names: Iterable[str] = (), current_name: str | None = None) -> str | None:
+    """None if `name` is usable; `current_name` is the profile being edited (may keep its name)."""
+    if not name.strip():
+        return "Enter a name for this profile."
+    if name != name.strip():
+        return "Remove the spaces at the start or end of the profile name."
+    if len(name) > MAX_NAME_LENGTH:
+        return f"Shorten the profile name to at most {MAX_NAME_LENGTH} characters."
+    if any(unicodedata.category(char).startswith("C") for char in name):
+        return "Remove the control characters (tabs, line breaks) from the profile name."
+    if current_name is not None and names_clash(name, current_name):
+        return None
+    if any(names_clash(name, other) for other in existing_names):
+        return f"A profile named '{name}' already exists; choose another name."
+    return None
+
+
+def validate_base_url(base_url: str) -> str | None:
+    """None if `base_url` is an http(s) URL with a host."""
+    example = f"for example {DEFAULT_BASE_URL}"
+    if not base_url.strip():
+        return f"Enter the Management API URL, {example}."
+    if base_url != base_url.strip() or any(char.isspace() for char in base_url):
+        return "Remove the spaces from the Management API URL."
+    try:
+        parts = urlsplit(base_url)
+        parts.port  # noqa: B018 - raises ValueError for a port that is not a number in range
+    except ValueError:
+        return f"The Management API URL is not a valid URL; use the form {DEFAULT_BASE_URL}."
+    if parts.scheme.lower() not in ("http", "https"):
+        return f"The Management API URL must start with https:// ({example})."
+    if not parts.hostname:
+        return f"The Management API URL needs a host name, {example}."
+    if parts.query or parts.fragment or parts.username or parts.password:
+        return "Remove the user name, '?…' or '#…' part from the Management API URL."
+    return None
+
+
+def _validate_uuid(value: str, label: str) -> str | None:
+    if not value.strip():
+        return f"Enter the {label} (a UUID such as {_EXAMPLE_UUID})."
+    if not is_uuid(value.strip()):
+        shown = value if len(value) <= 60 else value[:57] + "…"
+        return f"The {label} must be a UUID like {_EXAMPLE_UUID} (8-4-4-4-12 hexadecimal digits); '{shown}' is not."
+    if value != value.strip():
+        return f"Remove the spaces around the {label}."
+    return None
+
+
+def validate_account_id(account_id: str) -> str | None:
+    return _validate_uuid(account_id, "account ID")
+
+
+def validate_cluster_id(cluster_id: str) -> str | None:
+    return _validate_uuid(cluster_id, "cluster ID")
+
+
+def validate_profile_fields(
+    name: str,
+    base_url: str,
+    account_id: str,
+    cluster_id: str,
+    *,
+    existing_names: Iterable[str] = (),
+    current_name: str | None = None,
+) -> dict[ProfileField, str]:
+    """Map each invalid field to its message; an empty dict means the profile can be saved."""
+    messages = {
+        ProfileField.NAME: validate_name(name, existing_names, current_name),
+        ProfileField.BASE_URL: validate_base_url(base_url),
+        ProfileField.ACCOUNT_ID: validate_account_id(account_id),
+        ProfileField.CLUSTER_ID: validate_cluster_id(cluster_id),
+    }
+    return {field: message for field, message in messages.items() if message is not None}
+
+
+def validate_profile(
+    profile: Profile, existing_names: Iterable[str] = (), current_name: str | None = None
+) -> dict[ProfileField, str]:
+    return validate_profile_fields(
+        profile.name,
+        profile.base_url,
+        profile.account_id,
+        profile.cluster_id,
+        existing_names=existing_names,
+        current_name=current_name,
+    )

@@ -1,0 +1,152 @@
+"""Reading and atomically writing profiles.json (non-secret fields only).
+
+Format: {"schema_version": 1, "last_used": "name" | null, "profiles": [{name, base_url, account_id, cluster_id}]}
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from token_desk.credentials.errors import (
+    ProfileFileCorruptError,
+    ProfileFileUnreadableError,
+    ProfileFileWriteError,
+)
+from token_desk.credentials.profile import Profile, ProfileField, names_clash
+
+SCHEMA_VERSION = 1
+_PROFILE_KEYS = tuple(str(member) for member in ProfileField)
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class ProfileData:
+    profiles: list[Profile] = field(default_factory=list)
+    last_used: str | None = None
+
+
+def read_profile_file(path: Path) -> ProfileData:
+    """Parse `path`; a missing file is an empty store, anything unusable raises ProfileFileError."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return ProfileData()
+    except UnicodeDecodeError as err:
+        raise _corrupt(path, "it is not UTF-8 text", err) from err
+    except OSError as err:
+        raise ProfileFileUnreadableError(
+            f"Token Desk cannot read its profiles file {path} ({err.strerror or err}); "
+            "check that file's permissions and try again.",
+            path=path,
+            details=repr(err),
+        ) from err
+    return _parse(path, text)
+
+
+def _corrupt(path: Path, reason: str, cause: Exception | None = None) -> ProfileFileCorruptError:
+    return ProfileFileCorruptError(
+        f"The profiles file {path} is damaged ({reason}); Token Desk left it untouched: "
+        f"fix it in a text editor, or start over with no profiles (a copy is kept as {path.name}.bak).",
+        path=path,
+        details=repr(cause) if cause else reason,
+    )
+
+
+def _parse(path: Path, text: str) -> ProfileData:
+    try:
+        document = json.loads(text)
+    except json.JSONDecodeError as err:
+        raise _corrupt(path, f"not valid JSON: {err.msg} at line {err.lineno}, column {err.colno}", err) from err
+    if not isinstance(document, dict):
+        raise _corrupt(path, "it does not hold a JSON object")
+    version = document.get("schema_version")
+    if version != SCHEMA_VERSION:
+        if isinstance(version, int) and version > SCHEMA_VERSION:
+            raise ProfileFileCorruptError(
+                f"The profiles file {path} was written by a newer Token Desk (format {version}); "
+                "update Token Desk to use it.",
+                path=path,
+            )
+        raise _corrupt(path, f"unknown schema_version {version!r}")
+    return ProfileData(_parse_profiles(path, document.get("profiles")), _parse_last_used(path, document))
+
+
+def _parse_profiles(path: Path, entries: Any) -> list[Profile]:
+    if not isinstance(entries, list):
+        raise _corrupt(path, "'profiles' is not a list")
+    profiles: list[Profile] = []
+    for position, entry in enumerate(entries, start=1):
+        profile = _parse_profile(path, position, entry)
+        if any(names_clash(profile.name, other.name) for other in profiles):
+            raise _corrupt(path, f"the name '{profile.name}' appears twice")
+        profiles.append(profile)
+    return profiles
+
+
+def _parse_profile(path: Path, position: int, entry: Any) -> Profile:
+    if not isinstance(entry, dict):
+        raise _corrupt(path, f"profile #{position} is not an object")
+    for key in _PROFILE_KEYS:
+        if not isinstance(entry.get(key), str):
+            raise _corrupt(path, f"profile #{position} has no text value for '{key}'")
+    return Profile(**{key: entry[key] for key in _PROFILE_KEYS})
+
+
+def _parse_last_used(path: Path, document: dict[str, Any]) -> str | None:
+    last_used = document.get("last_used")
+    if last_used is not None and not isinstance(last_used, str):
+        raise _corrupt(path, "'last_used' is not text")
+    return last_used
+
+
+def write_profile_file(path: Path, data: ProfileData) -> None:
+    """Replace `path` atomically: a crash leaves either the old or the new file, never half of one."""
+    document = {
+        "schema_version": SCHEMA_VERSION,
+        "last_used": data.last_used,
+        "profiles": [{key: getattr(profile, key) for key in _PROFILE_KEYS} for profile in data.profiles],
+    }
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        _replace_atomically(path, json.dumps(document, indent=2, ensure_ascii=False) + "\n")
+    except OSError as err:
+        raise ProfileFileWriteError(
+            f"Token Desk could not save its profiles file {path} ({err.strerror or err}); "
+            "check free disk space and that folder's permissions, then try again.",
+            path=path,
+            details=repr(err),
+        ) from err
+    log.debug("Saved %d profile(s) to %s", len(data.profiles), path)
+
+
+def _replace_atomically(path: Path, text: str) -> None:
+    handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as temp:
+            temp.write(text)
+            temp.flush()
+            os.fsync(temp.fileno())
+        os.replace(temp_name, path)
+    except BaseException:
+        Path(temp_name).unlink(missing_ok=True)
+        raise
+
+
+def back_up_file(path: Path) -> Path:
+    """Copy `path` to a .bak name that does not overwrite an older backup; return that name."""
+    backup = path.with_name(path.name + ".bak")
+    number = 1
+    while backup.exists():
+        backup = path.with_name(f"{path.name}.{number}.bak")
+        number += 1
+    shutil.copy2(path, backup)
+    log.info("Kept a copy of the damaged profiles file as %s", backup)
+    return backup

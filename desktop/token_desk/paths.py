@@ -1,0 +1,54 @@
+"""Where Token Desk keeps its on-disk state (never secrets: those live in the OS keyring)."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Mapping
+from pathlib import Path
+
+CONFIG_DIR_ENV = "TOKEN_DESK_CONFIG_DIR"
+APP_DIR_NAME_LINUX = "token-desk"
+APP_DIR_NAME_DESKTOP = "Token Desk"  # macOS and Windows show folder names to people
+
+
+def user_config_root(
+    platform: str | None = None,
+    environ: Mapping[str, str] | None = None,
+    home: Path | None = None,
+) -> Path:
+    """The OS convention for per-user config folders (same rule as Go's os.UserConfigDir)."""
+    platform = sys.platform if platform is None else platform
+    environ = os.environ if environ is None else environ
+    home = Path.home() if home is None else home
+    if platform.startswith("win"):
+        appdata = environ.get("APPDATA")
+        return Path(appdata) if appdata else home / "AppData" / "Roaming"
+    if platform == "darwin":
+        return home / "Library" / "Application Support"
+    # XDG says a relative XDG_CONFIG_HOME is invalid and must be ignored.
+    xdg = environ.get("XDG_CONFIG_HOME", "")
+    return Path(xdg) if os.path.isabs(xdg) else home / ".config"
+
+
+def default_config_dir(
+    platform: str | None = None,
+    environ: Mapping[str, str] | None = None,
+    home: Path | None = None,
+) -> Path:
+    """The folder config_dir() would use, without creating it."""
+    platform = sys.platform if platform is None else platform
+    environ = os.environ if environ is None else environ
+    override = environ.get(CONFIG_DIR_ENV)
+    if override:
+        return Path(override).expanduser()
+    is_linux_like = not (platform.startswith("win") or platform == "darwin")
+    app_dir = APP_DIR_NAME_LINUX if is_linux_like else APP_DIR_NAME_DESKTOP
+    return user_config_root(platform, environ, home) / app_dir
+
+
+def config_dir() -> Path:
+    """The one folder for on-disk app state, created on first use."""
+    path = default_config_dir()
+    path.mkdir(parents=True, exist_ok=True)
+    return path

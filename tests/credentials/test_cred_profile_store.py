@@ -1,0 +1,95 @@
+import json
+from pathlib import Path
+
+import pytest
+
+from token_desk.credentials import (
+    InvalidProfileError,
+    ProfileFileCorruptError,
+    ProfileNameTakenError,
+    ProfileNotFoundError,
+    ProfileStore,
+)
+from cred_helpers import make_profile
+
+
+def test_profiles_survive_a_new_store_instance(store: ProfileStore, isolated_config: Path) -> None:
+    store.add(make_profile("Production"))
+    store.add(make_profile("Staging", "http://127.0.0.1:9999/api/v0"))
+    store.set_last_used("Staging")
+    reopened = ProfileStore()
+    assert reopened.path == isolated_config / "profiles.json"
+    assert [p.name for p in reopened.list()] == ["Production", "Staging"]
+    assert reopened.get("Staging").base_url == "http://127.0.0.1:9999/api/v0"
+    assert reopened.last_used_name() == "Staging"
+    assert json.loads(reopened.path.read_text())["schema_version"] == 1
+
+
+def test_add_refuses_clashing_and_invalid_profiles(store: ProfileStore) -> None:
+    store.add(make_profile("Production"))
+    with pytest.raises(ProfileNameTakenError, match="already exists"):
+        store.add(make_profile("production"))
+    with pytest.raises(InvalidProfileError) as caught:
+        store.add(make_profile("Bad", "not a url"))
+    assert set(caught.value.problems) == {"base_url"}
+    assert store.names() == ["Production"]
+
+
+def test_update_renames_in_place_and_follows_last_used(store: ProfileStore) -> None:
+    for name in ("A", "B", "C"):
+        store.add(make_profile(name))
+    store.set_last_used("B")
+    store.update("B", make_profile("Bee"))
+    assert store.names() == ["A", "Bee", "C"]
+    assert store.last_used_name() == "Bee"
+    with pytest.raises(ProfileNameTakenError):
+        store.update("Bee", make_profile("a"))
+    with pytest.raises(ProfileNotFoundError, match="no profile named 'Gone'"):
+        store.update("Gone", make_profile("Gone"))
+
+
+def test_duplicate_picks_a_free_name_next_to_the_original(store: ProfileStore) -> None:
+    store.add(make_profile("A"))
+    store.add(make_profile("Z"))
+    assert store.duplicate("A").name == "A (copy)"
+    assert store.duplicate("A").name == "A (copy 2)"
+    assert store.names() == ["A", "A (copy 2)", "A (copy)", "Z"]
+
+
+def test_delete_forgets_last_used(store: ProfileStore) -> None:
+    store.add(make_profile("A"))
+    store.set_last_used("A")
+    store.delete("A")
+    assert store.list() == [] and store.last_used_name() is None
+
+
+def test_corrupt_file_is_reported_with_line_and_never_overwritten(store: ProfileStore) -> None:
+    damaged = b'{"schema_version": 1,\n "profiles": [ oops ]}'
+    store.path.write_bytes(damaged)
+    with pytest.raises(ProfileFileCorruptError) as caught:
+        store.list()
+    assert "line 2" in str(caught.value) and str(store.path) in str(caught.value)
+    with pytest.raises(ProfileFileCorruptError):
+        store.add(make_profile("New"))
+    assert store.path.read_bytes() == damaged
+
+
+def test_reset_after_the_users_choice_keeps_a_backup(store: ProfileStore) -> None:
+    store.path.write_text("[]")
+    backup = store.reset_damaged_file()
+    assert backup is not None and backup.name == "profiles.json.bak" and backup.read_text() == "[]"
+    assert store.list() == []
+    store.add(make_profile("Fresh"))
+    assert store.names() == ["Fresh"]
+
+
+def test_newer_format_asks_for_an_update(store: ProfileStore) -> None:
+    store.path.write_text('{"schema_version": 99, "profiles": []}')
+    with pytest.raises(ProfileFileCorruptError, match="newer Token Desk"):
+        store.list()
+
+
+def test_atomic_write_leaves_no_temporary_files(store: ProfileStore) -> None:
+    store.add(make_profile("A"))
+    store.update("A", make_profile("B"))
+    assert [p.name for p in store.path.parent.iterdir()] == ["profiles.json"]
