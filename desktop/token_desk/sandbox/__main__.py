@@ -1,0 +1,53 @@
+"""python -m token_desk.sandbox: serve the sandbox until Ctrl+C, printing what to paste into the app."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import signal
+import sys
+
+from token_desk.sandbox.server import Sandbox
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="python -m token_desk.sandbox", description=__doc__)
+    parser.add_argument("--port", type=int, default=8086, help="0 picks a free port")
+    parser.add_argument("--data", default=":memory:", help="SQLite file kept across runs (default: throwaway)")
+    parser.add_argument("--seed", type=int, default=1, help="seed for the data of a new file")
+    parser.add_argument("--token", help="management token string to accept (default: a new one per run)")
+    parser.add_argument("--delay-ms", type=int, default=0, help="delay every response")
+    parser.add_argument("--fail-revokes", type=int, default=0, metavar="N", help="first N revokes answer 500")
+    parser.add_argument("--invalid-json", action="store_true", help="answer every request with a non-JSON body")
+    parser.add_argument("--quiet", action="store_true", help="no request log on stderr")
+    return parser.parse_args(argv)
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    logging.basicConfig(stream=sys.stderr, level=logging.WARNING if args.quiet else logging.INFO,
+                        format="%(asctime)s sandbox: %(message)s")
+    sandbox = Sandbox(data=args.data, seed=args.seed, token=args.token, port=args.port)
+    sandbox.faults.delay_ms = args.delay_ms
+    sandbox.faults.fail_next_revokes(args.fail_revokes)
+    if args.invalid_json:
+        sandbox.faults.invalid_json_next(sys.maxsize)
+    for label, value in (("URL", sandbox.url), ("Account ID", sandbox.account_id),
+                         ("Cluster ID", sandbox.cluster_id), ("Management token", sandbox.management_token)):
+        print(f"{label}: {value}", flush=True)
+    signal.signal(signal.SIGTERM, _interrupt)  # `kill` ends it as cleanly as Ctrl+C
+    try:
+        sandbox.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        sandbox.stop()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,127 @@
+"""HTTP/1.1 front of the sandbox: routing, bearer check, faults, and error bodies."""
+
+from __future__ import annotations
+
+import json
+import logging
+import time
+from http.server import BaseHTTPRequestHandler
+from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
+
+from token_desk.sandbox import routes
+from token_desk.sandbox.faults import Injected
+from token_desk.sandbox.service import Answer
+from token_desk.sandbox.validation import ApiFailure
+from token_desk.sandbox.wire import is_uuid
+
+if TYPE_CHECKING:
+    from token_desk.sandbox.server import SandboxHTTPServer
+
+log = logging.getLogger("token_desk.sandbox")
+
+GARBAGE_BODY = b"<html>502 Bad Gateway: upstream answered garbage"  # looks like a proxy error page
+_REASONS = {400: "bad request", 401: "unauthorized", 403: "forbidden", 404: "not found",
+            405: "method not allowed", 409: "conflict", 429: "too many requests", 500: "internal server error"}
+
+
+def error_body(status: int, message: str) -> str:
+    return json.dumps({"code": status, "message": message}, ensure_ascii=False)
+
+
+class SandboxHandler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"  # keep-alive, so httpx reuses connections as with the real service
+    server: SandboxHTTPServer
+    server_version = "TokenDeskSandbox/1"
+
+    def setup(self) -> None:
+        super().setup()
+        self.server.track(self.connection)
+
+    def finish(self) -> None:
+        self.server.untrack(self.connection)
+        super().finish()
+
+    def do_GET(self) -> None:
+        self._serve()
+
+    do_POST = do_PATCH = do_DELETE = do_PUT = do_HEAD = do_OPTIONS = do_GET
+
+    def _serve(self) -> None:
+        raw = self._read_body()  # always drained, or the next request on this connection is garbled
+        path = urlsplit(self.path).path
+        try:
+            answer = self._answer(path, raw)
+        except ApiFailure as failure:
+            answer = Answer(failure.status, error_body(failure.status, failure.message))
+        except Exception:  # never a traceback on the wire; the type is enough to debug locally
+            log.exception("sandbox failed on %s %s", self.command, path)
+            answer = Answer(500, error_body(500, "internal server error"))
+        self._send(answer)
+        self.server.request_log.record(self.command, path, answer.status)
+
+    def _read_body(self) -> bytes:
+        try:
+            length = int(self.headers.get("Content-Length") or 0)
+        except ValueError:  # cannot find where this request ends: answer, then hang up
+            self.close_connection = True
+            return b""
+        return self.rfile.read(length) if length > 0 else b""
+
+    def _answer(self, path: str, raw: bytes) -> Answer:
+        found = routes.match(path)
+        if found is None:
+            raise ApiFailure(404, f"no such endpoint: {path}")
+        route, segments = found
+        if route.kind and self.command == "DELETE":
+            self.server.request_log.count_delete(route.kind, segments[-1])
+        if self.server.faults.delay_ms:
+            time.sleep(self.server.faults.delay_ms / 1000)
+        injected = self.server.faults.take(self.command)
+        if injected is not None:
+            return self._injected(injected)
+        operation = route.operations.get(self.command)
+        if operation is None:
+            raise ApiFailure(405, f"{self.command} is not allowed here; use {', '.join(route.operations)}")
+        self._authorise(segments)
+        service = self.server.service
+        return getattr(service, operation)(segments[2] if len(segments) > 2 else None, raw)
+
+    def _injected(self, injected: Injected) -> Answer:
+        if injected.garbage:
+            return Answer(200, GARBAGE_BODY.decode())
+        return Answer(injected.status, error_body(injected.status, f"{_REASONS.get(injected.status, 'error')} (injected)"))
+
+    def _authorise(self, segments: tuple[str, ...]) -> None:
+        """401 before anything else, then 400 for malformed ids, then 404 for someone else's cluster."""
+        header = self.headers.get("Authorization") or ""
+        scheme, _, secret = header.partition(" ")
+        if scheme.lower() != "bearer" or not secret.strip() or not self.server.accepts(secret.strip()):
+            raise ApiFailure(401, "unauthorized: the management token is missing, revoked, expired or unknown")
+        for segment in segments:
+            if not is_uuid(segment):
+                raise ApiFailure(400, f"malformed ID in path: {segment[:40]!r} is not a UUID")
+        service = self.server.service
+        # 404, not 403, like the real service: a token must not learn whether another
+        # account or cluster exists, and 403 would confirm it does.
+        if (segments[0].lower(), segments[1].lower()) != (service.account_id, service.cluster_id):
+            raise ApiFailure(404, "account or cluster not found")
+
+    def _send(self, answer: Answer) -> None:
+        payload = answer.body.encode("utf-8")
+        self.send_response(answer.status)
+        self.send_header("Content-Length", str(len(payload)))
+        if payload:
+            self.send_header("Content-Type", "application/json")
+        if answer.status == 405:
+            self.send_header("Allow", ", ".join(routes.match(urlsplit(self.path).path)[0].operations))
+        self.end_headers()
+        if payload and self.command != "HEAD":
+            self.wfile.write(payload)
+
+    def log_request(self, code: int | str = "-", size: int | str = "-") -> None:
+        # Our own line: method, path, status. Headers (and so the bearer) are never logged.
+        log.info("%s %s %s", self.command, urlsplit(self.path).path, code)
+
+    def log_message(self, format: str, *args: object) -> None:
+        log.debug("http.server: " + format, *args)

@@ -1,0 +1,120 @@
+"""Realistic, reproducible sandbox data: every status, every timestamp form, awkward text.
+
+Expiry dates are computed from the clock at seeding time, so a token seeded
+to expire "in 3 days" really is about to expire when the demo starts.
+"""
+
+from __future__ import annotations
+
+import random
+from datetime import datetime, timedelta, timezone
+
+from token_desk.sandbox.records import Database, DatabaseToken, ManagementToken
+from token_desk.sandbox.wire import (
+    TIMESTAMP_STYLES, ZERO_TIME, format_timestamp, hash_secret, prefix_of, random_uuid,
+)
+from token_desk.sandbox.secrets_gen import new_database_secret, new_management_secret
+
+NEVER, ZERO = None, "zero"  # expiry kinds: absent expiresAt, or influxctl's 1970 zero time
+
+# (description, days since creation, expiry in days from now | NEVER | ZERO, revoked)
+MANAGEMENT_SEEDS = (
+    ("Terraform – production", 400, NEVER, False),
+    ("CI deploy (GitHub Actions)", 90, 120, False),
+    ("Überwachung – Grafana 📈", 200, ZERO, False),
+    ("監視ダッシュボード用トークン", 30, 3, False),
+    ("<b>bold</b> <img src=x>", 12, NEVER, False),
+    ("old automation token", 700, NEVER, True),
+    ("Backup job (nightly)", 365, -5, False),
+    ("Jane's laptop", 20, 6, False),
+    ("ops on-call rotation", 60, 30, True),
+    ("Data platform – Airflow", 150, ZERO, False),
+    ("Migration 2023", 600, -200, False),
+    ("", 45, NEVER, False),
+    ("kubernetes operator", 10, 365, False),
+    ("Security audit 🔐 read-only review", 300, ZERO, True),
+    ("Customer success – support tooling", 5, 1, False),
+    ("Long description: " + "rotating credentials for the regional ingestion fleet, " * 5, 80, NEVER, False),
+    ("Ancien jeton – équipe données", 100, -1, False),
+    ("temporary: incident #4821", 15, -10, True),
+)
+
+_ALL = "*"
+# (description, days since creation, expiry, revoked, permissions)
+DATABASE_SEEDS = (
+    ("Telegraf – telemetry writer", 300, NEVER, False, (("write", "telemetry"),)),
+    ("Grafana dashboards 📈", 250, NEVER, False, (("read", "telemetry"), ("read", "metrics"))),
+    ("Full access (break glass)", 500, NEVER, False, (("read", _ALL), ("write", _ALL))),
+    ("No access token", 40, NEVER, False, ()),
+    ("ログ収集エージェント", 90, 4, False, (("write", "logs"),)),
+    ("<b>bold</b> <img src=x>", 7, NEVER, False, (("read", "logs"),)),
+    ("Legacy ingest (revoked)", 800, NEVER, True, (("write", "metrics"),)),
+    ("IoT gateway – Halle 3", 120, 200, False, (("write", "iot_sensors"),)),
+    ("Billing export", 60, -3, False, (("read", "billing_events"),)),
+    ("Staging read/write", 30, 2, False, (("read", "staging"), ("write", "staging"))),
+    ("Ad-hoc analysis — Jupyter", 14, 6, False, (("read", _ALL),)),
+    ("Überwachung – Alerting", 180, NEVER, False, (("read", "metrics"), ("read", "logs"))),
+    ("decommissioned collector", 400, -100, True, (("write", "telemetry"),)),
+    ("Load test 2024", 365, -30, False, (("write", "staging"),)),
+    ("Mobile app backend", 75, 90, False, (("read", "telemetry"), ("write", "iot_sensors"))),
+    ("Partner feed (Acme)", 50, NEVER, True, (("read", "metrics"),)),
+    ("", 20, NEVER, False, (("read", "logs"),)),
+    ("Data science notebook 🧪", 9, 5, False, (("read", "telemetry"), ("read", "iot_sensors"))),
+    ("Archiver", 240, NEVER, False, (("read", _ALL),)),
+    ("Edge writer — 東京", 3, 180, False, (("write", "telemetry"), ("write", "logs"))),
+)
+
+DATABASE_SEEDS_LIST = (
+    Database("telemetry", 500, 200, 2_592_000_000_000_000),
+    Database("metrics", 300, 150, 0, ({"type": "time", "value": "%Y-%m-%d"}, {"type": "tag", "value": "host"})),
+    Database("logs", 500, 250, 604_800_000_000_000),
+    Database("iot_sensors", 100, 50, 31_536_000_000_000_000,
+             ({"type": "tag", "value": "site"}, {"type": "bucket", "value": {"tagName": "device", "numberOfBuckets": 10}})),
+    Database("billing_events", 50, 100, 0),
+    Database("staging", 500, 200, 86_400_000_000_000),
+)
+
+
+class Seeder:
+    """Turns the seed tables into rows; one instance per seeding so timestamps share one 'now'."""
+
+    def __init__(self, seed: int, now: datetime | None = None) -> None:
+        self.rng = random.Random(seed)
+        self.now = now or datetime.now(timezone.utc)
+        self.users = [random_uuid(self.rng) for _ in range(4)]
+        self._style = 0
+
+    def timestamp(self, days_from_now: float) -> str:
+        """The next wire form in rotation, so every form appears in the data."""
+        style = TIMESTAMP_STYLES[self._style % len(TIMESTAMP_STYLES)]
+        self._style += 1
+        jitter = timedelta(seconds=self.rng.randrange(86_400), microseconds=self.rng.randrange(1_000_000))
+        # Jitter only ever moves earlier: a token due in 1 day must not slip past 'tomorrow'.
+        moment = self.now + timedelta(days=days_from_now) - jitter
+        return format_timestamp(moment, style, self.rng.randrange(1000))
+
+    def expiry(self, kind: int | str | None) -> str | None:
+        if kind is NEVER:
+            return None
+        return ZERO_TIME if kind == ZERO else self.timestamp(kind)
+
+    def management_tokens(self) -> list[ManagementToken]:
+        return [self._management_token(*seed) for seed in MANAGEMENT_SEEDS]
+
+    def _management_token(self, description: str, age: int, expiry, revoked: bool) -> ManagementToken:
+        secret = new_management_secret(self.rng)
+        return ManagementToken(
+            id=random_uuid(self.rng), description=description, prefix=prefix_of(secret),
+            created_at=self.timestamp(-age), created_by=self.rng.choice(self.users),
+            expires_at=self.expiry(expiry), revoked_at=self.timestamp(-age / 2) if revoked else None,
+            secret_hash=hash_secret(secret))
+
+    def database_tokens(self) -> list[DatabaseToken]:
+        return [self._database_token(*seed) for seed in DATABASE_SEEDS]
+
+    def _database_token(self, description: str, age: int, expiry, revoked: bool, permissions) -> DatabaseToken:
+        return DatabaseToken(
+            id=random_uuid(self.rng), description=description, permissions=permissions,
+            created_at=self.timestamp(-age), expires_at=self.expiry(expiry),
+            revoked_at=self.timestamp(-age / 2) if revoked else None,
+            secret_hash=hash_secret(new_database_secret(self.rng)))

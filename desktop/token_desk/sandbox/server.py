@@ -1,0 +1,175 @@
+"""The running sandbox: SQLite state, a ThreadingHTTPServer on 127.0.0.1, and the test-facing handles."""
+
+from __future__ import annotations
+
+import json
+import socket
+import threading
+from http.server import ThreadingHTTPServer
+from typing import Any
+
+from token_desk.sandbox.bulk import BulkRows
+from token_desk.sandbox.faults import Faults, LoggedRequest, RequestLog
+from token_desk.sandbox.handler import SandboxHandler
+from token_desk.sandbox.records import ManagementToken
+from token_desk.sandbox.routes import BASE_PATH
+from token_desk.sandbox.secrets_gen import new_management_secret
+from token_desk.sandbox.seed import DATABASE_SEEDS_LIST, Seeder
+from token_desk.sandbox.service import Service, now_stamp
+from token_desk.sandbox.store import DATABASE, MANAGEMENT, Store
+from token_desk.sandbox.wire import hash_secret, prefix_of, random_uuid
+
+SIGNED_IN_DESCRIPTION = "Token Desk sandbox – signed in"
+
+
+class SandboxHTTPServer(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def __init__(self, port: int, service: Service, faults: Faults, request_log: RequestLog) -> None:
+        self.service, self.faults, self.request_log = service, faults, request_log
+        self._connections: set[socket.socket] = set()
+        self._connections_lock = threading.Lock()
+        super().__init__(("127.0.0.1", port), SandboxHandler)
+
+    def accepts(self, secret: str) -> bool:
+        return self.service.store.is_active_management_secret(secret)
+
+    def track(self, connection: socket.socket) -> None:
+        with self._connections_lock:
+            self._connections.add(connection)
+
+    def untrack(self, connection: socket.socket) -> None:
+        with self._connections_lock:
+            self._connections.discard(connection)
+
+    def hang_up_all(self) -> None:
+        """Close kept-alive connections, so no client reaches a stopped sandbox through an old socket."""
+        with self._connections_lock:
+            for connection in self._connections:
+                try:
+                    connection.shutdown(socket.SHUT_RDWR)
+                except OSError:
+                    pass
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        pass  # a client hanging up mid-answer is normal for tests; nothing to report
+
+
+class SandboxState:
+    """Read-only view of the truth, straight from SQLite: the oracle tests compare the app against."""
+
+    def __init__(self, store: Store, request_log: RequestLog) -> None:
+        self._store, self._log = store, request_log
+
+    def management_token(self, token_id: str) -> dict | None:
+        text = self._store.get_json(MANAGEMENT, token_id)
+        return None if text is None else json.loads(text)
+
+    def database_token(self, token_id: str) -> dict | None:
+        text = self._store.get_json(DATABASE, token_id)
+        return None if text is None else json.loads(text)
+
+    def management_tokens(self) -> list[dict]:
+        return json.loads(self._store.list_json(MANAGEMENT))
+
+    def database_tokens(self) -> list[dict]:
+        return json.loads(self._store.list_json(DATABASE))
+
+    def databases(self) -> list[dict]:
+        return json.loads(self._store.list_json("databases"))
+
+    def delete_count(self, token_id: str) -> int:
+        """DELETE requests received for this token id (failed or not)."""
+        return self._log.delete_count(token_id)
+
+    def revoke_count(self, kind: Any, token_id: str) -> int:
+        """Like delete_count, for one kind: 'management'/'database' or anything with that .value."""
+        return self._log.delete_count(token_id, getattr(kind, "value", kind))
+
+    @property
+    def request_log(self) -> list[LoggedRequest]:
+        return self._log.entries
+
+
+class Sandbox:
+    """A local server of both API documents; see start_sandbox()."""
+
+    def __init__(self, data: str = ":memory:", seed: int = 1, token: str | None = None, port: int = 0) -> None:
+        self._store = Store(data)
+        self._seed = seed
+        self.account_id, self.cluster_id, user_id = self._ensure_seeded(seed)
+        self.management_token = token or new_management_secret()
+        self._ensure_signed_in_token(user_id)
+        self.faults = Faults()
+        self._log = RequestLog()
+        self.state = SandboxState(self._store, self._log)
+        service = Service(self._store, self.account_id, self.cluster_id, user_id)
+        self._server = SandboxHTTPServer(port, service, self.faults, self._log)
+        self.port = self._server.server_address[1]
+        self.url = f"http://127.0.0.1:{self.port}{BASE_PATH}"
+        self._thread: threading.Thread | None = None
+
+    def __repr__(self) -> str:  # never the secret
+        return f"Sandbox(url={self.url!r}, account_id={self.account_id!r}, cluster_id={self.cluster_id!r})"
+
+    def _ensure_seeded(self, seed: int) -> tuple[str, str, str]:
+        """Seeds a new file once; later runs keep its IDs and every change made through the API."""
+        if self._store.meta("account_id") is None:
+            self._seed_everything(Seeder(seed))
+        return self._store.meta("account_id"), self._store.meta("cluster_id"), self._store.meta("user_id")
+
+    def _seed_everything(self, seeder: Seeder) -> None:
+        account_id, cluster_id = random_uuid(seeder.rng), random_uuid(seeder.rng)
+        self._store.insert_tokens(MANAGEMENT, [t.row(account_id) for t in seeder.management_tokens()])
+        self._store.insert_tokens(DATABASE, [t.row(account_id, cluster_id) for t in seeder.database_tokens()])
+        self._store.insert_databases([d.row(account_id, cluster_id) for d in DATABASE_SEEDS_LIST])
+        for key, value in (("user_id", seeder.users[0]), ("cluster_id", cluster_id), ("account_id", account_id)):
+            self._store.set_meta(key, value)  # account_id last: its presence means "fully seeded"
+
+    def _ensure_signed_in_token(self, user_id: str) -> None:
+        """The bearer is one of our own management tokens; a known (even revoked) one is reused as is."""
+        secret = self.management_token
+        if self._store.has_management_secret(secret):
+            return
+        token = ManagementToken(id=random_uuid(), description=SIGNED_IN_DESCRIPTION, prefix=prefix_of(secret),
+                                created_at=now_stamp(), created_by=user_id, secret_hash=hash_secret(secret))
+        self._store.insert_tokens(MANAGEMENT, [token.row(self.account_id)])
+
+    def start(self) -> Sandbox:
+        self._thread = threading.Thread(target=self._server.serve_forever, name="token-desk-sandbox", daemon=True)
+        self._thread.start()
+        return self
+
+    def serve_forever(self) -> None:
+        self._server.serve_forever()
+
+    def populate(self, management: int = 0, database: int = 0) -> None:
+        """Adds many extra tokens in one transaction per kind, for benchmarks."""
+        first_management, first_database = self._store.count(MANAGEMENT), self._store.count(DATABASE)
+        bulk = BulkRows(self._seed + first_management + first_database, self.account_id, self.cluster_id)
+        self._store.insert_tokens(MANAGEMENT, bulk.management(management, first_management))
+        self._store.insert_tokens(DATABASE, bulk.database(database, first_database))
+
+    def stop(self) -> None:
+        if self._thread is not None:
+            self._server.shutdown()
+            self._thread.join()
+            self._thread = None
+        self._server.hang_up_all()
+        self._server.server_close()
+        self._store.close()
+
+    def __enter__(self) -> Sandbox:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.stop()
+
+
+def start_sandbox(data: str = ":memory:", seed: int = 1, token: str | None = None, port: int = 0,
+                  populate: dict[str, int] | None = None) -> Sandbox:
+    """Serves on a daemon thread and returns once listening; populate e.g. {"database": 100_000}."""
+    sandbox = Sandbox(data=data, seed=seed, token=token, port=port)
+    if populate:
+        sandbox.populate(**populate)
+    return sandbox.start()
