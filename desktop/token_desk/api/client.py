@@ -1,0 +1,286 @@
+"""Typed client of the Management API: management tokens, database tokens, databases.
+
+Speaks exactly ../shared/api/cloud-dedicated-management.openapi.yml and
+management-tokens.openapi.yml: no query parameters, no undocumented fields.
+Every failure surfaces as a token_desk.api.errors.ApiError subclass.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import time
+from datetime import datetime
+from typing import Any, Callable, Sequence
+from urllib.parse import urlsplit
+
+import httpx
+
+from token_desk.api import errors
+from token_desk.api.ids import is_uuid
+from token_desk.api.models import (
+    CreatedToken, Database, ModelError, Permission, Token, TokenKind, format_timestamp,
+    parse_created_token, parse_database, parse_database_token, parse_list, parse_management_token,
+)
+from token_desk.api.retry import DEFAULT_RETRY_POLICY, DEFAULT_TIMEOUT, RetryPolicy, is_retryable_status, retry_after_seconds
+
+logger = logging.getLogger(__name__)
+
+_ERROR_BY_STATUS: dict[int, type[errors.ApiError]] = {
+    400: errors.BadRequestError, 401: errors.AuthenticationError, 403: errors.PermissionDeniedError,
+    404: errors.NotFoundError, 409: errors.ConflictError, 429: errors.RateLimitedError,
+}
+_COLLECTION = {TokenKind.MANAGEMENT: "managementTokens", TokenKind.DATABASE: "tokens"}
+_PARSER = {TokenKind.MANAGEMENT: parse_management_token, TokenKind.DATABASE: parse_database_token}
+_MAX_SERVER_MESSAGE = 500
+
+
+def error_for_response(response: httpx.Response, method: str, path: str, secret: str = "") -> errors.ApiError:
+    """The one place an HTTP error status becomes a typed error."""
+    status = response.status_code
+    error_class = _ERROR_BY_STATUS.get(status) or (errors.ServerError if status >= 500 else errors.ApiError)
+    advice = None
+    if error_class is errors.ApiError:
+        advice = f"The Management API refused the request (HTTP {status}); check the API URL and try again."
+    message = _server_message(response, secret)
+    return error_class(advice, status=status, method=method, path=path, server_message=message)
+
+
+def _server_message(response: httpx.Response, secret: str) -> str | None:
+    try:
+        body = json.loads(response.content)
+    except ValueError:  # an HTML error page from a proxy, say: no message to show
+        return None
+    message = body.get("message") if isinstance(body, dict) else None
+    if not isinstance(message, str):
+        return None
+    if secret and secret in message:  # a server echoing the credential must not leak it
+        message = message.replace(secret, "[redacted]")
+    return message[:_MAX_SERVER_MESSAGE]
+
+
+def _transport_error(err: Exception, method: str, path: str, url: str) -> errors.ApiError:
+    if isinstance(err, (httpx.InvalidURL, httpx.UnsupportedProtocol)):
+        advice = f"The API URL {url!r} is not valid; it should look like https://console.influxdata.com/api/v0."
+        return errors.ApiConnectionError(advice, method=method, path=path)
+    if isinstance(err, httpx.TimeoutException):
+        return errors.ApiTimeoutError(method=method, path=path)
+    return errors.ApiConnectionError(method=method, path=path)
+
+
+def _display_url(url: str) -> str:
+    """The URL without user info, query or fragment, safe for messages and repr."""
+    try:
+        parts = urlsplit(url)
+        host = parts.hostname or ""
+        port = f":{parts.port}" if parts.port else ""
+    except ValueError:
+        return "(unreadable URL)"
+    if not parts.scheme or not host:
+        return url.split("?", 1)[0].split("#", 1)[0].rsplit("@", 1)[-1]
+    return f"{parts.scheme}://{host}{port}{parts.path}"
+
+
+class ManagementApiClient:
+    """One account and cluster of the Management API, authenticated with a management token."""
+
+    def __init__(self, base_url: str, account_id: str, cluster_id: str, token: str, *,
+                 http_client: httpx.Client | None = None, timeout: httpx.Timeout = DEFAULT_TIMEOUT,
+                 retry: RetryPolicy = DEFAULT_RETRY_POLICY, sleep: Callable[[float], None] = time.sleep) -> None:
+        _check_id(account_id, "account ID")
+        _check_id(cluster_id, "cluster ID")
+        _check_token(token)
+        self._base_url = base_url.strip().rstrip("/")
+        self._account_id, self._cluster_id = account_id, cluster_id
+        self._token = token
+        self._headers = {"Authorization": f"Bearer {token}", "Accept": "application/json"}
+        self._timeout, self._retry, self._sleep = timeout, retry, sleep
+        self._owns_http = http_client is None
+        self._http = http_client if http_client is not None else httpx.Client(timeout=timeout)
+        self._cluster_path = f"/accounts/{account_id}/clusters/{cluster_id}"
+
+    @property
+    def base_url(self) -> str:
+        return self._base_url
+
+    @property
+    def account_id(self) -> str:
+        return self._account_id
+
+    @property
+    def cluster_id(self) -> str:
+        return self._cluster_id
+
+    def __repr__(self) -> str:
+        return (f"ManagementApiClient(base_url={_display_url(self._base_url)!r}, "
+                f"account_id={self._account_id!r}, cluster_id={self._cluster_id!r})")
+
+    def close(self) -> None:
+        if self._owns_http:
+            self._http.close()
+
+    def __enter__(self) -> ManagementApiClient:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    # --- management tokens -------------------------------------------------------------
+
+    def list_management_tokens(self) -> list[Token]:
+        return self.list_tokens(TokenKind.MANAGEMENT)
+
+    def get_management_token(self, token_id: str) -> Token:
+        return self.get_token(TokenKind.MANAGEMENT, token_id)
+
+    def create_management_token(self, description: str, expires_at: datetime | None = None) -> CreatedToken:
+        body = _with_expiry({"description": description}, expires_at)
+        answer = self._request("POST", f"{self._cluster_path}/managementTokens", body)
+        return self._parse(lambda data: parse_created_token(data, TokenKind.MANAGEMENT), answer)
+
+    def revoke_management_token(self, token_id: str) -> None:
+        self.revoke_token(TokenKind.MANAGEMENT, token_id)
+
+    # --- database tokens and databases -------------------------------------------------
+
+    def list_database_tokens(self) -> list[Token]:
+        return self.list_tokens(TokenKind.DATABASE)
+
+    def get_database_token(self, token_id: str) -> Token:
+        return self.get_token(TokenKind.DATABASE, token_id)
+
+    def create_database_token(self, description: str, permissions: Sequence[Permission] = (),
+                              expires_at: datetime | None = None) -> CreatedToken:
+        body = _with_expiry({"description": description, "permissions": _permissions_json(permissions)}, expires_at)
+        answer = self._request("POST", f"{self._cluster_path}/tokens", body)
+        return self._parse(lambda data: parse_created_token(data, TokenKind.DATABASE), answer)
+
+    def update_database_token(self, token_id: str, *, description: str | None = None,
+                              permissions: Sequence[Permission] | None = None) -> Token:
+        """Change only the fields given; the API needs at least one."""
+        if description is None and permissions is None:
+            raise ValueError("Give a new description or new permissions (or both) to update a database token.")
+        body: dict[str, Any] = {} if description is None else {"description": description}
+        if permissions is not None:
+            body["permissions"] = _permissions_json(permissions)
+        answer = self._request("PATCH", self._token_path(TokenKind.DATABASE, token_id), body)
+        return self._parse(parse_database_token, answer)
+
+    def revoke_database_token(self, token_id: str) -> None:
+        self.revoke_token(TokenKind.DATABASE, token_id)
+
+    def list_databases(self) -> list[Database]:
+        answer = self._request("GET", f"{self._cluster_path}/databases")
+        return self._parse(lambda data: parse_list(data, parse_database, "databases"), answer)
+
+    # --- by kind, for the UI ------------------------------------------------------------
+
+    def list_tokens(self, kind: TokenKind) -> list[Token]:
+        answer = self._request("GET", f"{self._cluster_path}/{_COLLECTION[kind]}")
+        parse_item = _PARSER[kind]
+        return self._parse(lambda data: parse_list(data, parse_item, f"{kind.value} tokens"), answer)
+
+    def get_token(self, kind: TokenKind, token_id: str) -> Token:
+        return self._parse(_PARSER[kind], self._request("GET", self._token_path(kind, token_id)))
+
+    def revoke_token(self, kind: TokenKind, token_id: str) -> None:
+        """Revoke (DELETE); any 2xx is success and its body is ignored."""
+        self._request("DELETE", self._token_path(kind, token_id), expect_body=False)
+
+    def is_signed_in_with(self, token: Token) -> bool:
+        """Whether `token` is the management token this client authenticates with."""
+        return bool(token.prefix) and self._token.startswith(token.prefix)
+
+    # --- plumbing -----------------------------------------------------------------------
+
+    def _token_path(self, kind: TokenKind, token_id: str) -> str:
+        _check_id(token_id, "token ID")
+        return f"{self._cluster_path}/{_COLLECTION[kind]}/{token_id}"
+
+    def _request(self, method: str, path: str, body: dict[str, Any] | None = None, *,
+                 expect_body: bool = True) -> Any:
+        """Send with retries (idempotent methods only); return the decoded JSON answer."""
+        response = self._send_with_retries(method, path, body)
+        if not expect_body:
+            return None
+        try:
+            return json.loads(response.content)
+        except ValueError as err:  # also UnicodeDecodeError
+            raise errors.InvalidResponseError(
+                "The server's answer is not JSON; check the API URL points at a Management API.",
+                status=response.status_code, method=method, path=path) from err
+
+    def _send_with_retries(self, method: str, path: str, body: dict[str, Any] | None) -> httpx.Response:
+        attempts = self._retry.attempts_for(method)
+        for attempt in range(1, attempts + 1):
+            last_attempt = attempt == attempts
+            try:
+                response = self._send_once(method, path, body)
+            except _RetryableTransportError as failure:
+                if last_attempt:
+                    raise failure.error from failure.cause
+                self._sleep(self._retry.delay_before_retry(attempt))
+                continue
+            if response.is_success:
+                return response
+            if last_attempt or not is_retryable_status(response.status_code):
+                raise error_for_response(response, method, path, self._token)
+            self._sleep(self._retry.delay_before_retry(attempt, retry_after_seconds(response)))
+        raise AssertionError("unreachable: the last attempt returns or raises")
+
+    def _send_once(self, method: str, path: str, body: dict[str, Any] | None) -> httpx.Response:
+        url = self._base_url + path
+        started = time.perf_counter()
+        try:
+            response = self._http.request(method, url, json=body, headers=self._headers, timeout=self._timeout)
+        except (httpx.TransportError, httpx.InvalidURL) as err:
+            error = _transport_error(err, method, path, _display_url(self._base_url))
+            logger.debug("%s %s failed after %.0f ms: %s", method, path, _elapsed_ms(started), type(err).__name__)
+            if isinstance(err, (httpx.InvalidURL, httpx.UnsupportedProtocol, httpx.LocalProtocolError)):
+                raise error from err  # repeating cannot help
+            raise _RetryableTransportError(error, err) from err
+        logger.debug("%s %s -> %d in %.0f ms", method, path, response.status_code, _elapsed_ms(started))
+        return response
+
+    def _parse(self, parse: Callable[[Any], Any], data: Any) -> Any:
+        try:
+            return parse(data)
+        except ModelError as err:
+            raise errors.InvalidResponseError(
+                f"The server's answer has an invalid '{err.field_name}' field; "
+                "check the API URL points at a Management API.") from err
+
+
+class _RetryableTransportError(Exception):
+    """Internal: carries the typed error of a failure worth retrying, and its httpx cause."""
+
+    def __init__(self, error: errors.ApiError, cause: Exception) -> None:
+        super().__init__(type(error).__name__)
+        self.error, self.cause = error, cause
+
+
+def _check_id(value: object, what: str) -> None:
+    if not is_uuid(value):
+        raise errors.InvalidIdError(
+            f"The {what} is not valid: expected a UUID such as 11111111-1111-4111-8111-111111111111.")
+
+
+def _check_token(token: object) -> None:
+    # Checked here so httpx never builds an error message around an unsendable secret.
+    if not isinstance(token, str) or not token or not token.isascii() or not token.isprintable() or " " in token:
+        raise errors.AuthenticationError(
+            "The management token is empty or contains spaces or characters that cannot be sent; paste it again.")
+
+
+def _with_expiry(body: dict[str, Any], expires_at: datetime | None) -> dict[str, Any]:
+    if expires_at is not None:
+        body["expiresAt"] = format_timestamp(expires_at)
+    return body
+
+
+def _permissions_json(permissions: Sequence[Permission]) -> list[dict[str, str]]:
+    return [{"action": permission.action, "resource": permission.resource} for permission in permissions]
+
+
+def _elapsed_ms(started: float) -> float:
+    return (time.perf_counter() - started) * 1000

@@ -1,0 +1,114 @@
+"""Failures become typed errors with the request and the server's message, never the secret."""
+
+import logging
+
+import httpx
+import pytest
+from api_helpers import CLUSTER_PATH, SECRET, TOKEN_ID, FakeApi, error_response, json_response, make_client
+
+from token_desk.api import errors
+from token_desk.api.client import ManagementApiClient
+from token_desk.api.retry import RetryPolicy
+
+NO_RETRY = RetryPolicy(max_attempts=1)
+API_PATH = CLUSTER_PATH.removeprefix("/api/v0")
+
+
+@pytest.mark.parametrize(("status", "error_class"), [
+    (400, errors.BadRequestError), (401, errors.AuthenticationError), (403, errors.PermissionDeniedError),
+    (404, errors.NotFoundError), (409, errors.ConflictError), (429, errors.RateLimitedError),
+    (500, errors.ServerError), (502, errors.ServerError), (503, errors.ServerError), (418, errors.ApiError),
+    (302, errors.ApiError),
+])
+def test_status_maps_to_a_typed_error_with_request_and_server_message(status, error_class):
+    api = FakeApi(error_response(status, "the server's own words"))
+    with pytest.raises(error_class) as caught:
+        make_client(api, retry=NO_RETRY).revoke_management_token(TOKEN_ID)
+    error = caught.value
+    assert type(error) is error_class
+    assert (error.status, error.method, error.path) == (status, "DELETE", f"{API_PATH}/managementTokens/{TOKEN_ID}")
+    assert error.server_message == "the server's own words"
+    if error_class is errors.ApiError:
+        assert f"HTTP {status}" in str(error)
+    else:
+        assert str(error) == error_class.default_advice
+
+
+def test_an_error_body_that_is_not_json_has_no_server_message():
+    api = FakeApi(httpx.Response(502, text="<html>Bad gateway</html>"))
+    with pytest.raises(errors.ServerError) as caught:
+        make_client(api, retry=NO_RETRY).list_databases()
+    assert caught.value.server_message is None and caught.value.status == 502
+
+
+@pytest.mark.parametrize(("raised", "error_class"), [
+    (httpx.ConnectTimeout("slow"), errors.ApiTimeoutError), (httpx.ReadTimeout("slow"), errors.ApiTimeoutError),
+    (httpx.ConnectError("refused"), errors.ApiConnectionError),
+    (httpx.RemoteProtocolError("dropped"), errors.ApiConnectionError),
+])
+def test_transport_failures_become_typed_errors_from_the_httpx_error(raised, error_class):
+    api = FakeApi(raised)
+    with pytest.raises(error_class) as caught:
+        make_client(api, retry=NO_RETRY).list_management_tokens()
+    assert caught.value.__cause__ is raised
+    assert caught.value.method == "GET" and caught.value.path == f"{API_PATH}/managementTokens"
+
+
+@pytest.mark.parametrize("base_url", ["console.influxdata.com/api/v0", "ftp://host/api/v0", "http://[::1/api/v0"])
+def test_an_invalid_base_url_says_so(base_url):
+    client = ManagementApiClient(base_url, "11111111-1111-4111-8111-111111111111",
+                                 "33333333-3333-4333-8333-333333333333", SECRET, sleep=lambda _: None)
+    with pytest.raises(errors.ApiConnectionError, match="The API URL .* is not valid") as caught:
+        client.list_databases()
+    assert isinstance(caught.value.__cause__, (httpx.InvalidURL, httpx.UnsupportedProtocol))
+
+
+@pytest.mark.parametrize(("answer", "field"), [
+    (httpx.Response(200, text="<html>login</html>"), None),
+    (httpx.Response(200, content=b"\xff\xfe not utf-8"), None),
+    (json_response({"tokens": []}), "management tokens"),
+    (json_response([{"id": TOKEN_ID, "description": "x", "createdAt": "last tuesday"}]), "createdAt"),
+    (json_response([{"id": "1", "description": "x", "createdAt": "2024-01-01T00:00:00Z"}]), "id"),
+])
+def test_answers_of_the_wrong_shape_are_invalid_responses_naming_the_field(answer, field):
+    with pytest.raises(errors.InvalidResponseError) as caught:
+        make_client(FakeApi(answer)).list_management_tokens()
+    assert caught.value.__cause__ is not None
+    if field:
+        assert f"'{field}'" in str(caught.value)
+    else:
+        assert "not JSON" in str(caught.value)
+
+
+def test_an_unsendable_token_is_refused_without_echoing_it():
+    with pytest.raises(errors.AuthenticationError) as caught:
+        ManagementApiClient("http://127.0.0.1:1/api/v0", "11111111-1111-4111-8111-111111111111",
+                            "33333333-3333-4333-8333-333333333333", "sécret with spaces")
+    assert "sécret" not in str(caught.value) + repr(caught.value)
+
+
+LEAKY_ANSWERS = [
+    error_response(400, f"bad token {SECRET}"), error_response(401), error_response(403), error_response(404),
+    error_response(409), error_response(429), error_response(500, f"trace: Bearer {SECRET}"),
+    httpx.Response(200, text="not json"), json_response([{"id": SECRET}]),
+    httpx.ConnectError(f"failed {SECRET}"), httpx.ReadTimeout("slow"),
+]
+
+
+@pytest.mark.parametrize("answer", LEAKY_ANSWERS)
+def test_the_secret_never_reaches_errors_repr_or_logs(answer, caplog):
+    caplog.set_level(logging.DEBUG)
+    client = make_client(FakeApi(answer), retry=RetryPolicy(max_attempts=2))
+    with pytest.raises(errors.ApiError) as caught:
+        client.list_management_tokens()
+    error = caught.value
+    texts = [str(error), repr(error), error.details, repr(client), caplog.text]
+    assert not any(SECRET in text for text in texts)
+    assert not any(SECRET[len("M.V1."):] in text for text in texts)
+
+
+def test_requests_are_logged_at_debug_with_method_path_and_status(caplog):
+    caplog.set_level(logging.DEBUG, logger="token_desk.api.client")
+    make_client(FakeApi(json_response([]))).list_databases()
+    assert f"GET {API_PATH}/databases -> 200" in caplog.text
+    assert SECRET not in caplog.text
