@@ -136,7 +136,9 @@ class Sandbox:
         self._store.insert_tokens(MANAGEMENT, [token.row(self.account_id)])
 
     def start(self) -> Sandbox:
-        self._thread = threading.Thread(target=self._server.serve_forever, name="token-desk-sandbox", daemon=True)
+        # A short poll interval keeps stop() quick: tests start and stop many sandboxes.
+        self._thread = threading.Thread(target=self._server.serve_forever, args=(0.05,),
+                                        name="token-desk-sandbox", daemon=True)
         self._thread.start()
         return self
 

@@ -1,0 +1,71 @@
+"""`python -m token_desk.sandbox`: labelled lines to copy, a quiet secret, a clean exit."""
+
+from __future__ import annotations
+
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import httpx
+
+LABELS = ("URL", "Account ID", "Cluster ID", "Management token")
+
+
+def run_cli(*args: str) -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, "-m", "token_desk.sandbox", "--port", "0", *args],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def read_labels(process: subprocess.Popen) -> dict[str, str]:
+    lines = [process.stdout.readline().rstrip("\n") for _ in LABELS]
+    return dict(line.split(": ", 1) for line in lines)
+
+
+def stop(process: subprocess.Popen) -> tuple[int, str]:
+    process.send_signal(signal.SIGINT)
+    _, stderr = process.communicate(timeout=10)
+    return process.returncode, stderr
+
+
+def test_prints_what_to_paste_serves_it_and_keeps_the_secret_out_of_logs(tmp_path: Path) -> None:
+    process = run_cli("--data", str(tmp_path / "demo.sqlite"), "--seed", "5")
+    try:
+        shown = read_labels(process)
+        assert list(shown) == list(LABELS)
+        assert shown["URL"].startswith("http://127.0.0.1:") and shown["URL"].endswith("/api/v0")
+        cluster = f"{shown['URL']}/accounts/{shown['Account ID']}/clusters/{shown['Cluster ID']}"
+        answer = httpx.get(f"{cluster}/tokens", headers={"Authorization": f"Bearer {shown['Management token']}"})
+        assert answer.status_code == 200 and len(answer.json()) >= 20
+        assert httpx.get(f"{cluster}/tokens", headers={"Authorization": "Bearer wrong"}).status_code == 401
+    finally:
+        returncode, stderr = stop(process)
+    assert returncode == 0 and "Traceback" not in stderr
+    assert "GET /api/v0/accounts/" in stderr  # requests are logged...
+    assert shown["Management token"] not in stderr  # ...without the bearer
+
+
+def test_given_token_and_fault_flags(tmp_path: Path) -> None:
+    secret = "M.V1.cli-given-token-abcdefghijklmnopqrstuvwxyz"
+    process = run_cli("--token", secret, "--fail-revokes", "1", "--delay-ms", "10")
+    try:
+        shown = read_labels(process)
+        assert shown["Management token"] == secret
+        cluster = f"{shown['URL']}/accounts/{shown['Account ID']}/clusters/{shown['Cluster ID']}"
+        with httpx.Client(base_url=cluster, headers={"Authorization": f"Bearer {secret}"}) as api:
+            token_id = api.get("/tokens").json()[0]["id"]
+            assert [api.delete(f"/tokens/{token_id}").status_code for _ in range(2)] == [500, 204]
+    finally:
+        returncode, stderr = stop(process)
+    assert returncode == 0 and secret not in stderr
+
+
+def test_invalid_json_flag_garbles_answers() -> None:
+    process = run_cli("--invalid-json", "--quiet")
+    try:
+        shown = read_labels(process)
+        answer = httpx.get(f"{shown['URL']}/accounts/{shown['Account ID']}/clusters/{shown['Cluster ID']}/tokens")
+        assert answer.status_code == 200 and not answer.text.startswith(("[", "{"))
+    finally:
+        returncode, stderr = stop(process)
+    assert returncode == 0 and stderr == ""

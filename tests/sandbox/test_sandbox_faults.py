@@ -1,0 +1,65 @@
+"""Injected faults: slow answers, failing revokes, failing requests, garbage bodies."""
+
+from __future__ import annotations
+
+import json
+import time
+
+import httpx
+import pytest
+
+from token_desk.sandbox import Sandbox
+
+
+def a_database_token(api: httpx.Client) -> str:
+    return api.get("/tokens").json()[0]["id"]
+
+
+def test_delay_slows_every_answer(api: httpx.Client, sandbox: Sandbox) -> None:
+    sandbox.faults.delay_ms = 300
+    started = time.monotonic()
+    assert api.get("/databases").status_code == 200
+    assert time.monotonic() - started >= 0.3
+
+
+def test_failing_revokes_change_nothing_then_revokes_work_again(api: httpx.Client, sandbox: Sandbox) -> None:
+    token_id = a_database_token(api)
+    sandbox.faults.fail_next_revokes(2)
+    assert [api.delete(f"/tokens/{token_id}").status_code for _ in range(2)] == [500, 500]
+    assert "revokedAt" not in sandbox.state.database_token(token_id)
+    assert api.get(f"/tokens/{token_id}").status_code == 200  # only DELETEs are affected
+    assert api.delete(f"/tokens/{token_id}").status_code == 204
+    assert "revokedAt" in sandbox.state.database_token(token_id)
+    assert sandbox.state.delete_count(token_id) == 3
+
+
+def test_failing_revokes_with_a_chosen_status(api: httpx.Client, sandbox: Sandbox) -> None:
+    sandbox.faults.fail_next_revokes(1, status=403)
+    answer = api.delete(f"/tokens/{a_database_token(api)}")
+    assert answer.status_code == 403 and answer.json()["code"] == 403
+
+
+def test_failing_requests_hit_any_method_then_stop(raw_api: httpx.Client, sandbox: Sandbox) -> None:
+    sandbox.faults.fail_next_requests(2, 429)
+    assert raw_api.get("/tokens").status_code == 429
+    answer = raw_api.post("/tokens", json={"description": "x"})
+    assert answer.status_code == 429 and answer.json() == {"code": 429, "message": answer.json()["message"]}
+    assert raw_api.get("/tokens").status_code == 200
+    assert "x" not in {t["description"] for t in sandbox.state.database_tokens()}
+
+
+def test_invalid_json_answers_200_with_a_body_that_does_not_parse(raw_api: httpx.Client, sandbox: Sandbox) -> None:
+    sandbox.faults.invalid_json_next(1)
+    answer = raw_api.get("/managementTokens")
+    assert answer.status_code == 200 and answer.headers["Content-Type"] == "application/json"
+    with pytest.raises(json.JSONDecodeError):
+        json.loads(answer.content)
+    assert isinstance(raw_api.get("/managementTokens").json(), list)
+
+
+def test_clear_removes_every_fault(raw_api: httpx.Client, sandbox: Sandbox) -> None:
+    sandbox.faults.delay_ms = 5000
+    sandbox.faults.fail_next_requests(3, 500)
+    sandbox.faults.invalid_json_next(3)
+    sandbox.faults.clear()
+    assert raw_api.get("/tokens", timeout=2).status_code == 200
