@@ -1,0 +1,104 @@
+"""Per-column display text, tooltip and sort key of one token (pure functions, no Qt)."""
+
+from __future__ import annotations
+
+import math
+from datetime import datetime
+from typing import Callable
+
+from token_desk.api.models import Token, format_timestamp
+from token_desk.models.columns import Column
+from token_desk.models.display import (
+    NEVER,
+    DisplayStatus,
+    local_time,
+    optional_local_time,
+    permissions_details,
+    permissions_summary,
+    plain_text_tooltip,
+    status_tooltip,
+    text_or_empty,
+    utc_tooltip,
+)
+
+# Sorts after every real text, so empty cells come last in ascending order.
+LAST_TEXT = "\U0010ffff"
+# Sorts after every real time: "Never" expires and "not revoked" come last in ascending order.
+LAST_TIME = math.inf
+
+_TEXTS: dict[Column, Callable[[Token, DisplayStatus], str]] = {
+    Column.STATUS: lambda token, status: status.label,
+    Column.DESCRIPTION: lambda token, status: text_or_empty(token.description),
+    Column.TOKEN_ID: lambda token, status: token.id,
+    Column.PREFIX: lambda token, status: text_or_empty(token.prefix),
+    Column.DATABASES: lambda token, status: permissions_summary(token.permissions),
+    Column.CREATED_AT: lambda token, status: local_time(token.created_at),
+    Column.EXPIRES_AT: lambda token, status: optional_local_time(token.expires_at, NEVER),
+    Column.REVOKED_AT: lambda token, status: optional_local_time(token.revoked_at),
+    Column.CREATED_BY: lambda token, status: text_or_empty(token.created_by),
+}
+
+
+def cell_text(column: Column, token: Token, status: DisplayStatus) -> str:
+    return _TEXTS[column](token, status)
+
+
+def cell_tooltip(column: Column, token: Token, status: DisplayStatus, now: datetime) -> str:
+    if column is Column.STATUS:
+        return status_tooltip(token, status, now)
+    if column is Column.CREATED_AT:
+        return format_timestamp(token.created_at)
+    if column is Column.EXPIRES_AT:
+        return utc_tooltip(token.expires_at, "Never expires")
+    if column is Column.REVOKED_AT:
+        return utc_tooltip(token.revoked_at, "Not revoked")
+    if column is Column.DATABASES:
+        return plain_text_tooltip(permissions_details(token.permissions))
+    return plain_text_tooltip(cell_text(column, token, status))
+
+
+def _text_key(text: str | None) -> str:
+    return text.casefold() if text else LAST_TEXT
+
+
+def _time_key(moment: datetime | None) -> float:
+    return LAST_TIME if moment is None else moment.timestamp()
+
+
+def _databases_key(token: Token) -> str:
+    return LAST_TEXT if not token.permissions else permissions_summary(token.permissions).casefold()
+
+
+def sort_keys(column: Column, tokens: list[Token], statuses: list[DisplayStatus]) -> list:
+    """Every row's native sort key for `column`, computed in one pass."""
+    if column is Column.STATUS:
+        return [status.value for status in statuses]
+    if column in _TIME_FIELDS:
+        attribute = _TIME_FIELDS[column]
+        return [_time_key(getattr(token, attribute)) for token in tokens]
+    if column is Column.DATABASES:
+        return [_databases_key(token) for token in tokens]
+    attribute = _TEXT_FIELDS[column]
+    return [_text_key(getattr(token, attribute)) for token in tokens]
+
+
+def sort_key(column: Column, token: Token, status: DisplayStatus):
+    return sort_keys(column, [token], [status])[0]
+
+
+def search_text(token: Token) -> str:
+    """What the search box matches: description, token ID and prefix, casefolded."""
+    return f"{token.description}\0{token.id}\0{token.prefix or ''}".casefold()
+
+
+_TIME_FIELDS = {
+    Column.CREATED_AT: "created_at",
+    Column.EXPIRES_AT: "expires_at",
+    Column.REVOKED_AT: "revoked_at",
+}
+_TEXT_FIELDS = {
+    Column.DESCRIPTION: "description",
+    Column.TOKEN_ID: "id",
+    Column.PREFIX: "prefix",
+    Column.CREATED_BY: "created_by",
+}

@@ -1,0 +1,106 @@
+"""Which source rows a token table shows, and in what order: plain Python on the
+precomputed values of a RowIndex, fast enough for 100,000 rows on every keystroke."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from token_desk.models.columns import Column
+from token_desk.models.row_index import RowIndex
+
+
+@dataclass(frozen=True, slots=True)
+class Counts:
+    """For a status line like "18 tokens · 15 shown · 3 inactive hidden".
+
+    inactive_hidden counts the revoked or expired tokens that match the search but are
+    hidden because "show inactive" is off (0 when it is on), so that it says exactly how
+    many more rows turning the toggle on would show. total - shown - inactive_hidden
+    tokens are hidden by the search alone.
+    """
+
+    total: int
+    shown: int
+    inactive_hidden: int
+
+
+@dataclass(frozen=True, slots=True)
+class RowFilter:
+    needle: str = ""  # casefolded search text; "" matches everything
+    show_inactive: bool = False
+
+    def matches(self, rows: RowIndex, row: int) -> bool:
+        if not self.show_inactive and not rows.active[row]:
+            return False
+        return self.needle in rows.search_texts[row]
+
+
+def sorted_rows(rows: RowIndex, column: Column | None, descending: bool) -> list[int]:
+    """Every source row in display order; ties (and the unsorted state) in a stable order.
+
+    Sorting the ID-ordered rows stably breaks ties by token ID; reverse=True keeps
+    that tie order, so a second click reverses by the column only.
+    """
+    if column is None:
+        return list(range(len(rows)))
+    keys = rows.keys(column)
+    return sorted(rows.id_order(), key=keys.__getitem__, reverse=descending)
+
+
+def filter_rows(rows: RowIndex, order: list[int], row_filter: RowFilter) -> list[int]:
+    """The rows of `order` that pass the filter, keeping their order.
+
+    Matching runs first over the rows in source order, which is memory order; testing
+    them in display order (random access) measured three times slower at 100,000 rows.
+    """
+    visible = _visible_flags(rows, row_filter)
+    if visible is None:
+        return list(order)
+    return [row for row in order if visible[row]]
+
+
+def _visible_flags(rows: RowIndex, row_filter: RowFilter) -> list[bool] | None:
+    needle = row_filter.needle
+    if row_filter.show_inactive:
+        return [needle in text for text in rows.search_texts] if needle else None
+    if not needle:
+        return rows.active
+    return [active and needle in text for active, text in zip(rows.active, rows.search_texts)]
+
+
+def count_rows(rows: RowIndex, shown: int, row_filter: RowFilter) -> Counts:
+    hidden = 0
+    if not row_filter.show_inactive:
+        needle, texts = row_filter.needle, rows.search_texts
+        hidden = sum(1 for row in rows.inactive_rows() if needle in texts[row])
+    return Counts(total=len(rows), shown=shown, inactive_hidden=hidden)
+
+
+def insertion_point(
+    rows: RowIndex, ordered: list[int], row: int, column: Column | None, descending: bool
+) -> int:
+    """Where `row` belongs in `ordered` (which must not contain it): binary search with
+    the same order sorted_rows() produces."""
+    precedes = _precedes_function(rows, column, descending)
+    low, high = 0, len(ordered)
+    while low < high:
+        middle = (low + high) // 2
+        if precedes(ordered[middle], row):
+            low = middle + 1
+        else:
+            high = middle
+    return low
+
+
+def _precedes_function(rows: RowIndex, column: Column | None, descending: bool):
+    if column is None:
+        return lambda a, b: a < b
+    keys, tokens = rows.keys(column), rows.tokens
+
+    def precedes(a: int, b: int) -> bool:
+        key_a, key_b = keys[a], keys[b]
+        if key_a == key_b:
+            return tokens[a].id < tokens[b].id
+        return key_a > key_b if descending else key_a < key_b
+
+    return precedes

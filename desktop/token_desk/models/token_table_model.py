@@ -1,0 +1,151 @@
+"""The source model of one token table (management or database tokens)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any, Callable, Mapping, Sequence
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QIcon
+
+from token_desk.api.models import Token, TokenKind, utc_now
+from token_desk.models.cells import cell_text, cell_tooltip
+from token_desk.models.columns import TIME_COLUMNS, Column, columns_for
+from token_desk.models.display import DisplayStatus
+from token_desk.models.roles import SORT_ROLE, STATUS_ROLE, TOKEN_ROLE
+from token_desk.models.row_index import RowIndex
+from token_desk.models.status_style import status_color
+
+_Index = QModelIndex | QPersistentModelIndex
+_ALIGNMENT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+_ROW_FLAGS = (
+    Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+)
+_TIME_HEADER_TIP = "Shown in your local time zone; hover a cell for the exact UTC time."
+
+
+class TokenTableModel(QAbstractTableModel):
+    """Tokens of one kind, one row each; per-row sort keys and search text are precomputed
+    (see RowIndex) so TokenFilterProxy can sort and filter without calling back into Qt."""
+
+    def __init__(
+        self,
+        kind: TokenKind,
+        clock: Callable[[], datetime] = utc_now,
+        status_icons: Mapping[DisplayStatus, QIcon] | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._kind = kind
+        self._columns = columns_for(kind)
+        self._clock = clock
+        self._status_icons = dict(status_icons or {})
+        self._rows = RowIndex(now=clock())
+        self._role_handlers = self._make_role_handlers()
+
+    @property
+    def kind(self) -> TokenKind:
+        return self._kind
+
+    @property
+    def columns(self) -> tuple[Column, ...]:
+        return self._columns
+
+    @property
+    def row_index(self) -> RowIndex:
+        """The precomputed per-row values (for TokenFilterProxy)."""
+        return self._rows
+
+    def column_at(self, section: int) -> Column:
+        return self._columns[section]
+
+    def section_of(self, column: Column) -> int | None:
+        return self._columns.index(column) if column in self._columns else None
+
+    def set_tokens(self, tokens: Sequence[Token]) -> None:
+        """Show a new token list (a model reset; proxies keep their sort and filter)."""
+        self.beginResetModel()
+        self._rows = RowIndex(tokens, self._clock())
+        self.endResetModel()
+
+    def update_token(self, token: Token) -> bool:
+        """Replace the row holding the token with the same ID; False if there is none."""
+        row = self._rows.row_of(token.id)
+        if row is None:
+            return False
+        self._rows.replace(row, token)
+        self.dataChanged.emit(self.index(row, 0), self.index(row, len(self._columns) - 1))
+        return True
+
+    def token_at(self, row: int) -> Token:
+        return self._rows.tokens[row]
+
+    def status_at(self, row: int) -> DisplayStatus:
+        return self._rows.statuses[row]
+
+    def row_of(self, token_id: str) -> int | None:
+        return self._rows.row_of(token_id)
+
+    def tokens(self) -> tuple[Token, ...]:
+        return tuple(self._rows.tokens)
+
+    # Qt overrides
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._columns)
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        return _ROW_FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        handler = self._role_handlers.get(role)
+        if handler is None or not index.isValid():
+            return None
+        return handler(index.row(), self._columns[index.column()])
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self._columns):
+            return None
+        column = self._columns[section]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return column.label
+        if role == Qt.ItemDataRole.ToolTipRole and column in TIME_COLUMNS:
+            return _TIME_HEADER_TIP
+        return None
+
+    # data() by role
+
+    def _make_role_handlers(self) -> dict[int, Callable[[int, Column], Any]]:
+        return {
+            Qt.ItemDataRole.DisplayRole: self._display,
+            Qt.ItemDataRole.ToolTipRole: self._tooltip,
+            Qt.ItemDataRole.DecorationRole: self._decoration,
+            Qt.ItemDataRole.ForegroundRole: self._foreground,
+            Qt.ItemDataRole.TextAlignmentRole: lambda row, column: _ALIGNMENT,
+            TOKEN_ROLE: lambda row, column: self._rows.tokens[row],
+            SORT_ROLE: lambda row, column: self._rows.keys(column)[row],
+            STATUS_ROLE: lambda row, column: self._rows.statuses[row],
+        }
+
+    def _display(self, row: int, column: Column) -> str:
+        return cell_text(column, self._rows.tokens[row], self._rows.statuses[row])
+
+    def _tooltip(self, row: int, column: Column) -> str:
+        rows = self._rows
+        return cell_tooltip(column, rows.tokens[row], rows.statuses[row], rows.now)
+
+    def _decoration(self, row: int, column: Column) -> QIcon | None:
+        if column is not Column.STATUS:
+            return None
+        return self._status_icons.get(self._rows.statuses[row])
+
+    def _foreground(self, row: int, column: Column):
+        status = self._rows.statuses[row]
+        if status is DisplayStatus.EXPIRES_SOON and column not in (Column.STATUS, Column.EXPIRES_AT):
+            return None
+        return status_color(status)

@@ -1,0 +1,161 @@
+"""Search, the inactive toggle, counts and single-row updates through TokenFilterProxy."""
+
+import dataclasses
+from datetime import timedelta
+
+from PySide6.QtCore import QPersistentModelIndex, Qt
+
+from tests.models.conftest import NOW, descriptions, make_token
+from token_desk.models import Column, Counts
+
+
+def test_search_matches_description_case_insensitively(management_model, proxy):
+    management_model.set_tokens([make_token("Telegraf writer"), make_token("grafana")])
+    proxy.set_search_text("TELEGRAF")
+    assert descriptions(proxy) == ["Telegraf writer"]
+
+
+def test_search_matches_token_id(management_model, proxy):
+    management_model.set_tokens([make_token("one", number=123456), make_token("two", number=7)])
+    proxy.set_search_text("000123456")
+    assert descriptions(proxy) == ["one"]
+
+
+def test_search_matches_prefix(management_model, proxy):
+    management_model.set_tokens([make_token("one", prefix="M.V1.+5Jk"), make_token("two", prefix="M.V1.zz")])
+    proxy.set_search_text("+5jk")
+    assert descriptions(proxy) == ["one"]
+
+
+def test_search_dot_is_literal(management_model, proxy):
+    management_model.set_tokens([make_token("a.b", prefix=None), make_token("axb", prefix=None)])
+    proxy.set_search_text("a.b")
+    assert descriptions(proxy) == ["a.b"]
+
+
+def test_search_parenthesis_is_literal(management_model, proxy):
+    management_model.set_tokens([make_token("ci (prod)"), make_token("ci prod")])
+    proxy.set_search_text("(")
+    assert descriptions(proxy) == ["ci (prod)"]
+
+
+def test_unchanged_search_text_does_nothing(management_model, proxy, qtbot):
+    management_model.set_tokens([make_token("a")])
+    proxy.set_search_text("a")
+    with qtbot.assertNotEmitted(proxy.layoutChanged):
+        proxy.set_search_text("a")
+
+
+def test_clearing_search_shows_everything_again(management_model, proxy):
+    management_model.set_tokens([make_token("a"), make_token("b")])
+    proxy.set_search_text("a")
+    proxy.set_search_text("")
+    assert descriptions(proxy) == ["a", "b"]
+
+
+def test_inactive_tokens_hidden_by_default(management_model, proxy):
+    management_model.set_tokens([
+        make_token("active"),
+        make_token("soon", expires_at=NOW + timedelta(days=2)),
+        make_token("expired", expires_at=NOW - timedelta(days=2)),
+        make_token("revoked", revoked_at=NOW),
+    ])
+    assert descriptions(proxy) == ["active", "soon"]
+
+
+def test_show_inactive_reveals_revoked_and_expired(management_model, proxy):
+    management_model.set_tokens([make_token("active"), make_token("revoked", revoked_at=NOW)])
+    proxy.set_show_inactive(True)
+    assert descriptions(proxy) == ["active", "revoked"]
+
+
+def test_counts_for_status_line(management_model, proxy):
+    management_model.set_tokens([make_token("x")] * 0 + [make_token(f"t{n}") for n in range(15)]
+                                + [make_token(f"r{n}", revoked_at=NOW) for n in range(3)])
+    assert proxy.counts() == Counts(total=18, shown=15, inactive_hidden=3)
+
+
+def test_inactive_hidden_counts_only_search_matches(management_model, proxy):
+    management_model.set_tokens([
+        make_token("ci active"), make_token("ci old", revoked_at=NOW), make_token("other old", revoked_at=NOW),
+    ])
+    proxy.set_search_text("ci")
+    assert proxy.counts() == Counts(total=3, shown=1, inactive_hidden=1)
+
+
+def test_nothing_counts_as_hidden_when_showing_inactive(management_model, proxy):
+    management_model.set_tokens([make_token("a"), make_token("b", revoked_at=NOW)])
+    proxy.set_show_inactive(True)
+    assert proxy.counts() == Counts(total=2, shown=2, inactive_hidden=0)
+
+
+def test_counts_changed_signal_on_filter(management_model, proxy, qtbot):
+    management_model.set_tokens([make_token("a"), make_token("b")])
+    with qtbot.waitSignal(proxy.counts_changed):
+        proxy.set_search_text("a")
+
+
+def test_revoking_a_token_removes_its_row(management_model, proxy, qtbot):
+    token = make_token("to revoke")
+    management_model.set_tokens([make_token("keep"), token])
+    with qtbot.waitSignal(proxy.rowsRemoved):
+        management_model.update_token(dataclasses.replace(token, revoked_at=NOW))
+    assert descriptions(proxy) == ["keep"] and proxy.counts().inactive_hidden == 1
+
+
+def test_revoked_token_stays_visible_when_showing_inactive(management_model, proxy):
+    token = make_token("to revoke")
+    management_model.set_tokens([token])
+    proxy.set_show_inactive(True)
+    management_model.update_token(dataclasses.replace(token, revoked_at=NOW))
+    assert proxy.index(0, 0).data() == "Revoked"
+
+
+def test_renamed_token_moves_to_its_sorted_place(management_model, proxy):
+    token = make_token("a")
+    management_model.set_tokens([token, make_token("b"), make_token("c")])
+    proxy.sort(management_model.section_of(Column.DESCRIPTION))
+    selected = QPersistentModelIndex(proxy.index(0, 1))
+    management_model.update_token(dataclasses.replace(token, description="d"))
+    assert descriptions(proxy) == ["b", "c", "d"] and selected.row() == 2
+
+
+def test_updated_token_appears_when_it_starts_matching(management_model, proxy):
+    token = make_token("plain")
+    management_model.set_tokens([make_token("ci b"), token])
+    proxy.set_search_text("ci")
+    management_model.update_token(dataclasses.replace(token, description="ci a"))
+    assert descriptions(proxy) == ["ci b", "ci a"]
+
+
+def test_filter_keeps_selection_of_still_visible_row(management_model, proxy):
+    management_model.set_tokens([make_token("a1"), make_token("b"), make_token("a2")])
+    selected = QPersistentModelIndex(proxy.index(2, 1))
+    proxy.set_search_text("a")
+    assert selected.row() == 1 and selected.data() == "a2"
+
+
+def test_map_to_and_from_source_agree(management_model, proxy):
+    management_model.set_tokens([make_token(d) for d in "dbca"] + [make_token("x", revoked_at=NOW)])
+    proxy.sort(1, Qt.SortOrder.DescendingOrder)
+    for row in range(proxy.rowCount()):
+        source = proxy.mapToSource(proxy.index(row, 2))
+        assert proxy.mapFromSource(source) == proxy.index(row, 2)
+
+
+def test_hidden_source_row_maps_to_nothing(management_model, proxy):
+    management_model.set_tokens([make_token("revoked", revoked_at=NOW)])
+    assert not proxy.mapFromSource(management_model.index(0, 0)).isValid()
+
+
+def test_proxy_token_at_follows_display_order(management_model, proxy):
+    tokens = [make_token("b"), make_token("a")]
+    management_model.set_tokens(tokens)
+    proxy.sort(1)
+    assert proxy.token_at(0) is tokens[1]
+
+
+def test_headers_shown_even_when_no_row_matches(management_model, proxy):
+    management_model.set_tokens([make_token("a")])
+    proxy.set_search_text("zzz")
+    assert proxy.headerData(1, Qt.Orientation.Horizontal) == "Description"

@@ -1,0 +1,134 @@
+"""Sorting through TokenFilterProxy: native values, stable ties, empties last."""
+
+from datetime import timedelta
+
+import pytest
+from PySide6.QtCore import Qt
+
+from tests.models.conftest import NOW, db_token, descriptions, make_token
+from token_desk.api.models import Permission
+from token_desk.models import Column, TokenFilterProxy
+
+ASC, DESC = Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder
+DAY = timedelta(days=1)
+
+
+def sort_by(proxy, column: Column, order=ASC) -> list[str]:
+    proxy.set_show_inactive(True)
+    proxy.sort(proxy.sourceModel().section_of(column), order)
+    return descriptions(proxy)
+
+
+def test_created_at_sorts_chronologically_not_by_text(management_model, proxy):
+    management_model.set_tokens([
+        make_token("b", created_at=NOW - 2 * DAY),
+        make_token("c", created_at=NOW),
+        make_token("a", created_at=NOW - 10 * DAY),
+    ])
+    assert sort_by(proxy, Column.CREATED_AT) == ["a", "b", "c"]
+
+
+def test_second_click_reverses(management_model, proxy):
+    management_model.set_tokens([make_token(str(n), created_at=NOW - n * DAY) for n in range(3)])
+    assert sort_by(proxy, Column.CREATED_AT, DESC) == ["0", "1", "2"]
+
+
+def test_status_sorts_active_soon_expired_revoked(management_model, proxy):
+    management_model.set_tokens([
+        make_token("revoked", revoked_at=NOW),
+        make_token("expired", expires_at=NOW - DAY),
+        make_token("active"),
+        make_token("soon", expires_at=NOW + DAY),
+    ])
+    assert sort_by(proxy, Column.STATUS) == ["active", "soon", "expired", "revoked"]
+
+
+def test_never_expiring_sorts_last_ascending(management_model, proxy):
+    management_model.set_tokens([
+        make_token("never", expires_at=None),
+        make_token("later", expires_at=NOW + 30 * DAY),
+        make_token("sooner", expires_at=NOW + 10 * DAY),
+    ])
+    assert sort_by(proxy, Column.EXPIRES_AT) == ["sooner", "later", "never"]
+
+
+def test_never_expiring_sorts_first_descending(management_model, proxy):
+    management_model.set_tokens([make_token("later", expires_at=NOW + 30 * DAY), make_token("never")])
+    assert sort_by(proxy, Column.EXPIRES_AT, DESC) == ["never", "later"]
+
+
+def test_unrevoked_sorts_after_revoked_dates(management_model, proxy):
+    management_model.set_tokens([
+        make_token("not revoked"),
+        make_token("revoked late", revoked_at=NOW),
+        make_token("revoked early", revoked_at=NOW - DAY),
+    ])
+    assert sort_by(proxy, Column.REVOKED_AT) == ["revoked early", "revoked late", "not revoked"]
+
+
+def test_description_sorts_case_insensitively(management_model, proxy):
+    management_model.set_tokens([make_token("beta"), make_token("Alpha"), make_token("alpha2"), make_token("Gamma")])
+    assert sort_by(proxy, Column.DESCRIPTION) == ["Alpha", "alpha2", "beta", "Gamma"]
+
+
+def test_ties_are_broken_by_token_id(management_model, proxy):
+    management_model.set_tokens([make_token("same", number=n, prefix=f"p{n}") for n in (30, 10, 20)])
+    proxy.sort(management_model.section_of(Column.DESCRIPTION))
+    assert [proxy.token_at(row).prefix for row in range(3)] == ["p10", "p20", "p30"]
+
+
+def test_ties_stay_in_id_order_when_descending(management_model, proxy):
+    management_model.set_tokens([make_token("same", number=n, prefix=f"p{n}") for n in (30, 10, 20)])
+    proxy.sort(management_model.section_of(Column.DESCRIPTION), DESC)
+    assert [proxy.token_at(row).prefix for row in range(3)] == ["p10", "p20", "p30"]
+
+
+def test_token_id_column_sorts_by_id(management_model, proxy):
+    management_model.set_tokens([make_token(str(n), number=n) for n in (3, 1, 2)])
+    assert sort_by(proxy, Column.TOKEN_ID) == ["1", "2", "3"]
+
+
+@pytest.mark.parametrize("column, field", [(Column.PREFIX, "prefix"), (Column.CREATED_BY, "created_by")])
+def test_text_columns_sort_casefolded_with_empty_last(management_model, proxy, column, field):
+    management_model.set_tokens([
+        make_token("empty", **{field: None}), make_token("b", **{field: "B"}), make_token("a", **{field: "a"}),
+    ])
+    assert sort_by(proxy, column) == ["a", "b", "empty"]
+
+
+def test_databases_sort_by_summary_with_no_access_last(database_model):
+    proxy = TokenFilterProxy()
+    proxy.setSourceModel(database_model)
+    database_model.set_tokens([
+        db_token("none"),
+        db_token("telemetry", permissions=(Permission("read", "telemetry"),)),
+        db_token("all", permissions=(Permission("read", "*"),)),
+    ])
+    assert sort_by(proxy, Column.DATABASES) == ["all", "telemetry", "none"]
+
+
+def test_sort_survives_new_token_list(management_model, proxy):
+    sort_by(proxy, Column.DESCRIPTION, DESC)
+    management_model.set_tokens([make_token("a"), make_token("c"), make_token("b")])
+    assert descriptions(proxy) == ["c", "b", "a"]
+
+
+def test_sort_survives_filtering(management_model, proxy):
+    management_model.set_tokens([make_token(d) for d in ("ab2", "b", "ab1", "ab3")])
+    sort_by(proxy, Column.DESCRIPTION, DESC)
+    proxy.set_search_text("ab")
+    assert descriptions(proxy) == ["ab3", "ab2", "ab1"]
+
+
+def test_unsorted_proxy_keeps_server_order(management_model, proxy):
+    management_model.set_tokens([make_token(d) for d in ("z", "a", "m")])
+    assert descriptions(proxy) == ["z", "a", "m"]
+
+
+def test_sort_keeps_selected_token_selected(management_model, proxy):
+    management_model.set_tokens([make_token("a"), make_token("b"), make_token("c")])
+    from PySide6.QtCore import QPersistentModelIndex
+
+    selected = QPersistentModelIndex(proxy.index(0, 1))  # what a selection model holds
+    sort_by(proxy, Column.DESCRIPTION, DESC)
+    assert selected.row() == 2 and selected.data() == "a"

@@ -1,0 +1,85 @@
+"""The source model's roles and updates, without widgets."""
+
+from datetime import timedelta
+
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QColor, QIcon, QPixmap
+
+from tests.models.conftest import NOW, make_token
+from token_desk.api.models import TokenKind
+from token_desk.models import SORT_ROLE, STATUS_ROLE, TOKEN_ROLE, DisplayStatus, TokenTableModel
+
+
+def test_token_role_returns_the_rows_token(management_model):
+    token = make_token("mine")
+    management_model.set_tokens([make_token(), token])
+    assert management_model.index(1, 4).data(TOKEN_ROLE) is token
+
+
+def test_status_role_returns_display_status(management_model):
+    management_model.set_tokens([make_token(expires_at=NOW + timedelta(hours=5))])
+    assert management_model.index(0, 0).data(STATUS_ROLE) is DisplayStatus.EXPIRES_SOON
+
+
+def test_sort_role_returns_native_time(management_model):
+    management_model.set_tokens([make_token(created_at=NOW)])
+    assert management_model.index(0, 4).data(SORT_ROLE) == NOW.timestamp()
+
+
+def test_status_icon_comes_from_injected_mapping(qapp):
+    pixmap = QPixmap(8, 8)
+    pixmap.fill(QColor("red"))
+    revoked_icon = QIcon(pixmap)
+    model = TokenTableModel(TokenKind.MANAGEMENT, clock=lambda: NOW, status_icons={DisplayStatus.REVOKED: revoked_icon})
+    model.set_tokens([make_token(revoked_at=NOW)])
+    assert model.index(0, 0).data(Qt.ItemDataRole.DecorationRole).cacheKey() == revoked_icon.cacheKey()
+
+
+def test_status_icon_is_optional(management_model):
+    management_model.set_tokens([make_token(revoked_at=NOW)])
+    assert management_model.index(0, 0).data(Qt.ItemDataRole.DecorationRole) is None
+
+
+def test_inactive_rows_are_muted(management_model):
+    management_model.set_tokens([make_token(), make_token(revoked_at=NOW)])
+    active_colour = management_model.index(0, 1).data(Qt.ItemDataRole.ForegroundRole)
+    muted = management_model.index(1, 1).data(Qt.ItemDataRole.ForegroundRole)
+    assert active_colour is None and isinstance(muted, QColor)
+
+
+def test_expiring_soon_status_is_orange(management_model):
+    management_model.set_tokens([make_token(expires_at=NOW + timedelta(days=1))])
+    colour = management_model.index(0, 0).data(Qt.ItemDataRole.ForegroundRole)
+    assert colour.red() > colour.blue() and colour.hue() in range(15, 45)
+
+
+def test_cells_are_left_aligned(management_model):
+    management_model.set_tokens([make_token()])
+    alignment = management_model.index(0, 4).data(Qt.ItemDataRole.TextAlignmentRole)
+    assert alignment & Qt.AlignmentFlag.AlignLeft
+
+
+def test_update_token_replaces_row_and_signals_it(management_model, qtbot):
+    old = make_token("old name")
+    management_model.set_tokens([make_token(), old])
+    renamed = make_token("new name", number=int(old.id[-12:]))
+    with qtbot.waitSignal(management_model.dataChanged) as signal:
+        assert management_model.update_token(renamed)
+    assert signal.args[0].row() == 1 and management_model.index(1, 1).data() == "new name"
+
+
+def test_update_of_unknown_token_is_refused(management_model):
+    management_model.set_tokens([make_token()])
+    assert not management_model.update_token(make_token("stranger"))
+
+
+def test_row_of_finds_token_by_id(management_model):
+    tokens = [make_token(), make_token()]
+    management_model.set_tokens(tokens)
+    assert management_model.row_of(tokens[1].id) == 1 and management_model.row_of("nope") is None
+
+
+def test_table_is_flat(management_model):
+    management_model.set_tokens([make_token()])
+    assert management_model.rowCount(management_model.index(0, 0)) == 0
+    assert management_model.rowCount(QModelIndex()) == 1
