@@ -1,0 +1,116 @@
+"""The client over real HTTP on 127.0.0.1 against the sandbox, checked with its SQLite oracle."""
+
+import threading
+
+import pytest
+
+from token_desk.api import errors
+from token_desk.api.client import ManagementApiClient
+from token_desk.api.models import Permission, TokenKind, TokenStatus
+from token_desk.api.retry import RetryPolicy
+from token_desk.sandbox import start_sandbox
+
+MISSING_ID = "99999999-9999-4999-8999-999999999999"
+
+
+@pytest.fixture
+def sandbox():
+    with start_sandbox(seed=7) as running:
+        yield running
+
+
+@pytest.fixture
+def client(sandbox):
+    with ManagementApiClient(sandbox.url, sandbox.account_id, sandbox.cluster_id, sandbox.management_token,
+                             sleep=lambda _: None) as api:
+        yield api
+
+
+def test_lists_match_the_servers_records(client, sandbox):
+    management = client.list_management_tokens()
+    assert {token.id for token in management} == {row["id"] for row in sandbox.state.management_tokens()}
+    assert {token.id for token in client.list_database_tokens()} == {
+        row["id"] for row in sandbox.state.database_tokens()}
+    assert {db.name for db in client.list_databases()} == {row["name"] for row in sandbox.state.databases()}
+    assert sum(client.is_signed_in_with(token) for token in management) == 1
+
+
+def test_create_then_revoke_then_revoke_again(client, sandbox):
+    created = client.create_database_token("ci reader", [Permission("read", "*")])
+    assert len(created.access_token) >= 64
+    assert sandbox.state.database_token(created.token.id)["description"] == "ci reader"
+    client.revoke_database_token(created.token.id)
+    client.revoke_token(TokenKind.DATABASE, created.token.id)  # revoking twice is not an error
+    assert sandbox.state.database_token(created.token.id)["revokedAt"]
+    assert client.get_database_token(created.token.id).status is TokenStatus.REVOKED
+    assert sandbox.state.revoke_count(TokenKind.DATABASE, created.token.id) == 2
+
+
+def test_management_token_round_trip(client, sandbox):
+    created = client.create_management_token("automation")
+    assert client.get_management_token(created.token.id).description == "automation"
+    client.revoke_management_token(created.token.id)
+    assert sandbox.state.management_token(created.token.id)["revokedAt"]
+
+
+def test_unknown_token_is_not_found(client):
+    with pytest.raises(errors.NotFoundError) as caught:
+        client.get_management_token(MISSING_ID)
+    assert caught.value.status == 404 and caught.value.method == "GET"
+
+
+def test_a_wrong_secret_is_rejected(sandbox):
+    with ManagementApiClient(sandbox.url, sandbox.account_id, sandbox.cluster_id, "M.V1.wrong-secret") as api:
+        with pytest.raises(errors.AuthenticationError) as caught:
+            api.list_management_tokens()
+    assert caught.value.status == 401
+    assert "wrong-secret" not in str(caught.value) + repr(caught.value)
+
+
+def test_revoking_the_token_in_use_signs_the_client_out(client):
+    mine = next(token for token in client.list_management_tokens() if client.is_signed_in_with(token))
+    client.revoke_management_token(mine.id)
+    with pytest.raises(errors.AuthenticationError):
+        client.list_databases()
+
+
+def test_a_failed_revoke_is_retried_until_it_succeeds(client, sandbox):
+    token = client.list_database_tokens()[0]
+    sandbox.faults.fail_next_revokes(2, status=503)
+    client.revoke_database_token(token.id)
+    assert sandbox.state.database_token(token.id)["revokedAt"]
+    assert sandbox.state.revoke_count("database", token.id) == 3
+
+
+def test_a_failed_create_is_not_repeated(client, sandbox):
+    before = len(sandbox.state.database_tokens())
+    sandbox.faults.fail_next_requests(1, status=500)
+    with pytest.raises(errors.ServerError):
+        client.create_database_token("once only")
+    assert len(sandbox.state.database_tokens()) == before
+
+
+def test_invalid_json_is_an_invalid_response(client, sandbox):
+    sandbox.faults.invalid_json_next(1)
+    with ManagementApiClient(sandbox.url, sandbox.account_id, sandbox.cluster_id, sandbox.management_token,
+                             retry=RetryPolicy(max_attempts=1)) as api:
+        with pytest.raises(errors.InvalidResponseError):
+            api.list_management_tokens()
+
+
+def test_one_client_serves_several_threads_at_once(client, sandbox):
+    expected = len(sandbox.state.management_tokens())
+    results, failures = [], []
+
+    def work():
+        try:
+            results.append(len(client.list_management_tokens()))
+        except Exception as err:  # noqa: BLE001 - reported below
+            failures.append(err)
+
+    workers = [threading.Thread(target=work) for _ in range(8)]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join()
+    assert failures == [] and results == [expected] * 8
