@@ -1,0 +1,345 @@
+"""The confirmation dialog that revokes one or more tokens, off the GUI thread.
+
+Safety rules it keeps: the destructive button is disabled until "I understand
+the risk of this action" is ticked; Cancel is the default button, so Enter and
+Esc never revoke (a keyboard user revokes with Space on the focused button);
+once started it cannot be submitted twice or closed until the server answered.
+"""
+
+from __future__ import annotations
+
+import enum
+import logging
+from typing import Sequence
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+from PySide6.QtWidgets import (
+    QCheckBox, QDialog, QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget,
+)
+
+from token_desk.api.errors import ApiError
+from token_desk.api.models import Token
+from token_desk.revocation import RevokeOutcome, RevokeReport, RevokingClient, revoke_tokens
+from token_desk.tasks import run_in_background
+from token_desk.ui.details_dialog import TokenListSummary, TokenSummary, make_summary, plain_label
+from token_desk.ui.icons import icon
+
+log = logging.getLogger(__name__)
+
+ERROR_COLOUR = "#b3261e"
+REVOKE_BUTTON_STYLE = (
+    "QPushButton#revokeButton { background: #b3261e; color: white; border: none; border-radius: 4px;"
+    " padding: 6px 16px; } QPushButton#revokeButton:hover { background: #8c1d18; }"
+    " QPushButton#revokeButton:focus { border: 2px solid #410e0b; }"
+    " QPushButton#revokeButton:disabled { background: #e4e2e7; color: #8f8d94; }"
+)
+
+
+class texts:  # noqa: N801 - a namespace for the dialog's wording, read as texts.title(...)
+    """Everything the dialog says, singular for one token and plural for several."""
+
+    WILL_REVOKE = "This action will revoke:"
+    RISK = "I understand the risk of this action"
+    CANCEL, CLOSE = "Cancel", "Close"
+    REVOKING_ONE = "Revoking…"
+    SIGNED_OUT = "Token Desk is now signed out; sign in again to continue."
+    UNEXPECTED = ("Token Desk hit an unexpected problem while revoking; "
+                  "refresh the list to see which tokens were revoked.")
+
+    @staticmethod
+    def title(tokens: Sequence[Token]) -> str:
+        return f"Revoke {tokens[0].kind.label}" if len(tokens) == 1 else f"Revoke {len(tokens)} Tokens"
+
+    @staticmethod
+    def warning(tokens: Sequence[Token]) -> str:
+        return "You are about to revoke a token" if len(tokens) == 1 else f"You are about to revoke {len(tokens)} tokens"
+
+    @staticmethod
+    def question(tokens: Sequence[Token]) -> str:
+        if len(tokens) == 1:
+            return "Are you sure you want to revoke this token?"
+        return f"Are you sure you want to revoke these {len(tokens)} tokens?"
+
+    @staticmethod
+    def consequence(tokens: Sequence[Token]) -> str:
+        which = "this token" if len(tokens) == 1 else "these tokens"
+        return f"Anything that references {which} will no longer function. This cannot be undone."
+
+    @staticmethod
+    def in_use(tokens: Sequence[Token]) -> str:
+        if len(tokens) == 1:
+            return "This is the token Token Desk is using; you will be signed out."
+        return "One of these is the token Token Desk is using; it is revoked last, and you will be signed out."
+
+    @staticmethod
+    def confirm_label(tokens: Sequence[Token]) -> str:
+        return "Revoke Token" if len(tokens) == 1 else f"Revoke {len(tokens)} Tokens"
+
+    @staticmethod
+    def revoking_n(current: int, total: int) -> str:
+        return f"Revoking {current} of {total}…"
+
+    @staticmethod
+    def outcome_summary(report: RevokeReport) -> str:
+        """One sentence per token that was not revoked (all server text stays plain)."""
+        if len(report.outcomes) == 1:
+            lines = [report.outcomes[0].message]
+        else:
+            lines = [f"Revoked {len(report.succeeded)} of {len(report.outcomes)} tokens. Not revoked:"]
+            lines += [f"• “{o.token.description}” ({o.token.id}): {o.message.removeprefix('Not revoked: ')}"
+                      for o in report.failed]
+        if report.signed_out:
+            lines.append(texts.SIGNED_OUT)
+        return "\n".join(lines)
+
+    @staticmethod
+    def result_cell(outcome: RevokeOutcome) -> str:
+        if outcome.succeeded:
+            return "Revoked"
+        return "Gone" if outcome.gone else ("Not attempted" if not outcome.attempted else "Not revoked")
+
+
+class _State(enum.Enum):
+    CONFIRMING = enum.auto()
+    RUNNING = enum.auto()
+    DONE = enum.auto()
+
+
+class _ProgressRelay(QObject):
+    """Lives on the GUI thread; the worker only emits its signal (delivered queued)."""
+
+    progressed = Signal(int, int)
+
+    def report(self, done: int, total: int) -> None:
+        try:
+            self.progressed.emit(done, total)
+        except RuntimeError:
+            log.debug("progress dropped: the dialog is gone")
+
+
+class RevokeDialog(QDialog):
+    """Ask, revoke, and report. Use `ask()`; tests may build it and call `open()`."""
+
+    finished_with = Signal(object)  # RevokeReport | None (None: cancelled, nothing sent)
+    revoke_finished = Signal(object)  # RevokeReport, as soon as the server work is over
+
+    def __init__(self, parent: QWidget | None, tokens: Sequence[Token], client: RevokingClient) -> None:
+        super().__init__(parent)
+        if not tokens:
+            raise ValueError("RevokeDialog needs at least one token")
+        self._tokens = tuple(tokens)
+        self._client = client
+        self._state = _State.CONFIRMING
+        self._report: RevokeReport | None = None
+        self._relay = _ProgressRelay(self)
+        self._relay.progressed.connect(self._show_progress, Qt.ConnectionType.QueuedConnection)
+        self.setWindowTitle(texts.title(self._tokens))
+        self.setWindowModality(Qt.WindowModality.WindowModal)
+        self._build()
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, tokens: Sequence[Token], client: RevokingClient) -> RevokeReport | None:
+        """Confirm and revoke; None if cancelled before anything was sent."""
+        dialog = cls(parent, tokens, client)
+        dialog.exec()
+        report = dialog.report
+        dialog.deleteLater()
+        return report
+
+    # -- the read-only testing surface ---------------------------------------------
+
+    @property
+    def report(self) -> RevokeReport | None:
+        return self._report
+
+    @property
+    def is_busy(self) -> bool:
+        return self._state is _State.RUNNING
+
+    @property
+    def confirm_button(self) -> QPushButton:
+        return self._revoke_button
+
+    @property
+    def cancel_button(self) -> QPushButton:
+        return self._cancel_button
+
+    @property
+    def risk_checkbox(self) -> QCheckBox:
+        return self._risk_checkbox
+
+    @property
+    def outcome_text(self) -> str:
+        return self._outcome_label.text()
+
+    def set_details_expanded(self, expanded: bool) -> None:
+        self._summary.set_details_expanded(expanded)
+
+    # -- layout ----------------------------------------------------------------------
+
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 18)
+        layout.setSpacing(12)
+        layout.addWidget(self._heading())
+        layout.addLayout(self._warning_row())
+        layout.addWidget(self._wrapped(texts.question(self._tokens)))
+        layout.addWidget(self._wrapped(texts.consequence(self._tokens)))
+        if self._in_use_tokens():
+            layout.addWidget(self._in_use_warning())
+        layout.addWidget(plain_label(texts.WILL_REVOKE))
+        self._summary: TokenSummary | TokenListSummary = make_summary(self._tokens)
+        layout.addWidget(self._summary)
+        self._risk_checkbox = QCheckBox(texts.RISK)
+        self._risk_checkbox.toggled.connect(self._update_revoke_enabled)
+        layout.addWidget(self._risk_checkbox)
+        layout.addLayout(self._progress_row())
+        self._outcome_label = self._wrapped("", "outcome")
+        self._outcome_label.hide()
+        layout.addWidget(self._outcome_label)
+        layout.addLayout(self._button_row())
+
+    def _heading(self) -> QLabel:
+        heading = plain_label(texts.title(self._tokens))
+        font = heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.5)
+        heading.setFont(font)
+        return heading
+
+    def _warning_row(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        glyph = QLabel()
+        glyph.setPixmap(icon("warning").pixmap(22, 22))
+        warning = plain_label(texts.warning(self._tokens))
+        warning.setObjectName("warning")
+        warning.setStyleSheet(f"color: {ERROR_COLOUR};")
+        row.addWidget(glyph)
+        row.addWidget(warning, 1)
+        return row
+
+    def _in_use_warning(self) -> QLabel:
+        label = self._wrapped(texts.in_use(self._tokens), "inUseWarning")
+        font = label.font()
+        font.setBold(True)
+        label.setFont(font)
+        return label
+
+    def _progress_row(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        self._progress_label = plain_label()
+        self._progress_bar = QProgressBar()
+        self._progress_bar.setTextVisible(False)
+        row.addWidget(self._progress_label)
+        row.addWidget(self._progress_bar, 1)
+        self._progress_label.hide()
+        self._progress_bar.hide()
+        return row
+
+    def _button_row(self) -> QHBoxLayout:
+        self._cancel_button = QPushButton(texts.CANCEL)
+        self._cancel_button.setDefault(True)
+        self._cancel_button.clicked.connect(self.reject)
+        self._revoke_button = QPushButton(destructive_icon(), texts.confirm_label(self._tokens))
+        self._revoke_button.setObjectName("revokeButton")
+        self._revoke_button.setStyleSheet(REVOKE_BUTTON_STYLE)
+        # Not auto-default: focus on it must not make Enter revoke.
+        self._revoke_button.setAutoDefault(False)
+        self._revoke_button.setEnabled(False)
+        self._revoke_button.clicked.connect(self.confirm)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self._cancel_button)
+        row.addWidget(self._revoke_button)
+        return row
+
+    def _wrapped(self, text: str, name: str = "") -> QLabel:
+        label = plain_label(text)
+        label.setWordWrap(True)
+        label.setObjectName(name)
+        return label
+
+    def _in_use_tokens(self) -> list[Token]:
+        return [token for token in self._tokens if self._client.is_signed_in_with(token)]
+
+    # -- behaviour ---------------------------------------------------------------------
+
+    def _update_revoke_enabled(self) -> None:
+        self._revoke_button.setEnabled(self._state is _State.CONFIRMING and self._risk_checkbox.isChecked())
+
+    def confirm(self) -> None:
+        """Start revoking; ignored unless the risk is acknowledged and nothing was started yet."""
+        if self._state is not _State.CONFIRMING or not self._risk_checkbox.isChecked():
+            return
+        self._state = _State.RUNNING
+        for widget in (self._risk_checkbox, self._revoke_button, self._cancel_button):
+            widget.setEnabled(False)
+        self._start_progress()
+        # Holding the handle for the dialog's lifetime: without it, PySide 6.11 crashed in the
+        # task's deferred delete when the dialog closed from inside the result callback.
+        self._task = run_in_background(revoke_tokens, self._client, self._tokens, self._relay.report,
+                          on_result=self._on_revoked, on_error=self._on_unexpected_error, context=self)
+
+    def _start_progress(self) -> None:
+        self._progress_label.show()
+        self._progress_bar.show()
+        if len(self._tokens) == 1:
+            self._progress_bar.setRange(0, 0)  # one request: nothing to count, just "busy"
+            self._progress_label.setText(texts.REVOKING_ONE)
+        else:
+            self._progress_bar.setRange(0, len(self._tokens))
+            self._show_progress(0, len(self._tokens))
+
+    def _show_progress(self, done: int, total: int) -> None:
+        if total > 1:
+            self._progress_bar.setValue(done)
+            self._progress_label.setText(texts.revoking_n(min(done + 1, total), total))
+
+    def _on_revoked(self, report: RevokeReport) -> None:
+        self._report = report
+        self._state = _State.DONE
+        self.revoke_finished.emit(report)
+        if report.all_succeeded:
+            self.accept()
+        else:
+            self._show_outcomes(report)
+
+    def _on_unexpected_error(self, error: BaseException) -> None:
+        log.error("revoking failed unexpectedly", exc_info=error)
+        problem = ApiError(texts.UNEXPECTED)
+        self._on_revoked(RevokeReport(tuple(RevokeOutcome(token, error=problem) for token in self._tokens)))
+
+    def _show_outcomes(self, report: RevokeReport) -> None:
+        self._progress_label.hide()
+        self._progress_bar.hide()
+        self._summary.show_results([(texts.result_cell(o), o.succeeded) for o in report.outcomes])
+        self._outcome_label.setText(texts.outcome_summary(report))
+        self._outcome_label.setStyleSheet(f"color: {ERROR_COLOUR};")
+        self._outcome_label.show()
+        self._revoke_button.hide()
+        self._cancel_button.setText(texts.CLOSE)
+        self._cancel_button.setEnabled(True)
+        self._cancel_button.setFocus()
+
+    def done(self, result: int) -> None:  # Qt override: every way of closing comes here
+        if self._state is _State.RUNNING:
+            return  # the server has not answered yet; closing now would hide the outcome
+        super().done(result)
+        self.finished_with.emit(self._report)
+
+
+def destructive_icon() -> QIcon:
+    """The trash icon in white for the red button, and grey when the button is disabled."""
+    result = QIcon()
+    result.addPixmap(_tinted(icon("revoke"), QColor("white")), QIcon.Mode.Normal)
+    result.addPixmap(_tinted(icon("revoke"), QColor("#8f8d94")), QIcon.Mode.Disabled)
+    return result
+
+
+def _tinted(source: QIcon, colour: QColor, size: int = 18) -> QPixmap:
+    pixmap = source.pixmap(size, size)
+    painter = QPainter(pixmap)
+    painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceIn)
+    painter.fillRect(pixmap.rect(), colour)
+    painter.end()
+    return pixmap

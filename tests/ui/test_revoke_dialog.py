@@ -1,0 +1,229 @@
+"""The revoke dialog against the sandbox over real HTTP: it revokes only what was confirmed, once."""
+
+from __future__ import annotations
+
+import uuid
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QLabel, QProgressBar
+
+from token_desk.api.client import ManagementApiClient
+from token_desk.api.errors import ServerError
+from token_desk.api.models import Token, TokenKind, parse_timestamp
+from token_desk.sandbox import start_sandbox
+from token_desk.ui.revoke_dialog import RevokeDialog
+
+SERVER_TIMEOUT_MS = 15_000
+# The offscreen platform says this whenever a dialog is shown; it is not about our code.
+pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
+
+
+@pytest.fixture
+def sandbox():
+    sb = start_sandbox(data=":memory:", seed=1)
+    yield sb
+    sb.stop()
+
+
+@pytest.fixture
+def client(sandbox):
+    # No waiting between retries: the retry policy is the client's business, tested there.
+    with ManagementApiClient(sandbox.url, sandbox.account_id, sandbox.cluster_id, sandbox.management_token,
+                             sleep=lambda seconds: None) as api:
+        yield api
+
+
+def token_named(client: ManagementApiClient, kind: TokenKind, description: str) -> Token:
+    return next(token for token in client.list_tokens(kind) if token.description == description)
+
+
+def server_copy(sandbox, token: Token) -> dict:
+    read = sandbox.state.management_token if token.kind is TokenKind.MANAGEMENT else sandbox.state.database_token
+    return read(token.id)
+
+
+def open_dialog(qtbot, tokens, client) -> RevokeDialog:
+    dialog = RevokeDialog(None, tokens, client)
+    qtbot.addWidget(dialog)
+    dialog.open()
+    qtbot.waitExposed(dialog)
+    return dialog
+
+
+def label_texts(dialog) -> list[str]:
+    return [label.text() for label in dialog.findChildren(QLabel) if label.isVisibleTo(dialog)]
+
+
+@pytest.fixture
+def telegraf(client) -> Token:
+    return token_named(client, TokenKind.DATABASE, "Telegraf – telemetry writer")
+
+
+def test_dialog_shows_what_will_be_revoked_like_the_admin_ui(qtbot, client, telegraf) -> None:
+    dialog = open_dialog(qtbot, [telegraf], client)
+    texts = label_texts(dialog)
+    assert dialog.windowTitle() == "Revoke Database Token"
+    for expected in ("You are about to revoke a token", "Are you sure you want to revoke this token?",
+                     "Anything that references this token will no longer function. This cannot be undone.",
+                     "This action will revoke:", "Token Description", telegraf.description, "Token ID",
+                     telegraf.id, "Expiration Date", "Does not expire", "telemetry: write"):
+        assert expected in texts
+    assert "Created At" not in texts  # until "See more details"
+    dialog.set_details_expanded(True)
+    assert "Created At" in label_texts(dialog) and "Status" in label_texts(dialog)
+    assert dialog.risk_checkbox.text() == "I understand the risk of this action"
+
+
+def test_management_token_shows_its_prefix(qtbot, client) -> None:
+    token = token_named(client, TokenKind.MANAGEMENT, "Backup job (nightly)")
+    dialog = open_dialog(qtbot, [token], client)
+    assert dialog.windowTitle() == "Revoke Management Token"
+    assert {"Prefix", token.prefix} <= set(label_texts(dialog))
+    assert "inUseWarning" not in [label.objectName() for label in dialog.findChildren(QLabel)]
+
+
+def test_revoke_button_is_enabled_only_while_the_risk_is_acknowledged(qtbot, client, telegraf) -> None:
+    dialog = open_dialog(qtbot, [telegraf], client)
+    assert dialog.confirm_button.text() == "Revoke Token"
+    assert not dialog.confirm_button.isEnabled()
+    qtbot.mouseClick(dialog.confirm_button, Qt.MouseButton.LeftButton)
+    dialog.risk_checkbox.click()
+    assert dialog.confirm_button.isEnabled()
+    dialog.risk_checkbox.click()
+    assert not dialog.confirm_button.isEnabled()
+    assert dialog.isVisible() and not dialog.is_busy
+
+
+@pytest.mark.parametrize("how", ["cancel button", "escape"])
+def test_cancel_and_escape_revoke_nothing(qtbot, sandbox, client, telegraf, how) -> None:
+    dialog = open_dialog(qtbot, [telegraf], client)
+    dialog.risk_checkbox.click()
+    with qtbot.waitSignal(dialog.finished_with) as closed:
+        if how == "escape":
+            qtbot.keyClick(dialog.risk_checkbox, Qt.Key.Key_Escape)
+        else:
+            qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
+    assert closed.args == [None] and not dialog.isVisible()
+    assert server_copy(sandbox, telegraf).get("revokedAt") is None
+    assert sandbox.state.delete_count(telegraf.id) == 0
+
+
+@pytest.mark.parametrize("acknowledged", [False, True])
+def test_enter_never_revokes_because_cancel_is_the_default(qtbot, sandbox, client, telegraf, acknowledged) -> None:
+    dialog = open_dialog(qtbot, [telegraf], client)
+    if acknowledged:
+        dialog.risk_checkbox.click()
+    assert dialog.cancel_button.isDefault()
+    with qtbot.waitSignal(dialog.finished_with) as closed:
+        qtbot.keyClick(dialog.risk_checkbox, Qt.Key.Key_Return)
+    assert closed.args == [None]
+    assert sandbox.state.delete_count(telegraf.id) == 0
+
+
+def test_ask_returns_none_when_cancelled(qtbot, sandbox, client, telegraf) -> None:
+    def cancel_the_open_dialog() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, RevokeDialog)
+        dialog.cancel_button.click()
+
+    QTimer.singleShot(0, cancel_the_open_dialog)
+    assert RevokeDialog.ask(None, [telegraf], client) is None
+    assert sandbox.state.delete_count(telegraf.id) == 0
+
+
+def test_ask_returns_the_report_after_revoking(qtbot, sandbox, client, telegraf) -> None:
+    def confirm_the_open_dialog() -> None:
+        dialog = QApplication.activeModalWidget()
+        dialog.risk_checkbox.click()
+        dialog.confirm_button.click()
+
+    QTimer.singleShot(0, confirm_the_open_dialog)
+    report = RevokeDialog.ask(None, [telegraf], client)
+    assert report is not None and report.all_succeeded
+    assert server_copy(sandbox, telegraf)["revokedAt"] is not None
+
+
+def test_confirm_revokes_exactly_the_chosen_token_with_the_servers_time(qtbot, sandbox, client, telegraf) -> None:
+    before = {token["id"]: token.get("revokedAt") for token in sandbox.state.database_tokens()}
+    dialog = open_dialog(qtbot, [telegraf], client)
+    dialog.risk_checkbox.click()
+    with qtbot.waitSignal(dialog.finished_with, timeout=SERVER_TIMEOUT_MS) as closed:
+        qtbot.mouseClick(dialog.confirm_button, Qt.MouseButton.LeftButton)
+    report = closed.args[0]
+    assert not dialog.isVisible()
+    after = {token["id"]: token.get("revokedAt") for token in sandbox.state.database_tokens()}
+    assert after[telegraf.id] is not None
+    assert {k: v for k, v in after.items() if k != telegraf.id} == {k: v for k, v in before.items() if k != telegraf.id}
+    (outcome,) = report.outcomes
+    assert outcome.succeeded and outcome.revoked.revoked_at == parse_timestamp(after[telegraf.id], "revokedAt")
+    assert sandbox.state.delete_count(telegraf.id) == 1 and not report.signed_out
+
+
+def test_server_failure_is_shown_and_nothing_is_reported_revoked(qtbot, sandbox, client, telegraf) -> None:
+    sandbox.faults.fail_next_revokes(5, 500)  # more than the client's retries
+    dialog = open_dialog(qtbot, [telegraf], client)
+    dialog.risk_checkbox.click()
+    with qtbot.waitSignal(dialog.revoke_finished, timeout=SERVER_TIMEOUT_MS) as finished:
+        dialog.confirm_button.click()
+    report = finished.args[0]
+    assert report.succeeded == () and report.outcomes[0].revoked is None
+    assert dialog.isVisible() and dialog.outcome_text == f"Not revoked: {ServerError.default_advice}"
+    assert server_copy(sandbox, telegraf).get("revokedAt") is None
+    assert not dialog.confirm_button.isVisible()
+    assert dialog.cancel_button.text() == "Close" and dialog.cancel_button.isEnabled()
+    with qtbot.waitSignal(dialog.finished_with) as closed:
+        dialog.cancel_button.click()
+    assert closed.args == [report]
+
+
+def test_token_deleted_elsewhere_is_reported_gone(qtbot, sandbox, client, telegraf) -> None:
+    unknown = Token(kind=TokenKind.DATABASE, id=str(uuid.uuid4()), description="deleted elsewhere",
+                    created_at=telegraf.created_at)
+    dialog = open_dialog(qtbot, [unknown], client)
+    dialog.risk_checkbox.click()
+    with qtbot.waitSignal(dialog.revoke_finished, timeout=SERVER_TIMEOUT_MS) as finished:
+        dialog.confirm_button.click()
+    assert finished.args[0].outcomes[0].gone
+    assert "no longer exists" in dialog.outcome_text and dialog.isVisible()
+
+
+def test_slow_server_double_click_sends_one_delete_and_the_gui_stays_responsive(
+    qtbot, sandbox, client, telegraf
+) -> None:
+    sandbox.faults.delay_ms = 1500
+    ticks: list[int] = []
+    timer = QTimer()
+    timer.timeout.connect(lambda: ticks.append(1))
+    timer.start(50)
+    dialog = open_dialog(qtbot, [telegraf], client)
+    dialog.risk_checkbox.click()
+    qtbot.mouseDClick(dialog.confirm_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dialog.confirm_button, Qt.MouseButton.LeftButton)
+    dialog.confirm()  # a repeat that reached the slot anyway
+    qtbot.keyClick(dialog.risk_checkbox, Qt.Key.Key_Return)  # Enter while busy: Cancel is disabled
+    assert dialog.is_busy and dialog.findChild(QProgressBar).isVisible()
+    assert not any(button.isEnabled() for button in (dialog.confirm_button, dialog.cancel_button))
+    dialog.reject()  # closing while the server works is refused: the outcome must be seen
+    assert dialog.isVisible()
+    with qtbot.waitSignal(dialog.finished_with, timeout=SERVER_TIMEOUT_MS) as closed:
+        pass
+    timer.stop()
+    assert len(ticks) >= 10  # the event loop kept turning during ~3 s of waiting
+    assert sandbox.state.delete_count(telegraf.id) == 1
+    assert closed.args[0].all_succeeded
+
+
+def test_revoking_the_token_in_use_warns_in_bold_and_signs_out(qtbot, sandbox, client) -> None:
+    (mine,) = [token for token in client.list_tokens(TokenKind.MANAGEMENT) if client.is_signed_in_with(token)]
+    dialog = open_dialog(qtbot, [mine], client)
+    (warning,) = [label for label in dialog.findChildren(QLabel) if label.objectName() == "inUseWarning"]
+    assert warning.isVisible() and warning.font().bold()
+    assert warning.text() == "This is the token Token Desk is using; you will be signed out."
+    assert warning.textFormat() == Qt.TextFormat.PlainText
+    dialog.risk_checkbox.click()
+    with qtbot.waitSignal(dialog.finished_with, timeout=SERVER_TIMEOUT_MS) as closed:
+        dialog.confirm_button.click()
+    report = closed.args[0]
+    assert report.signed_out and report.all_succeeded
+    assert sandbox.state.management_token(mine.id)["revokedAt"] is not None
