@@ -1,0 +1,42 @@
+"""The window's remembered layout (QSettings in an INI file under the app's config folder; never secrets)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QSettings
+
+from token_desk.paths import config_dir
+
+SETTINGS_FILE = "ui.ini"
+
+GEOMETRY = "window/geometry"
+SPLITTER = "window/splitter"
+CURRENT_PAGE = "window/page"
+SHOW_INACTIVE = "filters/show_inactive"
+
+
+def open_settings() -> QSettings:
+    """The app's UI settings file; TOKEN_DESK_CONFIG_DIR moves it (tests point it at a temp folder)."""
+    return QSettings(str(config_dir() / SETTINGS_FILE), QSettings.Format.IniFormat)
+
+
+def header_key(kind_value: str) -> str:
+    return f"tables/{kind_value}/header"
+
+
+def read_bytes(settings: QSettings, key: str) -> QByteArray | None:
+    value = settings.value(key)
+    return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+
+
+def read_bool(settings: QSettings, key: str, default: bool) -> bool:
+    value = settings.value(key, default)
+    if isinstance(value, str):  # INI files hand booleans back as text
+        return value.lower() == "true"
+    return bool(value)
+
+
+def read_int(settings: QSettings, key: str, default: int) -> int:
+    try:
+        return int(settings.value(key, default))
+    except (TypeError, ValueError):
+        return default

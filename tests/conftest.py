@@ -1,0 +1,50 @@
+"""Shared fixtures: a real sandbox server per test, a client signed in to it, and app state kept in tmp."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+
+from token_desk.api.client import ManagementApiClient
+from token_desk.sandbox import Sandbox, start_sandbox
+
+# The offscreen platform cannot resize windows to their size hints and says so on every show:
+# a property of the test platform, not a fault of ours.
+OFFSCREEN_NOISE = "does not support propagateSizeHints"
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        item.add_marker(pytest.mark.qt_log_ignore(OFFSCREEN_NOISE))
+
+
+@pytest.fixture(autouse=True)
+def config_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Settings and profiles go to a fresh folder per test, never the real home."""
+    path = tmp_path_factory.mktemp("config")
+    monkeypatch.setenv("TOKEN_DESK_CONFIG_DIR", str(path))
+    return path
+
+
+@pytest.fixture
+def sandbox() -> Iterator[Sandbox]:
+    """A seeded sandbox server on 127.0.0.1 for this test only."""
+    with start_sandbox(data=":memory:", seed=1) as running:
+        yield running
+
+
+@pytest.fixture
+def client(sandbox: Sandbox) -> Iterator[ManagementApiClient]:
+    """A real HTTP client signed in to `sandbox` with its management token."""
+    with ManagementApiClient(sandbox.url, sandbox.account_id, sandbox.cluster_id,
+                             sandbox.management_token) as api_client:
+        yield api_client
+
+
+@pytest.fixture
+def isolated_settings(config_dir: Path) -> QSettings:
+    """A QSettings INI file of its own in the test's config folder."""
+    return QSettings(str(config_dir / "test-settings.ini"), QSettings.Format.IniFormat)

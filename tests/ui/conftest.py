@@ -1,0 +1,61 @@
+"""Main-window fixtures: a window built by create_window against the sandbox over real HTTP."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+
+from token_desk.app import create_window
+from token_desk.models.columns import Column
+from token_desk.sandbox import Sandbox
+from token_desk.ui.main_window import MainWindow
+from token_desk.ui.token_page import TokenPage
+
+LOAD_TIMEOUT_MS = 15_000
+
+
+def url_args(sandbox: Sandbox) -> list[str]:
+    return ["--url", sandbox.url, "--account-id", sandbox.account_id, "--cluster-id", sandbox.cluster_id]
+
+
+def wait_loaded(qtbot, window: MainWindow) -> None:
+    """Until the load in flight (if any) has answered, with data or an error."""
+    qtbot.waitUntil(lambda: not window.loader.busy, timeout=LOAD_TIMEOUT_MS)
+
+
+def header_click(qtbot, page: TokenPage, column: Column) -> None:
+    header = page.view.horizontalHeader()
+    section = page.column_index(column)
+    x = header.sectionViewportPosition(section) + header.sectionSize(section) // 2
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, header.height() // 2))
+
+
+def shown_tokens(page: TokenPage) -> list:
+    return [page.proxy.token_at(row) for row in range(page.proxy.rowCount())]
+
+
+def row_center(page: TokenPage, row: int) -> QPoint:
+    return page.view.visualRect(page.proxy.index(row, 1)).center()
+
+
+@pytest.fixture
+def open_window(qtbot, sandbox: Sandbox, monkeypatch: pytest.MonkeyPatch) -> Callable[..., MainWindow]:
+    """Builds `token-desk --url <sandbox> ...` like a user would start it, shown and loaded."""
+    monkeypatch.setenv("INFLUX_MANAGEMENT_TOKEN", sandbox.management_token)
+
+    def build(wait: bool = True) -> MainWindow:
+        window = create_window(url_args(sandbox))
+        qtbot.addWidget(window)
+        window.show()
+        if wait:
+            wait_loaded(qtbot, window)
+        return window
+
+    return build
+
+
+@pytest.fixture
+def window(open_window) -> MainWindow:
+    return open_window()

@@ -1,0 +1,135 @@
+"""The token tables against the sandbox: loading, sorting, searching, the inactive toggle and counts."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+from PySide6.QtCore import Qt
+
+from tests.ui.conftest import header_click, shown_tokens
+from token_desk.api.models import TokenKind, TokenStatus
+from token_desk.models.columns import Column
+
+FAR_FUTURE = datetime.max.replace(tzinfo=timezone.utc)
+
+
+def test_both_pages_load_the_servers_tokens(window, sandbox) -> None:
+    management = {token["id"] for token in sandbox.state.management_tokens()}
+    database = {token["id"] for token in sandbox.state.database_tokens()}
+    window.token_actions.show_inactive.setChecked(True)
+    assert {t.id for t in shown_tokens(window.page(TokenKind.MANAGEMENT))} == management
+    assert {t.id for t in shown_tokens(window.page(TokenKind.DATABASE))} == database
+    assert window.sidebar.item(0).text() == "Management Tokens"
+    assert window.sidebar.item(1).text() == "Database Tokens"
+
+
+def test_inactive_tokens_are_hidden_until_the_toggle_is_on(qtbot, window) -> None:
+    page = window.current_page()
+    assert window.toolbar.inactive_box.isChecked() is False
+    assert all(token.status is TokenStatus.ACTIVE for token in shown_tokens(page))
+    qtbot.mouseClick(window.toolbar.inactive_box, Qt.MouseButton.LeftButton)
+    statuses = {token.status for token in shown_tokens(page)}
+    assert {TokenStatus.REVOKED, TokenStatus.EXPIRED} <= statuses
+    qtbot.mouseClick(window.toolbar.inactive_box, Qt.MouseButton.LeftButton)
+    assert {token.status for token in shown_tokens(page)} == {TokenStatus.ACTIVE}
+
+
+def test_status_bar_counts_all_shown_and_hidden_tokens(qtbot, window, sandbox) -> None:
+    tokens = window.page(TokenKind.MANAGEMENT).model.tokens()
+    total = len(sandbox.state.management_tokens())
+    inactive = sum(1 for token in tokens if token.status is not TokenStatus.ACTIVE)
+    assert inactive > 0 and len(tokens) == total
+    text = window.status.counts_label.text()
+    assert text == f"{total} tokens · {total - inactive} shown · {inactive} inactive hidden"
+    window.token_actions.show_inactive.setChecked(True)
+    assert window.status.counts_label.text() == f"{total} tokens · {total} shown"
+
+
+def test_status_bar_follows_the_page_shown(qtbot, window, sandbox) -> None:
+    window.sidebar.setCurrentRow(1)
+    total = len(sandbox.state.database_tokens())
+    assert window.current_page().kind is TokenKind.DATABASE
+    assert window.status.counts_label.text().startswith(f"{total} tokens · ")
+    assert window.status.refreshed_label.text().startswith("Last refreshed ")
+
+
+def test_header_clicks_sort_dates_chronologically_never_last_then_reversed(qtbot, window) -> None:
+    window.token_actions.show_inactive.setChecked(True)
+    page = window.current_page()
+    header_click(qtbot, page, Column.EXPIRES_AT)
+    header = page.view.horizontalHeader()
+    assert header.sortIndicatorSection() == page.column_index(Column.EXPIRES_AT)
+    assert header.sortIndicatorOrder() == Qt.SortOrder.AscendingOrder
+    ascending = [token.expires_at or FAR_FUTURE for token in shown_tokens(page)]
+    assert ascending == sorted(ascending)
+    assert ascending[-1] == FAR_FUTURE and ascending[0] != FAR_FUTURE  # "Never" last
+    header_click(qtbot, page, Column.EXPIRES_AT)
+    assert header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
+    assert [token.expires_at or FAR_FUTURE for token in shown_tokens(page)] == ascending[::-1]
+
+
+def test_created_at_sorts_by_time_not_by_text(qtbot, window) -> None:
+    page = window.current_page()
+    header_click(qtbot, page, Column.CREATED_AT)
+    created = [token.created_at for token in shown_tokens(page)]
+    order = page.view.horizontalHeader().sortIndicatorOrder()
+    assert created == sorted(created, reverse=order == Qt.SortOrder.DescendingOrder)
+    header_click(qtbot, page, Column.CREATED_AT)
+    assert [token.created_at for token in shown_tokens(page)] == created[::-1]
+
+
+def test_sorting_and_selection_survive_a_refresh(qtbot, window) -> None:
+    page = window.current_page()
+    header_click(qtbot, page, Column.DESCRIPTION)
+    before = [token.id for token in shown_tokens(page)]
+    page.select_row(2)
+    chosen = page.selected_tokens()[0].id
+    window.refresh()
+    qtbot.waitUntil(lambda: not window.loader.busy, timeout=15_000)
+    assert [token.id for token in shown_tokens(page)] == before
+    assert [token.id for token in page.selected_tokens()] == [chosen]
+
+
+def test_search_narrows_by_description_as_you_type(qtbot, window) -> None:
+    page = window.current_page()
+    everything = shown_tokens(page)
+    target = next(token for token in everything if token.description.strip())
+    word = target.description.split()[0].upper()  # case does not matter
+    qtbot.keyClicks(window.search_box, word)
+    found = shown_tokens(page)
+    assert target in found and len(found) < len(everything)
+    assert all(word.lower() in token.description.lower() or word.lower() in token.id for token in found)
+
+
+def test_search_finds_a_token_by_part_of_its_id(qtbot, window) -> None:
+    page = window.current_page()
+    target = shown_tokens(page)[3]
+    qtbot.keyClicks(window.search_box, target.id[9:18])
+    assert [token.id for token in shown_tokens(page)] == [target.id]
+
+
+def test_search_text_is_literal_not_a_pattern(qtbot, window) -> None:
+    qtbot.keyClicks(window.search_box, ".*")
+    assert shown_tokens(window.current_page()) == []
+
+
+def test_escape_clears_the_search_and_ctrl_f_focuses_it(qtbot, window) -> None:
+    page = window.current_page()
+    everything = len(shown_tokens(page))
+    window.activateWindow()
+    page.view.setFocus()
+    qtbot.waitUntil(lambda: page.view.hasFocus())
+    qtbot.keyClick(page.view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.search_box.hasFocus()
+    qtbot.keyClicks(window.search_box, "zzzz-nothing-matches")
+    assert shown_tokens(page) == []
+    qtbot.keyClick(window.search_box, Qt.Key.Key_Escape)
+    assert window.search_box.text() == "" and len(shown_tokens(page)) == everything
+
+
+def test_markup_in_descriptions_is_shown_literally(window) -> None:
+    page = window.current_page()
+    row = next(r for r in range(page.proxy.rowCount()) if "<b>" in page.proxy.token_at(r).description)
+    index = page.proxy.index(row, page.column_index(Column.DESCRIPTION))
+    assert index.data() == page.proxy.token_at(row).description
+    assert "<b>" in index.data()
