@@ -1,0 +1,302 @@
+"""`token-desk --self-test`: proves a build works by driving the real app against the in-process sandbox.
+
+Every step goes through what a person's session uses: create_window's --url path, the MainWindow with its
+models and proxies, the httpx client, the Revoke Token action and its RevokeDialog. The sandbox's own
+database is the judge. One line per step on stdout; the exit status is 0 only when every step passed.
+Nothing is stored: settings go to a temporary folder and the keyring is only asked which backends exist.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+import tempfile
+import threading
+from collections.abc import Callable, Iterator
+from importlib.metadata import entry_points
+from pathlib import Path
+from typing import TextIO
+
+from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QObject, Qt, QTimer
+
+from token_desk.api.models import TokenKind
+from token_desk.models.columns import Column
+from token_desk.paths import CONFIG_DIR_ENV
+
+PREFIX = "self-test:"
+STEP_TIMEOUT_S = 20.0
+OVERALL_TIMEOUT_S = 60.0
+POLL_MS = 20
+EXIT_FAILED = 1
+EXIT_TIMED_OUT = 2
+TOKEN_ENV = "INFLUX_MANAGEMENT_TOKEN"  # how create_window's --url path takes the secret (token_desk.app)
+
+
+class StepFailed(Exception):
+    """A step did not see what a working app shows; str() says what was seen instead."""
+
+
+def run_self_test(app: QObject, screenshot: Path | None = None, out: TextIO | None = sys.stdout) -> int:
+    """Run every step, printing one line each; 0 when all passed. `app` is the running QApplication."""
+    watchdog = threading.Timer(OVERALL_TIMEOUT_S, _give_up, args=(out,))
+    watchdog.daemon = True
+    watchdog.start()
+    try:
+        with tempfile.TemporaryDirectory(prefix="token-desk-self-test-") as config_dir:
+            with _environment(CONFIG_DIR_ENV, config_dir):
+                return SelfTest(screenshot, out).run()
+    finally:
+        watchdog.cancel()
+
+
+def _give_up(out: TextIO | None) -> None:
+    """Runs on the watchdog thread when the GUI thread is stuck: a self-test must never hang a CI job."""
+    _emit(out, f"{PREFIX} FAILED: no result within {OVERALL_TIMEOUT_S:.0f} s; the app is stuck")
+    os._exit(EXIT_TIMED_OUT)
+
+
+def _emit(out: TextIO | None, line: str) -> None:
+    if out is None:  # a windowed Windows build has no stdout
+        return
+    encoding = getattr(out, "encoding", None) or "utf-8"
+    # Window titles and descriptions may hold characters a legacy console cannot show; never fail on that.
+    out.write(line.encode(encoding, "replace").decode(encoding) + "\n")
+    out.flush()
+
+
+@contextlib.contextmanager
+def _environment(name: str, value: str) -> Iterator[None]:
+    previous = os.environ.get(name)
+    os.environ[name] = value
+    try:
+        yield
+    finally:
+        if previous is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = previous
+
+
+def wait_until(condition: Callable[[], bool], timeout_s: float = STEP_TIMEOUT_S) -> bool:
+    """Run the event loop until `condition()` holds or the time is up; returns the final answer."""
+    if condition():
+        return True
+    loop = QEventLoop()
+    poll = QTimer(interval=POLL_MS)
+    poll.timeout.connect(lambda: condition() and loop.quit())
+    QTimer.singleShot(int(timeout_s * 1000), loop.quit)
+    poll.start()
+    loop.exec()
+    poll.stop()
+    return condition()
+
+
+class SelfTest:
+    def __init__(self, screenshot: Path | None, out: TextIO | None) -> None:
+        self.screenshot, self.out = screenshot, out
+        self.sandbox = self.window = self.page = self.target = None
+        self.load_error: BaseException | None = None
+
+    def steps(self) -> list[tuple[str, Callable[[], str]]]:
+        steps = [
+            ("start the sandbox", self.start_sandbox),
+            ("find keyring's backends", self.registered_keyrings),
+            ("ask which keyrings are usable", self.available_keyrings),
+            ("open the main window", self.open_window),
+            ("load the management tokens", self.wait_for_tokens),
+        ]
+        if self.screenshot is not None:  # the window as a person first sees it
+            steps.append(("save a screenshot", self.save_screenshot))
+        steps += [
+            ("sort by Created At", self.sort_by_created_at),
+            ("revoke a token through the Revoke Token dialog", self.revoke_one),
+            ("check the sandbox", self.check_sandbox),
+            ("check the active list", self.check_left_active_view),
+            ("check Show inactive tokens", self.check_inactive_view),
+        ]
+        return steps
+
+    def run(self) -> int:
+        steps = self.steps()
+        try:
+            for name, step in steps:
+                try:
+                    detail = step()
+                except Exception as error:  # any failure is the step's verdict, never a traceback
+                    reason = str(error) if isinstance(error, StepFailed) else f"{type(error).__name__}: {error}"
+                    _emit(self.out, f"{PREFIX} {name} ... FAILED: {reason}")
+                    return EXIT_FAILED
+                _emit(self.out, f"{PREFIX} {detail} ... ok")
+            _emit(self.out, f"{PREFIX} all {len(steps)} steps passed")
+            return 0
+        finally:
+            self.close()
+
+    # ---- steps --------------------------------------------------------------------------------------
+    def start_sandbox(self) -> str:
+        from token_desk.sandbox import start_sandbox
+
+        self.sandbox = start_sandbox(data=":memory:", seed=1)
+        return f"sandbox started at {self.sandbox.url}"
+
+    def registered_keyrings(self) -> str:
+        # Backends are found through entry points in keyring's metadata, which a bundle can easily lose.
+        names = sorted(entry.name for entry in entry_points(group="keyring.backends"))
+        if not names:
+            raise StepFailed("keyring registers no backends: its package metadata is missing from the build")
+        return f"keyring backends registered: {', '.join(names)}"
+
+    def available_keyrings(self) -> str:
+        import keyring
+        import keyring.backend
+
+        usable = [_class_name(backend) for backend in keyring.backend.get_all_keyring()]
+        return f"keyring backends available: {', '.join(usable)} (in use: {_class_name(keyring.get_keyring())})"
+
+    def open_window(self) -> str:
+        from token_desk.app import create_window
+
+        sandbox = self.sandbox
+        argv = ["--url", sandbox.url, "--account-id", sandbox.account_id, "--cluster-id", sandbox.cluster_id]
+        with _environment(TOKEN_ENV, sandbox.management_token):
+            self.window = create_window(argv)
+        self.window.loader.failed.connect(self._remember_load_error)
+        self.window.show()
+        self.page = self.window.page(TokenKind.MANAGEMENT)
+        return f"main window opened: {self.window.windowTitle()}"
+
+    def wait_for_tokens(self) -> str:
+        expected = len(self.sandbox.state.management_tokens())
+        loaded = wait_until(lambda: self.load_error is not None or self.page.model.rowCount() == expected)
+        if self.load_error is not None:
+            raise StepFailed(f"loading failed: {self.load_error}")
+        if not loaded:
+            raise StepFailed(f"{self.page.model.rowCount()} of {expected} management tokens after {STEP_TIMEOUT_S:.0f} s")
+        counts = self.page.proxy.counts()
+        return f"window shows {counts.total} management tokens ({counts.shown} active in the list)"
+
+    def sort_by_created_at(self) -> str:
+        view = self.page.view
+        if not view.isSortingEnabled():
+            raise StepFailed("the table cannot be sorted by clicking its headers")
+        section = self.page.column_index(Column.CREATED_AT)
+        # What a header click does: set the indicator, and the view sorts its proxy by that column.
+        view.horizontalHeader().setSortIndicator(section, Qt.SortOrder.AscendingOrder)
+        created = [self.page.proxy.token_at(row).created_at for row in range(self.page.proxy.rowCount())]
+        if created != sorted(created) or len(set(created)) < 2:
+            raise StepFailed("the rows are not in Created At order after sorting by that column")
+        return f"sorted by Created At: oldest {created[0]:%Y-%m-%d}, newest {created[-1]:%Y-%m-%d}"
+
+    def save_screenshot(self) -> str:
+        self.screenshot.parent.mkdir(parents=True, exist_ok=True)
+        if not self.window.grab().save(str(self.screenshot)):
+            raise StepFailed(f"could not write {self.screenshot}")
+        return f"screenshot saved to {self.screenshot}"
+
+    def revoke_one(self) -> str:
+        self.target = self._revocable_token()
+        row = self.page.proxy_row_of(self.target.id)
+        self.page.select_row(row)
+        self.window.update_actions()
+        action = self.window.token_actions.revoke
+        if not action.isEnabled():
+            raise StepFailed(f"Revoke Token is disabled for an active token: {action.toolTip()}")
+        driver = RevokeDialogDriver(self.window)
+        action.trigger()  # opens the dialog modally; the driver confirms it from inside that loop
+        driver.stop()
+        if driver.problem:
+            raise StepFailed(driver.problem)
+        return f"revoked management token {self.target.id[:8]}... through the Revoke Token dialog"
+
+    def check_sandbox(self) -> str:
+        stored = self.sandbox.state.management_token(self.target.id) or {}
+        if not stored.get("revokedAt"):
+            raise StepFailed(f"the sandbox does not have token {self.target.id[:8]}... revoked")
+        deletes = self.sandbox.state.revoke_count(TokenKind.MANAGEMENT, self.target.id)
+        if deletes != 1:
+            raise StepFailed(f"the sandbox received {deletes} DELETE requests for the token, expected 1")
+        return f"sandbox reports the token revoked at {stored['revokedAt']}"
+
+    def check_left_active_view(self) -> str:
+        if self.page.proxy_row_of(self.target.id) is not None:
+            raise StepFailed("the revoked token is still in the list of active tokens")
+        return f"revoked token left the active list ({self.page.proxy.counts().shown} active shown)"
+
+    def check_inactive_view(self) -> str:
+        self.window.token_actions.show_inactive.setChecked(True)
+        row = self.page.proxy_row_of(self.target.id)
+        if row is None or self.page.proxy.token_at(row).revoked_at is None:
+            raise StepFailed("with Show inactive tokens on, the token is not listed as revoked")
+        self.window.token_actions.show_inactive.setChecked(False)
+        return "with Show inactive tokens on, it is listed as revoked"
+
+    # ---- helpers ------------------------------------------------------------------------------------
+    def _revocable_token(self):
+        client = self.window.connection.client
+        for row in range(self.page.proxy.rowCount()):
+            token = self.page.proxy.token_at(row)
+            if token.is_active and not client.is_signed_in_with(token):
+                return token
+        raise StepFailed("no active management token other than the signed-in one is listed")
+
+    def _remember_load_error(self, error: BaseException) -> None:
+        self.load_error = error
+
+    def close(self) -> None:
+        if self.window is not None:
+            self.window.close()
+            self.window.deleteLater()  # its destroyed signal closes the client
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        if self.sandbox is not None:
+            self.sandbox.stop()
+
+
+class RevokeDialogDriver(QObject):
+    """Plays the person at the Revoke dialog: ticks "I understand the risk", then presses Revoke Token."""
+
+    def __init__(self, window: QObject) -> None:
+        super().__init__(window)
+        self._window = window
+        self.dialog = None
+        self.problem: str | None = "the Revoke Token action opened no dialog"
+        self._timer = QTimer(self, interval=POLL_MS)
+        self._timer.timeout.connect(self._look_for_dialog)
+        self._timer.start()
+
+    def stop(self) -> None:
+        self._timer.stop()
+
+    def _look_for_dialog(self) -> None:
+        from token_desk.ui.revoke_dialog import RevokeDialog
+
+        dialogs = [d for d in self._window.findChildren(RevokeDialog) if d.isVisible()]
+        if dialogs and self.dialog is None:
+            self.dialog = dialogs[0]
+            self.dialog.revoke_finished.connect(self._on_revoked)
+            self._confirm(self.dialog)
+
+    def _confirm(self, dialog) -> None:
+        if dialog.confirm_button.isEnabled():
+            self.problem = "Revoke Token was enabled before the risk was acknowledged"
+            dialog.reject()
+            return
+        dialog.risk_checkbox.click()
+        if not dialog.confirm_button.isEnabled():
+            self.problem = "Revoke Token stayed disabled after ticking the risk checkbox"
+            dialog.reject()
+            return
+        self.problem = "the dialog closed without a report"
+        dialog.confirm_button.click()
+
+    def _on_revoked(self, report) -> None:
+        if report.all_succeeded:
+            self.problem = None  # the dialog closes itself
+        else:
+            self.problem = f"the dialog reported a failure: {report.failed[0].message}"
+            QTimer.singleShot(0, self.dialog.reject)  # it stays open to show the outcome; close it as a person would
+
+
+def _class_name(backend: object) -> str:
+    kind = type(backend)
+    return f"{kind.__module__}.{kind.__qualname__}"

@@ -1,0 +1,96 @@
+"""`token-desk --self-test` passes on a working app and names the failing step when something is broken.
+
+These run the self-test in the test process (fast); tests/packaging/test_packaged_app.py runs it in the
+packaged binary.
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QImage
+
+import token_desk.sandbox
+from token_desk import selftest
+
+EXPECTED_STEPS = (
+    "sandbox started at http://127.0.0.1:",
+    "keyring backends registered: ",
+    "keyring backends available: ",
+    "main window opened: ",
+    "window shows ",
+    "sorted by Created At: ",
+    "revoked management token ",
+    "sandbox reports the token revoked at ",
+    "revoked token left the active list",
+    "with Show inactive tokens on, it is listed as revoked",
+)
+
+
+def run(qapp, **options) -> tuple[int, list[str]]:
+    out = io.StringIO()
+    status = selftest.run_self_test(qapp, out=out, **options)
+    return status, out.getvalue().splitlines()
+
+
+def test_self_test_passes_and_reports_every_step(qapp) -> None:
+    status, lines = run(qapp)
+    assert status == 0, lines
+    assert all(line.startswith("self-test: ") for line in lines)
+    step_lines = lines[:-1]
+    assert len(step_lines) == len(EXPECTED_STEPS)
+    for line, expected in zip(step_lines, EXPECTED_STEPS):
+        assert line.removeprefix("self-test: ").startswith(expected) and line.endswith(" ... ok"), line
+    assert lines[-1] == f"self-test: all {len(EXPECTED_STEPS)} steps passed"
+
+
+def test_self_test_registers_the_secret_service_backend(qapp) -> None:
+    _, lines = run(qapp)
+    registered = next(line for line in lines if "backends registered" in line)
+    assert "SecretService" in registered
+
+
+def test_screenshot_is_the_loaded_window(qapp, tmp_path: Path) -> None:
+    target = tmp_path / "shots" / "app.png"
+    status, lines = run(qapp, screenshot=target)
+    assert status == 0, lines
+    assert f"self-test: screenshot saved to {target} ... ok" in lines
+    image = QImage(str(target))
+    assert image.width() >= 800 and image.height() >= 500
+
+
+def test_a_refused_revoke_fails_the_revoke_step_and_stops(qapp, monkeypatch) -> None:
+    original = token_desk.sandbox.start_sandbox
+
+    def sandbox_refusing_revokes(*args, **kwargs):
+        sandbox = original(*args, **kwargs)
+        sandbox.faults.fail_next_revokes(10, status=403)  # 403 is not retried: the dialog shows the failure
+        return sandbox
+
+    monkeypatch.setattr(token_desk.sandbox, "start_sandbox", sandbox_refusing_revokes)
+    status, lines = run(qapp)
+    assert status == selftest.EXIT_FAILED
+    assert lines[-1].startswith("self-test: revoke a token through the Revoke Token dialog ... FAILED: ")
+    assert "sandbox reports" not in "\n".join(lines)
+
+
+def test_a_server_that_refuses_to_list_fails_the_loading_step(qapp, monkeypatch) -> None:
+    original = token_desk.sandbox.start_sandbox
+
+    def sandbox_refusing_requests(*args, **kwargs):
+        sandbox = original(*args, **kwargs)
+        sandbox.faults.fail_next_requests(10, 403)
+        return sandbox
+
+    monkeypatch.setattr(token_desk.sandbox, "start_sandbox", sandbox_refusing_requests)
+    status, lines = run(qapp)
+    assert status == selftest.EXIT_FAILED
+    assert lines[-1].startswith("self-test: load the management tokens ... FAILED: loading failed: ")
+
+
+def test_the_self_test_leaves_the_config_folder_untouched(qapp, config_dir: Path) -> None:
+    status, _ = run(qapp)
+    assert status == 0
+    assert list(config_dir.iterdir()) == []
