@@ -209,7 +209,7 @@ class RevokeDialog(QDialog):
 
     def _warning_row(self) -> QHBoxLayout:
         row = QHBoxLayout()
-        glyph = QLabel()
+        glyph = plain_label()
         glyph.setPixmap(icon("warning").pixmap(22, 22))
         warning = plain_label(texts.warning(self._tokens))
         warning.setObjectName("warning")
