@@ -1,0 +1,85 @@
+"""Server trouble shows as a plain sentence in a banner with Retry; the window never freezes."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QElapsedTimer, Qt, QTimer
+
+from tests.ui.conftest import wait_loaded
+from token_desk.api.errors import ApiConnectionError, InvalidResponseError, PermissionDeniedError
+
+
+def refresh_and_wait(qtbot, window) -> None:
+    window.token_actions.refresh.trigger()
+    wait_loaded(qtbot, window)
+
+
+def test_403_shows_the_message_and_retry_reloads(qtbot, window, sandbox) -> None:
+    shown_before = window.current_page().proxy.rowCount()
+    sandbox.faults.fail_next_requests(1, 403)
+    refresh_and_wait(qtbot, window)
+    assert window.banner.isVisible()
+    assert window.banner.message == str(PermissionDeniedError())
+    assert window.banner.button.text() == "Retry"
+    assert window.current_page().proxy.rowCount() == shown_before  # the last good table stays
+    qtbot.mouseClick(window.banner.button, Qt.MouseButton.LeftButton)
+    wait_loaded(qtbot, window)
+    assert not window.banner.isVisible()
+
+
+def test_invalid_json_shows_the_clients_sentence(qtbot, window, sandbox, client) -> None:
+    sandbox.faults.invalid_json_next(1)
+    with pytest.raises(InvalidResponseError) as expected:
+        client.list_management_tokens()
+    sandbox.faults.invalid_json_next(1)
+    refresh_and_wait(qtbot, window)
+    assert window.banner.message == str(expected.value)
+    assert window.banner.button.text() == "Retry"
+
+
+def test_stopped_server_says_it_could_not_connect(qtbot, window, sandbox) -> None:
+    sandbox.stop()
+    refresh_and_wait(qtbot, window)
+    assert window.banner.message == str(ApiConnectionError())
+    assert "Traceback" not in window.banner.message
+    assert window.token_actions.refresh.isEnabled()  # people can try again when the server is back
+
+
+def test_banner_shows_messages_as_plain_text(window) -> None:
+    assert window.banner.message_label.textFormat() == Qt.TextFormat.PlainText
+
+
+def test_401_signs_out_and_asks_for_credentials_once(qtbot, window, sandbox) -> None:
+    requests = []
+    window.sign_in_requested.connect(lambda: requests.append(True))
+    sandbox.faults.fail_next_requests(2, 401)
+    refresh_and_wait(qtbot, window)
+    assert window.signed_out
+    assert window.banner.message.startswith("Signed out: ")
+    assert window.banner.button.text() == "Sign in…"
+    assert requests == [True]
+    sandbox.faults.fail_next_requests(2, 401)
+    refresh_and_wait(qtbot, window)  # still refused: no second prompt, no retry loop
+    assert requests == [True]
+    log_after = len(sandbox.state.request_log)
+    qtbot.wait(300)
+    assert len(sandbox.state.request_log) == log_after  # nothing retries on its own
+    qtbot.mouseClick(window.banner.button, Qt.MouseButton.LeftButton)
+    assert requests == [True, True]  # the button asks again, on purpose
+
+
+def test_the_gui_keeps_turning_during_a_slow_response(qtbot, window, sandbox) -> None:
+    sandbox.faults.delay_ms = 2000
+    gaps: list[int] = []
+    clock = QElapsedTimer()
+    timer = QTimer()
+    timer.setInterval(50)
+    timer.timeout.connect(lambda: (gaps.append(clock.restart())))
+    clock.start()
+    timer.start()
+    window.refresh()
+    assert window.loader.busy and not window.token_actions.refresh.isEnabled()
+    wait_loaded(qtbot, window)
+    timer.stop()
+    assert len(gaps) >= 30  # two seconds of ticks happened while the request was in flight
+    assert max(gaps[1:]) < 100
