@@ -1,9 +1,9 @@
 """`token-desk --self-test`: proves a build works by driving the real app against the in-process sandbox.
 
-Every step goes through what a person's session uses: create_window's --url path, the MainWindow with its
-models and proxies, the httpx client, the Revoke Token action and its RevokeDialog. The sandbox's own
-database is the judge. One line per step on stdout; the exit status is 0 only when every step passed.
-Nothing is stored: settings go to a temporary folder and the keyring is only asked which backends exist.
+Every step goes through what a person's session uses (create_window's --url path, the MainWindow with its
+models, the httpx client, the Revoke Token action and its dialog); the sandbox's own database is the judge.
+One line per step on stdout; exit status 0 only when every step passed. Nothing is stored: settings go to
+a temporary folder and the keyring is only asked which backends exist.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TextIO
 
 from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QObject, Qt, QTimer
+from PySide6.QtGui import QGuiApplication
 
 from token_desk.api.models import TokenKind
 from token_desk.models.columns import Column
@@ -72,10 +73,7 @@ def _environment(name: str, value: str) -> Iterator[None]:
     try:
         yield
     finally:
-        if previous is None:
-            os.environ.pop(name, None)
-        else:
-            os.environ[name] = previous
+        os.environ.pop(name) if previous is None else os.environ.__setitem__(name, previous)
 
 
 def wait_until(condition: Callable[[], bool], timeout_s: float = STEP_TIMEOUT_S) -> bool:
@@ -99,23 +97,22 @@ class SelfTest:
         self.load_error: BaseException | None = None
 
     def steps(self) -> list[tuple[str, Callable[[], str]]]:
-        steps = [
+        # The screenshot shows the window as a person first sees it: loaded, default sort.
+        screenshot = [("save a screenshot", self.save_screenshot)] if self.screenshot is not None else []
+        return [
             ("start the sandbox", self.start_sandbox),
             ("find keyring's backends", self.registered_keyrings),
             ("ask which keyrings are usable", self.available_keyrings),
+            ("draw the icons", self.draw_icons),
             ("open the main window", self.open_window),
             ("load the management tokens", self.wait_for_tokens),
-        ]
-        if self.screenshot is not None:  # the window as a person first sees it
-            steps.append(("save a screenshot", self.save_screenshot))
-        steps += [
+            *screenshot,
             ("sort by Created At", self.sort_by_created_at),
             ("revoke a token through the Revoke Token dialog", self.revoke_one),
             ("check the sandbox", self.check_sandbox),
             ("check the active list", self.check_left_active_view),
             ("check Show inactive tokens", self.check_inactive_view),
         ]
-        return steps
 
     def run(self) -> int:
         steps = self.steps()
@@ -154,6 +151,15 @@ class SelfTest:
         usable = [_class_name(backend) for backend in keyring.backend.get_all_keyring()]
         return f"keyring backends available: {', '.join(usable)} (in use: {_class_name(keyring.get_keyring())})"
 
+    def draw_icons(self) -> str:
+        from token_desk.ui import icons
+
+        # A bundle without Qt's SVG icon engine still opens, with blank buttons; catch that here.
+        blank = [name for name in icons.ICON_NAMES if not _draws_something(icons.icon(name))]
+        if blank or not _draws_something(icons.app_icon()):
+            raise StepFailed(f"icons draw nothing: {', '.join(blank) or 'the app icon'}")
+        return f"{len(icons.ICON_NAMES)} icons and the app icon draw"
+
     def open_window(self) -> str:
         from token_desk.app import create_window
 
@@ -164,7 +170,7 @@ class SelfTest:
         self.window.loader.failed.connect(self._remember_load_error)
         self.window.show()
         self.page = self.window.page(TokenKind.MANAGEMENT)
-        return f"main window opened: {self.window.windowTitle()}"
+        return f"main window opened on the {QGuiApplication.platformName()} platform: {self.window.windowTitle()}"
 
     def wait_for_tokens(self) -> str:
         expected = len(self.sandbox.state.management_tokens())
@@ -277,13 +283,10 @@ class RevokeDialogDriver(QObject):
             self._confirm(self.dialog)
 
     def _confirm(self, dialog) -> None:
-        if dialog.confirm_button.isEnabled():
-            self.problem = "Revoke Token was enabled before the risk was acknowledged"
-            dialog.reject()
-            return
+        gated = not dialog.confirm_button.isEnabled()
         dialog.risk_checkbox.click()
-        if not dialog.confirm_button.isEnabled():
-            self.problem = "Revoke Token stayed disabled after ticking the risk checkbox"
+        if not (gated and dialog.confirm_button.isEnabled()):
+            self.problem = "the risk checkbox does not gate the Revoke Token button"
             dialog.reject()
             return
         self.problem = "the dialog closed without a report"
@@ -295,6 +298,11 @@ class RevokeDialogDriver(QObject):
         else:
             self.problem = f"the dialog reported a failure: {report.failed[0].message}"
             QTimer.singleShot(0, self.dialog.reject)  # it stays open to show the outcome; close it as a person would
+
+
+def _draws_something(icon, size: int = 24) -> bool:
+    image = icon.pixmap(size, size).toImage()
+    return any(image.pixelColor(x, y).alpha() for y in range(image.height()) for x in range(image.width()))
 
 
 def _class_name(backend: object) -> str:
