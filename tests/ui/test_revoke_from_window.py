@@ -1,0 +1,79 @@
+"""Revoking from the main window through the real dialog, checked against the sandbox's own state."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QTimer
+
+from tests.ui.conftest import shown_tokens
+from token_desk.api.models import TokenKind
+from token_desk.ui.revoke_dialog import RevokeDialog
+
+
+def confirm_when_the_dialog_opens(window) -> list[RevokeDialog]:
+    """Tick the risk box and press Revoke Token as a person would, once the modal dialog is up."""
+    seen: list[RevokeDialog] = []
+
+    def act() -> None:
+        dialog = window.findChild(RevokeDialog)
+        if dialog is None or not dialog.isVisible():
+            QTimer.singleShot(20, act)
+            return
+        seen.append(dialog)
+        dialog.risk_checkbox.click()
+        dialog.confirm_button.click()
+
+    QTimer.singleShot(0, act)
+    return seen
+
+
+def revoked_ids(sandbox) -> set[str]:
+    return {token["id"] for token in sandbox.state.management_tokens() if token.get("revokedAt")}
+
+
+def test_revoke_through_the_dialog_revokes_exactly_that_token(qtbot, window, sandbox) -> None:
+    page = window.page(TokenKind.MANAGEMENT)
+    before = revoked_ids(sandbox)
+    target, neighbour = page.proxy.token_at(2), page.proxy.token_at(3)
+    page.select_row(2)
+    seen = confirm_when_the_dialog_opens(window)
+    window.token_actions.revoke.trigger()
+    assert seen, "the revoke dialog never opened"
+    assert revoked_ids(sandbox) == before | {target.id}
+    assert sandbox.state.revoke_count(TokenKind.MANAGEMENT.value, target.id) == 1
+    assert target.id not in {token.id for token in shown_tokens(page)}  # left the active list
+    assert page.selected_tokens() == [neighbour]
+    assert window.statusBar().currentMessage() == f"Revoked \u201c{target.description}\u201d ({target.id[:8]}\u2026)."
+    window.token_actions.show_inactive.setChecked(True)
+    row = page.proxy_row_of(target.id)
+    assert page.proxy.token_at(row).revoked_at is not None  # the server's revokedAt, shown in place
+
+
+def test_revoking_the_token_in_use_signs_out(qtbot, window, sandbox) -> None:
+    page = window.page(TokenKind.MANAGEMENT)
+    in_use = next(token for token in shown_tokens(page) if window.connection.client.is_signed_in_with(token))
+    page.select_ids([in_use.id], in_use.id)
+    requests = []
+    window.sign_in_requested.connect(lambda: requests.append(True))
+    confirm_when_the_dialog_opens(window)
+    window.token_actions.revoke.trigger()
+    assert sandbox.state.management_token(in_use.id)["revokedAt"]
+    assert window.signed_out and window.banner.message.startswith("Signed out: ")
+    assert requests == [True]
+
+
+def test_cancel_changes_nothing(qtbot, window, sandbox) -> None:
+    page = window.page(TokenKind.MANAGEMENT)
+    before = revoked_ids(sandbox)
+    page.select_row(0)
+
+    def cancel() -> None:
+        dialog = window.findChild(RevokeDialog)
+        if dialog is None or not dialog.isVisible():
+            QTimer.singleShot(20, cancel)
+            return
+        dialog.cancel_button.click()
+
+    QTimer.singleShot(0, cancel)
+    window.token_actions.revoke.trigger()
+    assert revoked_ids(sandbox) == before
+    assert page.selected_tokens() == [page.proxy.token_at(0)]
