@@ -1,0 +1,97 @@
+"""The profile form: messages appear under the field as you type, and Save waits for a valid form."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLineEdit
+
+from connections_helpers import ACCOUNT_ID, CLUSTER_ID, SECRET, make_profile
+from token_desk.credentials import DEFAULT_BASE_URL, ProfileField
+from token_desk.ui.profile_form import ProfileDialog
+from token_desk.ui.secret_field import STORED_PLACEHOLDER
+
+
+def open_form(qtbot, existing=(), editing=None) -> ProfileDialog:
+    dialog = ProfileDialog(None, existing, editing)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    return dialog
+
+
+def fill(qtbot, dialog: ProfileDialog, name="Production", account=ACCOUNT_ID, cluster=CLUSTER_ID, token=SECRET):
+    inputs = dialog.form.inputs
+    for key, text in ((ProfileField.NAME, name), (ProfileField.ACCOUNT_ID, account),
+                      (ProfileField.CLUSTER_ID, cluster)):
+        inputs[key].clear()
+        qtbot.keyClicks(inputs[key], text)
+    qtbot.keyClicks(dialog.form.token_field.line_edit, token)
+
+
+def visible_message(dialog: ProfileDialog, key: str) -> str:
+    label = dialog.form.errors[key]
+    return label.text() if label.isVisible() else ""
+
+
+def test_new_form_starts_with_the_default_url_and_save_disabled_without_shouting(qtbot) -> None:
+    dialog = open_form(qtbot)
+    assert dialog.form.inputs[ProfileField.BASE_URL].text() == DEFAULT_BASE_URL
+    assert not dialog.save_button.isEnabled()
+    assert all(visible_message(dialog, key) == "" for key in dialog.form.errors)
+
+
+def test_account_id_message_appears_while_typing_and_goes_when_it_is_a_uuid(qtbot) -> None:
+    dialog = open_form(qtbot)
+    qtbot.keyClicks(dialog.form.inputs[ProfileField.ACCOUNT_ID], "0f8fad5b-d9cb")
+    assert "must be a UUID" in visible_message(dialog, ProfileField.ACCOUNT_ID)
+    assert "'0f8fad5b-d9cb' is not" in visible_message(dialog, ProfileField.ACCOUNT_ID)
+    qtbot.keyClicks(dialog.form.inputs[ProfileField.ACCOUNT_ID], ACCOUNT_ID[len("0f8fad5b-d9cb"):])
+    assert visible_message(dialog, ProfileField.ACCOUNT_ID) == ""
+
+
+def test_save_is_enabled_only_once_every_field_is_valid(qtbot) -> None:
+    dialog = open_form(qtbot)
+    fill(qtbot, dialog, cluster="not-a-uuid")
+    assert not dialog.save_button.isEnabled()
+    assert "cluster ID must be a UUID" in visible_message(dialog, ProfileField.CLUSTER_ID)
+    dialog.form.inputs[ProfileField.CLUSTER_ID].setText(CLUSTER_ID)
+    assert dialog.save_button.isEnabled()
+    dialog.save_button.click()
+    assert dialog.result_value.profile == make_profile()
+    assert dialog.result_value.token == SECRET
+
+
+def test_bad_url_and_taken_name_say_what_to_fix(qtbot) -> None:
+    dialog = open_form(qtbot, existing=["Production"])
+    fill(qtbot, dialog, name="production")
+    url = dialog.form.inputs[ProfileField.BASE_URL]
+    url.clear()
+    qtbot.keyClicks(url, "ftp://example.com")
+    assert "must start with https://" in visible_message(dialog, ProfileField.BASE_URL)
+    assert "already exists" in visible_message(dialog, ProfileField.NAME)
+    assert not dialog.save_button.isEnabled()
+
+
+def test_token_is_masked_and_reveal_shows_only_what_was_typed(qtbot) -> None:
+    dialog = open_form(qtbot)
+    field = dialog.form.token_field
+    qtbot.keyClicks(field.line_edit, SECRET)
+    assert field.line_edit.echoMode() == QLineEdit.EchoMode.Password
+    field.reveal_button.click()
+    assert field.line_edit.echoMode() == QLineEdit.EchoMode.Normal
+    dialog.hide()  # a revealed token does not stay revealed once the form is gone
+    assert field.line_edit.echoMode() == QLineEdit.EchoMode.Password
+
+
+def test_editing_never_shows_the_stored_token_and_empty_means_keep_it(qtbot) -> None:
+    dialog = open_form(qtbot, existing=["Production", "Staging"], editing=make_profile())
+    field = dialog.form.token_field.line_edit
+    assert field.text() == "" and field.placeholderText() == STORED_PLACEHOLDER
+    assert dialog.windowTitle() == "Edit Connection" and dialog.save_button.isEnabled()
+    dialog.save_button.click()
+    assert dialog.result_value.token is None
+
+
+def test_token_with_spaces_inside_is_refused_with_a_message(qtbot) -> None:
+    dialog = open_form(qtbot)
+    fill(qtbot, dialog, token="apiv1 abc")
+    assert "cannot contain spaces" in visible_message(dialog, "token")
+    assert not dialog.save_button.isEnabled()
