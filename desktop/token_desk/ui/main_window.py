@@ -68,7 +68,7 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.sidebar)
         self.splitter.addWidget(self._pages_column())
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([190, 1000])
+        self.splitter.setSizes([170, 1100])
         self.welcome = WelcomePage()
         self.central_stack = QStackedWidget()
         self.central_stack.addWidget(self.welcome)

@@ -22,7 +22,7 @@ SAMPLE_TEXT: dict[Column, str] = {
     Column.REVOKED_AT: "2024-03-19 20:09",
 }
 # Created By is a user ID people rarely read: elided, full text in the tooltip.
-WIDE_COLUMNS = {Column.DESCRIPTION: 260, Column.DATABASES: 220, Column.CREATED_BY: 150}
+WIDE_COLUMNS = {Column.DESCRIPTION: 240, Column.DATABASES: 220, Column.CREATED_BY: 150}
 
 
 class TokenTableView(QTableView):

@@ -1,0 +1,40 @@
+"""The real window under Xvfb (xcb platform), saved as a PNG artifact for people to look at."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QImage
+
+from token_desk.ui.screenshot import WINDOW_SIZE
+
+pytestmark = pytest.mark.xvfb
+
+
+def artifacts_dir() -> Path:
+    path = Path(os.environ.get("TOKEN_DESK_ARTIFACTS", "build/artifacts"))
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def test_main_window_screenshot_under_xvfb(config_dir) -> None:
+    if shutil.which("xvfb-run") is None:
+        if os.environ.get("CI"):
+            pytest.fail("xvfb-run is missing on CI: install xvfb (see .ci/setup)")
+        pytest.skip("xvfb-run is not installed here")
+    out = artifacts_dir() / "main-window.png"
+    out.unlink(missing_ok=True)
+    env = dict(os.environ, QT_QPA_PLATFORM="xcb", TOKEN_DESK_CONFIG_DIR=str(config_dir))
+    command = ["xvfb-run", "-a", "-s", "-screen 0 1280x800x24",
+               sys.executable, "-m", "token_desk.ui.screenshot", str(out), "--demo"]
+    finished = subprocess.run(command, env=env, capture_output=True, text=True, timeout=120)
+    assert finished.returncode == 0, finished.stderr[-2000:]
+    image = QImage(str(out))
+    assert not image.isNull()
+    assert (image.width(), image.height()) == WINDOW_SIZE
+    assert len({image.pixel(x, image.height() // 2) for x in range(0, image.width(), 8)}) > 3  # not blank

@@ -1,0 +1,50 @@
+"""The window's layout choices come back on the next start (same config folder)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from tests.ui.conftest import header_click
+from token_desk.api.models import TokenKind
+from token_desk.models import SORT_ROLE
+from token_desk.models.columns import Column
+
+
+def test_layout_filters_and_sort_persist_across_runs(qtbot, open_window, config_dir) -> None:
+    first = open_window()
+    page = first.page(TokenKind.DATABASE)
+    first.sidebar.setCurrentRow(1)
+    header_click(qtbot, page, Column.DESCRIPTION)
+    page.view.setColumnWidth(page.column_index(Column.TOKEN_ID), 123)
+    page.view.horizontalHeader().moveSection(page.column_index(Column.DATABASES), 0)
+    first.token_actions.show_inactive.setChecked(True)
+    first.splitter.setSizes([250, 900])
+    first.resize(760, 520)  # fits the offscreen screen, so nothing clamps it
+    first.close()
+    assert (config_dir / "ui.ini").is_file()
+
+    second = open_window()
+    page = second.page(TokenKind.DATABASE)
+    header = page.view.horizontalHeader()
+    assert second.current_page() is page
+    assert second.toolbar.inactive_box.isChecked()
+    assert header.sortIndicatorSection() == page.column_index(Column.DESCRIPTION)
+    assert header.sortIndicatorOrder() == Qt.SortOrder.AscendingOrder
+    assert page.view.columnWidth(page.column_index(Column.TOKEN_ID)) == 123
+    assert header.visualIndex(page.column_index(Column.DATABASES)) == 0
+    assert second.splitter.sizes()[0] == 250
+    assert (second.width(), second.height()) == (760, 520)
+    column = page.column_index(Column.DESCRIPTION)
+    keys = [page.proxy.index(row, column).data(SORT_ROLE) for row in range(page.proxy.rowCount())]
+    assert keys == sorted(keys)  # the restored sort is applied, not just drawn
+
+
+def test_first_start_uses_sensible_defaults(open_window) -> None:
+    window = open_window()
+    page = window.current_page()
+    assert page.kind is TokenKind.MANAGEMENT
+    assert not window.toolbar.inactive_box.isChecked()
+    metrics = page.view.fontMetrics()
+    token_id = page.proxy.token_at(0).id
+    assert page.view.columnWidth(page.column_index(Column.TOKEN_ID)) > metrics.horizontalAdvance(token_id)
+    assert page.view.columnWidth(page.column_index(Column.DESCRIPTION)) >= 240
