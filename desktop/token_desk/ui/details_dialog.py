@@ -12,11 +12,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Sequence
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView, QDialog, QDialogButtonBox, QFormLayout, QFrame, QHeaderView, QLabel, QPushButton,
-    QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
+    QSizePolicy, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
 )
 
 from token_desk.api.models import Permission, Token, TokenKind, format_timestamp
@@ -34,6 +34,7 @@ class FieldText:
     caption: str
     value: str
     tooltip: str = ""
+    wrap: bool = False  # only free text wraps; IDs, times and permission lines keep their lines
 
 
 def plain_label(text: str = "", parent: QWidget | None = None) -> QLabel:
@@ -75,7 +76,7 @@ def _time_field(caption: str, moment: datetime | None, none_text: str) -> FieldT
 
 def summary_fields(token: Token) -> list[FieldText]:
     """What the revoke dialog shows at once: enough to recognise the token."""
-    fields = [FieldText("Token Description", token.description), FieldText("Token ID", token.id)]
+    fields = [FieldText("Token Description", token.description, wrap=True), FieldText("Token ID", token.id)]
     if token.kind is TokenKind.MANAGEMENT:
         fields.append(FieldText("Prefix", token.prefix or UNKNOWN_TEXT))
     fields.append(_time_field("Expiration Date", token.expires_at, NO_EXPIRY_TEXT))
@@ -104,7 +105,7 @@ def all_fields(token: Token) -> list[FieldText]:
 def value_label(field: FieldText) -> QLabel:
     label = plain_label(field.value)
     label.setTextInteractionFlags(_SELECTABLE)
-    label.setWordWrap(True)
+    label.setWordWrap(field.wrap)
     label.setToolTip(field.tooltip)
     return label
 
@@ -122,6 +123,8 @@ class ReadOnlyField(QFrame):
         super().__init__(parent)
         self.setObjectName("readOnlyField")
         self.setStyleSheet(self.STYLE)
+        # Never squeezed below its lines: the dialog's height-for-width pass otherwise clips them.
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         caption = plain_label(field.caption)
         caption.setObjectName("fieldCaption")
         small = caption.font()
@@ -142,7 +145,10 @@ def details_toggle() -> QPushButton:
     button.setObjectName("detailsToggle")
     button.setFlat(True)
     button.setCheckable(True)
-    button.setStyleSheet("QPushButton#detailsToggle { text-align: left; padding: 2px 0; }")
+    button.setStyleSheet(
+        "QPushButton#detailsToggle { text-align: left; padding: 2px 4px; border: none; background: transparent; }"
+        " QPushButton#detailsToggle:focus { border: 1px dotted palette(highlight); }"
+    )
     button.toggled.connect(lambda on: button.setText(f"{MORE_DETAILS} {'▾' if on else '▸'}"))
     return button
 
@@ -150,12 +156,15 @@ def details_toggle() -> QPushButton:
 class TokenSummary(QWidget):
     """One token as grey read-only fields; "See more details" reveals when and by whom it was made."""
 
+    details_toggled = Signal(bool)
+
     def __init__(self, token: Token, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._more = _field_stack(more_fields(token))
         self._more.hide()
         self._toggle = details_toggle()
         self._toggle.toggled.connect(self._more.setVisible)
+        self._toggle.toggled.connect(self.details_toggled)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(_field_stack(summary_fields(token)))
@@ -172,8 +181,11 @@ class TokenSummary(QWidget):
 class TokenListSummary(QWidget):
     """Several tokens as a scrollable list; details and results appear as extra columns."""
 
+    details_toggled = Signal(bool)
+
     COLUMNS = ("Description", "Token ID", "Expiration Date", "Created At", "Created By", "Status", "Result")
     DETAIL_COLUMNS = (3, 4, 5)
+    VISIBLE_ROWS = 8  # more scroll
     RESULT_COLUMN = 6
 
     def __init__(self, tokens: Sequence[Token], parent: QWidget | None = None) -> None:
@@ -184,10 +196,11 @@ class TokenListSummary(QWidget):
         self._tree.setUniformRowHeights(True)
         self._tree.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self._tree.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self._tree.setMaximumHeight(220)
         self._tree.addTopLevelItems([_token_item(token) for token in tokens])
+        self._tree.setFixedHeight(self._height_for_rows(min(len(tokens), self.VISIBLE_ROWS)))
         self._toggle = details_toggle()
         self._toggle.toggled.connect(self.set_details_expanded)
+        self._toggle.toggled.connect(self.details_toggled)
         self.set_details_expanded(False)
         self._tree.setColumnHidden(self.RESULT_COLUMN, True)
         layout = QVBoxLayout(self)
@@ -195,9 +208,10 @@ class TokenListSummary(QWidget):
         layout.addWidget(self._tree)
         layout.addWidget(self._toggle, 0, Qt.AlignmentFlag.AlignLeft)
 
-    @property
-    def tree(self) -> QTreeWidget:
-        return self._tree
+    def _height_for_rows(self, rows: int) -> int:
+        row_height = self._tree.sizeHintForRow(0)
+        chrome = self._tree.header().sizeHint().height() + 2 * self._tree.frameWidth()
+        return chrome + rows * row_height + row_height // 2  # half a row of air below the last
 
     def set_details_expanded(self, expanded: bool) -> None:
         for column in self.DETAIL_COLUMNS:

@@ -12,7 +12,7 @@ import enum
 import logging
 from typing import Sequence
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox, QDialog, QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget,
@@ -28,6 +28,7 @@ from token_desk.ui.icons import icon
 log = logging.getLogger(__name__)
 
 ERROR_COLOUR = "#b3261e"
+MIN_WIDTH, MIN_LIST_WIDTH = 540, 720  # room for a UUID on one line, and for the list's columns
 REVOKE_BUTTON_STYLE = (
     "QPushButton#revokeButton { background: #b3261e; color: white; border: none; border-radius: 4px;"
     " padding: 6px 16px; } QPushButton#revokeButton:hover { background: #8c1d18; }"
@@ -136,7 +137,9 @@ class RevokeDialog(QDialog):
         self._relay.progressed.connect(self._show_progress, Qt.ConnectionType.QueuedConnection)
         self.setWindowTitle(texts.title(self._tokens))
         self.setWindowModality(Qt.WindowModality.WindowModal)
+        self.setMinimumWidth(MIN_WIDTH if len(self._tokens) == 1 else MIN_LIST_WIDTH)
         self._build()
+        self._cancel_button.setFocus()  # the safe choice has the keyboard first
 
     @classmethod
     def ask(cls, parent: QWidget | None, tokens: Sequence[Token], client: RevokingClient) -> RevokeReport | None:
@@ -190,6 +193,7 @@ class RevokeDialog(QDialog):
             layout.addWidget(self._in_use_warning())
         layout.addWidget(plain_label(texts.WILL_REVOKE))
         self._summary: TokenSummary | TokenListSummary = make_summary(self._tokens)
+        self._summary.details_toggled.connect(self._fit_to_contents)
         layout.addWidget(self._summary)
         self._risk_checkbox = QCheckBox(texts.RISK)
         self._risk_checkbox.toggled.connect(self._update_revoke_enabled)
@@ -258,6 +262,10 @@ class RevokeDialog(QDialog):
         label.setWordWrap(True)
         label.setObjectName(name)
         return label
+
+    def _fit_to_contents(self) -> None:
+        # After the layout has taken in the shown/hidden details: grow, or shrink back.
+        QTimer.singleShot(0, self.adjustSize)
 
     def _in_use_tokens(self) -> list[Token]:
         return [token for token in self._tokens if self._client.is_signed_in_with(token)]
