@@ -25,6 +25,7 @@ from token_desk.api.errors import ApiError, AuthenticationError, NotFoundError
 from token_desk.api.models import Token, TokenKind
 
 ProgressCallback = Callable[[int, int], None]
+SIGNED_OUT_ADVICE = "Token Desk is now signed out; sign in again to continue."
 
 
 class RevokingClient(Protocol):
@@ -74,6 +75,13 @@ class RevokeOutcome:
             return "Not revoked: this token no longer exists on the server; refresh the list to see the current tokens."
         return f"Not revoked: {self.error}"
 
+    @property
+    def result_label(self) -> str:
+        """A word or two for a list's "Result" column."""
+        if self.succeeded:
+            return "Revoked"
+        return "Gone" if self.gone else ("Not revoked" if self.attempted else "Not attempted")
+
 
 @dataclass(frozen=True)
 class RevokeReport:
@@ -100,6 +108,19 @@ class RevokeReport:
     def signed_out(self) -> bool:
         """A 401 happened, or the token in use was revoked: the next request will be refused."""
         return any(_signs_out(outcome) for outcome in self.outcomes)
+
+    @property
+    def summary(self) -> str:
+        """Lines a person reads: what was not revoked and why, one token per line."""
+        if len(self.outcomes) == 1:
+            lines = [self.outcomes[0].message]
+        else:
+            lines = [f"Revoked {len(self.succeeded)} of {len(self.outcomes)} tokens. Not revoked:"]
+            lines += [f"• “{o.token.description}” ({o.token.id}): {o.message.removeprefix('Not revoked: ')}"
+                      for o in self.failed]
+        if self.signed_out:
+            lines.append(SIGNED_OUT_ADVICE)
+        return "\n".join(lines)
 
 
 def revoke_tokens(

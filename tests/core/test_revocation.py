@@ -148,5 +148,28 @@ def test_empty_report_succeeds_trivially() -> None:
     assert report == RevokeReport(()) and report.all_succeeded and not report.signed_out
 
 
-def test_outcome_message_for_success() -> None:
-    assert RevokeOutcome(make_token(1)).message == "Revoked."
+def test_outcome_message_and_label_for_success() -> None:
+    outcome = RevokeOutcome(make_token(1))
+    assert (outcome.message, outcome.result_label) == ("Revoked.", "Revoked")
+
+
+def test_summary_names_each_token_not_revoked_and_why() -> None:
+    client, tokens = FakeClient(), [make_token(n) for n in range(3)]
+    client.delete_errors[tokens[0].id] = AuthenticationError(status=401)
+    report = revoke_tokens(client, tokens)
+    assert [outcome.result_label for outcome in report.outcomes] == ["Not revoked", "Not attempted", "Not attempted"]
+    assert report.summary.splitlines() == [
+        "Revoked 0 of 3 tokens. Not revoked:",
+        f"• “token 0” ({tokens[0].id}): {AuthenticationError.default_advice}",
+        f"• “token 1” ({tokens[1].id}): {NotAttemptedError.default_advice}",
+        f"• “token 2” ({tokens[2].id}): {NotAttemptedError.default_advice}",
+        "Token Desk is now signed out; sign in again to continue.",
+    ]
+
+
+def test_summary_of_one_token_is_its_sentence() -> None:
+    client, token = FakeClient(), make_token(1)
+    client.delete_errors[token.id] = NotFoundError(status=404)
+    report = revoke_tokens(client, [token])
+    assert report.outcomes[0].result_label == "Gone"
+    assert report.summary == report.outcomes[0].message

@@ -44,7 +44,6 @@ class texts:  # noqa: N801 - a namespace for the dialog's wording, read as texts
     RISK = "I understand the risk of this action"
     CANCEL, CLOSE = "Cancel", "Close"
     REVOKING_ONE = "Revoking…"
-    SIGNED_OUT = "Token Desk is now signed out; sign in again to continue."
     UNEXPECTED = ("Token Desk hit an unexpected problem while revoking; "
                   "refresh the list to see which tokens were revoked.")
 
@@ -80,25 +79,6 @@ class texts:  # noqa: N801 - a namespace for the dialog's wording, read as texts
     @staticmethod
     def revoking_n(current: int, total: int) -> str:
         return f"Revoking {current} of {total}…"
-
-    @staticmethod
-    def outcome_summary(report: RevokeReport) -> str:
-        """One sentence per token that was not revoked (all server text stays plain)."""
-        if len(report.outcomes) == 1:
-            lines = [report.outcomes[0].message]
-        else:
-            lines = [f"Revoked {len(report.succeeded)} of {len(report.outcomes)} tokens. Not revoked:"]
-            lines += [f"• “{o.token.description}” ({o.token.id}): {o.message.removeprefix('Not revoked: ')}"
-                      for o in report.failed]
-        if report.signed_out:
-            lines.append(texts.SIGNED_OUT)
-        return "\n".join(lines)
-
-    @staticmethod
-    def result_cell(outcome: RevokeOutcome) -> str:
-        if outcome.succeeded:
-            return "Revoked"
-        return "Gone" if outcome.gone else ("Not attempted" if not outcome.attempted else "Not revoked")
 
 
 class _State(enum.Enum):
@@ -320,8 +300,8 @@ class RevokeDialog(QDialog):
     def _show_outcomes(self, report: RevokeReport) -> None:
         self._progress_label.hide()
         self._progress_bar.hide()
-        self._summary.show_results([(texts.result_cell(o), o.succeeded) for o in report.outcomes])
-        self._outcome_label.setText(texts.outcome_summary(report))
+        self._summary.show_results([(o.result_label, o.succeeded) for o in report.outcomes])
+        self._outcome_label.setText(report.summary)
         self._outcome_label.setStyleSheet(f"color: {ERROR_COLOUR};")
         self._outcome_label.show()
         self._revoke_button.hide()
