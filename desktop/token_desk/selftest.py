@@ -196,6 +196,7 @@ class SelfTest:
 
     def save_screenshot(self) -> str:
         self.screenshot.parent.mkdir(parents=True, exist_ok=True)
+        QCoreApplication.processEvents()  # pending layout requests: the status bar sizes itself to its new text
         if not self.window.grab().save(str(self.screenshot)):
             raise StepFailed(f"could not write {self.screenshot}")
         return f"screenshot saved to {self.screenshot}"
