@@ -159,3 +159,11 @@ def test_headers_shown_even_when_no_row_matches(management_model, proxy):
     management_model.set_tokens([make_token("a")])
     proxy.set_search_text("zzz")
     assert proxy.headerData(1, Qt.Orientation.Horizontal) == "Description"
+
+
+def test_surrounding_spaces_do_not_change_the_search(management_model, proxy, qtbot):
+    management_model.set_tokens([make_token("ci"), make_token("other")])
+    proxy.set_search_text("ci")
+    with qtbot.assertNotEmitted(proxy.layoutChanged):
+        proxy.set_search_text("ci ")
+    assert descriptions(proxy) == ["ci"]

@@ -117,7 +117,7 @@ class TokenFilterProxy(QAbstractProxyModel):
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         self._sort_section, self._sort_order = column, order
         if self.sourceModel() is not None:
-            self._change_layout(self._sorted_and_filtered, _SORT_HINT)
+            self._change_layout(self._sorted_and_filtered, _SORT_HINT, counts_may_change=False)
 
     def mapToSource(self, proxy_index: _Index) -> QModelIndex:
         source = self.sourceModel()
@@ -218,13 +218,15 @@ class TokenFilterProxy(QAbstractProxyModel):
         return order, filter_rows(rows, order, self._filter)
 
     def _apply_filter(self, row_filter: RowFilter) -> None:
+        if row_filter == self._filter:  # e.g. only surrounding spaces changed
+            return
         self._filter = row_filter
         if self.sourceModel() is None:
             return
         rows = self._table().row_index
         self._change_layout(lambda: (self._order, filter_rows(rows, self._order, row_filter)), _NO_HINT)
 
-    def _change_layout(self, compute, hint) -> None:
+    def _change_layout(self, compute, hint, counts_may_change: bool = True) -> None:
         """Swap in new rows as a layout change, moving persistent indexes (selections)."""
         self.layoutAboutToBeChanged[_LAYOUT_ARGS].emit([], hint)
         before = self.persistentIndexList()
@@ -234,7 +236,8 @@ class TokenFilterProxy(QAbstractProxyModel):
         if before:
             self.changePersistentIndexList(before, self._cells_now_at(source_cells))
         self.layoutChanged[_LAYOUT_ARGS].emit([], hint)
-        self.publish_counts()
+        if counts_may_change:
+            self.publish_counts()
 
     def _cells_now_at(self, source_cells: list[tuple[int, int]]) -> list[QModelIndex]:
         inverse = self._inverse_map()

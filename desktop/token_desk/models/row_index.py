@@ -25,6 +25,7 @@ class RowIndex:
         self.active = [status.value <= DisplayStatus.EXPIRES_SOON.value for status in self.statuses]
         self.search_texts = [search_text(token) for token in self.tokens]
         self._keys: dict[Column, list] = {}
+        self._unique_keys: dict[Column, bool] = {}
         self._id_order: list[int] | None = None
         self._row_by_id: dict[str, int] | None = None
         self._inactive_rows: list[int] | None = None
@@ -38,6 +39,14 @@ class RowIndex:
         if keys is None:
             keys = self._keys[column] = sort_keys(column, self.tokens, self.statuses)
         return keys
+
+    def keys_are_unique(self, column: Column) -> bool:
+        """No ties in `column`, so its sort needs no tie-breaking."""
+        unique = self._unique_keys.get(column)
+        if unique is None:
+            keys = self.keys(column)
+            unique = self._unique_keys[column] = len(set(keys)) == len(keys)
+        return unique
 
     def id_order(self) -> list[int]:
         """Rows ordered by token ID: sorting this stably gives ties in ID order."""
@@ -65,5 +74,6 @@ class RowIndex:
         self.active[row] = status.is_active
         self._inactive_rows = None
         self.search_texts[row] = search_text(token)
+        self._unique_keys.clear()
         for column, keys in self._keys.items():
             keys[row] = sort_key(column, token, status)

@@ -1,0 +1,49 @@
+"""Peak memory of the app's table path alone, in a fresh process.
+
+Reads the sandbox's details as JSON on stdin (the token stays out of argv), loads the
+tokens through the client into the model, proxy and view, sorts by every column, searches,
+and prints ru_maxrss in MB; then refreshes once and prints it again. The benchmark's own
+floor data would otherwise inflate the numbers.
+"""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import json  # noqa: E402
+import resource  # noqa: E402
+import sys  # noqa: E402
+
+from PySide6.QtCore import Qt  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from table_bench_table import Table  # noqa: E402
+from token_desk.api.client import ManagementApiClient  # noqa: E402
+
+
+def main() -> None:
+    details = json.loads(sys.stdin.read())
+    app = QApplication(sys.argv[:1])
+    table = Table()
+    with ManagementApiClient(details["url"], details["account_id"], details["cluster_id"], details["token"]) as client:
+        table.model.set_tokens(client.list_management_tokens())
+        table.paint()
+        for section in range(table.model.columnCount()):
+            table.proxy.sort(section, Qt.SortOrder.AscendingOrder)
+        table.proxy.set_search_text("a")
+        table.paint()
+        first_load = peak_rss_mb()
+        table.model.set_tokens(client.list_management_tokens())  # a refresh: old and new rows coexist
+        table.paint()
+    print(first_load, peak_rss_mb())
+    del app
+
+
+def peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+if __name__ == "__main__":
+    main()

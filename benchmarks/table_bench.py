@@ -1,0 +1,165 @@
+"""Token table benchmark: load, sort, filter and memory at 1,000 / 10,000 / 100,000 tokens.
+
+Each time is the median of several runs, compared with a floor measured in the same run
+(the least work that could produce the same result in plain Python). Prints Markdown.
+
+    .venv/bin/python benchmarks/table_bench.py [--sizes 1000,10000,100000] [--repeat 5]
+"""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import argparse  # noqa: E402
+import json  # noqa: E402
+import subprocess  # noqa: E402
+import statistics  # noqa: E402
+import sys  # noqa: E402
+import time  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "desktop"))
+
+import httpx  # noqa: E402
+from PySide6.QtCore import Qt  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+from sandbox_process import SandboxProcess, start_sandbox_process  # noqa: E402
+
+from bench_report import Result, print_results  # noqa: E402
+from table_bench_table import Table  # noqa: E402
+from token_desk.api.client import ManagementApiClient  # noqa: E402
+from token_desk.models import Column  # noqa: E402
+
+# The JSON field the floor sorts by for each column (status has none: revokedAt stands in).
+FLOOR_FIELDS = {
+    Column.STATUS: "revokedAt", Column.DESCRIPTION: "description", Column.TOKEN_ID: "id",
+    Column.PREFIX: "tokenPrefix", Column.CREATED_AT: "createdAt", Column.EXPIRES_AT: "expiresAt",
+    Column.REVOKED_AT: "revokedAt", Column.CREATED_BY: "createdBy",
+}
+
+
+def median_time(action, repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - started)
+    return statistics.median(times)
+
+
+def list_url(sandbox: SandboxProcess) -> str:
+    return f"{sandbox.url}/accounts/{sandbox.account_id}/clusters/{sandbox.cluster_id}/managementTokens"
+
+
+def bench_load(sandbox: SandboxProcess, table: Table, repeat: int, size: int) -> tuple[list[Result], list[dict]]:
+    headers = {"Authorization": f"Bearer {sandbox.token}", "Accept": "application/json"}
+    with httpx.Client() as http:
+        payload: list[dict] = []
+
+        def floor() -> None:
+            response = http.get(list_url(sandbox), headers=headers).raise_for_status()
+            payload[:] = json.loads(response.content)
+
+        floor_time = median_time(floor, repeat)
+    with ManagementApiClient(sandbox.url, sandbox.account_id, sandbox.cluster_id, sandbox.token) as client:
+        load_time = median_time(lambda: table.model.set_tokens(client.list_management_tokens()), repeat)
+        paint_time = median_time(lambda: (table.model.set_tokens(client.list_management_tokens()), table.paint()), repeat)
+        client_time = median_time(client.list_management_tokens, repeat)
+    tokens = table.model.tokens()
+    models_time = median_time(lambda: table.model.set_tokens(tokens), repeat)
+    results = [
+        Result(size, "load: list + model + proxy", load_time, floor_time, max_ratio=2.0),
+        Result(size, "load + first paint", paint_time, floor_time),
+        Result(size, "… of which client list call", client_time, floor_time),
+        Result(size, "… of which model + proxy (set_tokens)", models_time, floor_time),
+    ]
+    return results, payload
+
+
+def bench_sort(table: Table, payload: list[dict], repeat: int, size: int) -> list[Result]:
+    results = []
+    for column, field in FLOOR_FIELDS.items():
+        section = table.model.section_of(column)
+        floor_time = median_time(lambda: sorted(payload, key=lambda d: d.get(field) or ""), repeat)
+        table.model.set_tokens(table.model.tokens())  # drop cached keys: the first click pays for them
+        orders = iter([Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder] * repeat)
+        first = median_time(lambda: table.proxy.sort(section, next(orders)), 1)
+        again = median_time(lambda: table.proxy.sort(section, next(orders)), repeat)
+        results.append(Result(size, f"sort {column.label} (first click)", first, floor_time, 5.0, 0.150))
+        results.append(Result(size, f"sort {column.label} (again)", again, floor_time, 5.0, 0.150))
+    return results
+
+
+def bench_filter(table: Table, payload: list[dict], repeat: int, size: int) -> list[Result]:
+    results = []
+    for before, after in (("", "a"), ("a", "ab")):
+        def keystroke() -> None:
+            table.proxy.set_search_text(before)
+            started = time.perf_counter()
+            table.proxy.set_search_text(after)
+            keystroke.elapsed.append(time.perf_counter() - started)
+
+        keystroke.elapsed = []
+        for _ in range(repeat):
+            keystroke()
+        floor_time = median_time(lambda: [d for d in payload if _floor_match(d, after)], repeat)
+        label = f"filter keystroke {before!r} -> {after!r}"
+        results.append(Result(size, label, statistics.median(keystroke.elapsed), floor_time, 5.0, 0.050))
+    table.proxy.set_search_text("")
+    return results
+
+
+def _floor_match(token: dict, needle: str) -> bool:
+    """The same fields the search box matches, without even case folding."""
+    return needle in token["description"] or needle in token["id"] or needle in (token.get("tokenPrefix") or "")
+
+
+def app_peak_rss_mb(sandbox: SandboxProcess) -> tuple[float, float]:
+    """Measured in a fresh process running only the app's path (see memory_probe.py)."""
+    details = {"url": sandbox.url, "account_id": sandbox.account_id,
+               "cluster_id": sandbox.cluster_id, "token": sandbox.token}
+    probe = Path(__file__).resolve().parent / "memory_probe.py"
+    answer = subprocess.run([sys.executable, str(probe)], input=json.dumps(details),
+                            capture_output=True, text=True, check=True, env=_child_env())
+    first_load, after_refresh = answer.stdout.split()[-2:]
+    return float(first_load), float(after_refresh)
+
+
+def _child_env() -> dict[str, str]:
+    paths = [str(Path(__file__).resolve().parents[1] / "desktop"), str(Path(__file__).resolve().parent)]
+    return {**os.environ, "PYTHONPATH": os.pathsep.join(paths + [os.environ.get("PYTHONPATH", "")])}
+
+
+def bench_size(size: int, repeat: int) -> list[Result]:
+    sandbox = start_sandbox_process(management=size)
+    try:
+        table = Table()
+        results, payload = bench_load(sandbox, table, repeat, size)
+        results += bench_sort(table, payload, repeat, size)
+        results += bench_filter(table, payload, repeat, size)
+        first_load, after_refresh = app_peak_rss_mb(sandbox)
+        results.append(Result(size, "peak RSS: load, sort, search", first_load, None, None, 400.0, unit="MB"))
+        results.append(Result(size, "peak RSS: … then refresh", after_refresh, None, None, 400.0, unit="MB"))
+        return results
+    finally:
+        sandbox.stop()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="1000,10000,100000")
+    parser.add_argument("--repeat", type=int, default=5)
+    args = parser.parse_args()
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    results = []
+    for size in (int(text) for text in args.sizes.split(",")):
+        results += bench_size(size, args.repeat)
+    print_results(results)
+    del app
+
+
+if __name__ == "__main__":
+    main()
