@@ -65,7 +65,8 @@ class TokenTableModel(QAbstractTableModel):
     def set_tokens(self, tokens: Sequence[Token]) -> None:
         """Show a new token list (a model reset; proxies keep their sort and filter)."""
         self.beginResetModel()
-        self._rows = RowIndex(tokens, self._clock())
+        self._rows = RowIndex(now=self._clock())  # frees the old rows first: lower peak memory
+        self._rows = RowIndex(tokens, self._rows.now)
         self.endResetModel()
 
     def update_token(self, token: Token) -> bool:
