@@ -21,37 +21,52 @@ ErrorCallback = Callable[[BaseException], None]
 
 
 class Task(QObject):
-    """Lives on the context's thread; its signals carry the outcome back there."""
+    """Lives on the GUI thread; its signals carry the outcome back there.
+
+    A task is deliberately not a child of its context: a callback that closes and
+    deletes the context (a dialog finishing) would otherwise delete the task in the
+    middle of its own slot. Instead the task watches the context's `destroyed`
+    signal and stays alive in `_pending` until its outcome is delivered or dropped.
+    """
 
     succeeded = Signal(object)
     failed = Signal(object)
 
+    _pending: set["Task"] = set()
+
     def __init__(self, context: QObject, on_result: ResultCallback, on_error: ErrorCallback) -> None:
         super().__init__()
         self.moveToThread(context.thread())
-        # Parenting ties the task's lifetime to the context: destroying the
-        # context destroys the task, and Qt drops deliveries queued for it.
-        self.setParent(context)
         self._on_result = on_result
         self._on_error = on_error
+        self._context_alive = True
         self.done = False
+        context.destroyed.connect(self._forget_context)
         # Slots of this object run on its thread, whatever thread emits.
         self.succeeded.connect(self._deliver_result)
         self.failed.connect(self._deliver_error)
+        Task._pending.add(self)
+
+    @Slot()
+    def _forget_context(self) -> None:
+        self._context_alive = False
 
     @Slot(object)
     def _deliver_result(self, result: object) -> None:
-        self._finish()
-        self._on_result(result)
+        if self._finish():
+            self._on_result(result)
 
     @Slot(object)
     def _deliver_error(self, error: object) -> None:
-        self._finish()
-        self._on_error(error)
+        if self._finish():
+            self._on_error(error)
 
-    def _finish(self) -> None:
+    def _finish(self) -> bool:
+        """Mark the task done; True when the context still wants the outcome."""
         self.done = True
+        Task._pending.discard(self)
         self.deleteLater()
+        return self._context_alive
 
 
 class _Runner(QRunnable):
@@ -78,7 +93,7 @@ class _Runner(QRunnable):
         try:
             signal.emit(value)
         except RuntimeError:
-            # The context (and so the task) was destroyed while we ran: nobody is waiting.
+            # Only at interpreter shutdown: the task is kept alive until delivery.
             log.debug("background result dropped: receiver is gone")
 
 

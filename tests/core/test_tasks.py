@@ -57,9 +57,26 @@ def test_outcome_is_dropped_when_context_is_destroyed(qtbot):
     task = run_in_background(release.wait, 5, on_result=delivered.append,
                              on_error=delivered.append, context=context)
     destroyed = []
-    task.destroyed.connect(lambda: destroyed.append(1))
+    context.destroyed.connect(lambda: destroyed.append(1))
     context.deleteLater()
     qtbot.waitUntil(lambda: bool(destroyed), timeout=2000)
     release.set()
-    qtbot.wait(200)
+    qtbot.waitUntil(lambda: task.done, timeout=5000)
     assert delivered == []
+
+
+def test_callback_may_delete_the_context_it_runs_for(qtbot):
+    """A dialog that closes and deletes itself from its result callback must not crash."""
+    from shiboken6 import delete
+
+    context = QObject()
+    delivered = []
+
+    def close_context(result):
+        delivered.append(result)
+        delete(context)  # immediate C++ deletion, as when a dialog's last reference goes
+
+    task = run_in_background(lambda: "done", on_result=close_context, on_error=delivered.append, context=context)
+    qtbot.waitUntil(lambda: task.done, timeout=5000)
+    qtbot.wait(50)  # let the deferred delete of the task run
+    assert delivered == ["done"]
