@@ -1,0 +1,63 @@
+"""What the connections controller started and must close: API clients and the demo server."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from token_desk.sandbox import start_sandbox
+
+log = logging.getLogger(__name__)
+DEMO_SEED = 1
+DemoFactory = Callable[[], Any]  # returns a running token_desk.sandbox Sandbox
+
+
+def start_demo():
+    """The same sample data as `token-desk --demo`: in memory, gone when the app quits."""
+    return start_sandbox(data=":memory:", seed=DEMO_SEED)
+
+
+class OwnedResources:
+    """Plain Python (no QObject), so the window's `destroyed` can still release it during teardown."""
+
+    def __init__(self, demo_factory: DemoFactory) -> None:
+        self._demo_factory = demo_factory
+        self._clients: list[Any] = []
+        self._sandbox: Any | None = None
+
+    def adopt_client(self, client: Any) -> None:
+        if not any(owned is client for owned in self._clients):
+            self._clients.append(client)
+
+    def release_client(self, client: Any) -> None:
+        """Close `client` if this controller made it; stop the demo server once no client uses it."""
+        if any(owned is client for owned in self._clients):
+            self._clients = [owned for owned in self._clients if owned is not client]
+            client.close()
+        if self._sandbox is not None and not any(self._uses_demo(owned) for owned in self._clients):
+            self._stop_demo()
+
+    def start_demo_client(self, client_factory: Callable[[str, str, str, str], Any]) -> Any:
+        if self._sandbox is None:
+            self._sandbox = self._demo_factory()
+        sandbox = self._sandbox
+        return client_factory(sandbox.url, sandbox.account_id, sandbox.cluster_id, sandbox.management_token)
+
+    def _uses_demo(self, client: Any) -> bool:
+        return self._sandbox is not None and client.base_url == self._sandbox.url.rstrip("/")
+
+    def _stop_demo(self) -> None:
+        sandbox, self._sandbox = self._sandbox, None
+        if sandbox is not None:
+            sandbox.stop()
+
+    def release_all(self) -> None:
+        clients, self._clients = self._clients, []
+        for client in clients:
+            client.close()
+        self._stop_demo()
+
+    def release_all_callback(self) -> Callable[..., None]:
+        """For `window.destroyed`: a plain function, since Qt wrappers may already be gone then."""
+        return lambda *_ignored: self.release_all()

@@ -1,0 +1,160 @@
+"""The connections controller on a real MainWindow: first run, switching, --profile, and a 401 answered once."""
+
+from __future__ import annotations
+
+import pytest
+
+from connections_helpers import (  # noqa: F401 - fixtures
+    SECRET, SERVICE, WAIT_MS, AnsweringPrompts, locked_keyring, make_profile, manager, memory_keyring,
+    no_keyring_config, sandbox_profile, token_answer,
+)
+from token_desk.api.client import ManagementApiClient
+from token_desk.api.models import TokenKind
+from token_desk.connection import ConnectionKind
+from token_desk.credentials import ProfileNotFoundError
+from token_desk.ui.connections_controller import ConnectionsController
+from token_desk.ui.main_window import MainWindow
+
+
+@pytest.fixture
+def prompts() -> AnsweringPrompts:
+    return AnsweringPrompts()
+
+
+@pytest.fixture
+def window(qtbot, isolated_settings) -> MainWindow:
+    main = MainWindow(isolated_settings)
+    qtbot.addWidget(main)
+    main.show()
+    return main
+
+
+@pytest.fixture
+def controller(window, manager, prompts):
+    ctl = ConnectionsController(window, manager, prompts=prompts)
+    yield ctl
+    ctl.close()
+
+
+def wait_tokens(qtbot, window: MainWindow) -> None:
+    qtbot.waitUntil(lambda: not window.loader.busy and window.page(TokenKind.MANAGEMENT).model.rowCount() > 0,
+                    timeout=WAIT_MS)
+
+
+def test_first_run_shows_the_welcome_page_with_its_three_choices(qtbot, window, controller) -> None:
+    controller.start(None)
+    assert window.central_stack.currentWidget() is window.welcome and window.connection is None
+    assert set(window.welcome.buttons) == {"Add Connection…", "Import from influxctl…", "Try the Demo"}
+    assert controller.switcher.active_text == "Not connected"
+
+
+def test_try_the_demo_opens_sample_data_and_stores_nothing(qtbot, window, controller, memory_keyring) -> None:
+    controller.start(None)
+    window.welcome.buttons["Try the Demo"].click()
+    wait_tokens(qtbot, window)
+    assert window.connection.kind is ConnectionKind.DEMO
+    assert window.toolbar.demo_marker_visible and memory_keyring.entries == {}
+    assert controller.switcher.active_text == "Demo data"
+
+
+def test_add_connection_from_the_welcome_page_connects_and_titles_the_window(
+        qtbot, window, controller, prompts, manager, memory_keyring, sandbox) -> None:
+    from token_desk.ui.profile_form import ProfileFormResult
+
+    prompts.profiles.append(ProfileFormResult(sandbox_profile(sandbox, "Staging"), sandbox.management_token))
+    window.welcome.buttons["Add Connection…"].click()
+    wait_tokens(qtbot, window)
+    assert window.windowTitle().startswith("Staging") and controller.switcher.active_text == "Staging"
+    assert memory_keyring.entries == {(SERVICE, "Staging"): sandbox.management_token}
+    assert manager.store.last_used_name() == "Staging"
+
+
+def test_start_opens_the_last_used_profile(qtbot, window, controller, manager, memory_keyring, sandbox) -> None:
+    manager.add(sandbox_profile(sandbox), sandbox.management_token)
+    manager.store.set_last_used("Sandbox")
+    controller.start(None)
+    wait_tokens(qtbot, window)
+    assert window.connection.profile_name == "Sandbox" and window.windowTitle().startswith("Sandbox")
+
+
+def test_profile_option_with_an_unknown_name_raises_a_sentence(window, controller) -> None:
+    with pytest.raises(ProfileNotFoundError, match="There is no profile named 'Nope'"):
+        controller.start("Nope")
+
+
+def test_switching_profiles_reloads_the_tables(qtbot, window, controller, manager, memory_keyring, sandbox) -> None:
+    from token_desk.sandbox import start_sandbox
+
+    with start_sandbox(data=":memory:", seed=2) as other:
+        manager.add(sandbox_profile(sandbox, "One"), sandbox.management_token)
+        manager.add(sandbox_profile(other, "Two"), other.management_token)
+        controller.start("One")
+        wait_tokens(qtbot, window)
+        with qtbot.waitSignal(controller.connection_changed, timeout=WAIT_MS):
+            controller.switcher.profile_chosen.emit("Two")
+        wait_tokens(qtbot, window)
+        shown = {token.id for token in window.page(TokenKind.MANAGEMENT).model.tokens()}
+        with ManagementApiClient(other.url, other.account_id, other.cluster_id, other.management_token) as api:
+            on_server = {token.id for token in api.list_management_tokens()}
+        with ManagementApiClient(sandbox.url, sandbox.account_id, sandbox.cluster_id,
+                                 sandbox.management_token) as api:
+            assert on_server != {token.id for token in api.list_management_tokens()}  # two different data sets
+        assert window.connection.profile_name == "Two" and shown == on_server
+        assert controller.switcher.active_text == "Two"
+
+
+def test_profile_without_a_stored_token_asks_for_one_and_saves_it(
+        qtbot, window, controller, prompts, manager, memory_keyring, sandbox) -> None:
+    manager.add(sandbox_profile(sandbox))
+    prompts.tokens.append(token_answer(sandbox.management_token))
+    controller.start("Sandbox")
+    wait_tokens(qtbot, window)
+    assert prompts.asked[0][0] == "ask_token" and "Sandbox" in prompts.asked[0][1]
+    assert memory_keyring.entries == {(SERVICE, "Sandbox"): sandbox.management_token}
+
+
+def test_locked_keyring_explains_and_the_session_only_token_connects(
+        qtbot, window, controller, prompts, manager, locked_keyring, sandbox) -> None:
+    manager.add(sandbox_profile(sandbox))  # no token: nothing to write
+    prompts.session_tokens.append(sandbox.management_token)
+    controller.start("Sandbox")
+    wait_tokens(qtbot, window)
+    kind, message, token_known = prompts.asked[0]
+    assert kind == "keyring_problem" and not token_known and "locked" in message
+    assert manager.credentials.is_session_only("Sandbox")
+
+
+def test_a_401_asks_once_for_a_new_token_stores_it_and_reloads(
+        qtbot, window, controller, prompts, manager, memory_keyring, sandbox) -> None:
+    manager.add(sandbox_profile(sandbox), "apiv1_revoked-or-mistyped")
+    prompts.tokens.append(token_answer(sandbox.management_token))
+    with qtbot.waitSignals([controller.connection_changed, controller.connection_changed], timeout=WAIT_MS):
+        controller.start("Sandbox")  # connects, gets a 401, asks, reconnects
+    wait_tokens(qtbot, window)
+    assert prompts.kinds() == ["ask_token"]
+    _kind, message, can_store = prompts.asked[0]
+    assert message.startswith("The server rejected the management token of 'Sandbox' (401)") and can_store
+    assert memory_keyring.entries == {(SERVICE, "Sandbox"): sandbox.management_token}
+    assert not window.signed_out and window.banner.message == ""
+
+
+def test_a_401_fault_then_cancel_leaves_one_sign_in_banner_not_a_loop(
+        qtbot, window, controller, prompts, manager, memory_keyring, sandbox) -> None:
+    manager.add(sandbox_profile(sandbox), sandbox.management_token)
+    sandbox.faults.fail_next_requests(2, 401)  # both lists of the first load
+    prompts.tokens.append(None)
+    controller.start("Sandbox")
+    qtbot.waitUntil(lambda: window.signed_out, timeout=WAIT_MS)
+    assert prompts.kinds() == ["ask_token"] and "Sign in" in window.banner.button.text()
+    prompts.tokens.append(token_answer(sandbox.management_token))
+    window.banner.button.click()  # the person signs in when ready
+    wait_tokens(qtbot, window)
+    assert prompts.kinds() == ["ask_token", "ask_token"] and not window.signed_out
+
+
+def test_a_401_on_the_demo_offers_a_session_only_token(qtbot, window, controller, prompts, memory_keyring) -> None:
+    window.welcome.buttons["Try the Demo"].click()
+    wait_tokens(qtbot, window)
+    prompts.tokens.append(None)
+    window.sign_in_requested.emit()
+    assert prompts.asked[-1][0] == "ask_token" and prompts.asked[-1][2] is False
