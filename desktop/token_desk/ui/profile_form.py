@@ -40,6 +40,7 @@ class ProfileForm(QWidget):
     """Name, API URL, account and cluster IDs and the token; `validity_changed` gates OK."""
 
     validity_changed = Signal(bool)
+    messages_shown = Signal()  # a message appeared or went: the dialog may need to grow
 
     def __init__(self, existing_names: Sequence[str] = (), editing: Profile | None = None,
                  parent: QWidget | None = None) -> None:
@@ -114,14 +115,20 @@ class ProfileForm(QWidget):
 
     def revalidate(self) -> None:
         problems = self.messages()
+        shown_before = self._shown_messages()
         for key, label in self.errors.items():
-            # An untouched empty field gets its message only once something else was typed into it.
+            # An untouched empty field gets its message only once something was typed into it.
             label.setText(problems.get(key, ""))
             label.setVisible(key in problems and self._was_touched(key))
+        if self._shown_messages() != shown_before:
+            self.messages_shown.emit()
         valid = not problems
         if valid != self._valid:
             self._valid = valid
             self.validity_changed.emit(valid)
+
+    def _shown_messages(self) -> dict[str, str]:
+        return {key: label.text() for key, label in self.errors.items() if not label.isHidden()}
 
     def _was_touched(self, key: str) -> bool:
         if key == TOKEN_FIELD:
@@ -170,6 +177,7 @@ class ProfileDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         self.form.validity_changed.connect(self.save_button.setEnabled)
+        self.form.messages_shown.connect(self._fit_messages)
         self.save_button.setEnabled(self.form.is_valid)
         layout = QVBoxLayout(self)
         layout.addWidget(self.form)
@@ -193,6 +201,10 @@ class ProfileDialog(QDialog):
             return
         self.result_value = self.form.result()
         super().accept()
+
+    def _fit_messages(self) -> None:
+        self.layout().activate()
+        self.resize(self.width(), max(self.height(), self.sizeHint().height()))
 
     def _test(self) -> None:
         base_url, account_id, cluster_id, typed = self.form.connection_values()

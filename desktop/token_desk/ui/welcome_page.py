@@ -15,6 +15,7 @@ BODY = (
 ADD_TEXT = "Add Connection…"
 IMPORT_TEXT = "Import from influxctl…"
 DEMO_TEXT = "Try the Demo"
+CARD_WIDTH = 560
 CHOICES = (
     (ADD_TEXT, "connection", "Enter the API URL, account ID, cluster ID and a management token."),
     (IMPORT_TEXT, "copy", "Use the profiles already in influxctl's config.toml."),
@@ -57,17 +58,18 @@ class WelcomePage(QWidget):
         button.setStyleSheet("text-align: left; padding-left: 12px;")
         button.clicked.connect(signal)
         self.buttons[text] = button
-        box = QVBoxLayout()
-        box.setSpacing(2)
-        box.addWidget(button)
-        box.addWidget(_plain_label(hint, "color: #5b6470; padding-left: 2px;"))
         holder = QWidget()
-        holder.setLayout(box)
+        box = QVBoxLayout(holder)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(4)
+        box.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
+        box.addWidget(_plain_label(hint, "color: #5b6470; padding-left: 2px;"))
         return holder
 
     def _lay_out(self, choices: QVBoxLayout) -> None:
         card = QFrame(self)
-        card.setMaximumWidth(560)
+        # A fixed width lets the wrapped labels know their height (no overlap with the buttons).
+        card.setFixedWidth(CARD_WIDTH)
         inner = QVBoxLayout(card)
         inner.addWidget(self.headline)
         inner.addSpacing(6)
