@@ -14,11 +14,10 @@ from PySide6.QtWidgets import (
 from token_desk.credentials import (
     ImportReport, InfluxctlCandidate, InfluxctlReadResult, default_influxctl_config_path, read_influxctl_profiles,
 )
-from token_desk.tasks import run_in_background
+from token_desk.ui.background import run_for
 from token_desk.ui.connection_test import describe_failure
 
 Importer = Callable[[Sequence[InfluxctlCandidate]], ImportReport]
-CANDIDATE_ROLE = Qt.ItemDataRole.UserRole
 
 
 def _plain_label(text: str = "") -> QLabel:
@@ -46,6 +45,7 @@ class InfluxctlImportDialog(QDialog):
         self._importer = importer
         self._existing_names = list(existing_names)
         self.report: ImportReport | None = None
+        self._candidates: list[InfluxctlCandidate] = []
         self.path_label = _plain_label()
         self.choose_button = QPushButton("Choose File…", self)
         self.choose_button.clicked.connect(self._choose_file)
@@ -74,6 +74,8 @@ class InfluxctlImportDialog(QDialog):
         result = read_influxctl_profiles(path, self._existing_names)
         self.path_label.setText(f"File: {path}")
         self.list.clear()
+        # Kept beside the rows rather than in item data: plain Python objects, no QVariant round trip.
+        self._candidates = list(result.candidates)
         for candidate in result.candidates:
             self.list.addItem(self._item(candidate))
         self.message_label.setText(self._intro(result))
@@ -89,7 +91,6 @@ class InfluxctlImportDialog(QDialog):
     @staticmethod
     def _item(candidate: InfluxctlCandidate) -> QListWidgetItem:
         item = QListWidgetItem(candidate_text(candidate))
-        item.setData(CANDIDATE_ROLE, candidate)
         if candidate.is_importable:
             item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked)
@@ -100,11 +101,11 @@ class InfluxctlImportDialog(QDialog):
         return item
 
     def candidates(self) -> list[InfluxctlCandidate]:
-        return [self.list.item(row).data(CANDIDATE_ROLE) for row in range(self.list.count())]
+        return list(self._candidates)
 
     def selected(self) -> list[InfluxctlCandidate]:
-        items = (self.list.item(row) for row in range(self.list.count()))
-        return [item.data(CANDIDATE_ROLE) for item in items if item.checkState() == Qt.CheckState.Checked]
+        return [candidate for row, candidate in enumerate(self._candidates)
+                if self.list.item(row).checkState() == Qt.CheckState.Checked]
 
     def _update_import_button(self, *_ignored: object) -> None:
         self.import_button.setEnabled(self.report is None and bool(self.selected()))
@@ -125,8 +126,8 @@ class InfluxctlImportDialog(QDialog):
         self.import_button.setEnabled(False)
         self.choose_button.setEnabled(False)
         self.message_label.setText("Importing…")
-        run_in_background(self._importer, selected, context=self, on_result=self._show_report,
-                          on_error=lambda error: self._show_failure(describe_failure(error)))
+        run_for(self, self._importer, selected, on_result=self._show_report,
+                on_error=lambda error: self._show_failure(describe_failure(error)))
 
     def _show_report(self, report: ImportReport) -> None:
         self.report = report
