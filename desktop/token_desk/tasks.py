@@ -45,7 +45,10 @@ class Task(QObject):
         # Slots of this object run on its thread, whatever thread emits.
         self.succeeded.connect(self._deliver_result)
         self.failed.connect(self._deliver_error)
+        # Hold the wrapper until Qt has really deleted the object (deleteLater),
+        # so Python never frees it inside Qt's own event dispatch.
         Task._pending.add(self)
+        self.destroyed.connect(lambda *_: Task._pending.discard(self))
 
     @Slot()
     def _forget_context(self) -> None:
@@ -53,20 +56,23 @@ class Task(QObject):
 
     @Slot(object)
     def _deliver_result(self, result: object) -> None:
-        if self._finish():
-            self._on_result(result)
+        self._deliver(self._on_result, result)
 
     @Slot(object)
     def _deliver_error(self, error: object) -> None:
-        if self._finish():
-            self._on_error(error)
+        self._deliver(self._on_error, error)
 
-    def _finish(self) -> bool:
-        """Mark the task done; True when the context still wants the outcome."""
+    def _deliver(self, callback: Callable[[Any], None], outcome: object) -> None:
         self.done = True
-        Task._pending.discard(self)
         self.deleteLater()
-        return self._context_alive
+        # Drop the callbacks (and the context they may keep alive) once used.
+        self._on_result = self._on_error = _ignore
+        if self._context_alive:
+            callback(outcome)
+
+
+def _ignore(_outcome: object) -> None:
+    """Stands in for callbacks already used or dropped."""
 
 
 class _Runner(QRunnable):

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 from token_desk.api.client import ManagementApiClient
 from token_desk.api.errors import ApiError
 from token_desk.credentials import CredentialError
-from token_desk.ui.background import run_for
+from token_desk.tasks import run_in_background
 
 log = logging.getLogger(__name__)
 Probe = Callable[[], int]
@@ -63,7 +63,7 @@ class ConnectionTestRow(QWidget):
         """Start `probe` on a worker thread; the button waits until it answers."""
         self.button.setEnabled(False)
         self._show("Testing…", "")
-        run_for(self, probe, on_result=self._succeeded, on_error=self._failed)
+        run_in_background(probe, context=self, on_result=self._succeeded, on_error=self._failed)
 
     def clear(self) -> None:
         self._show("", "")

@@ -12,7 +12,7 @@ from token_desk.connection import Connection, ConnectionKind
 from token_desk.credentials import (
     CredentialError, ImportReport, Profile, ProfileManager, ProfileNotFoundError, import_profiles,
 )
-from token_desk.ui.background import run_for
+from token_desk.tasks import run_in_background
 from token_desk.ui.connection_test import describe_failure
 from token_desk.ui.connections_dialog import ConnectionsDialog
 from token_desk.ui.connections_prompts import ConnectionPrompts
@@ -94,8 +94,8 @@ class ConnectionsController(QObject):
         if profile is None:
             return
         self._pending_profile = name
-        run_for(self, self.manager.credentials.token_for, name,
-                on_result=lambda token: self._token_read(profile, token),
+        run_in_background(self.manager.credentials.token_for, name,
+                context=self, on_result=lambda token: self._token_read(profile, token),
                 on_error=lambda error: self._token_unreadable(profile, error))
 
     def _token_read(self, profile: Profile, token: str | None) -> None:
@@ -147,8 +147,8 @@ class ConnectionsController(QObject):
         names = self._guarded(self.manager.store.names) or []
         result = self.prompts.edit_profile(self.window, names, None, None)
         if result is not None:
-            run_for(self, self.manager.add, result.profile, result.token,
-                    on_result=lambda _profile: self._connect(result.profile, result.token),
+            run_in_background(self.manager.add, result.profile, result.token,
+                    context=self, on_result=lambda _profile: self._connect(result.profile, result.token),
                     on_error=lambda error: self._add_failed(result, error))
 
     def _add_failed(self, result: ProfileFormResult, error: BaseException) -> None:

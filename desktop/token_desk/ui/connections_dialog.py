@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (
 )
 
 from token_desk.credentials import CredentialError, Profile, ProfileManager, SecretStoreError
-from token_desk.ui.background import run_for
+from token_desk.tasks import run_in_background
 from token_desk.ui.connection_test import ConnectionTestRow, count_management_tokens, describe_failure
 from token_desk.ui.connections_prompts import ConnectionPrompts
 from token_desk.ui.icons import icon
@@ -220,7 +220,7 @@ class ConnectionsDialog(QDialog):
             self.setEnabled(True)
             done(result)
 
-        run_for(self, fn, *args, on_result=succeeded, on_error=failed)
+        run_in_background(fn, *args, context=self, on_result=succeeded, on_error=failed)
 
     def _say(self, message: str, select: str | None = None) -> None:
         self.reload(select)

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 from token_desk.credentials import (
     ImportReport, InfluxctlCandidate, InfluxctlReadResult, default_influxctl_config_path, read_influxctl_profiles,
 )
-from token_desk.ui.background import run_for
+from token_desk.tasks import run_in_background
 from token_desk.ui.connection_test import describe_failure
 
 Importer = Callable[[Sequence[InfluxctlCandidate]], ImportReport]
@@ -126,7 +126,7 @@ class InfluxctlImportDialog(QDialog):
         self.import_button.setEnabled(False)
         self.choose_button.setEnabled(False)
         self.message_label.setText("Importing…")
-        run_for(self, self._importer, selected, on_result=self._show_report,
+        run_in_background(self._importer, selected, context=self, on_result=self._show_report,
                 on_error=lambda error: self._show_failure(describe_failure(error)))
 
     def _show_report(self, report: ImportReport) -> None:

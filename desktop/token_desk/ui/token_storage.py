@@ -7,7 +7,7 @@ from collections.abc import Callable
 from PySide6.QtWidgets import QWidget
 
 from token_desk.credentials import Credentials, SecretStoreError
-from token_desk.ui.background import run_for
+from token_desk.tasks import run_in_background
 from token_desk.ui.connection_test import describe_failure
 from token_desk.ui.connections_prompts import ConnectionPrompts
 
@@ -25,8 +25,8 @@ def store_token(context: QWidget, credentials: Credentials, prompts: ConnectionP
     def failed(error: BaseException) -> None:
         keep_for_session(context, credentials, prompts, profile_name, error, token, on_done)
 
-    run_for(context, credentials.store, profile_name, token,
-            on_result=lambda _none: on_done(token), on_error=failed)
+    run_in_background(credentials.store, profile_name, token,
+            context=context, on_result=lambda _none: on_done(token), on_error=failed)
 
 
 def keep_for_session(context: QWidget, credentials: Credentials, prompts: ConnectionPrompts, profile_name: str,
