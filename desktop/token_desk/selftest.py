@@ -1,9 +1,8 @@
 """`token-desk --self-test`: proves a build works by driving the real app against the in-process sandbox.
 
-Every step goes through what a person's session uses (create_window's --url path, the MainWindow with its
-models, the httpx client, the Revoke Token action and its dialog); the sandbox's own database is the judge.
-One line per step on stdout; exit status 0 only when every step passed. Nothing is stored: settings go to
-a temporary folder and the keyring is only asked which backends exist.
+Each step uses what a person's session uses (create_window's --url path, the MainWindow and its models, the
+httpx client, the Revoke Token action and dialog); the sandbox's database is the judge. One line per step;
+exit status 0 only when all passed. Nothing is stored: settings go to a temporary folder.
 """
 
 from __future__ import annotations
@@ -51,19 +50,16 @@ def run_self_test(app: QObject, screenshot: Path | None = None, out: TextIO | No
         watchdog.cancel()
 
 
-def _give_up(out: TextIO | None) -> None:
-    """Runs on the watchdog thread when the GUI thread is stuck: a self-test must never hang a CI job."""
+def _give_up(out: TextIO | None) -> None:  # on the watchdog thread: a self-test must never hang a CI job
     _emit(out, f"{PREFIX} FAILED: no result within {OVERALL_TIMEOUT_S:.0f} s; the app is stuck")
     os._exit(EXIT_TIMED_OUT)
 
 
 def _emit(out: TextIO | None, line: str) -> None:
-    if out is None:  # a windowed Windows build has no stdout
-        return
-    encoding = getattr(out, "encoding", None) or "utf-8"
-    # Window titles and descriptions may hold characters a legacy console cannot show; never fail on that.
-    out.write(line.encode(encoding, "replace").decode(encoding) + "\n")
-    out.flush()
+    if out is not None:  # a windowed Windows build has no stdout
+        encoding = getattr(out, "encoding", None) or "utf-8"  # a legacy console may not show every character
+        out.write(line.encode(encoding, "replace").decode(encoding) + "\n")
+        out.flush()
 
 
 @contextlib.contextmanager
@@ -73,7 +69,9 @@ def _environment(name: str, value: str) -> Iterator[None]:
     try:
         yield
     finally:
-        os.environ.pop(name) if previous is None else os.environ.__setitem__(name, previous)
+        del os.environ[name]
+        if previous is not None:
+            os.environ[name] = previous
 
 
 def wait_until(condition: Callable[[], bool], timeout_s: float = STEP_TIMEOUT_S) -> bool:
@@ -81,12 +79,13 @@ def wait_until(condition: Callable[[], bool], timeout_s: float = STEP_TIMEOUT_S)
     if condition():
         return True
     loop = QEventLoop()
-    poll = QTimer(interval=POLL_MS)
-    poll.timeout.connect(lambda: condition() and loop.quit())
-    QTimer.singleShot(int(timeout_s * 1000), loop.quit)
+    poll = QTimer(interval=POLL_MS, timeout=lambda: condition() and loop.quit())
+    deadline = QTimer(singleShot=True, interval=int(timeout_s * 1000), timeout=loop.quit)
     poll.start()
+    deadline.start()
     loop.exec()
     poll.stop()
+    deadline.stop()
     return condition()
 
 
@@ -101,8 +100,7 @@ class SelfTest:
         screenshot = [("save a screenshot", self.save_screenshot)] if self.screenshot is not None else []
         return [
             ("start the sandbox", self.start_sandbox),
-            ("find keyring's backends", self.registered_keyrings),
-            ("ask which keyrings are usable", self.available_keyrings),
+            ("find keyring's backends", self.keyring_backends),
             ("draw the icons", self.draw_icons),
             ("open the main window", self.open_window),
             ("load the management tokens", self.wait_for_tokens),
@@ -137,19 +135,17 @@ class SelfTest:
         self.sandbox = start_sandbox(data=":memory:", seed=1)
         return f"sandbox started at {self.sandbox.url}"
 
-    def registered_keyrings(self) -> str:
-        # Backends are found through entry points in keyring's metadata, which a bundle can easily lose.
-        names = sorted(entry.name for entry in entry_points(group="keyring.backends"))
-        if not names:
-            raise StepFailed("keyring registers no backends: its package metadata is missing from the build")
-        return f"keyring backends registered: {', '.join(names)}"
-
-    def available_keyrings(self) -> str:
+    def keyring_backends(self) -> str:
         import keyring
         import keyring.backend
 
-        usable = [_class_name(backend) for backend in keyring.backend.get_all_keyring()]
-        return f"keyring backends available: {', '.join(usable)} (in use: {_class_name(keyring.get_keyring())})"
+        # Backends are found through entry points in keyring's metadata, which a bundle can easily lose.
+        registered = sorted(entry.name for entry in entry_points(group="keyring.backends"))
+        if not registered:
+            raise StepFailed("keyring registers no backends: its package metadata is missing from the build")
+        usable = ", ".join(_class_name(backend) for backend in keyring.backend.get_all_keyring())
+        in_use = _class_name(keyring.get_keyring())
+        return f"keyring backends registered: {', '.join(registered)}; available: {usable} (in use: {in_use})"
 
     def draw_icons(self) -> str:
         from token_desk.ui import icons
@@ -167,7 +163,7 @@ class SelfTest:
         argv = ["--url", sandbox.url, "--account-id", sandbox.account_id, "--cluster-id", sandbox.cluster_id]
         with _environment(TOKEN_ENV, sandbox.management_token):
             self.window = create_window(argv)
-        self.window.loader.failed.connect(self._remember_load_error)
+        self.window.loader.failed.connect(lambda error: setattr(self, "load_error", error))
         self.window.show()
         self.page = self.window.page(TokenKind.MANAGEMENT)
         return f"main window opened on the {QGuiApplication.platformName()} platform: {self.window.windowTitle()}"
@@ -203,8 +199,7 @@ class SelfTest:
 
     def revoke_one(self) -> str:
         self.target = self._revocable_token()
-        row = self.page.proxy_row_of(self.target.id)
-        self.page.select_row(row)
+        self.page.select_row(self.page.proxy_row_of(self.target.id))
         self.window.update_actions()
         action = self.window.token_actions.revoke
         if not action.isEnabled():
@@ -217,13 +212,11 @@ class SelfTest:
         return f"revoked management token {self.target.id[:8]}... through the Revoke Token dialog"
 
     def check_sandbox(self) -> str:
-        stored = self.sandbox.state.management_token(self.target.id) or {}
-        if not stored.get("revokedAt"):
-            raise StepFailed(f"the sandbox does not have token {self.target.id[:8]}... revoked")
+        revoked_at = (self.sandbox.state.management_token(self.target.id) or {}).get("revokedAt")
         deletes = self.sandbox.state.revoke_count(TokenKind.MANAGEMENT, self.target.id)
-        if deletes != 1:
-            raise StepFailed(f"the sandbox received {deletes} DELETE requests for the token, expected 1")
-        return f"sandbox reports the token revoked at {stored['revokedAt']}"
+        if not revoked_at or deletes != 1:  # exactly one DELETE: the dialog must not send it twice
+            raise StepFailed(f"the sandbox has revokedAt={revoked_at!r} after {deletes} DELETE requests")
+        return f"sandbox reports the token revoked at {revoked_at}"
 
     def check_left_active_view(self) -> str:
         if self.page.proxy_row_of(self.target.id) is not None:
@@ -247,9 +240,6 @@ class SelfTest:
                 return token
         raise StepFailed("no active management token other than the signed-in one is listed")
 
-    def _remember_load_error(self, error: BaseException) -> None:
-        self.load_error = error
-
     def close(self) -> None:
         if self.window is not None:
             self.window.close()
@@ -267,8 +257,7 @@ class RevokeDialogDriver(QObject):
         self._window = window
         self.dialog = None
         self.problem: str | None = "the Revoke Token action opened no dialog"
-        self._timer = QTimer(self, interval=POLL_MS)
-        self._timer.timeout.connect(self._look_for_dialog)
+        self._timer = QTimer(self, interval=POLL_MS, timeout=self._look_for_dialog)
         self._timer.start()
 
     def stop(self) -> None:
@@ -307,5 +296,4 @@ def _draws_something(icon, size: int = 24) -> bool:
 
 
 def _class_name(backend: object) -> str:
-    kind = type(backend)
-    return f"{kind.__module__}.{kind.__qualname__}"
+    return f"{type(backend).__module__}.{type(backend).__qualname__}"
