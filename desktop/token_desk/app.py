@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from urllib.parse import urlsplit
 
 from token_desk import __version__
@@ -12,7 +12,6 @@ from token_desk.api.ids import is_uuid
 from token_desk.connection import Connection, ConnectionKind, host_label
 
 TOKEN_ENV = "INFLUX_MANAGEMENT_TOKEN"
-DEMO_SEED = 1
 
 
 class UsageError(Exception):
@@ -30,7 +29,6 @@ def build_parser() -> argparse.ArgumentParser:
     where = parser.add_mutually_exclusive_group()
     where.add_argument("--demo", action="store_true", help="open on built-in sample data (nothing leaves this computer)")
     where.add_argument("--url", metavar="URL", help="Management API base URL, e.g. https://console.influxdata.com/api/v0")
-    # HOOK(issue 5): stored profiles. Parsed here; handled by _window_for_profile.
     where.add_argument("--profile", metavar="NAME", help="connect with a stored profile")
     parser.add_argument("--account-id", metavar="ID", help="account ID (a UUID), with --url")
     parser.add_argument("--cluster-id", metavar="ID", help="cluster ID (a UUID), with --url")
@@ -68,55 +66,32 @@ def version_text() -> str:
 
 def create_window(argv: Sequence[str]):
     """The window `token-desk ARGV` opens, with loading started off the GUI thread. Needs a QApplication."""
+    from token_desk.credentials import Credentials, ProfileManager, ProfileStore
+    from token_desk.ui.connections_controller import ConnectionsController
     from token_desk.ui.main_window import MainWindow  # widgets only once a QApplication exists
 
     args = parse_arguments(argv)
     if args.version:
         raise UsageError("--version prints the version and opens no window; run it on its own.")
+    store = ProfileStore()
+    if args.profile is not None and store.find(args.profile) is None:
+        raise UsageError(f"There is no stored profile named {args.profile!r}; "
+                         "run token-desk without --profile to pick or add one.")
     window = MainWindow()
-    connection, cleanup = _connection_for(args)
-    if cleanup is not None:
-        # A plain function, not a bound method: the window's Python wrapper may be gone by then.
-        window.destroyed.connect(_once(cleanup))
-    window.set_connection(connection)
+    # The controller owns every connection's client (and the demo server) and closes them
+    # when the window goes away or the user switches.
+    window.connections = ConnectionsController(window, ProfileManager(store, Credentials()))
+    _open_first_connection(window.connections, args)
     return window
 
 
-def _once(action: Callable[[], None]) -> Callable[..., None]:
-    done: list[bool] = []
-
-    def run(*_ignored: object) -> None:
-        if not done:
-            done.append(True)
-            action()
-
-    return run
-
-
-def _connection_for(args: argparse.Namespace) -> tuple[Connection | None, Callable[[], None] | None]:
+def _open_first_connection(controller, args: argparse.Namespace) -> None:
     if args.demo:
-        return _demo_connection()
-    if args.url is not None:
-        connection = _one_off_connection(args)
-        return connection, connection.client.close
-    if args.profile is not None:
-        return _window_for_profile(args), None
-    # No arguments: the welcome state. HOOK(issue 5): open the last used profile here.
-    return None, None
-
-
-def _demo_connection() -> tuple[Connection, Callable[[], None]]:
-    from token_desk.api.client import ManagementApiClient
-    from token_desk.sandbox import start_sandbox
-
-    sandbox = start_sandbox(data=":memory:", seed=DEMO_SEED)
-    client = ManagementApiClient(sandbox.url, sandbox.account_id, sandbox.cluster_id, sandbox.management_token)
-
-    def stop() -> None:
-        client.close()
-        sandbox.stop()
-
-    return Connection("Demo data", client, ConnectionKind.DEMO), stop
+        controller.open_demo()
+    elif args.url is not None:
+        controller.open_connection(_one_off_connection(args))
+    else:
+        controller.start(args.profile)  # the named or last used profile, else the welcome page
 
 
 def _one_off_connection(args: argparse.Namespace) -> Connection:
@@ -124,8 +99,3 @@ def _one_off_connection(args: argparse.Namespace) -> Connection:
 
     client = ManagementApiClient(args.url, args.account_id, args.cluster_id, os.environ[TOKEN_ENV])
     return Connection(host_label(args.url), client, ConnectionKind.ONE_OFF)
-
-
-def _window_for_profile(args: argparse.Namespace) -> Connection:
-    # HOOK(issue 5): look the profile up in token_desk.credentials and build a PROFILE connection.
-    raise UsageError(f"Stored profiles are not available in this version; use --url with {TOKEN_ENV} instead.")

@@ -21,7 +21,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtGui import QImage
 
-pytestmark = pytest.mark.packaging
+# The first test pays for the PyInstaller build (minutes on two cores).
+pytestmark = [pytest.mark.packaging, pytest.mark.timeout(1500)]
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 BUILD_TIMEOUT_S = 900

@@ -40,6 +40,23 @@ def row_center(page: TokenPage, row: int) -> QPoint:
     return page.view.visualRect(page.proxy.index(row, 1)).center()
 
 
+class DecliningPrompts:
+    """Stands in for ConnectionPrompts: records each question and answers like a user pressing Cancel."""
+
+    def __init__(self) -> None:
+        self.asked: list[str] = []
+
+    def __getattr__(self, name: str):
+        if name.startswith("_"):
+            raise AttributeError(name)
+
+        def decline(*_args, **_kwargs):
+            self.asked.append(name)
+            return False if name == "confirm_delete" else None
+
+        return decline
+
+
 @pytest.fixture
 def open_window(qtbot, sandbox: Sandbox, monkeypatch: pytest.MonkeyPatch) -> Callable[..., MainWindow]:
     """Builds `token-desk --url <sandbox> ...` like a user would start it, shown and loaded."""
@@ -47,6 +64,8 @@ def open_window(qtbot, sandbox: Sandbox, monkeypatch: pytest.MonkeyPatch) -> Cal
 
     def build(wait: bool = True) -> MainWindow:
         window = create_window(url_args(sandbox))
+        # The real prompts are modal; these record what the user would have been asked.
+        window.connections.prompts = DecliningPrompts()
         qtbot.addWidget(window)
         window.show()
         if wait:

@@ -58,6 +58,7 @@ def test_401_signs_out_and_asks_for_credentials_once(qtbot, window, sandbox) -> 
     assert window.banner.message.startswith("Signed out: ")
     assert window.banner.button.text() == "Sign in…"
     assert requests == [True]
+    assert window.connections.prompts.asked == ["ask_token"]  # one prompt for a new token, declined
     sandbox.faults.fail_next_requests(2, 401)
     refresh_and_wait(qtbot, window)  # still refused: no second prompt, no retry loop
     assert requests == [True]

@@ -82,6 +82,10 @@ class ConnectionsController(QObject):
         else:
             self.show(None)
 
+    def open_connection(self, connection: Connection) -> None:
+        """Show a connection made elsewhere (--url); the controller closes its client when done."""
+        self._switch_to(connection)
+
     def show(self, connection: Connection | None) -> None:
         """Show a connection made elsewhere (--demo, --url) or none; its owner closes it."""
         self.window.set_connection(connection)
