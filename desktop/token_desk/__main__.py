@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from collections.abc import Sequence
 
@@ -10,6 +11,7 @@ from token_desk.app import UsageError, create_window, parse_arguments, version_t
 
 APP_NAME = "Token Desk"
 EXIT_USAGE = 2
+DEBUG_ENV = "TOKEN_DESK_DEBUG"
 
 
 def _fail_usage(error: UsageError) -> int:
@@ -26,22 +28,41 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.version:
         print(version_text())
         return 0
-    # HOOK(issue 6): `--self-test` for the packaged app is handled here, before any window opens.
-    return _run_gui(argv)
+    _configure_logging()
+    app = _application()
+    if args.self_test:
+        from token_desk.selftest import run_self_test
+
+        # No crash dialog here: a modal dialog would block a headless run.
+        return run_self_test(app, screenshot=args.screenshot)
+    return _run_gui(app, argv)
 
 
-def _run_gui(argv: list[str]) -> int:
+def _configure_logging() -> None:
+    """Warnings to stderr; TOKEN_DESK_DEBUG=1 turns on the debug log (the packaged app's debug console)."""
+    debug = os.environ.get(DEBUG_ENV) == "1"
+    logging.basicConfig(level=logging.DEBUG if debug else logging.WARNING,
+                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logging.getLogger("httpcore").setLevel(logging.INFO)  # wire-level traces drown the app's own lines
+
+
+def _application():
     from PySide6.QtWidgets import QApplication
 
-    from token_desk.ui.crash_dialog import install_excepthook
     from token_desk.ui.icons import app_icon
 
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "token-desk"])
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
+    app.setDesktopFileName("token-desk")  # matches resources/linux/token-desk.desktop
     app.setWindowIcon(app_icon())
+    return app
+
+
+def _run_gui(app, argv: list[str]) -> int:
+    from token_desk.ui.crash_dialog import install_excepthook
+
     install_excepthook()
     try:
         window = create_window(argv)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 from collections.abc import Sequence
+from pathlib import Path
 from urllib.parse import urlsplit
 
 from token_desk import __version__
@@ -32,8 +33,10 @@ def build_parser() -> argparse.ArgumentParser:
     where.add_argument("--profile", metavar="NAME", help="connect with a stored profile")
     parser.add_argument("--account-id", metavar="ID", help="account ID (a UUID), with --url")
     parser.add_argument("--cluster-id", metavar="ID", help="cluster ID (a UUID), with --url")
-    # HOOK(issue 6): the packaged app's self-test. Parsed here; handled in token_desk.__main__.
-    parser.add_argument("--self-test", action="store_true", help=argparse.SUPPRESS)
+    # The packaged app's end-to-end check (token_desk.selftest), run by the packaging tests.
+    parser.add_argument("--self-test", action="store_true",
+                        help="check this installation end to end against a built-in server, then exit")
+    parser.add_argument("--screenshot", metavar="PATH", type=Path, help=argparse.SUPPRESS)
     return parser
 
 
