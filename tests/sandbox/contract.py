@@ -153,3 +153,36 @@ def validate_response(method: str, url_path: str, status: int, body_json: Any) -
         assert body_json is None, f"{operation['operationId']} {status} must have no body"
         return
     _validate(schema, document, body_json)
+
+
+def validate_request(method: str, url_path: str, headers: dict[str, str], body_json: Any) -> str:
+    """Raises AssertionError unless the documents allow exactly this request; returns its operationId.
+
+    This is what a spec-validating mock checks: a documented path and method, UUID
+    path parameters, bearer authentication, and a body that matches the request
+    schema with no undeclared fields (or no body where none is documented).
+    """
+    found = find_operation(method, url_path)
+    assert found is not None, f"{method} {url_path} is not a documented operation"
+    operation, document = found
+    _check_path_parameters(operation, document, url_path)
+    assert headers.get("authorization", "").startswith("Bearer "), "requests must carry bearer authentication"
+    request_body = operation.get("requestBody")
+    if request_body is None:
+        assert body_json is None, f"{operation['operationId']} documents no request body"
+    else:
+        assert headers.get("content-type", "").startswith("application/json"), "JSON bodies need their content type"
+        _validate(request_body["content"]["application/json"]["schema"], document, body_json)
+    return operation["operationId"]
+
+
+def _check_path_parameters(operation: dict, document: dict, url_path: str) -> None:
+    path = urlsplit(url_path).path[len(BASE_PATH):]
+    for template in document["paths"]:
+        names = re.findall(r"\{([^}]+)\}", template)
+        pattern = re.sub(r"\\\{[^}]+\\\}", "([^/]+)", re.escape(template)) + r"\Z"
+        match = re.match(pattern, path)
+        if match and any(operation is item for item in document["paths"][template].values()):
+            for name, value in zip(names, match.groups()):
+                assert _UUID.match(value), f"path parameter {name} must be a UUID, got {value!r}"
+            return
