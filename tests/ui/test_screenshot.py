@@ -37,4 +37,6 @@ def test_main_window_screenshot_under_xvfb(config_dir) -> None:
     image = QImage(str(out))
     assert not image.isNull()
     assert (image.width(), image.height()) == WINDOW_SIZE
-    assert len({image.pixel(x, image.height() // 2) for x in range(0, image.width(), 8)}) > 3  # not blank
+    # Not blank: a drawn window (text, icons, selection) has many colours; a blank or one-colour frame has few.
+    colours = {image.pixel(x, y) for x in range(0, image.width(), 4) for y in range(0, image.height(), 4)}
+    assert len(colours) > 20

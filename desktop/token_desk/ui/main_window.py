@@ -18,6 +18,7 @@ from token_desk.ui.actions import TokenActions
 from token_desk.ui.banner import Banner
 from token_desk.ui.icons import icon
 from token_desk.ui.loader import TokenLoader
+from token_desk.ui.menu_bar import WindowMenus
 from token_desk.ui.status_line import StatusLine
 from token_desk.ui.token_page import TokenPage
 from token_desk.ui.toolbar import MainToolBar
@@ -47,10 +48,12 @@ class MainWindow(QMainWindow):
         self.status = StatusLine(self.statusBar())
         self.loader = TokenLoader(self)
         self.commands = WindowCommands(self)
+        self.connections = None  # the ConnectionsController, set by app.create_window
         self._connection: Connection | None = None
         self._signed_out = False
         self._build_central()
         self._wire()
+        self.menus = WindowMenus(self)
         self._restore_settings()
         self.set_connection(None)
 

@@ -1,0 +1,109 @@
+"""The menu bar: the toolbar's and context menu's own actions, page switching, Connections and About."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMenu
+
+from tests.ui.conftest import shown_tokens
+from token_desk.api.models import TokenKind
+from token_desk.ui.about_dialog import AboutDialog
+from token_desk.ui.connections_dialog import ConnectionsDialog
+from token_desk.ui.main_window import MainWindow
+
+
+def menus(window) -> dict[str, QMenu]:
+    return {action.text().replace("&", ""): action.menu() for action in window.menuBar().actions()}
+
+
+def entries(menu: QMenu) -> list[QAction]:
+    return [action for action in menu.actions() if not action.isSeparator()]
+
+
+def test_the_menu_bar_has_file_view_token_and_help_in_that_order(window) -> None:
+    assert list(menus(window)) == ["File", "View", "Token", "Help"]
+
+
+def test_menus_hold_the_same_actions_as_the_toolbar_and_context_menu(window) -> None:
+    actions = window.token_actions
+    found = menus(window)
+    assert entries(found["Token"]) == [actions.revoke, actions.copy_id, actions.copy_description, actions.details]
+    view = entries(found["View"])
+    assert view[:3] == [actions.refresh, actions.find, actions.show_inactive]
+    assert actions.refresh in window.toolbar.actions() and actions.revoke in window.toolbar.actions()
+
+
+def test_menu_texts_and_shortcuts_read_as_a_user_expects(window) -> None:
+    found = menus(window)
+    file_entries = [(a.text(), a.shortcut().toString()) for a in entries(found["File"])]
+    assert file_entries == [("Connections…", ""), ("Quit", "Ctrl+Q")]
+    pages = [(a.text(), a.shortcut().toString()) for a in entries(found["View"])[3:]]
+    assert pages == [("Management Tokens", "Ctrl+1"), ("Database Tokens", "Ctrl+2")]
+    assert "F5" in [key.toString() for key in window.token_actions.refresh.shortcuts()]
+    assert [a.text() for a in entries(found["Help"])] == ["About Token Desk"]
+
+
+def test_token_menu_entries_follow_the_selection_rule(qtbot, window) -> None:
+    revoke = entries(menus(window)["Token"])[0]
+    window.current_page().view.clearSelection()
+    assert not revoke.isEnabled()
+    window.current_page().select_row(0)
+    assert revoke.isEnabled() and entries(menus(window)["Token"])[3].isEnabled()
+
+
+def test_ctrl_2_and_ctrl_1_switch_pages_and_the_view_menu_shows_which(qtbot, window) -> None:
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_page().kind is TokenKind.DATABASE
+    assert window.menus.page_actions[1].isChecked() and not window.menus.page_actions[0].isChecked()
+    qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_page().kind is TokenKind.MANAGEMENT
+    window.sidebar.setCurrentRow(1)  # clicking the sidebar moves the menu's check too
+    assert window.menus.page_actions[1].isChecked()
+
+
+def test_show_inactive_from_the_view_menu_lists_inactive_tokens(window) -> None:
+    before = len(shown_tokens(window.current_page()))
+    window.token_actions.show_inactive.trigger()
+    assert window.toolbar.inactive_box.isChecked()
+    assert len(shown_tokens(window.current_page())) > before
+
+
+def test_help_about_shows_the_connections_base_url(window, sandbox, monkeypatch) -> None:
+    calls: list[tuple[object, str]] = []
+    monkeypatch.setattr(AboutDialog, "show_for", classmethod(lambda cls, parent, url: calls.append((parent, url))))
+    entries(menus(window)["Help"])[0].trigger()
+    assert calls == [(window, sandbox.url)]
+
+
+def test_about_without_a_connection_says_not_connected(qtbot) -> None:
+    window = MainWindow()
+    qtbot.addWidget(window)
+    assert window.menus.current_base_url() == ""
+    dialog = AboutDialog(window, window.menus.current_base_url())
+    qtbot.addWidget(dialog)
+    assert "API base URL: Not connected" in dialog.details_text()
+
+
+def test_file_connections_opens_the_connections_dialog(qtbot, window) -> None:
+    entries(menus(window)["File"])[0].trigger()
+    dialog = window.findChild(ConnectionsDialog)
+    assert dialog is not None
+    qtbot.waitUntil(dialog.isVisible)
+    dialog.reject()
+
+
+def test_file_connections_without_a_controller_does_nothing(qtbot) -> None:
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.menus.connections.trigger()
+    assert window.findChild(ConnectionsDialog) is None
+
+
+def test_quit_closes_the_window_and_saves_its_layout(qtbot, window) -> None:
+    window.sidebar.setCurrentRow(1)
+    window.menus.quit.trigger()
+    assert not window.isVisible()
+    assert int(window.settings.value("window/page")) == 1
