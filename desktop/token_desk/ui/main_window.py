@@ -30,6 +30,7 @@ log = logging.getLogger(__name__)
 APP_TITLE = "Token Desk"
 PAGE_ICONS = {TokenKind.MANAGEMENT: "connection", TokenKind.DATABASE: "status-active"}
 SIGNED_OUT_PREFIX = "Signed out: "
+SIDEBAR_AIR = 4  # a little room right of the longest page name
 
 
 class MainWindow(QMainWindow):
@@ -71,7 +72,7 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.sidebar)
         self.splitter.addWidget(self._pages_column())
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([170, 1100])
+        self.splitter.setSizes([self._sidebar_width(), 1100])
         self.welcome = WelcomePage()
         self.central_stack = QStackedWidget()
         self.central_stack.addWidget(self.welcome)
@@ -79,10 +80,14 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.central_stack)
         self.resize(1240, 720)
 
+    def _sidebar_width(self) -> int:
+        """Just wide enough for the page names: every pixel saved goes to the token columns."""
+        return self.sidebar.sizeHintForColumn(0) + 2 * self.sidebar.frameWidth() + SIDEBAR_AIR
+
     def _pages_column(self) -> QWidget:
         column = QWidget()
         layout = QVBoxLayout(column)
-        layout.setContentsMargins(6, 6, 6, 0)
+        layout.setContentsMargins(2, 6, 6, 0)  # the splitter handle already parts it from the sidebar
         layout.setSpacing(6)
         layout.addWidget(self.banner)
         layout.addWidget(self.page_stack, 1)

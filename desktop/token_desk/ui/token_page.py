@@ -43,6 +43,7 @@ class TokenPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.view)
+        self.view.install_column_delegates(self.columns)
         self.apply_default_layout()
 
     def column_index(self, column: Column) -> int:
@@ -63,6 +64,8 @@ class TokenPage(QWidget):
         if not header.restoreState(state) or header.count() != len(self.columns):
             self.apply_default_layout()
             return False
+        # A header saved by an older version may carry other resize modes: today's rules win, widths stay.
+        self.view.reapply_resize_modes(self.columns)
         # restoreState sets the indicator without sorting: sort as the header now says.
         self.view.sortByColumn(header.sortIndicatorSection(), header.sortIndicatorOrder())
         return True

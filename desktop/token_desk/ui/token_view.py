@@ -9,20 +9,9 @@ from PySide6.QtGui import QKeyEvent, QPaintEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from token_desk.models.columns import Column
+from token_desk.ui.column_layout import apply_column_layout, apply_resize_modes, install_delegates
 from token_desk.ui.options_strip import STRIP_WIDTH, OptionsStrip
-
-CELL_PADDING = 22  # text margins plus room for the sort indicator
-ICON_ROOM = 24
-SAMPLE_TEXT: dict[Column, str] = {
-    Column.STATUS: "Expires soon",
-    Column.TOKEN_ID: "00000000-0000-0000-0000-000000000000",
-    Column.PREFIX: "M.V1.+5JkWW",
-    Column.CREATED_AT: "2024-03-19 20:09",
-    Column.EXPIRES_AT: "2024-03-19 20:09",
-    Column.REVOKED_AT: "2024-03-19 20:09",
-}
-# Created By is a user ID people rarely read: elided, full text in the tooltip.
-WIDE_COLUMNS = {Column.DESCRIPTION: 240, Column.DATABASES: 220, Column.CREATED_BY: 150}
+from token_desk.ui.sort_arrow_style import install_sort_arrow_style
 
 
 class TokenTableView(QTableView):
@@ -50,20 +39,19 @@ class TokenTableView(QTableView):
         header = self.horizontalHeader()
         header.setSectionsMovable(True)
         header.setHighlightSections(False)
-        header.setStretchLastSection(True)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        install_sort_arrow_style(header)
+
+    def install_column_delegates(self, columns: Sequence[Column]) -> None:
+        install_delegates(self, columns)
 
     def apply_default_widths(self, columns: Sequence[Column]) -> None:
-        """Widths for a first start: IDs and times fit, the description gets the room."""
-        metrics = self.fontMetrics()
-        for section, column in enumerate(columns):
-            if column in WIDE_COLUMNS:
-                self.setColumnWidth(section, WIDE_COLUMNS[column])
-            else:
-                extra = ICON_ROOM if column is Column.STATUS else 0
-                text = SAMPLE_TEXT.get(column, column.name)
-                self.setColumnWidth(section, metrics.horizontalAdvance(text) + CELL_PADDING + extra)
+        """Widths for a first start: headers and IDs fit whole, the free-text columns share the rest."""
+        apply_column_layout(self, columns)
+
+    def reapply_resize_modes(self, columns: Sequence[Column]) -> None:
+        apply_resize_modes(self, columns)
 
     # The ⋮ strip sits in a right-hand viewport margin that QTableView would otherwise reset.
     def updateGeometries(self) -> None:  # Qt override

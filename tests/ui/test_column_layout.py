@@ -1,0 +1,127 @@
+"""First-start columns at 1280 px: whole headers and IDs, no horizontal scroll, arrows that match the order."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontMetrics, QImage
+from PySide6.QtWidgets import QHeaderView, QStyleOptionViewItem
+
+from tests.ui.conftest import header_click
+from token_desk.api.models import TokenKind
+from token_desk.models.columns import Column
+from token_desk.ui.column_layout import header_width
+from token_desk.ui.token_page import TokenPage
+
+SCREEN_WIDTH_WINDOW = (1280, 760)  # a 1280x800 screen less the panel, as the screenshot uses
+
+
+@pytest.fixture
+def wide_window(qtbot, window):
+    window.resize(*SCREEN_WIDTH_WINDOW)
+    qtbot.waitUntil(lambda: window.width() == SCREEN_WIDTH_WINDOW[0])
+    return window
+
+
+def show_page(qtbot, window, kind: TokenKind) -> TokenPage:
+    window.sidebar.setCurrentRow(list(TokenKind).index(kind))
+    page = window.page(kind)
+    qtbot.waitUntil(lambda: page.view.viewport().width() > 500)
+    return page
+
+
+def header_texts(page: TokenPage) -> list[str]:
+    return [page.proxy.headerData(i, Qt.Orientation.Horizontal) for i in range(page.proxy.columnCount())]
+
+
+@pytest.mark.parametrize("kind", list(TokenKind))
+def test_no_header_is_clipped_on_first_start(qtbot, wide_window, kind) -> None:
+    page = show_page(qtbot, wide_window, kind)
+    header = page.view.horizontalHeader()
+    metrics = QFontMetrics(header.font())
+    for section, text in enumerate(header_texts(page)):
+        assert header.sectionSize(section) >= metrics.horizontalAdvance(text), text
+        assert header.sectionSize(section) >= header_width(header, text), f"{text}: no room for the sort arrow"
+
+
+@pytest.mark.parametrize("kind", list(TokenKind))
+def test_every_column_fits_at_1280_pixels_without_scrolling(qtbot, wide_window, kind) -> None:
+    page = show_page(qtbot, wide_window, kind)
+    header = page.view.horizontalHeader()
+    assert header.length() <= page.view.viewport().width()
+    assert not page.view.horizontalScrollBar().isVisible()
+    assert header.sectionSize(page.column_index(Column.DESCRIPTION)) >= 140  # still room to read a description
+
+
+def test_token_ids_are_shown_whole(qtbot, wide_window) -> None:
+    page = show_page(qtbot, wide_window, TokenKind.MANAGEMENT)
+    metrics = page.view.fontMetrics()
+    widest = max(metrics.horizontalAdvance(token.id) for token in page.model.tokens())
+    assert page.view.columnWidth(page.column_index(Column.TOKEN_ID)) >= widest + 6  # Fusion's 3 px text margins
+
+
+def test_description_takes_the_room_another_column_gives_up(qtbot, wide_window) -> None:
+    page = show_page(qtbot, wide_window, TokenKind.MANAGEMENT)
+    view, description = page.view, page.column_index(Column.DESCRIPTION)
+    before = view.columnWidth(description)
+    view.setColumnWidth(page.column_index(Column.TOKEN_ID), view.columnWidth(page.column_index(Column.TOKEN_ID)) - 60)
+    qtbot.waitUntil(lambda: view.columnWidth(description) == before + 60)
+    assert view.horizontalHeader().length() == view.viewport().width()
+
+
+def test_created_by_is_elided_in_the_middle_and_whole_in_the_tooltip(qtbot, wide_window) -> None:
+    page = show_page(qtbot, wide_window, TokenKind.MANAGEMENT)
+    column = page.column_index(Column.CREATED_BY)
+    index = page.proxy.index(0, column)
+    option = QStyleOptionViewItem()
+    page.view.itemDelegateForColumn(column).initStyleOption(option, index)
+    assert option.textElideMode == Qt.TextElideMode.ElideMiddle
+    assert page.proxy.token_at(0).created_by in index.data(Qt.ItemDataRole.ToolTipRole)
+
+
+def test_a_header_saved_by_an_older_layout_still_restores_and_stretches(qtbot) -> None:
+    old = TokenPage(TokenKind.MANAGEMENT)
+    qtbot.addWidget(old)
+    header = old.view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)  # how earlier versions saved it
+    header.setStretchLastSection(True)
+    old.view.setColumnWidth(old.column_index(Column.TOKEN_ID), 300)
+    page = TokenPage(TokenKind.MANAGEMENT)
+    qtbot.addWidget(page)
+    assert page.restore_header(header.saveState())
+    restored = page.view.horizontalHeader()
+    assert restored.sectionResizeMode(page.column_index(Column.DESCRIPTION)) == QHeaderView.ResizeMode.Stretch
+    assert not restored.stretchLastSection()
+    assert page.view.columnWidth(page.column_index(Column.TOKEN_ID)) == 300
+
+
+def arrow_points_up(page: TokenPage, column: Column) -> bool:
+    """Reads the drawn sort arrow: an up arrow is narrower in its top rows than in its bottom rows."""
+    header = page.view.horizontalHeader()
+    image: QImage = header.grab().toImage()
+    section = page.column_index(column)
+    right = header.sectionViewportPosition(section) + header.sectionSize(section) - 4
+    widths = []
+    for y in range(image.height()):
+        dark = [x for x in range(right - 24, right) if image.pixelColor(x, y).lightness() < 170]
+        if dark:
+            widths.append(len(dark))
+    assert len(widths) >= 3, "no sort arrow drawn"
+    return widths[0] < widths[-1]
+
+
+def test_sort_arrow_points_up_for_ascending_and_down_for_descending(qtbot, wide_window) -> None:
+    page = show_page(qtbot, wide_window, TokenKind.MANAGEMENT)
+    header = page.view.horizontalHeader()
+    assert header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder  # the default: newest first
+    assert not arrow_points_up(page, Column.CREATED_AT)
+    header_click(qtbot, page, Column.CREATED_AT)
+    assert header.sortIndicatorOrder() == Qt.SortOrder.AscendingOrder
+    first, last = page.proxy.token_at(0), page.proxy.token_at(page.proxy.rowCount() - 1)
+    assert first.created_at <= last.created_at  # oldest first, as the up arrow says
+    assert arrow_points_up(page, Column.CREATED_AT)
+
+
+def test_delegate_for_plain_columns_is_the_default(qtbot, wide_window) -> None:
+    page = show_page(qtbot, wide_window, TokenKind.MANAGEMENT)
+    assert page.view.itemDelegateForColumn(page.column_index(Column.DESCRIPTION)) is None
