@@ -35,6 +35,7 @@ def test_timestamps_of_every_documented_form_read_as_utc(text, expected):
     "yesterday", "", "2024-03-19", "2024-03-19T19:09:13", "2024-03-19 19:09:13Z", "2024-13-01T00:00:00Z",
     "2024-03-19T25:00:00Z", "2024-03-19T19:09:13.Z", "2024-03-19T19:09:13,5Z", "2024-03-19T19:09Z",
     "2024-03-19T19:09:13.1234567890Z", "2024-03-19T19:09:13+0100", "２０２４-03-19T19:09:13Z",
+    "2024-W12-2T19:09:13Z", "2024-03-19T19:09:13+01:00:30", "2024-03-19T19:09:13.5-0530",
 ])
 def test_malformed_timestamps_are_rejected_naming_the_field(text):
     with pytest.raises(ModelError) as caught:

@@ -7,9 +7,12 @@ Every failure surfaces as a token_desk.api.errors.ApiError subclass.
 
 from __future__ import annotations
 
+import gc
 import json
 import logging
+import threading
 import time
+from contextlib import contextmanager
 from datetime import datetime
 from typing import Any, Callable, Sequence
 from urllib.parse import urlsplit
@@ -20,7 +23,8 @@ from token_desk.api import errors
 from token_desk.api.ids import is_uuid
 from token_desk.api.models import (
     CreatedToken, Database, ModelError, Permission, Token, TokenKind, format_timestamp,
-    parse_created_token, parse_database, parse_database_token, parse_list, parse_management_token,
+    parse_created_token, parse_database, parse_database_token, parse_list, parse_list_releasing,
+    parse_management_token,
 )
 from token_desk.api.retry import DEFAULT_RETRY_POLICY, DEFAULT_TIMEOUT, RetryPolicy, is_retryable_status, retry_after_seconds
 
@@ -176,9 +180,13 @@ class ManagementApiClient:
     # --- by kind, for the UI ------------------------------------------------------------
 
     def list_tokens(self, kind: TokenKind) -> list[Token]:
-        answer = self._request("GET", f"{self._cluster_path}/{_COLLECTION[kind]}")
-        parse_item = _PARSER[kind]
-        return self._parse(lambda data: parse_list(data, parse_item, f"{kind.value} tokens"), answer)
+        path = f"{self._cluster_path}/{_COLLECTION[kind]}"
+        response = self._send_with_retries("GET", path, None)
+        parse_item, what = _PARSER[kind], f"{kind.value} tokens"
+        with _cyclic_gc_paused():
+            answer = self._decode(response, "GET", path)
+            del response  # its body's bytes go before the tokens are built: a lower peak
+            return self._parse(lambda data: parse_list_releasing(data, parse_item, what), answer)
 
     def get_token(self, kind: TokenKind, token_id: str) -> Token:
         return self._parse(_PARSER[kind], self._request("GET", self._token_path(kind, token_id)))
@@ -201,8 +209,9 @@ class ManagementApiClient:
                  expect_body: bool = True) -> Any:
         """Send with retries (idempotent methods only); return the decoded JSON answer."""
         response = self._send_with_retries(method, path, body)
-        if not expect_body:
-            return None
+        return self._decode(response, method, path) if expect_body else None
+
+    def _decode(self, response: httpx.Response, method: str, path: str) -> Any:
         try:
             return json.loads(response.content)
         except ValueError as err:  # also UnicodeDecodeError
@@ -257,6 +266,36 @@ class _RetryableTransportError(Exception):
     def __init__(self, error: errors.ApiError, cause: Exception) -> None:
         super().__init__(type(error).__name__)
         self.error, self.cause = error, cause
+
+
+_gc_pause_lock = threading.Lock()
+_gc_pauses = 0  # decodes in progress on any thread; the last one to finish re-enables
+
+
+@contextmanager
+def _cyclic_gc_paused():
+    """Hold off CPython's cyclic garbage collector while a big answer is decoded and parsed.
+
+    A 100,000-token list allocates hundreds of thousands of container objects, each batch
+    of which triggers a collection that walks every long-lived object again: measured, that
+    doubled decoding and parsing time. Nothing built here forms reference cycles, so the
+    pause only defers collections (also the GUI thread's, for a fraction of a second). The
+    collector is left alone if someone else had disabled it.
+    """
+    global _gc_pauses
+    with _gc_pause_lock:
+        pausing = _gc_pauses > 0 or gc.isenabled()
+        if pausing:
+            _gc_pauses += 1
+            gc.disable()
+    try:
+        yield
+    finally:
+        if pausing:
+            with _gc_pause_lock:
+                _gc_pauses -= 1
+                if _gc_pauses == 0:
+                    gc.enable()
 
 
 def _check_id(value: object, what: str) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import enum
 import functools
 import re
+import sys
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from typing import Any, Mapping
@@ -26,6 +27,7 @@ _RFC3339 = re.compile(
 )
 _rfc3339_match = _RFC3339.match
 _fromisoformat = datetime.fromisoformat
+_intern = sys.intern
 
 
 class ModelError(ValueError):
@@ -130,13 +132,16 @@ def utc_now() -> datetime:
 def parse_timestamp(value: Any, field_name: str) -> datetime:
     """Parse an RFC 3339 timestamp into an aware UTC datetime (digits past microseconds dropped)."""
     try:
-        # Fast path for the usual "...Z" form: fromisoformat (3.11+) checks every range and
-        # truncates 7-9 fractional digits; the length and positions pin the RFC 3339 layout.
+        # Fast path for the usual forms ("...Z", "...+00:00"), inlined as it runs 200,000 times
+        # a list: fromisoformat (3.11+) checks every range and truncates 7-9 fractional digits;
+        # the separators' positions and the lengths pin the RFC 3339 layout, which fromisoformat
+        # alone does not (it also takes week dates, "HHMMSS" times and offsets with seconds).
         parsed = _fromisoformat(value)
-        length = len(value)
-        if (parsed.tzinfo is timezone.utc and value[-1] == "Z" and value[10] in "Tt"
-                and (length == 20 or (value[19] == "." and 22 <= length <= 30))):
-            return parsed
+        end = len(value) - 1 if value[-1] == "Z" else len(value) - 6
+        if ((end == 19 or (value[19] == "." and 21 <= end <= 29)) and value[10] == "T"
+                and value[7] == "-" and value[4] == "-" and value[13] == ":" and value[16] == ":"
+                and (value[end] == "Z" or (value[end] in "+-" and value[-3] == ":"))):
+            return parsed if parsed.tzinfo is timezone.utc else parsed.astimezone(timezone.utc)
     except (TypeError, ValueError, IndexError):
         pass
     return _parse_timestamp_strictly(value, field_name)
@@ -160,29 +165,29 @@ def format_timestamp(moment: datetime) -> str:
 
 # Parsers run once per row of lists that can hold 100,000 tokens, so they call small
 # helpers with values already fetched (no repeated lookups) and build Tokens through
-# _TokenBuilder; every check still names the offending field.
+# _new_token; every check still names the offending field.
 
 
 def parse_management_token(obj: Any) -> Token:
     get = _require_object(obj, "management token").get
-    return _TokenBuilder(
+    return _new_token(
         TokenKind.MANAGEMENT,
         _uuid(get("id"), "id"),
         _string(get("description"), "description"),
         parse_timestamp(get("createdAt"), "createdAt"),
         _optional_string(get("tokenPrefix"), "tokenPrefix"),
-        _optional_string(get("createdBy"), "createdBy"),
+        _repeated_string(get("createdBy"), "createdBy"),
         _expiry(get("expiresAt")),
         _optional_timestamp(get("revokedAt"), "revokedAt"),
         (),
-        _optional_string(get("accountId"), "accountId"),
+        _repeated_string(get("accountId"), "accountId"),
         None,
     )
 
 
 def parse_database_token(obj: Any) -> Token:
     get = _require_object(obj, "database token").get
-    return _TokenBuilder(
+    return _new_token(
         TokenKind.DATABASE,
         _uuid(get("id"), "id"),
         _string(get("description"), "description"),
@@ -192,8 +197,8 @@ def parse_database_token(obj: Any) -> Token:
         _expiry(get("expiresAt")),
         _optional_timestamp(get("revokedAt"), "revokedAt"),
         _permissions(get("permissions")),
-        _optional_string(get("accountId"), "accountId"),
-        _optional_string(get("clusterId"), "clusterId"),
+        _repeated_string(get("accountId"), "accountId"),
+        _repeated_string(get("clusterId"), "clusterId"),
     )
 
 
@@ -219,22 +224,52 @@ def parse_list(obj: Any, parse_item, what: str) -> list:
     return [parse_item(item) for item in obj]
 
 
-class _TokenBuilder:
-    """Builds a Token about 3x faster than its frozen-dataclass __init__.
+def parse_list_releasing(obj: Any, parse_item, what: str) -> list:
+    """parse_list() that empties `obj` as it goes, freeing each decoded item once parsed.
 
-    A frozen dataclass sets each field through object.__setattr__; this class has the
-    same slots, so plain attribute stores fill them and the finished object then becomes
-    a genuine (frozen, comparable, replace()-able) Token by taking Token as its class.
+    A 100,000-token answer decodes to about 100 MB of dicts; holding them all until the
+    last token is built would add that to the peak memory of every refresh.
     """
+    if type(obj) is not list:
+        raise ModelError(what, f"must be a JSON array, got {_type_name(obj)}")
+    obj.reverse()  # pop() from the end is O(1)
+    pop = obj.pop
+    return [parse_item(pop()) for _ in range(len(obj))]
 
-    __slots__ = Token.__slots__
 
-    def __init__(self, kind, id, description, created_at, prefix, created_by,  # noqa: A002 - field name
-                 expires_at, revoked_at, permissions, account_id, cluster_id) -> None:
-        self.kind, self.id, self.description, self.created_at = kind, id, description, created_at
-        self.prefix, self.created_by, self.expires_at, self.revoked_at = prefix, created_by, expires_at, revoked_at
-        self.permissions, self.account_id, self.cluster_id = permissions, account_id, cluster_id
-        self.__class__ = Token
+# A frozen dataclass's __init__ stores each field through object.__setattr__ to get past
+# its own __setattr__ guard: 2.9 us a token here. The slots' own descriptors store without
+# that guard and its name lookups (1.5 us), and the object is a Token from its first moment.
+def _slot_setter(name: str):
+    return Token.__dict__[name].__set__
+
+
+_new_object = object.__new__
+_set_kind, _set_id, _set_description = _slot_setter("kind"), _slot_setter("id"), _slot_setter("description")
+_set_created_at, _set_prefix = _slot_setter("created_at"), _slot_setter("prefix")
+_set_created_by, _set_expires_at = _slot_setter("created_by"), _slot_setter("expires_at")
+_set_revoked_at, _set_permissions = _slot_setter("revoked_at"), _slot_setter("permissions")
+_set_account_id, _set_cluster_id = _slot_setter("account_id"), _slot_setter("cluster_id")
+
+
+def _new_token(kind: TokenKind, token_id: str, description: str, created_at: datetime,
+               prefix: str | None, created_by: str | None, expires_at: datetime | None,
+               revoked_at: datetime | None, permissions: tuple[Permission, ...],
+               account_id: str | None, cluster_id: str | None) -> Token:
+    """Token(...) with every field given positionally, for parsers that build thousands."""
+    token = _new_object(Token)
+    _set_kind(token, kind)
+    _set_id(token, token_id)
+    _set_description(token, description)
+    _set_created_at(token, created_at)
+    _set_prefix(token, prefix)
+    _set_created_by(token, created_by)
+    _set_expires_at(token, expires_at)
+    _set_revoked_at(token, revoked_at)
+    _set_permissions(token, permissions)
+    _set_account_id(token, account_id)
+    _set_cluster_id(token, cluster_id)
+    return token
 
 
 def _permissions(value: Any) -> tuple[Permission, ...]:
@@ -280,6 +315,13 @@ def _optional_string(value: Any, name: str) -> str | None:
     if value is None or type(value) is str:
         return value
     raise _wrong_type(value, name, "a string")
+
+
+def _repeated_string(value: Any, name: str) -> str | None:
+    """An optional string that repeats across a list (account, cluster, creator): one copy each."""
+    if type(value) is str:
+        return _intern(value)
+    return _optional_string(value, name)
 
 
 def _integer(value: Any, name: str) -> int:
