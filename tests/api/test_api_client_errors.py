@@ -112,3 +112,38 @@ def test_requests_are_logged_at_debug_with_method_path_and_status(caplog):
     make_client(FakeApi(json_response([]))).list_databases()
     assert f"GET {API_PATH}/databases -> 200" in caplog.text
     assert SECRET not in caplog.text
+
+
+GOOD_ITEM = {"id": TOKEN_ID, "description": "good", "createdAt": "2024-01-01T00:00:00Z"}
+
+
+@pytest.mark.parametrize(("answer", "field"), [
+    ([GOOD_ITEM, {**GOOD_ITEM, "createdAt": "last tuesday"}, {**GOOD_ITEM, "id": "1"}], "createdAt"),
+    ([GOOD_ITEM, "a string", GOOD_ITEM], "management token"),
+    (GOOD_ITEM, "management tokens"),  # one token where a list belongs
+])
+def test_a_list_reports_its_first_bad_item_even_after_good_ones(answer, field):
+    with pytest.raises(errors.InvalidResponseError) as caught:
+        make_client(FakeApi(json_response(answer))).list_management_tokens()
+    assert f"'{field}'" in str(caught.value)
+
+
+@pytest.mark.parametrize("answer", [json_response([GOOD_ITEM] * 3), httpx.Response(200, text="not json"),
+                                    json_response([{"id": "1"}])])
+def test_loading_a_list_leaves_the_garbage_collector_as_it_was(answer):
+    import gc
+    assert gc.isenabled()
+    try:
+        make_client(FakeApi(answer), retry=NO_RETRY).list_management_tokens()
+    except errors.InvalidResponseError:
+        pass
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        make_client(FakeApi(answer), retry=NO_RETRY).list_management_tokens()
+    except errors.InvalidResponseError:
+        pass
+    finally:
+        still_disabled = not gc.isenabled()
+        gc.enable()
+    assert still_disabled

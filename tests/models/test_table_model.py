@@ -83,3 +83,16 @@ def test_table_is_flat(management_model):
     management_model.set_tokens([make_token()])
     assert management_model.rowCount(management_model.index(0, 0)) == 0
     assert management_model.rowCount(QModelIndex()) == 1
+
+
+def test_rows_prepared_off_the_gui_thread_show_like_a_token_list(management_model):
+    from token_desk.models.filter_proxy import TokenFilterProxy
+    from token_desk.models.row_index import prepare_rows
+    tokens = [make_token("b", revoked_at=NOW), make_token("a"), make_token("c")]
+    management_model.set_tokens(prepare_rows(tokens, NOW))
+    proxy = TokenFilterProxy()
+    proxy.setSourceModel(management_model)
+    proxy.sort(1, Qt.SortOrder.AscendingOrder)
+    assert management_model.tokens() == tuple(tokens)
+    assert [proxy.token_at(row).description for row in range(proxy.rowCount())] == ["a", "c"]
+    assert management_model.index(0, 0).data(STATUS_ROLE) is DisplayStatus.REVOKED

@@ -24,7 +24,7 @@ from token_desk.api.ids import is_uuid
 from token_desk.api.models import (
     CreatedToken, Database, ModelError, Permission, Token, TokenKind, format_timestamp,
     parse_created_token, parse_database, parse_database_token, parse_list, parse_list_releasing,
-    parse_management_token,
+    parse_management_token, early_parsing_hook,
 )
 from token_desk.api.retry import DEFAULT_RETRY_POLICY, DEFAULT_TIMEOUT, RetryPolicy, is_retryable_status, retry_after_seconds
 
@@ -184,8 +184,8 @@ class ManagementApiClient:
         response = self._send_with_retries("GET", path, None)
         parse_item, what = _PARSER[kind], f"{kind.value} tokens"
         with _cyclic_gc_paused():
-            answer = self._decode(response, "GET", path)
-            del response  # its body's bytes go before the tokens are built: a lower peak
+            answer = self._decode(response, "GET", path, early_parsing_hook(parse_item))
+            del response  # its body's bytes go before the tokens are collected: a lower peak
             return self._parse(lambda data: parse_list_releasing(data, parse_item, what), answer)
 
     def get_token(self, kind: TokenKind, token_id: str) -> Token:
@@ -211,9 +211,9 @@ class ManagementApiClient:
         response = self._send_with_retries(method, path, body)
         return self._decode(response, method, path) if expect_body else None
 
-    def _decode(self, response: httpx.Response, method: str, path: str) -> Any:
+    def _decode(self, response: httpx.Response, method: str, path: str, object_hook=None) -> Any:
         try:
-            return json.loads(response.content)
+            return json.loads(response.content, object_hook=object_hook)
         except ValueError as err:  # also UnicodeDecodeError
             raise errors.InvalidResponseError(
                 "The server's answer is not JSON; check the API URL points at a Management API.",

@@ -225,16 +225,35 @@ def parse_list(obj: Any, parse_item, what: str) -> list:
 
 
 def parse_list_releasing(obj: Any, parse_item, what: str) -> list:
-    """parse_list() that empties `obj` as it goes, freeing each decoded item once parsed.
-
-    A 100,000-token answer decodes to about 100 MB of dicts; holding them all until the
-    last token is built would add that to the peak memory of every refresh.
-    """
+    """parse_list() that empties `obj` as it goes, freeing each decoded item once parsed;
+    items early_parsing_hook() already turned into Tokens are kept as they are."""
     if type(obj) is not list:
         raise ModelError(what, f"must be a JSON array, got {_type_name(obj)}")
     obj.reverse()  # pop() from the end is O(1)
     pop = obj.pop
-    return [parse_item(pop()) for _ in range(len(obj))]
+    return [_parsed_token(pop(), parse_item) for _ in range(len(obj))]
+
+
+def _parsed_token(item: Any, parse_item) -> Any:
+    return item if type(item) is Token else parse_item(item)
+
+
+def early_parsing_hook(parse_item):
+    """A json.loads() object_hook that turns each token object into a Token as soon as it is
+    decoded, so a 100,000-token answer never holds all its dicts (about 100 MB) at once.
+
+    Only objects with an "id" are tried (not permission entries); one that does not parse
+    stays a dict, for parse_list_releasing() to report in list order as parse_list() would.
+    """
+    def parse_if_token(obj: dict) -> Any:
+        if "id" in obj:
+            try:
+                return parse_item(obj)
+            except ModelError:
+                pass
+        return obj
+
+    return parse_if_token
 
 
 # A frozen dataclass's __init__ stores each field through object.__setattr__ to get past
@@ -351,4 +370,6 @@ def _timestamp_error(value: Any, name: str) -> ModelError:
 
 
 def _type_name(value: Any) -> str:
+    if isinstance(value, (dict, Token)):  # a Token here was a JSON object early_parsing_hook read
+        return "object"
     return "null" if value is None else type(value).__name__

@@ -73,7 +73,9 @@ def sort_keys(column: Column, tokens: list[Token], statuses: list[DisplayStatus]
     if column is Column.DATABASES:
         return [_databases_key(token) for token in tokens]
     texts = map(attrgetter(_TEXT_FIELDS[column]), tokens)
-    return [text.casefold() if text else LAST_TEXT for text in texts]
+    # Keeping the token's own string when folding changes nothing (IDs are lower-case UUIDs)
+    # saves a copy per row: 8 MB a column at 100,000 rows.
+    return [(text if (folded := text.casefold()) == text else folded) if text else LAST_TEXT for text in texts]
 
 
 def sort_key(column: Column, token: Token, status: DisplayStatus):

@@ -62,11 +62,17 @@ class TokenTableModel(QAbstractTableModel):
     def section_of(self, column: Column) -> int | None:
         return self._columns.index(column) if column in self._columns else None
 
-    def set_tokens(self, tokens: Sequence[Token]) -> None:
-        """Show a new token list (a model reset; proxies keep their sort and filter)."""
+    def set_tokens(self, tokens: Sequence[Token] | RowIndex) -> None:
+        """Show a new token list (a model reset; proxies keep their sort and filter).
+
+        `tokens` may also come ready as prepare_rows(tokens, now), built off the GUI thread.
+        """
         self.beginResetModel()
-        self._rows = RowIndex(now=self._clock())  # frees the old rows first: lower peak memory
-        self._rows = RowIndex(tokens, self._rows.now)
+        if isinstance(tokens, RowIndex):
+            self._rows = tokens
+        else:
+            self._rows = RowIndex(now=self._clock())  # frees the old rows first: lower peak memory
+            self._rows = RowIndex(tokens, self._rows.now)
         self.endResetModel()
 
     def update_token(self, token: Token) -> bool:
