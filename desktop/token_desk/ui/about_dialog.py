@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
 
 import token_desk
 from token_desk.ui import icons
+from token_desk.ui.plain_text import plain_label
 
 APP_NAME = "Token Desk"
 SUMMARY = "See and revoke InfluxDB 3 Cloud Dedicated management and database tokens."
@@ -18,15 +19,6 @@ LICENSE = "MIT"
 NOT_CONNECTED = "Not connected"
 ICON_SIZE = 64
 MINIMUM_WIDTH = 440  # room for a typical cluster URL on one line
-
-
-def _plain_label(text: str, parent: QWidget) -> QLabel:
-    """A label that never interprets its text as HTML and can be selected for copying."""
-    label = QLabel(parent)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    label.setText(text)
-    return label
 
 
 class AboutDialog(QDialog):
@@ -67,13 +59,13 @@ class AboutDialog(QDialog):
         icon_label.setPixmap(icons.app_icon().pixmap(ICON_SIZE, ICON_SIZE))
         row.addWidget(icon_label, 0, Qt.AlignmentFlag.AlignTop)
         text = QVBoxLayout()
-        title = _plain_label(APP_NAME, self)
+        title = plain_label(APP_NAME, self, selectable=True)
         font = title.font()
         font.setPointSizeF(font.pointSizeF() * 1.5)
         font.setBold(True)
         title.setFont(font)
         text.addWidget(title)
-        summary = _plain_label(SUMMARY, self)
+        summary = plain_label(SUMMARY, self, selectable=True)
         summary.setWordWrap(True)
         text.addWidget(summary)
         row.addLayout(text, 1)
@@ -82,7 +74,7 @@ class AboutDialog(QDialog):
     def _facts_form(self) -> QFormLayout:
         form = QFormLayout()
         for name, value in self._facts:
-            form.addRow(_plain_label(f"{name}:", self), _plain_label(value, self))
+            form.addRow(plain_label(f"{name}:", self, selectable=True), plain_label(value, self, selectable=True))
         return form
 
     def _buttons(self) -> QDialogButtonBox:

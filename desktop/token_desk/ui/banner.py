@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from token_desk.ui.icons import icon
+from token_desk.ui.plain_text import plain_label
 
 ICON_SIZE = 20
 STYLE = """
@@ -25,11 +26,8 @@ class Banner(QFrame):
         self.setStyleSheet(STYLE)
         self.icon_label = QLabel()
         self.icon_label.setPixmap(icon("warning").pixmap(ICON_SIZE, ICON_SIZE))
-        self.message_label = QLabel()
         # Error sentences may quote server text: never let it render as markup.
-        self.message_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.message_label.setWordWrap(True)
-        self.message_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.message_label = plain_label(wrap=True, selectable=True)
         self.button = QPushButton()
         self.button.clicked.connect(lambda: self.action_clicked.emit(self._action))
         self._action = "retry"

@@ -6,12 +6,13 @@ import logging
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
 from token_desk.api.client import ManagementApiClient
 from token_desk.api.errors import ApiError
 from token_desk.credentials import CredentialError
 from token_desk.tasks import run_in_background
+from token_desk.ui.plain_text import plain_label
 
 log = logging.getLogger(__name__)
 Probe = Callable[[], int]
@@ -50,10 +51,7 @@ class ConnectionTestRow(QWidget):
         super().__init__(parent)
         self.button = QPushButton("Test connection", self)
         self.button.clicked.connect(self.test_requested)
-        self.result_label = QLabel(self)
-        self.result_label.setTextFormat(Qt.TextFormat.PlainText)  # may quote the server
-        self.result_label.setWordWrap(True)
-        self.result_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.result_label = plain_label("", self, wrap=True, selectable=True)  # may quote the server
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.button, 0, Qt.AlignmentFlag.AlignTop)

@@ -6,7 +6,7 @@ from functools import partial
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget,
+    QDialog, QDialogButtonBox, QHBoxLayout, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget,
 )
 
 from token_desk.credentials import CredentialError, Profile, ProfileManager, SecretStoreError
@@ -14,19 +14,12 @@ from token_desk.tasks import run_in_background
 from token_desk.ui.connection_test import ConnectionTestRow, count_management_tokens, describe_failure
 from token_desk.ui.connections_prompts import ConnectionPrompts
 from token_desk.ui.icons import icon
+from token_desk.ui.plain_text import plain_label, plain_tooltip
 from token_desk.ui.profile_form import ProfileFormResult
 from token_desk.ui.token_storage import keep_for_session, store_token
 
 NAME_ROLE = Qt.ItemDataRole.UserRole
 EMPTY_TEXT = "No connections yet. Add one, or import your influxctl profiles from the welcome page."
-
-
-def _plain_label(text: str = "") -> QLabel:
-    label = QLabel(text)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setWordWrap(True)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    return label
 
 
 def profile_details(profile: Profile) -> str:
@@ -49,8 +42,8 @@ class ConnectionsDialog(QDialog):
         self._prompts = prompts or ConnectionPrompts()
         self._active_name = active_name
         self.list = QListWidget(self)
-        self.details_label = _plain_label()
-        self.status_label = _plain_label()
+        self.details_label = plain_label(wrap=True, selectable=True)
+        self.status_label = plain_label(wrap=True, selectable=True)
         self.test_row = ConnectionTestRow(self)
         self.buttons: dict[str, QPushButton] = {}
         self._build()
@@ -99,7 +92,7 @@ class ConnectionsDialog(QDialog):
         active = profile.name == self._active_name
         item = QListWidgetItem(icon("connection"), f"{profile.name}  (connected)" if active else profile.name)
         item.setData(NAME_ROLE, profile.name)
-        item.setToolTip(profile.base_url)
+        item.setToolTip(plain_tooltip(profile.base_url))
         return item
 
     def names(self) -> list[str]:

@@ -7,7 +7,6 @@ a description such as "<img src=x>" must appear literally, never be rendered.
 
 from __future__ import annotations
 
-import html
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Sequence
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from token_desk.api.models import Permission, Token, TokenKind, format_timestamp
+from token_desk.ui.plain_text import plain_label, plain_tooltip
 
 NO_EXPIRY_TEXT = "Does not expire"
 UNKNOWN_TEXT = "Not recorded"
@@ -35,19 +35,6 @@ class FieldText:
     value: str
     tooltip: str = ""
     wrap: bool = False  # only free text wraps; IDs, times and permission lines keep their lines
-
-
-def plain_label(text: str = "", parent: QWidget | None = None) -> QLabel:
-    """A QLabel that can never interpret its text as HTML."""
-    label = QLabel(parent)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setText(text)
-    return label
-
-
-def plain_tooltip(text: str) -> str:
-    """Tooltip markup that shows `text` literally (Qt guesses rich text for tooltips)."""
-    return "<qt>" + html.escape(text).replace("\n", "<br>") + "</qt>"
 
 
 def local_time_text(moment: datetime) -> str:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton,
+    QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout, QListWidget, QListWidgetItem, QPushButton,
     QVBoxLayout, QWidget,
 )
 
@@ -16,16 +16,9 @@ from token_desk.credentials import (
 )
 from token_desk.tasks import run_in_background
 from token_desk.ui.connection_test import describe_failure
+from token_desk.ui.plain_text import plain_label, plain_tooltip
 
 Importer = Callable[[Sequence[InfluxctlCandidate]], ImportReport]
-
-
-def _plain_label(text: str = "") -> QLabel:
-    label = QLabel(text)
-    label.setTextFormat(Qt.TextFormat.PlainText)  # file paths and names come from the user's file
-    label.setWordWrap(True)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    return label
 
 
 def candidate_text(candidate: InfluxctlCandidate) -> str:
@@ -46,10 +39,10 @@ class InfluxctlImportDialog(QDialog):
         self._existing_names = list(existing_names)
         self.report: ImportReport | None = None
         self._candidates: list[InfluxctlCandidate] = []
-        self.path_label = _plain_label()
+        self.path_label = plain_label(wrap=True, selectable=True)
         self.choose_button = QPushButton("Choose File…", self)
         self.choose_button.clicked.connect(self._choose_file)
-        self.message_label = _plain_label()
+        self.message_label = plain_label(wrap=True, selectable=True)
         self.list = QListWidget(self)
         self.list.itemChanged.connect(self._update_import_button)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
@@ -97,7 +90,7 @@ class InfluxctlImportDialog(QDialog):
         else:
             item.setFlags(Qt.ItemFlag.NoItemFlags)  # shown, with its reason, but cannot be picked
             item.setCheckState(Qt.CheckState.Unchecked)
-        item.setToolTip(candidate.problem or candidate.note or "")
+        item.setToolTip(plain_tooltip(candidate.problem or candidate.note or ""))
         return item
 
     def candidates(self) -> list[InfluxctlCandidate]:

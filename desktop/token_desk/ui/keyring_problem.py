@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from token_desk.credentials import SecretStoreError, validate_token
 from token_desk.ui.icons import icon
+from token_desk.ui.plain_text import plain_label
 from token_desk.ui.secret_field import SecretField
 
 HEADLINE = "Token Desk cannot use the system keyring"
@@ -15,14 +15,6 @@ SESSION_EXPLANATION = (
     "The token is then kept in memory until Token Desk quits and is never written to disk; "
     "you will be asked for it again next time."
 )
-
-
-def _plain_label(text: str) -> QLabel:
-    label = QLabel(text)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setWordWrap(True)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    return label
 
 
 class KeyringProblemDialog(QDialog):
@@ -34,10 +26,10 @@ class KeyringProblemDialog(QDialog):
         self.setMinimumWidth(520)
         self.session_token: str | None = None
         self._token = token
-        self.headline_label = _plain_label(HEADLINE)
+        self.headline_label = plain_label(HEADLINE, wrap=True, selectable=True)
         self.headline_label.setStyleSheet("font-weight: 600;")
-        self.message_label = _plain_label(str(error))
-        self.explanation_label = _plain_label(SESSION_EXPLANATION)
+        self.message_label = plain_label(str(error), wrap=True, selectable=True)
+        self.explanation_label = plain_label(SESSION_EXPLANATION, wrap=True, selectable=True)
         self.token_field = SecretField(self)
         self.token_field.setVisible(token is None)
         self.session_button = QPushButton(SESSION_BUTTON_TEXT, self)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget,
 )
@@ -14,6 +14,7 @@ from token_desk.credentials import (
     DEFAULT_BASE_URL, InvalidTokenError, Profile, ProfileField, validate_profile_fields, validate_token,
 )
 from token_desk.ui.connection_test import ConnectionTestRow, count_management_tokens
+from token_desk.ui.plain_text import plain_label
 from token_desk.ui.secret_field import SecretField
 
 TOKEN_FIELD = "token"
@@ -28,9 +29,7 @@ class ProfileFormResult:
 
 
 def _error_label() -> QLabel:
-    label = QLabel()
-    label.setTextFormat(Qt.TextFormat.PlainText)  # messages quote what was typed
-    label.setWordWrap(True)
+    label = plain_label(wrap=True)  # messages quote what was typed
     label.setStyleSheet(ERROR_STYLE)
     label.hide()
     return label

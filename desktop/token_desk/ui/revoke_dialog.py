@@ -22,7 +22,8 @@ from token_desk.api.errors import ApiError
 from token_desk.api.models import Token
 from token_desk.revocation import RevokeOutcome, RevokeReport, RevokingClient, revoke_tokens
 from token_desk.tasks import run_in_background
-from token_desk.ui.details_dialog import TokenListSummary, TokenSummary, make_summary, plain_label
+from token_desk.ui.details_dialog import TokenListSummary, TokenSummary, make_summary
+from token_desk.ui.plain_text import plain_label
 from token_desk.ui.icons import icon
 
 log = logging.getLogger(__name__)

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar
+from PySide6.QtWidgets import QProgressBar, QStatusBar
+
+from token_desk.ui.plain_text import plain_label, plain_tooltip
 
 SEPARATOR = " · "
 
@@ -18,26 +19,20 @@ def counts_text(total: int, shown: int, inactive_hidden: int) -> str:
     return SEPARATOR.join(parts)
 
 
-def _plain_label() -> QLabel:
-    label = QLabel()
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    return label
-
-
 class StatusLine:
     """Owns the widgets it adds to `bar`; the window feeds it facts, it formats them."""
 
     def __init__(self, bar: QStatusBar) -> None:
         self.bar = bar
-        self.counts_label = _plain_label()
+        self.counts_label = plain_label()
         self.busy = QProgressBar()
         self.busy.setRange(0, 0)  # indeterminate: we cannot know how long the server takes
         self.busy.setMaximumWidth(120)
         self.busy.setMaximumHeight(14)
         self.busy.setTextVisible(False)
         self.busy.hide()
-        self.refreshed_label = _plain_label()
-        self.connection_label = _plain_label()
+        self.refreshed_label = plain_label()
+        self.connection_label = plain_label()
         # All permanent: a passing message (left) must never hide the counts.
         for widget in (self.counts_label, self.busy, self.refreshed_label, self.connection_label):
             bar.addPermanentWidget(widget)
@@ -53,7 +48,7 @@ class StatusLine:
 
     def set_connection(self, label: str) -> None:
         self.connection_label.setText(label)
-        self.connection_label.setToolTip(label and f"Connected to {label}")
+        self.connection_label.setToolTip(plain_tooltip(label and f"Connected to {label}"))
 
     def show_message(self, text: str, timeout_ms: int = 10_000) -> None:
         """A passing message (QStatusBar renders it as plain text)."""

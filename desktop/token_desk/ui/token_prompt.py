@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QVBoxLayout, QWidget
 
 from token_desk.credentials import validate_token
+from token_desk.ui.plain_text import plain_label
 from token_desk.ui.secret_field import SecretField
 
 SESSION_ONLY_TEXT = "Use for this session only (do not save it in the system keyring)"
@@ -20,13 +20,6 @@ class TokenPromptResult:
     session_only: bool
 
 
-def _plain_label(text: str) -> QLabel:
-    label = QLabel(text)
-    label.setTextFormat(Qt.TextFormat.PlainText)  # may quote a profile name or server text
-    label.setWordWrap(True)
-    return label
-
-
 class TokenPrompt(QDialog):
     """`can_store=False` (one-off or demo connections): the token is always session-only."""
 
@@ -36,13 +29,13 @@ class TokenPrompt(QDialog):
         self.setWindowTitle(title)
         self.setMinimumWidth(480)
         self.result_value: TokenPromptResult | None = None
-        self.message_label = _plain_label(message)
+        self.message_label = plain_label(message, wrap=True)
         self.token_field = SecretField(self)
         self.session_only_box = QCheckBox(SESSION_ONLY_TEXT, self)
         self.session_only_box.setVisible(can_store)
-        self.note_label = _plain_label(SESSION_ONLY_NOTE)
+        self.note_label = plain_label(SESSION_ONLY_NOTE, wrap=True)
         self.note_label.setVisible(not can_store)
-        self.problem_label = _plain_label("")
+        self.problem_label = plain_label("", wrap=True)
         self.problem_label.setStyleSheet("color: #a1261b;")
         self._can_store = can_store
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)

@@ -6,6 +6,7 @@ from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from token_desk.ui.icons import icon
+from token_desk.ui.plain_text import plain_label
 
 HEADLINE = "Welcome to Token Desk"
 BODY = (
@@ -23,10 +24,8 @@ CHOICES = (
 )
 
 
-def _plain_label(text: str, style: str = "") -> QLabel:
-    label = QLabel(text)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setWordWrap(True)
+def styled_label(text: str, style: str = "") -> QLabel:
+    label = plain_label(text, wrap=True)
     label.setStyleSheet(style)
     return label
 
@@ -40,8 +39,8 @@ class WelcomePage(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.headline = _plain_label(HEADLINE, "font-size: 22px; font-weight: 600;")
-        self.body = _plain_label(BODY)
+        self.headline = styled_label(HEADLINE, "font-size: 22px; font-weight: 600;")
+        self.body = styled_label(BODY)
         self.buttons: dict[str, QPushButton] = {}
         signals = (self.add_requested, self.import_requested, self.demo_requested)
         column = QVBoxLayout()
@@ -63,7 +62,7 @@ class WelcomePage(QWidget):
         box.setContentsMargins(0, 0, 0, 0)
         box.setSpacing(4)
         box.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
-        box.addWidget(_plain_label(hint, "color: #5b6470; padding-left: 2px;"))
+        box.addWidget(styled_label(hint, "color: #5b6470; padding-left: 2px;"))
         return holder
 
     def _lay_out(self, choices: QVBoxLayout) -> None:

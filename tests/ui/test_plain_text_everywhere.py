@@ -1,0 +1,123 @@
+"""App-wide: a hostile description, profile name, URL or server message is shown literally on every screen."""
+
+from __future__ import annotations
+
+import html
+import itertools
+
+import pytest
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
+from PySide6.QtGui import Qt as QtGui
+from PySide6.QtWidgets import QAbstractItemView, QLabel, QWidget
+
+from tests.ui.conftest import shown_tokens
+from token_desk.api.errors import AuthenticationError, ServerError
+from token_desk.api.models import TokenKind
+from token_desk.connection import Connection, ConnectionKind
+from token_desk.credentials import Profile
+from token_desk.ui.about_dialog import AboutDialog
+from token_desk.ui.details_dialog import TokenDetailsDialog
+from token_desk.ui.revoke_dialog import RevokeDialog
+from token_desk.ui.welcome_page import WelcomePage
+
+pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
+
+HOSTILE = "<b>bold</b> <img src=x>"  # seeded in the sandbox as a token description
+ACCOUNT_ID = "0f8fad5b-d9cb-469f-a165-70867728950e"
+CLUSTER_ID = "7c9e6679-7425-40de-944b-e07fc1f90ae7"
+MAX_ROWS_CHECKED = 200
+
+
+def assert_tooltip_literal(tip: str, where: str) -> None:
+    """Raw markup in a tooltip would be rendered (Qt guesses rich text); escaped text must sit in markup."""
+    assert not (HOSTILE in tip and QtGui.mightBeRichText(tip)), f"{where}: {tip!r}"
+    if html.escape(HOSTILE) in tip:
+        assert QtGui.mightBeRichText(tip), f"{where} would show entities: {tip!r}"
+
+
+def assert_item_tooltips_literal(model: QAbstractItemModel, where: str) -> None:
+    for row in range(min(model.rowCount(QModelIndex()), MAX_ROWS_CHECKED)):
+        # List models keep columnCount private; walk the columns until the index runs out.
+        for column in itertools.takewhile(lambda c: model.index(row, c).isValid(), itertools.count()):
+            tip = model.index(row, column).data(Qt.ItemDataRole.ToolTipRole)
+            if isinstance(tip, str):
+                assert_tooltip_literal(tip, f"{where} row {row} column {column}")
+
+
+def assert_shown_literally(widget: QWidget) -> int:
+    """Every label that holds a '<' is plain text; every tooltip shows the hostile text literally."""
+    labels = [label for label in widget.findChildren(QLabel) if "<" in label.text()]
+    for label in labels:
+        assert label.textFormat() == Qt.TextFormat.PlainText, f"{type(widget).__name__}: {label.text()!r}"
+    for child in [widget, *widget.findChildren(QWidget)]:
+        assert_tooltip_literal(child.toolTip(), type(child).__name__)
+        if isinstance(child, QAbstractItemView) and child.model() is not None:
+            assert_item_tooltips_literal(child.model(), type(child).__name__)
+    return sum(HOSTILE in label.text() for label in labels)
+
+
+def hostile_token(window, kind: TokenKind = TokenKind.MANAGEMENT):
+    return next(token for token in shown_tokens(window.page(kind)) if token.description == HOSTILE)
+
+
+@pytest.fixture
+def loaded(window):
+    window.token_actions.show_inactive.setChecked(True)
+    return window
+
+
+def test_main_window_with_inactive_tokens_shown(loaded) -> None:
+    for kind in TokenKind:
+        loaded.sidebar.setCurrentRow(list(TokenKind).index(kind))
+        assert hostile_token(loaded, kind).description == HOSTILE
+        assert_shown_literally(loaded)
+
+
+def test_revoke_dialog_for_the_hostile_token(qtbot, loaded) -> None:
+    dialog = RevokeDialog(loaded, [hostile_token(loaded)], loaded.connection.client)
+    qtbot.addWidget(dialog)
+    dialog.open()
+    dialog.set_details_expanded(True)
+    assert assert_shown_literally(dialog) >= 1
+    dialog.reject()
+
+
+def test_details_dialog_for_the_hostile_token(qtbot, loaded) -> None:
+    dialog = TokenDetailsDialog.show_for(loaded, hostile_token(loaded, TokenKind.DATABASE))
+    assert assert_shown_literally(dialog) >= 1
+    dialog.close()
+
+
+def test_connections_dialog_with_a_hostile_profile_name(qtbot, loaded) -> None:
+    profile = Profile(name=HOSTILE, base_url="https://example.com/api/v0",
+                      account_id=ACCOUNT_ID, cluster_id=CLUSTER_ID)
+    loaded.connections.manager.add(profile, "apiv1_not-a-real-secret", session_only=True)
+    dialog = loaded.connections.manage_connections()
+    qtbot.waitUntil(dialog.isVisible)
+    dialog.list.setCurrentRow(0)
+    assert dialog.list.item(0).text() == HOSTILE
+    assert_shown_literally(dialog)
+    dialog.reject()
+
+
+def test_welcome_page_and_a_hostile_connection_label(qtbot, loaded) -> None:
+    welcome = WelcomePage()
+    qtbot.addWidget(welcome)
+    assert_shown_literally(welcome)
+    loaded.set_connection(Connection(HOSTILE, loaded.connection.client, ConnectionKind.ONE_OFF))
+    assert loaded.status.connection_label.text() == HOSTILE
+    assert_shown_literally(loaded)
+
+
+def test_about_dialog_with_a_hostile_base_url(qtbot, loaded) -> None:
+    dialog = AboutDialog(loaded, f"https://{HOSTILE}")
+    qtbot.addWidget(dialog)
+    assert assert_shown_literally(dialog) >= 1
+
+
+@pytest.mark.parametrize("error", [ServerError(f"The server said: {HOSTILE}", status=500, server_message=HOSTILE),
+                                   AuthenticationError(f"Rejected: {HOSTILE}", status=401, server_message=HOSTILE)])
+def test_error_banner_with_a_hostile_server_message(qtbot, loaded, error) -> None:
+    loaded.loader.failed.emit(error)
+    assert HOSTILE in loaded.banner.message
+    assert assert_shown_literally(loaded) >= 1
