@@ -12,8 +12,7 @@ import enum
 import logging
 from typing import Sequence
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox, QDialog, QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget,
 )
@@ -22,82 +21,23 @@ from token_desk.api.errors import ApiError
 from token_desk.api.models import Token
 from token_desk.revocation import RevokeOutcome, RevokeReport, RevokingClient, revoke_tokens
 from token_desk.tasks import run_in_background
+from token_desk.ui import revoke_texts as texts
+from token_desk.ui.destructive_button import destructive_button
 from token_desk.ui.details_dialog import TokenListSummary, TokenSummary, make_summary
-from token_desk.ui.plain_text import plain_label
 from token_desk.ui.icons import icon
+from token_desk.ui.plain_text import plain_label
+from token_desk.ui.progress_relay import ProgressRelay
 
 log = logging.getLogger(__name__)
 
 ERROR_COLOUR = "#b3261e"
 MIN_WIDTH, MIN_LIST_WIDTH = 540, 720  # room for a UUID on one line, and for the list's columns
-REVOKE_BUTTON_STYLE = (
-    "QPushButton#revokeButton { background: #b3261e; color: white; border: none; border-radius: 4px;"
-    " padding: 6px 16px; } QPushButton#revokeButton:hover { background: #8c1d18; }"
-    " QPushButton#revokeButton:focus { border: 2px solid #410e0b; }"
-    " QPushButton#revokeButton:disabled { background: #e4e2e7; color: #8f8d94; }"
-)
-
-
-class texts:  # noqa: N801 - a namespace for the dialog's wording, read as texts.title(...)
-    """Everything the dialog says, singular for one token and plural for several."""
-
-    WILL_REVOKE = "This action will revoke:"
-    RISK = "I understand the risk of this action"
-    CANCEL, CLOSE = "Cancel", "Close"
-    REVOKING_ONE = "Revoking…"
-    UNEXPECTED = ("Token Desk hit an unexpected problem while revoking; "
-                  "refresh the list to see which tokens were revoked.")
-
-    @staticmethod
-    def title(tokens: Sequence[Token]) -> str:
-        return f"Revoke {tokens[0].kind.label}" if len(tokens) == 1 else f"Revoke {len(tokens)} Tokens"
-
-    @staticmethod
-    def warning(tokens: Sequence[Token]) -> str:
-        return "You are about to revoke a token" if len(tokens) == 1 else f"You are about to revoke {len(tokens)} tokens"
-
-    @staticmethod
-    def question(tokens: Sequence[Token]) -> str:
-        if len(tokens) == 1:
-            return "Are you sure you want to revoke this token?"
-        return f"Are you sure you want to revoke these {len(tokens)} tokens?"
-
-    @staticmethod
-    def consequence(tokens: Sequence[Token]) -> str:
-        which = "this token" if len(tokens) == 1 else "these tokens"
-        return f"Anything that references {which} will no longer function. This cannot be undone."
-
-    @staticmethod
-    def in_use(tokens: Sequence[Token]) -> str:
-        if len(tokens) == 1:
-            return "This is the token Token Desk is using; you will be signed out."
-        return "One of these is the token Token Desk is using; it is revoked last, and you will be signed out."
-
-    @staticmethod
-    def confirm_label(tokens: Sequence[Token]) -> str:
-        return "Revoke Token" if len(tokens) == 1 else f"Revoke {len(tokens)} Tokens"
-
-    @staticmethod
-    def revoking_n(current: int, total: int) -> str:
-        return f"Revoking {current} of {total}…"
 
 
 class _State(enum.Enum):
     CONFIRMING = enum.auto()
     RUNNING = enum.auto()
     DONE = enum.auto()
-
-
-class _ProgressRelay(QObject):
-    """Lives on the GUI thread; the worker only emits its signal (delivered queued)."""
-
-    progressed = Signal(int, int)
-
-    def report(self, done: int, total: int) -> None:
-        try:
-            self.progressed.emit(done, total)
-        except RuntimeError:
-            log.debug("progress dropped: the dialog is gone")
 
 
 class RevokeDialog(QDialog):
@@ -114,7 +54,7 @@ class RevokeDialog(QDialog):
         self._client = client
         self._state = _State.CONFIRMING
         self._report: RevokeReport | None = None
-        self._relay = _ProgressRelay(self)
+        self._relay = ProgressRelay(self)
         self._relay.progressed.connect(self._show_progress, Qt.ConnectionType.QueuedConnection)
         self.setWindowTitle(texts.title(self._tokens))
         self.setWindowModality(Qt.WindowModality.WindowModal)
@@ -225,12 +165,7 @@ class RevokeDialog(QDialog):
         self._cancel_button = QPushButton(texts.CANCEL)
         self._cancel_button.setDefault(True)
         self._cancel_button.clicked.connect(self.reject)
-        self._revoke_button = QPushButton(destructive_icon(), texts.confirm_label(self._tokens))
-        self._revoke_button.setObjectName("revokeButton")
-        self._revoke_button.setStyleSheet(REVOKE_BUTTON_STYLE)
-        # Not auto-default: focus on it must not make Enter revoke.
-        self._revoke_button.setAutoDefault(False)
-        self._revoke_button.setEnabled(False)
+        self._revoke_button = destructive_button(texts.confirm_label(self._tokens))
         self._revoke_button.clicked.connect(self.confirm)
         row = QHBoxLayout()
         row.addStretch(1)
@@ -239,8 +174,7 @@ class RevokeDialog(QDialog):
         return row
 
     def _wrapped(self, text: str, name: str = "") -> QLabel:
-        label = plain_label(text)
-        label.setWordWrap(True)
+        label = plain_label(text, wrap=True)
         label.setObjectName(name)
         return label
 
@@ -315,20 +249,3 @@ class RevokeDialog(QDialog):
             return  # the server has not answered yet; closing now would hide the outcome
         super().done(result)
         self.finished_with.emit(self._report)
-
-
-def destructive_icon() -> QIcon:
-    """The trash icon in white for the red button, and grey when the button is disabled."""
-    result = QIcon()
-    result.addPixmap(_tinted(icon("revoke"), QColor("white")), QIcon.Mode.Normal)
-    result.addPixmap(_tinted(icon("revoke"), QColor("#8f8d94")), QIcon.Mode.Disabled)
-    return result
-
-
-def _tinted(source: QIcon, colour: QColor, size: int = 18) -> QPixmap:
-    pixmap = source.pixmap(size, size)
-    painter = QPainter(pixmap)
-    painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceIn)
-    painter.fillRect(pixmap.rect(), colour)
-    painter.end()
-    return pixmap

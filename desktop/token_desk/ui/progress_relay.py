@@ -1,0 +1,21 @@
+"""Carries a worker's progress reports to the GUI thread, and drops them once the receiver is gone."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QObject, Signal
+
+log = logging.getLogger(__name__)
+
+
+class ProgressRelay(QObject):
+    """Lives on the GUI thread; the worker only emits its signal (delivered queued)."""
+
+    progressed = Signal(int, int)
+
+    def report(self, done: int, total: int) -> None:
+        try:
+            self.progressed.emit(done, total)
+        except RuntimeError:
+            log.debug("progress dropped: the dialog is gone")

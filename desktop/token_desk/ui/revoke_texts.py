@@ -1,0 +1,47 @@
+"""Everything the revoke dialog says, singular for one token and plural for several (read as texts.title(...))."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from token_desk.api.models import Token
+
+WILL_REVOKE = "This action will revoke:"
+RISK = "I understand the risk of this action"
+CANCEL, CLOSE = "Cancel", "Close"
+REVOKING_ONE = "Revoking…"
+UNEXPECTED = ("Token Desk hit an unexpected problem while revoking; "
+              "refresh the list to see which tokens were revoked.")
+
+
+def title(tokens: Sequence[Token]) -> str:
+    return f"Revoke {tokens[0].kind.label}" if len(tokens) == 1 else f"Revoke {len(tokens)} Tokens"
+
+
+def warning(tokens: Sequence[Token]) -> str:
+    return "You are about to revoke a token" if len(tokens) == 1 else f"You are about to revoke {len(tokens)} tokens"
+
+
+def question(tokens: Sequence[Token]) -> str:
+    if len(tokens) == 1:
+        return "Are you sure you want to revoke this token?"
+    return f"Are you sure you want to revoke these {len(tokens)} tokens?"
+
+
+def consequence(tokens: Sequence[Token]) -> str:
+    which = "this token" if len(tokens) == 1 else "these tokens"
+    return f"Anything that references {which} will no longer function. This cannot be undone."
+
+
+def in_use(tokens: Sequence[Token]) -> str:
+    if len(tokens) == 1:
+        return "This is the token Token Desk is using; you will be signed out."
+    return "One of these is the token Token Desk is using; it is revoked last, and you will be signed out."
+
+
+def confirm_label(tokens: Sequence[Token]) -> str:
+    return "Revoke Token" if len(tokens) == 1 else f"Revoke {len(tokens)} Tokens"
+
+
+def revoking_n(current: int, total: int) -> str:
+    return f"Revoking {current} of {total}…"
