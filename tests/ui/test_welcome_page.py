@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from PySide6.QtWidgets import QLabel
 
 from connections_helpers import (  # noqa: F401 - fixtures
     SERVICE, WAIT_MS, AnsweringPrompts, manager, memory_keyring, no_keyring_config,
@@ -78,3 +79,15 @@ def test_manage_connections_is_in_the_switcher(qtbot, setup) -> None:
     controller.switcher.activated.emit(index)
     qtbot.waitUntil(lambda: any(d.isVisible() for d in window.findChildren(ConnectionsDialog)), timeout=WAIT_MS)
     assert controller.switcher.currentText() == "Not connected"  # the combo keeps showing the active connection
+
+
+def test_each_hint_sits_below_its_button_and_the_toolbar_filters_are_off(qtbot, setup) -> None:
+    window, _controller, _prompts = setup
+    window.resize(1280, 760)
+    qtbot.waitUntil(lambda: window.welcome.isVisible() and window.width() == 1280)
+    for button in window.welcome.buttons.values():
+        hint = button.parentWidget().findChild(QLabel)
+        assert hint.geometry().top() >= button.geometry().bottom(), button.text()
+        assert hint.geometry().bottom() <= button.parentWidget().height()
+    assert not window.search_box.isEnabled() and not window.toolbar.inactive_box.isEnabled()
+    assert not window.token_actions.show_inactive.isEnabled()

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
 
 import token_desk
 from token_desk.ui import icons
+from token_desk.ui.dialog_buttons import button_box
 from token_desk.ui.plain_text import plain_label
 
 APP_NAME = "Token Desk"
@@ -78,7 +79,7 @@ class AboutDialog(QDialog):
         return form
 
     def _buttons(self) -> QDialogButtonBox:
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons = button_box(QDialogButtonBox.StandardButton.Close, self)
         copy = buttons.addButton("Copy Details", QDialogButtonBox.ButtonRole.ActionRole)
         copy.clicked.connect(self._copy_details)
         buttons.rejected.connect(self.reject)

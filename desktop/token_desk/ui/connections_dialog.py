@@ -13,6 +13,7 @@ from token_desk.credentials import CredentialError, Profile, ProfileManager, Sec
 from token_desk.tasks import run_in_background
 from token_desk.ui.connection_test import ConnectionTestRow, count_management_tokens, describe_failure
 from token_desk.ui.connections_prompts import ConnectionPrompts
+from token_desk.ui.dialog_buttons import button_box
 from token_desk.ui.icons import icon
 from token_desk.ui.plain_text import plain_label, plain_tooltip
 from token_desk.ui.profile_form import ProfileFormResult
@@ -61,7 +62,7 @@ class ConnectionsDialog(QDialog):
         top = QHBoxLayout()
         top.addWidget(self.list, 1)
         top.addLayout(side)
-        self.bottom = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.bottom = button_box(QDialogButtonBox.StandardButton.Close)
         self.connect_button = self.bottom.addButton("Connect", QDialogButtonBox.ButtonRole.AcceptRole)
         self.bottom.accepted.connect(self.connect_selected)
         self.bottom.rejected.connect(self.reject)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from token_desk.api.models import Permission, Token, TokenKind, format_timestamp
+from token_desk.ui.dialog_buttons import button_box
 from token_desk.ui.plain_text import plain_label, plain_tooltip
 
 NO_EXPIRY_TEXT = "Does not expire"
@@ -247,7 +248,7 @@ class TokenDetailsDialog(QDialog):
         form = QFormLayout()
         for field in all_fields(token):
             form.addRow(plain_label(field.caption + ":"), value_label(field))
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons = button_box(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         self._copy_button = QPushButton("Copy Token ID")
         self._copy_button.clicked.connect(self.copy_id)

@@ -16,6 +16,7 @@ from token_desk.credentials import (
 )
 from token_desk.tasks import run_in_background
 from token_desk.ui.connection_test import describe_failure
+from token_desk.ui.dialog_buttons import button_box
 from token_desk.ui.plain_text import plain_label, plain_tooltip
 
 Importer = Callable[[Sequence[InfluxctlCandidate]], ImportReport]
@@ -45,7 +46,7 @@ class InfluxctlImportDialog(QDialog):
         self.message_label = plain_label(wrap=True, selectable=True)
         self.list = QListWidget(self)
         self.list.itemChanged.connect(self._update_import_button)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = button_box(QDialogButtonBox.StandardButton.Cancel)
         self.import_button = self.buttons.addButton("Import Selected", QDialogButtonBox.ButtonRole.AcceptRole)
         self.buttons.accepted.connect(self._import)
         self.buttons.rejected.connect(self.reject)

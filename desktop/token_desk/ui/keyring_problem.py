@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from token_desk.credentials import SecretStoreError, validate_token
+from token_desk.ui.dialog_buttons import button_box
 from token_desk.ui.icons import icon
 from token_desk.ui.plain_text import plain_label
 from token_desk.ui.secret_field import SecretField
@@ -33,7 +34,7 @@ class KeyringProblemDialog(QDialog):
         self.token_field = SecretField(self)
         self.token_field.setVisible(token is None)
         self.session_button = QPushButton(SESSION_BUTTON_TEXT, self)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = button_box(QDialogButtonBox.StandardButton.Cancel)
         self.buttons.addButton(self.session_button, QDialogButtonBox.ButtonRole.AcceptRole)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)

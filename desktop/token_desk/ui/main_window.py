@@ -129,8 +129,11 @@ class MainWindow(QMainWindow):
         self.status.set_connection(connection.label if connection else "Not connected")
         self.status.set_refreshed(None)
         self.setWindowTitle(f"{connection.label} — {APP_TITLE}" if connection else APP_TITLE)
-        self.search_box.setEnabled(connection is not None)
-        self.token_actions.refresh.setEnabled(connection is not None)
+        connected = connection is not None
+        # Nothing to search, filter or refresh on the welcome page.
+        for control in (self.search_box, self.toolbar.inactive_box, self.token_actions.show_inactive,
+                        self.token_actions.refresh):
+            control.setEnabled(connected)
         self.update_actions()
         self.refresh()
 

@@ -14,6 +14,7 @@ from token_desk.credentials import (
     DEFAULT_BASE_URL, InvalidTokenError, Profile, ProfileField, validate_profile_fields, validate_token,
 )
 from token_desk.ui.connection_test import ConnectionTestRow, count_management_tokens
+from token_desk.ui.dialog_buttons import button_box
 from token_desk.ui.plain_text import plain_label
 from token_desk.ui.secret_field import SecretField
 
@@ -172,7 +173,7 @@ class ProfileDialog(QDialog):
         self.form = ProfileForm(existing_names, editing, self)
         self.test_row = ConnectionTestRow(self)
         self.test_row.test_requested.connect(self._test)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = button_box(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         self.form.validity_changed.connect(self.save_button.setEnabled)

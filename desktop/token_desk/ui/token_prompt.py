@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QVBoxLayout, QWidget
 
 from token_desk.credentials import validate_token
+from token_desk.ui.dialog_buttons import button_box
 from token_desk.ui.plain_text import plain_label
 from token_desk.ui.secret_field import SecretField
 
@@ -38,7 +39,7 @@ class TokenPrompt(QDialog):
         self.problem_label = plain_label("", wrap=True)
         self.problem_label.setStyleSheet("color: #a1261b;")
         self._can_store = can_store
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = button_box(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.ok_button.setText("Use Token")
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)

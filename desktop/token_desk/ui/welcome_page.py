@@ -24,8 +24,8 @@ CHOICES = (
 )
 
 
-def styled_label(text: str, style: str = "") -> QLabel:
-    label = plain_label(text, wrap=True)
+def styled_label(text: str, style: str = "", wrap: bool = True) -> QLabel:
+    label = plain_label(text, wrap=wrap)
     label.setStyleSheet(style)
     return label
 
@@ -62,7 +62,8 @@ class WelcomePage(QWidget):
         box.setContentsMargins(0, 0, 0, 0)
         box.setSpacing(4)
         box.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
-        box.addWidget(styled_label(hint, "color: #5b6470; padding-left: 2px;"))
+        # One line each: a wrapped hint's height-for-width made the layout squeeze it into its button.
+        box.addWidget(styled_label(hint, "color: #5b6470; padding-left: 2px;", wrap=False))
         return holder
 
     def _lay_out(self, choices: QVBoxLayout) -> None:
@@ -75,6 +76,9 @@ class WelcomePage(QWidget):
         inner.addWidget(self.body)
         inner.addSpacing(18)
         inner.addLayout(choices)
+        # Between the stretches the card got only its minimum, which Qt works out short of the wrapped
+        # body's lines: the hints were drawn over the bottoms of their buttons. Its real need at its width:
+        card.setMinimumHeight(inner.totalHeightForWidth(CARD_WIDTH))
         outer = QVBoxLayout(self)
         outer.setContentsMargins(48, 48, 48, 48)
         outer.addStretch(1)
