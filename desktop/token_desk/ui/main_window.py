@@ -146,9 +146,9 @@ class MainWindow(QMainWindow):
         self.status.set_busy(busy)
         self.token_actions.refresh.setEnabled(not busy and self._connection is not None)
 
-    def _on_loaded(self, tokens_by_kind: dict) -> None:
-        for kind, tokens in tokens_by_kind.items():
-            self.pages[kind].set_tokens(tokens)
+    def _on_loaded(self, rows_by_kind: dict) -> None:
+        for kind, rows in rows_by_kind.items():
+            self.pages[kind].set_tokens(rows)
         self._signed_out = False
         self.banner.hide()
         self.status.set_refreshed(datetime.now())

@@ -12,6 +12,7 @@ from token_desk.api.models import Token, TokenKind
 from token_desk.models import TokenFilterProxy, TokenTableModel
 from token_desk.models.columns import Column, columns_for
 from token_desk.models.display import DisplayStatus
+from token_desk.models.row_index import RowIndex
 from token_desk.ui.icons import icon
 from token_desk.ui.token_view import TokenTableView
 
@@ -70,8 +71,9 @@ class TokenPage(QWidget):
         self.view.sortByColumn(header.sortIndicatorSection(), header.sortIndicatorOrder())
         return True
 
-    def set_tokens(self, tokens: Sequence[Token]) -> None:
-        """Show a fresh list, keeping the selected tokens (by ID) selected and the sort as it was."""
+    def set_tokens(self, tokens: Sequence[Token] | RowIndex) -> None:
+        """Show a fresh list (or rows prepared off the GUI thread), keeping the selected tokens
+        (by ID) selected and the sort as it was."""
         selected = [token.id for token in self.selected_tokens()]
         current = self.current_token()
         self.model.set_tokens(tokens)
