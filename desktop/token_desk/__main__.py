@@ -9,7 +9,6 @@ from collections.abc import Sequence
 
 from token_desk.app import UsageError, create_window, parse_arguments, version_text
 
-APP_NAME = "Token Desk"
 EXIT_USAGE = 2
 DEBUG_ENV = "TOKEN_DESK_DEBUG"
 
@@ -29,7 +28,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(version_text())
         return 0
     _configure_logging()
-    app = _application()
+    from token_desk.ui.application import create_application
+
+    app = create_application()
     if args.self_test:
         from token_desk.selftest import run_self_test
 
@@ -44,20 +45,6 @@ def _configure_logging() -> None:
     logging.basicConfig(level=logging.DEBUG if debug else logging.WARNING,
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     logging.getLogger("httpcore").setLevel(logging.INFO)  # wire-level traces drown the app's own lines
-
-
-def _application():
-    from PySide6.QtWidgets import QApplication
-
-    from token_desk.ui.icons import app_icon
-
-    app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "token-desk"])
-    app.setApplicationName(APP_NAME)
-    app.setOrganizationName(APP_NAME)
-    app.setApplicationDisplayName(APP_NAME)
-    app.setDesktopFileName("token-desk")  # matches resources/linux/token-desk.desktop
-    app.setWindowIcon(app_icon())
-    return app
 
 
 def _run_gui(app, argv: list[str]) -> int:

@@ -74,8 +74,9 @@ def main(argv: list[str]) -> int:
         return 2
     options, app_args = parse(argv)
     from token_desk.app import create_window
+    from token_desk.ui.application import create_application
 
-    app = QApplication.instance() or QApplication(["token-desk"])
+    app = create_application()
     window = create_window(app_args)
     window.resize(*WINDOW_SIZE)
     window.show()
