@@ -38,9 +38,10 @@ def sandbox() -> Iterator[Sandbox]:
 
 @pytest.fixture
 def client(sandbox: Sandbox) -> Iterator[ManagementApiClient]:
-    """A real HTTP client signed in to `sandbox` with its management token."""
+    """A real HTTP client signed in to `sandbox`, retrying without the waits between attempts
+    (the retry policy itself is tested in tests/api)."""
     with ManagementApiClient(sandbox.url, sandbox.account_id, sandbox.cluster_id,
-                             sandbox.management_token) as api_client:
+                             sandbox.management_token, sleep=lambda seconds: None) as api_client:
         yield api_client
 
 

@@ -6,7 +6,6 @@ import tomllib
 from pathlib import Path
 
 import PySide6
-import pytest
 from PySide6.QtCore import Qt, qVersion
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDialogButtonBox, QLabel
@@ -65,7 +64,6 @@ def test_copy_details_puts_version_and_url_on_the_clipboard(qtbot) -> None:
 
 
 # The offscreen platform warns that it cannot propagate size hints whenever a window is shown.
-@pytest.mark.qt_log_ignore("propagateSizeHints")
 def test_close_button_closes_the_dialog(qtbot) -> None:
     dialog = AboutDialog(None, BASE_URL)
     qtbot.addWidget(dialog)

@@ -20,7 +20,6 @@ from token_desk.ui.details_dialog import TokenDetailsDialog
 from token_desk.ui.revoke_dialog import RevokeDialog
 from token_desk.ui.welcome_page import WelcomePage
 
-pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
 
 HOSTILE = "<b>bold</b> <img src=x>"  # seeded in the sandbox as a token description
 ACCOUNT_ID = "0f8fad5b-d9cb-469f-a165-70867728950e"

@@ -11,27 +11,11 @@ from PySide6.QtWidgets import QApplication, QLabel, QProgressBar
 from token_desk.api.client import ManagementApiClient
 from token_desk.api.errors import ServerError
 from token_desk.api.models import Token, TokenKind, parse_timestamp
-from token_desk.sandbox import start_sandbox
 from token_desk.ui.revoke_dialog import RevokeDialog
 
 SERVER_TIMEOUT_MS = 15_000
-# The offscreen platform says this whenever a dialog is shown; it is not about our code.
-pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
 
 
-@pytest.fixture
-def sandbox():
-    sb = start_sandbox(data=":memory:", seed=1)
-    yield sb
-    sb.stop()
-
-
-@pytest.fixture
-def client(sandbox):
-    # No waiting between retries: the retry policy is the client's business, tested there.
-    with ManagementApiClient(sandbox.url, sandbox.account_id, sandbox.cluster_id, sandbox.management_token,
-                             sleep=lambda seconds: None) as api:
-        yield api
 
 
 def token_named(client: ManagementApiClient, kind: TokenKind, description: str) -> Token:

@@ -5,29 +5,14 @@ from __future__ import annotations
 import pytest
 from PySide6.QtWidgets import QLabel, QProgressBar, QTreeWidget
 
-from token_desk.api.client import ManagementApiClient
 from token_desk.api.errors import ServerError
 from token_desk.api.models import Token, TokenKind
-from token_desk.sandbox import start_sandbox
 from token_desk.ui.revoke_dialog import RevokeDialog
 
 SERVER_TIMEOUT_MS = 15_000
 CLIENT_ATTEMPTS_PER_DELETE = 3  # DEFAULT_RETRY_POLICY: so 3 injected 500s fail exactly one token
-pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
 
 
-@pytest.fixture
-def sandbox():
-    sb = start_sandbox(data=":memory:", seed=1)
-    yield sb
-    sb.stop()
-
-
-@pytest.fixture
-def client(sandbox):
-    with ManagementApiClient(sandbox.url, sandbox.account_id, sandbox.cluster_id, sandbox.management_token,
-                             sleep=lambda seconds: None) as api:
-        yield api
 
 
 @pytest.fixture

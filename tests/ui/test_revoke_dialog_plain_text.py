@@ -15,7 +15,6 @@ from token_desk.api.models import Permission, Token, TokenKind
 from token_desk.ui.details_dialog import TokenDetailsDialog
 from token_desk.ui.revoke_dialog import RevokeDialog
 
-pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
 
 HOSTILE = ("<b>bold</b> <img src=x>", "<a href='http://evil'>click</a>", "<qt>&amp; <i>x</i>", "line1\n<h1>big</h1>")
 CREATED = datetime(2025, 3, 19, 20, 9, tzinfo=timezone.utc)
