@@ -1,6 +1,5 @@
 """Parsing what the API returns: timestamps, expiry, optional fields, bad shapes."""
 
-import dataclasses
 from datetime import datetime, timedelta, timezone
 
 import pytest
@@ -90,12 +89,12 @@ def test_database_token_permissions_are_read():
 def test_parsed_token_is_a_real_frozen_token():
     token = parse_management_token(management_token_json())
     assert type(token) is Token
-    with pytest.raises(dataclasses.FrozenInstanceError):
+    with pytest.raises(AttributeError):
         token.description = "changed"  # type: ignore[misc]
     same = Token(kind=token.kind, id=token.id, description=token.description, created_at=token.created_at,
                  prefix=token.prefix, created_by=token.created_by, account_id=token.account_id)
     assert token == same and hash(token) == hash(same)
-    assert dataclasses.replace(token, description="x").description == "x"
+    assert token.replace(description="x").description == "x"
 
 
 @pytest.mark.parametrize(("overrides", "field"), [

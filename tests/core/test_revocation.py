@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import datetime, timezone
 
 from token_desk.api.errors import (
@@ -114,7 +113,7 @@ def test_401_stops_the_batch_and_marks_the_rest_not_attempted() -> None:
 
 def test_the_token_in_use_is_revoked_last_and_signs_out() -> None:
     client = FakeClient(in_use_prefix="M.V1.mine")
-    mine = replace(make_token(1, prefix="M.V1.mine"), id="00000000-0000-4000-8000-0000000in-use")
+    mine = make_token(1, prefix="M.V1.mine").replace(id="00000000-0000-4000-8000-0000000in-use")
     others = [make_token(2, prefix="M.V1.aaaa"), make_token(3, prefix="M.V1.bbbb")]
     report = revoke_tokens(client, [mine, *others])
     assert deleted_ids(client) == [others[0].id, others[1].id, mine.id]

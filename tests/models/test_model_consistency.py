@@ -1,6 +1,5 @@
 """qtmodeltester on the source model and the proxy, kept attached through changes."""
 
-import dataclasses
 from datetime import timedelta
 
 import pytest
@@ -37,7 +36,7 @@ def test_source_model_stays_consistent_through_updates(qtmodeltester, management
     tokens = mixed_tokens()
     management_model.set_tokens(tokens)
     qtmodeltester.check(management_model)
-    management_model.update_token(dataclasses.replace(tokens[0], revoked_at=NOW))
+    management_model.update_token(tokens[0].replace(revoked_at=NOW))
     management_model.set_tokens(tokens[:2])
     assert management_model.rowCount() == 2
 
@@ -65,9 +64,9 @@ def test_proxy_stays_consistent_through_sort_filter_and_updates(qtmodeltester, m
     proxy.set_show_inactive(True)
     proxy.set_search_text("c")
     proxy.set_search_text("")
-    management_model.update_token(dataclasses.replace(tokens[0], description="aaa first"))
+    management_model.update_token(tokens[0].replace(description="aaa first"))
     proxy.set_show_inactive(False)
-    management_model.update_token(dataclasses.replace(tokens[1], revoked_at=NOW))
-    management_model.update_token(dataclasses.replace(tokens[1], revoked_at=None, description="zz"))
+    management_model.update_token(tokens[1].replace(revoked_at=NOW))
+    management_model.update_token(tokens[1].replace(revoked_at=None, description="zz"))
     management_model.set_tokens(tokens[2:])
     assert proxy.rowCount() == 1  # only "ci reader" is still active

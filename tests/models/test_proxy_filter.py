@@ -1,6 +1,5 @@
 """Search, the inactive toggle, counts and single-row updates through TokenFilterProxy."""
 
-import dataclasses
 from datetime import timedelta
 
 from PySide6.QtCore import QPersistentModelIndex, Qt
@@ -99,7 +98,7 @@ def test_revoking_a_token_removes_its_row(management_model, proxy, qtbot):
     token = make_token("to revoke")
     management_model.set_tokens([make_token("keep"), token])
     with qtbot.waitSignal(proxy.rowsRemoved):
-        management_model.update_token(dataclasses.replace(token, revoked_at=NOW))
+        management_model.update_token(token.replace(revoked_at=NOW))
     assert descriptions(proxy) == ["keep"] and proxy.counts().inactive_hidden == 1
 
 
@@ -107,7 +106,7 @@ def test_revoked_token_stays_visible_when_showing_inactive(management_model, pro
     token = make_token("to revoke")
     management_model.set_tokens([token])
     proxy.set_show_inactive(True)
-    management_model.update_token(dataclasses.replace(token, revoked_at=NOW))
+    management_model.update_token(token.replace(revoked_at=NOW))
     assert proxy.index(0, 0).data() == "Revoked"
 
 
@@ -116,7 +115,7 @@ def test_renamed_token_moves_to_its_sorted_place(management_model, proxy):
     management_model.set_tokens([token, make_token("b"), make_token("c")])
     proxy.sort(management_model.section_of(Column.DESCRIPTION))
     selected = QPersistentModelIndex(proxy.index(0, 1))
-    management_model.update_token(dataclasses.replace(token, description="d"))
+    management_model.update_token(token.replace(description="d"))
     assert descriptions(proxy) == ["b", "c", "d"] and selected.row() == 2
 
 
@@ -124,7 +123,7 @@ def test_updated_token_appears_when_it_starts_matching(management_model, proxy):
     token = make_token("plain")
     management_model.set_tokens([make_token("ci b"), token])
     proxy.set_search_text("ci")
-    management_model.update_token(dataclasses.replace(token, description="ci a"))
+    management_model.update_token(token.replace(description="ci a"))
     assert descriptions(proxy) == ["ci b", "ci a"]
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import datetime, timezone
 
 import pytest
@@ -83,8 +82,8 @@ def test_hostile_descriptions_in_a_list_and_in_the_failure_report_stay_literal(q
 
 
 def test_details_dialog_shows_every_field_as_selectable_plain_text(qtbot) -> None:
-    token = replace(management_token(7, HOSTILE[0]), expires_at=datetime(2026, 12, 1, 10, 0, tzinfo=timezone.utc),
-                    revoked_at=CREATED, account_id="11111111-1111-4111-8111-111111111111")
+    token = management_token(7, HOSTILE[0]).replace(expires_at=datetime(2026, 12, 1, 10, 0, tzinfo=timezone.utc),
+                                                    revoked_at=CREATED, account_id="11111111-1111-4111-8111-111111111111")
     dialog = TokenDetailsDialog.show_for(None, token)
     qtbot.addWidget(dialog)
     texts = [label.text() for label in dialog.findChildren(QLabel)]

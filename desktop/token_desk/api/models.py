@@ -12,7 +12,7 @@ import re
 import sys
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
-from typing import Any, Mapping
+from typing import Any, Mapping, NamedTuple
 
 from token_desk.api.ids import is_uuid
 
@@ -69,9 +69,12 @@ class Permission:
         return "all databases" if self.resource == "*" else self.resource
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
-    """A management or database token's metadata (never its secret string)."""
+class Token(NamedTuple):
+    """A management or database token's metadata (never its secret string).
+
+    A NamedTuple rather than a frozen dataclass: lists hold 100,000 of them, and a tuple is
+    built in C (0.25 us, against 1.5 us for the dataclass even with its guard bypassed).
+    """
 
     kind: TokenKind
     id: str
@@ -84,6 +87,10 @@ class Token:
     permissions: tuple[Permission, ...] = ()
     account_id: str | None = None
     cluster_id: str | None = None
+
+    def replace(self, **changes: Any) -> Token:
+        """A copy with some fields changed, like dataclasses.replace()."""
+        return self._replace(**changes)
 
     def status_at(self, now: datetime) -> TokenStatus:
         if self.revoked_at is not None:
@@ -138,8 +145,8 @@ def parse_timestamp(value: Any, field_name: str) -> datetime:
         # alone does not (it also takes week dates, "HHMMSS" times and offsets with seconds).
         parsed = _fromisoformat(value)
         end = len(value) - 1 if value[-1] == "Z" else len(value) - 6
-        if ((end == 19 or (value[19] == "." and 21 <= end <= 29)) and value[10] == "T"
-                and value[7] == "-" and value[4] == "-" and value[13] == ":" and value[16] == ":"
+        # value[4:19:3] is the separators at 4, 7, 10, 13 and 16 in one slice: "YYYY-MM-DDTHH:MM:SS".
+        if (value[4:19:3] == "--T::" and (end == 19 or (value[19] == "." and 21 <= end <= 29))
                 and (value[end] == "Z" or (value[end] in "+-" and value[-3] == ":"))):
             return parsed if parsed.tzinfo is timezone.utc else parsed.astimezone(timezone.utc)
     except (TypeError, ValueError, IndexError):
@@ -163,14 +170,34 @@ def format_timestamp(moment: datetime) -> str:
     return text.replace("+00:00", "Z")
 
 
-# Parsers run once per row of lists that can hold 100,000 tokens, so they call small
-# helpers with values already fetched (no repeated lookups) and build Tokens through
-# _new_token; every check still names the offending field.
+# Parsers run once per row of lists that can hold 100,000 tokens. Each first tries a fast
+# path that checks the usual shape inline (a set lookup per type, no helper calls) and only
+# on anything unusual falls back to the field-by-field checks, which name the offending field.
+_OPTIONAL_STRING = frozenset({str, type(None)})
+_NO_PERMISSIONS: tuple[Permission, ...] = ()
 
 
 def parse_management_token(obj: Any) -> Token:
+    if type(obj) is dict:
+        get = obj.get
+        token_id, description, created_at = get("id"), get("description"), get("createdAt")
+        prefix, created_by, account_id = get("tokenPrefix"), get("createdBy"), get("accountId")
+        expires_at, revoked_at = get("expiresAt"), get("revokedAt")
+        if (is_uuid(token_id) and type(description) is str and type(prefix) in _OPTIONAL_STRING
+                and type(created_by) in _OPTIONAL_STRING and type(account_id) in _OPTIONAL_STRING):
+            created_at = parse_timestamp(created_at, "createdAt")
+            expires_at = None if expires_at is None else _expiry_moment(parse_timestamp(expires_at, "expiresAt"))
+            revoked_at = None if revoked_at is None else parse_timestamp(revoked_at, "revokedAt")
+            return _new_token(Token, (
+                TokenKind.MANAGEMENT, token_id, description, created_at, prefix, created_by and _intern(created_by),
+                expires_at, revoked_at, _NO_PERMISSIONS, account_id and _intern(account_id), None,
+            ))
+    return _parse_management_token_strictly(obj)
+
+
+def _parse_management_token_strictly(obj: Any) -> Token:
     get = _require_object(obj, "management token").get
-    return _new_token(
+    return Token(
         TokenKind.MANAGEMENT,
         _uuid(get("id"), "id"),
         _string(get("description"), "description"),
@@ -186,8 +213,26 @@ def parse_management_token(obj: Any) -> Token:
 
 
 def parse_database_token(obj: Any) -> Token:
+    if type(obj) is dict:
+        get = obj.get
+        token_id, description, created_at = get("id"), get("description"), get("createdAt")
+        account_id, cluster_id, permissions = get("accountId"), get("clusterId"), get("permissions")
+        expires_at, revoked_at = get("expiresAt"), get("revokedAt")
+        if (is_uuid(token_id) and type(description) is str and type(permissions) is list
+                and type(account_id) in _OPTIONAL_STRING and type(cluster_id) in _OPTIONAL_STRING):
+            created_at = parse_timestamp(created_at, "createdAt")
+            expires_at = None if expires_at is None else _expiry_moment(parse_timestamp(expires_at, "expiresAt"))
+            revoked_at = None if revoked_at is None else parse_timestamp(revoked_at, "revokedAt")
+            return _new_token(Token, (
+                TokenKind.DATABASE, token_id, description, created_at, None, None, expires_at, revoked_at,
+                _permissions(permissions), account_id and _intern(account_id), cluster_id and _intern(cluster_id),
+            ))
+    return _parse_database_token_strictly(obj)
+
+
+def _parse_database_token_strictly(obj: Any) -> Token:
     get = _require_object(obj, "database token").get
-    return _new_token(
+    return Token(
         TokenKind.DATABASE,
         _uuid(get("id"), "id"),
         _string(get("description"), "description"),
@@ -200,6 +245,11 @@ def parse_database_token(obj: Any) -> Token:
         _repeated_string(get("accountId"), "accountId"),
         _repeated_string(get("clusterId"), "clusterId"),
     )
+
+
+# Token(...) runs the Python __new__ that NamedTuple generates; tuple.__new__(Token, fields)
+# builds the same Token in C, a third of the time.
+_new_token = tuple.__new__
 
 
 def parse_created_token(obj: Any, kind: TokenKind) -> CreatedToken:
@@ -256,41 +306,6 @@ def early_parsing_hook(parse_item):
     return parse_if_token
 
 
-# A frozen dataclass's __init__ stores each field through object.__setattr__ to get past
-# its own __setattr__ guard: 2.9 us a token here. The slots' own descriptors store without
-# that guard and its name lookups (1.5 us), and the object is a Token from its first moment.
-def _slot_setter(name: str):
-    return Token.__dict__[name].__set__
-
-
-_new_object = object.__new__
-_set_kind, _set_id, _set_description = _slot_setter("kind"), _slot_setter("id"), _slot_setter("description")
-_set_created_at, _set_prefix = _slot_setter("created_at"), _slot_setter("prefix")
-_set_created_by, _set_expires_at = _slot_setter("created_by"), _slot_setter("expires_at")
-_set_revoked_at, _set_permissions = _slot_setter("revoked_at"), _slot_setter("permissions")
-_set_account_id, _set_cluster_id = _slot_setter("account_id"), _slot_setter("cluster_id")
-
-
-def _new_token(kind: TokenKind, token_id: str, description: str, created_at: datetime,
-               prefix: str | None, created_by: str | None, expires_at: datetime | None,
-               revoked_at: datetime | None, permissions: tuple[Permission, ...],
-               account_id: str | None, cluster_id: str | None) -> Token:
-    """Token(...) with every field given positionally, for parsers that build thousands."""
-    token = _new_object(Token)
-    _set_kind(token, kind)
-    _set_id(token, token_id)
-    _set_description(token, description)
-    _set_created_at(token, created_at)
-    _set_prefix(token, prefix)
-    _set_created_by(token, created_by)
-    _set_expires_at(token, expires_at)
-    _set_revoked_at(token, revoked_at)
-    _set_permissions(token, permissions)
-    _set_account_id(token, account_id)
-    _set_cluster_id(token, cluster_id)
-    return token
-
-
 def _permissions(value: Any) -> tuple[Permission, ...]:
     if type(value) is not list:
         raise _wrong_type(value, "permissions", "an array")
@@ -310,7 +325,10 @@ _shared_permission = functools.lru_cache(maxsize=4096)(Permission)
 
 
 def _expiry(value: Any) -> datetime | None:
-    expires_at = _optional_timestamp(value, "expiresAt")
+    return _expiry_moment(_optional_timestamp(value, "expiresAt"))
+
+
+def _expiry_moment(expires_at: datetime | None) -> datetime | None:
     return None if expires_at == NEVER_EXPIRES_SENTINEL else expires_at
 
 

@@ -84,7 +84,12 @@ def sort_key(column: Column, token: Token, status: DisplayStatus):
 
 def search_text(token: Token) -> str:
     """What the search box matches: description, token ID and prefix, casefolded."""
-    return f"{token.description}\0{token.id}\0{token.prefix or ''}".casefold()
+    return search_texts([token])[0]
+
+
+def search_texts(tokens: list[Token]) -> list[str]:
+    """search_text() of every token, inlined: a function call per row would double the time."""
+    return [f"{token.description}\0{token.id}\0{token.prefix or ''}".casefold() for token in tokens]
 
 
 _TIME_FIELDS = {

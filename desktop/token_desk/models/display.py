@@ -55,20 +55,27 @@ def display_status(token: Token, now: datetime) -> DisplayStatus:
 
 
 def display_statuses(tokens: Sequence[Token], now: datetime) -> list[DisplayStatus]:
-    """display_status() for many tokens, inlined: calling the Token methods per row
-    costs several times more, which 100,000 rows notice."""
+    """display_status() for many tokens, inlined into one comprehension: calling the Token
+    methods, or any function, per row costs several times more, which 100,000 rows notice."""
     soon = now + EXPIRES_SOON_WINDOW
-    return [_status_fast(token.revoked_at, token.expires_at, now, soon) for token in tokens]
+    active, expires_soon = DisplayStatus.ACTIVE, DisplayStatus.EXPIRES_SOON
+    expired, revoked = DisplayStatus.EXPIRED, DisplayStatus.REVOKED
+    return [
+        revoked if token.revoked_at is not None
+        else active if (expires_at := token.expires_at) is None
+        else expired if expires_at <= now
+        else expires_soon if expires_at <= soon
+        else active
+        for token in tokens
+    ]
 
 
-def _status_fast(revoked_at, expires_at, now: datetime, soon: datetime) -> DisplayStatus:
-    if revoked_at is not None:
-        return DisplayStatus.REVOKED
-    if expires_at is None:
-        return DisplayStatus.ACTIVE
-    if expires_at <= now:
-        return DisplayStatus.EXPIRED
-    return DisplayStatus.EXPIRES_SOON if expires_at <= soon else DisplayStatus.ACTIVE
+def active_flags(statuses: Sequence[DisplayStatus]) -> list[bool]:
+    """DisplayStatus.is_active for many statuses, without its per-row property call."""
+    return list(map(_IS_ACTIVE.__getitem__, statuses))
+
+
+_IS_ACTIVE = {status: status.is_active for status in DisplayStatus}
 
 
 def local_time(moment: datetime) -> str:

@@ -7,12 +7,13 @@ Python lists of precomputed keys is two to three orders of magnitude faster.
 from __future__ import annotations
 
 from datetime import datetime
+from operator import attrgetter
 from typing import Sequence
 
 from token_desk.api.models import Token
-from token_desk.models.cells import search_text, sort_key, sort_keys
+from token_desk.models.cells import search_text, search_texts, sort_key, sort_keys
 from token_desk.models.columns import Column
-from token_desk.models.display import DisplayStatus, display_status, display_statuses
+from token_desk.models.display import active_flags, display_status, display_statuses
 
 
 def prepare_rows(tokens: Sequence[Token], now: datetime) -> RowIndex:
@@ -28,8 +29,8 @@ class RowIndex:
         self.tokens: list[Token] = list(tokens)
         self.now = now
         self.statuses = display_statuses(self.tokens, now) if self.tokens else []
-        self.active = [status.value <= DisplayStatus.EXPIRES_SOON.value for status in self.statuses]
-        self.search_texts = [search_text(token) for token in self.tokens]
+        self.active = active_flags(self.statuses)
+        self.search_texts = search_texts(self.tokens)
         self._keys: dict[Column, list] = {}
         self._unique_keys: dict[Column, bool] = {}
         self._id_order: list[int] | None = None
@@ -60,7 +61,7 @@ class RowIndex:
     def id_order(self) -> list[int]:
         """Rows ordered by token ID: sorting this stably gives ties in ID order."""
         if self._id_order is None:
-            ids = [token.id for token in self.tokens]
+            ids = list(map(attrgetter("id"), self.tokens))
             self._id_order = sorted(range(len(ids)), key=ids.__getitem__)
         return self._id_order
 
