@@ -13,6 +13,7 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import argparse  # noqa: E402
+import gc  # noqa: E402
 import json  # noqa: E402
 import subprocess  # noqa: E402
 import statistics  # noqa: E402
@@ -31,7 +32,9 @@ from sandbox_process import SandboxProcess, start_sandbox_process  # noqa: E402
 from bench_report import Result, print_results  # noqa: E402
 from table_bench_table import Table  # noqa: E402
 from token_desk.api.client import ManagementApiClient  # noqa: E402
+from token_desk.api.models import utc_now  # noqa: E402
 from token_desk.models import Column  # noqa: E402
+from token_desk.models.row_index import prepare_rows  # noqa: E402
 
 # The JSON field the floor sorts by for each column (status has none: revokedAt stands in).
 FLOOR_FIELDS = {
@@ -54,27 +57,46 @@ def list_url(sandbox: SandboxProcess) -> str:
     return f"{sandbox.url}/accounts/{sandbox.account_id}/clusters/{sandbox.cluster_id}/managementTokens"
 
 
+def paired_median_times(action, floor, repeat: int) -> tuple[float, float]:
+    """Median times of `action` and `floor`, run alternately after one warm-up of each, so
+    that both see the same machine: drift and warm-up (allocator, sockets) hit neither alone.
+    A full collection before each run (not timed) keeps either from paying for the garbage
+    the other left behind."""
+    action()
+    floor()
+    action_times, floor_times = [], []
+    for _ in range(repeat):
+        for run, times in ((floor, floor_times), (action, action_times)):
+            gc.collect()
+            started = time.perf_counter()
+            run()
+            times.append(time.perf_counter() - started)
+    return statistics.median(action_times), statistics.median(floor_times)
+
+
 def bench_load(sandbox: SandboxProcess, table: Table, repeat: int, size: int) -> tuple[list[Result], list[dict]]:
     headers = {"Authorization": f"Bearer {sandbox.token}", "Accept": "application/json"}
-    with httpx.Client() as http:
-        payload: list[dict] = []
-
+    payload: list[dict] = []
+    with httpx.Client() as http, ManagementApiClient(sandbox.url, sandbox.account_id, sandbox.cluster_id,
+                                                      sandbox.token) as client:
         def floor() -> None:
             response = http.get(list_url(sandbox), headers=headers).raise_for_status()
             payload[:] = json.loads(response.content)
 
-        floor_time = median_time(floor, repeat)
-    with ManagementApiClient(sandbox.url, sandbox.account_id, sandbox.cluster_id, sandbox.token) as client:
-        load_time = median_time(lambda: table.model.set_tokens(client.list_management_tokens()), repeat)
-        paint_time = median_time(lambda: (table.model.set_tokens(client.list_management_tokens()), table.paint()), repeat)
+        def load() -> None:
+            # What the window does: list and prepare rows (on its worker), then hand them to the model.
+            table.model.set_tokens(prepare_rows(client.list_management_tokens(), utc_now()))
+
+        load_time, floor_time = paired_median_times(load, floor, repeat)
+        paint_time = median_time(lambda: (load(), table.paint()), repeat)
         client_time = median_time(client.list_management_tokens, repeat)
     tokens = table.model.tokens()
-    models_time = median_time(lambda: table.model.set_tokens(tokens), repeat)
+    models_time = median_time(lambda: table.model.set_tokens(prepare_rows(tokens, utc_now())), repeat)
     results = [
-        Result(size, "load: list + model + proxy", load_time, floor_time, max_ratio=2.0),
+        Result(size, "load: list + rows + model + proxy", load_time, floor_time, max_ratio=2.0),
         Result(size, "load + first paint", paint_time, floor_time),
         Result(size, "… of which client list call", client_time, floor_time),
-        Result(size, "… of which model + proxy (set_tokens)", models_time, floor_time),
+        Result(size, "… of which rows + model + proxy", models_time, floor_time),
     ]
     return results, payload
 
