@@ -32,7 +32,7 @@ class RowIndex:
         self.active = active_flags(self.statuses)
         self.search_texts = search_texts(self.tokens)
         self._keys: dict[Column, list] = {}
-        self._unique_keys: dict[Column, bool] = {}
+        self._distinct_keys: dict[Column, int] = {}
         self._id_order: list[int] | None = None
         # Most columns have ties, and the first click on one would otherwise sort the IDs too
         # (70 ms at 100,000 rows); here it can run on a worker thread (see prepare_rows).
@@ -50,13 +50,16 @@ class RowIndex:
             keys = self._keys[column] = sort_keys(column, self.tokens, self.statuses)
         return keys
 
+    def distinct_keys(self, column: Column) -> int:
+        """How many different sort keys `column` has (computed once per list)."""
+        count = self._distinct_keys.get(column)
+        if count is None:
+            count = self._distinct_keys[column] = len(set(self.keys(column)))
+        return count
+
     def keys_are_unique(self, column: Column) -> bool:
         """No ties in `column`, so its sort needs no tie-breaking."""
-        unique = self._unique_keys.get(column)
-        if unique is None:
-            keys = self.keys(column)
-            unique = self._unique_keys[column] = len(set(keys)) == len(keys)
-        return unique
+        return self.distinct_keys(column) == len(self)
 
     def id_order(self) -> list[int]:
         """Rows ordered by token ID: sorting this stably gives ties in ID order."""
@@ -84,6 +87,6 @@ class RowIndex:
         self.active[row] = status.is_active
         self._inactive_rows = None
         self.search_texts[row] = search_text(token)
-        self._unique_keys.clear()
+        self._distinct_keys.clear()
         for column, keys in self._keys.items():
             keys[row] = sort_key(column, token, status)
