@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from token_desk.api.models import Token
+from token_desk.ui.revoke_dialog import RevokeDialog
 
 ELLIPSIS = "…"
 
@@ -65,7 +66,7 @@ def needs_refresh(report) -> bool:
 
 
 def ask_revoke(parent, tokens: Sequence[Token], client):
-    """The confirmation dialog's answer: a RevokeReport, or None when cancelled."""
-    from token_desk.ui.revoke_dialog import RevokeDialog  # written alongside; imported when first needed
+    """The confirmation dialog's answer: a RevokeReport, or None when cancelled.
 
+    A module-level function so window tests can stand in for the modal dialog."""
     return RevokeDialog.ask(parent, tokens, client)

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication, QMenu
 
 from token_desk.ui import revoke_flow
 from token_desk.ui.context_menu import empty_space_menu, token_menu
+from token_desk.ui.details_dialog import TokenDetailsDialog
 from token_desk.ui.token_page import TokenPage
 
 if TYPE_CHECKING:
@@ -75,8 +76,6 @@ class WindowCommands(QObject):
             self._window.status.show_message(f"Copied {len(tokens)} {noun} to the clipboard.", 4000)
 
     def show_details(self) -> None:
-        from token_desk.ui.details_dialog import TokenDetailsDialog  # written alongside this module
-
         tokens = self._window.current_page().selected_tokens()
         if len(tokens) == 1:
             TokenDetailsDialog.show_for(self._window, tokens[0])
