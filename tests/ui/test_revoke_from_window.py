@@ -59,6 +59,11 @@ def test_revoking_the_token_in_use_signs_out(qtbot, window, sandbox) -> None:
     assert sandbox.state.management_token(in_use.id)["revokedAt"]
     assert window.signed_out and window.banner.message.startswith("Signed out: ")
     assert requests == [True]
+    assert window.connections.prompts.asked == ["ask_token"]  # asked once for new credentials
+    window.refresh()  # the server now refuses the old token: still signed out, no second prompt
+    qtbot.waitUntil(lambda: not window.loader.busy, timeout=10_000)
+    assert sandbox.state.request_log[-1].status == 401
+    assert window.signed_out and requests == [True]
 
 
 def test_cancel_changes_nothing(qtbot, window, sandbox) -> None:
