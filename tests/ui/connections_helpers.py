@@ -6,11 +6,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import keyring
 import pytest
-from keyring import errors as keyring_errors
-from keyring.backend import KeyringBackend
 
+from tests.memory_keyring import LockedKeyring, MemoryKeyring, install_keyring
 from token_desk.credentials import Credentials, Profile, ProfileManager, ProfileStore, SecretStore
 from token_desk.ui.token_prompt import TokenPromptResult
 
@@ -19,45 +17,6 @@ ACCOUNT_ID = "0f8fad5b-d9cb-469f-a165-70867728950e"
 CLUSTER_ID = "7c9e6679-7425-40de-944b-e07fc1f90ae7"
 SERVICE = "token-desk"
 WAIT_MS = 15_000
-
-
-class MemoryKeyring(KeyringBackend):
-    """A recommended (priority 1) backend in a dict; never the developer's keychain."""
-
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.entries: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.entries.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.entries[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        if self.entries.pop((service, username), None) is None:
-            raise keyring_errors.PasswordDeleteError("No such password!")
-
-
-class LockedKeyring(MemoryKeyring):
-    """Every call fails the way a locked Secret Service with a dismissed prompt does."""
-
-    def get_password(self, service: str, username: str) -> str | None:
-        raise keyring_errors.KeyringLocked("Failed to unlock the collection!")
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        raise keyring_errors.KeyringLocked("Failed to unlock the collection!")
-
-
-def install_keyring(backend: KeyringBackend) -> Iterator[KeyringBackend]:
-    previous = keyring.get_keyring()
-    keyring.set_keyring(backend)
-    try:
-        yield backend
-    finally:
-        keyring.set_keyring(previous)
 
 
 @pytest.fixture(autouse=True)
