@@ -10,12 +10,13 @@ from __future__ import annotations
 import json
 import os
 import secrets
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+
+from tests.tools import require_tools
 
 TOOLS = ("dbus-run-session", "gnome-keyring-daemon", "secret-tool", "timeout")
 DESKTOP_DIR = Path(__file__).resolve().parents[2] / "desktop"
@@ -60,16 +61,10 @@ print(json.dumps({"error": error, "session_token_matches": credentials.token_for
 """
 
 
-def require_tools() -> None:
-    missing = [tool for tool in TOOLS if shutil.which(tool) is None]
+def require_secret_service_tools() -> None:
     probe = subprocess.run([sys.executable, "-c", "import secretstorage, jeepney"], capture_output=True)
-    if probe.returncode != 0:
-        missing.append("python package secretstorage")
-    if missing:
-        message = f"Secret Service test needs: {', '.join(missing)} (apt: gnome-keyring dbus libsecret-tools)"
-        if os.environ.get("CI"):
-            pytest.fail(message)  # CI must run this test, never skip it
-        pytest.skip(message)
+    require_tools(*TOOLS, missing_too=() if probe.returncode == 0 else ("python package secretstorage",),
+                  hint="apt: gnome-keyring dbus libsecret-tools")
 
 
 def throwaway_env(tmp_path: Path, secret: str) -> dict[str, str]:
@@ -102,7 +97,7 @@ def run_python(snippet: str, env: dict[str, str], *, wrap_in_session: bool) -> d
 
 @pytest.mark.secret_service
 def test_token_round_trip_through_a_real_secret_service(tmp_path: Path) -> None:
-    require_tools()
+    require_secret_service_tools()
     secret = "apiv1_" + secrets.token_urlsafe(24)
     env = throwaway_env(tmp_path, secret) | {"TD_UNLOCK": "throwaway-password"}
     result = run_python(ROUND_TRIP, env, wrap_in_session=True)

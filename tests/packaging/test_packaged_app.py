@@ -12,7 +12,6 @@ where .ci/setup installs them.
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 import tomllib
@@ -21,32 +20,16 @@ from pathlib import Path
 import pytest
 from PySide6.QtGui import QImage
 
+from tests.tools import REPO_ROOT, artifacts_dir, require_tools
+
 # The first test pays for the PyInstaller build (minutes on two cores).
 pytestmark = [pytest.mark.packaging, pytest.mark.timeout(1500)]
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
 BUILD_TIMEOUT_S = 900
 RUN_TIMEOUT_S = 120  # the self-test gives up by itself after 60 s
 # The onedir bundle measured 130 MB on Linux; a default PySide6 hello-world build is ~170-190 MB.
 BUNDLE_BUDGET_MB = 150
 XVFB_SCREEN = "-screen 0 1280x800x24"
-
-
-def artifacts_dir() -> Path:
-    path = Path(os.environ.get("TOKEN_DESK_ARTIFACTS", REPO_ROOT / "build" / "artifacts"))
-    path.mkdir(parents=True, exist_ok=True)
-    return path
-
-
-def require_tool(name: str) -> str:
-    """The tool's path; a skip on a developer machine without it, a failure in CI."""
-    path = shutil.which(name)
-    if path is None:
-        message = f"{name} is not installed (bash .ci/setup installs it)"
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
-    return path
 
 
 def run_logged(command: list[str], log_name: str, timeout: float, **options) -> subprocess.CompletedProcess:
@@ -120,7 +103,8 @@ def test_self_test_passes_headless(bundle: Path, tmp_path: Path) -> None:
 
 @pytest.mark.xvfb
 def test_self_test_passes_on_a_real_x_server_and_saves_a_screenshot(bundle: Path, tmp_path: Path) -> None:
-    xvfb_run = require_tool("xvfb-run")
+    require_tools("xvfb-run")
+    xvfb_run = "xvfb-run"
     screenshot = artifacts_dir() / "packaged-app.png"
     screenshot.unlink(missing_ok=True)
     command = [xvfb_run, "-a", "-s", XVFB_SCREEN,
@@ -133,8 +117,8 @@ def test_self_test_passes_on_a_real_x_server_and_saves_a_screenshot(bundle: Path
 
 
 def test_the_frozen_app_finds_the_secret_service_keyring(bundle: Path, tmp_path: Path) -> None:
-    dbus_run_session = require_tool("dbus-run-session")
-    require_tool("gnome-keyring-daemon")
+    require_tools("dbus-run-session", "gnome-keyring-daemon")
+    dbus_run_session = "dbus-run-session"
     # A private D-Bus session with an unlocked GNOME Keyring, as on a desktop; nothing is written to it.
     start_keyring = 'printf pw | gnome-keyring-daemon --unlock --components=secrets >/dev/null && exec "$@"'
     command = [dbus_run_session, "--", "sh", "-c", start_keyring, "sh", str(bundle / "token-desk"), "--self-test"]

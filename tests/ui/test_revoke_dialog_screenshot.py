@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -11,7 +10,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtGui import QColor, QImage
 
-REPO = Path(__file__).resolve().parents[2]
+from tests.tools import REPO_ROOT as REPO
+from tests.tools import artifacts_dir, require_tools
 SCREEN = "-screen 0 1280x800x24"
 TOKEN_SHOWN = "Überwachung – Alerting"  # a database token that never expires, with two databases
 
@@ -41,12 +41,6 @@ sandbox.stop()
 """
 
 
-def artifacts_dir() -> Path:
-    path = Path(os.environ.get("TOKEN_DESK_ARTIFACTS", REPO / "build" / "artifacts"))
-    path.mkdir(parents=True, exist_ok=True)
-    return path
-
-
 def take_screenshot(target: Path) -> None:
     """Show the dialog under a fresh Xvfb and save it to `target`."""
     env = {**os.environ, "QT_QPA_PLATFORM": "xcb", "PYTHONPATH": str(REPO / "desktop")}
@@ -64,10 +58,7 @@ def count_pixels_near(image: QImage, colour: QColor, tolerance: int = 40) -> int
 
 @pytest.mark.xvfb
 def test_revoke_dialog_screenshot_under_xvfb() -> None:
-    if shutil.which("xvfb-run") is None:
-        if os.environ.get("CI"):
-            pytest.fail("xvfb-run is missing; CI must install xvfb (see .ci/setup)")
-        pytest.skip("xvfb-run is not installed")
+    require_tools("xvfb-run")
     target = artifacts_dir() / "revoke-dialog.png"
     target.unlink(missing_ok=True)
     take_screenshot(target)

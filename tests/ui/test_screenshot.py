@@ -3,30 +3,20 @@
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 from PySide6.QtGui import QImage
 
+from tests.tools import artifacts_dir, require_tools
 from token_desk.ui.screenshot import WINDOW_SIZE, parse
 
 pytestmark = pytest.mark.xvfb
 
 
-def artifacts_dir() -> Path:
-    path = Path(os.environ.get("TOKEN_DESK_ARTIFACTS", "build/artifacts"))
-    path.mkdir(parents=True, exist_ok=True)
-    return path
-
-
 def test_main_window_screenshot_under_xvfb(config_dir) -> None:
-    if shutil.which("xvfb-run") is None:
-        if os.environ.get("CI"):
-            pytest.fail("xvfb-run is missing on CI: install xvfb (see .ci/setup)")
-        pytest.skip("xvfb-run is not installed here")
+    require_tools("xvfb-run")
     out = artifacts_dir() / "main-window.png"
     out.unlink(missing_ok=True)
     env = dict(os.environ, QT_QPA_PLATFORM="xcb", TOKEN_DESK_CONFIG_DIR=str(config_dir))
@@ -50,10 +40,7 @@ def test_screenshot_options_pick_the_page_and_dialog_and_pass_the_rest_on() -> N
 
 
 def test_database_page_screenshot_under_xvfb(config_dir) -> None:
-    if shutil.which("xvfb-run") is None:
-        if os.environ.get("CI"):
-            pytest.fail("xvfb-run is missing on CI: install xvfb (see .ci/setup)")
-        pytest.skip("xvfb-run is not installed here")
+    require_tools("xvfb-run")
     out = artifacts_dir() / "database-tokens.png"
     out.unlink(missing_ok=True)
     env = dict(os.environ, QT_QPA_PLATFORM="xcb", TOKEN_DESK_CONFIG_DIR=str(config_dir))
