@@ -24,7 +24,7 @@ from token_desk.api.ids import is_uuid
 from token_desk.api.models import (
     CreatedToken, Database, ModelError, Permission, Token, TokenKind, format_timestamp,
     parse_created_token, parse_database, parse_database_token, parse_list, parse_list_releasing,
-    parse_management_token, early_parsing_hook,
+    parse_management_token, token_object_hook,
 )
 from token_desk.api.retry import DEFAULT_RETRY_POLICY, DEFAULT_TIMEOUT, RetryPolicy, is_retryable_status, retry_after_seconds
 
@@ -184,7 +184,7 @@ class ManagementApiClient:
         response = self._send_with_retries("GET", path, None)
         parse_item, what = _PARSER[kind], f"{kind.value} tokens"
         with _cyclic_gc_paused():
-            answer = self._decode(response, "GET", path, early_parsing_hook(parse_item))
+            answer = self._decode(response, "GET", path, token_object_hook(kind))
             del response  # its body's bytes go before the tokens are collected: a lower peak
             return self._parse(lambda data: parse_list_releasing(data, parse_item, what), answer)
 

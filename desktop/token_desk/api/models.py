@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from typing import Any, Mapping, NamedTuple
 
-from token_desk.api.ids import is_uuid
+from token_desk.api.ids import is_uuid, uuid_match as _uuid_match
 
 # influxctl prints this zero time for tokens that never expire; the contract
 # says clients must read it as "never".
@@ -28,6 +28,7 @@ _RFC3339 = re.compile(
 _rfc3339_match = _RFC3339.match
 _fromisoformat = datetime.fromisoformat
 _intern = sys.intern
+_UTC = timezone.utc
 
 
 class ModelError(ValueError):
@@ -138,23 +139,31 @@ def utc_now() -> datetime:
 
 def parse_timestamp(value: Any, field_name: str) -> datetime:
     """Parse an RFC 3339 timestamp into an aware UTC datetime (digits past microseconds dropped)."""
+    parsed = _usual_timestamp(value)
+    return parsed if parsed is not None else _parse_timestamp_strictly(value, field_name)
+
+
+def _usual_timestamp(value: Any) -> datetime | None:
+    """The usual forms ("...Z", "...+00:00") in UTC, or None for anything else, which the
+    strict parser then accepts or names. Runs 200,000 times a list, so it is all inline:
+    fromisoformat (3.11+) checks every range and truncates 7-9 fractional digits; the
+    separators' positions and the lengths pin the RFC 3339 layout, which fromisoformat alone
+    does not (it also takes week dates, "HHMMSS" times and offsets with seconds)."""
     try:
-        # Fast path for the usual forms ("...Z", "...+00:00"), inlined as it runs 200,000 times
-        # a list: fromisoformat (3.11+) checks every range and truncates 7-9 fractional digits;
-        # the separators' positions and the lengths pin the RFC 3339 layout, which fromisoformat
-        # alone does not (it also takes week dates, "HHMMSS" times and offsets with seconds).
         parsed = _fromisoformat(value)
         end = len(value) - 1 if value[-1] == "Z" else len(value) - 6
         # value[4:19:3] is the separators at 4, 7, 10, 13 and 16 in one slice: "YYYY-MM-DDTHH:MM:SS".
         if (value[4:19:3] == "--T::" and (end == 19 or (value[19] == "." and 21 <= end <= 29))
                 and (value[end] == "Z" or (value[end] in "+-" and value[-3] == ":"))):
-            return parsed if parsed.tzinfo is timezone.utc else parsed.astimezone(timezone.utc)
+            return parsed if parsed.tzinfo is _UTC else parsed.astimezone(_UTC)
     except (TypeError, ValueError, IndexError):
         pass
-    return _parse_timestamp_strictly(value, field_name)
+    return None
 
 
 def _parse_timestamp_strictly(value: Any, field_name: str) -> datetime:
+    """The reference reading of RFC 3339 (the strict token parsers use it, so the tests can
+    hold the fast paths to it): the grammar as a regular expression, then fromisoformat."""
     if type(value) is not str or _rfc3339_match(value) is None:
         raise _timestamp_error(value, field_name)
     try:
@@ -171,28 +180,58 @@ def format_timestamp(moment: datetime) -> str:
 
 
 # Parsers run once per row of lists that can hold 100,000 tokens. Each first tries a fast
-# path that checks the usual shape inline (a set lookup per type, no helper calls) and only
-# on anything unusual falls back to the field-by-field checks, which name the offending field.
+# path that checks the usual shape inline (no helper calls but the timestamps') and only on
+# anything unusual falls back to the field-by-field checks, which name the offending field.
+# The fast paths return their argument unchanged when they decline, which lets them serve
+# directly as json.loads() object hooks (see token_object_hook).
 _OPTIONAL_STRING = frozenset({str, type(None)})
 _NO_PERMISSIONS: tuple[Permission, ...] = ()
+_MANAGEMENT, _DATABASE = TokenKind.MANAGEMENT, TokenKind.DATABASE
+# Token(...) runs the Python __new__ that NamedTuple generates; tuple.__new__(Token, fields)
+# builds the same Token in C, a third of the time.
+_new_token = tuple.__new__
+
+
+def _usual_times(get) -> tuple[datetime, datetime | None, datetime | None] | None:
+    """createdAt, expiresAt (the zero time read as never) and revokedAt of a token object
+    whose dict.get is `get`, or None if any of them is unusual."""
+    created_at, expires_at, revoked_at = get("createdAt"), get("expiresAt"), get("revokedAt")
+    if (created_at := _usual_timestamp(created_at)) is None:
+        return None
+    if expires_at is not None:
+        if (expires_at := _usual_timestamp(expires_at)) is None:
+            return None
+        if expires_at == NEVER_EXPIRES_SENTINEL:
+            expires_at = None
+    if revoked_at is not None and (revoked_at := _usual_timestamp(revoked_at)) is None:
+        return None
+    return created_at, expires_at, revoked_at
 
 
 def parse_management_token(obj: Any) -> Token:
-    if type(obj) is dict:
-        get = obj.get
-        token_id, description, created_at = get("id"), get("description"), get("createdAt")
-        prefix, created_by, account_id = get("tokenPrefix"), get("createdBy"), get("accountId")
-        expires_at, revoked_at = get("expiresAt"), get("revokedAt")
-        if (is_uuid(token_id) and type(description) is str and type(prefix) in _OPTIONAL_STRING
-                and type(created_by) in _OPTIONAL_STRING and type(account_id) in _OPTIONAL_STRING):
-            created_at = parse_timestamp(created_at, "createdAt")
-            expires_at = None if expires_at is None else _expiry_moment(parse_timestamp(expires_at, "expiresAt"))
-            revoked_at = None if revoked_at is None else parse_timestamp(revoked_at, "revokedAt")
-            return _new_token(Token, (
-                TokenKind.MANAGEMENT, token_id, description, created_at, prefix, created_by and _intern(created_by),
-                expires_at, revoked_at, _NO_PERMISSIONS, account_id and _intern(account_id), None,
-            ))
-    return _parse_management_token_strictly(obj)
+    token = _usual_management_token(obj)
+    return token if type(token) is Token else _parse_management_token_strictly(obj)
+
+
+def _usual_management_token(obj: Any) -> Any:
+    """The Token of a management token object of the usual shape, else `obj` itself."""
+    if type(obj) is not dict:
+        return obj
+    get = obj.get
+    token_id, description = get("id"), get("description")
+    prefix, created_by, account_id = get("tokenPrefix"), get("createdBy"), get("accountId")
+    if not (type(token_id) is str and _uuid_match(token_id) and type(description) is str
+            and type(prefix) in _OPTIONAL_STRING and type(created_by) in _OPTIONAL_STRING
+            and type(account_id) in _OPTIONAL_STRING):
+        return obj
+    times = _usual_times(get)
+    if times is None:
+        return obj
+    created_at, expires_at, revoked_at = times
+    return _new_token(Token, (
+        _MANAGEMENT, token_id, description, created_at, prefix, created_by and _intern(created_by),
+        expires_at, revoked_at, _NO_PERMISSIONS, account_id and _intern(account_id), None,
+    ))
 
 
 def _parse_management_token_strictly(obj: Any) -> Token:
@@ -201,7 +240,7 @@ def _parse_management_token_strictly(obj: Any) -> Token:
         TokenKind.MANAGEMENT,
         _uuid(get("id"), "id"),
         _string(get("description"), "description"),
-        parse_timestamp(get("createdAt"), "createdAt"),
+        _parse_timestamp_strictly(get("createdAt"), "createdAt"),
         _optional_string(get("tokenPrefix"), "tokenPrefix"),
         _repeated_string(get("createdBy"), "createdBy"),
         _expiry(get("expiresAt")),
@@ -213,21 +252,34 @@ def _parse_management_token_strictly(obj: Any) -> Token:
 
 
 def parse_database_token(obj: Any) -> Token:
-    if type(obj) is dict:
-        get = obj.get
-        token_id, description, created_at = get("id"), get("description"), get("createdAt")
-        account_id, cluster_id, permissions = get("accountId"), get("clusterId"), get("permissions")
-        expires_at, revoked_at = get("expiresAt"), get("revokedAt")
-        if (is_uuid(token_id) and type(description) is str and type(permissions) is list
-                and type(account_id) in _OPTIONAL_STRING and type(cluster_id) in _OPTIONAL_STRING):
-            created_at = parse_timestamp(created_at, "createdAt")
-            expires_at = None if expires_at is None else _expiry_moment(parse_timestamp(expires_at, "expiresAt"))
-            revoked_at = None if revoked_at is None else parse_timestamp(revoked_at, "revokedAt")
-            return _new_token(Token, (
-                TokenKind.DATABASE, token_id, description, created_at, None, None, expires_at, revoked_at,
-                _permissions(permissions), account_id and _intern(account_id), cluster_id and _intern(cluster_id),
-            ))
-    return _parse_database_token_strictly(obj)
+    token = _usual_database_token(obj)
+    return token if type(token) is Token else _parse_database_token_strictly(obj)
+
+
+def _usual_database_token(obj: Any) -> Any:
+    """The Token of a database token object of the usual shape, else `obj` itself (also
+    for its permission entries, which a json.loads() object hook sees first)."""
+    if type(obj) is not dict:
+        return obj
+    get = obj.get
+    token_id, description = get("id"), get("description")
+    account_id, cluster_id, permissions = get("accountId"), get("clusterId"), get("permissions")
+    if not (type(token_id) is str and _uuid_match(token_id) and type(description) is str
+            and type(permissions) is list and type(account_id) in _OPTIONAL_STRING
+            and type(cluster_id) in _OPTIONAL_STRING):
+        return obj
+    times = _usual_times(get)
+    if times is None:
+        return obj
+    created_at, expires_at, revoked_at = times
+    try:
+        permissions = _permissions(permissions)
+    except ModelError:
+        return obj
+    return _new_token(Token, (
+        _DATABASE, token_id, description, created_at, None, None, expires_at, revoked_at,
+        permissions, account_id and _intern(account_id), cluster_id and _intern(cluster_id),
+    ))
 
 
 def _parse_database_token_strictly(obj: Any) -> Token:
@@ -236,7 +288,7 @@ def _parse_database_token_strictly(obj: Any) -> Token:
         TokenKind.DATABASE,
         _uuid(get("id"), "id"),
         _string(get("description"), "description"),
-        parse_timestamp(get("createdAt"), "createdAt"),
+        _parse_timestamp_strictly(get("createdAt"), "createdAt"),
         None,
         None,
         _expiry(get("expiresAt")),
@@ -245,11 +297,6 @@ def _parse_database_token_strictly(obj: Any) -> Token:
         _repeated_string(get("accountId"), "accountId"),
         _repeated_string(get("clusterId"), "clusterId"),
     )
-
-
-# Token(...) runs the Python __new__ that NamedTuple generates; tuple.__new__(Token, fields)
-# builds the same Token in C, a third of the time.
-_new_token = tuple.__new__
 
 
 def parse_created_token(obj: Any, kind: TokenKind) -> CreatedToken:
@@ -276,7 +323,7 @@ def parse_list(obj: Any, parse_item, what: str) -> list:
 
 def parse_list_releasing(obj: Any, parse_item, what: str) -> list:
     """parse_list() that empties `obj` as it goes, freeing each decoded item once parsed;
-    items early_parsing_hook() already turned into Tokens are kept as they are."""
+    items token_object_hook() already turned into Tokens are kept as they are."""
     if type(obj) is not list:
         raise ModelError(what, f"must be a JSON array, got {_type_name(obj)}")
     obj.reverse()  # pop() from the end is O(1)
@@ -288,22 +335,15 @@ def _parsed_token(item: Any, parse_item) -> Any:
     return item if type(item) is Token else parse_item(item)
 
 
-def early_parsing_hook(parse_item):
+def token_object_hook(kind: TokenKind):
     """A json.loads() object_hook that turns each token object into a Token as soon as it is
     decoded, so a 100,000-token answer never holds all its dicts (about 100 MB) at once.
 
-    Only objects with an "id" are tried (not permission entries); one that does not parse
-    stays a dict, for parse_list_releasing() to report in list order as parse_list() would.
+    It is the parser's fast path itself, called straight from the decoder: any object that
+    is not a token of the usual shape (a permission entry, or a token with a problem) stays
+    a dict, for parse_list_releasing() to parse strictly, and report, in list order.
     """
-    def parse_if_token(obj: dict) -> Any:
-        if "id" in obj:
-            try:
-                return parse_item(obj)
-            except ModelError:
-                pass
-        return obj
-
-    return parse_if_token
+    return _usual_management_token if kind is TokenKind.MANAGEMENT else _usual_database_token
 
 
 def _permissions(value: Any) -> tuple[Permission, ...]:
@@ -333,7 +373,7 @@ def _expiry_moment(expires_at: datetime | None) -> datetime | None:
 
 
 def _optional_timestamp(value: Any, name: str) -> datetime | None:
-    return None if value is None else parse_timestamp(value, name)
+    return None if value is None else _parse_timestamp_strictly(value, name)
 
 
 def _require_object(obj: Any, what: str) -> Mapping[str, Any]:
@@ -388,6 +428,6 @@ def _timestamp_error(value: Any, name: str) -> ModelError:
 
 
 def _type_name(value: Any) -> str:
-    if isinstance(value, (dict, Token)):  # a Token here was a JSON object early_parsing_hook read
+    if isinstance(value, (dict, Token)):  # a Token here was a JSON object token_object_hook read
         return "object"
     return "null" if value is None else type(value).__name__
