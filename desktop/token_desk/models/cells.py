@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from datetime import datetime
+from datetime import datetime, timezone
 from operator import attrgetter
 from typing import Callable
 
@@ -25,7 +25,9 @@ from token_desk.models.display import (
 # Sorts after every real text, so empty cells come last in ascending order.
 LAST_TEXT = "\U0010ffff"
 # Sorts after every real time: "Never" expires and "not revoked" come last in ascending order.
-LAST_TIME = math.inf
+# Time keys are the tokens' own UTC datetimes: they compare chronologically as they are,
+# where turning each into a float costs more than the whole sort (36 ms at 100,000 rows).
+LAST_TIME = datetime.max.replace(tzinfo=timezone.utc)
 
 _TEXTS: dict[Column, Callable[[Token, DisplayStatus], str]] = {
     Column.STATUS: lambda token, status: status.label,
@@ -65,11 +67,11 @@ def _databases_key(token: Token) -> str:
 def sort_keys(column: Column, tokens: list[Token], statuses: list[DisplayStatus]) -> list:
     """Every row's native sort key for `column`, computed in one pass."""
     if column is Column.STATUS:
-        return [status.value for status in statuses]
+        return list(map(_STATUS_RANK, statuses))
     # Inlined rather than calling _time_key/_text_key per row: a third faster at 100,000 rows.
     if column in _TIME_FIELDS:
         moments = map(attrgetter(_TIME_FIELDS[column]), tokens)
-        return [LAST_TIME if moment is None else moment.timestamp() for moment in moments]
+        return [LAST_TIME if moment is None else moment for moment in moments]
     if column is Column.DATABASES:
         return [_databases_key(token) for token in tokens]
     texts = map(attrgetter(_TEXT_FIELDS[column]), tokens)
@@ -78,8 +80,19 @@ def sort_keys(column: Column, tokens: list[Token], statuses: list[DisplayStatus]
     return [(text if (folded := text.casefold()) == text else folded) if text else LAST_TEXT for text in texts]
 
 
+# The enum's own _value_ attribute: its .value property costs five times more per row.
+_STATUS_RANK = attrgetter("_value_")
+
+
 def sort_key(column: Column, token: Token, status: DisplayStatus):
     return sort_keys(column, [token], [status])[0]
+
+
+def public_sort_key(key):
+    """A sort key as the model's SORT_ROLE shows it: times as POSIX seconds (never: inf)."""
+    if type(key) is datetime:
+        return math.inf if key == LAST_TIME else key.timestamp()
+    return key
 
 
 def search_text(token: Token) -> str:
