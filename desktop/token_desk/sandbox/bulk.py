@@ -12,10 +12,14 @@ from datetime import datetime, timedelta, timezone
 from typing import Iterator
 
 from token_desk.sandbox.records import to_json
+from token_desk.sandbox.secrets_gen import SECRET_ALPHABET as _SECRET_ALPHABET
 from token_desk.sandbox.wire import TIMESTAMP_STYLES, expiry_epoch, format_timestamp, random_uuid
 
 _DATABASES = ("telemetry", "metrics", "logs", "iot_sensors", "billing_events", "staging", "*")
 _ACTIONS = ("read", "write")
+# Management tokens are created by a handful of administrators and automation accounts,
+# not by a different user each: the creator IDs repeat, as they would in a real account.
+_CREATORS = 24
 
 
 class BulkRows:
@@ -26,6 +30,11 @@ class BulkRows:
         self.now = datetime.now(timezone.utc)
         self.account_id, self.cluster_id = account_id, cluster_id
         self._stamps: dict[tuple[int, float], str] = {}
+        self._creators = [random_uuid(self.rng) for _ in range(_CREATORS)]
+
+    def _prefix(self) -> str:
+        """A token's first characters, random as a real secret's (prefix_of(new_management_secret()))."""
+        return "M.V1." + "".join(self.rng.choices(_SECRET_ALPHABET, k=4))
 
     def _stamp(self, index: int, days: float) -> str:
         # Few distinct (style, day) pairs repeat across 100,000 rows: format each once.
@@ -57,8 +66,8 @@ class BulkRows:
         for index in range(start, start + count):
             token_id, description = random_uuid(self.rng), f"bulk management token {index}"
             expires, revoked, tail = self._tail(index)
-            text = (f'{head}{token_id}","description":"{description}","tokenPrefix":"M.V1.{index % 10_000:04d}",'
-                    f'"createdAt":"{self._stamp(index, -60 - index % 900)}","createdBy":"{random_uuid(self.rng)}"{tail}')
+            text = (f'{head}{token_id}","description":"{description}","tokenPrefix":"{self._prefix()}",'
+                    f'"createdAt":"{self._stamp(index, -60 - index % 900)}","createdBy":"{self.rng.choice(self._creators)}"{tail}')
             yield token_id, None, description, expiry_epoch(expires), revoked, text
 
     def database(self, count: int, start: int) -> Iterator[tuple]:

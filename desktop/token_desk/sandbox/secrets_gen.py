@@ -6,14 +6,14 @@ import random
 import secrets
 import string
 
-_ALPHABET = string.ascii_letters + string.digits + "+/"
+SECRET_ALPHABET = string.ascii_letters + string.digits + "+/"
 
 
 def new_management_secret(rng: random.Random | None = None) -> str:
     """'M.V1.' plus 43 random characters; from `rng` only for seeded rows whose string nobody learns."""
     if rng is None:
-        return "M.V1." + "".join(secrets.choice(_ALPHABET) for _ in range(43))
-    return "M.V1." + "".join(rng.choice(_ALPHABET) for _ in range(43))
+        return "M.V1." + "".join(secrets.choice(SECRET_ALPHABET) for _ in range(43))
+    return "M.V1." + "".join(rng.choice(SECRET_ALPHABET) for _ in range(43))
 
 
 def new_database_secret(rng: random.Random | None = None) -> str:
