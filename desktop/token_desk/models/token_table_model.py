@@ -9,7 +9,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 from PySide6.QtGui import QIcon
 
 from token_desk.api.models import Token, TokenKind, utc_now
-from token_desk.models.cells import cell_text, cell_tooltip, public_sort_key
+from token_desk.models.cells import cell_text, cell_tooltip
 from token_desk.models.columns import TIME_COLUMNS, Column, columns_for
 from token_desk.models.display import DisplayStatus
 from token_desk.models.roles import SORT_ROLE, STATUS_ROLE, TOKEN_ROLE
@@ -135,7 +135,7 @@ class TokenTableModel(QAbstractTableModel):
             Qt.ItemDataRole.ForegroundRole: self._foreground,
             Qt.ItemDataRole.TextAlignmentRole: lambda row, column: _ALIGNMENT,
             TOKEN_ROLE: lambda row, column: self._rows.tokens[row],
-            SORT_ROLE: lambda row, column: public_sort_key(self._rows.keys(column)[row]),
+            SORT_ROLE: lambda row, column: self._rows.keys(column)[row],
             STATUS_ROLE: lambda row, column: self._rows.statuses[row],
         }
 
