@@ -151,13 +151,17 @@ def _usual_timestamp(value: Any) -> datetime | None:
     does not (it also takes week dates, "HHMMSS" times and offsets with seconds)."""
     try:
         parsed = _fromisoformat(value)
-        end = len(value) - 1 if value[-1] == "Z" else len(value) - 6
-        # value[4:19:3] is the separators at 4, 7, 10, 13 and 16 in one slice: "YYYY-MM-DDTHH:MM:SS".
-        if (value[4:19:3] == "--T::" and (end == 19 or (value[19] == "." and 21 <= end <= 29))
-                and (value[end] == "Z" or (value[end] in "+-" and value[-3] == ":"))):
-            return parsed if parsed.tzinfo is _UTC else parsed.astimezone(_UTC)
-    except (TypeError, ValueError, IndexError):
-        pass
+    except (TypeError, ValueError):
+        return None
+    # value[4:19:3] is the separators at 4, 7, 10, 13 and 16 in one slice: "YYYY-MM-DDTHH:MM:SS".
+    if value[4:19:3] != "--T::":
+        return None
+    length = len(value)
+    if value[-1] == "Z":  # "...SSZ", or 1 to 9 fractional digits before the Z
+        return parsed if length == 20 or (22 <= length <= 30 and value[19] == ".") else None
+    # "...SS+HH:MM", or 1 to 9 fractional digits before the offset
+    if (length == 25 or (27 <= length <= 35 and value[19] == ".")) and value[-6] in "+-" and value[-3] == ":":
+        return parsed if parsed.tzinfo is _UTC else parsed.astimezone(_UTC)
     return None
 
 
@@ -326,9 +330,14 @@ def parse_list_releasing(obj: Any, parse_item, what: str) -> list:
     items token_object_hook() already turned into Tokens are kept as they are."""
     if type(obj) is not list:
         raise ModelError(what, f"must be a JSON array, got {_type_name(obj)}")
+    if _ONLY_TOKENS == set(map(type, obj)):
+        return obj  # the usual case: the hook read every item (a C loop, not a Python one)
     obj.reverse()  # pop() from the end is O(1)
     pop = obj.pop
     return [_parsed_token(pop(), parse_item) for _ in range(len(obj))]
+
+
+_ONLY_TOKENS = {Token}
 
 
 def _parsed_token(item: Any, parse_item) -> Any:
