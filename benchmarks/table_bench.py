@@ -3,7 +3,7 @@
 Each time is the median of several runs, compared with a floor measured in the same run
 (the least work that could produce the same result in plain Python). Prints Markdown.
 
-    .venv/bin/python benchmarks/table_bench.py [--sizes 1000,10000,100000] [--repeat 5]
+    .venv/bin/python benchmarks/table_bench.py [--sizes 1000,10000,100000] [--repeat 7]
 """
 
 from __future__ import annotations
@@ -182,7 +182,7 @@ def bench_size(size: int, repeat: int) -> list[Result]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="1000,10000,100000")
-    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--repeat", type=int, default=7)
     args = parser.parse_args()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     results = []
