@@ -266,11 +266,13 @@ def _usual_database_token(obj: Any) -> Any:
     if type(obj) is not dict:
         return obj
     get = obj.get
-    token_id, description = get("id"), get("description")
-    account_id, cluster_id, permissions = get("accountId"), get("clusterId"), get("permissions")
-    if not (type(token_id) is str and _uuid_match(token_id) and type(description) is str
-            and type(permissions) is list and type(account_id) in _OPTIONAL_STRING
-            and type(cluster_id) in _OPTIONAL_STRING):
+    token_id = get("id")
+    if type(token_id) is not str:  # every permission entry, as cheaply as possible
+        return obj
+    description, permissions = get("description"), get("permissions")
+    account_id, cluster_id = get("accountId"), get("clusterId")
+    if not (_uuid_match(token_id) and type(description) is str and type(permissions) is list
+            and type(account_id) in _OPTIONAL_STRING and type(cluster_id) in _OPTIONAL_STRING):
         return obj
     times = _usual_times(get)
     if times is None:
