@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+import pytest
+from PySide6.QtCore import QSize, Qt
 
 from tests.ui.conftest import header_click
 from token_desk.api.models import TokenKind
 from token_desk.models import SORT_ROLE
 from token_desk.models.columns import Column
+from token_desk.ui.window_size import first_start_size
 
 
 def test_layout_filters_and_sort_persist_across_runs(qtbot, open_window, config_dir) -> None:
@@ -49,3 +51,18 @@ def test_first_start_uses_sensible_defaults(open_window) -> None:
     assert page.view.columnWidth(page.column_index(Column.TOKEN_ID)) > metrics.horizontalAdvance(token_id)
     header = page.view.horizontalHeader()
     assert header.sectionResizeMode(page.column_index(Column.DESCRIPTION)) == header.ResizeMode.Stretch
+
+
+def test_first_start_fits_the_window_to_the_screen(open_window) -> None:
+    window = open_window()
+    available = window.screen().availableGeometry().size()
+    assert window.size() == first_start_size(available)
+
+
+@pytest.mark.parametrize(("screen", "window"), [
+    ((1920, 1040), (1536, 832)),  # a common desktop: the Description column gets 300 px more
+    ((3840, 2100), (1600, 1000)),  # a large screen: no wider than the columns can use
+    ((1366, 728), (1240, 720)),  # a small laptop: the size every column needs; the window system fits it
+])
+def test_first_start_size_grows_with_the_screen_within_limits(screen, window) -> None:
+    assert first_start_size(QSize(*screen)) == QSize(*window)

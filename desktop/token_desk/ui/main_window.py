@@ -24,6 +24,7 @@ from token_desk.ui.token_page import TokenPage
 from token_desk.ui.toolbar import MainToolBar
 from token_desk.ui.welcome_page import WelcomePage
 from token_desk.ui.window_commands import WindowCommands
+from token_desk.ui.window_size import first_start_size
 
 log = logging.getLogger(__name__)
 
@@ -78,7 +79,7 @@ class MainWindow(QMainWindow):
         self.central_stack.addWidget(self.welcome)
         self.central_stack.addWidget(self.splitter)
         self.setCentralWidget(self.central_stack)
-        self.resize(1240, 720)
+        self.resize(first_start_size(self.screen().availableGeometry().size()))
 
     def _sidebar_width(self) -> int:
         """Just wide enough for the page names: every pixel saved goes to the token columns."""
