@@ -60,8 +60,10 @@ class TokenStatus(enum.Enum):
         return self.name.capitalize()
 
 
-@dataclass(frozen=True, slots=True)
-class Permission:
+class Permission(NamedTuple):
+    """One action on one database ("*": all of them). A NamedTuple, like Token, so that
+    tokens' permission tuples hash in C: the Databases column groups tokens by them."""
+
     action: str
     resource: str
 
