@@ -11,6 +11,7 @@ from token_desk.app import create_window
 from token_desk.models.columns import Column
 from token_desk.sandbox import Sandbox
 from token_desk.ui.main_window import MainWindow
+from token_desk.ui.revoke_dialog import RevokeDialog
 from token_desk.ui.token_page import TokenPage
 
 LOAD_TIMEOUT_MS = 15_000
@@ -78,3 +79,12 @@ def open_window(qtbot, sandbox: Sandbox, monkeypatch: pytest.MonkeyPatch) -> Cal
 @pytest.fixture
 def window(open_window) -> MainWindow:
     return open_window()
+
+
+def open_revoke_dialog(qtbot, tokens, client) -> RevokeDialog:
+    """The revoke dialog for `tokens`, open (not exec'd: tests drive it) and exposed."""
+    dialog = RevokeDialog(None, tokens, client)
+    qtbot.addWidget(dialog)
+    dialog.open()
+    qtbot.waitExposed(dialog)
+    return dialog

@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QProgressBar
 
+from tests.ui.conftest import open_revoke_dialog as open_dialog
 from token_desk.api.client import ManagementApiClient
 from token_desk.api.errors import ServerError
 from token_desk.api.models import Token, TokenKind, parse_timestamp
@@ -25,14 +26,6 @@ def token_named(client: ManagementApiClient, kind: TokenKind, description: str) 
 def server_copy(sandbox, token: Token) -> dict:
     read = sandbox.state.management_token if token.kind is TokenKind.MANAGEMENT else sandbox.state.database_token
     return read(token.id)
-
-
-def open_dialog(qtbot, tokens, client) -> RevokeDialog:
-    dialog = RevokeDialog(None, tokens, client)
-    qtbot.addWidget(dialog)
-    dialog.open()
-    qtbot.waitExposed(dialog)
-    return dialog
 
 
 def label_texts(dialog) -> list[str]:

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from PySide6.QtWidgets import QLabel, QProgressBar, QTreeWidget
 
+from tests.ui.conftest import open_revoke_dialog as open_dialog
 from token_desk.api.errors import ServerError
 from token_desk.api.models import Token, TokenKind
-from token_desk.ui.revoke_dialog import RevokeDialog
 
 SERVER_TIMEOUT_MS = 15_000
 CLIENT_ATTEMPTS_PER_DELETE = 3  # DEFAULT_RETRY_POLICY: so 3 injected 500s fail exactly one token
@@ -20,14 +20,6 @@ def three(client) -> list[Token]:
     wanted = ("Telegraf – telemetry writer", "Grafana dashboards 📈", "Billing export")
     by_description = {token.description: token for token in client.list_tokens(TokenKind.DATABASE)}
     return [by_description[description] for description in wanted]
-
-
-def open_dialog(qtbot, tokens, client) -> RevokeDialog:
-    dialog = RevokeDialog(None, tokens, client)
-    qtbot.addWidget(dialog)
-    dialog.open()
-    qtbot.waitExposed(dialog)
-    return dialog
 
 
 def confirm_and_wait(qtbot, dialog):
