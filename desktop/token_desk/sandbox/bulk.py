@@ -64,20 +64,24 @@ class BulkRows:
     def management(self, count: int, start: int) -> Iterator[tuple]:
         head = f'{{"accountId":"{self.account_id}","id":"'
         for index in range(start, start + count):
-            token_id, description = random_uuid(self.rng), f"bulk management token {index}"
-            expires, revoked, tail = self._tail(index)
-            text = (f'{head}{token_id}","description":"{description}","tokenPrefix":"{self._prefix()}",'
-                    f'"createdAt":"{self._stamp(index, -60 - index % 900)}","createdBy":"{self.rng.choice(self._creators)}"{tail}')
-            yield token_id, None, description, expiry_epoch(expires), revoked, text
+            yield self._row(index, "management", lambda token_id, description, created, tail: (
+                f'{head}{token_id}","description":"{description}","tokenPrefix":"{self._prefix()}",'
+                f'"createdAt":"{created}","createdBy":"{self.rng.choice(self._creators)}"{tail}'))
 
     def database(self, count: int, start: int) -> Iterator[tuple]:
         head = f'{{"accountId":"{self.account_id}","clusterId":"{self.cluster_id}","id":"'
         for index in range(start, start + count):
-            token_id, description = random_uuid(self.rng), f"bulk database token {index}"
-            expires, revoked, tail = self._tail(index)
-            text = (f'{head}{token_id}","description":"{description}","permissions":{_permissions(index)},'
-                    f'"createdAt":"{self._stamp(index, -60 - index % 900)}"{tail}')
-            yield token_id, None, description, expiry_epoch(expires), revoked, text
+            yield self._row(index, "database", lambda token_id, description, created, tail: (
+                f'{head}{token_id}","description":"{description}","permissions":{_permissions(index)},'
+                f'"createdAt":"{created}"{tail}'))
+
+    def _row(self, index: int, kind: str, json_text) -> tuple:
+        """The store's row for token `index`: what both kinds share, with `json_text` writing
+        the kind's own JSON object (fields in the documents' order) around it."""
+        token_id, description = random_uuid(self.rng), f"bulk {kind} token {index}"
+        expires, revoked, tail = self._tail(index)
+        text = json_text(token_id, description, self._stamp(index, -60 - index % 900), tail)
+        return token_id, None, description, expiry_epoch(expires), revoked, text
 
 
 def _permissions(index: int) -> str:
