@@ -58,7 +58,8 @@ def test_only_ui_imports_qtwidgets_at_module_level() -> None:
     """Outside ui, QtWidgets may appear only inside functions (the entry point's lazy imports)."""
     offences = []
     for path in sorted(PACKAGE.rglob("*.py")):
-        if "ui" in path.relative_to(PACKAGE).parts:
+        # devtools (the screenshot maker) drives whole windows; it is not part of the app's layers.
+        if {"ui", "devtools"} & set(path.relative_to(PACKAGE).parts):
             continue
         tree = ast.parse(path.read_text(encoding="utf-8"))
         for node in tree.body:

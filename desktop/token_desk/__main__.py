@@ -28,7 +28,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(version_text())
         return 0
     _configure_logging()
-    from token_desk.ui.application import create_application
+    from token_desk.ui.common.application import create_application
 
     app = create_application()
     if args.self_test:
@@ -48,7 +48,7 @@ def _configure_logging() -> None:
 
 
 def _run_gui(app, argv: list[str]) -> int:
-    from token_desk.ui.crash_dialog import install_excepthook
+    from token_desk.ui.common.crash_dialog import install_excepthook
 
     install_excepthook()
     try:

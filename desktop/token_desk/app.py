@@ -70,8 +70,8 @@ def version_text() -> str:
 def create_window(argv: Sequence[str]):
     """The window `token-desk ARGV` opens, with loading started off the GUI thread. Needs a QApplication."""
     from token_desk.credentials import Credentials, ProfileManager, ProfileStore
-    from token_desk.ui.connections_controller import ConnectionsController
-    from token_desk.ui.main_window import MainWindow  # widgets only once a QApplication exists
+    from token_desk.ui.connections.connections_controller import ConnectionsController
+    from token_desk.ui.shell.main_window import MainWindow  # widgets only once a QApplication exists
 
     args = parse_arguments(argv)
     if args.version:

@@ -148,7 +148,7 @@ class SelfTest:
         return f"keyring backends registered: {', '.join(registered)}; available: {usable} (in use: {in_use})"
 
     def draw_icons(self) -> str:
-        from token_desk.ui import icons
+        from token_desk.ui.common import icons
 
         # A bundle without Qt's SVG icon engine still opens, with blank buttons; catch that here.
         blank = [name for name in icons.ICON_NAMES if not _draws_something(icons.icon(name))]
@@ -264,7 +264,7 @@ class RevokeDialogDriver(QObject):
         self._timer.stop()
 
     def _look_for_dialog(self) -> None:
-        from token_desk.ui.revoke_dialog import RevokeDialog
+        from token_desk.ui.revoke.revoke_dialog import RevokeDialog
 
         dialogs = [d for d in self._window.findChildren(RevokeDialog) if d.isVisible()]
         if dialogs and self.dialog is None:

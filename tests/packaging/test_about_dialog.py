@@ -11,7 +11,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDialogButtonBox, QLabel
 
 import token_desk
-from token_desk.ui.about_dialog import AboutDialog
+from token_desk.ui.shell.about_dialog import AboutDialog
 
 BASE_URL = "https://acme.a.influxdb.io/api/v0"
 

@@ -10,9 +10,9 @@ from PySide6.QtCore import QPoint, Qt
 from token_desk.app import create_window
 from token_desk.models.columns import Column
 from token_desk.sandbox import Sandbox
-from token_desk.ui.main_window import MainWindow
-from token_desk.ui.revoke_dialog import RevokeDialog
-from token_desk.ui.token_page import TokenPage
+from token_desk.ui.shell.main_window import MainWindow
+from token_desk.ui.revoke.revoke_dialog import RevokeDialog
+from token_desk.ui.tokens.token_page import TokenPage
 
 LOAD_TIMEOUT_MS = 15_000
 

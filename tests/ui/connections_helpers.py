@@ -10,7 +10,7 @@ import pytest
 
 from tests.memory_keyring import LockedKeyring, MemoryKeyring, install_keyring
 from token_desk.credentials import Credentials, Profile, ProfileManager, ProfileStore, SecretStore
-from token_desk.ui.token_prompt import TokenPromptResult
+from token_desk.ui.connections.token_prompt import TokenPromptResult
 
 SECRET = "apiv1_Typed-S3cret-never-on-disk-41c7"
 ACCOUNT_ID = "0f8fad5b-d9cb-469f-a165-70867728950e"

@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QHeaderView, QStyleOptionViewItem
 from tests.ui.conftest import header_click
 from token_desk.api.models import TokenKind
 from token_desk.models.columns import Column
-from token_desk.ui.column_layout import header_width
-from token_desk.ui.token_page import TokenPage
+from token_desk.ui.tokens.column_layout import header_width
+from token_desk.ui.tokens.token_page import TokenPage
 
 SCREEN_WIDTH_WINDOW = (1280, 760)  # a 1280x800 screen less the panel, as the screenshot uses
 

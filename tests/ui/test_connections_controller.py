@@ -12,8 +12,8 @@ from token_desk.api.client import ManagementApiClient
 from token_desk.api.models import TokenKind
 from token_desk.connection import ConnectionKind
 from token_desk.credentials import ProfileNotFoundError
-from token_desk.ui.connections_controller import ConnectionsController
-from token_desk.ui.main_window import MainWindow
+from token_desk.ui.connections.connections_controller import ConnectionsController
+from token_desk.ui.shell.main_window import MainWindow
 
 
 @pytest.fixture
@@ -59,7 +59,7 @@ def test_try_the_demo_opens_sample_data_and_stores_nothing(qtbot, window, contro
 
 def test_add_connection_from_the_welcome_page_connects_and_titles_the_window(
         qtbot, window, controller, prompts, manager, memory_keyring, sandbox) -> None:
-    from token_desk.ui.profile_form import ProfileFormResult
+    from token_desk.ui.connections.profile_form import ProfileFormResult
 
     prompts.profiles.append(ProfileFormResult(sandbox_profile(sandbox, "Staging"), sandbox.management_token))
     window.welcome.buttons["Add Connection…"].click()

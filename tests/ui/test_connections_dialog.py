@@ -12,8 +12,8 @@ from connections_helpers import (
     no_keyring_config, read_profiles_file, sandbox_profile,
 )
 from token_desk.credentials import ProfileManager
-from token_desk.ui.connections_dialog import ConnectionsDialog
-from token_desk.ui.profile_form import ProfileFormResult
+from token_desk.ui.connections.connections_dialog import ConnectionsDialog
+from token_desk.ui.connections.profile_form import ProfileFormResult
 
 __all__ = ["locked_keyring", "manager", "memory_keyring", "no_keyring_config"]
 

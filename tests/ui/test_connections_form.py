@@ -6,8 +6,8 @@ from PySide6.QtWidgets import QLineEdit
 
 from connections_helpers import ACCOUNT_ID, CLUSTER_ID, SECRET, make_profile
 from token_desk.credentials import DEFAULT_BASE_URL, ProfileField
-from token_desk.ui.profile_form import ProfileDialog
-from token_desk.ui.secret_field import STORED_PLACEHOLDER
+from token_desk.ui.connections.profile_form import ProfileDialog
+from token_desk.ui.common.secret_field import STORED_PLACEHOLDER
 
 
 def open_form(qtbot, existing=(), editing=None) -> ProfileDialog:

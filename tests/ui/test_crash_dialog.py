@@ -7,7 +7,7 @@ import logging
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from token_desk.ui.crash_dialog import CRASH_TITLE, report_unexpected
+from token_desk.ui.common.crash_dialog import CRASH_TITLE, report_unexpected
 
 
 def test_unexpected_error_is_logged_and_shown_with_details(qtbot, caplog) -> None:

@@ -8,7 +8,7 @@ import struct
 import pytest
 from PySide6.QtGui import QIcon, QImage
 
-from token_desk.ui import icons
+from token_desk.ui.common import icons
 
 ICO_SIZES = (16, 24, 32, 48, 64, 128, 256)
 

@@ -10,7 +10,7 @@ from connections_helpers import (  # noqa: F401 - fixtures
     ACCOUNT_ID, CLUSTER_ID, SERVICE, WAIT_MS, manager, memory_keyring, no_keyring_config, read_profiles_file,
 )
 from token_desk.credentials import import_profiles
-from token_desk.ui.influxctl_import_dialog import InfluxctlImportDialog
+from token_desk.ui.connections.influxctl_import_dialog import InfluxctlImportDialog
 
 PLAINTEXT = "apiv1_plaintext-in-config-toml-0d1e"
 GOOD = f"""

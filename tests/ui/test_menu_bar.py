@@ -8,9 +8,9 @@ from PySide6.QtWidgets import QMenu
 
 from tests.ui.conftest import shown_tokens
 from token_desk.api.models import TokenKind
-from token_desk.ui.about_dialog import AboutDialog
-from token_desk.ui.connections_dialog import ConnectionsDialog
-from token_desk.ui.main_window import MainWindow
+from token_desk.ui.shell.about_dialog import AboutDialog
+from token_desk.ui.connections.connections_dialog import ConnectionsDialog
+from token_desk.ui.shell.main_window import MainWindow
 
 
 def menus(window) -> dict[str, QMenu]:

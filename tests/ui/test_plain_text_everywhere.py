@@ -15,10 +15,10 @@ from token_desk.api.errors import AuthenticationError, ServerError
 from token_desk.api.models import TokenKind
 from token_desk.connection import Connection, ConnectionKind
 from token_desk.credentials import Profile
-from token_desk.ui.about_dialog import AboutDialog
-from token_desk.ui.details_dialog import TokenDetailsDialog
-from token_desk.ui.revoke_dialog import RevokeDialog
-from token_desk.ui.welcome_page import WelcomePage
+from token_desk.ui.shell.about_dialog import AboutDialog
+from token_desk.ui.tokens.details_dialog import TokenDetailsDialog
+from token_desk.ui.revoke.revoke_dialog import RevokeDialog
+from token_desk.ui.shell.welcome_page import WelcomePage
 
 
 HOSTILE = "<b>bold</b> <img src=x>"  # seeded in the sandbox as a token description

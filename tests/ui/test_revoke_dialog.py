@@ -12,7 +12,7 @@ from tests.ui.conftest import open_revoke_dialog as open_dialog
 from token_desk.api.client import ManagementApiClient
 from token_desk.api.errors import ServerError
 from token_desk.api.models import Token, TokenKind, parse_timestamp
-from token_desk.ui.revoke_dialog import RevokeDialog
+from token_desk.ui.revoke.revoke_dialog import RevokeDialog
 
 SERVER_TIMEOUT_MS = 15_000
 

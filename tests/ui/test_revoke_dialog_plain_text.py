@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QLabel, QTreeWidget, QWidget
 
 from token_desk.api.errors import ServerError
 from token_desk.api.models import Permission, Token, TokenKind
-from token_desk.ui.details_dialog import TokenDetailsDialog
-from token_desk.ui.revoke_dialog import RevokeDialog
+from token_desk.ui.tokens.details_dialog import TokenDetailsDialog
+from token_desk.ui.revoke.revoke_dialog import RevokeDialog
 
 
 HOSTILE = ("<b>bold</b> <img src=x>", "<a href='http://evil'>click</a>", "<qt>&amp; <i>x</i>", "line1\n<h1>big</h1>")

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import QApplication
 from token_desk.api.client import ManagementApiClient
 from token_desk.api.models import TokenKind
 from token_desk.sandbox import start_sandbox
-from token_desk.ui.revoke_dialog import RevokeDialog
+from token_desk.ui.revoke.revoke_dialog import RevokeDialog
 
 app = QApplication(sys.argv[:1])
 sandbox = start_sandbox(data=":memory:", seed=1)

@@ -6,7 +6,7 @@ from PySide6.QtCore import QTimer
 
 from tests.ui.conftest import shown_tokens
 from token_desk.api.models import TokenKind
-from token_desk.ui.revoke_dialog import RevokeDialog
+from token_desk.ui.revoke.revoke_dialog import RevokeDialog
 
 
 def confirm_when_the_dialog_opens(window) -> list[RevokeDialog]:

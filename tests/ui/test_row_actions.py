@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QApplication
 
 from tests.ui.conftest import row_center, shown_tokens
 from token_desk.api.models import TokenStatus
-from token_desk.ui import revoke_flow
+from token_desk.ui.revoke import revoke_flow
 
 MENU_TEXTS = ["Revoke Token…", "Copy Token ID", "Copy Description", "", "Details…"]
 

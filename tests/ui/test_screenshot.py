@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtGui import QImage
 
 from tests.tools import artifacts_dir, require_tools
-from token_desk.ui.screenshot import WINDOW_SIZE, parse
+from token_desk.devtools.screenshot import WINDOW_SIZE, parse
 
 pytestmark = pytest.mark.xvfb
 
@@ -21,7 +21,7 @@ def test_main_window_screenshot_under_xvfb(config_dir) -> None:
     out.unlink(missing_ok=True)
     env = dict(os.environ, QT_QPA_PLATFORM="xcb", TOKEN_DESK_CONFIG_DIR=str(config_dir))
     command = ["xvfb-run", "-a", "-s", "-screen 0 1280x800x24",
-               sys.executable, "-m", "token_desk.ui.screenshot", str(out), "--demo"]
+               sys.executable, "-m", "token_desk.devtools.screenshot", str(out), "--demo"]
     finished = subprocess.run(command, env=env, capture_output=True, text=True, timeout=120)
     assert finished.returncode == 0, finished.stderr[-2000:]
     image = QImage(str(out))
@@ -44,7 +44,7 @@ def test_database_page_screenshot_under_xvfb(config_dir) -> None:
     out = artifacts_dir() / "database-tokens.png"
     out.unlink(missing_ok=True)
     env = dict(os.environ, QT_QPA_PLATFORM="xcb", TOKEN_DESK_CONFIG_DIR=str(config_dir))
-    command = ["xvfb-run", "-a", "-s", "-screen 0 1280x800x24", sys.executable, "-m", "token_desk.ui.screenshot",
+    command = ["xvfb-run", "-a", "-s", "-screen 0 1280x800x24", sys.executable, "-m", "token_desk.devtools.screenshot",
                str(out), "--page", "database", "--demo"]
     finished = subprocess.run(command, env=env, capture_output=True, text=True, timeout=120)
     assert finished.returncode == 0, finished.stderr[-2000:]

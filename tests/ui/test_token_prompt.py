@@ -7,8 +7,8 @@ from PySide6.QtWidgets import QLabel, QLineEdit
 
 from connections_helpers import SECRET
 from token_desk.credentials import KeyringLockedError, NoKeyringError
-from token_desk.ui.keyring_problem import SESSION_BUTTON_TEXT, KeyringProblemDialog
-from token_desk.ui.token_prompt import TokenPrompt
+from token_desk.ui.connections.keyring_problem import SESSION_BUTTON_TEXT, KeyringProblemDialog
+from token_desk.ui.connections.token_prompt import TokenPrompt
 
 
 def shown(qtbot, dialog):

@@ -11,10 +11,10 @@ from connections_helpers import (  # noqa: F401 - fixtures
 from token_desk.api.client import ManagementApiClient
 from token_desk.api.models import TokenKind
 from token_desk.credentials import DEFAULT_BASE_URL
-from token_desk.ui.connections_controller import ConnectionsController
-from token_desk.ui.connections_dialog import ConnectionsDialog
-from token_desk.ui.main_window import MainWindow
-from token_desk.ui.profile_switcher import MANAGE_TEXT
+from token_desk.ui.connections.connections_controller import ConnectionsController
+from token_desk.ui.connections.connections_dialog import ConnectionsDialog
+from token_desk.ui.shell.main_window import MainWindow
+from token_desk.ui.connections.profile_switcher import MANAGE_TEXT
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ from tests.ui.conftest import header_click
 from token_desk.api.models import TokenKind
 from token_desk.models import SORT_ROLE
 from token_desk.models.columns import Column
-from token_desk.ui.window_size import first_start_size
+from token_desk.ui.shell.window_size import first_start_size
 
 
 def test_layout_filters_and_sort_persist_across_runs(qtbot, open_window, config_dir) -> None:

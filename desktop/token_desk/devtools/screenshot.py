@@ -1,0 +1,90 @@
+"""`python -m token_desk.devtools.screenshot OUT.png [--page P] [--dialog D] [token-desk args]`: a PNG of the app.
+
+The window is grabbed once its tokens have loaded; with --dialog, the named dialog is opened over it (the
+revoke dialog for the first token shown that is not the one in use, details expanded) and grabbed instead.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QWidget
+
+from token_desk.api.models import Token, TokenKind
+
+LOAD_TIMEOUT_MS = 20_000
+WINDOW_SIZE = (1280, 760)
+PAGES = {"management": TokenKind.MANAGEMENT, "database": TokenKind.DATABASE}
+DIALOGS = ("revoke", "connections", "about")
+
+
+def parse(argv: list[str]) -> tuple[argparse.Namespace, list[str]]:
+    parser = argparse.ArgumentParser(prog="python -m token_desk.devtools.screenshot")
+    parser.add_argument("out", metavar="OUT.png")
+    parser.add_argument("--page", choices=sorted(PAGES), default="management")
+    parser.add_argument("--dialog", choices=DIALOGS)
+    return parser.parse_known_args(argv)  # the rest goes to token-desk, e.g. --demo
+
+
+def open_dialog(window, name: str) -> QWidget:
+    if name == "connections":
+        return window.connections.manage_connections()
+    if name == "about":
+        from token_desk.ui.shell.about_dialog import AboutDialog
+
+        dialog = AboutDialog(window, window.menus.current_base_url())
+    else:
+        from token_desk.ui.revoke.revoke_dialog import RevokeDialog
+
+        dialog = RevokeDialog(window, [revoke_example(window)], window.connection.client)
+        dialog.set_details_expanded(True)
+    dialog.open()
+    return dialog
+
+
+def revoke_example(window) -> Token:
+    """The first token shown that is not the one signing us in (that one adds a sign-out warning)."""
+    page, client = window.current_page(), window.connection.client
+    tokens = [page.proxy.token_at(row) for row in range(page.proxy.rowCount())]
+    return next((token for token in tokens if not client.is_signed_in_with(token)), tokens[0])
+
+
+def _save_when_loaded(window, options: argparse.Namespace, app: QApplication, result: list[int]) -> None:
+    def check() -> None:
+        if window.loader.busy:
+            QTimer.singleShot(50, check)
+            return
+        window.sidebar.setCurrentRow(list(TokenKind).index(PAGES[options.page]))
+        target = open_dialog(window, options.dialog) if options.dialog else window
+        for _ in range(20):  # let the layout settle and paint
+            app.processEvents()
+        result.append(0 if target.grab().save(options.out) else 1)
+        app.quit()
+
+    QTimer.singleShot(200, check)  # let the first paint settle before checking
+    QTimer.singleShot(LOAD_TIMEOUT_MS, lambda: (result.append(3), app.quit()))
+
+
+def main(argv: list[str]) -> int:
+    if not argv:
+        print("usage: python -m token_desk.devtools.screenshot OUT.png [--page database] "
+              "[--dialog revoke|connections|about] [token-desk arguments]", file=sys.stderr)
+        return 2
+    options, app_args = parse(argv)
+    from token_desk.app import create_window
+    from token_desk.ui.common.application import create_application
+
+    app = create_application()
+    window = create_window(app_args)
+    window.resize(*WINDOW_SIZE)
+    window.show()
+    result: list[int] = []
+    _save_when_loaded(window, options, app, result)
+    app.exec()
+    return result[0] if result else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

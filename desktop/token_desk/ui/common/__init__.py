@@ -1,0 +1,1 @@
+"""Pieces every feature shares: plain text, icons, dialog buttons, the off-thread progress relay."""

@@ -1,0 +1,86 @@
+""""Test connection": list management tokens off the GUI thread and say what happened."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
+
+from token_desk.api.client import ManagementApiClient
+from token_desk.api.errors import ApiError
+from token_desk.credentials import CredentialError
+from token_desk.tasks import run_in_background
+from token_desk.ui.common.plain_text import plain_label
+
+log = logging.getLogger(__name__)
+Probe = Callable[[], int]
+OK_STYLE = "color: #1e6b2e;"
+PROBLEM_STYLE = "color: #a1261b;"
+
+
+def count_management_tokens(base_url: str, account_id: str, cluster_id: str, token: str) -> int:
+    """Runs on a worker thread: one GET of the management tokens with a throwaway client."""
+    with ManagementApiClient(base_url, account_id, cluster_id, token) as client:
+        return len(client.list_management_tokens())
+
+
+def describe_failure(error: BaseException) -> str:
+    """One sentence for the person; our typed errors already carry it."""
+    if isinstance(error, ApiError | CredentialError):
+        return str(error)
+    if isinstance(error, ValueError):  # the client's own argument checks (IDs, token)
+        return str(error)
+    log.error("Connection test failed unexpectedly", exc_info=error)
+    return "The connection test failed unexpectedly; see the log for details."
+
+
+def describe_success(count: int) -> str:
+    noun = "management token" if count == 1 else "management tokens"
+    return f"Connection OK: the server listed {count} {noun}."
+
+
+class ConnectionTestRow(QWidget):
+    """A "Test connection" button and the outcome beside it; the owner supplies the probe."""
+
+    test_requested = Signal()
+    finished = Signal(bool, str)  # ok, message shown
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.button = QPushButton("Test connection", self)
+        self.button.clicked.connect(self.test_requested)
+        self.result_label = plain_label("", self, wrap=True, selectable=True)  # may quote the server
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.button, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addWidget(self.result_label, 1)
+
+    def run(self, probe: Probe) -> None:
+        """Start `probe` on a worker thread; the button waits until it answers."""
+        self.button.setEnabled(False)
+        self._show("Testing…", "")
+        run_in_background(probe, context=self, on_result=self._succeeded, on_error=self._failed)
+
+    def clear(self) -> None:
+        self._show("", "")
+
+    @property
+    def message(self) -> str:
+        return self.result_label.text()
+
+    def _succeeded(self, count: int) -> None:
+        self._finish(True, describe_success(count))
+
+    def _failed(self, error: BaseException) -> None:
+        self._finish(False, describe_failure(error))
+
+    def _finish(self, ok: bool, message: str) -> None:
+        self.button.setEnabled(True)
+        self._show(message, OK_STYLE if ok else PROBLEM_STYLE)
+        self.finished.emit(ok, message)
+
+    def _show(self, text: str, style: str) -> None:
+        self.result_label.setStyleSheet(style)
+        self.result_label.setText(text)

@@ -1,0 +1,252 @@
+"""Glue between the window and the saved connections: open, switch, first run, sign in again after a 401."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Signal
+
+from token_desk.api.client import ManagementApiClient
+from token_desk.connection import Connection, ConnectionKind
+from token_desk.credentials import (
+    CredentialError, ImportReport, Profile, ProfileManager, ProfileNotFoundError, import_profiles,
+)
+from token_desk.tasks import run_in_background
+from token_desk.ui.connections.connection_test import describe_failure
+from token_desk.ui.connections.connections_dialog import ConnectionsDialog
+from token_desk.ui.connections.connections_prompts import ConnectionPrompts
+from token_desk.ui.connections.connections_resources import DemoFactory, OwnedResources, start_demo
+from token_desk.ui.connections.profile_form import ProfileFormResult
+from token_desk.ui.connections.profile_switcher import ProfileSwitcher
+from token_desk.ui.connections.token_storage import keep_for_session, store_token
+
+log = logging.getLogger(__name__)
+ClientFactory = Callable[[str, str, str, str], ManagementApiClient]
+
+
+def first_token_message(name: str) -> str:
+    return f"Enter the management token for '{name}'. Token Desk saves it in the system keyring, not in a file."
+
+
+def rejected_token_message(connection: Connection) -> str:
+    where = f"of '{connection.profile_name}'" if connection.profile_name else f"for {connection.label}"
+    replace = ("it replaces the one saved in the system keyring." if connection.kind is ConnectionKind.PROFILE
+               else "it is kept in memory for this session only.")
+    return (f"The server rejected the management token {where} (401): it may have been revoked, expired or "
+            f"mistyped. Enter a valid management token; {replace}")
+
+
+class ConnectionsController(QObject):
+    """Owns the ProfileManager for the window; `connection_changed(connection | None)` after every switch."""
+
+    connection_changed = Signal(object)
+
+    def __init__(self, window, manager: ProfileManager, *, prompts: ConnectionPrompts | None = None,
+                 sandbox_factory: DemoFactory = start_demo, client_factory: ClientFactory = ManagementApiClient) -> None:
+        super().__init__(window)
+        self.window = window
+        self.manager = manager
+        self.prompts = prompts or ConnectionPrompts()
+        self._client_factory = client_factory
+        self._resources = OwnedResources(sandbox_factory)
+        window.destroyed.connect(self._resources.release_all_callback())
+        self._pending_profile: str | None = None
+        self.switcher = ProfileSwitcher(window)
+        self._wire()
+
+    def _wire(self) -> None:
+        self.switcher.profile_chosen.connect(self.open_profile)
+        self.switcher.manage_requested.connect(self.manage_connections)
+        self.window.sign_in_requested.connect(self.sign_in_again)
+        welcome = self.window.welcome
+        welcome.add_requested.connect(self.add_connection)
+        welcome.import_requested.connect(self.import_from_influxctl)
+        welcome.demo_requested.connect(self.open_demo)
+        install_switcher(self.window, self.switcher)
+
+    # ---- starting --------------------------------------------------------------------------------------
+    def start(self, profile_name: str | None = None) -> None:
+        """Open `profile_name` (--profile), else the last used profile, else the welcome page.
+
+        Raises ProfileNotFoundError (str() is the sentence to print) for an unknown --profile NAME.
+        """
+        if profile_name is not None:
+            if self.manager.store.find(profile_name) is None:
+                raise ProfileNotFoundError(profile_name)
+            self.open_profile(profile_name)
+            return
+        last_used = self._guarded(self.manager.store.last_used_name)
+        if last_used:
+            self.open_profile(last_used)
+        else:
+            self.show(None)
+
+    def open_connection(self, connection: Connection) -> None:
+        """Show a connection made elsewhere (--url); the controller closes its client when done."""
+        self._switch_to(connection)
+
+    def show(self, connection: Connection | None) -> None:
+        """Show a connection made elsewhere (--demo, --url) or none; its owner closes it."""
+        self.window.set_connection(connection)
+        self._connection_shown(connection)
+
+    # ---- profiles --------------------------------------------------------------------------------------
+    def open_profile(self, name: str) -> None:
+        """Read the profile's token off the GUI thread (the keyring may ask to be unlocked), then switch."""
+        profile = self._guarded(lambda: self.manager.store.get(name))
+        if profile is None:
+            return
+        self._pending_profile = name
+        run_in_background(self.manager.credentials.token_for, name,
+                context=self, on_result=lambda token: self._token_read(profile, token),
+                on_error=lambda error: self._token_unreadable(profile, error))
+
+    def _token_read(self, profile: Profile, token: str | None) -> None:
+        if self._pending_profile != profile.name:
+            return  # another switch started meanwhile
+        if token is not None:
+            self._connect(profile, token)
+            return
+        answer = self.prompts.ask_token(self.window, first_token_message(profile.name), True)
+        if answer is not None:
+            store_token(self.window, self.manager.credentials, self.prompts, profile.name, answer.token,
+                        self._then_connect(profile), session_only=answer.session_only)
+
+    def _token_unreadable(self, profile: Profile, error: BaseException) -> None:
+        if self._pending_profile == profile.name:
+            keep_for_session(self.window, self.manager.credentials, self.prompts, profile.name, error, None,
+                             self._then_connect(profile))
+
+    def _then_connect(self, profile: Profile) -> Callable[[str | None], None]:
+        return lambda token: self._connect(profile, token) if token is not None else None
+
+    def _connect(self, profile: Profile, token: str) -> None:
+        self._pending_profile = None
+        try:
+            client = self._client_factory(profile.base_url, profile.account_id, profile.cluster_id, token)
+        except ValueError as err:  # the client's own checks; InvalidIdError is one
+            self.prompts.show_problem(self.window, "Cannot Connect", describe_failure(err))
+            return
+        self._switch_to(Connection(profile.name, client, ConnectionKind.PROFILE, profile.name))
+        self._guarded(lambda: self.manager.store.set_last_used(profile.name))
+
+    def _switch_to(self, connection: Connection | None) -> None:
+        previous = self.window.connection
+        self.window.set_connection(connection)
+        if connection is not None:
+            self._resources.adopt_client(connection.client)
+        if previous is not None and previous is not connection:
+            self._resources.release_client(previous.client)
+        self._connection_shown(connection)
+
+    def _connection_shown(self, connection: Connection | None) -> None:
+        names = self._guarded(self.manager.store.names) or []
+        active = connection.profile_name if connection and connection.kind is ConnectionKind.PROFILE else None
+        self.switcher.set_profiles(names, active, connection.label if connection else None)
+        self.connection_changed.emit(connection)
+
+    # ---- first run -------------------------------------------------------------------------------------
+    def add_connection(self) -> None:
+        names = self._guarded(self.manager.store.names) or []
+        result = self.prompts.edit_profile(self.window, names, None, None)
+        if result is not None:
+            run_in_background(self.manager.add, result.profile, result.token,
+                    context=self, on_result=lambda _profile: self._connect(result.profile, result.token),
+                    on_error=lambda error: self._add_failed(result, error))
+
+    def _add_failed(self, result: ProfileFormResult, error: BaseException) -> None:
+        def kept(token: str | None) -> None:
+            if token is not None and self._guarded(lambda: self.manager.add(result.profile, token, session_only=True)):
+                self._connect(result.profile, token)
+
+        keep_for_session(self.window, self.manager.credentials, self.prompts, result.profile.name, error,
+                         result.token, kept)
+
+    def import_from_influxctl(self) -> ImportReport | None:
+        store, credentials = self.manager.store, self.manager.credentials
+        names = self._guarded(store.names) or []
+        report = self.prompts.import_influxctl(self.window, lambda chosen: import_profiles(chosen, store, credentials),
+                                               names)
+        if report is not None and report.imported and self.window.connection is None:
+            self.open_profile(report.imported[0].name)
+        else:
+            self._connection_shown(self.window.connection)
+        return report
+
+    def open_demo(self) -> None:
+        """The built-in sandbox: sample data, and nothing stored in the keyring."""
+        try:
+            client = self._resources.start_demo_client(self._client_factory)
+        except OSError as err:
+            self.prompts.show_problem(self.window, "Demo Unavailable", f"The demo server could not start: {err}.")
+            return
+        self._switch_to(Connection("Demo data", client, ConnectionKind.DEMO))
+
+    # ---- the Connections dialog ------------------------------------------------------------------------
+    def manage_connections(self) -> ConnectionsDialog:
+        """Open the dialog (non-blocking); returns it so callers and tests can follow it."""
+        active = self.window.connection
+        dialog = ConnectionsDialog(self.window, self.manager, self.prompts, active.profile_name if active else None)
+        dialog.connect_requested.connect(self.open_profile)
+        dialog.profile_renamed.connect(self._profile_renamed)
+        dialog.profile_deleted.connect(self._profile_deleted)
+        dialog.finished.connect(lambda _code: self._connection_shown(self.window.connection))
+        dialog.open()
+        return dialog
+
+    def _active_profile(self) -> str | None:
+        connection = self.window.connection
+        return connection.profile_name if connection is not None else None
+
+    def _profile_renamed(self, old_name: str, new_name: str) -> None:
+        if self._active_profile() == old_name:
+            self.open_profile(new_name)  # its URL, IDs or token may have changed
+
+    def _profile_deleted(self, name: str) -> None:
+        if self._active_profile() == name:
+            self._switch_to(None)
+
+    # ---- 401 -------------------------------------------------------------------------------------------
+    def sign_in_again(self) -> None:
+        """The server rejected the token: ask once for a new one, store it, reconnect (the tables reload)."""
+        connection = self.window.connection
+        if connection is None:
+            return
+        can_store = connection.kind is ConnectionKind.PROFILE
+        answer = self.prompts.ask_token(self.window, rejected_token_message(connection), can_store)
+        if answer is None:
+            return  # the banner keeps its "Sign in…" button for later
+        if can_store:
+            profile = self._guarded(lambda: self.manager.store.get(connection.profile_name))
+            if profile is not None:
+                store_token(self.window, self.manager.credentials, self.prompts, profile.name, answer.token,
+                            self._then_connect(profile), session_only=answer.session_only)
+            return
+        client = self._client_factory(connection.client.base_url, connection.client.account_id,
+                                      connection.client.cluster_id, answer.token)
+        self._switch_to(Connection(connection.label, client, connection.kind, connection.profile_name))
+
+    # ---- plumbing --------------------------------------------------------------------------------------
+    def _guarded(self, read: Callable[[], object]):
+        """Profile-file reads and writes: a damaged or unwritable file is reported, never raised."""
+        try:
+            return read()
+        except CredentialError as err:
+            self.prompts.show_problem(self.window, "Connections", str(err))
+            return None
+
+    def close(self) -> None:
+        """Close the clients and stop the demo server this controller started."""
+        self._resources.release_all()
+
+
+def install_switcher(window, switcher: ProfileSwitcher) -> None:
+    """Put the switcher at the start of the window's toolbar (or where the window's own hook puts it)."""
+    hook = getattr(window, "set_connection_switcher", None)
+    if callable(hook):
+        hook(switcher)
+        return
+    first = window.toolbar.actions()[0] if window.toolbar.actions() else None
+    window.toolbar.insertWidget(first, switcher)
+    window.toolbar.insertSeparator(first)

@@ -1,0 +1,55 @@
+"""The questions the connections code asks people, behind one small service so tests can answer them."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from token_desk.credentials import ImportReport, Profile, SecretStoreError
+from token_desk.ui.connections.influxctl_import_dialog import Importer, InfluxctlImportDialog
+from token_desk.ui.connections.keyring_problem import KeyringProblemDialog
+from token_desk.ui.connections.profile_form import ProfileDialog, ProfileFormResult
+from token_desk.ui.connections.token_prompt import TokenPrompt, TokenPromptResult
+
+
+def delete_question(name: str) -> str:
+    return (f"Delete the connection '{name}'?\n\nIts management token is removed from the system keyring too. "
+            "The token itself stays valid on the server.")
+
+
+class ConnectionPrompts:
+    """Real dialogs (modal); tests pass an object with the same methods that answers at once."""
+
+    def edit_profile(self, parent: QWidget | None, existing_names: Sequence[str], editing: Profile | None,
+                     token_lookup: Callable[[str], str | None] | None) -> ProfileFormResult | None:
+        return ProfileDialog.ask(parent, existing_names, editing, token_lookup)
+
+    def ask_token(self, parent: QWidget | None, message: str, can_store: bool) -> TokenPromptResult | None:
+        return TokenPrompt.ask(parent, message, can_store=can_store)
+
+    def keyring_problem(self, parent: QWidget | None, error: SecretStoreError, token: str | None) -> str | None:
+        return KeyringProblemDialog.ask(parent, error, token)
+
+    def confirm_delete(self, parent: QWidget | None, name: str) -> bool:
+        box = _message_box(parent, QMessageBox.Icon.Question, "Delete Connection", delete_question(name))
+        delete = box.addButton("Delete", QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        return box.clickedButton() is delete
+
+    def import_influxctl(self, parent: QWidget | None, importer: Importer,
+                         existing_names: Sequence[str]) -> ImportReport | None:
+        dialog = InfluxctlImportDialog(parent, importer, existing_names)
+        dialog.exec()
+        return dialog.report
+
+    def show_problem(self, parent: QWidget | None, title: str, message: str) -> None:
+        _message_box(parent, QMessageBox.Icon.Warning, title, message).exec()
+
+
+def _message_box(parent: QWidget | None, kind: QMessageBox.Icon, title: str, text: str) -> QMessageBox:
+    box = QMessageBox(kind, title, text, QMessageBox.StandardButton.NoButton, parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)  # names and messages are never markup
+    return box

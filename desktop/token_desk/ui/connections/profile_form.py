@@ -1,0 +1,220 @@
+"""The add/edit form of a connection profile, validated as you type, and the dialog around it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget,
+)
+
+from token_desk.credentials import (
+    DEFAULT_BASE_URL, InvalidTokenError, Profile, ProfileField, validate_profile_fields, validate_token,
+)
+from token_desk.ui.connections.connection_test import ConnectionTestRow, count_management_tokens
+from token_desk.ui.common.dialog_buttons import button_box
+from token_desk.ui.common.plain_text import plain_label
+from token_desk.ui.common.secret_field import SecretField
+
+TOKEN_FIELD = "token"
+ERROR_STYLE = "color: #a1261b;"
+UUID_PLACEHOLDER = "xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx"
+
+
+@dataclass(frozen=True)
+class ProfileFormResult:
+    profile: Profile
+    token: str | None = field(default=None, repr=False)  # None: keep the stored token
+
+
+def _error_label() -> QLabel:
+    label = plain_label(wrap=True)  # messages quote what was typed
+    label.setStyleSheet(ERROR_STYLE)
+    label.hide()
+    return label
+
+
+class ProfileForm(QWidget):
+    """Name, API URL, account and cluster IDs and the token; `validity_changed` gates OK."""
+
+    validity_changed = Signal(bool)
+    messages_shown = Signal()  # a message appeared or went: the dialog may need to grow
+
+    def __init__(self, existing_names: Sequence[str] = (), editing: Profile | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._existing_names = list(existing_names)
+        self._current_name = editing.name if editing is not None else None
+        self._valid = False
+        self.inputs: dict[str, QLineEdit] = {}
+        self.errors: dict[str, QLabel] = {}
+        self.token_field = SecretField(self)
+        self.token_field.set_keeps_stored(editing is not None)
+        self._lay_out()
+        self._fill(editing)
+        self._connect_validation()
+        self.revalidate()
+
+    def _lay_out(self) -> None:
+        layout = QFormLayout(self)
+        layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        rows = (("Name", ProfileField.NAME, "e.g. Production"), ("API base URL", ProfileField.BASE_URL, DEFAULT_BASE_URL),
+                ("Account ID", ProfileField.ACCOUNT_ID, UUID_PLACEHOLDER),
+                ("Cluster ID", ProfileField.CLUSTER_ID, UUID_PLACEHOLDER))
+        for label, key, placeholder in rows:
+            self.inputs[key] = QLineEdit(self)
+            self.inputs[key].setPlaceholderText(placeholder)
+            self._add_row(layout, label, self.inputs[key], key)
+        self._add_row(layout, "Management token", self.token_field, TOKEN_FIELD)
+
+    def _add_row(self, layout: QFormLayout, label: str, widget: QWidget, key: str) -> None:
+        self.errors[key] = _error_label()
+        column = QVBoxLayout()
+        column.setSpacing(2)
+        column.addWidget(widget)
+        column.addWidget(self.errors[key])
+        layout.addRow(label, column)
+
+    def _fill(self, profile: Profile | None) -> None:
+        values = profile or Profile(name="", account_id="", cluster_id="")
+        for key in ProfileField:
+            self.inputs[key].setText(getattr(values, key))
+
+    def _connect_validation(self) -> None:
+        for line_edit in self.inputs.values():
+            line_edit.textChanged.connect(self.revalidate)
+        self.token_field.text_changed.connect(self.revalidate)
+
+    @property
+    def is_editing(self) -> bool:
+        return self._current_name is not None
+
+    @property
+    def is_valid(self) -> bool:
+        return self._valid
+
+    def messages(self) -> dict[str, str]:
+        """Field key -> message for every field that cannot be saved as it is."""
+        text = {key: line_edit.text() for key, line_edit in self.inputs.items()}
+        problems: dict[str, str] = {str(k): v for k, v in validate_profile_fields(
+            text[ProfileField.NAME], text[ProfileField.BASE_URL], text[ProfileField.ACCOUNT_ID],
+            text[ProfileField.CLUSTER_ID], existing_names=self._existing_names, current_name=self._current_name,
+        ).items()}
+        token_problem = self._token_problem()
+        if token_problem is not None:
+            problems[TOKEN_FIELD] = token_problem
+        return problems
+
+    def _token_problem(self) -> str | None:
+        token = self.token_field.text()
+        if not token and self.is_editing:
+            return None  # keep the stored one
+        return validate_token(token)
+
+    def revalidate(self) -> None:
+        problems = self.messages()
+        shown_before = self._shown_messages()
+        for key, label in self.errors.items():
+            # An untouched empty field gets its message only once something was typed into it.
+            label.setText(problems.get(key, ""))
+            label.setVisible(key in problems and self._was_touched(key))
+        if self._shown_messages() != shown_before:
+            self.messages_shown.emit()
+        valid = not problems
+        if valid != self._valid:
+            self._valid = valid
+            self.validity_changed.emit(valid)
+
+    def _shown_messages(self) -> dict[str, str]:
+        return {key: label.text() for key, label in self.errors.items() if not label.isHidden()}
+
+    def _was_touched(self, key: str) -> bool:
+        if key == TOKEN_FIELD:
+            return self.token_field.line_edit.isModified()
+        return self.inputs[key].isModified() or bool(self.inputs[key].text())
+
+    def show_all_messages(self) -> None:
+        problems = self.messages()
+        for key, label in self.errors.items():
+            label.setText(problems.get(key, ""))
+            label.setVisible(key in problems)
+
+    def result(self) -> ProfileFormResult:
+        """The profile as typed; raises ValueError while the form is invalid."""
+        if not self.is_valid:
+            raise ValueError("The profile form is not valid yet.")
+        text = {key: line_edit.text() for key, line_edit in self.inputs.items()}
+        token = self.token_field.text() or None
+        return ProfileFormResult(Profile(**{str(k): v for k, v in text.items()}), token)
+
+    def connection_values(self) -> tuple[str, str, str, str]:
+        """URL, account ID, cluster ID and typed token, for "Test connection"."""
+        text = {key: line_edit.text().strip() for key, line_edit in self.inputs.items()}
+        return (text[ProfileField.BASE_URL], text[ProfileField.ACCOUNT_ID], text[ProfileField.CLUSTER_ID],
+                self.token_field.text().strip())
+
+
+TokenLookup = Callable[[str], "str | None"]
+
+
+class ProfileDialog(QDialog):
+    """Add or edit one profile; `result_value` is set once OK was pressed on a valid form."""
+
+    def __init__(self, parent: QWidget | None, existing_names: Sequence[str] = (), editing: Profile | None = None,
+                 token_lookup: TokenLookup | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Edit Connection" if editing else "Add Connection")
+        self.setMinimumWidth(560)
+        self._editing = editing
+        self._token_lookup = token_lookup
+        self.result_value: ProfileFormResult | None = None
+        self.form = ProfileForm(existing_names, editing, self)
+        self.test_row = ConnectionTestRow(self)
+        self.test_row.test_requested.connect(self._test)
+        self.buttons = button_box(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.form.validity_changed.connect(self.save_button.setEnabled)
+        self.form.messages_shown.connect(self._fit_messages)
+        self.save_button.setEnabled(self.form.is_valid)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.form)
+        layout.addWidget(self.test_row)
+        layout.addWidget(self.buttons)
+
+    @property
+    def save_button(self):
+        return self.buttons.button(QDialogButtonBox.StandardButton.Save)
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, existing_names: Sequence[str] = (), editing: Profile | None = None,
+            token_lookup: TokenLookup | None = None) -> ProfileFormResult | None:
+        dialog = cls(parent, existing_names, editing, token_lookup)
+        dialog.exec()
+        return dialog.result_value
+
+    def accept(self) -> None:  # Qt override: OK only ever closes a valid form
+        if not self.form.is_valid:
+            self.form.show_all_messages()
+            return
+        self.result_value = self.form.result()
+        super().accept()
+
+    def _fit_messages(self) -> None:
+        self.layout().activate()
+        self.resize(self.width(), max(self.height(), self.sizeHint().height()))
+
+    def _test(self) -> None:
+        base_url, account_id, cluster_id, typed = self.form.connection_values()
+        stored_name = self._editing.name if self._editing is not None and not typed else None
+        lookup = self._token_lookup
+
+        def probe() -> int:  # worker thread: may read the keyring, then one GET
+            token = typed or (lookup(stored_name) if lookup and stored_name else None)
+            if not token:
+                raise InvalidTokenError("Enter the management token to test the connection.")
+            return count_management_tokens(base_url, account_id, cluster_id, token)
+
+        self.test_row.run(probe)

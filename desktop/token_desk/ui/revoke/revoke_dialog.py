@@ -1,0 +1,251 @@
+"""The confirmation dialog that revokes one or more tokens, off the GUI thread.
+
+Safety rules it keeps: the destructive button is disabled until "I understand
+the risk of this action" is ticked; Cancel is the default button, so Enter and
+Esc never revoke (a keyboard user revokes with Space on the focused button);
+once started it cannot be submitted twice or closed until the server answered.
+"""
+
+from __future__ import annotations
+
+import enum
+import logging
+from typing import Sequence
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QCheckBox, QDialog, QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget,
+)
+
+from token_desk.api.errors import ApiError
+from token_desk.api.models import Token
+from token_desk.revocation import RevokeOutcome, RevokeReport, RevokingClient, revoke_tokens
+from token_desk.tasks import run_in_background
+from token_desk.ui.revoke import revoke_texts as texts
+from token_desk.ui.common.destructive_button import destructive_button
+from token_desk.ui.tokens.details_dialog import TokenListSummary, TokenSummary, make_summary
+from token_desk.ui.common.icons import icon
+from token_desk.ui.common.plain_text import plain_label
+from token_desk.ui.common.progress_relay import ProgressRelay
+
+log = logging.getLogger(__name__)
+
+ERROR_COLOUR = "#b3261e"
+MIN_WIDTH, MIN_LIST_WIDTH = 540, 720  # room for a UUID on one line, and for the list's columns
+
+
+class _State(enum.Enum):
+    CONFIRMING = enum.auto()
+    RUNNING = enum.auto()
+    DONE = enum.auto()
+
+
+class RevokeDialog(QDialog):
+    """Ask, revoke, and report. Use `ask()`; tests may build it and call `open()`."""
+
+    finished_with = Signal(object)  # RevokeReport | None (None: cancelled, nothing sent)
+    revoke_finished = Signal(object)  # RevokeReport, as soon as the server work is over
+
+    def __init__(self, parent: QWidget | None, tokens: Sequence[Token], client: RevokingClient) -> None:
+        super().__init__(parent)
+        if not tokens:
+            raise ValueError("RevokeDialog needs at least one token")
+        self._tokens = tuple(tokens)
+        self._client = client
+        self._state = _State.CONFIRMING
+        self._report: RevokeReport | None = None
+        self._relay = ProgressRelay(self)
+        self._relay.progressed.connect(self._show_progress, Qt.ConnectionType.QueuedConnection)
+        self.setWindowTitle(texts.title(self._tokens))
+        self.setWindowModality(Qt.WindowModality.WindowModal)
+        self.setMinimumWidth(MIN_WIDTH if len(self._tokens) == 1 else MIN_LIST_WIDTH)
+        self._build()
+        self._cancel_button.setFocus()  # the safe choice has the keyboard first
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, tokens: Sequence[Token], client: RevokingClient) -> RevokeReport | None:
+        """Confirm and revoke; None if cancelled before anything was sent."""
+        dialog = cls(parent, tokens, client)
+        dialog.exec()
+        report = dialog.report
+        dialog.deleteLater()
+        return report
+
+    # -- the read-only testing surface ---------------------------------------------
+
+    @property
+    def report(self) -> RevokeReport | None:
+        return self._report
+
+    @property
+    def is_busy(self) -> bool:
+        return self._state is _State.RUNNING
+
+    @property
+    def confirm_button(self) -> QPushButton:
+        return self._revoke_button
+
+    @property
+    def cancel_button(self) -> QPushButton:
+        return self._cancel_button
+
+    @property
+    def risk_checkbox(self) -> QCheckBox:
+        return self._risk_checkbox
+
+    @property
+    def outcome_text(self) -> str:
+        return self._outcome_label.text()
+
+    def set_details_expanded(self, expanded: bool) -> None:
+        self._summary.set_details_expanded(expanded)
+
+    # -- layout ----------------------------------------------------------------------
+
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 18)
+        layout.setSpacing(12)
+        layout.addWidget(self._heading())
+        layout.addLayout(self._warning_row())
+        layout.addWidget(self._wrapped(texts.question(self._tokens)))
+        layout.addWidget(self._wrapped(texts.consequence(self._tokens)))
+        if self._in_use_tokens():
+            layout.addWidget(self._in_use_warning())
+        layout.addWidget(plain_label(texts.WILL_REVOKE))
+        self._summary: TokenSummary | TokenListSummary = make_summary(self._tokens)
+        self._summary.details_toggled.connect(self._fit_to_contents)
+        layout.addWidget(self._summary)
+        self._risk_checkbox = QCheckBox(texts.RISK)
+        self._risk_checkbox.toggled.connect(self._update_revoke_enabled)
+        layout.addWidget(self._risk_checkbox)
+        layout.addLayout(self._progress_row())
+        self._outcome_label = self._wrapped("", "outcome")
+        self._outcome_label.hide()
+        layout.addWidget(self._outcome_label)
+        layout.addLayout(self._button_row())
+
+    def _heading(self) -> QLabel:
+        heading = plain_label(texts.title(self._tokens))
+        font = heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.5)
+        heading.setFont(font)
+        return heading
+
+    def _warning_row(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        glyph = plain_label()
+        glyph.setPixmap(icon("warning").pixmap(22, 22))
+        warning = plain_label(texts.warning(self._tokens))
+        warning.setObjectName("warning")
+        warning.setStyleSheet(f"color: {ERROR_COLOUR};")
+        row.addWidget(glyph)
+        row.addWidget(warning, 1)
+        return row
+
+    def _in_use_warning(self) -> QLabel:
+        label = self._wrapped(texts.in_use(self._tokens), "inUseWarning")
+        font = label.font()
+        font.setBold(True)
+        label.setFont(font)
+        return label
+
+    def _progress_row(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        self._progress_label = plain_label()
+        self._progress_bar = QProgressBar()
+        self._progress_bar.setTextVisible(False)
+        row.addWidget(self._progress_label)
+        row.addWidget(self._progress_bar, 1)
+        self._progress_label.hide()
+        self._progress_bar.hide()
+        return row
+
+    def _button_row(self) -> QHBoxLayout:
+        self._cancel_button = QPushButton(texts.CANCEL)
+        self._cancel_button.setDefault(True)
+        self._cancel_button.clicked.connect(self.reject)
+        self._revoke_button = destructive_button(texts.confirm_label(self._tokens))
+        self._revoke_button.clicked.connect(self.confirm)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self._cancel_button)
+        row.addWidget(self._revoke_button)
+        return row
+
+    def _wrapped(self, text: str, name: str = "") -> QLabel:
+        label = plain_label(text, wrap=True)
+        label.setObjectName(name)
+        return label
+
+    def _fit_to_contents(self) -> None:
+        # After the layout has taken in the shown/hidden details: grow, or shrink back.
+        QTimer.singleShot(0, self.adjustSize)
+
+    def _in_use_tokens(self) -> list[Token]:
+        return [token for token in self._tokens if self._client.is_signed_in_with(token)]
+
+    # -- behaviour ---------------------------------------------------------------------
+
+    def _update_revoke_enabled(self) -> None:
+        self._revoke_button.setEnabled(self._state is _State.CONFIRMING and self._risk_checkbox.isChecked())
+
+    def confirm(self) -> None:
+        """Start revoking; ignored unless the risk is acknowledged and nothing was started yet."""
+        if self._state is not _State.CONFIRMING or not self._risk_checkbox.isChecked():
+            return
+        self._state = _State.RUNNING
+        for widget in (self._risk_checkbox, self._revoke_button, self._cancel_button):
+            widget.setEnabled(False)
+        self._start_progress()
+        # Holding the handle for the dialog's lifetime: without it, PySide 6.11 crashed in the
+        # task's deferred delete when the dialog closed from inside the result callback.
+        self._task = run_in_background(revoke_tokens, self._client, self._tokens, self._relay.report,
+                          on_result=self._on_revoked, on_error=self._on_unexpected_error, context=self)
+
+    def _start_progress(self) -> None:
+        self._progress_label.show()
+        self._progress_bar.show()
+        if len(self._tokens) == 1:
+            self._progress_bar.setRange(0, 0)  # one request: nothing to count, just "busy"
+            self._progress_label.setText(texts.REVOKING_ONE)
+        else:
+            self._progress_bar.setRange(0, len(self._tokens))
+            self._show_progress(0, len(self._tokens))
+
+    def _show_progress(self, done: int, total: int) -> None:
+        if total > 1:
+            self._progress_bar.setValue(done)
+            self._progress_label.setText(texts.revoking_n(min(done + 1, total), total))
+
+    def _on_revoked(self, report: RevokeReport) -> None:
+        self._report = report
+        self._state = _State.DONE
+        self.revoke_finished.emit(report)
+        if report.all_succeeded:
+            self.accept()
+        else:
+            self._show_outcomes(report)
+
+    def _on_unexpected_error(self, error: BaseException) -> None:
+        log.error("revoking failed unexpectedly", exc_info=error)
+        problem = ApiError(texts.UNEXPECTED)
+        self._on_revoked(RevokeReport(tuple(RevokeOutcome(token, error=problem) for token in self._tokens)))
+
+    def _show_outcomes(self, report: RevokeReport) -> None:
+        self._progress_label.hide()
+        self._progress_bar.hide()
+        self._summary.show_results([(o.result_label, o.succeeded) for o in report.outcomes])
+        self._outcome_label.setText(report.summary)
+        self._outcome_label.setStyleSheet(f"color: {ERROR_COLOUR};")
+        self._outcome_label.show()
+        self._revoke_button.hide()
+        self._cancel_button.setText(texts.CLOSE)
+        self._cancel_button.setEnabled(True)
+        self._cancel_button.setFocus()
+
+    def done(self, result: int) -> None:  # Qt override: every way of closing comes here
+        if self._state is _State.RUNNING:
+            return  # the server has not answered yet; closing now would hide the outcome
+        super().done(result)
+        self.finished_with.emit(self._report)

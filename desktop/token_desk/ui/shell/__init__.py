@@ -1,0 +1,1 @@
+"""The main window and what frames it: menus, toolbar, status line, banner, welcome page, commands."""

@@ -1,0 +1,83 @@
+"""One QAction per command, shared by the toolbar, the context menu and the shortcuts."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction, QKeySequence
+
+from token_desk.api.models import Token, TokenStatus
+from token_desk.ui.common.icons import icon
+
+
+def revoke_blocker(tokens: Sequence[Token]) -> str | None:
+    """Why "Revoke Token…" cannot run on this selection, or None when it can (expired tokens can be revoked)."""
+    if not tokens:
+        return "Select the tokens to revoke first"
+    revoked = [token for token in tokens if token.status is TokenStatus.REVOKED]
+    if len(tokens) == 1 and revoked:
+        return "This token is already revoked"
+    if revoked:
+        return f"{len(revoked)} of the selected tokens are already revoked; select only active or expired ones"
+    return None
+
+
+def revoke_shortcuts() -> list[QKeySequence]:
+    """Delete, plus what people press on a Mac keyboard (Backspace and Cmd+Backspace, as in Finder)."""
+    keys = [QKeySequence(QKeySequence.StandardKey.Delete)]
+    if sys.platform == "darwin":
+        keys += [QKeySequence(Qt.Key.Key_Backspace), QKeySequence("Ctrl+Backspace")]
+    return keys
+
+
+class TokenActions(QObject):
+    """The commands on tokens; `update_for(selection)` is the one rule that enables them."""
+
+    REVOKE_TIP = "Revoke the selected tokens (asks first)"
+
+    def __init__(self, parent: QObject) -> None:
+        super().__init__(parent)
+        self.revoke = self._make("Revoke Token…", "revoke", self.REVOKE_TIP, revoke_shortcuts())
+        self.copy_id = self._make("Copy Token ID", "copy", "Copy the selected token IDs",
+                                  [QKeySequence(QKeySequence.StandardKey.Copy)])
+        self.copy_description = self._make("Copy Description", None, "Copy the selected tokens' descriptions")
+        self.details = self._make("Details…", "details", "Show everything known about this token")
+        self.refresh = self._make("Refresh", "refresh", "Reload both token lists from the server (F5)",
+                                  [QKeySequence(QKeySequence.StandardKey.Refresh), QKeySequence(Qt.Key.Key_F5)])
+        self.find = self._make("Find", "search", "Search by description or ID (Ctrl+F)",
+                               [QKeySequence(QKeySequence.StandardKey.Find)])
+        self.show_inactive = self._make("Show inactive tokens", None, "Also list revoked and expired tokens")
+        self.show_inactive.setCheckable(True)
+        self.update_for(())
+
+    def _make(self, text: str, icon_name: str | None, tip: str,
+              keys: Sequence[QKeySequence] = ()) -> QAction:
+        action = QAction(text, self)
+        if icon_name is not None:
+            action.setIcon(icon(icon_name))
+        action.setToolTip(tip)
+        action.setStatusTip(tip)
+        action.setShortcuts(_unique(keys))
+        return action
+
+    def row_actions(self) -> tuple[QAction, ...]:
+        """Actions that act on the selected rows: their shortcuts belong to the table with focus."""
+        return (self.revoke, self.copy_id, self.copy_description, self.details)
+
+    def update_for(self, tokens: Sequence[Token]) -> None:
+        blocker = revoke_blocker(tokens)
+        self.revoke.setEnabled(blocker is None)
+        self.revoke.setToolTip(blocker or self.REVOKE_TIP)
+        for action in (self.copy_id, self.copy_description):
+            action.setEnabled(bool(tokens))
+        self.details.setEnabled(len(tokens) == 1)
+
+
+def _unique(keys: Sequence[QKeySequence]) -> list[QKeySequence]:
+    result: list[QKeySequence] = []
+    for key in keys:
+        if not key.isEmpty() and key not in result:
+            result.append(key)
+    return result

@@ -1,0 +1,54 @@
+"""The message strip above the tables: what went wrong, in one sentence, and the one thing to do next."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+
+from token_desk.ui.common.icons import icon
+from token_desk.ui.common.plain_text import plain_label
+
+ICON_SIZE = 20
+STYLE = """
+QFrame#banner { background: #fdecea; border: 1px solid #f5c2bd; border-radius: 6px; }
+QFrame#banner QLabel { color: #5f1b15; background: transparent; }
+"""
+
+
+class Banner(QFrame):
+    """Hidden until `show_error`; `action_clicked` says which button ("retry" or "sign-in") was pressed."""
+
+    action_clicked = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("banner")
+        self.setStyleSheet(STYLE)
+        self.icon_label = QLabel()
+        self.icon_label.setPixmap(icon("warning").pixmap(ICON_SIZE, ICON_SIZE))
+        # Error sentences may quote server text: never let it render as markup.
+        self.message_label = plain_label(wrap=True, selectable=True)
+        self.button = QPushButton()
+        self.button.clicked.connect(lambda: self.action_clicked.emit(self._action))
+        self._action = "retry"
+        self._lay_out()
+        self.hide()
+
+    def _lay_out(self) -> None:
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(12, 8, 8, 8)
+        layout.setSpacing(10)
+        layout.addWidget(self.icon_label, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addWidget(self.message_label, 1)
+        layout.addWidget(self.button, 0, Qt.AlignmentFlag.AlignVCenter)
+
+    def show_error(self, message: str, action: str = "retry") -> None:
+        """Show `message`; the button offers "Retry" or, for a signed-out session, "Sign in…"."""
+        self._action = action
+        self.button.setText("Sign in…" if action == "sign-in" else "Retry")
+        self.message_label.setText(message)
+        self.show()
+
+    @property
+    def message(self) -> str:
+        return "" if self.isHidden() else self.message_label.text()

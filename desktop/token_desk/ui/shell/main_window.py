@@ -1,0 +1,250 @@
+"""The window people live in: both token lists, search, filters, refresh, and the ways in to revoking."""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime
+
+from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import (QListWidget, QListWidgetItem, QMainWindow, QMenu, QSplitter,
+                               QStackedWidget, QVBoxLayout, QWidget)
+
+from token_desk.api.errors import ApiError, AuthenticationError
+from token_desk.api.models import TokenKind
+from token_desk.connection import Connection
+from token_desk.ui.common import settings as keys
+from token_desk.ui.shell.actions import TokenActions
+from token_desk.ui.shell.banner import Banner
+from token_desk.ui.common.icons import icon
+from token_desk.ui.tokens.loader import TokenLoader
+from token_desk.ui.shell.menu_bar import WindowMenus
+from token_desk.ui.shell.status_line import StatusLine
+from token_desk.ui.tokens.token_page import TokenPage
+from token_desk.ui.shell.toolbar import MainToolBar
+from token_desk.ui.shell.welcome_page import WelcomePage
+from token_desk.ui.shell.window_commands import WindowCommands
+from token_desk.ui.shell.window_size import first_start_size
+
+log = logging.getLogger(__name__)
+
+APP_TITLE = "Token Desk"
+PAGE_ICONS = {TokenKind.MANAGEMENT: "connection", TokenKind.DATABASE: "status-active"}
+SIGNED_OUT_PREFIX = "Signed out: "
+SIDEBAR_AIR = 4  # a little room right of the longest page name
+
+
+class MainWindow(QMainWindow):
+    """`set_connection(None)` shows the welcome page; `sign_in_requested` asks the app for new credentials."""
+
+    sign_in_requested = Signal()
+
+    def __init__(self, settings: QSettings | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.settings = settings if settings is not None else keys.open_settings()
+        self.token_actions = TokenActions(self)
+        self.pages = {kind: TokenPage(kind) for kind in TokenKind}
+        self.toolbar = MainToolBar(self.token_actions, self)
+        self.addToolBar(self.toolbar)
+        self.search_box = self.toolbar.search_box
+        self.status = StatusLine(self.statusBar())
+        self.loader = TokenLoader(self)
+        self.commands = WindowCommands(self)
+        self.connections = None  # the ConnectionsController, set by app.create_window
+        self._connection: Connection | None = None
+        self._signed_out = False
+        self._build_central()
+        self._wire()
+        self.menus = WindowMenus(self)
+        self._restore_settings()
+        self.set_connection(None)
+
+    # ---- building -------------------------------------------------------------------------------
+    def _build_central(self) -> None:
+        self.banner = Banner()
+        self.sidebar = QListWidget()
+        self.sidebar.setObjectName("sidebar")
+        self.page_stack = QStackedWidget()
+        for kind, page in self.pages.items():
+            self.sidebar.addItem(QListWidgetItem(icon(PAGE_ICONS[kind]), page.title))
+            self.page_stack.addWidget(page)
+        self.sidebar.setCurrentRow(0)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.sidebar)
+        self.splitter.addWidget(self._pages_column())
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([self._sidebar_width(), 1100])
+        self.welcome = WelcomePage()
+        self.central_stack = QStackedWidget()
+        self.central_stack.addWidget(self.welcome)
+        self.central_stack.addWidget(self.splitter)
+        self.setCentralWidget(self.central_stack)
+        self.resize(first_start_size(self.screen().availableGeometry().size()))
+
+    def _sidebar_width(self) -> int:
+        """Just wide enough for the page names: every pixel saved goes to the token columns."""
+        return self.sidebar.sizeHintForColumn(0) + 2 * self.sidebar.frameWidth() + SIDEBAR_AIR
+
+    def _pages_column(self) -> QWidget:
+        column = QWidget()
+        layout = QVBoxLayout(column)
+        layout.setContentsMargins(2, 6, 6, 0)  # the splitter handle already parts it from the sidebar
+        layout.setSpacing(6)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.page_stack, 1)
+        return column
+
+    def _wire(self) -> None:
+        actions = self.token_actions
+        actions.refresh.triggered.connect(self.refresh)
+        actions.find.triggered.connect(self.focus_search)
+        actions.show_inactive.toggled.connect(self._apply_show_inactive)
+        self.addAction(actions.refresh)
+        self.addAction(actions.find)
+        self.search_box.textChanged.connect(self._apply_search)
+        self.sidebar.currentRowChanged.connect(self._show_page)
+        self.banner.action_clicked.connect(self._on_banner_action)
+        self.loader.busy_changed.connect(self._on_busy)
+        self.loader.loaded.connect(self._on_loaded)
+        self.loader.failed.connect(self._on_load_failed)
+        for page in self.pages.values():
+            page.proxy.counts_changed.connect(self._update_counts)
+            page.view.selectionModel().selectionChanged.connect(self.update_actions)
+        self.commands.wire(self.pages.values())
+
+    # ---- connection and loading -----------------------------------------------------------------
+    @property
+    def connection(self) -> Connection | None:
+        return self._connection
+
+    def set_connection(self, connection: Connection | None) -> None:
+        """Show `connection`'s tokens (loading starts now, off the GUI thread) or the welcome page."""
+        self.loader.cancel()
+        self._connection = connection
+        self._signed_out = False
+        self.banner.hide()
+        for page in self.pages.values():
+            page.set_tokens(())
+        self.central_stack.setCurrentWidget(self.splitter if connection else self.welcome)
+        self.toolbar.set_demo(bool(connection and connection.is_demo))
+        self.status.set_connection(connection.label if connection else "Not connected")
+        self.status.set_refreshed(None)
+        self.setWindowTitle(f"{connection.label} — {APP_TITLE}" if connection else APP_TITLE)
+        connected = connection is not None
+        # Nothing to search, filter or refresh on the welcome page.
+        for control in (self.search_box, self.toolbar.inactive_box, self.token_actions.show_inactive,
+                        self.token_actions.refresh):
+            control.setEnabled(connected)
+        self.update_actions()
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Reload both lists; the tables keep showing the last good data until the answer arrives."""
+        if self._connection is not None:
+            self.loader.load(self._connection.client)
+
+    def _on_busy(self, busy: bool) -> None:
+        self.status.set_busy(busy)
+        self.token_actions.refresh.setEnabled(not busy and self._connection is not None)
+
+    def _on_loaded(self, rows_by_kind: dict) -> None:
+        for kind, rows in rows_by_kind.items():
+            self.pages[kind].set_tokens(rows)
+        self._signed_out = False
+        self.banner.hide()
+        self.status.set_refreshed(datetime.now())
+        self.update_actions()
+
+    def _on_load_failed(self, error: BaseException) -> None:
+        if isinstance(error, AuthenticationError):
+            self.enter_signed_out(str(error))
+        elif isinstance(error, ApiError):
+            self.banner.show_error(str(error))
+        else:
+            log.error("Loading tokens failed unexpectedly", exc_info=error)
+            self.banner.show_error("Loading the tokens failed unexpectedly; see the log for details, then retry.")
+
+    def enter_signed_out(self, reason: str) -> None:
+        """The server no longer accepts our token: say so, ask for credentials once, never retry in a loop."""
+        self.banner.show_error(SIGNED_OUT_PREFIX + reason, action="sign-in")
+        if not self._signed_out:
+            self._signed_out = True
+            self.sign_in_requested.emit()
+
+    @property
+    def signed_out(self) -> bool:
+        return self._signed_out
+
+    def _on_banner_action(self, action: str) -> None:
+        if action == "sign-in":
+            self.sign_in_requested.emit()
+        else:
+            self.refresh()
+
+    # ---- pages, search and filters -----------------------------------------------------------------
+    def current_page(self) -> TokenPage:
+        return self.page_stack.currentWidget()
+
+    def page(self, kind: TokenKind) -> TokenPage:
+        return self.pages[kind]
+
+    def _show_page(self, row: int) -> None:
+        if row >= 0:
+            self.page_stack.setCurrentIndex(row)
+            self._update_counts()
+            self.update_actions()
+
+    def focus_search(self) -> None:
+        self.search_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_box.selectAll()
+
+    def _apply_search(self, text: str) -> None:
+        for page in self.pages.values():
+            page.proxy.set_search_text(text)
+
+    def _apply_show_inactive(self, show: bool) -> None:
+        for page in self.pages.values():
+            page.proxy.set_show_inactive(show)
+
+    def _update_counts(self) -> None:
+        counts = self.current_page().proxy.counts()
+        self.status.set_counts(counts.total, counts.shown, counts.inactive_hidden)
+
+    def update_actions(self, *_ignored: object) -> None:
+        """The one place the row actions' enabled state is decided: from the current page's selection."""
+        self.token_actions.update_for(self.current_page().selected_tokens())
+
+    @property
+    def context_menu(self) -> QMenu | None:
+        return self.commands.context_menu
+
+    # ---- persistence --------------------------------------------------------------------------------
+    def _restore_settings(self) -> None:
+        geometry = keys.read_bytes(self.settings, keys.GEOMETRY)
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        splitter = keys.read_bytes(self.settings, keys.SPLITTER)
+        if splitter is not None:
+            self.splitter.restoreState(splitter)
+        for kind, page in self.pages.items():
+            header = keys.read_bytes(self.settings, keys.header_key(kind.value))
+            if header is not None:
+                page.restore_header(header)
+        self.token_actions.show_inactive.setChecked(keys.read_bool(self.settings, keys.SHOW_INACTIVE, False))
+        page_row = keys.read_int(self.settings, keys.CURRENT_PAGE, 0)
+        self.sidebar.setCurrentRow(page_row if 0 <= page_row < len(self.pages) else 0)
+
+    def save_settings(self) -> None:
+        self.settings.setValue(keys.GEOMETRY, self.saveGeometry())
+        self.settings.setValue(keys.SPLITTER, self.splitter.saveState())
+        for kind, page in self.pages.items():
+            self.settings.setValue(keys.header_key(kind.value), page.save_header())
+        self.settings.setValue(keys.SHOW_INACTIVE, self.token_actions.show_inactive.isChecked())
+        self.settings.setValue(keys.CURRENT_PAGE, self.sidebar.currentRow())
+        self.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # Qt override
+        self.save_settings()
+        self.commands.close_menu()
+        super().closeEvent(event)
+

@@ -1,0 +1,89 @@
+"""The main toolbar: refresh and revoke, the search box, the inactive toggle and the demo marker."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QSizePolicy, QToolBar, QWidget
+
+from token_desk.ui.shell.actions import TokenActions
+from token_desk.ui.common.icons import icon
+
+SEARCH_PLACEHOLDER = "Search by description or ID"
+DEMO_MARKER_STYLE = (
+    "QLabel#demoMarker { background: #fff1c2; color: #6b4500; border: 1px solid #e8c766;"
+    " border-radius: 10px; padding: 2px 10px; font-weight: 600; }"
+)
+
+
+class SearchBox(QLineEdit):
+    """Esc clears the search (and a second Esc goes back to the table)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setPlaceholderText(SEARCH_PLACEHOLDER)
+        self.setClearButtonEnabled(True)
+        self.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
+        self.setMinimumWidth(280)
+        self.setMaximumWidth(420)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # Qt override
+        if event.key() == Qt.Key.Key_Escape and self.text():
+            self.clear()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+
+def _spacer() -> QWidget:
+    spacer = QWidget()
+    spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+    return spacer
+
+
+def _gap(width: int) -> QWidget:
+    gap = QWidget()
+    gap.setFixedWidth(width)
+    return gap
+
+
+class MainToolBar(QToolBar):
+    def __init__(self, actions: TokenActions, parent: QWidget | None = None) -> None:
+        super().__init__("Main toolbar", parent)
+        self.setObjectName("mainToolBar")  # saveState needs a name
+        self.setMovable(False)
+        self.setIconSize(QSize(18, 18))
+        self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.search_box = SearchBox(self)
+        self.inactive_box = QCheckBox(actions.show_inactive.text(), self)
+        self.inactive_box.setToolTip(actions.show_inactive.toolTip())
+        self.demo_marker = QLabel("Demo data", self)
+        self.demo_marker.setObjectName("demoMarker")
+        self.demo_marker.setStyleSheet(DEMO_MARKER_STYLE)
+        self.demo_marker.setToolTip("Sample tokens from a built-in server on this computer; nothing here is real")
+        self._fill(actions)
+        self._bind_inactive(actions)
+
+    def _fill(self, actions: TokenActions) -> None:
+        self.addAction(actions.refresh)
+        self.addAction(actions.revoke)
+        self.addSeparator()
+        self.addWidget(_gap(4))
+        self.addWidget(self.search_box)
+        self.addWidget(_gap(12))
+        self.addWidget(self.inactive_box)
+        self.addWidget(_spacer())
+        self._demo_action = self.addWidget(self.demo_marker)
+        self._demo_action.setVisible(False)
+
+    def _bind_inactive(self, actions: TokenActions) -> None:
+        # The checkbox is the action's face in the toolbar: each follows the other.
+        self.inactive_box.toggled.connect(actions.show_inactive.setChecked)
+        actions.show_inactive.toggled.connect(self.inactive_box.setChecked)
+
+    def set_demo(self, is_demo: bool) -> None:
+        self._demo_action.setVisible(is_demo)
+
+    @property
+    def demo_marker_visible(self) -> bool:
+        return self._demo_action.isVisible()

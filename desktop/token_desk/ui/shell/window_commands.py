@@ -1,0 +1,110 @@
+"""The row commands (menu, copy, details, revoke) that the shared actions trigger on the window's selection."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QPoint, Qt
+from PySide6.QtWidgets import QApplication, QMenu
+
+from token_desk.ui.revoke import revoke_flow
+from token_desk.ui.shell.context_menu import empty_space_menu, token_menu
+from token_desk.ui.tokens.details_dialog import TokenDetailsDialog
+from token_desk.ui.tokens.token_page import TokenPage
+
+if TYPE_CHECKING:
+    from token_desk.ui.shell.main_window import MainWindow
+
+SIGNED_OUT_BY_REVOKE = ("you revoked the token Token Desk was using; "
+                        "sign in with another management token to go on.")
+
+
+class WindowCommands(QObject):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self._window = window
+        self.context_menu: QMenu | None = None
+
+    def wire(self, pages: Iterable[TokenPage]) -> None:
+        actions = self._window.token_actions
+        for action in actions.row_actions():
+            # Row shortcuts act where the rows are: Ctrl+C in the search box still copies its text.
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        actions.copy_id.triggered.connect(lambda: self._copy(lambda token: token.id))
+        actions.copy_description.triggered.connect(lambda: self._copy(lambda token: token.description))
+        actions.details.triggered.connect(self.show_details)
+        actions.revoke.triggered.connect(self.revoke_selected)
+        for page in pages:
+            page.view.addActions(list(actions.row_actions()))
+            page.view.customContextMenuRequested.connect(lambda pos, p=page: self._menu_at(p, pos))
+            page.view.options_requested.connect(lambda row, at, p=page: self.open_row_menu(p, row, at))
+
+    # ---- menus --------------------------------------------------------------------------------------
+    def _menu_at(self, page: TokenPage, pos: QPoint) -> None:
+        at = page.view.viewport().mapToGlobal(pos)
+        index = page.view.indexAt(pos)
+        if index.isValid():
+            self.open_row_menu(page, index.row(), at)
+        else:
+            self._popup(empty_space_menu(self._window.token_actions, self._window), at)
+
+    def open_row_menu(self, page: TokenPage, row: int, at: QPoint) -> None:
+        """Right-click semantics: an unselected row becomes the selection; a selected one keeps it."""
+        if not page.is_row_selected(row):
+            page.select_row(row)
+        self._window.update_actions()
+        self._popup(token_menu(self._window.token_actions, self._window), at)
+
+    def _popup(self, menu: QMenu, at: QPoint) -> None:
+        self.close_menu()
+        self.context_menu = menu
+        menu.popup(at)  # non-blocking: the window keeps running while the menu is open
+
+    def close_menu(self) -> None:
+        if self.context_menu is not None:
+            self.context_menu.close()
+            self.context_menu.deleteLater()
+            self.context_menu = None
+
+    # ---- row commands -------------------------------------------------------------------------------
+    def _copy(self, field) -> None:
+        tokens = self._window.current_page().selected_tokens()
+        if tokens:
+            QApplication.clipboard().setText("\n".join(field(token) for token in tokens))
+            noun = "token" if len(tokens) == 1 else "tokens"
+            self._window.status.show_message(f"Copied {len(tokens)} {noun} to the clipboard.", 4000)
+
+    def show_details(self) -> None:
+        tokens = self._window.current_page().selected_tokens()
+        if len(tokens) == 1:
+            TokenDetailsDialog.show_for(self._window, tokens[0])
+
+    def revoke_selected(self) -> None:
+        window = self._window
+        page = window.current_page()
+        tokens = page.selected_tokens()
+        if window.connection is None or not window.token_actions.revoke.isEnabled() or not tokens:
+            return
+        rows = [page.proxy_row_of(token.id) for token in tokens]
+        neighbour = revoke_flow.neighbour_row([row for row in rows if row is not None], page.proxy.rowCount())
+        neighbour_id = page.proxy.token_at(neighbour).id if neighbour is not None else None
+        report = revoke_flow.ask_revoke(window, tokens, window.connection.client)
+        if report is not None:
+            self._apply_report(page, report, [token.id for token in tokens], neighbour_id)
+
+    def _apply_report(self, page: TokenPage, report, chosen_ids: list[str], neighbour_id: str | None) -> None:
+        window = self._window
+        for outcome in report.outcomes:
+            if outcome.revoked is not None:
+                page.model.update_token(outcome.revoked)
+        still_shown = [token_id for token_id in chosen_ids if page.proxy_row_of(token_id) is not None]
+        # Revoked rows stay selected if still shown (inactive tokens visible); else the neighbour takes over.
+        keep = still_shown or ([neighbour_id] if neighbour_id else [])
+        page.select_ids(keep, keep[0] if keep else None)
+        window.status.show_message(revoke_flow.summary(report), 15_000)
+        window.update_actions()
+        if report.signed_out:
+            window.enter_signed_out(SIGNED_OUT_BY_REVOKE)
+        elif revoke_flow.needs_refresh(report):
+            window.refresh()

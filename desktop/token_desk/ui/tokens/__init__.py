@@ -1,0 +1,1 @@
+"""The token tables: pages, the table view and its ⋮ strip, column layout, details, the loader."""

@@ -1,0 +1,273 @@
+"""Show tokens read-only, as plain text: the "Details…" dialog, and the token summaries the
+revoke dialog reuses (grey fields for one token, a list for several).
+
+Everything a server sends (descriptions above all) is shown with Qt.PlainText:
+a description such as "<img src=x>" must appear literally, never be rendered.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Sequence
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QGuiApplication
+from PySide6.QtWidgets import (
+    QAbstractItemView, QDialog, QDialogButtonBox, QFormLayout, QFrame, QHeaderView, QLabel, QPushButton,
+    QSizePolicy, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
+)
+
+from token_desk.api.models import Permission, Token, TokenKind, format_timestamp
+from token_desk.ui.common.dialog_buttons import button_box
+from token_desk.ui.common.plain_text import plain_label, plain_tooltip
+
+NO_EXPIRY_TEXT = "Does not expire"
+UNKNOWN_TEXT = "Not recorded"
+MORE_DETAILS = "See more details"
+_SELECTABLE = Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
+
+
+@dataclass(frozen=True)
+class FieldText:
+    """One labelled value; `tooltip` is app-made text only (e.g. the UTC time), never server text."""
+
+    caption: str
+    value: str
+    tooltip: str = ""
+    wrap: bool = False  # only free text wraps; IDs, times and permission lines keep their lines
+
+
+def local_time_text(moment: datetime) -> str:
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+def expiry_text(token: Token) -> str:
+    return NO_EXPIRY_TEXT if token.expires_at is None else local_time_text(token.expires_at)
+
+
+def permission_lines(permissions: Sequence[Permission]) -> str:
+    """One line per database, e.g. "telemetry: read, write"; "*" reads "All databases"."""
+    actions: dict[str, list[str]] = {}
+    for permission in permissions:
+        actions.setdefault(permission.resource, []).append(permission.action)
+    lines = [f"{'All databases' if resource == '*' else resource}: {', '.join(acts)}"
+             for resource, acts in actions.items()]
+    return "\n".join(lines) or "No permissions"
+
+
+def _time_field(caption: str, moment: datetime | None, none_text: str) -> FieldText:
+    if moment is None:
+        return FieldText(caption, none_text)
+    return FieldText(caption, local_time_text(moment), f"{format_timestamp(moment)} (UTC)")
+
+
+def summary_fields(token: Token) -> list[FieldText]:
+    """What the revoke dialog shows at once: enough to recognise the token."""
+    fields = [FieldText("Token Description", token.description, wrap=True), FieldText("Token ID", token.id)]
+    if token.kind is TokenKind.MANAGEMENT:
+        fields.append(FieldText("Prefix", token.prefix or UNKNOWN_TEXT))
+    fields.append(_time_field("Expiration Date", token.expires_at, NO_EXPIRY_TEXT))
+    if token.kind is TokenKind.DATABASE:
+        fields.append(FieldText("Permissions", permission_lines(token.permissions)))
+    return fields
+
+
+def more_fields(token: Token) -> list[FieldText]:
+    """What "See more details" adds."""
+    fields = [_time_field("Created At", token.created_at, UNKNOWN_TEXT)]
+    if token.kind is TokenKind.MANAGEMENT:
+        fields.append(FieldText("Created By", token.created_by or UNKNOWN_TEXT))
+    fields.append(FieldText("Status", token.status.label))
+    return fields
+
+
+def all_fields(token: Token) -> list[FieldText]:
+    extra = [_time_field("Revoked At", token.revoked_at, "Not revoked"),
+             FieldText("Account ID", token.account_id or UNKNOWN_TEXT)]
+    if token.kind is TokenKind.DATABASE:
+        extra.append(FieldText("Cluster ID", token.cluster_id or UNKNOWN_TEXT))
+    return [FieldText("Kind", token.kind.label), *summary_fields(token), *more_fields(token), *extra]
+
+
+def value_label(field: FieldText) -> QLabel:
+    label = plain_label(field.value)
+    label.setTextInteractionFlags(_SELECTABLE)
+    label.setWordWrap(field.wrap)
+    label.setToolTip(field.tooltip)
+    return label
+
+
+class ReadOnlyField(QFrame):
+    """A grey box with a small caption over a selectable value, like the Admin UI's disabled fields."""
+
+    STYLE = (
+        "QFrame#readOnlyField { background: #e4e2e7; border: none; border-bottom: 1px dotted #77757c;"
+        " border-top-left-radius: 4px; border-top-right-radius: 4px; }"
+        " QLabel#fieldCaption { color: #5f5d64; } QLabel#fieldValue { color: #38363d; }"
+    )
+
+    def __init__(self, field: FieldText, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("readOnlyField")
+        self.setStyleSheet(self.STYLE)
+        # Never squeezed below its lines: the dialog's height-for-width pass otherwise clips them.
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        caption = plain_label(field.caption)
+        caption.setObjectName("fieldCaption")
+        small = caption.font()
+        small.setPointSizeF(small.pointSizeF() * 0.85)
+        caption.setFont(small)
+        value = value_label(field)
+        value.setObjectName("fieldValue")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 5, 10, 6)
+        layout.setSpacing(1)
+        layout.addWidget(caption)
+        layout.addWidget(value)
+
+
+def details_toggle() -> QPushButton:
+    """A flat "See more details ▸" button whose arrow points down while expanded."""
+    button = QPushButton(f"{MORE_DETAILS} ▸")
+    button.setObjectName("detailsToggle")
+    button.setFlat(True)
+    button.setCheckable(True)
+    button.setStyleSheet(
+        "QPushButton#detailsToggle { text-align: left; padding: 2px 4px; border: none; background: transparent; }"
+        " QPushButton#detailsToggle:focus { border: 1px dotted palette(highlight); }"
+    )
+    button.toggled.connect(lambda on: button.setText(f"{MORE_DETAILS} {'▾' if on else '▸'}"))
+    return button
+
+
+class TokenSummary(QWidget):
+    """One token as grey read-only fields; "See more details" reveals when and by whom it was made."""
+
+    details_toggled = Signal(bool)
+
+    def __init__(self, token: Token, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._more = _field_stack(more_fields(token))
+        self._more.hide()
+        self._toggle = details_toggle()
+        self._toggle.toggled.connect(self._more.setVisible)
+        self._toggle.toggled.connect(self.details_toggled)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(_field_stack(summary_fields(token)))
+        layout.addWidget(self._toggle, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self._more)
+
+    def set_details_expanded(self, expanded: bool) -> None:
+        self._toggle.setChecked(expanded)
+
+    def show_results(self, results: Sequence[tuple[str, bool]]) -> None:
+        """One token: the dialog states the result itself, below the fields."""
+
+
+class TokenListSummary(QWidget):
+    """Several tokens as a scrollable list; details and results appear as extra columns."""
+
+    details_toggled = Signal(bool)
+
+    COLUMNS = ("Description", "Token ID", "Expiration Date", "Created At", "Created By", "Status", "Result")
+    DETAIL_COLUMNS = (3, 4, 5)
+    VISIBLE_ROWS = 8  # more scroll
+    RESULT_COLUMN = 6
+
+    def __init__(self, tokens: Sequence[Token], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._tree = QTreeWidget()
+        self._tree.setHeaderLabels(self.COLUMNS)
+        self._tree.setRootIsDecorated(False)
+        self._tree.setUniformRowHeights(True)
+        self._tree.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self._tree.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self._tree.addTopLevelItems([_token_item(token) for token in tokens])
+        self._tree.setFixedHeight(self._height_for_rows(min(len(tokens), self.VISIBLE_ROWS)))
+        self._toggle = details_toggle()
+        self._toggle.toggled.connect(self.set_details_expanded)
+        self._toggle.toggled.connect(self.details_toggled)
+        self.set_details_expanded(False)
+        self._tree.setColumnHidden(self.RESULT_COLUMN, True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self._tree)
+        layout.addWidget(self._toggle, 0, Qt.AlignmentFlag.AlignLeft)
+
+    def _height_for_rows(self, rows: int) -> int:
+        row_height = self._tree.sizeHintForRow(0)
+        chrome = self._tree.header().sizeHint().height() + 2 * self._tree.frameWidth()
+        return chrome + rows * row_height + row_height // 2  # half a row of air below the last
+
+    def set_details_expanded(self, expanded: bool) -> None:
+        for column in self.DETAIL_COLUMNS:
+            self._tree.setColumnHidden(column, not expanded)
+        self._toggle.setChecked(expanded)
+
+    def show_results(self, results: Sequence[tuple[str, bool]]) -> None:
+        """(text, succeeded) per token, in list order; failures in red."""
+        for row, (text, succeeded) in enumerate(results):
+            item = self._tree.topLevelItem(row)
+            item.setText(self.RESULT_COLUMN, text)
+            item.setForeground(self.RESULT_COLUMN, QBrush(QColor("#1b6e2d" if succeeded else "#b3261e")))
+        self._tree.setColumnHidden(self.RESULT_COLUMN, False)
+
+
+def make_summary(tokens: Sequence[Token]) -> TokenSummary | TokenListSummary:
+    return TokenSummary(tokens[0]) if len(tokens) == 1 else TokenListSummary(tokens)
+
+
+def _token_item(token: Token) -> QTreeWidgetItem:
+    created_by = token.created_by or ("" if token.kind is TokenKind.DATABASE else UNKNOWN_TEXT)
+    values = (token.description, token.id, expiry_text(token), local_time_text(token.created_at),
+              created_by, token.status.label, "")
+    item = QTreeWidgetItem(list(values))  # item views draw plain text
+    item.setToolTip(0, plain_tooltip(token.description))  # descriptions may be elided
+    return item
+
+
+def _field_stack(fields: Sequence[FieldText]) -> QWidget:
+    stack = QWidget()
+    layout = QVBoxLayout(stack)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(8)
+    for field in fields:
+        layout.addWidget(ReadOnlyField(field))
+    return stack
+
+
+class TokenDetailsDialog(QDialog):
+    """Every field of one token, read-only and selectable, with a Copy ID button."""
+
+    def __init__(self, token: Token, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._token = token
+        self.setWindowTitle(f"{token.kind.label} Details")
+        form = QFormLayout()
+        for field in all_fields(token):
+            form.addRow(plain_label(field.caption + ":"), value_label(field))
+        buttons = button_box(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        self._copy_button = QPushButton("Copy Token ID")
+        self._copy_button.clicked.connect(self.copy_id)
+        buttons.addButton(self._copy_button, QDialogButtonBox.ButtonRole.ActionRole)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+
+    @classmethod
+    def show_for(cls, parent: QWidget | None, token: Token) -> TokenDetailsDialog:
+        """Open non-modally (several can be compared side by side); it deletes itself on close."""
+        dialog = cls(token, parent)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
+
+    @property
+    def copy_button(self) -> QPushButton:
+        return self._copy_button
+
+    def copy_id(self) -> None:
+        QGuiApplication.clipboard().setText(self._token.id)

@@ -1,0 +1,116 @@
+"""One token list: its model, its fast filter proxy and its table, kept together per token kind."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from PySide6.QtCore import QByteArray, QItemSelection, QItemSelectionModel, Qt
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from token_desk.api.models import Token, TokenKind
+from token_desk.models import TokenFilterProxy, TokenTableModel
+from token_desk.models.columns import Column, columns_for
+from token_desk.models.display import DisplayStatus
+from token_desk.models.row_index import RowIndex
+from token_desk.ui.common.icons import icon
+from token_desk.ui.tokens.token_view import TokenTableView
+
+PAGE_TITLES = {TokenKind.MANAGEMENT: "Management Tokens", TokenKind.DATABASE: "Database Tokens"}
+STATUS_ICON_NAMES = {
+    DisplayStatus.ACTIVE: "status-active",
+    DisplayStatus.EXPIRES_SOON: "status-expiring-soon",
+    DisplayStatus.EXPIRED: "status-expired",
+    DisplayStatus.REVOKED: "status-revoked",
+}
+DEFAULT_SORT = (Column.CREATED_AT, Qt.SortOrder.DescendingOrder)  # newest first
+
+
+def status_icons() -> dict[DisplayStatus, QIcon]:
+    return {status: icon(name) for status, name in STATUS_ICON_NAMES.items()}
+
+
+class TokenPage(QWidget):
+    def __init__(self, kind: TokenKind, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.kind = kind
+        self.title = PAGE_TITLES[kind]
+        self.columns = columns_for(kind)
+        self.model = TokenTableModel(kind, status_icons=status_icons(), parent=self)
+        self.proxy = TokenFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.view = TokenTableView(self)
+        self.view.setModel(self.proxy)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.view)
+        self.view.install_column_delegates(self.columns)
+        self.apply_default_layout()
+
+    def column_index(self, column: Column) -> int:
+        return self.columns.index(column)
+
+    def apply_default_layout(self) -> None:
+        self.view.apply_default_widths(self.columns)
+        column, order = DEFAULT_SORT
+        self.view.horizontalHeader().setSortIndicator(self.column_index(column), order)
+        self.view.setSortingEnabled(True)
+
+    def save_header(self) -> QByteArray:
+        return self.view.horizontalHeader().saveState()
+
+    def restore_header(self, state: QByteArray) -> bool:
+        """Column order, widths and sort; False (and defaults kept) when the saved state does not fit."""
+        header = self.view.horizontalHeader()
+        if not header.restoreState(state) or header.count() != len(self.columns):
+            self.apply_default_layout()
+            return False
+        # A header saved by an older version may carry other resize modes: today's rules win, widths stay.
+        self.view.reapply_resize_modes(self.columns)
+        # restoreState sets the indicator without sorting: sort as the header now says.
+        self.view.sortByColumn(header.sortIndicatorSection(), header.sortIndicatorOrder())
+        return True
+
+    def set_tokens(self, tokens: Sequence[Token] | RowIndex) -> None:
+        """Show a fresh list (or rows prepared off the GUI thread), keeping the selected tokens
+        (by ID) selected and the sort as it was."""
+        selected = [token.id for token in self.selected_tokens()]
+        current = self.current_token()
+        self.model.set_tokens(tokens)
+        self.select_ids(selected, current.id if current else None)
+
+    def selected_tokens(self) -> list[Token]:
+        """The selected tokens in the order shown."""
+        selection = self.view.selectionModel()
+        rows = sorted(index.row() for index in selection.selectedRows()) if selection else []
+        return [self.proxy.token_at(row) for row in rows]
+
+    def current_token(self) -> Token | None:
+        index = self.view.currentIndex()
+        return self.proxy.token_at(index.row()) if index.isValid() else None
+
+    def proxy_row_of(self, token_id: str) -> int | None:
+        source_row = self.model.row_of(token_id)
+        if source_row is None:
+            return None
+        return self.proxy.proxy_row(source_row)
+
+    def select_ids(self, token_ids: Iterable[str], current_id: str | None = None) -> None:
+        """Select the rows of these tokens that are visible; make `current_id` the current row."""
+        selection = QItemSelection()
+        last_column = self.proxy.columnCount() - 1
+        for row in filter(lambda r: r is not None, map(self.proxy_row_of, token_ids)):
+            selection.select(self.proxy.index(row, 0), self.proxy.index(row, last_column))
+        model = self.view.selectionModel()
+        current_row = self.proxy_row_of(current_id) if current_id else None
+        if current_row is not None:
+            model.setCurrentIndex(self.proxy.index(current_row, 0), QItemSelectionModel.SelectionFlag.NoUpdate)
+        model.select(selection, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+
+    def select_row(self, row: int) -> None:
+        """Make `row` the only selected row and the current one."""
+        flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+        self.view.selectionModel().setCurrentIndex(self.proxy.index(row, 0), flags)
+
+    def is_row_selected(self, row: int) -> bool:
+        return self.view.selectionModel().isRowSelected(row)

@@ -1,0 +1,86 @@
+"""The token table: whole-row extended selection, sortable headers, and the ⋮ strip at the row ends."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QPaintEvent
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+
+from token_desk.models.columns import Column
+from token_desk.ui.tokens.column_layout import apply_column_layout, apply_resize_modes, install_delegates
+from token_desk.ui.tokens.options_strip import STRIP_WIDTH, OptionsStrip
+from token_desk.ui.tokens.sort_arrow_style import install_sort_arrow_style
+
+
+class TokenTableView(QTableView):
+    """`options_requested(row, global_pos)` fires for the ⋮ button and for Menu / Shift+F10."""
+
+    options_requested = Signal(int, QPoint)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.options_strip = OptionsStrip(self)  # before _configure: Qt calls updateGeometries early
+        self._configure()
+        self.options_strip.row_clicked.connect(self.options_requested)
+
+    def _configure(self) -> None:
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.setAlternatingRowColors(True)
+        self.setShowGrid(False)
+        self.setWordWrap(False)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.verticalHeader().hide()
+        self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 14)
+        header = self.horizontalHeader()
+        header.setSectionsMovable(True)
+        header.setHighlightSections(False)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        install_sort_arrow_style(header)
+
+    def install_column_delegates(self, columns: Sequence[Column]) -> None:
+        install_delegates(self, columns)
+
+    def apply_default_widths(self, columns: Sequence[Column]) -> None:
+        """Widths for a first start: headers and IDs fit whole, the free-text columns share the rest."""
+        apply_column_layout(self, columns)
+
+    def reapply_resize_modes(self, columns: Sequence[Column]) -> None:
+        apply_resize_modes(self, columns)
+
+    # The ⋮ strip sits in a right-hand viewport margin that QTableView would otherwise reset.
+    def updateGeometries(self) -> None:  # Qt override
+        super().updateGeometries()
+        margins = self.viewportMargins()
+        if margins.right() != STRIP_WIDTH:
+            self.setViewportMargins(margins.left(), margins.top(), STRIP_WIDTH, margins.bottom())
+        self._place_strip()
+
+    def _place_strip(self) -> None:
+        viewport = self.viewport().geometry()
+        header_height = self.options_strip.header_height()
+        self.options_strip.setGeometry(viewport.right() + 1, viewport.top() - header_height,
+                                       STRIP_WIDTH, viewport.height() + header_height)
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # Qt override
+        super().paintEvent(event)
+        self.options_strip.update()  # rows moved, scrolled or changed selection: keep the strip in step
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # Qt override
+        if self._is_menu_key(event) and self.currentIndex().isValid():
+            row = self.currentIndex().row()
+            rect = self.visualRect(self.model().index(row, 0))
+            self.options_requested.emit(row, self.viewport().mapToGlobal(rect.center()))
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    @staticmethod
+    def _is_menu_key(event: QKeyEvent) -> bool:
+        shift_f10 = event.key() == Qt.Key.Key_F10 and event.modifiers() == Qt.KeyboardModifier.ShiftModifier
+        return event.key() == Qt.Key.Key_Menu or shift_f10
