@@ -1,4 +1,4 @@
-"""What the main window is connected to: a label for people and the client that holds the secret."""
+"""What the main window is connected to: a label for people and the token service that holds the secret."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-if TYPE_CHECKING:  # the client module imports httpx; this module stays importable without it
-    from token_desk.api.client import ManagementApiClient
+if TYPE_CHECKING:  # the API package imports httpx; this module stays importable without it
+    from token_desk.api.service import TokenService
 
 
 class ConnectionKind(enum.Enum):
@@ -19,10 +19,10 @@ class ConnectionKind(enum.Enum):
 
 @dataclass(frozen=True)
 class Connection:
-    """The secret lives only inside `client`; nothing here may ever print it."""
+    """The secret (if Token Desk holds one) lives only inside `client`; nothing here may ever print it."""
 
     label: str
-    client: ManagementApiClient
+    client: TokenService
     kind: ConnectionKind
     profile_name: str | None = None
 

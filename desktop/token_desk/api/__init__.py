@@ -11,6 +11,7 @@ from token_desk.api.models import (
     TokenKind, TokenStatus, format_timestamp, parse_timestamp,
 )
 from token_desk.api.retry import DEFAULT_RETRY_POLICY, DEFAULT_TIMEOUT, RetryPolicy
+from token_desk.api.service import InfluxctlService, RestWithInfluxctlService, TokenService
 
 __all__ = [
     "ManagementApiClient", "error_for_response",
@@ -21,4 +22,5 @@ __all__ = [
     "EXPIRES_SOON_WINDOW", "NEVER_EXPIRES_SENTINEL", "CreatedToken", "Database", "ModelError", "Permission", "Token",
     "TokenKind", "TokenStatus", "format_timestamp", "parse_timestamp",
     "DEFAULT_RETRY_POLICY", "DEFAULT_TIMEOUT", "RetryPolicy",
+    "InfluxctlService", "RestWithInfluxctlService", "TokenService",
 ]

@@ -1,0 +1,133 @@
+"""The token service seam: the one object the UI calls for everything about tokens.
+
+`TokenService` is the contract (the method names the REST client already had). Two
+implementations: `RestWithInfluxctlService` sends database tokens and databases over REST
+and management tokens through influxctl (the public Management API has no management-token
+endpoints), and `InfluxctlService` does everything through influxctl, for a connection that
+uses an influxctl sign-in and stores no secret. No Qt here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Protocol, runtime_checkable
+
+from token_desk.api.models import CreatedToken, Database, Permission, Token, TokenKind
+
+
+@runtime_checkable
+class TokenService(Protocol):
+    """What the window, its dialogs and its helpers may ask of a connection."""
+
+    def list_tokens(self, kind: TokenKind) -> list[Token]: ...
+    def get_token(self, kind: TokenKind, token_id: str) -> Token: ...
+    def revoke_token(self, kind: TokenKind, token_id: str) -> None: ...
+    def is_signed_in_with(self, token: Token) -> bool: ...
+    def create_management_token(self, description: str, expires_at: datetime | None = None) -> CreatedToken: ...
+    def create_database_token(self, description: str, permissions: Sequence[Permission] = (),
+                              expires_at: datetime | None = None) -> CreatedToken: ...
+    def update_database_token(self, token_id: str, *, description: str | None = None,
+                              permissions: Sequence[Permission] | None = None) -> Token: ...
+    def list_databases(self) -> list[Database]: ...
+    def close(self) -> None: ...
+
+
+class ManagementTokenSource(Protocol):
+    """Where management tokens come from: the influxctl bridge (or a stand-in saying why there is none)."""
+
+    def list_management_tokens(self) -> list[Token]: ...
+    def get_management_token(self, token_id: str) -> Token: ...
+    def revoke_management_token(self, token_id: str) -> None: ...
+    def create_management_token(self, description: str, expires_at: datetime | None = None) -> CreatedToken: ...
+    def is_signed_in_with(self, token: Token) -> bool: ...
+    def close(self) -> None: ...
+
+
+class DatabaseTokenSource(Protocol):
+    """Where database tokens and databases come from: the REST client, or influxctl."""
+
+    def list_tokens(self, kind: TokenKind) -> list[Token]: ...
+    def get_token(self, kind: TokenKind, token_id: str) -> Token: ...
+    def revoke_token(self, kind: TokenKind, token_id: str) -> None: ...
+    def create_database_token(self, description: str, permissions: Sequence[Permission] = (),
+                              expires_at: datetime | None = None) -> CreatedToken: ...
+    def update_database_token(self, token_id: str, *, description: str | None = None,
+                              permissions: Sequence[Permission] | None = None) -> Token: ...
+    def list_databases(self) -> list[Database]: ...
+    def close(self) -> None: ...
+
+
+class _SplitService:
+    """Management tokens from one source, database tokens and databases from another."""
+
+    def __init__(self, management: ManagementTokenSource, databases: DatabaseTokenSource) -> None:
+        self.management = management
+        self.databases = databases
+
+    def list_tokens(self, kind: TokenKind) -> list[Token]:
+        if kind is TokenKind.MANAGEMENT:
+            return self.management.list_management_tokens()
+        return self.databases.list_tokens(kind)
+
+    def get_token(self, kind: TokenKind, token_id: str) -> Token:
+        if kind is TokenKind.MANAGEMENT:
+            return self.management.get_management_token(token_id)
+        return self.databases.get_token(kind, token_id)
+
+    def revoke_token(self, kind: TokenKind, token_id: str) -> None:
+        if kind is TokenKind.MANAGEMENT:
+            self.management.revoke_management_token(token_id)
+        else:
+            self.databases.revoke_token(kind, token_id)
+
+    def is_signed_in_with(self, token: Token) -> bool:
+        return token.kind is TokenKind.MANAGEMENT and self.management.is_signed_in_with(token)
+
+    def create_management_token(self, description: str, expires_at: datetime | None = None) -> CreatedToken:
+        return self.management.create_management_token(description, expires_at)
+
+    def create_database_token(self, description: str, permissions: Sequence[Permission] = (),
+                              expires_at: datetime | None = None) -> CreatedToken:
+        return self.databases.create_database_token(description, permissions, expires_at)
+
+    def update_database_token(self, token_id: str, *, description: str | None = None,
+                              permissions: Sequence[Permission] | None = None) -> Token:
+        return self.databases.update_database_token(token_id, description=description, permissions=permissions)
+
+    def list_databases(self) -> list[Database]:
+        return self.databases.list_databases()
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(management={self.management!r}, databases={self.databases!r})"
+
+    def close(self) -> None:
+        try:
+            self.management.close()
+        finally:
+            if self.databases is not self.management:
+                self.databases.close()
+
+
+class RestWithInfluxctlService(_SplitService):
+    """Way a: database tokens and databases over REST, management tokens through influxctl, both
+    authenticated with the management token Token Desk keeps (only the REST client and the bridge hold it)."""
+
+    def __init__(self, rest, management: ManagementTokenSource) -> None:
+        super().__init__(management, rest)
+
+    @property
+    def rest(self):
+        """The REST client (its base URL, account and cluster IDs say where this connection points)."""
+        return self.databases
+
+
+class InfluxctlService(_SplitService):
+    """Way b: everything through influxctl and its own sign-in; Token Desk holds no secret."""
+
+    def __init__(self, bridge) -> None:
+        super().__init__(bridge, bridge)
+
+    @property
+    def bridge(self):
+        return self.management
