@@ -53,7 +53,6 @@ class RevokeOutcome:
     revoked: Token | None = None
     error: ApiError | None = None
     gone: bool = False
-    # Extensions (INTERFACES.md lists the four fields above):
     was_in_use: bool = False  # the client was signed in with this token
     refresh_error: ApiError | None = None  # the re-read after a confirmed DELETE failed
 

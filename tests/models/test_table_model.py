@@ -87,9 +87,9 @@ def test_table_is_flat(management_model):
 
 def test_rows_prepared_off_the_gui_thread_show_like_a_token_list(management_model):
     from token_desk.models.filter_proxy import TokenFilterProxy
-    from token_desk.models.row_index import prepare_rows
+    from token_desk.models.row_values import RowValues
     tokens = [make_token("b", revoked_at=NOW), make_token("a"), make_token("c")]
-    management_model.set_tokens(prepare_rows(tokens, NOW))
+    management_model.set_tokens(RowValues(tokens, NOW))
     proxy = TokenFilterProxy()
     proxy.setSourceModel(management_model)
     proxy.sort(1, Qt.SortOrder.AscendingOrder)

@@ -20,8 +20,10 @@ from PySide6.QtCore import (
     Signal,
 )
 
+import enum
+from dataclasses import dataclass
+
 from token_desk.api.models import Token
-from token_desk.models.proxy_source import SourceRelay
 from token_desk.models.row_order import (
     Counts,
     RowFilter,
@@ -30,7 +32,6 @@ from token_desk.models.row_order import (
     insertion_point,
     sorted_rows,
 )
-from token_desk.models.row_update import RowChange, RowUpdate, move_destination, plan_row_update
 from token_desk.models.token_table_model import TokenTableModel
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -38,6 +39,17 @@ _SORT_HINT = QAbstractItemModel.LayoutChangeHint.VerticalSortHint
 _NO_HINT = QAbstractItemModel.LayoutChangeHint.NoLayoutChangeHint
 # The overload that carries the hint (PySide's default overload takes no arguments).
 _LAYOUT_ARGS = ("QList<QPersistentModelIndex>", "QAbstractItemModel::LayoutChangeHint")
+# Structural changes the token model never makes itself; a full reset is correct and rare.
+_STRUCTURE_SIGNALS = (
+    ("rowsAboutToBeInserted", "rowsInserted"),
+    ("rowsAboutToBeRemoved", "rowsRemoved"),
+    ("rowsAboutToBeMoved", "rowsMoved"),
+    ("columnsAboutToBeInserted", "columnsInserted"),
+    ("columnsAboutToBeRemoved", "columnsRemoved"),
+    ("columnsAboutToBeMoved", "columnsMoved"),
+    ("layoutAboutToBeChanged", "layoutChanged"),
+    ("modelAboutToBeReset", "modelReset"),
+)
 
 
 class TokenFilterProxy(QAbstractProxyModel):
@@ -55,7 +67,8 @@ class TokenFilterProxy(QAbstractProxyModel):
         self._rows: list[int] = []  # proxy row -> source row
         self._inverse: list[int] | None = None  # source row -> proxy row or -1 (lazy)
         self._counts = Counts(0, 0, 0)
-        self._relay = SourceRelay(self)
+        self._source_connections: list = []
+        self._resetting = False
 
     # the filter and sort API
 
@@ -66,14 +79,6 @@ class TokenFilterProxy(QAbstractProxyModel):
     @property
     def show_inactive(self) -> bool:
         return self._filter.show_inactive
-
-    @property
-    def sort_column(self) -> int:
-        return self._sort_section
-
-    @property
-    def sort_order(self) -> Qt.SortOrder:
-        return self._sort_order
 
     def set_search_text(self, text: str) -> None:
         """Show rows whose description, token ID or prefix contains `text` (no regex)."""
@@ -107,12 +112,12 @@ class TokenFilterProxy(QAbstractProxyModel):
         if not isinstance(model, TokenTableModel):
             raise TypeError("TokenFilterProxy needs a TokenTableModel as its source")
         self.beginResetModel()
-        self._relay.disconnect_source()
+        self._disconnect_source()
         super().setSourceModel(model)
-        self._relay.connect_source(model)
-        self.rebuild()
+        self._connect_source(model)
+        self._rebuild()
         self.endResetModel()
-        self.publish_counts()
+        self._publish_counts()
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         self._sort_section, self._sort_order = column, order
@@ -167,53 +172,89 @@ class TokenFilterProxy(QAbstractProxyModel):
             section = self._rows[section]
         return source.headerData(section, orientation, role)
 
-    # recomputing rows (also used by SourceRelay)
+    # following the source model's signals
 
-    def rebuild(self) -> None:
+    def _connect_source(self, source: QAbstractItemModel) -> None:
+        for before, after in _STRUCTURE_SIGNALS:
+            self._connect(getattr(source, before), self._begin_source_reset)
+            self._connect(getattr(source, after), self._end_source_reset)
+        self._connect(source.dataChanged, self._source_data_changed)
+
+    def _disconnect_source(self) -> None:
+        for signal, slot in self._source_connections:
+            try:
+                signal.disconnect(slot)
+            except (RuntimeError, TypeError):  # the old source is already deleted
+                pass
+        self._source_connections.clear()
+
+    def _connect(self, signal, slot) -> None:
+        signal.connect(slot)
+        self._source_connections.append((signal, slot))
+
+    def _begin_source_reset(self, *args) -> None:
+        if not self._resetting:
+            self._resetting = True
+            self.beginResetModel()
+
+    def _end_source_reset(self, *args) -> None:
+        if self._resetting:
+            self._rebuild()
+            self._resetting = False
+            self.endResetModel()
+            self._publish_counts()
+
+    def _source_data_changed(self, top_left: QModelIndex, bottom_right: QModelIndex, roles=()) -> None:
+        for row in range(top_left.row(), bottom_right.row() + 1):
+            self._reposition_row(row)
+
+    # recomputing rows
+
+    def _rebuild(self) -> None:
         """Recompute order and filter from scratch (between begin/endResetModel)."""
         self._order, self._rows = self._sorted_and_filtered()
         self._inverse = None
 
-    def reposition_row(self, row: int) -> None:
+    def _reposition_row(self, row: int) -> None:
         """A source row changed: move it to its sorted place, or in or out of view."""
-        rows, column, descending = self._table().row_index, self._sort_column(), self._descending()
+        rows, column, descending = self._table().row_values, self._sort_column(), self._descending()
         self._order.remove(row)
         self._order.insert(insertion_point(rows, self._order, row, column, descending), row)
         old_position = self._inverse_map()[row]
         others = self._rows if old_position < 0 else self._rows[:old_position] + self._rows[old_position + 1 :]
         new_position = insertion_point(rows, others, row, column, descending)
-        update = plan_row_update(old_position, self._filter.matches(rows, row), new_position)
+        update = _plan_row_update(old_position, self._filter.matches(rows, row), new_position)
         self._apply_row_update(update, row)
-        self.publish_counts()
+        self._publish_counts()
 
-    def _apply_row_update(self, update: RowUpdate, row: int) -> None:
+    def _apply_row_update(self, update: _RowUpdate, row: int) -> None:
         change, old, new = update.change, update.old_position, update.new_position
-        if change is RowChange.REMOVED:
+        if change is _RowChange.REMOVED:
             self.beginRemoveRows(QModelIndex(), old, old)
-        elif change is RowChange.INSERTED:
+        elif change is _RowChange.INSERTED:
             self.beginInsertRows(QModelIndex(), new, new)
-        elif change is RowChange.MOVED:
-            self.beginMoveRows(QModelIndex(), old, old, QModelIndex(), move_destination(update))
+        elif change is _RowChange.MOVED:
+            self.beginMoveRows(QModelIndex(), old, old, QModelIndex(), _move_destination(update))
         if old >= 0:
             del self._rows[old]
-        if change is not RowChange.REMOVED and change is not RowChange.NONE:
+        if change is not _RowChange.REMOVED and change is not _RowChange.NONE:
             self._rows.insert(new, row)
         self._inverse = None
         self._end_row_update(change, new)
 
-    def _end_row_update(self, change: RowChange, new_position: int) -> None:
-        if change is RowChange.REMOVED:
+    def _end_row_update(self, change: _RowChange, new_position: int) -> None:
+        if change is _RowChange.REMOVED:
             self.endRemoveRows()
-        elif change is RowChange.INSERTED:
+        elif change is _RowChange.INSERTED:
             self.endInsertRows()
-        elif change is RowChange.MOVED:
+        elif change is _RowChange.MOVED:
             self.endMoveRows()
-        if change in (RowChange.CHANGED, RowChange.MOVED):
+        if change in (_RowChange.CHANGED, _RowChange.MOVED):
             last_column = self.columnCount() - 1
             self.dataChanged.emit(self.index(new_position, 0), self.index(new_position, last_column))
 
     def _sorted_and_filtered(self) -> tuple[list[int], list[int]]:
-        rows = self._table().row_index
+        rows = self._table().row_values
         order = sorted_rows(rows, self._sort_column(), self._descending())
         return order, filter_rows(rows, order, self._filter)
 
@@ -223,7 +264,7 @@ class TokenFilterProxy(QAbstractProxyModel):
         self._filter = row_filter
         if self.sourceModel() is None:
             return
-        rows = self._table().row_index
+        rows = self._table().row_values
         self._change_layout(lambda: (self._order, filter_rows(rows, self._order, row_filter)), _NO_HINT)
 
     def _change_layout(self, compute, hint, counts_may_change: bool = True) -> None:
@@ -237,7 +278,7 @@ class TokenFilterProxy(QAbstractProxyModel):
             self.changePersistentIndexList(before, self._cells_now_at(source_cells))
         self.layoutChanged[_LAYOUT_ARGS].emit([], hint)
         if counts_may_change:
-            self.publish_counts()
+            self._publish_counts()
 
     def _cells_now_at(self, source_cells: list[tuple[int, int]]) -> list[QModelIndex]:
         inverse = self._inverse_map()
@@ -251,8 +292,8 @@ class TokenFilterProxy(QAbstractProxyModel):
             self._inverse = inverse
         return self._inverse
 
-    def publish_counts(self) -> None:
-        counts = count_rows(self._table().row_index, len(self._rows), self._filter)
+    def _publish_counts(self) -> None:
+        counts = count_rows(self._table().row_values, len(self._rows), self._filter)
         if counts != self._counts:
             self._counts = counts
             self.counts_changed.emit()
@@ -267,3 +308,39 @@ class TokenFilterProxy(QAbstractProxyModel):
 
     def _descending(self) -> bool:
         return self._sort_order == Qt.SortOrder.DescendingOrder
+
+
+# planning how one changed source row moves among the visible rows (pure)
+
+
+class _RowChange(enum.Enum):
+    NONE = "none"  # hidden before and after
+    CHANGED = "changed"  # same place, new data
+    MOVED = "moved"
+    REMOVED = "removed"
+    INSERTED = "inserted"
+
+
+@dataclass(frozen=True, slots=True)
+class _RowUpdate:
+    change: _RowChange
+    old_position: int = -1  # in the visible rows before the change
+    new_position: int = -1  # in the visible rows after the change
+
+
+def _plan_row_update(old_position: int, visible: bool, new_position: int) -> _RowUpdate:
+    """new_position is where the row belongs among the other visible rows."""
+    if old_position < 0:
+        change = _RowChange.INSERTED if visible else _RowChange.NONE
+        return _RowUpdate(change, old_position, new_position)
+    if not visible:
+        return _RowUpdate(_RowChange.REMOVED, old_position)
+    change = _RowChange.CHANGED if new_position == old_position else _RowChange.MOVED
+    return _RowUpdate(change, old_position, new_position)
+
+
+def _move_destination(update: _RowUpdate) -> int:
+    """beginMoveRows() counts the destination in rows before the move."""
+    if update.new_position > update.old_position:
+        return update.new_position + 1
+    return update.new_position

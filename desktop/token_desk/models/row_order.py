@@ -1,12 +1,12 @@
 """Which source rows a token table shows, and in what order: plain Python on the
-precomputed values of a RowIndex, fast enough for 100,000 rows on every keystroke."""
+precomputed values of a RowValues, fast enough for 100,000 rows on every keystroke."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from token_desk.models.columns import Column
-from token_desk.models.row_index import RowIndex
+from token_desk.models.row_values import RowValues
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,13 +29,13 @@ class RowFilter:
     needle: str = ""  # casefolded search text; "" matches everything
     show_inactive: bool = False
 
-    def matches(self, rows: RowIndex, row: int) -> bool:
+    def matches(self, rows: RowValues, row: int) -> bool:
         if not self.show_inactive and not rows.active[row]:
             return False
         return self.needle in rows.search_texts[row]
 
 
-def sorted_rows(rows: RowIndex, column: Column | None, descending: bool) -> list[int]:
+def sorted_rows(rows: RowValues, column: Column | None, descending: bool) -> list[int]:
     """Every source row in display order; ties (and the unsorted state) in a stable order.
 
     Sorting the ID-ordered rows stably breaks ties by token ID; reverse=True keeps
@@ -73,7 +73,7 @@ def _grouped_by_key(id_ordered: list[int], keys: list, descending: bool) -> list
     return ordered
 
 
-def filter_rows(rows: RowIndex, order: list[int], row_filter: RowFilter) -> list[int]:
+def filter_rows(rows: RowValues, order: list[int], row_filter: RowFilter) -> list[int]:
     """The rows of `order` that pass the filter, keeping their order.
 
     Matching runs first over the rows in source order, which is memory order; testing
@@ -85,7 +85,7 @@ def filter_rows(rows: RowIndex, order: list[int], row_filter: RowFilter) -> list
     return [row for row in order if visible[row]]
 
 
-def _visible_flags(rows: RowIndex, row_filter: RowFilter) -> list[bool] | None:
+def _visible_flags(rows: RowValues, row_filter: RowFilter) -> list[bool] | None:
     needle = row_filter.needle
     if row_filter.show_inactive:
         return [needle in text for text in rows.search_texts] if needle else None
@@ -94,7 +94,7 @@ def _visible_flags(rows: RowIndex, row_filter: RowFilter) -> list[bool] | None:
     return [active and needle in text for active, text in zip(rows.active, rows.search_texts)]
 
 
-def count_rows(rows: RowIndex, shown: int, row_filter: RowFilter) -> Counts:
+def count_rows(rows: RowValues, shown: int, row_filter: RowFilter) -> Counts:
     hidden = 0
     if not row_filter.show_inactive:
         needle, texts, inactive = row_filter.needle, rows.search_texts, rows.inactive_rows()
@@ -103,7 +103,7 @@ def count_rows(rows: RowIndex, shown: int, row_filter: RowFilter) -> Counts:
 
 
 def insertion_point(
-    rows: RowIndex, ordered: list[int], row: int, column: Column | None, descending: bool
+    rows: RowValues, ordered: list[int], row: int, column: Column | None, descending: bool
 ) -> int:
     """Where `row` belongs in `ordered` (which must not contain it): binary search with
     the same order sorted_rows() produces."""
@@ -118,7 +118,7 @@ def insertion_point(
     return low
 
 
-def _precedes_function(rows: RowIndex, column: Column | None, descending: bool):
+def _precedes_function(rows: RowValues, column: Column | None, descending: bool):
     if column is None:
         return lambda a, b: a < b
     keys, tokens = rows.keys(column), rows.tokens

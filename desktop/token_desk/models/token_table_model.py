@@ -13,7 +13,7 @@ from token_desk.models.cells import cell_text, cell_tooltip
 from token_desk.models.columns import TIME_COLUMNS, Column, columns_for
 from token_desk.models.display import DisplayStatus
 from token_desk.models.roles import SORT_ROLE, STATUS_ROLE, TOKEN_ROLE
-from token_desk.models.row_index import RowIndex
+from token_desk.models.row_values import RowValues
 from token_desk.models.status_style import status_color
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -26,7 +26,7 @@ _TIME_HEADER_TIP = "Shown in your local time zone; hover a cell for the exact UT
 
 class TokenTableModel(QAbstractTableModel):
     """Tokens of one kind, one row each; per-row sort keys and search text are precomputed
-    (see RowIndex) so TokenFilterProxy can sort and filter without calling back into Qt."""
+    (see RowValues) so TokenFilterProxy can sort and filter without calling back into Qt."""
 
     def __init__(
         self,
@@ -40,7 +40,7 @@ class TokenTableModel(QAbstractTableModel):
         self._columns = columns_for(kind)
         self._clock = clock
         self._status_icons = dict(status_icons or {})
-        self._rows = RowIndex(now=clock())
+        self._rows = RowValues(now=clock())
         self._role_handlers = self._make_role_handlers()
 
     @property
@@ -52,7 +52,7 @@ class TokenTableModel(QAbstractTableModel):
         return self._columns
 
     @property
-    def row_index(self) -> RowIndex:
+    def row_values(self) -> RowValues:
         """The precomputed per-row values (for TokenFilterProxy)."""
         return self._rows
 
@@ -62,17 +62,17 @@ class TokenTableModel(QAbstractTableModel):
     def section_of(self, column: Column) -> int | None:
         return self._columns.index(column) if column in self._columns else None
 
-    def set_tokens(self, tokens: Sequence[Token] | RowIndex) -> None:
+    def set_tokens(self, tokens: Sequence[Token] | RowValues) -> None:
         """Show a new token list (a model reset; proxies keep their sort and filter).
 
-        `tokens` may also come ready as prepare_rows(tokens, now), built off the GUI thread.
+        `tokens` may also come ready as RowValues(tokens, now), built off the GUI thread.
         """
         self.beginResetModel()
-        if isinstance(tokens, RowIndex):
+        if isinstance(tokens, RowValues):
             self._rows = tokens
         else:
-            self._rows = RowIndex(now=self._clock())  # frees the old rows first: lower peak memory
-            self._rows = RowIndex(tokens, self._rows.now)
+            self._rows = RowValues(now=self._clock())  # frees the old rows first: lower peak memory
+            self._rows = RowValues(tokens, self._rows.now)
         self.endResetModel()
 
     def update_token(self, token: Token) -> bool:

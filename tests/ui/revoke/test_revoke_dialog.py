@@ -76,12 +76,12 @@ def test_revoke_button_is_enabled_only_while_the_risk_is_acknowledged(qtbot, cli
 def test_cancel_and_escape_revoke_nothing(qtbot, sandbox, client, telegraf, how) -> None:
     dialog = open_dialog(qtbot, [telegraf], client)
     dialog.risk_checkbox.click()
-    with qtbot.waitSignal(dialog.finished_with) as closed:
+    with qtbot.waitSignal(dialog.finished):
         if how == "escape":
             qtbot.keyClick(dialog.risk_checkbox, Qt.Key.Key_Escape)
         else:
             qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
-    assert closed.args == [None] and not dialog.isVisible()
+    assert dialog.report is None and not dialog.isVisible()
     assert server_copy(sandbox, telegraf).get("revokedAt") is None
     assert sandbox.state.delete_count(telegraf.id) == 0
 
@@ -92,9 +92,9 @@ def test_enter_never_revokes_because_cancel_is_the_default(qtbot, sandbox, clien
     if acknowledged:
         dialog.risk_checkbox.click()
     assert dialog.cancel_button.isDefault()
-    with qtbot.waitSignal(dialog.finished_with) as closed:
+    with qtbot.waitSignal(dialog.finished):
         qtbot.keyClick(dialog.risk_checkbox, Qt.Key.Key_Return)
-    assert closed.args == [None]
+    assert dialog.report is None
     assert sandbox.state.delete_count(telegraf.id) == 0
 
 
@@ -125,9 +125,9 @@ def test_confirm_revokes_exactly_the_chosen_token_with_the_servers_time(qtbot, s
     before = {token["id"]: token.get("revokedAt") for token in sandbox.state.database_tokens()}
     dialog = open_dialog(qtbot, [telegraf], client)
     dialog.risk_checkbox.click()
-    with qtbot.waitSignal(dialog.finished_with, timeout=SERVER_TIMEOUT_MS) as closed:
+    with qtbot.waitSignal(dialog.finished, timeout=SERVER_TIMEOUT_MS):
         qtbot.mouseClick(dialog.confirm_button, Qt.MouseButton.LeftButton)
-    report = closed.args[0]
+    report = dialog.report
     assert not dialog.isVisible()
     after = {token["id"]: token.get("revokedAt") for token in sandbox.state.database_tokens()}
     assert after[telegraf.id] is not None
@@ -149,9 +149,9 @@ def test_server_failure_is_shown_and_nothing_is_reported_revoked(qtbot, sandbox,
     assert server_copy(sandbox, telegraf).get("revokedAt") is None
     assert not dialog.confirm_button.isVisible()
     assert dialog.cancel_button.text() == "Close" and dialog.cancel_button.isEnabled()
-    with qtbot.waitSignal(dialog.finished_with) as closed:
+    with qtbot.waitSignal(dialog.finished):
         dialog.cancel_button.click()
-    assert closed.args == [report]
+    assert dialog.report is report
 
 
 def test_token_deleted_elsewhere_is_reported_gone(qtbot, sandbox, client, telegraf) -> None:
@@ -183,12 +183,12 @@ def test_slow_server_double_click_sends_one_delete_and_the_gui_stays_responsive(
     assert not any(button.isEnabled() for button in (dialog.confirm_button, dialog.cancel_button))
     dialog.reject()  # closing while the server works is refused: the outcome must be seen
     assert dialog.isVisible()
-    with qtbot.waitSignal(dialog.finished_with, timeout=SERVER_TIMEOUT_MS) as closed:
+    with qtbot.waitSignal(dialog.finished, timeout=SERVER_TIMEOUT_MS):
         pass
     timer.stop()
     assert len(ticks) >= 10  # the event loop kept turning during ~3 s of waiting
     assert sandbox.state.delete_count(telegraf.id) == 1
-    assert closed.args[0].all_succeeded
+    assert dialog.report.all_succeeded
 
 
 def test_revoking_the_token_in_use_warns_in_bold_and_signs_out(qtbot, sandbox, client) -> None:
@@ -199,8 +199,8 @@ def test_revoking_the_token_in_use_warns_in_bold_and_signs_out(qtbot, sandbox, c
     assert warning.text() == "This is the token Token Desk is using; you will be signed out."
     assert warning.textFormat() == Qt.TextFormat.PlainText
     dialog.risk_checkbox.click()
-    with qtbot.waitSignal(dialog.finished_with, timeout=SERVER_TIMEOUT_MS) as closed:
+    with qtbot.waitSignal(dialog.finished, timeout=SERVER_TIMEOUT_MS):
         dialog.confirm_button.click()
-    report = closed.args[0]
+    report = dialog.report
     assert report.signed_out and report.all_succeeded
     assert sandbox.state.management_token(mine.id)["revokedAt"] is not None

@@ -67,9 +67,9 @@ def test_partial_failure_lists_what_succeeded_and_what_failed_and_why(qtbot, san
         "Revoked 2 of 3 tokens. Not revoked:",
         f"• “{three[0].description}” ({three[0].id}): {ServerError.default_advice}",
     ]
-    with qtbot.waitSignal(dialog.finished_with) as closed:
+    with qtbot.waitSignal(dialog.finished):
         dialog.cancel_button.click()  # now "Close"
-    assert closed.args == [report]
+    assert dialog.report is report
 
 
 def test_progress_counts_the_tokens_as_they_are_revoked(qtbot, sandbox, client, three) -> None:
@@ -82,9 +82,9 @@ def test_progress_counts_the_tokens_as_they_are_revoked(qtbot, sandbox, client, 
     assert (bar.maximum(), bar.value(), progress_label.text()) == (3, 0, "Revoking 1 of 3…")
     qtbot.waitUntil(lambda: progress_label.text() == "Revoking 2 of 3…", timeout=SERVER_TIMEOUT_MS)
     assert bar.value() == 1
-    with qtbot.waitSignal(dialog.finished_with, timeout=SERVER_TIMEOUT_MS) as closed:
+    with qtbot.waitSignal(dialog.finished, timeout=SERVER_TIMEOUT_MS):
         pass
-    assert closed.args[0].all_succeeded and all(is_revoked(sandbox, token) for token in three)
+    assert dialog.report.all_succeeded and all(is_revoked(sandbox, token) for token in three)
 
 
 def test_the_token_in_use_is_revoked_last_and_the_report_says_signed_out(qtbot, sandbox, client) -> None:
@@ -94,10 +94,10 @@ def test_the_token_in_use_is_revoked_last_and_the_report_says_signed_out(qtbot, 
     dialog = open_dialog(qtbot, [mine, *others], client)
     warning = next(label for label in dialog.findChildren(QLabel) if label.objectName() == "inUseWarning")
     assert warning.font().bold() and "Token Desk is using" in warning.text()
-    with qtbot.waitSignal(dialog.finished_with, timeout=SERVER_TIMEOUT_MS) as closed:
+    with qtbot.waitSignal(dialog.finished, timeout=SERVER_TIMEOUT_MS):
         dialog.risk_checkbox.click()
         dialog.confirm_button.click()
-    report = closed.args[0]
+    report = dialog.report
     assert report.all_succeeded and report.signed_out
     deletes = [entry.path.rsplit("/", 1)[-1] for entry in sandbox.state.request_log if entry.method == "DELETE"]
     assert deletes == [others[0].id, others[1].id, mine.id]

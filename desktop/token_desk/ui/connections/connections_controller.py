@@ -242,11 +242,7 @@ class ConnectionsController(QObject):
 
 
 def install_switcher(window, switcher: ProfileSwitcher) -> None:
-    """Put the switcher at the start of the window's toolbar (or where the window's own hook puts it)."""
-    hook = getattr(window, "set_connection_switcher", None)
-    if callable(hook):
-        hook(switcher)
-        return
+    """Put the switcher at the start of the window's toolbar."""
     first = window.toolbar.actions()[0] if window.toolbar.actions() else None
     window.toolbar.insertWidget(first, switcher)
     window.toolbar.insertSeparator(first)

@@ -43,7 +43,6 @@ class _State(enum.Enum):
 class RevokeDialog(QDialog):
     """Ask, revoke, and report. Use `ask()`; tests may build it and call `open()`."""
 
-    finished_with = Signal(object)  # RevokeReport | None (None: cancelled, nothing sent)
     revoke_finished = Signal(object)  # RevokeReport, as soon as the server work is over
 
     def __init__(self, parent: QWidget | None, tokens: Sequence[Token], client: RevokingClient) -> None:
@@ -235,7 +234,8 @@ class RevokeDialog(QDialog):
     def _show_outcomes(self, report: RevokeReport) -> None:
         self._progress_label.hide()
         self._progress_bar.hide()
-        self._summary.show_results([(o.result_label, o.succeeded) for o in report.outcomes])
+        if isinstance(self._summary, TokenListSummary):  # one token: the outcome label says it all
+            self._summary.show_results([(o.result_label, o.succeeded) for o in report.outcomes])
         self._outcome_label.setText(report.summary)
         self._outcome_label.setStyleSheet(f"color: {ERROR_COLOUR};")
         self._outcome_label.show()
@@ -248,4 +248,3 @@ class RevokeDialog(QDialog):
         if self._state is _State.RUNNING:
             return  # the server has not answered yet; closing now would hide the outcome
         super().done(result)
-        self.finished_with.emit(self._report)

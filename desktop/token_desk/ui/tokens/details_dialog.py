@@ -162,9 +162,6 @@ class TokenSummary(QWidget):
     def set_details_expanded(self, expanded: bool) -> None:
         self._toggle.setChecked(expanded)
 
-    def show_results(self, results: Sequence[tuple[str, bool]]) -> None:
-        """One token: the dialog states the result itself, below the fields."""
-
 
 class TokenListSummary(QWidget):
     """Several tokens as a scrollable list; details and results appear as extra columns."""

@@ -9,17 +9,17 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Signal
 
 from token_desk.api.models import TokenKind, utc_now
-from token_desk.models.row_index import RowIndex, prepare_rows
+from token_desk.models.row_values import RowValues
 from token_desk.tasks import run_in_background
 
 
-def fetch_rows(client, kind: TokenKind) -> RowIndex:
+def fetch_rows(client, kind: TokenKind) -> RowValues:
     """One kind's tokens with their table rows prepared; runs on a worker thread."""
-    return prepare_rows(client.list_tokens(kind), utc_now())
+    return RowValues(client.list_tokens(kind), utc_now())
 
 
 class TokenLoader(QObject):
-    """`loaded(dict[TokenKind, RowIndex])` or `failed(exception)`, then `busy_changed(False)`."""
+    """`loaded(dict[TokenKind, RowValues])` or `failed(exception)`, then `busy_changed(False)`."""
 
     loaded = Signal(object)
     failed = Signal(object)
@@ -28,7 +28,7 @@ class TokenLoader(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._generation = 0
-        self._results: dict[TokenKind, RowIndex] = {}
+        self._results: dict[TokenKind, RowValues] = {}
         self._error: BaseException | None = None
         self._pending = 0
 
@@ -59,7 +59,7 @@ class TokenLoader(QObject):
             self._pending = 0
             self.busy_changed.emit(False)
 
-    def _arrived(self, generation: int, kind: TokenKind, rows: RowIndex | None, error: BaseException | None) -> None:
+    def _arrived(self, generation: int, kind: TokenKind, rows: RowValues | None, error: BaseException | None) -> None:
         if generation != self._generation:
             return
         if error is not None and self._error is None:

@@ -12,7 +12,7 @@ from token_desk.api.models import Token, TokenKind
 from token_desk.models import TokenFilterProxy, TokenTableModel
 from token_desk.models.columns import Column, columns_for
 from token_desk.models.display import DisplayStatus
-from token_desk.models.row_index import RowIndex
+from token_desk.models.row_values import RowValues
 from token_desk.ui.common.icons import icon
 from token_desk.ui.tokens.token_view import TokenTableView
 
@@ -71,7 +71,7 @@ class TokenPage(QWidget):
         self.view.sortByColumn(header.sortIndicatorSection(), header.sortIndicatorOrder())
         return True
 
-    def set_tokens(self, tokens: Sequence[Token] | RowIndex) -> None:
+    def set_tokens(self, tokens: Sequence[Token] | RowValues) -> None:
         """Show a fresh list (or rows prepared off the GUI thread), keeping the selected tokens
         (by ID) selected and the sort as it was."""
         selected = [token.id for token in self.selected_tokens()]

@@ -16,14 +16,12 @@ from token_desk.models.columns import Column
 from token_desk.models.display import active_flags, display_status, display_statuses
 
 
-def prepare_rows(tokens: Sequence[Token], now: datetime) -> RowIndex:
-    """Every per-row value of a token list, computed where the caller likes (e.g. on the
-    worker thread that fetched the list) for TokenTableModel.set_tokens() to take as is."""
-    return RowIndex(tokens, now)
+class RowValues:
+    """Tokens in source order, with statuses, search texts and (lazily) sort keys.
 
-
-class RowIndex:
-    """Tokens in source order, with statuses, search texts and (lazily) sort keys."""
+    Build it where the caller likes (e.g. on the worker thread that fetched the list):
+    TokenTableModel.set_tokens() takes it as is.
+    """
 
     def __init__(self, tokens: Sequence[Token] = (), now: datetime | None = None) -> None:
         self.tokens: list[Token] = list(tokens)
@@ -35,7 +33,7 @@ class RowIndex:
         self._distinct_keys: dict[Column, int] = {}
         self._id_order: list[int] | None = None
         # Most columns have ties, and the first click on one would otherwise sort the IDs too
-        # (70 ms at 100,000 rows); here it can run on a worker thread (see prepare_rows).
+        # (70 ms at 100,000 rows); here it can run on a worker thread (see the class docstring).
         self.id_order()
         self._row_by_id: dict[str, int] | None = None
         self._inactive_rows: list[int] | None = None
