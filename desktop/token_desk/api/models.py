@@ -67,10 +67,6 @@ class Permission(NamedTuple):
     action: str
     resource: str
 
-    @property
-    def label(self) -> str:
-        return "all databases" if self.resource == "*" else self.resource
-
 
 class Token(NamedTuple):
     """A management or database token's metadata (never its secret string).

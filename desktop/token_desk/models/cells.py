@@ -7,18 +7,21 @@ from datetime import datetime
 from operator import attrgetter
 from typing import Callable
 
-from token_desk.api.models import Token, format_timestamp
+from token_desk.api.models import Token
 from token_desk.models.columns import Column
 from token_desk.models.display import (
     NEVER,
+    NEVER_EXPIRES,
+    NOT_REVOKED,
     DisplayStatus,
     local_time,
     optional_local_time,
     permissions_details,
     permissions_summary,
-    plain_text_tooltip,
+    plain_tooltip,
     status_tooltip,
     text_or_empty,
+    utc_time,
     utc_tooltip,
 )
 
@@ -50,14 +53,14 @@ def cell_tooltip(column: Column, token: Token, status: DisplayStatus, now: datet
     if column is Column.STATUS:
         return status_tooltip(token, status, now)
     if column is Column.CREATED_AT:
-        return format_timestamp(token.created_at)
+        return utc_time(token.created_at)
     if column is Column.EXPIRES_AT:
-        return utc_tooltip(token.expires_at, "Never expires")
+        return utc_tooltip(token.expires_at, NEVER_EXPIRES)
     if column is Column.REVOKED_AT:
-        return utc_tooltip(token.revoked_at, "Not revoked")
+        return utc_tooltip(token.revoked_at, NOT_REVOKED)
     if column is Column.DATABASES:
-        return plain_text_tooltip(permissions_details(token.permissions))
-    return plain_text_tooltip(cell_text(column, token, status))
+        return plain_tooltip(permissions_details(token.permissions))
+    return plain_tooltip(cell_text(column, token, status))
 
 
 def _databases_key(token: Token) -> str:

@@ -1,4 +1,5 @@
-"""What a token's cells say: display texts and tooltips, as pure functions (no Qt).
+"""The display rules: how a token's status, permissions and times read, in the tables and in
+every dialog (pure functions, no Qt). One home, so a table cell and a dialog field never disagree.
 
 Times are shown in the user's local time zone; tooltips carry the exact RFC 3339 UTC value.
 """
@@ -16,11 +17,18 @@ from token_desk.api.models import (
     Token,
     TokenStatus,
     format_timestamp,
+    utc_now,
 )
 
+# A table cell is terse; a dialog field has room to say what is missing.
 EMPTY_CELL = "—"
 NEVER = "Never"
+NO_EXPIRY = "Does not expire"
+NOT_RECORDED = "Not recorded"
+NOT_REVOKED = "Not revoked"
+NEVER_EXPIRES = "Never expires"
 NO_ACCESS = "No access"
+NO_PERMISSIONS = "This token has no database permissions."
 ALL_DATABASES = "All databases"
 _LOCAL_FORMAT = "%Y-%m-%d %H:%M"
 
@@ -52,6 +60,11 @@ def display_status(token: Token, now: datetime) -> DisplayStatus:
     if token.expires_soon_at(now):
         return DisplayStatus.EXPIRES_SOON
     return _FROM_TOKEN_STATUS.get(token.status_at(now), DisplayStatus.ACTIVE)
+
+
+def status_now(token: Token) -> DisplayStatus:
+    """The status a dialog shows: the table's rule, at the wall-clock time the dialog opens."""
+    return display_status(token, utc_now())
 
 
 def display_statuses(tokens: Sequence[Token], now: datetime) -> list[DisplayStatus]:
@@ -86,8 +99,13 @@ def optional_local_time(moment: datetime | None, missing: str = EMPTY_CELL) -> s
     return missing if moment is None else local_time(moment)
 
 
+def utc_time(moment: datetime) -> str:
+    """The exact RFC 3339 value in UTC, e.g. "2024-03-19T20:09:03.000Z"."""
+    return format_timestamp(moment)
+
+
 def utc_tooltip(moment: datetime | None, missing: str) -> str:
-    return missing if moment is None else format_timestamp(moment)
+    return missing if moment is None else utc_time(moment)
 
 
 def text_or_empty(text: str | None) -> str:
@@ -109,7 +127,7 @@ def permissions_details(permissions: Sequence[Permission]) -> str:
     """One database a line, e.g. "telemetry: read, write"."""
     grouped = group_permissions(permissions)
     if not grouped:
-        return "This token has no database permissions."
+        return NO_PERMISSIONS
     return "\n".join(f"{_database_label(name)}: {', '.join(acts)}" for name, acts in grouped.items())
 
 
@@ -150,13 +168,15 @@ def time_until(remaining: timedelta) -> str:
     return "less than a minute"
 
 
-def plain_text_tooltip(text: str) -> str:
-    """Server text as a tooltip that Qt shows literally.
+def plain_tooltip(text: str) -> str:
+    """Any text (server text above all) as a tooltip that Qt shows literally; "" means no tooltip.
 
     Qt renders a tooltip as rich text when Qt::mightBeRichText() guesses so (a tag-like
     "<b>" on the first line is enough), so plain text cannot be trusted to stay plain.
     Instead the text is always rich: escaped, inside an explicit <qt> wrapper that makes
     the guess certain, with white space kept so line breaks survive.
     """
+    if not text:
+        return ""  # an empty tooltip means "none", not an empty rich-text box
     escaped = html.escape(text, quote=False)
     return f"<qt><p style='white-space:pre-wrap'>{escaped}</p></qt>"

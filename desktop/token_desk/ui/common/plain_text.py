@@ -7,10 +7,12 @@ be rendered, or fetch an image. Every label and tooltip that can carry such text
 
 from __future__ import annotations
 
-import html
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
+
+from token_desk.models.display import plain_tooltip  # the one escaper; the tables use it too
+
+__all__ = ["SELECTABLE", "plain_label", "plain_tooltip"]
 
 SELECTABLE = Qt.TextInteractionFlag.TextSelectableByMouse
 
@@ -25,10 +27,3 @@ def plain_label(text: str = "", parent: QWidget | None = None, *, wrap: bool = F
     if selectable:
         label.setTextInteractionFlags(SELECTABLE)
     return label
-
-
-def plain_tooltip(text: str) -> str:
-    """Tooltip markup that shows `text` literally, line breaks kept (Qt guesses rich text for tooltips)."""
-    if not text:
-        return ""  # an empty tooltip means "none", not an empty rich-text box
-    return "<qt>" + html.escape(text).replace("\n", "<br>") + "</qt>"

@@ -8,7 +8,8 @@ from collections.abc import Sequence
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 
-from token_desk.api.models import Token, TokenStatus
+from token_desk.api.models import Token
+from token_desk.models.display import DisplayStatus, status_now
 from token_desk.ui.common.icons import icon
 
 
@@ -16,7 +17,7 @@ def revoke_blocker(tokens: Sequence[Token]) -> str | None:
     """Why "Revoke Token…" cannot run on this selection, or None when it can (expired tokens can be revoked)."""
     if not tokens:
         return "Select the tokens to revoke first"
-    revoked = [token for token in tokens if token.status is TokenStatus.REVOKED]
+    revoked = [token for token in tokens if status_now(token) is DisplayStatus.REVOKED]
     if len(tokens) == 1 and revoked:
         return "This token is already revoked"
     if revoked:

@@ -18,12 +18,11 @@ from PySide6.QtWidgets import (
     QSizePolicy, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
 )
 
-from token_desk.api.models import Permission, Token, TokenKind, format_timestamp
+from token_desk.api.models import Token, TokenKind
+from token_desk.models import display
 from token_desk.ui.common.dialog_buttons import button_box
 from token_desk.ui.common.plain_text import plain_label, plain_tooltip
 
-NO_EXPIRY_TEXT = "Does not expire"
-UNKNOWN_TEXT = "Not recorded"
 MORE_DETAILS = "See more details"
 _SELECTABLE = Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
 
@@ -38,55 +37,37 @@ class FieldText:
     wrap: bool = False  # only free text wraps; IDs, times and permission lines keep their lines
 
 
-def local_time_text(moment: datetime) -> str:
-    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
-
-
-def expiry_text(token: Token) -> str:
-    return NO_EXPIRY_TEXT if token.expires_at is None else local_time_text(token.expires_at)
-
-
-def permission_lines(permissions: Sequence[Permission]) -> str:
-    """One line per database, e.g. "telemetry: read, write"; "*" reads "All databases"."""
-    actions: dict[str, list[str]] = {}
-    for permission in permissions:
-        actions.setdefault(permission.resource, []).append(permission.action)
-    lines = [f"{'All databases' if resource == '*' else resource}: {', '.join(acts)}"
-             for resource, acts in actions.items()]
-    return "\n".join(lines) or "No permissions"
-
-
 def _time_field(caption: str, moment: datetime | None, none_text: str) -> FieldText:
     if moment is None:
         return FieldText(caption, none_text)
-    return FieldText(caption, local_time_text(moment), f"{format_timestamp(moment)} (UTC)")
+    return FieldText(caption, display.local_time(moment), f"{display.utc_time(moment)} (UTC)")
 
 
 def summary_fields(token: Token) -> list[FieldText]:
     """What the revoke dialog shows at once: enough to recognise the token."""
     fields = [FieldText("Token Description", token.description, wrap=True), FieldText("Token ID", token.id)]
     if token.kind is TokenKind.MANAGEMENT:
-        fields.append(FieldText("Prefix", token.prefix or UNKNOWN_TEXT))
-    fields.append(_time_field("Expiration Date", token.expires_at, NO_EXPIRY_TEXT))
+        fields.append(FieldText("Prefix", token.prefix or display.NOT_RECORDED))
+    fields.append(_time_field("Expiration Date", token.expires_at, display.NO_EXPIRY))
     if token.kind is TokenKind.DATABASE:
-        fields.append(FieldText("Permissions", permission_lines(token.permissions)))
+        fields.append(FieldText("Permissions", display.permissions_details(token.permissions)))
     return fields
 
 
 def more_fields(token: Token) -> list[FieldText]:
     """What "See more details" adds."""
-    fields = [_time_field("Created At", token.created_at, UNKNOWN_TEXT)]
+    fields = [_time_field("Created At", token.created_at, display.NOT_RECORDED)]
     if token.kind is TokenKind.MANAGEMENT:
-        fields.append(FieldText("Created By", token.created_by or UNKNOWN_TEXT))
-    fields.append(FieldText("Status", token.status.label))
+        fields.append(FieldText("Created By", token.created_by or display.NOT_RECORDED))
+    fields.append(FieldText("Status", display.status_now(token).label))
     return fields
 
 
 def all_fields(token: Token) -> list[FieldText]:
-    extra = [_time_field("Revoked At", token.revoked_at, "Not revoked"),
-             FieldText("Account ID", token.account_id or UNKNOWN_TEXT)]
+    extra = [_time_field("Revoked At", token.revoked_at, display.NOT_REVOKED),
+             FieldText("Account ID", token.account_id or display.NOT_RECORDED)]
     if token.kind is TokenKind.DATABASE:
-        extra.append(FieldText("Cluster ID", token.cluster_id or UNKNOWN_TEXT))
+        extra.append(FieldText("Cluster ID", token.cluster_id or display.NOT_RECORDED))
     return [FieldText("Kind", token.kind.label), *summary_fields(token), *more_fields(token), *extra]
 
 
@@ -95,6 +76,7 @@ def value_label(field: FieldText) -> QLabel:
     label.setTextInteractionFlags(_SELECTABLE)
     label.setWordWrap(field.wrap)
     label.setToolTip(field.tooltip)
+    label.setAccessibleName(field.caption)  # screen readers (and tests) find a value by its caption
     return label
 
 
@@ -217,9 +199,10 @@ def make_summary(tokens: Sequence[Token]) -> TokenSummary | TokenListSummary:
 
 
 def _token_item(token: Token) -> QTreeWidgetItem:
-    created_by = token.created_by or ("" if token.kind is TokenKind.DATABASE else UNKNOWN_TEXT)
-    values = (token.description, token.id, expiry_text(token), local_time_text(token.created_at),
-              created_by, token.status.label, "")
+    created_by = token.created_by or ("" if token.kind is TokenKind.DATABASE else display.NOT_RECORDED)
+    expiry = display.optional_local_time(token.expires_at, display.NO_EXPIRY)
+    values = (token.description, token.id, expiry, display.local_time(token.created_at),
+              created_by, display.status_now(token).label, "")
     item = QTreeWidgetItem(list(values))  # item views draw plain text
     item.setToolTip(0, plain_tooltip(token.description))  # descriptions may be elided
     return item
