@@ -21,6 +21,7 @@ FORBIDDEN = {
     "models": ("PySide6.QtWidgets", "token_desk.ui", "token_desk.credentials", "token_desk.sandbox"),
     "tasks.py": ("PySide6.QtWidgets", "PySide6.QtGui", "token_desk.ui"),
     "revocation.py": ("PySide6",),
+    "cancellation.py": ("PySide6", "token_desk.ui"),
     "connection.py": ("PySide6",),
     "paths.py": ("PySide6",),
 }

@@ -5,14 +5,24 @@ on the GUI thread. `run_in_background` runs a callable on Qt's global thread poo
 and calls `on_result` or `on_error` on the thread that owns `context` (the GUI
 thread for any widget). If `context` is destroyed first, the outcome is dropped,
 so a closed dialog never receives a late answer.
+
+Every task carries a `Cancellation` (see token_desk.cancellation): `task.cancel()`
+stops its sockets and child processes and drops its outcome. `cancel_all()` is
+what the app calls on the way out, so no request or child process outlives it.
 """
 
 from __future__ import annotations
 
 import logging
+import threading
 from typing import Any, Callable
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+
+from token_desk.cancellation import Cancellation, CancelledError, cancellable, current_cancellation
+
+__all__ = ["Cancellation", "CancelledError", "Task", "cancel_all", "current_cancellation",
+           "run_in_background", "wait_for_workers"]
 
 log = logging.getLogger(__name__)
 
@@ -34,9 +44,11 @@ class Task(QObject):
 
     _pending: set["Task"] = set()
 
-    def __init__(self, context: QObject, on_result: ResultCallback, on_error: ErrorCallback) -> None:
+    def __init__(self, context: QObject, on_result: ResultCallback, on_error: ErrorCallback,
+                 cancellation: Cancellation | None = None) -> None:
         super().__init__()
         self.moveToThread(context.thread())
+        self.cancellation = cancellation if cancellation is not None else Cancellation()
         self._on_result = on_result
         self._on_error = on_error
         self._context_alive = True
@@ -53,6 +65,12 @@ class Task(QObject):
     @Slot()
     def _forget_context(self) -> None:
         self._context_alive = False
+
+    def cancel(self, *, deliver: bool = False) -> None:
+        """Stop the work where it is; its outcome is dropped unless `deliver` (then it arrives as usual)."""
+        if not deliver:
+            self._context_alive = False
+        self.cancellation.cancel()
 
     @Slot(object)
     def _deliver_result(self, result: object) -> None:
@@ -85,14 +103,18 @@ class _Runner(QRunnable):
         # the worker does with Qt objects.
         self._succeeded = task.succeeded
         self._failed = task.failed
+        self._cancellation = task.cancellation
 
     def run(self) -> None:  # Qt override, runs on a pool thread
         try:
-            result = self._fn(*self._args)
+            with cancellable(self._cancellation):
+                result = self._fn(*self._args)
         except BaseException as exc:  # noqa: BLE001 - every failure is delivered, never lost
             self._emit(self._failed, exc)
         else:
             self._emit(self._succeeded, result)
+        finally:
+            _running.discard(self._cancellation)
 
     @staticmethod
     def _emit(signal, value: object) -> None:
@@ -112,5 +134,42 @@ def run_in_background(
 ) -> Task:
     """Run `fn(*args)` on a worker thread; deliver the outcome on `context`'s thread."""
     task = Task(context, on_result, on_error)
+    _running.add(task.cancellation)  # from now, so work still queued is cancelled too
     QThreadPool.globalInstance().start(_Runner(fn, args, task))
     return task
+
+
+class _Running:
+    """The cancel handles of work running right now, across threads."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._handles: set[Cancellation] = set()
+
+    def add(self, handle: Cancellation) -> None:
+        with self._lock:
+            self._handles.add(handle)
+
+    def discard(self, handle: Cancellation) -> None:
+        with self._lock:
+            self._handles.discard(handle)
+
+    def snapshot(self) -> list[Cancellation]:
+        with self._lock:
+            return list(self._handles)
+
+
+_running = _Running()
+
+
+def cancel_all() -> int:
+    """Cancel every task still running (the app is closing); returns how many there were."""
+    handles = _running.snapshot()
+    for handle in handles:
+        handle.cancel()
+    return len(handles)
+
+
+def wait_for_workers(timeout_ms: int) -> bool:
+    """Wait for the worker threads to finish, at most `timeout_ms`; True if they all did."""
+    return QThreadPool.globalInstance().waitForDone(timeout_ms)
