@@ -8,6 +8,12 @@ Decisions worth knowing:
 - A DELETE answered 2xx is the server's confirmation: the token counts as
   revoked even if the re-read then fails (`revoked` is None; the window
   refreshes its list to learn `revokedAt`).
+- A lost answer (timeout, dropped connection, killed influxctl, cancel) leaves
+  the outcome unknown: the token is re-read and the server's copy decides.
+  Only a re-read whose id is the revoked token's counts; anything else is an
+  unexpected answer, and the outcome stays unknown rather than guessed.
+- After a confirmed DELETE the re-read must show the same token with revokedAt;
+  otherwise it is reported as unexpected and the window re-reads the list.
 - A 404 on DELETE means the token no longer exists (`gone`); it is not counted
   as revoked, because this app did not revoke it.
 - A 401 means the credentials are no longer valid, so every later request
@@ -21,10 +27,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable, Protocol, Sequence
 
-from token_desk.api.errors import ApiError, AuthenticationError, NotFoundError
+from token_desk.api.errors import (
+    ApiConnectionError, ApiError, ApiTimeoutError, AuthenticationError, CertificateError, NotFoundError,
+)
 from token_desk.api.models import Token, TokenKind
+from token_desk.cancellation import CancelledError, current_cancellation
 
 ProgressCallback = Callable[[int, int], None]
+NoteCallback = Callable[[str], None]
 SIGNED_OUT_ADVICE = "Token Desk is now signed out; sign in again to continue."
 
 
@@ -45,6 +55,45 @@ class NotAttemptedError(ApiError):
     )
 
 
+class CancelledBeforeError(NotAttemptedError):
+    default_advice = "Not attempted: the revoke was cancelled before reaching this token."
+
+
+class OutcomeUnknownError(ApiError):
+    """The DELETE's answer was lost and no re-read settled what the server did."""
+
+    default_advice = ("The server did not confirm the revoke and Token Desk could not check; "
+                      "refresh the list to see whether the token was revoked.")
+
+
+class StillActiveError(ApiError):
+    default_advice = ("The server did not confirm the revoke, and a re-read shows the token still active; "
+                      "try again.")
+
+
+def unexpected_reread(token: Token, answer: Token) -> ApiError:
+    """A re-read that answered with something else than the revoked token: reported, never applied."""
+    if answer.id != token.id:
+        what = f"a different token ({answer.id})"
+    else:
+        what = "the token without a revocation time"
+    return OutcomeUnknownError(f"The server's re-read of token {token.id} answered with {what}; "
+                               "refresh the list to see the server's state.")
+
+
+def is_lost_answer(error: BaseException) -> bool:
+    """The request may have reached the server, but no answer came back."""
+    if isinstance(error, CancelledError):
+        return True
+    return isinstance(error, (ApiConnectionError, ApiTimeoutError)) and not isinstance(error, CertificateError)
+
+
+def checking_note(token: Token) -> str:
+    description = token.description or "(no description)"
+    return (f"The server did not confirm revoking \u201c{description}\u201d ({token.id[:8]}\u2026); "
+            "checking what it says now\u2026")
+
+
 @dataclass(frozen=True)
 class RevokeOutcome:
     """What happened to one token. `revoked` is the server's copy after the DELETE."""
@@ -55,6 +104,7 @@ class RevokeOutcome:
     gone: bool = False
     was_in_use: bool = False  # the client was signed in with this token
     refresh_error: ApiError | None = None  # the re-read after a confirmed DELETE failed
+    answer_lost: bool = False  # the DELETE's answer never came; a re-read decided (or could not)
 
     @property
     def succeeded(self) -> bool:
@@ -66,10 +116,17 @@ class RevokeOutcome:
         return not isinstance(self.error, NotAttemptedError)
 
     @property
+    def unknown(self) -> bool:
+        """Nobody knows whether the server revoked it: say so, and never show it Revoked."""
+        return isinstance(self.error, OutcomeUnknownError)
+
+    @property
     def message(self) -> str:
         """One sentence a person can act on, for this token's line in a report."""
         if self.succeeded:
-            return "Revoked."
+            return "Revoked (confirmed by re-reading it after the answer was lost)." if self.answer_lost else "Revoked."
+        if self.unknown:
+            return f"Unknown: {self.error}"
         if self.gone:
             return "Not revoked: this token no longer exists on the server; refresh the list to see the current tokens."
         return f"Not revoked: {self.error}"
@@ -79,6 +136,8 @@ class RevokeOutcome:
         """A word or two for a list's "Result" column."""
         if self.succeeded:
             return "Revoked"
+        if self.unknown:
+            return "Unknown"
         return "Gone" if self.gone else ("Not revoked" if self.attempted else "Not attempted")
 
 
@@ -100,6 +159,10 @@ class RevokeReport:
         return tuple(outcome for outcome in self.outcomes if outcome.gone)
 
     @property
+    def unknown(self) -> tuple[RevokeOutcome, ...]:
+        return tuple(outcome for outcome in self.outcomes if outcome.unknown)
+
+    @property
     def all_succeeded(self) -> bool:
         return not self.failed
 
@@ -115,26 +178,37 @@ class RevokeReport:
             lines = [self.outcomes[0].message]
         else:
             lines = [f"Revoked {len(self.succeeded)} of {len(self.outcomes)} tokens. Not revoked:"]
-            lines += [f"• “{o.token.description}” ({o.token.id}): {o.message.removeprefix('Not revoked: ')}"
-                      for o in self.failed]
+            lines += [f"• “{o.token.description}” ({o.token.id}): {_reason(o)}" for o in self.failed]
         if self.signed_out:
             lines.append(SIGNED_OUT_ADVICE)
         return "\n".join(lines)
 
 
+def _reason(outcome: RevokeOutcome) -> str:
+    if outcome.unknown:
+        return outcome.message
+    return outcome.message.removeprefix("Not revoked: ")
+
+
 def revoke_tokens(
-    client: RevokingClient, tokens: Sequence[Token], on_progress: ProgressCallback | None = None
+    client: RevokingClient, tokens: Sequence[Token], on_progress: ProgressCallback | None = None,
+    on_note: NoteCallback | None = None,
 ) -> RevokeReport:
-    """Revoke each token (the one in use last); never raises ApiError."""
+    """Revoke each token (the one in use last); never raises ApiError.
+
+    `on_note` hears a sentence whenever the outcome is in doubt and being checked."""
     in_use = [client.is_signed_in_with(token) for token in tokens]
     # Stable sort: the caller's order, except the token in use goes last.
     order = sorted(range(len(tokens)), key=lambda index: in_use[index])
     outcomes: dict[int, RevokeOutcome] = {}
+    note = on_note or (lambda _text: None)
     for done, index in enumerate(order, start=1):
-        if any(_signs_out(outcome) for outcome in outcomes.values()):
+        if current_cancellation().cancelled:
+            outcome = RevokeOutcome(tokens[index], error=CancelledBeforeError(), was_in_use=in_use[index])
+        elif any(_signs_out(outcome) for outcome in outcomes.values()):
             outcome = RevokeOutcome(tokens[index], error=NotAttemptedError(), was_in_use=in_use[index])
         else:
-            outcome = _revoke_one(client, tokens[index], in_use[index])
+            outcome = _revoke_one(client, tokens[index], in_use[index], note)
         outcomes[index] = outcome
         if on_progress is not None:
             on_progress(done, len(tokens))
@@ -142,20 +216,43 @@ def revoke_tokens(
     return RevokeReport(tuple(outcomes[index] for index in range(len(tokens))))
 
 
-def _revoke_one(client: RevokingClient, token: Token, in_use: bool) -> RevokeOutcome:
+def _revoke_one(client: RevokingClient, token: Token, in_use: bool, note: NoteCallback) -> RevokeOutcome:
     try:
         client.revoke_token(token.kind, token.id)
     except NotFoundError as err:
         return RevokeOutcome(token, error=err, gone=True, was_in_use=in_use)
-    except ApiError as err:
-        return RevokeOutcome(token, error=err, was_in_use=in_use)
+    except (ApiError, CancelledError) as err:
+        if not is_lost_answer(err):
+            return RevokeOutcome(token, error=err, was_in_use=in_use)
+        note(checking_note(token))
+        return _settle_by_rereading(client, token, in_use)
     try:
-        revoked = client.get_token(token.kind, token.id)
+        answer = client.get_token(token.kind, token.id)
     except ApiError as err:
         # The DELETE was confirmed; only the fresh copy is missing (expected when
         # the token in use was just revoked: the server now answers 401).
         return RevokeOutcome(token, was_in_use=in_use, refresh_error=err)
-    return RevokeOutcome(token, revoked=revoked, was_in_use=in_use)
+    except CancelledError:
+        return RevokeOutcome(token, was_in_use=in_use, refresh_error=OutcomeUnknownError("Cancelled."))
+    if answer.id != token.id or answer.revoked_at is None:
+        return RevokeOutcome(token, was_in_use=in_use, refresh_error=unexpected_reread(token, answer))
+    return RevokeOutcome(token, revoked=answer, was_in_use=in_use)
+
+
+def _settle_by_rereading(client: RevokingClient, token: Token, in_use: bool) -> RevokeOutcome:
+    """The DELETE's answer was lost: the server's copy of the token says what happened."""
+    try:
+        answer = client.get_token(token.kind, token.id)
+    except (ApiError, CancelledError) as err:
+        # A 401 here (the token in use) still signs out; the outcome stays unknown.
+        refresh_error = err if isinstance(err, ApiError) else None
+        return RevokeOutcome(token, error=OutcomeUnknownError(), was_in_use=in_use,
+                             refresh_error=refresh_error, answer_lost=True)
+    if answer.id != token.id:
+        return RevokeOutcome(token, error=unexpected_reread(token, answer), was_in_use=in_use, answer_lost=True)
+    if answer.revoked_at is None:
+        return RevokeOutcome(token, error=StillActiveError(), was_in_use=in_use, answer_lost=True)
+    return RevokeOutcome(token, revoked=answer, was_in_use=in_use, answer_lost=True)
 
 
 def _signs_out(outcome: RevokeOutcome) -> bool:

@@ -1,6 +1,7 @@
 """The client over real HTTP on 127.0.0.1 against the sandbox, checked with its SQLite oracle."""
 
 import threading
+import time
 
 import pytest
 
@@ -8,6 +9,8 @@ from token_desk.api import errors
 from token_desk.api.client import ManagementApiClient
 from token_desk.api.models import Permission, TokenKind, TokenStatus
 from token_desk.api.retry import RetryPolicy
+from token_desk.cancellation import Cancellation, CancelledError, cancellable
+from token_desk.revocation import revoke_tokens
 from token_desk.sandbox import start_sandbox
 
 MISSING_ID = "99999999-9999-4999-8999-999999999999"
@@ -114,3 +117,42 @@ def test_one_client_serves_several_threads_at_once(client, sandbox):
     for worker in workers:
         worker.join()
     assert failures == [] and results == [expected] * 8
+
+
+# ---- lost answers and cancelling ----
+
+def an_active_database_token(client):
+    return next(token for token in client.list_tokens(TokenKind.DATABASE) if token.revoked_at is None)
+
+
+def test_every_answer_to_the_delete_dropped_yet_the_revoke_is_shown_with_the_servers_time(client, sandbox):
+    token = an_active_database_token(client)
+    sandbox.faults.drop_next_answers(3)  # the DELETE and both retries: done, but never answered
+    notes = []
+    (outcome,) = revoke_tokens(client, [token], on_note=notes.append).outcomes
+    server_row = next(row for row in sandbox.state.database_tokens() if row["id"] == token.id)
+    assert notes and "did not confirm" in notes[0]
+    assert outcome.succeeded and outcome.answer_lost
+    assert outcome.revoked.revoked_at is not None
+    assert outcome.revoked.revoked_at.isoformat().startswith(server_row["revokedAt"][:19])
+
+
+def test_cancelling_a_request_to_a_silent_server_returns_at_once(client, sandbox):
+    sandbox.faults.hang_next(1)
+    cancellation, failure = Cancellation(), []
+
+    def load() -> None:
+        with cancellable(cancellation):
+            try:
+                client.list_tokens(TokenKind.MANAGEMENT)
+            except CancelledError as err:
+                failure.append(err)
+
+    worker = threading.Thread(target=load)
+    worker.start()
+    while not sandbox.faults.hanging:  # until the request has reached the server, which stays silent
+        time.sleep(0.01)
+    cancellation.cancel()
+    worker.join(timeout=5)
+    assert not worker.is_alive() and failure  # no 30 s read timeout to sit out
+

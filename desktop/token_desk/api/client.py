@@ -21,6 +21,9 @@ import httpx
 
 from token_desk.api import errors
 from token_desk.api.ids import is_uuid
+from token_desk.api.transport import cancellable_transport
+from token_desk.api.url_safety import certificate_problem, plain_http_refusal
+from token_desk.cancellation import CancelledError, current_cancellation
 from token_desk.api.models import (
     CreatedToken, Database, ModelError, Permission, Token, TokenKind, format_timestamp,
     parse_created_token, parse_database, parse_database_token, parse_list, parse_list_releasing,
@@ -67,6 +70,9 @@ def _transport_error(err: Exception, method: str, path: str, url: str) -> errors
     if isinstance(err, (httpx.InvalidURL, httpx.UnsupportedProtocol)):
         advice = f"The API URL {url!r} is not valid; it should look like https://console.influxdata.com/api/v0."
         return errors.ApiConnectionError(advice, method=method, path=path)
+    certificate = certificate_problem(err, url)
+    if certificate is not None:
+        return errors.CertificateError(certificate, method=method, path=path)
     if isinstance(err, httpx.TimeoutException):
         return errors.ApiTimeoutError(method=method, path=path)
     return errors.ApiConnectionError(method=method, path=path)
@@ -90,7 +96,8 @@ class ManagementApiClient:
 
     def __init__(self, base_url: str, account_id: str, cluster_id: str, token: str, *,
                  http_client: httpx.Client | None = None, timeout: httpx.Timeout = DEFAULT_TIMEOUT,
-                 retry: RetryPolicy = DEFAULT_RETRY_POLICY, sleep: Callable[[float], None] = time.sleep) -> None:
+                 retry: RetryPolicy = DEFAULT_RETRY_POLICY, sleep: Callable[[float], None] | None = None,
+                 allow_plain_http: bool = False) -> None:
         _check_id(account_id, "account ID")
         _check_id(cluster_id, "cluster ID")
         _check_token(token)
@@ -98,9 +105,13 @@ class ManagementApiClient:
         self._account_id, self._cluster_id = account_id, cluster_id
         self._token = token
         self._headers = {"Authorization": f"Bearer {token}", "Accept": "application/json"}
-        self._timeout, self._retry, self._sleep = timeout, retry, sleep
+        self._timeout, self._retry = timeout, retry
+        # The default back-off wakes up when the task is cancelled.
+        self._sleep = sleep if sleep is not None else lambda seconds: current_cancellation().sleep(seconds)
+        self._refusal = plain_http_refusal(self._base_url, allow_plain_http)
         self._owns_http = http_client is None
-        self._http = http_client if http_client is not None else httpx.Client(timeout=timeout)
+        self._http = http_client if http_client is not None else httpx.Client(
+            timeout=timeout, transport=cancellable_transport())
         self._cluster_path = f"/accounts/{account_id}/clusters/{cluster_id}"
 
     @property
@@ -220,8 +231,11 @@ class ManagementApiClient:
                 status=response.status_code, method=method, path=path) from err
 
     def _send_with_retries(self, method: str, path: str, body: dict[str, Any] | None) -> httpx.Response:
+        if self._refusal is not None:
+            raise errors.PlainHttpRefusedError(self._refusal, method=method, path=path)
         attempts = self._retry.attempts_for(method)
         for attempt in range(1, attempts + 1):
+            current_cancellation().raise_if_cancelled()
             last_attempt = attempt == attempts
             try:
                 response = self._send_once(method, path, body)
@@ -243,6 +257,8 @@ class ManagementApiClient:
         try:
             response = self._http.request(method, url, json=body, headers=self._headers, timeout=self._timeout)
         except (httpx.TransportError, httpx.InvalidURL) as err:
+            if current_cancellation().cancelled:  # the socket was shut down on purpose
+                raise CancelledError() from None
             error = _transport_error(err, method, path, _display_url(self._base_url))
             logger.debug("%s %s failed after %.0f ms: %s", method, path, _elapsed_ms(started), type(err).__name__)
             if isinstance(err, (httpx.InvalidURL, httpx.UnsupportedProtocol, httpx.LocalProtocolError)):

@@ -79,6 +79,27 @@ class ApiConnectionError(ApiError):
     default_advice = "Could not connect to the Management API; check the URL and your network connection."
 
 
+class CertificateError(ApiConnectionError):
+    """TLS failed: the server's certificate could not be verified (advice names the host)."""
+
+    default_advice = "The server's certificate could not be verified; check the API URL, or ask your administrator."
+
+
+class PlainHttpRefusedError(ApiError):
+    """Nothing was sent: the management token would have crossed the network unencrypted."""
+
+    default_advice = "Token Desk does not send the management token over plain http:// to another computer; use https://."
+
+
+class AnswerLostError(ApiConnectionError):
+    """The request went out but its answer never came back (connection dropped, process killed).
+
+    Whatever the server did is unknown; raise this (or ApiTimeoutError) so a revoke re-reads the token.
+    """
+
+    default_advice = "The request was sent but its answer was lost; the server may or may not have done it."
+
+
 class ApiTimeoutError(ApiError):
     default_advice = "The Management API did not answer in time; check your connection and try again."
 

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import random
 import threading
 from collections import Counter
 from dataclasses import dataclass
+
+# What the chaos mode (soak runs) draws from, per request.
+CHAOS_STATUSES = (500, 429)
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,6 +24,8 @@ class Faults:
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
+        self._release = threading.Event()
+        self._hanging = 0
         self.delay_ms = 0
         self.clear()
 
@@ -29,6 +35,62 @@ class Faults:
             self._revokes = (0, 500)
             self._requests = (0, 500)
             self._garbage = 0
+            self._drops: dict[str, int] = {}
+            self._hangs = 0
+            self._chaos: tuple[float, random.Random] | None = None
+            self._release.set()  # whoever hangs now goes on (and hangs up)
+            self._release = threading.Event()
+
+    def drop_next_answers(self, n: int, method: str = "DELETE") -> None:
+        """Do the work of the next N `method` requests, then hang up without answering."""
+        with self._lock:
+            self._drops[method] = n
+
+    def take_drop(self, method: str) -> bool:
+        with self._lock:
+            if self._drops.get(method, 0) > 0:
+                self._drops[method] -= 1
+                return True
+        return False
+
+    def hang_next(self, n: int) -> None:
+        """The next N requests get no answer at all until `clear()` (a server that never answers)."""
+        with self._lock:
+            self._hangs = n
+
+    def hang_if_asked(self) -> bool:
+        """Block while a hang applies; True if this request hung (and must then be hung up on)."""
+        with self._lock:
+            if self._hangs <= 0:
+                return False
+            self._hangs -= 1
+            self._hanging += 1
+            release = self._release
+        release.wait()
+        with self._lock:
+            self._hanging -= 1
+        return True
+
+    @property
+    def hanging(self) -> int:
+        """Requests waiting right now for an answer that will not come."""
+        with self._lock:
+            return self._hanging
+
+    def chaos(self, rate: float, seed: int = 0) -> None:
+        """Each request, with probability `rate`: a delay, a 500, a 429, or its answer dropped."""
+        with self._lock:
+            self._chaos = (rate, random.Random(seed))
+
+    def draw_chaos(self) -> str | None:
+        """'delay', 'drop', '500', '429' or None for this request."""
+        with self._lock:
+            if self._chaos is None:
+                return None
+            rate, rng = self._chaos
+            if rng.random() >= rate:
+                return None
+            return rng.choice(("delay", "drop", "500", "429"))
 
     def fail_next_revokes(self, n: int, status: int = 500) -> None:
         with self._lock:

@@ -20,6 +20,8 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("token_desk.sandbox")
 
+CHAOS_ANSWERS = {"500": 500, "429": 429}
+CHAOS_DELAY_S = 0.05
 GARBAGE_BODY = b"<html>502 Bad Gateway: upstream answered garbage"  # looks like a proxy error page
 _REASONS = {400: "bad request", 401: "unauthorized", 403: "forbidden", 404: "not found",
             405: "method not allowed", 409: "conflict", 429: "too many requests", 500: "internal server error"}
@@ -50,6 +52,16 @@ class SandboxHandler(BaseHTTPRequestHandler):
     def _serve(self) -> None:
         raw = self._read_body()  # always drained, or the next request on this connection is garbled
         path = urlsplit(self.path).path
+        faults = self.server.faults
+        if faults.hang_if_asked():
+            self.close_connection = True
+            return
+        chaos = faults.draw_chaos()
+        if chaos in CHAOS_ANSWERS:
+            self._send(self._injected(Injected(CHAOS_ANSWERS[chaos])))
+            return
+        if chaos == "delay":
+            time.sleep(CHAOS_DELAY_S)
         try:
             answer = self._answer(path, raw)
         except ApiFailure as failure:
@@ -57,6 +69,10 @@ class SandboxHandler(BaseHTTPRequestHandler):
         except Exception:  # never a traceback on the wire; the type is enough to debug locally
             log.exception("sandbox failed on %s %s", self.command, path)
             answer = Answer(500, error_body(500, "internal server error"))
+        if chaos == "drop" or faults.take_drop(self.command):
+            self.close_connection = True  # the work is done, but its answer is lost on the way
+            self.server.request_log.record(self.command, path, 0)
+            return
         self._send(answer)
         self.server.request_log.record(self.command, path, answer.status)
 

@@ -157,6 +157,7 @@ class Sandbox:
             self._server.shutdown()
             self._thread.join()
             self._thread = None
+        self.faults.clear()  # releases requests told to hang
         self._server.hang_up_all()
         self._server.server_close()
         self._store.close()

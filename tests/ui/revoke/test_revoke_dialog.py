@@ -178,10 +178,10 @@ def test_slow_server_double_click_sends_one_delete_and_the_gui_stays_responsive(
     qtbot.mouseDClick(dialog.confirm_button, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(dialog.confirm_button, Qt.MouseButton.LeftButton)
     dialog.confirm()  # a repeat that reached the slot anyway
-    qtbot.keyClick(dialog.risk_checkbox, Qt.Key.Key_Return)  # Enter while busy: Cancel is disabled
+    qtbot.keyClick(dialog.risk_checkbox, Qt.Key.Key_Return)  # Enter while busy neither revokes nor cancels
     assert dialog.is_busy and dialog.findChild(QProgressBar).isVisible()
-    assert not any(button.isEnabled() for button in (dialog.confirm_button, dialog.cancel_button))
-    dialog.reject()  # closing while the server works is refused: the outcome must be seen
+    assert not dialog.confirm_button.isEnabled() and not dialog.cancel_button.isDefault()
+    dialog.done(0)  # closing without cancelling is refused: the outcome must be seen
     assert dialog.isVisible()
     with qtbot.waitSignal(dialog.finished, timeout=SERVER_TIMEOUT_MS):
         pass
@@ -204,3 +204,35 @@ def test_revoking_the_token_in_use_warns_in_bold_and_signs_out(qtbot, sandbox, c
     report = dialog.report
     assert report.signed_out and report.all_succeeded
     assert sandbox.state.management_token(mine.id)["revokedAt"] is not None
+
+
+def test_cancel_while_the_server_is_silent_says_the_outcome_is_unknown(qtbot, sandbox, client, telegraf) -> None:
+    sandbox.faults.hang_next(1)
+    dialog = open_dialog(qtbot, [telegraf], client)
+    dialog.risk_checkbox.click()
+    dialog.confirm_button.click()
+    qtbot.waitUntil(lambda: sandbox.faults.hanging == 1, timeout=SERVER_TIMEOUT_MS)
+    assert dialog.cancel_button.isEnabled() and dialog.cancel_button.text() == "Cancel"
+    with qtbot.waitSignal(dialog.revoke_finished, timeout=SERVER_TIMEOUT_MS) as finished:
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    (outcome,) = finished.args[0].outcomes
+    assert outcome.unknown and not outcome.succeeded
+    assert dialog.isVisible() and dialog.outcome_text.startswith("Unknown: The server did not confirm")
+
+
+def test_every_answer_lost_the_dialog_checks_and_shows_revoked(qtbot, sandbox, client, telegraf) -> None:
+    sandbox.faults.delay_ms = 300  # time to read the "checking" line
+    sandbox.faults.drop_next_answers(3)
+    dialog = open_dialog(qtbot, [telegraf], client)
+    dialog.risk_checkbox.click()
+    seen: list[str] = []
+    timer = QTimer()
+    timer.timeout.connect(lambda: seen.append(dialog.progress_text))
+    timer.start(20)
+    with qtbot.waitSignal(dialog.finished_with, timeout=SERVER_TIMEOUT_MS) as closed:
+        dialog.confirm_button.click()
+    timer.stop()
+    assert any(text.startswith("The server did not confirm revoking") and "checking" in text for text in seen)
+    (outcome,) = closed.args[0].outcomes
+    assert outcome.succeeded and outcome.revoked.revoked_at == parse_timestamp(
+        server_copy(sandbox, telegraf)["revokedAt"], "revokedAt")

@@ -3,7 +3,8 @@
 Safety rules it keeps: the destructive button is disabled until "I understand
 the risk of this action" is ticked; Cancel is the default button, so Enter and
 Esc never revoke (a keyboard user revokes with Space on the focused button);
-once started it cannot be submitted twice or closed until the server answered.
+once started it cannot be submitted twice. While it runs, Cancel (or Esc) stops
+waiting: what the server did is then unknown, and the report says so.
 """
 
 from __future__ import annotations
@@ -55,6 +56,8 @@ class RevokeDialog(QDialog):
         self._report: RevokeReport | None = None
         self._relay = ProgressRelay(self)
         self._relay.progressed.connect(self._show_progress, Qt.ConnectionType.QueuedConnection)
+        self._relay.noted.connect(self._show_note, Qt.ConnectionType.QueuedConnection)
+        self._task = None
         self.setWindowTitle(texts.title(self._tokens))
         self.setWindowModality(Qt.WindowModality.WindowModal)
         self.setMinimumWidth(MIN_WIDTH if len(self._tokens) == 1 else MIN_LIST_WIDTH)
@@ -91,6 +94,11 @@ class RevokeDialog(QDialog):
     @property
     def risk_checkbox(self) -> QCheckBox:
         return self._risk_checkbox
+
+    @property
+    def progress_text(self) -> str:
+        """The line beside the busy indicator ("Revoking…", "…checking…", "Cancelling…")."""
+        return self._progress_label.text()
 
     @property
     def outcome_text(self) -> str:
@@ -194,13 +202,26 @@ class RevokeDialog(QDialog):
         if self._state is not _State.CONFIRMING or not self._risk_checkbox.isChecked():
             return
         self._state = _State.RUNNING
-        for widget in (self._risk_checkbox, self._revoke_button, self._cancel_button):
+        for widget in (self._risk_checkbox, self._revoke_button):
             widget.setEnabled(False)
+        # Cancel stays available to stop waiting, but Enter must not reach it by accident.
+        self._cancel_button.setDefault(False)
+        self._cancel_button.setAutoDefault(False)
+        self.setFocus()
         self._start_progress()
         # Holding the handle for the dialog's lifetime: without it, PySide 6.11 crashed in the
         # task's deferred delete when the dialog closed from inside the result callback.
         self._task = run_in_background(revoke_tokens, self._client, self._tokens, self._relay.report,
-                          on_result=self._on_revoked, on_error=self._on_unexpected_error, context=self)
+                                       self._relay.note, on_result=self._on_revoked,
+                                       on_error=self._on_unexpected_error, context=self)
+
+    def cancel_running(self) -> None:
+        """Stop waiting for the server; the report (arriving at once) marks the outcome unknown."""
+        if self._state is not _State.RUNNING or self._task is None:
+            return
+        self._task.cancel(deliver=True)
+        self._cancel_button.setEnabled(False)
+        self._progress_label.setText(texts.CANCELLING)
 
     def _start_progress(self) -> None:
         self._progress_label.show()
@@ -216,6 +237,10 @@ class RevokeDialog(QDialog):
         if total > 1:
             self._progress_bar.setValue(done)
             self._progress_label.setText(texts.revoking_n(min(done + 1, total), total))
+
+    def _show_note(self, text: str) -> None:
+        if self._state is _State.RUNNING:
+            self._progress_label.setText(text)
 
     def _on_revoked(self, report: RevokeReport) -> None:
         self._report = report
@@ -243,6 +268,12 @@ class RevokeDialog(QDialog):
         self._cancel_button.setText(texts.CLOSE)
         self._cancel_button.setEnabled(True)
         self._cancel_button.setFocus()
+
+    def reject(self) -> None:  # Qt override: Esc, the title bar's close button and Cancel
+        if self._state is _State.RUNNING:
+            self.cancel_running()  # the report still arrives and is shown before the dialog can close
+            return
+        super().reject()
 
     def done(self, result: int) -> None:  # Qt override: every way of closing comes here
         if self._state is _State.RUNNING:

@@ -32,7 +32,8 @@ def summary(report) -> str:
     """One status-bar sentence for a revoke report."""
     revoked = list(report.succeeded)  # the server confirmed the DELETE
     gone = list(report.gone)
-    failed = [outcome for outcome in report.failed if not outcome.gone]
+    unknown = list(report.unknown)
+    failed = [outcome for outcome in report.failed if not outcome.gone and not outcome.unknown]
     parts = []
     if len(revoked) == 1:
         parts.append(f"Revoked {token_name(revoked[0].token)}")
@@ -40,6 +41,8 @@ def summary(report) -> str:
         parts.append(f"Revoked {len(revoked)} tokens")
     if gone:
         parts.append(_gone_text(gone))
+    if unknown:
+        parts.append(_unknown_text(unknown))
     if failed:
         parts.append(_failed_text(failed))
     text = "; ".join(parts)
@@ -52,6 +55,11 @@ def _gone_text(gone) -> str:
     return f"{len(gone)} tokens no longer exist on the server, so the list was refreshed"
 
 
+def _unknown_text(unknown) -> str:
+    which = token_name(unknown[0].token) if len(unknown) == 1 else f"{len(unknown)} tokens"
+    return f"the server did not confirm revoking {which}, so the list was refreshed to show what it says"
+
+
 def _failed_text(failed) -> str:
     first = failed[0]
     reason = str(first.error) if first.error is not None else "the server did not confirm it"
@@ -61,8 +69,8 @@ def _failed_text(failed) -> str:
 
 
 def needs_refresh(report) -> bool:
-    """Gone tokens, or confirmed revokes whose new state could not be read back: ask the server again."""
-    return bool(report.gone) or any(outcome.revoked is None for outcome in report.succeeded)
+    """Gone or unknown tokens, or confirmed revokes whose new state could not be read back: ask the server again."""
+    return bool(report.gone or report.unknown) or any(outcome.revoked is None for outcome in report.succeeded)
 
 
 def ask_revoke(parent, tokens: Sequence[Token], client):
