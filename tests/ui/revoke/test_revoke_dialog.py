@@ -229,10 +229,10 @@ def test_every_answer_lost_the_dialog_checks_and_shows_revoked(qtbot, sandbox, c
     timer = QTimer()
     timer.timeout.connect(lambda: seen.append(dialog.progress_text))
     timer.start(20)
-    with qtbot.waitSignal(dialog.finished_with, timeout=SERVER_TIMEOUT_MS) as closed:
+    with qtbot.waitSignal(dialog.revoke_finished, timeout=SERVER_TIMEOUT_MS) as finished:
         dialog.confirm_button.click()
     timer.stop()
     assert any(text.startswith("The server did not confirm revoking") and "checking" in text for text in seen)
-    (outcome,) = closed.args[0].outcomes
+    (outcome,) = finished.args[0].outcomes
     assert outcome.succeeded and outcome.revoked.revoked_at == parse_timestamp(
         server_copy(sandbox, telegraf)["revokedAt"], "revokedAt")
