@@ -108,6 +108,12 @@ class InvalidResponseError(ApiError):
     default_advice = "The server answered with data Token Desk does not understand; check the API URL points at a Management API."
 
 
+class OutcomeUnknownError(ApiError):
+    """The request was cut off after it may have reached the server: re-read before saying what happened."""
+
+    default_advice = "The request was cut off before the server answered; refresh to see what happened."
+
+
 class InvalidIdError(ApiError, ValueError):
     """An ID that would go into a URL path is not a UUID; nothing was sent."""
 

@@ -1,0 +1,25 @@
+"""influxctl, InfluxData's CLI, as Token Desk's source of management tokens. No Qt here.
+
+The public Management API has no management-token endpoints; influxctl is the only public way
+to list, create and revoke them. See INFLUXCTL.md in the shared reference for what it prints.
+"""
+
+from token_desk.api.influxctl.bridge import DEFAULT_TIMEOUT_SECONDS, InfluxctlBridge
+from token_desk.api.influxctl.config import ExistingProfile, GeneratedConfig, sweep_leftovers
+from token_desk.api.influxctl.errors import (
+    DOWNLOAD_URL, InfluxctlAuthenticationError, InfluxctlCancelledError, InfluxctlError, InfluxctlNotFoundError,
+    InfluxctlNotInstalledError, InfluxctlOutcomeUnknownError, InfluxctlOutputError, InfluxctlPermissionError,
+    InfluxctlTimeoutError, InfluxctlTooOldError, InfluxctlUnavailableError,
+)
+from token_desk.api.influxctl.login import LoginObserver, LoginPrompt
+from token_desk.api.influxctl.process import CancelHandle, end_all_processes, running_count
+from token_desk.api.influxctl.program import MINIMUM_VERSION, InfluxctlProgram
+
+__all__ = [
+    "DEFAULT_TIMEOUT_SECONDS", "InfluxctlBridge", "ExistingProfile", "GeneratedConfig", "sweep_leftovers",
+    "DOWNLOAD_URL", "InfluxctlAuthenticationError", "InfluxctlCancelledError", "InfluxctlError",
+    "InfluxctlNotFoundError", "InfluxctlNotInstalledError", "InfluxctlOutcomeUnknownError", "InfluxctlOutputError",
+    "InfluxctlPermissionError", "InfluxctlTimeoutError", "InfluxctlTooOldError", "InfluxctlUnavailableError",
+    "LoginObserver", "LoginPrompt", "CancelHandle", "end_all_processes", "running_count",
+    "MINIMUM_VERSION", "InfluxctlProgram",
+]

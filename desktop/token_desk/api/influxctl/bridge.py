@@ -1,0 +1,188 @@
+"""influxctl as a token source: one process per call, global flags before the subcommand.
+
+`InfluxctlBridge` serves management tokens (for both ways of signing in) and, for a connection
+that uses an influxctl sign-in, database tokens and databases too. Runs on worker threads only:
+every method waits for a process.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Sequence
+from datetime import datetime
+
+from token_desk.api.errors import BadRequestError, InvalidIdError
+from token_desk.api.ids import is_uuid
+from token_desk.api.influxctl import errors
+from token_desk.api.influxctl.commands import Commands
+from token_desk.api.influxctl.config import ExistingProfile, GeneratedConfig
+from token_desk.api.influxctl.created import CreateOutput, parse_create_output
+from token_desk.api.influxctl.failure import error_for
+from token_desk.api.influxctl.login import LoginObserver, LoginWatcher
+from token_desk.api.influxctl.output import (
+    parse_database_list, parse_database_token_list, parse_management_list, table_expiry,
+)
+from token_desk.api.influxctl.process import CancelHandle, Finished, run_process
+from token_desk.api.influxctl.program import InfluxctlProgram
+from token_desk.api.models import CreatedToken, Database, Permission, Token, TokenKind
+
+DEFAULT_TIMEOUT_SECONDS = 60  # influxctl's own default (1m0s), passed as --timeout
+KILL_GRACE_SECONDS = 5  # influxctl gets this long past its --timeout to stop by itself
+
+
+class InfluxctlBridge:
+    """Management tokens (and, for way b, database tokens and databases) through influxctl."""
+
+    def __init__(self, program: InfluxctlProgram, auth: GeneratedConfig | ExistingProfile, *,
+                 timeout_seconds: int = DEFAULT_TIMEOUT_SECONDS, kill_grace_seconds: float = KILL_GRACE_SECONDS,
+                 login_observer: LoginObserver | None = None) -> None:
+        self.program = program
+        self.kill_grace_seconds = kill_grace_seconds
+        self.auth = auth
+        self.timeout_seconds = timeout_seconds
+        self.login_observer = login_observer
+        self._handles: set[CancelHandle] = set()
+        self._lock = threading.Lock()
+        self._closed = False
+
+    def __repr__(self) -> str:
+        return f"InfluxctlBridge(program={self.program!r}, auth={self.auth!r})"
+
+    # ---- management tokens ---------------------------------------------------------------------
+    def list_management_tokens(self) -> list[Token]:
+        return parse_management_list(self._run(Commands.management_list()).stdout)
+
+    def get_management_token(self, token_id: str) -> Token:
+        return _find(self.list_management_tokens(), token_id)
+
+    def revoke_management_token(self, token_id: str) -> None:
+        self._revoke(Commands.management_revoke(_checked_id(token_id)))
+
+    def create_management_token(self, description: str, expires_at: datetime | None = None) -> CreatedToken:
+        output = self._create(Commands.management_create(_checked_description(description), expires_at))
+        return CreatedToken(token=self._created_token(output, self.list_management_tokens(), TokenKind.MANAGEMENT),
+                            access_token=output.secret)
+
+    def is_signed_in_with(self, token: Token) -> bool:
+        secret = self.auth.secret
+        return token.kind is TokenKind.MANAGEMENT and bool(token.prefix and secret) and secret.startswith(token.prefix)
+
+    # ---- database tokens and databases (way b) ---------------------------------------------------
+    def list_tokens(self, kind: TokenKind) -> list[Token]:
+        if kind is TokenKind.MANAGEMENT:
+            return self.list_management_tokens()
+        return parse_database_token_list(self._run(Commands.token_list()).stdout)
+
+    def get_token(self, kind: TokenKind, token_id: str) -> Token:
+        return _find(self.list_tokens(kind), token_id)
+
+    def revoke_token(self, kind: TokenKind, token_id: str) -> None:
+        if kind is TokenKind.MANAGEMENT:
+            self.revoke_management_token(token_id)
+        else:
+            self._revoke(Commands.token_revoke(_checked_id(token_id)))
+
+    def create_database_token(self, description: str, permissions: Sequence[Permission] = (),
+                              expires_at: datetime | None = None) -> CreatedToken:
+        output = self._create(Commands.token_create(_checked_description(description), permissions, expires_at))
+        return CreatedToken(token=self._created_token(output, self.list_tokens(TokenKind.DATABASE), TokenKind.DATABASE),
+                            access_token=output.secret)
+
+    def update_database_token(self, token_id: str, *, description: str | None = None,
+                              permissions: Sequence[Permission] | None = None) -> Token:
+        """influxctl replaces the permissions and cannot change a description."""
+        current = self.get_token(TokenKind.DATABASE, _checked_id(token_id))
+        if description is not None and description != current.description:
+            raise BadRequestError("influxctl cannot change a database token's description; "
+                                  "create a new token with the description you want instead.")
+        if permissions is None:
+            return current
+        self._run(Commands.token_update(token_id, permissions))
+        return self.get_token(TokenKind.DATABASE, token_id)
+
+    def list_databases(self) -> list[Database]:
+        return parse_database_list(self._run(Commands.database_list()).stdout)
+
+    # ---- lifetime --------------------------------------------------------------------------------
+    def cancel_running(self) -> None:
+        """End every influxctl process this bridge is waiting for (they fail as cancelled)."""
+        with self._lock:
+            handles = list(self._handles)
+        for handle in handles:
+            handle.cancel()
+
+    def close(self) -> None:
+        self._closed = True
+        self.cancel_running()
+
+    # ---- plumbing --------------------------------------------------------------------------------
+    def _revoke(self, arguments: list[str]) -> None:
+        try:
+            self._run(arguments)
+        except (errors.InfluxctlTimeoutError, errors.InfluxctlCancelledError) as err:
+            raise errors.InfluxctlOutcomeUnknownError(command=" ".join(arguments[:2]),
+                                                      influxctl_message=err.influxctl_message) from err
+
+    def _create(self, arguments: list[str]) -> CreateOutput:
+        return parse_create_output(self._run(arguments).stdout, " ".join(arguments[:2]))
+
+    def _created_token(self, output: CreateOutput, listed: list[Token], kind: TokenKind) -> Token:
+        """The new token as the server lists it; else as influxctl described it (nothing made up)."""
+        by_id = [token for token in listed if output.token_id and token.id == output.token_id]
+        by_prefix = [token for token in listed if token.prefix and output.secret.startswith(token.prefix)]
+        for found in (by_id, by_prefix[:1] if len(by_prefix) == 1 else []):
+            if found:
+                return found[0]
+        if not output.token_id or not is_uuid(output.token_id):
+            raise errors.InfluxctlOutputError(
+                "influxctl created the token but did not say its ID and it is not listed yet; refresh to see it.")
+        return Token(kind=kind, id=output.token_id, description=output.fields.get("description", ""),
+                     created_at=None, expires_at=table_expiry(output.fields.get("expires at", "")))
+
+    def _run(self, arguments: list[str]) -> Finished:
+        """Run one influxctl command to its end; raise the typed error of any failure."""
+        self.program.check_version()
+        command = " ".join(arguments[:2])
+        handle = CancelHandle()
+        watcher = LoginWatcher(self.login_observer, handle.cancel)
+        with self._lock:
+            if self._closed:
+                raise errors.InfluxctlCancelledError(command=command)
+            self._handles.add(handle)
+        try:
+            with self.auth.flags() as (auth_flags, fds):
+                argv = self.program.argv(auth_flags + ["--timeout", f"{self.timeout_seconds}s"], arguments)
+                finished = self.program.run(argv, timeout=self.timeout_seconds + self.kill_grace_seconds,
+                                            cancel=handle, pass_fds=fds, on_line=watcher)
+        finally:
+            watcher.finished()
+            with self._lock:
+                self._handles.discard(handle)
+        if finished.exit_code != 0 or finished.ended_by is not None:
+            raise error_for(finished, command, self.auth.secret)
+        return finished
+
+
+def _find(tokens: list[Token], token_id: str) -> Token:
+    for token in tokens:
+        if token.id == token_id:
+            return token
+    raise errors.InfluxctlNotFoundError(command="list")
+
+
+def _checked_id(token_id: str) -> str:
+    # IDs become command-line arguments: a UUID can never be read as a flag.
+    if not is_uuid(token_id):
+        raise InvalidIdError()
+    return token_id
+
+
+def _checked_description(description: str) -> str:
+    if not description.strip():
+        raise BadRequestError("Enter a description: influxctl needs one (2.10.0 and later refuse an empty one).")
+    if description.startswith("-"):
+        raise BadRequestError("Start the description with something other than '-', which influxctl reads as an option.")
+    return description
+
+
+

@@ -1,0 +1,93 @@
+"""influxctl failures as the same typed errors the REST client raises, so the UI maps both in one place.
+
+Each error's str() is one sentence a person can act on; `server_message` is influxctl's own
+message (plain text, trimmed, the secret redacted) and `path` the command that ran.
+"""
+
+from __future__ import annotations
+
+from token_desk.api.errors import (
+    ApiError, ApiTimeoutError, AuthenticationError, InvalidResponseError, NotFoundError, OutcomeUnknownError,
+    PermissionDeniedError,
+)
+
+DOWNLOAD_URL = "https://docs.influxdata.com/influxdb3/cloud-dedicated/reference/cli/influxctl/"
+
+
+class InfluxctlError(ApiError):
+    """influxctl ran and failed (a non-zero exit), for a reason not covered by a subclass."""
+
+    default_advice = "influxctl could not do this; see what it said below, fix that and try again."
+
+    def __init__(self, advice: str | None = None, *, command: str | None = None,
+                 influxctl_message: str | None = None, exit_code: int | None = None) -> None:
+        if advice is None and influxctl_message:
+            advice = f"influxctl failed: {influxctl_message}"
+        super().__init__(advice, method="influxctl", path=command, server_message=influxctl_message)
+        self.exit_code = exit_code
+
+    @property
+    def influxctl_message(self) -> str | None:
+        return self.server_message
+
+    @property
+    def details(self) -> str:
+        parts = [f"influxctl {self.path}" if self.path else "influxctl",
+                 f"exit status {self.exit_code}" if self.exit_code is not None else ""]
+        if self.server_message:
+            parts.append(f"influxctl said: {self.server_message}")
+        return " · ".join(part for part in parts if part)
+
+
+class InfluxctlAuthenticationError(InfluxctlError, AuthenticationError):
+    default_advice = ("influxctl was refused: the management token may be revoked, expired or mistyped, "
+                      "or the influxctl sign-in has lapsed; sign in again.")
+
+
+class InfluxctlPermissionError(InfluxctlError, PermissionDeniedError):
+    default_advice = "influxctl is not allowed to do this; use an account with access to this cluster."
+
+
+class InfluxctlNotFoundError(InfluxctlError, NotFoundError):
+    default_advice = "influxctl does not know this token; refresh the list: it may have been removed."
+
+
+class InfluxctlTimeoutError(InfluxctlError, ApiTimeoutError):
+    default_advice = "influxctl did not finish in time and was stopped; check your connection and try again."
+
+
+class InfluxctlCancelledError(InfluxctlError):
+    default_advice = "Cancelled: influxctl was stopped before it finished."
+
+
+class InfluxctlOutcomeUnknownError(InfluxctlError, OutcomeUnknownError):
+    """influxctl was stopped while revoking: the token may or may not be revoked now."""
+
+    default_advice = ("influxctl was stopped before it reported the result, so the token may or may not be "
+                      "revoked; refresh to see what the server says.")
+
+
+class InfluxctlOutputError(InfluxctlError, InvalidResponseError):
+    default_advice = "influxctl printed something Token Desk does not understand; update influxctl and try again."
+
+
+class InfluxctlUnavailableError(InfluxctlError):
+    """Management tokens need influxctl and there is no usable one: missing, or too old."""
+
+    default_advice = "Management tokens are only available through influxctl, and Token Desk cannot find it."
+
+    def __init__(self, advice: str | None = None, *, program: str | None = None,
+                 found_version: str | None = None) -> None:
+        super().__init__(advice, command="version")
+        self.program = program
+        self.found_version = found_version
+
+
+class InfluxctlNotInstalledError(InfluxctlUnavailableError):
+    default_advice = ("Management tokens are only available through influxctl, InfluxData's command-line tool, "
+                      "and Token Desk cannot find it; install it, or choose where it is.")
+
+
+class InfluxctlTooOldError(InfluxctlUnavailableError):
+    default_advice = ("This influxctl is too old for management tokens (2.6.0 or later is needed); "
+                      "update it, or choose a newer one.")

@@ -1,0 +1,66 @@
+"""A failed influxctl run as one typed error: its own message, plain, trimmed and with secrets redacted."""
+
+from __future__ import annotations
+
+import re
+
+from token_desk.api.influxctl import errors
+from token_desk.api.influxctl.process import Finished
+
+MAX_MESSAGE = 400
+REDACTED = "[redacted]"
+# Lines influxctl's environment prints that say nothing about the failure (INFLUXCTL.md: GTK noise).
+_NOISE = re.compile(r"Not loading module|atk-bridge|^Gtk-", re.IGNORECASE)
+_LEVEL = re.compile(r"^(error|fatal|err)[\t :]+", re.IGNORECASE)
+# Whole token strings, should one ever be echoed: a management token (M.V1.…) or a database token.
+_TOKEN_SHAPES = re.compile(r"M\.V1\.[A-Za-z0-9+/=_.-]{12,}|apiv\d_[A-Za-z0-9+/=_.-]{12,}")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+_CLASSES: tuple[tuple[re.Pattern, type[errors.InfluxctlError]], ...] = (
+    (re.compile(r"unauthenticated|unauthori[sz]ed|\b401\b|invalid (management )?token(?![ _-]?id)|token (is )?(expired|revoked)|"
+                r"(expired|revoked) (management )?token|not (signed|logged) in|login (required|expired)",
+                re.IGNORECASE), errors.InfluxctlAuthenticationError),
+    (re.compile(r"permission ?denied|\b403\b|forbidden", re.IGNORECASE), errors.InfluxctlPermissionError),
+    (re.compile(r"deadline ?exceeded|timed? ?out\b|timeout", re.IGNORECASE), errors.InfluxctlTimeoutError),
+    (re.compile(r"not ?found|\b404\b|no such token|does not exist|unknown token", re.IGNORECASE),
+     errors.InfluxctlNotFoundError),
+)
+
+
+def influxctl_message(finished: Finished, secret: str = "") -> str | None:
+    """What influxctl said went wrong: its `error` lines, else its last stderr line."""
+    lines = [line.strip() for line in finished.stderr.splitlines() if line.strip() and not _NOISE.search(line)]
+    lines += [line.strip() for line in finished.stdout.splitlines() if _LEVEL.match(line.strip())]
+    flagged = [_LEVEL.sub("", line, count=1) for line in lines if _LEVEL.match(line)]
+    chosen = flagged or lines[-1:]
+    if not chosen:
+        return None
+    return clean_message(" ".join(chosen), secret)
+
+
+def clean_message(text: str, secret: str = "") -> str:
+    """Plain, one line, at most MAX_MESSAGE characters, without the secret or anything token-shaped."""
+    if secret:
+        text = text.replace(secret, REDACTED)
+    text = _TOKEN_SHAPES.sub(REDACTED, text)
+    text = _CONTROL.sub(" ", text).replace("\t", " ")
+    text = " ".join(text.split())
+    return text if len(text) <= MAX_MESSAGE else text[: MAX_MESSAGE - 1] + "…"
+
+
+def error_for(finished: Finished, command: str, secret: str = "") -> errors.InfluxctlError:
+    """The typed error of a run that exited non-zero (or that Token Desk ended)."""
+    message = influxctl_message(finished, secret)
+    if finished.ended_by == "timeout":
+        return errors.InfluxctlTimeoutError(command=command, influxctl_message=message, exit_code=finished.exit_code)
+    if finished.ended_by == "cancel":
+        return errors.InfluxctlCancelledError(command=command, influxctl_message=message,
+                                              exit_code=finished.exit_code)
+    error_class = next((cls for pattern, cls in _CLASSES if message and pattern.search(message)),
+                       errors.InfluxctlError)
+    advice = None
+    if error_class is not errors.InfluxctlError and message:
+        advice = f"{error_class.default_advice} influxctl said: {message}"
+    elif message is None:
+        advice = f"influxctl {command} failed (exit status {finished.exit_code}) without saying why; try again."
+    return error_class(advice, command=command, influxctl_message=message, exit_code=finished.exit_code)

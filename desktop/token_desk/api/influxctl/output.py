@@ -1,0 +1,200 @@
+"""What influxctl prints, read as INFLUXCTL.md documents it: JSON lists, ASCII tables, `version`.
+
+JSON is decoded with msgspec into structs that name only the documented snake_case fields:
+unknown fields are ignored, every field but `id` is optional, and a missing `id` or an item
+that is not an object is refused naming the field. Timestamps are `{seconds, nanos}` objects
+(`nanos` may be absent); no `expires_at` means never, as does the zero time a table prints.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, timedelta, timezone
+
+import msgspec
+
+from token_desk.api.influxctl.errors import InfluxctlOutputError
+from token_desk.api.ids import is_uuid
+from token_desk.api.models import Database, Permission, Token, TokenKind
+
+NEVER_IN_TABLES = datetime(1970, 1, 1, tzinfo=timezone.utc)
+_EPOCH = NEVER_IN_TABLES
+_VERSION = re.compile(r"\bv?(\d+)\.(\d+)\.(\d+)\b")
+
+
+class Stamp(msgspec.Struct):
+    seconds: int = 0
+    nanos: int = 0
+
+
+class ManagementItem(msgspec.Struct):
+    id: str
+    account_id: str | None = None
+    token_prefix: str | None = None
+    description: str | None = None
+    created_by: str | None = None
+    created_at: Stamp | None = None
+    expires_at: Stamp | None = None
+    revoked_at: Stamp | None = None
+
+
+class PermissionItem(msgspec.Struct):
+    action: str
+    resource: str
+    id: str | None = None
+
+
+class DatabaseTokenItem(msgspec.Struct):
+    id: str
+    account_id: str | None = None
+    cluster_id: str | None = None
+    description: str | None = None
+    permissions: list[PermissionItem] = []
+    created_at: Stamp | None = None
+    expires_at: Stamp | None = None
+    revoked_at: Stamp | None = None
+
+
+class DatabaseItem(msgspec.Struct):
+    database_name: str
+    retention_period_ns: int = 0
+    max_tables: int = 0
+    max_columns_per_table: int = 0
+
+
+_MANAGEMENT_LIST = msgspec.json.Decoder(list[ManagementItem], strict=False)
+_DATABASE_TOKEN_LIST = msgspec.json.Decoder(list[DatabaseTokenItem], strict=False)
+_DATABASE_LIST = msgspec.json.Decoder(list[DatabaseItem], strict=False)
+
+
+def moment(stamp: Stamp | None) -> datetime | None:
+    """An aware UTC datetime (digits past microseconds dropped), or None when absent."""
+    if stamp is None:
+        return None
+    return _EPOCH + timedelta(seconds=stamp.seconds, microseconds=stamp.nanos // 1000)
+
+
+def expiry(stamp: Stamp | None) -> datetime | None:
+    """No stamp, or the zero time, means the token never expires."""
+    when = moment(stamp)
+    return None if when is None or when == NEVER_IN_TABLES else when
+
+
+def parse_management_list(data: bytes | str, command: str = "management list") -> list[Token]:
+    return [management_token(item) for item in _checked_ids(_decode(_MANAGEMENT_LIST, data, command), command)]
+
+
+def management_token(item: ManagementItem) -> Token:
+    return Token(kind=TokenKind.MANAGEMENT, id=item.id, description=item.description or "",
+                 created_at=moment(item.created_at), prefix=item.token_prefix or None,
+                 created_by=item.created_by or None, expires_at=expiry(item.expires_at),
+                 revoked_at=moment(item.revoked_at), account_id=item.account_id or None)
+
+
+def parse_database_token_list(data: bytes | str, command: str = "token list") -> list[Token]:
+    return [database_token(item) for item in _checked_ids(_decode(_DATABASE_TOKEN_LIST, data, command), command)]
+
+
+def database_token(item: DatabaseTokenItem) -> Token:
+    permissions = tuple(Permission(entry.action, entry.resource) for entry in item.permissions)
+    return Token(kind=TokenKind.DATABASE, id=item.id, description=item.description or "",
+                 created_at=moment(item.created_at), expires_at=expiry(item.expires_at),
+                 revoked_at=moment(item.revoked_at), permissions=permissions,
+                 account_id=item.account_id or None, cluster_id=item.cluster_id or None)
+
+
+def parse_database_list(data: bytes | str, command: str = "database list") -> list[Database]:
+    return [Database(name=item.database_name, max_tables=item.max_tables,
+                     max_columns_per_table=item.max_columns_per_table,
+                     retention_period_ns=item.retention_period_ns)
+            for item in _decode(_DATABASE_LIST, data, command)]
+
+
+def _decode(decoder: msgspec.json.Decoder, data: bytes | str, command: str):
+    try:
+        return decoder.decode(data)
+    except msgspec.ValidationError as err:
+        raise InfluxctlOutputError(f"influxctl {command} printed {_what_was_wrong(str(err))}; "
+                                   "update influxctl or tell the Token Desk developers.", command=command) from None
+    except msgspec.DecodeError:
+        raise InfluxctlOutputError(f"influxctl {command} did not print JSON as documented; "
+                                   "update influxctl and try again.", command=command) from None
+
+
+def _checked_ids(items: list, command: str) -> list:
+    """IDs go back to influxctl as arguments: only UUIDs, as the REST parser insists too."""
+    for position, item in enumerate(items, start=1):
+        if not is_uuid(item.id):
+            raise InfluxctlOutputError(f"influxctl {command} printed item {position} whose 'id' field is not a "
+                                       "UUID; update influxctl or tell the Token Desk developers.", command=command)
+    return items
+
+
+def _what_was_wrong(problem: str) -> str:
+    """msgspec's "Object missing required field `id` - at `$[0]`" as words; no values are quoted."""
+    missing = re.match(r"Object missing required field `([^`]+)` - at `\$\[(\d+)\]", problem)
+    if missing:
+        return f"item {int(missing[2]) + 1} without the '{missing[1]}' field"
+    wrong_item = re.match(r"Expected `object`, got `(\w+)` - at `\$\[(\d+)\]`\Z", problem)
+    if wrong_item:
+        return f"item {int(wrong_item[2]) + 1} that is not an object (it is {wrong_item[1]})"
+    where = re.search(r"at `\$(?:\[(\d+)\])?\.?([\w.\[\]]*)`", problem)
+    kind = problem.split(" - at ", 1)[0].replace("`", "")
+    if where and where[2]:
+        return f"a '{where[2]}' field Token Desk cannot read ({kind}) in item {int(where[1] or 0) + 1}"
+    return f"something other than the documented list ({kind})"
+
+
+def parse_table(text: str) -> list[dict[str, str]]:
+    """The rows of an ASCII table (`+---+` rules, `| a | b |` rows) as dicts keyed by the header."""
+    rows = [_cells(line) for line in text.splitlines() if line.strip().startswith("|")]
+    if not rows:
+        return []
+    header = [cell.upper() for cell in rows[0]]
+    return [dict(zip(header, row)) for row in rows[1:]]
+
+
+def parse_key_value_table(lines: list[str]) -> dict[str, str]:
+    """A two-column table without a header row, as `management create` prints: key -> value."""
+    pairs = (_cells(line) for line in lines if line.strip().startswith("|"))
+    return {cells[0].lower(): cells[1] for cells in pairs if len(cells) == 2}
+
+
+def _cells(line: str) -> list[str]:
+    return [cell.strip() for cell in line.strip().strip("|").split("|")]
+
+
+def table_time(text: str) -> datetime | None:
+    """A table's RFC 3339 cell; empty is None."""
+    text = text.strip()
+    if not text:
+        return None
+    try:
+        return datetime.fromisoformat(text.replace("Z", "+00:00").replace("z", "+00:00")).astimezone(timezone.utc)
+    except ValueError:
+        raise InfluxctlOutputError(f"influxctl printed a date Token Desk cannot read: {text[:40]!r}.") from None
+
+
+def table_expiry(text: str) -> datetime | None:
+    """EXPIRES AT in a table: `1970-01-01T00:00:00Z` (or nothing) means never."""
+    when = table_time(text)
+    return None if when is None or when == NEVER_IN_TABLES else when
+
+
+def management_tokens_from_table(text: str) -> list[Token]:
+    """`management list --format table` rows as tokens (the table has no creator or account)."""
+    tokens = []
+    for row in parse_table(text):
+        if not row.get("ID"):
+            raise InfluxctlOutputError("influxctl printed a table row without an ID.", command="management list")
+        tokens.append(Token(kind=TokenKind.MANAGEMENT, id=row["ID"], description=row.get("DESCRIPTION", ""),
+                            created_at=table_time(row.get("CREATED AT", "")), prefix=row.get("PREFIX") or None,
+                            expires_at=table_expiry(row.get("EXPIRES AT", "")),
+                            revoked_at=table_time(row.get("REVOKED AT", ""))))
+    return tokens
+
+
+def parse_version(text: str) -> tuple[int, int, int] | None:
+    """The first x.y.z in `influxctl version`'s output, or None."""
+    found = _VERSION.search(text)
+    return (int(found[1]), int(found[2]), int(found[3])) if found else None

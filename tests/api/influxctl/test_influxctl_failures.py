@@ -1,0 +1,50 @@
+"""influxctl's failure messages become the REST client's error family, plain and without secrets."""
+
+from __future__ import annotations
+
+import pytest
+
+from token_desk.api.errors import ApiTimeoutError, AuthenticationError, NotFoundError, PermissionDeniedError
+from token_desk.api.influxctl.errors import InfluxctlError
+from token_desk.api.influxctl.failure import MAX_MESSAGE, error_for
+from token_desk.api.influxctl.process import Finished
+
+
+def failed(stderr: str, stdout: str = "", ended_by=None) -> Finished:
+    return Finished(1, stdout, stderr, ended_by)
+
+
+@pytest.mark.parametrize(("stderr", "family"), [
+    ("error\tfailed to list management tokens: rpc error: code = Unauthenticated desc = token expired", AuthenticationError),
+    ("error\tinvalid management token", AuthenticationError),
+    ("error\trpc error: code = PermissionDenied desc = nope", PermissionDeniedError),
+    ("error\trpc error: code = NotFound desc = token not found", NotFoundError),
+    ("error\tcontext deadline exceeded", ApiTimeoutError),
+])
+def test_messages_map_to_the_rest_error_family(stderr, family):
+    error = error_for(failed(stderr), "management list")
+    assert isinstance(error, family) and isinstance(error, InfluxctlError)
+    assert stderr.split("\t", 1)[1] in str(error)
+
+
+def test_an_invalid_token_id_is_not_taken_for_a_bad_sign_in():
+    assert not isinstance(error_for(failed("error\tinvalid token id"), "management revoke"), AuthenticationError)
+
+
+def test_gtk_noise_is_skipped_and_the_message_is_one_trimmed_plain_line():
+    stderr = 'Not loading module "atk-bridge"\nerror\t<b>bold</b>\x1b[31m red\n' + "x" * 2000
+    message = error_for(failed(stderr), "management list").influxctl_message
+    assert "atk-bridge" not in message and "\x1b" not in message and "\n" not in message
+    assert message.startswith("<b>bold</b>") and len(message) <= MAX_MESSAGE
+
+
+def test_the_secret_and_anything_token_shaped_are_redacted():
+    stderr = "error\tbad token M.V1.abcdefghijklmnopqrstuvwxyz and s3cret-value"
+    error = error_for(failed(stderr), "management list", secret="s3cret-value")
+    assert "abcdefghijklmnop" not in str(error) and "s3cret-value" not in str(error)
+    assert "[redacted]" in error.influxctl_message
+
+
+def test_a_failure_without_words_still_says_what_failed():
+    error = error_for(failed(""), "management list")
+    assert "management list" in str(error) and "exit status 1" in str(error)
