@@ -87,7 +87,7 @@ def bench_load(sandbox: SandboxProcess, table: Table, repeat: int, size: int) ->
 
         def load() -> None:
             # What the window does: list and prepare rows (on its worker), then hand them to the model.
-            table.model.set_tokens(RowValues(client.list_management_tokens(), utc_now()))
+            table.model.set_tokens(RowValues(table.model.columns, client.list_management_tokens(), utc_now()))
 
         def empty() -> None:
             payload.clear()
@@ -99,7 +99,7 @@ def bench_load(sandbox: SandboxProcess, table: Table, repeat: int, size: int) ->
         paint_time = median_time(lambda: (load(), table.paint()), repeat)
         client_time = median_time(client.list_management_tokens, repeat)
     tokens = table.model.tokens()
-    models_time = median_time(lambda: table.model.set_tokens(RowValues(tokens, utc_now())), repeat)
+    models_time = median_time(lambda: table.model.set_tokens(RowValues(table.model.columns, tokens, utc_now())), repeat)
     results = [
         Result(size, "load: list + rows + model + proxy", load_time, floor_time, max_ratio=2.0),
         Result(size, "refresh (replacing a full table)", refresh_time, floor_time),

@@ -9,7 +9,7 @@ from datetime import datetime, timedelta, timezone
 import pytest
 
 from token_desk.api.models import Permission, Token, TokenKind
-from token_desk.models import TokenFilterProxy, TokenTableModel
+from token_desk.models import Column, TokenFilterProxy, TokenTableModel
 
 NOW = datetime(2026, 11, 29, 10, 0, tzinfo=timezone.utc)
 _ids = itertools.count(1)
@@ -80,9 +80,16 @@ def proxy(management_model) -> TokenFilterProxy:
     return proxy
 
 
-def column_texts(model, section: int) -> list[str]:
-    return [model.index(row, section).data() for row in range(model.rowCount())]
+def section(model, column: Column) -> int:
+    """Where `column` is in a token model or a proxy over one: tests never count columns."""
+    source = model.sourceModel() if isinstance(model, TokenFilterProxy) else model
+    return source.section_of(column)
+
+
+def column_texts(model, column: Column) -> list[str]:
+    at = section(model, column)
+    return [model.index(row, at).data() for row in range(model.rowCount())]
 
 
 def descriptions(model) -> list[str]:
-    return column_texts(model, 1)
+    return column_texts(model, Column.DESCRIPTION)

@@ -5,8 +5,9 @@ from datetime import timedelta
 import pytest
 from PySide6.QtCore import Qt
 
-from tests.models.conftest import NOW, db_token, make_token
+from tests.models.conftest import NOW, db_token, make_token, section
 from token_desk.api.models import Permission
+from token_desk.models import Column
 
 DAY = timedelta(days=1)
 
@@ -49,7 +50,7 @@ def test_empty_proxy_is_consistent(qtmodeltester, proxy, force_py):
 @pytest.mark.parametrize("force_py", [False, True])
 def test_sorted_filtered_proxy_is_consistent(qtmodeltester, management_model, proxy, force_py):
     management_model.set_tokens(mixed_tokens())
-    proxy.sort(1, Qt.SortOrder.DescendingOrder)
+    proxy.sort(section(proxy, Column.DESCRIPTION), Qt.SortOrder.DescendingOrder)
     proxy.set_search_text("ci")
     qtmodeltester.check(proxy, force_py=force_py)
 

@@ -4,7 +4,7 @@ from datetime import timedelta
 
 from PySide6.QtCore import QPersistentModelIndex, Qt
 
-from tests.models.conftest import NOW, descriptions, make_token
+from tests.models.conftest import NOW, descriptions, make_token, section
 from token_desk.models import Column, Counts
 
 
@@ -114,7 +114,7 @@ def test_renamed_token_moves_to_its_sorted_place(management_model, proxy):
     token = make_token("a")
     management_model.set_tokens([token, make_token("b"), make_token("c")])
     proxy.sort(management_model.section_of(Column.DESCRIPTION))
-    selected = QPersistentModelIndex(proxy.index(0, 1))
+    selected = QPersistentModelIndex(proxy.index(0, section(proxy, Column.DESCRIPTION)))
     management_model.update_token(token.replace(description="d"))
     assert descriptions(proxy) == ["b", "c", "d"] and selected.row() == 2
 
@@ -129,17 +129,17 @@ def test_updated_token_appears_when_it_starts_matching(management_model, proxy):
 
 def test_filter_keeps_selection_of_still_visible_row(management_model, proxy):
     management_model.set_tokens([make_token("a1"), make_token("b"), make_token("a2")])
-    selected = QPersistentModelIndex(proxy.index(2, 1))
+    selected = QPersistentModelIndex(proxy.index(2, section(proxy, Column.DESCRIPTION)))
     proxy.set_search_text("a")
     assert selected.row() == 1 and selected.data() == "a2"
 
 
 def test_map_to_and_from_source_agree(management_model, proxy):
     management_model.set_tokens([make_token(d) for d in "dbca"] + [make_token("x", revoked_at=NOW)])
-    proxy.sort(1, Qt.SortOrder.DescendingOrder)
+    proxy.sort(section(proxy, Column.DESCRIPTION), Qt.SortOrder.DescendingOrder)
     for row in range(proxy.rowCount()):
-        source = proxy.mapToSource(proxy.index(row, 2))
-        assert proxy.mapFromSource(source) == proxy.index(row, 2)
+        source = proxy.mapToSource(proxy.index(row, section(proxy, Column.TOKEN_ID)))
+        assert proxy.mapFromSource(source) == proxy.index(row, section(proxy, Column.TOKEN_ID))
 
 
 def test_hidden_source_row_maps_to_nothing(management_model, proxy):
@@ -150,14 +150,14 @@ def test_hidden_source_row_maps_to_nothing(management_model, proxy):
 def test_proxy_token_at_follows_display_order(management_model, proxy):
     tokens = [make_token("b"), make_token("a")]
     management_model.set_tokens(tokens)
-    proxy.sort(1)
+    proxy.sort(section(proxy, Column.DESCRIPTION))
     assert proxy.token_at(0) is tokens[1]
 
 
 def test_headers_shown_even_when_no_row_matches(management_model, proxy):
     management_model.set_tokens([make_token("a")])
     proxy.set_search_text("zzz")
-    assert proxy.headerData(1, Qt.Orientation.Horizontal) == "Description"
+    assert proxy.headerData(section(proxy, Column.DESCRIPTION), Qt.Orientation.Horizontal) == "Description"
 
 
 def test_surrounding_spaces_do_not_change_the_search(management_model, proxy, qtbot):

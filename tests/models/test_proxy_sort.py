@@ -5,7 +5,7 @@ from datetime import timedelta
 import pytest
 from PySide6.QtCore import Qt
 
-from tests.models.conftest import NOW, db_token, descriptions, make_token
+from tests.models.conftest import NOW, db_token, descriptions, make_token, section
 from token_desk.api.models import Permission
 from token_desk.models import Column, TokenFilterProxy
 
@@ -129,7 +129,7 @@ def test_sort_keeps_selected_token_selected(management_model, proxy):
     management_model.set_tokens([make_token("a"), make_token("b"), make_token("c")])
     from PySide6.QtCore import QPersistentModelIndex
 
-    selected = QPersistentModelIndex(proxy.index(0, 1))  # what a selection model holds
+    selected = QPersistentModelIndex(proxy.index(0, section(proxy, Column.DESCRIPTION)))  # what a selection model holds
     sort_by(proxy, Column.DESCRIPTION, DESC)
     assert selected.row() == 2 and selected.data() == "a"
 

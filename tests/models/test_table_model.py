@@ -7,23 +7,27 @@ from PySide6.QtGui import QColor, QIcon, QPixmap
 
 from tests.models.conftest import NOW, make_token
 from token_desk.api.models import TokenKind
-from token_desk.models import SORT_ROLE, STATUS_ROLE, TOKEN_ROLE, DisplayStatus, TokenTableModel
+from token_desk.models import SORT_ROLE, STATUS_ROLE, TOKEN_ROLE, Column, DisplayStatus, TokenTableModel
+
+
+def cell(model, row: int, column: Column):
+    return model.index(row, model.section_of(column))
 
 
 def test_token_role_returns_the_rows_token(management_model):
     token = make_token("mine")
     management_model.set_tokens([make_token(), token])
-    assert management_model.index(1, 4).data(TOKEN_ROLE) is token
+    assert cell(management_model, 1, Column.CREATED_AT).data(TOKEN_ROLE) is token
 
 
 def test_status_role_returns_display_status(management_model):
     management_model.set_tokens([make_token(expires_at=NOW + timedelta(hours=5))])
-    assert management_model.index(0, 0).data(STATUS_ROLE) is DisplayStatus.EXPIRES_SOON
+    assert cell(management_model, 0, Column.STATUS).data(STATUS_ROLE) is DisplayStatus.EXPIRES_SOON
 
 
 def test_sort_role_returns_native_time(management_model):
     management_model.set_tokens([make_token(created_at=NOW)])
-    assert management_model.index(0, 4).data(SORT_ROLE) == NOW.timestamp()
+    assert cell(management_model, 0, Column.CREATED_AT).data(SORT_ROLE) == NOW.timestamp()
 
 
 def test_status_icon_comes_from_injected_mapping(qapp):
@@ -32,30 +36,30 @@ def test_status_icon_comes_from_injected_mapping(qapp):
     revoked_icon = QIcon(pixmap)
     model = TokenTableModel(TokenKind.MANAGEMENT, clock=lambda: NOW, status_icons={DisplayStatus.REVOKED: revoked_icon})
     model.set_tokens([make_token(revoked_at=NOW)])
-    assert model.index(0, 0).data(Qt.ItemDataRole.DecorationRole).cacheKey() == revoked_icon.cacheKey()
+    assert cell(model, 0, Column.STATUS).data(Qt.ItemDataRole.DecorationRole).cacheKey() == revoked_icon.cacheKey()
 
 
 def test_status_icon_is_optional(management_model):
     management_model.set_tokens([make_token(revoked_at=NOW)])
-    assert management_model.index(0, 0).data(Qt.ItemDataRole.DecorationRole) is None
+    assert cell(management_model, 0, Column.STATUS).data(Qt.ItemDataRole.DecorationRole) is None
 
 
 def test_inactive_rows_are_muted(management_model):
     management_model.set_tokens([make_token(), make_token(revoked_at=NOW)])
-    active_colour = management_model.index(0, 1).data(Qt.ItemDataRole.ForegroundRole)
-    muted = management_model.index(1, 1).data(Qt.ItemDataRole.ForegroundRole)
+    active_colour = cell(management_model, 0, Column.DESCRIPTION).data(Qt.ItemDataRole.ForegroundRole)
+    muted = cell(management_model, 1, Column.DESCRIPTION).data(Qt.ItemDataRole.ForegroundRole)
     assert active_colour is None and isinstance(muted, QColor)
 
 
 def test_expiring_soon_status_is_orange(management_model):
     management_model.set_tokens([make_token(expires_at=NOW + timedelta(days=1))])
-    colour = management_model.index(0, 0).data(Qt.ItemDataRole.ForegroundRole)
+    colour = cell(management_model, 0, Column.STATUS).data(Qt.ItemDataRole.ForegroundRole)
     assert colour.red() > colour.blue() and colour.hue() in range(15, 45)
 
 
 def test_cells_are_left_aligned(management_model):
     management_model.set_tokens([make_token()])
-    alignment = management_model.index(0, 4).data(Qt.ItemDataRole.TextAlignmentRole)
+    alignment = cell(management_model, 0, Column.CREATED_AT).data(Qt.ItemDataRole.TextAlignmentRole)
     assert alignment & Qt.AlignmentFlag.AlignLeft
 
 
@@ -65,7 +69,7 @@ def test_update_token_replaces_row_and_signals_it(management_model, qtbot):
     renamed = make_token("new name", number=int(old.id[-12:]))
     with qtbot.waitSignal(management_model.dataChanged) as signal:
         assert management_model.update_token(renamed)
-    assert signal.args[0].row() == 1 and management_model.index(1, 1).data() == "new name"
+    assert signal.args[0].row() == 1 and cell(management_model, 1, Column.DESCRIPTION).data() == "new name"
 
 
 def test_update_of_unknown_token_is_refused(management_model):
@@ -89,10 +93,10 @@ def test_rows_prepared_off_the_gui_thread_show_like_a_token_list(management_mode
     from token_desk.models.filter_proxy import TokenFilterProxy
     from token_desk.models.row_values import RowValues
     tokens = [make_token("b", revoked_at=NOW), make_token("a"), make_token("c")]
-    management_model.set_tokens(RowValues(tokens, NOW))
+    management_model.set_tokens(RowValues(management_model.columns, tokens, NOW))
     proxy = TokenFilterProxy()
     proxy.setSourceModel(management_model)
-    proxy.sort(1, Qt.SortOrder.AscendingOrder)
+    proxy.sort(management_model.section_of(Column.DESCRIPTION), Qt.SortOrder.AscendingOrder)
     assert management_model.tokens() == tuple(tokens)
     assert [proxy.token_at(row).description for row in range(proxy.rowCount())] == ["a", "c"]
-    assert management_model.index(0, 0).data(STATUS_ROLE) is DisplayStatus.REVOKED
+    assert cell(management_model, 0, Column.STATUS).data(STATUS_ROLE) is DisplayStatus.REVOKED

@@ -38,7 +38,7 @@ def shown_tokens(page: TokenPage) -> list:
 
 
 def row_center(page: TokenPage, row: int) -> QPoint:
-    return page.view.visualRect(page.proxy.index(row, 1)).center()
+    return page.view.visualRect(page.proxy.index(row, page.column_index(Column.DESCRIPTION))).center()
 
 
 class DecliningPrompts:

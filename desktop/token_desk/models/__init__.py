@@ -1,6 +1,6 @@
 """Qt item models for the token tables (QtCore/QtGui only, no widgets)."""
 
-from token_desk.models.columns import Column, columns_for
+from token_desk.models.columns import Column, ColumnSpec, Width, columns_for
 from token_desk.models.display import DisplayStatus
 from token_desk.models.filter_proxy import TokenFilterProxy
 from token_desk.models.roles import SORT_ROLE, STATUS_ROLE, TOKEN_ROLE
@@ -9,6 +9,7 @@ from token_desk.models.token_table_model import TokenTableModel
 
 __all__ = [
     "Column",
+    "ColumnSpec",
     "Counts",
     "DisplayStatus",
     "SORT_ROLE",
@@ -16,5 +17,6 @@ __all__ = [
     "TOKEN_ROLE",
     "TokenFilterProxy",
     "TokenTableModel",
+    "Width",
     "columns_for",
 ]

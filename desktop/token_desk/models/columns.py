@@ -1,13 +1,33 @@
-"""The columns of the token tables, per token kind, and their header labels."""
+"""The columns of the token tables: one specification per column, one tuple of them per table.
+
+Everything a column is (title, cell text, tooltip, sort key, search text, width and alignment)
+is said once, here; the model, the proxy and the view only read these specifications, so
+adding a column is one entry in a table's tuple.
+"""
 
 from __future__ import annotations
 
 import enum
+from collections.abc import Callable, Hashable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
 
-from token_desk.api.models import TokenKind
+from PySide6.QtCore import Qt
+
+from token_desk.api.models import Token, TokenKind
+from token_desk.models import cells
+from token_desk.models.display import DisplayStatus
+
+CellText = Callable[[Token, DisplayStatus], str]
+CellTooltip = Callable[[Token, DisplayStatus, datetime], str]
+SortKeys = Callable[[Sequence[Token], Sequence[DisplayStatus]], list]
+LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+TIME_HEADER_TIP = "Shown in your local time zone; hover a cell for the exact UTC time."
 
 
 class Column(enum.Enum):
+    """The names of the built-in columns; a specification's `key` (tests find columns by it)."""
+
     STATUS = "Status"
     DESCRIPTION = "Description"
     TOKEN_ID = "Token ID"
@@ -23,29 +43,68 @@ class Column(enum.Enum):
         return self.value
 
 
-_MANAGEMENT_COLUMNS = (
-    Column.STATUS,
-    Column.DESCRIPTION,
-    Column.TOKEN_ID,
-    Column.PREFIX,
-    Column.CREATED_AT,
-    Column.EXPIRES_AT,
-    Column.REVOKED_AT,
-    Column.CREATED_BY,
-)
-
-_DATABASE_COLUMNS = (
-    Column.STATUS,
-    Column.DESCRIPTION,
-    Column.TOKEN_ID,
-    Column.DATABASES,
-    Column.CREATED_AT,
-    Column.EXPIRES_AT,
-    Column.REVOKED_AT,
-)
-
-TIME_COLUMNS = frozenset({Column.CREATED_AT, Column.EXPIRES_AT, Column.REVOKED_AT})
+class Width(enum.Enum):
+    FIT = "fit"  # as wide as the header, or the sample text
+    STRETCH = "stretch"  # free text: shares whatever width is left, also after resizes
+    ELIDE_MIDDLE = "elide middle"  # IDs lose their middle, so both ends stay recognisable
 
 
-def columns_for(kind: TokenKind) -> tuple[Column, ...]:
-    return _MANAGEMENT_COLUMNS if kind is TokenKind.MANAGEMENT else _DATABASE_COLUMNS
+@dataclass(frozen=True, eq=False)
+class ColumnSpec:
+    """One column. `sort_keys` computes every row's native key in one pass (see cells.py for why)."""
+
+    key: Hashable
+    title: str
+    text: CellText
+    tooltip: CellTooltip
+    sort_keys: SortKeys
+    search_field: str | None = None  # the Token attribute the search box matches, if any
+    width: Width = Width.FIT
+    width_sample: str = ""  # first-start width: this text fits whole
+    icon_room: int = 0  # pixels for a decoration before the text
+    alignment: Qt.AlignmentFlag = LEFT
+    header_tooltip: str = ""
+
+
+def text_column(key: Column, field: str, *, search: bool = False, width: Width = Width.FIT,
+                sample: str = "") -> ColumnSpec:
+    """A column showing one text field of the token ("—" when empty)."""
+    return ColumnSpec(key, key.label, cells.field_text(field), cells.plain_cell_tooltip(field),
+                      cells.text_keys(field), field if search else None, width, sample)
+
+
+def time_column(key: Column, field: str, missing: str, tooltip_missing: str) -> ColumnSpec:
+    """A column showing one time of the token in local time, with the exact UTC value as tooltip."""
+    return ColumnSpec(key, key.label, cells.time_text(field, missing), cells.time_tooltip(field, tooltip_missing),
+                      cells.time_keys(field), width_sample="2024-03-19 20:09", header_tooltip=TIME_HEADER_TIP)
+
+
+STATUS = ColumnSpec(Column.STATUS, Column.STATUS.label, cells.status_text, cells.status_tooltip,
+                    cells.status_keys, width_sample="Expires soon", icon_room=24)
+DESCRIPTION = text_column(Column.DESCRIPTION, "description", search=True, width=Width.STRETCH)
+TOKEN_ID = text_column(Column.TOKEN_ID, "id", search=True, width=Width.ELIDE_MIDDLE,
+                       sample="00000000-0000-0000-0000-000000000000")
+# The length the API hands out (see the spec's examples).
+PREFIX = text_column(Column.PREFIX, "prefix", search=True, sample="M.V1.+5Jk")
+DATABASES = ColumnSpec(Column.DATABASES, Column.DATABASES.label, cells.databases_text, cells.databases_tooltip,
+                       cells.databases_keys, width=Width.STRETCH)
+CREATED_AT = time_column(Column.CREATED_AT, "created_at", cells.EMPTY_CELL, cells.NOT_RECORDED)
+EXPIRES_AT = time_column(Column.EXPIRES_AT, "expires_at", cells.NEVER, cells.NEVER_EXPIRES)
+REVOKED_AT = time_column(Column.REVOKED_AT, "revoked_at", cells.EMPTY_CELL, cells.NOT_REVOKED)
+CREATED_BY = text_column(Column.CREATED_BY, "created_by", width=Width.ELIDE_MIDDLE)
+
+MANAGEMENT_COLUMNS = (STATUS, DESCRIPTION, TOKEN_ID, PREFIX, CREATED_AT, EXPIRES_AT, REVOKED_AT, CREATED_BY)
+DATABASE_COLUMNS = (STATUS, DESCRIPTION, TOKEN_ID, DATABASES, CREATED_AT, EXPIRES_AT, REVOKED_AT)
+
+
+def columns_for(kind: TokenKind) -> tuple[ColumnSpec, ...]:
+    return MANAGEMENT_COLUMNS if kind is TokenKind.MANAGEMENT else DATABASE_COLUMNS
+
+
+def section_of(columns: Sequence[ColumnSpec], key: Hashable) -> int | None:
+    """Where the column named `key` is, or None when the table has no such column."""
+    return next((section for section, spec in enumerate(columns) if spec.key == key), None)
+
+
+def search_fields(columns: Sequence[ColumnSpec]) -> tuple[str, ...]:
+    return tuple(spec.search_field for spec in columns if spec.search_field)

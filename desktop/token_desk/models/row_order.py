@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from token_desk.models.columns import Column
+from token_desk.models.columns import ColumnSpec
 from token_desk.models.row_values import RowValues
 
 
@@ -35,7 +35,7 @@ class RowFilter:
         return self.needle in rows.search_texts[row]
 
 
-def sorted_rows(rows: RowValues, column: Column | None, descending: bool) -> list[int]:
+def sorted_rows(rows: RowValues, column: ColumnSpec | None, descending: bool) -> list[int]:
     """Every source row in display order; ties (and the unsorted state) in a stable order.
 
     Sorting the ID-ordered rows stably breaks ties by token ID; reverse=True keeps
@@ -103,7 +103,7 @@ def count_rows(rows: RowValues, shown: int, row_filter: RowFilter) -> Counts:
 
 
 def insertion_point(
-    rows: RowValues, ordered: list[int], row: int, column: Column | None, descending: bool
+    rows: RowValues, ordered: list[int], row: int, column: ColumnSpec | None, descending: bool
 ) -> int:
     """Where `row` belongs in `ordered` (which must not contain it): binary search with
     the same order sorted_rows() produces."""
@@ -118,7 +118,7 @@ def insertion_point(
     return low
 
 
-def _precedes_function(rows: RowValues, column: Column | None, descending: bool):
+def _precedes_function(rows: RowValues, column: ColumnSpec | None, descending: bool):
     if column is None:
         return lambda a, b: a < b
     keys, tokens = rows.keys(column), rows.tokens

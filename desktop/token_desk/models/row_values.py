@@ -6,31 +6,34 @@ Python lists of precomputed keys is two to three orders of magnitude faster.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 from operator import attrgetter
-from typing import Sequence
 
 from token_desk.api.models import Token
-from token_desk.models.cells import search_text, search_texts, sort_key, sort_keys
-from token_desk.models.columns import Column
+from token_desk.models.cells import search_texts
+from token_desk.models.columns import ColumnSpec, search_fields
 from token_desk.models.display import active_flags, display_status, display_statuses
 
 
 class RowValues:
-    """Tokens in source order, with statuses, search texts and (lazily) sort keys.
+    """Tokens in source order, with statuses, search texts and (lazily) sort keys per column.
 
     Build it where the caller likes (e.g. on the worker thread that fetched the list):
-    TokenTableModel.set_tokens() takes it as is.
+    TokenTableModel.set_tokens() takes it as is when it was built for the model's columns.
     """
 
-    def __init__(self, tokens: Sequence[Token] = (), now: datetime | None = None) -> None:
+    def __init__(self, columns: Sequence[ColumnSpec], tokens: Sequence[Token] = (),
+                 now: datetime | None = None) -> None:
+        self.columns = tuple(columns)
         self.tokens: list[Token] = list(tokens)
         self.now = now
         self.statuses = display_statuses(self.tokens, now) if self.tokens else []
         self.active = active_flags(self.statuses)
-        self.search_texts = search_texts(self.tokens)
-        self._keys: dict[Column, list] = {}
-        self._distinct_keys: dict[Column, int] = {}
+        self._search_fields = search_fields(self.columns)
+        self.search_texts = search_texts(self.tokens, self._search_fields)
+        self._keys: dict[ColumnSpec, list] = {}
+        self._distinct_keys: dict[ColumnSpec, int] = {}
         self._id_order: list[int] | None = None
         # Most columns have ties, and the first click on one would otherwise sort the IDs too
         # (70 ms at 100,000 rows); here it can run on a worker thread (see the class docstring).
@@ -41,21 +44,21 @@ class RowValues:
     def __len__(self) -> int:
         return len(self.tokens)
 
-    def keys(self, column: Column) -> list:
+    def keys(self, column: ColumnSpec) -> list:
         """Sort keys of every row, computed on the first sort by `column`."""
         keys = self._keys.get(column)
         if keys is None:
-            keys = self._keys[column] = sort_keys(column, self.tokens, self.statuses)
+            keys = self._keys[column] = column.sort_keys(self.tokens, self.statuses)
         return keys
 
-    def distinct_keys(self, column: Column) -> int:
+    def distinct_keys(self, column: ColumnSpec) -> int:
         """How many different sort keys `column` has (computed once per list)."""
         count = self._distinct_keys.get(column)
         if count is None:
             count = self._distinct_keys[column] = len(set(self.keys(column)))
         return count
 
-    def keys_are_unique(self, column: Column) -> bool:
+    def keys_are_unique(self, column: ColumnSpec) -> bool:
         """No ties in `column`, so its sort needs no tie-breaking."""
         return self.distinct_keys(column) == len(self)
 
@@ -84,7 +87,7 @@ class RowValues:
         self.statuses[row] = status
         self.active[row] = status.is_active
         self._inactive_rows = None
-        self.search_texts[row] = search_text(token)
+        self.search_texts[row] = search_texts([token], self._search_fields)[0]
         self._distinct_keys.clear()
         for column, keys in self._keys.items():
-            keys[row] = sort_key(column, token, status)
+            keys[row] = column.sort_keys([token], [status])[0]

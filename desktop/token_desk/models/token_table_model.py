@@ -3,25 +3,23 @@
 from __future__ import annotations
 
 from datetime import datetime
+from collections.abc import Hashable
 from typing import Any, Callable, Mapping, Sequence
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QIcon
 
 from token_desk.api.models import Token, TokenKind, utc_now
-from token_desk.models.cells import cell_text, cell_tooltip
-from token_desk.models.columns import TIME_COLUMNS, Column, columns_for
+from token_desk.models.columns import Column, ColumnSpec, columns_for, section_of
 from token_desk.models.display import DisplayStatus
 from token_desk.models.roles import SORT_ROLE, STATUS_ROLE, TOKEN_ROLE
 from token_desk.models.row_values import RowValues
 from token_desk.models.status_style import status_color
 
 _Index = QModelIndex | QPersistentModelIndex
-_ALIGNMENT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 _ROW_FLAGS = (
     Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
 )
-_TIME_HEADER_TIP = "Shown in your local time zone; hover a cell for the exact UTC time."
 
 
 class TokenTableModel(QAbstractTableModel):
@@ -34,13 +32,14 @@ class TokenTableModel(QAbstractTableModel):
         clock: Callable[[], datetime] = utc_now,
         status_icons: Mapping[DisplayStatus, QIcon] | None = None,
         parent: QObject | None = None,
+        columns: Sequence[ColumnSpec] | None = None,
     ) -> None:
         super().__init__(parent)
         self._kind = kind
-        self._columns = columns_for(kind)
+        self._columns = tuple(columns) if columns is not None else columns_for(kind)
         self._clock = clock
         self._status_icons = dict(status_icons or {})
-        self._rows = RowValues(now=clock())
+        self._rows = RowValues(self._columns, now=clock())
         self._role_handlers = self._make_role_handlers()
 
     @property
@@ -48,7 +47,7 @@ class TokenTableModel(QAbstractTableModel):
         return self._kind
 
     @property
-    def columns(self) -> tuple[Column, ...]:
+    def columns(self) -> tuple[ColumnSpec, ...]:
         return self._columns
 
     @property
@@ -56,23 +55,26 @@ class TokenTableModel(QAbstractTableModel):
         """The precomputed per-row values (for TokenFilterProxy)."""
         return self._rows
 
-    def column_at(self, section: int) -> Column:
+    def column_at(self, section: int) -> ColumnSpec:
         return self._columns[section]
 
-    def section_of(self, column: Column) -> int | None:
-        return self._columns.index(column) if column in self._columns else None
+    def section_of(self, key: Hashable) -> int | None:
+        """The section of the column whose specification has `key` (e.g. Column.STATUS)."""
+        return section_of(self._columns, key)
 
     def set_tokens(self, tokens: Sequence[Token] | RowValues) -> None:
         """Show a new token list (a model reset; proxies keep their sort and filter).
 
-        `tokens` may also come ready as RowValues(tokens, now), built off the GUI thread.
+        `tokens` may also come ready as RowValues(columns, tokens, now), built off the GUI thread.
         """
+        if isinstance(tokens, RowValues) and tokens.columns != self._columns:
+            raise ValueError("rows prepared for other columns than this table's")
         self.beginResetModel()
         if isinstance(tokens, RowValues):
             self._rows = tokens
         else:
-            self._rows = RowValues(now=self._clock())  # frees the old rows first: lower peak memory
-            self._rows = RowValues(tokens, self._rows.now)
+            self._rows = RowValues(self._columns, now=self._clock())  # frees the old rows first: lower peak memory
+            self._rows = RowValues(self._columns, tokens, self._rows.now)
         self.endResetModel()
 
     def update_token(self, token: Token) -> bool:
@@ -120,39 +122,39 @@ class TokenTableModel(QAbstractTableModel):
             return None
         column = self._columns[section]
         if role == Qt.ItemDataRole.DisplayRole:
-            return column.label
-        if role == Qt.ItemDataRole.ToolTipRole and column in TIME_COLUMNS:
-            return _TIME_HEADER_TIP
+            return column.title
+        if role == Qt.ItemDataRole.ToolTipRole and column.header_tooltip:
+            return column.header_tooltip
         return None
 
     # data() by role
 
-    def _make_role_handlers(self) -> dict[int, Callable[[int, Column], Any]]:
+    def _make_role_handlers(self) -> dict[int, Callable[[int, ColumnSpec], Any]]:
         return {
             Qt.ItemDataRole.DisplayRole: self._display,
             Qt.ItemDataRole.ToolTipRole: self._tooltip,
             Qt.ItemDataRole.DecorationRole: self._decoration,
             Qt.ItemDataRole.ForegroundRole: self._foreground,
-            Qt.ItemDataRole.TextAlignmentRole: lambda row, column: _ALIGNMENT,
+            Qt.ItemDataRole.TextAlignmentRole: lambda row, column: column.alignment,
             TOKEN_ROLE: lambda row, column: self._rows.tokens[row],
             SORT_ROLE: lambda row, column: self._rows.keys(column)[row],
             STATUS_ROLE: lambda row, column: self._rows.statuses[row],
         }
 
-    def _display(self, row: int, column: Column) -> str:
-        return cell_text(column, self._rows.tokens[row], self._rows.statuses[row])
+    def _display(self, row: int, column: ColumnSpec) -> str:
+        return column.text(self._rows.tokens[row], self._rows.statuses[row])
 
-    def _tooltip(self, row: int, column: Column) -> str:
+    def _tooltip(self, row: int, column: ColumnSpec) -> str:
         rows = self._rows
-        return cell_tooltip(column, rows.tokens[row], rows.statuses[row], rows.now)
+        return column.tooltip(rows.tokens[row], rows.statuses[row], rows.now)
 
-    def _decoration(self, row: int, column: Column) -> QIcon | None:
-        if column is not Column.STATUS:
+    def _decoration(self, row: int, column: ColumnSpec) -> QIcon | None:
+        if column.key is not Column.STATUS:
             return None
         return self._status_icons.get(self._rows.statuses[row])
 
-    def _foreground(self, row: int, column: Column):
+    def _foreground(self, row: int, column: ColumnSpec):
         status = self._rows.statuses[row]
-        if status is DisplayStatus.EXPIRES_SOON and column not in (Column.STATUS, Column.EXPIRES_AT):
+        if status is DisplayStatus.EXPIRES_SOON and column.key not in (Column.STATUS, Column.EXPIRES_AT):
             return None
         return status_color(status)

@@ -125,3 +125,18 @@ def test_sort_arrow_points_up_for_ascending_and_down_for_descending(qtbot, wide_
 def test_delegate_for_plain_columns_is_the_default(qtbot, wide_window) -> None:
     page = show_page(qtbot, wide_window, TokenKind.MANAGEMENT)
     assert page.view.itemDelegateForColumn(page.column_index(Column.DESCRIPTION)) is None
+
+
+def test_a_page_built_with_an_extra_column_lays_it_out_from_its_spec(qtbot) -> None:
+    from token_desk.models import ColumnSpec, Width, columns_for
+    from token_desk.models import cells
+
+    owner = ColumnSpec(key="owner", title="Owner", text=cells.field_text("created_by"),
+                       tooltip=cells.plain_cell_tooltip("created_by"), sort_keys=cells.text_keys("created_by"),
+                       width=Width.ELIDE_MIDDLE, width_sample="someone.with.a.long.name@example.com")
+    page = TokenPage(TokenKind.MANAGEMENT, columns=(*columns_for(TokenKind.MANAGEMENT), owner))
+    qtbot.addWidget(page)
+    section = page.column_index("owner")
+    assert page.proxy.headerData(section, Qt.Orientation.Horizontal) == "Owner"
+    assert page.view.columnWidth(section) > QFontMetrics(page.view.font()).horizontalAdvance(owner.width_sample)
+    assert page.view.itemDelegateForColumn(section) is not None  # elided in the middle, like IDs

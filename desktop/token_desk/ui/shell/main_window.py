@@ -48,7 +48,7 @@ class MainWindow(QMainWindow):
         self.addToolBar(self.toolbar)
         self.search_box = self.toolbar.search_box
         self.status = StatusLine(self.statusBar())
-        self.loader = TokenLoader(self)
+        self.loader = TokenLoader({kind: page.columns for kind, page in self.pages.items()}, self)
         self.commands = WindowCommands(self)
         self.connections = None  # the ConnectionsController, set by app.create_window
         self._connection: Connection | None = None

@@ -6,16 +6,19 @@ at 100,000 tokens that is a third of a second the GUI thread no longer spends fr
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
+
 from PySide6.QtCore import QObject, Signal
 
 from token_desk.api.models import TokenKind, utc_now
+from token_desk.models.columns import ColumnSpec
 from token_desk.models.row_values import RowValues
 from token_desk.tasks import run_in_background
 
 
-def fetch_rows(client, kind: TokenKind) -> RowValues:
+def fetch_rows(client, kind: TokenKind, columns: Sequence[ColumnSpec]) -> RowValues:
     """One kind's tokens with their table rows prepared; runs on a worker thread."""
-    return RowValues(client.list_tokens(kind), utc_now())
+    return RowValues(columns, client.list_tokens(kind), utc_now())
 
 
 class TokenLoader(QObject):
@@ -25,8 +28,9 @@ class TokenLoader(QObject):
     failed = Signal(object)
     busy_changed = Signal(bool)
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, columns: Mapping[TokenKind, Sequence[ColumnSpec]], parent: QObject | None = None) -> None:
         super().__init__(parent)
+        self._columns = dict(columns)  # each table's columns, to prepare its rows for
         self._generation = 0
         self._results: dict[TokenKind, RowValues] = {}
         self._error: BaseException | None = None
@@ -48,7 +52,7 @@ class TokenLoader(QObject):
         return True
 
     def _start(self, client, kind: TokenKind, generation: int) -> None:
-        run_in_background(fetch_rows, client, kind, context=self,
+        run_in_background(fetch_rows, client, kind, self._columns[kind], context=self,
                           on_result=lambda rows: self._arrived(generation, kind, rows, None),
                           on_error=lambda error: self._arrived(generation, kind, None, error))
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Hashable, Iterable, Sequence
 
 from PySide6.QtCore import QByteArray, QItemSelection, QItemSelectionModel, Qt
 from PySide6.QtGui import QIcon
@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from token_desk.api.models import Token, TokenKind
 from token_desk.models import TokenFilterProxy, TokenTableModel
-from token_desk.models.columns import Column, columns_for
+from token_desk.models.columns import Column, ColumnSpec, columns_for, section_of
 from token_desk.models.display import DisplayStatus
 from token_desk.models.row_values import RowValues
 from token_desk.ui.common.icons import icon
@@ -31,12 +31,13 @@ def status_icons() -> dict[DisplayStatus, QIcon]:
 
 
 class TokenPage(QWidget):
-    def __init__(self, kind: TokenKind, parent: QWidget | None = None) -> None:
+    def __init__(self, kind: TokenKind, parent: QWidget | None = None,
+                 columns: Sequence[ColumnSpec] | None = None) -> None:
         super().__init__(parent)
         self.kind = kind
         self.title = PAGE_TITLES[kind]
-        self.columns = columns_for(kind)
-        self.model = TokenTableModel(kind, status_icons=status_icons(), parent=self)
+        self.columns = tuple(columns) if columns is not None else columns_for(kind)
+        self.model = TokenTableModel(kind, status_icons=status_icons(), parent=self, columns=self.columns)
         self.proxy = TokenFilterProxy(self)
         self.proxy.setSourceModel(self.model)
         self.view = TokenTableView(self)
@@ -47,8 +48,12 @@ class TokenPage(QWidget):
         self.view.install_column_delegates(self.columns)
         self.apply_default_layout()
 
-    def column_index(self, column: Column) -> int:
-        return self.columns.index(column)
+    def column_index(self, key: Hashable) -> int:
+        """The section of the column named `key` (e.g. Column.DESCRIPTION)."""
+        section = section_of(self.columns, key)
+        if section is None:
+            raise KeyError(f"this table has no {key} column")
+        return section
 
     def apply_default_layout(self) -> None:
         self.view.apply_default_widths(self.columns)

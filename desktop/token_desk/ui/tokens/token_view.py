@@ -8,7 +8,7 @@ from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QPaintEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
-from token_desk.models.columns import Column
+from token_desk.models.columns import ColumnSpec
 from token_desk.ui.tokens.column_layout import apply_column_layout, apply_resize_modes, install_delegates
 from token_desk.ui.tokens.options_strip import STRIP_WIDTH, OptionsStrip
 from token_desk.ui.tokens.sort_arrow_style import install_sort_arrow_style
@@ -43,14 +43,14 @@ class TokenTableView(QTableView):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         install_sort_arrow_style(header)
 
-    def install_column_delegates(self, columns: Sequence[Column]) -> None:
+    def install_column_delegates(self, columns: Sequence[ColumnSpec]) -> None:
         install_delegates(self, columns)
 
-    def apply_default_widths(self, columns: Sequence[Column]) -> None:
+    def apply_default_widths(self, columns: Sequence[ColumnSpec]) -> None:
         """Widths for a first start: headers and IDs fit whole, the free-text columns share the rest."""
         apply_column_layout(self, columns)
 
-    def reapply_resize_modes(self, columns: Sequence[Column]) -> None:
+    def reapply_resize_modes(self, columns: Sequence[ColumnSpec]) -> None:
         apply_resize_modes(self, columns)
 
     # The ⋮ strip sits in a right-hand viewport margin that QTableView would otherwise reset.
