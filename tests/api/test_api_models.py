@@ -5,9 +5,9 @@ from datetime import datetime, timedelta, timezone
 import pytest
 from api_helpers import database_token_json, management_token_json
 
-from token_desk.api.models import (
-    ModelError, Permission, Token, TokenKind, TokenStatus, format_timestamp, parse_created_token,
-    parse_database, parse_database_token, parse_list, parse_management_token, parse_timestamp,
+from token_desk.api.models import ModelError, Permission, Token, TokenKind, TokenStatus, format_timestamp, parse_timestamp
+from token_desk.api.reference import (
+    parse_created_token, parse_database, parse_database_token, parse_list, parse_management_token,
 )
 
 UTC = timezone.utc

@@ -7,14 +7,11 @@ Every failure surfaces as a token_desk.api.errors.ApiError subclass.
 
 from __future__ import annotations
 
-import gc
 import json
 import logging
-import threading
 import time
-from contextlib import contextmanager
 from datetime import datetime
-from typing import Any, Callable, Sequence
+from typing import Any, Callable, NamedTuple, Sequence
 from urllib.parse import urlsplit
 
 import httpx
@@ -24,11 +21,10 @@ from token_desk.api.ids import is_uuid
 from token_desk.api.transport import cancellable_transport
 from token_desk.api.url_safety import certificate_problem, plain_http_refusal
 from token_desk.cancellation import CancelledError, current_cancellation
-from token_desk.api.models import (
-    CreatedToken, Database, ModelError, Permission, Token, TokenKind, format_timestamp,
-    parse_created_token, parse_database, parse_database_token, parse_list, parse_list_releasing,
-    parse_management_token, token_object_hook,
+from token_desk.api.decoding import (
+    NotJsonError, decode_created_token, decode_databases, decode_token, decode_tokens,
 )
+from token_desk.api.models import CreatedToken, Database, ModelError, Permission, Token, TokenKind, format_timestamp
 from token_desk.api.retry import DEFAULT_RETRY_POLICY, DEFAULT_TIMEOUT, RetryPolicy, is_retryable_status, retry_after_seconds
 
 logger = logging.getLogger(__name__)
@@ -38,7 +34,6 @@ _ERROR_BY_STATUS: dict[int, type[errors.ApiError]] = {
     404: errors.NotFoundError, 409: errors.ConflictError, 429: errors.RateLimitedError,
 }
 _COLLECTION = {TokenKind.MANAGEMENT: "managementTokens", TokenKind.DATABASE: "tokens"}
-_PARSER = {TokenKind.MANAGEMENT: parse_management_token, TokenKind.DATABASE: parse_database_token}
 _MAX_SERVER_MESSAGE = 500
 
 
@@ -151,7 +146,7 @@ class ManagementApiClient:
     def create_management_token(self, description: str, expires_at: datetime | None = None) -> CreatedToken:
         body = _with_expiry({"description": description}, expires_at)
         answer = self._request("POST", f"{self._cluster_path}/managementTokens", body)
-        return self._parse(lambda data: parse_created_token(data, TokenKind.MANAGEMENT), answer)
+        return self._parse(lambda content: decode_created_token(TokenKind.MANAGEMENT, content), answer)
 
     def revoke_management_token(self, token_id: str) -> None:
         self.revoke_token(TokenKind.MANAGEMENT, token_id)
@@ -168,7 +163,7 @@ class ManagementApiClient:
                               expires_at: datetime | None = None) -> CreatedToken:
         body = _with_expiry({"description": description, "permissions": _permissions_json(permissions)}, expires_at)
         answer = self._request("POST", f"{self._cluster_path}/tokens", body)
-        return self._parse(lambda data: parse_created_token(data, TokenKind.DATABASE), answer)
+        return self._parse(lambda content: decode_created_token(TokenKind.DATABASE, content), answer)
 
     def update_database_token(self, token_id: str, *, description: str | None = None,
                               permissions: Sequence[Permission] | None = None) -> Token:
@@ -179,28 +174,23 @@ class ManagementApiClient:
         if permissions is not None:
             body["permissions"] = _permissions_json(permissions)
         answer = self._request("PATCH", self._token_path(TokenKind.DATABASE, token_id), body)
-        return self._parse(parse_database_token, answer)
+        return self._parse(lambda content: decode_token(TokenKind.DATABASE, content), answer)
 
     def revoke_database_token(self, token_id: str) -> None:
         self.revoke_token(TokenKind.DATABASE, token_id)
 
     def list_databases(self) -> list[Database]:
-        answer = self._request("GET", f"{self._cluster_path}/databases")
-        return self._parse(lambda data: parse_list(data, parse_database, "databases"), answer)
+        return self._parse(decode_databases, self._request("GET", f"{self._cluster_path}/databases"))
 
     # --- by kind, for the UI ------------------------------------------------------------
 
     def list_tokens(self, kind: TokenKind) -> list[Token]:
-        path = f"{self._cluster_path}/{_COLLECTION[kind]}"
-        response = self._send_with_retries("GET", path, None)
-        parse_item, what = _PARSER[kind], f"{kind.value} tokens"
-        with _cyclic_gc_paused():
-            answer = self._decode(response, "GET", path, token_object_hook(kind))
-            del response  # its body's bytes go before the tokens are collected: a lower peak
-            return self._parse(lambda data: parse_list_releasing(data, parse_item, what), answer)
+        answer = self._request("GET", f"{self._cluster_path}/{_COLLECTION[kind]}")
+        return self._parse(lambda content: decode_tokens(kind, content), answer)
 
     def get_token(self, kind: TokenKind, token_id: str) -> Token:
-        return self._parse(_PARSER[kind], self._request("GET", self._token_path(kind, token_id)))
+        answer = self._request("GET", self._token_path(kind, token_id))
+        return self._parse(lambda content: decode_token(kind, content), answer)
 
     def revoke_token(self, kind: TokenKind, token_id: str) -> None:
         """Revoke (DELETE); any 2xx is success and its body is ignored."""
@@ -217,18 +207,10 @@ class ManagementApiClient:
         return f"{self._cluster_path}/{_COLLECTION[kind]}/{token_id}"
 
     def _request(self, method: str, path: str, body: dict[str, Any] | None = None, *,
-                 expect_body: bool = True) -> Any:
-        """Send with retries (idempotent methods only); return the decoded JSON answer."""
+                 expect_body: bool = True) -> _Answer | None:
+        """Send with retries (idempotent methods only); the answer's bytes, for _parse()."""
         response = self._send_with_retries(method, path, body)
-        return self._decode(response, method, path) if expect_body else None
-
-    def _decode(self, response: httpx.Response, method: str, path: str, object_hook=None) -> Any:
-        try:
-            return json.loads(response.content, object_hook=object_hook)
-        except ValueError as err:  # also UnicodeDecodeError
-            raise errors.InvalidResponseError(
-                "The server's answer is not JSON; check the API URL points at a Management API.",
-                status=response.status_code, method=method, path=path) from err
+        return _Answer(response.content, response.status_code, method, path) if expect_body else None
 
     def _send_with_retries(self, method: str, path: str, body: dict[str, Any] | None) -> httpx.Response:
         if self._refusal is not None:
@@ -267,13 +249,27 @@ class ManagementApiClient:
         logger.debug("%s %s -> %d in %.0f ms", method, path, response.status_code, _elapsed_ms(started))
         return response
 
-    def _parse(self, parse: Callable[[Any], Any], data: Any) -> Any:
+    def _parse(self, decode: Callable[[bytes], Any], answer: _Answer) -> Any:
+        """The typed models `decode` makes of the answer, or the InvalidResponseError saying why not."""
         try:
-            return parse(data)
+            return decode(answer.content)
+        except NotJsonError as err:
+            raise errors.InvalidResponseError(
+                "The server's answer is not JSON; check the API URL points at a Management API.",
+                status=answer.status, method=answer.method, path=answer.path) from err
         except ModelError as err:
             raise errors.InvalidResponseError(
                 f"The server's answer has an invalid '{err.field_name}' field; "
                 "check the API URL points at a Management API.") from err
+
+
+class _Answer(NamedTuple):
+    """A successful response's body and where it came from (for error messages)."""
+
+    content: bytes
+    status: int
+    method: str
+    path: str
 
 
 class _RetryableTransportError(Exception):
@@ -282,36 +278,6 @@ class _RetryableTransportError(Exception):
     def __init__(self, error: errors.ApiError, cause: Exception) -> None:
         super().__init__(type(error).__name__)
         self.error, self.cause = error, cause
-
-
-_gc_pause_lock = threading.Lock()
-_gc_pauses = 0  # decodes in progress on any thread; the last one to finish re-enables
-
-
-@contextmanager
-def _cyclic_gc_paused():
-    """Hold off CPython's cyclic garbage collector while a big answer is decoded and parsed.
-
-    A 100,000-token list allocates hundreds of thousands of container objects, each batch
-    of which triggers a collection that walks every long-lived object again: measured, that
-    doubled decoding and parsing time. Nothing built here forms reference cycles, so the
-    pause only defers collections (also the GUI thread's, for a fraction of a second). The
-    collector is left alone if someone else had disabled it.
-    """
-    global _gc_pauses
-    with _gc_pause_lock:
-        pausing = _gc_pauses > 0 or gc.isenabled()
-        if pausing:
-            _gc_pauses += 1
-            gc.disable()
-    try:
-        yield
-    finally:
-        if pausing:
-            with _gc_pause_lock:
-                _gc_pauses -= 1
-                if _gc_pauses == 0:
-                    gc.enable()
 
 
 def _check_id(value: object, what: str) -> None:

@@ -118,3 +118,15 @@ class InvalidIdError(ApiError, ValueError):
     """An ID that would go into a URL path is not a UUID; nothing was sent."""
 
     default_advice = "That is not a valid ID (expected a UUID such as 11111111-1111-4111-8111-111111111111)."
+
+
+class ModelError(ValueError):
+    """A decoded JSON value does not have the shape the contract promises.
+
+    Internal to the api package: the client turns it into an InvalidResponseError that names
+    the field, so a person learns which part of the answer was wrong.
+    """
+
+    def __init__(self, field_name: str, problem: str) -> None:
+        super().__init__(f"field '{field_name}' {problem}")
+        self.field_name = field_name
