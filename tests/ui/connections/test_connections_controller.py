@@ -158,3 +158,21 @@ def test_a_401_on_the_demo_offers_a_session_only_token(qtbot, window, controller
     prompts.tokens.append(None)
     window.sign_in_requested.emit()
     assert prompts.asked[-1][0] == "ask_token" and prompts.asked[-1][2] is False
+
+
+def test_revoking_the_demos_own_token_offers_restart_demo_and_no_token_prompt(
+        qtbot, window, controller, prompts) -> None:
+    window.welcome.buttons["Try the Demo"].click()
+    wait_tokens(qtbot, window)
+    old_client = window.connection.client
+    page = window.page(TokenKind.MANAGEMENT)
+    mine = next(token for token in page.model.tokens() if old_client.is_signed_in_with(token))
+    old_client.revoke_token(TokenKind.MANAGEMENT, mine.id)
+    window.refresh()  # the server now answers 401
+    qtbot.waitUntil(lambda: window.signed_out, timeout=WAIT_MS)
+    assert prompts.kinds() == []  # nothing to paste in the demo: no modal prompt
+    assert window.banner.button.text() == "Restart Demo" and not window.token_actions.revoke.isEnabled()
+    window.banner.button.click()
+    wait_tokens(qtbot, window)
+    assert not window.signed_out and window.connection.is_demo and window.connection.client is not old_client
+    assert not window.banner.isVisible()

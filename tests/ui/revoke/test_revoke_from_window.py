@@ -82,3 +82,18 @@ def test_cancel_changes_nothing(qtbot, window, sandbox) -> None:
     window.token_actions.revoke.trigger()
     assert revoked_ids(sandbox) == before
     assert page.selected_tokens() == [page.proxy.token_at(0)]
+
+
+def test_revoking_the_token_in_use_asks_once_with_no_banner_behind_the_prompt(qtbot, window, sandbox) -> None:
+    page = window.page(TokenKind.MANAGEMENT)
+    in_use = next(token for token in shown_tokens(page) if window.connection.client.is_signed_in_with(token))
+    page.select_ids([in_use.id], in_use.id)
+    banner_during_prompt = []
+    window.sign_in_requested.connect(lambda: banner_during_prompt.append(window.banner.isVisible()))
+    confirm_when_the_dialog_opens(window)
+    window.token_actions.revoke.trigger()
+    assert banner_during_prompt == [False]  # one prompt, never a banner plus a modal
+    assert window.banner.isVisible()  # declined: the banner keeps "Sign in…" for later
+    page.select_row(0)
+    assert not window.token_actions.revoke.isEnabled()
+    assert window.token_actions.revoke.toolTip().startswith("Signed out")

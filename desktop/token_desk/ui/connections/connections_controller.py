@@ -59,6 +59,7 @@ class ConnectionsController(QObject):
         self.switcher.profile_chosen.connect(self.open_profile)
         self.switcher.manage_requested.connect(self.manage_connections)
         self.window.sign_in_requested.connect(self.sign_in_again)
+        self.window.restart_demo_requested.connect(self.restart_demo)
         welcome = self.window.welcome
         welcome.add_requested.connect(self.add_connection)
         welcome.import_requested.connect(self.import_from_influxctl)
@@ -182,6 +183,11 @@ class ConnectionsController(QObject):
             self.prompts.show_problem(self.window, "Demo Unavailable", f"The demo server could not start: {err}.")
             return
         self._switch_to(Connection("Demo data", client, ConnectionKind.DEMO))
+
+    def restart_demo(self) -> None:
+        """A fresh demo server (new sample data, new token): the way on after revoking the demo's own token."""
+        self._switch_to(None)  # stops the old demo server
+        self.open_demo()
 
     # ---- the Connections dialog ------------------------------------------------------------------------
     def manage_connections(self) -> ConnectionsDialog:

@@ -25,6 +25,9 @@ def revoke_blocker(tokens: Sequence[Token]) -> str | None:
     return None
 
 
+SIGNED_OUT_BLOCKER = "Signed out: sign in again to revoke tokens"
+
+
 def revoke_shortcuts() -> list[QKeySequence]:
     """Delete, plus what people press on a Mac keyboard (Backspace and Cmd+Backspace, as in Finder)."""
     keys = [QKeySequence(QKeySequence.StandardKey.Delete)]
@@ -49,6 +52,9 @@ class TokenActions(QObject):
                                   [QKeySequence(QKeySequence.StandardKey.Refresh), QKeySequence(Qt.Key.Key_F5)])
         self.find = self._make("Find", "search", "Search by description or ID (Ctrl+F)",
                                [QKeySequence(QKeySequence.StandardKey.Find)])
+        self.cancel_load = self._make("Cancel Loading", None, "Stop waiting for the server (Esc)",
+                                      [QKeySequence(Qt.Key.Key_Escape)])
+        self.cancel_load.setEnabled(False)  # only while a load runs, so Esc means nothing else otherwise
         self.show_inactive = self._make("Show inactive tokens", None, "Also list revoked and expired tokens")
         self.show_inactive.setCheckable(True)
         self.update_for(())
@@ -67,8 +73,8 @@ class TokenActions(QObject):
         """Actions that act on the selected rows: their shortcuts belong to the table with focus."""
         return (self.revoke, self.copy_id, self.copy_description, self.details)
 
-    def update_for(self, tokens: Sequence[Token]) -> None:
-        blocker = revoke_blocker(tokens)
+    def update_for(self, tokens: Sequence[Token], signed_in: bool = True) -> None:
+        blocker = revoke_blocker(tokens) if signed_in else SIGNED_OUT_BLOCKER
         self.revoke.setEnabled(blocker is None)
         self.revoke.setToolTip(blocker or self.REVOKE_TIP)
         for action in (self.copy_id, self.copy_description):

@@ -15,6 +15,9 @@ QFrame#banner QLabel { color: #5f1b15; background: transparent; }
 """
 
 
+ACTION_TEXTS = {"retry": "Retry", "sign-in": "Sign in…", "restart-demo": "Restart Demo"}
+
+
 class Banner(QFrame):
     """Hidden until `show_error`; `action_clicked` says which button ("retry" or "sign-in") was pressed."""
 
@@ -45,7 +48,7 @@ class Banner(QFrame):
     def show_error(self, message: str, action: str = "retry") -> None:
         """Show `message`; the button offers "Retry" or, for a signed-out session, "Sign in…"."""
         self._action = action
-        self.button.setText("Sign in…" if action == "sign-in" else "Retry")
+        self.button.setText(ACTION_TEXTS.get(action, "Retry"))
         self.message_label.setText(message)
         self.show()
 

@@ -31,6 +31,8 @@ log = logging.getLogger(__name__)
 APP_TITLE = "Token Desk"
 PAGE_ICONS = {TokenKind.MANAGEMENT: "connection", TokenKind.DATABASE: "status-active"}
 SIGNED_OUT_PREFIX = "Signed out: "
+DEMO_RESTART_HINT = " Restart the demo to get fresh sample data and a new token."
+LOAD_CANCELLED = "Loading cancelled; the tables show the last list loaded. Press F5 to load again."
 SIDEBAR_AIR = 4  # a little room right of the longest page name
 
 
@@ -38,6 +40,7 @@ class MainWindow(QMainWindow):
     """`set_connection(None)` shows the welcome page; `sign_in_requested` asks the app for new credentials."""
 
     sign_in_requested = Signal()
+    restart_demo_requested = Signal()
 
     def __init__(self, settings: QSettings | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -47,7 +50,7 @@ class MainWindow(QMainWindow):
         self.toolbar = MainToolBar(self.token_actions, self)
         self.addToolBar(self.toolbar)
         self.search_box = self.toolbar.search_box
-        self.status = StatusLine(self.statusBar())
+        self.status = StatusLine(self.statusBar(), self.token_actions.cancel_load)
         self.loader = TokenLoader({kind: page.columns for kind, page in self.pages.items()}, self)
         self.commands = WindowCommands(self)
         self.connections = None  # the ConnectionsController, set by app.create_window
@@ -97,6 +100,8 @@ class MainWindow(QMainWindow):
     def _wire(self) -> None:
         actions = self.token_actions
         actions.refresh.triggered.connect(self.refresh)
+        actions.cancel_load.triggered.connect(self.cancel_loading)
+        self.addAction(actions.cancel_load)
         actions.find.triggered.connect(self.focus_search)
         actions.show_inactive.toggled.connect(self._apply_show_inactive)
         self.addAction(actions.refresh)
@@ -143,8 +148,15 @@ class MainWindow(QMainWindow):
         if self._connection is not None:
             self.loader.load(self._connection.client)
 
+    def cancel_loading(self) -> None:
+        """Esc or Cancel while loading: stop waiting; the tables keep the last list loaded."""
+        if self.loader.busy:
+            self.loader.cancel()
+            self.status.show_message(LOAD_CANCELLED, 15_000)
+
     def _on_busy(self, busy: bool) -> None:
         self.status.set_busy(busy)
+        self.token_actions.cancel_load.setEnabled(busy)
         self.token_actions.refresh.setEnabled(not busy and self._connection is not None)
 
     def _on_loaded(self, rows_by_kind: dict) -> None:
@@ -165,11 +177,24 @@ class MainWindow(QMainWindow):
             self.banner.show_error("Loading the tokens failed unexpectedly; see the log for details, then retry.")
 
     def enter_signed_out(self, reason: str) -> None:
-        """The server no longer accepts our token: say so, ask for credentials once, never retry in a loop."""
+        """The server no longer accepts our token: one prompt (never a banner and a modal at once), no retry loop.
+
+        A profile or one-off connection asks for a new token in a dialog; only if that is declined does the
+        banner keep a "Sign in…" button for later. The demo has no other token to paste: its banner offers
+        "Restart demo" instead. Revoke actions stay disabled while signed out."""
+        first = not self._signed_out
+        self._signed_out = True
+        self.update_actions()
+        if self._connection is not None and self._connection.is_demo:
+            self.banner.show_error(SIGNED_OUT_PREFIX + reason + DEMO_RESTART_HINT, action="restart-demo")
+            return
+        self.banner.hide()
+        if first:
+            connection = self._connection
+            self.sign_in_requested.emit()  # the controller's modal prompt, answered before this returns
+            if not (self._signed_out and self._connection is connection):
+                return  # signed in again (the connection was replaced)
         self.banner.show_error(SIGNED_OUT_PREFIX + reason, action="sign-in")
-        if not self._signed_out:
-            self._signed_out = True
-            self.sign_in_requested.emit()
 
     @property
     def signed_out(self) -> bool:
@@ -178,6 +203,8 @@ class MainWindow(QMainWindow):
     def _on_banner_action(self, action: str) -> None:
         if action == "sign-in":
             self.sign_in_requested.emit()
+        elif action == "restart-demo":
+            self.restart_demo_requested.emit()
         else:
             self.refresh()
 
@@ -212,7 +239,7 @@ class MainWindow(QMainWindow):
 
     def update_actions(self, *_ignored: object) -> None:
         """The one place the row actions' enabled state is decided: from the current page's selection."""
-        self.token_actions.update_for(self.current_page().selected_tokens())
+        self.token_actions.update_for(self.current_page().selected_tokens(), signed_in=not self._signed_out)
 
     @property
     def context_menu(self) -> QMenu | None:

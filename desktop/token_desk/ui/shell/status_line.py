@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtWidgets import QProgressBar, QStatusBar
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QProgressBar, QStatusBar, QToolButton
 
 from token_desk.ui.common.plain_text import plain_label, plain_tooltip
 
@@ -22,7 +23,7 @@ def counts_text(total: int, shown: int, inactive_hidden: int) -> str:
 class StatusLine:
     """Owns the widgets it adds to `bar`; the window feeds it facts, it formats them."""
 
-    def __init__(self, bar: QStatusBar) -> None:
+    def __init__(self, bar: QStatusBar, cancel: QAction) -> None:
         self.bar = bar
         self.counts_label = plain_label()
         self.busy = QProgressBar()
@@ -31,10 +32,15 @@ class StatusLine:
         self.busy.setMaximumHeight(14)
         self.busy.setTextVisible(False)
         self.busy.hide()
+        self.cancel_button = QToolButton()  # "Cancel" right beside what it stops
+        self.cancel_button.setDefaultAction(cancel)
+        self.cancel_button.setText("Cancel")
+        self.cancel_button.hide()
         self.refreshed_label = plain_label()
         self.connection_label = plain_label()
         # All permanent: a passing message (left) must never hide the counts.
-        for widget in (self.counts_label, self.busy, self.refreshed_label, self.connection_label):
+        for widget in (self.counts_label, self.busy, self.cancel_button, self.refreshed_label,
+                       self.connection_label):
             bar.addPermanentWidget(widget)
 
     def set_counts(self, total: int, shown: int, inactive_hidden: int) -> None:
@@ -42,6 +48,7 @@ class StatusLine:
 
     def set_busy(self, busy: bool) -> None:
         self.busy.setVisible(busy)
+        self.cancel_button.setVisible(busy)
 
     def set_refreshed(self, moment: datetime | None) -> None:
         self.refreshed_label.setText("" if moment is None else f"Last refreshed {moment:%H:%M:%S}")

@@ -35,6 +35,7 @@ class TokenLoader(QObject):
         self._results: dict[TokenKind, RowValues] = {}
         self._error: BaseException | None = None
         self._pending = 0
+        self._tasks: list = []
 
     @property
     def busy(self) -> bool:
@@ -47,18 +48,20 @@ class TokenLoader(QObject):
         self._generation += 1
         self._results, self._error, self._pending = {}, None, len(TokenKind)
         self.busy_changed.emit(True)
-        for kind in TokenKind:
-            self._start(client, kind, self._generation)
+        self._tasks = [self._start(client, kind, self._generation) for kind in TokenKind]
         return True
 
-    def _start(self, client, kind: TokenKind, generation: int) -> None:
-        run_in_background(fetch_rows, client, kind, self._columns[kind], context=self,
+    def _start(self, client, kind: TokenKind, generation: int):
+        return run_in_background(fetch_rows, client, kind, self._columns[kind], context=self,
                           on_result=lambda rows: self._arrived(generation, kind, rows, None),
                           on_error=lambda error: self._arrived(generation, kind, None, error))
 
     def cancel(self) -> None:
-        """Forget the load in flight (e.g. the connection changed); its late answers are dropped."""
+        """Stop the load in flight (Esc, a new connection): its requests end now, its answers are dropped."""
         self._generation += 1
+        for task in self._tasks:
+            task.cancel()
+        self._tasks = []
         if self._pending:
             self._pending = 0
             self.busy_changed.emit(False)
