@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from token_desk.api.errors import AnswerLostError, ApiConnectionError, ApiTimeoutError, CertificateError, ServerError
+from token_desk.api.errors import ApiConnectionError, ApiTimeoutError, CertificateError, ServerError
+from token_desk.api.influxctl.errors import InfluxctlOutcomeUnknownError
 from token_desk.api.models import Token, TokenKind
 from token_desk.cancellation import Cancellation, CancelledError, cancellable
 from token_desk.revocation import revoke_tokens
@@ -34,7 +35,7 @@ class LostAnswerClient(FakeClient):
                      revoked_at=SERVER_REVOKED_AT if self.server_revoked else None)
 
 
-@pytest.mark.parametrize("lost", [ApiTimeoutError(), ApiConnectionError(), AnswerLostError(), CancelledError()],
+@pytest.mark.parametrize("lost", [ApiTimeoutError(), ApiConnectionError(), InfluxctlOutcomeUnknownError(), CancelledError()],
                          ids=["timed out", "connection dropped", "influxctl killed", "cancelled"])
 def test_a_lost_answer_is_checked_and_the_servers_revoked_copy_is_shown(lost) -> None:
     token, notes = make_token(1), []

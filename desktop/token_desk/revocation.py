@@ -29,6 +29,7 @@ from typing import Callable, Protocol, Sequence
 
 from token_desk.api.errors import (
     ApiConnectionError, ApiError, ApiTimeoutError, AuthenticationError, CertificateError, NotFoundError,
+    OutcomeUnknownError,
 )
 from token_desk.api.models import Token, TokenKind
 from token_desk.cancellation import CancelledError, current_cancellation
@@ -59,7 +60,7 @@ class CancelledBeforeError(NotAttemptedError):
     default_advice = "Not attempted: the revoke was cancelled before reaching this token."
 
 
-class OutcomeUnknownError(ApiError):
+class RevokeUnknownError(OutcomeUnknownError):
     """The DELETE's answer was lost and no re-read settled what the server did."""
 
     default_advice = ("The server did not confirm the revoke and Token Desk could not check; "
@@ -77,13 +78,13 @@ def unexpected_reread(token: Token, answer: Token) -> ApiError:
         what = f"a different token ({answer.id})"
     else:
         what = "the token without a revocation time"
-    return OutcomeUnknownError(f"The server's re-read of token {token.id} answered with {what}; "
+    return RevokeUnknownError(f"The server's re-read of token {token.id} answered with {what}; "
                                "refresh the list to see the server's state.")
 
 
 def is_lost_answer(error: BaseException) -> bool:
     """The request may have reached the server, but no answer came back."""
-    if isinstance(error, CancelledError):
+    if isinstance(error, (CancelledError, OutcomeUnknownError)):  # the latter: influxctl stopped mid-revoke
         return True
     return isinstance(error, (ApiConnectionError, ApiTimeoutError)) and not isinstance(error, CertificateError)
 
@@ -118,7 +119,7 @@ class RevokeOutcome:
     @property
     def unknown(self) -> bool:
         """Nobody knows whether the server revoked it: say so, and never show it Revoked."""
-        return isinstance(self.error, OutcomeUnknownError)
+        return isinstance(self.error, RevokeUnknownError)
 
     @property
     def message(self) -> str:
@@ -233,7 +234,7 @@ def _revoke_one(client: RevokingClient, token: Token, in_use: bool, note: NoteCa
         # the token in use was just revoked: the server now answers 401).
         return RevokeOutcome(token, was_in_use=in_use, refresh_error=err)
     except CancelledError:
-        return RevokeOutcome(token, was_in_use=in_use, refresh_error=OutcomeUnknownError("Cancelled."))
+        return RevokeOutcome(token, was_in_use=in_use, refresh_error=RevokeUnknownError("Cancelled."))
     if answer.id != token.id or answer.revoked_at is None:
         return RevokeOutcome(token, was_in_use=in_use, refresh_error=unexpected_reread(token, answer))
     return RevokeOutcome(token, revoked=answer, was_in_use=in_use)
@@ -246,7 +247,7 @@ def _settle_by_rereading(client: RevokingClient, token: Token, in_use: bool) -> 
     except (ApiError, CancelledError) as err:
         # A 401 here (the token in use) still signs out; the outcome stays unknown.
         refresh_error = err if isinstance(err, ApiError) else None
-        return RevokeOutcome(token, error=OutcomeUnknownError(), was_in_use=in_use,
+        return RevokeOutcome(token, error=RevokeUnknownError(), was_in_use=in_use,
                              refresh_error=refresh_error, answer_lost=True)
     if answer.id != token.id:
         return RevokeOutcome(token, error=unexpected_reread(token, answer), was_in_use=in_use, answer_lost=True)

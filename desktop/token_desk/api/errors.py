@@ -91,15 +91,6 @@ class PlainHttpRefusedError(ApiError):
     default_advice = "Token Desk does not send the management token over plain http:// to another computer; use https://."
 
 
-class AnswerLostError(ApiConnectionError):
-    """The request went out but its answer never came back (connection dropped, process killed).
-
-    Whatever the server did is unknown; raise this (or ApiTimeoutError) so a revoke re-reads the token.
-    """
-
-    default_advice = "The request was sent but its answer was lost; the server may or may not have done it."
-
-
 class ApiTimeoutError(ApiError):
     default_advice = "The Management API did not answer in time; check your connection and try again."
 

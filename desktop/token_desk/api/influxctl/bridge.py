@@ -25,6 +25,7 @@ from token_desk.api.influxctl.output import (
 from token_desk.api.influxctl.process import CancelHandle, Finished, run_process
 from token_desk.api.influxctl.program import InfluxctlProgram
 from token_desk.api.models import CreatedToken, Database, Permission, Token, TokenKind
+from token_desk.cancellation import current_cancellation
 
 DEFAULT_TIMEOUT_SECONDS = 60  # influxctl's own default (1m0s), passed as --timeout
 KILL_GRACE_SECONDS = 5  # influxctl gets this long past its --timeout to stop by itself
@@ -149,12 +150,15 @@ class InfluxctlBridge:
             if self._closed:
                 raise errors.InfluxctlCancelledError(command=command)
             self._handles.add(handle)
+        # Cancel beside the busy indicator, Esc, or the app closing (token_desk.tasks) ends this process too.
+        forget = current_cancellation().on_cancel(handle.cancel)
         try:
             with self.auth.flags() as (auth_flags, fds):
                 argv = self.program.argv(auth_flags + ["--timeout", f"{self.timeout_seconds}s"], arguments)
                 finished = self.program.run(argv, timeout=self.timeout_seconds + self.kill_grace_seconds,
                                             cancel=handle, pass_fds=fds, on_line=watcher)
         finally:
+            forget()
             watcher.finished()
             with self._lock:
                 self._handles.discard(handle)
