@@ -67,11 +67,29 @@ def version_text() -> str:
     return f"token-desk {__version__}"
 
 
-def create_window(argv: Sequence[str]):
-    """The window `token-desk ARGV` opens, with loading started off the GUI thread. Needs a QApplication."""
+DEMO_SEED = 1
+
+
+def start_demo():
+    """The demo server: the same sample data as `token-desk --demo`, in memory, gone when the app quits.
+
+    The entry point is the only place that reaches the sandbox; the UI gets this function passed in."""
+    from token_desk.sandbox import start_sandbox
+
+    return start_sandbox(data=":memory:", seed=DEMO_SEED)
+
+
+def create_window(argv: Sequence[str], *, prompts=None, revoker=None):
+    """The window `token-desk ARGV` opens, with loading started off the GUI thread. Needs a QApplication.
+
+    The composition root: it builds the window's parts. `prompts` (a ui.connections.Prompts) and
+    `revoker` (a ui.revoke.RevokeService) default to the real dialogs; tests pass ones that answer at once.
+    """
     from token_desk.credentials import Credentials, ProfileManager, ProfileStore
-    from token_desk.ui.connections.connections_controller import ConnectionsController
-    from token_desk.ui.shell.main_window import MainWindow  # widgets only once a QApplication exists
+    # Widgets only once a QApplication exists.
+    from token_desk.ui.connections import ConnectionPrompts, ConnectionsController
+    from token_desk.ui.revoke import DialogRevokeService
+    from token_desk.ui.shell.main_window import MainWindow
 
     args = parse_arguments(argv)
     if args.version:
@@ -80,11 +98,11 @@ def create_window(argv: Sequence[str]):
     if args.profile is not None and store.find(args.profile) is None:
         raise UsageError(f"There is no stored profile named {args.profile!r}; "
                          "run token-desk without --profile to pick or add one.")
-    window = MainWindow()
     # The controller owns every connection's client (and the demo server) and closes them
     # when the window goes away or the user switches.
-    window.connections = ConnectionsController(window, ProfileManager(store, Credentials()))
-    _open_first_connection(window.connections, args)
+    controller = ConnectionsController(ProfileManager(store, Credentials()), start_demo)
+    window = MainWindow(controller, prompts or ConnectionPrompts(), revoker or DialogRevokeService())
+    _open_first_connection(controller, args)
     return window
 
 

@@ -10,6 +10,7 @@ from PySide6.QtCore import QPoint, Qt
 from token_desk.app import create_window
 from token_desk.models.columns import Column
 from token_desk.sandbox import Sandbox
+from token_desk.ui.revoke import RevokeService
 from token_desk.ui.shell.main_window import MainWindow
 from token_desk.ui.revoke.revoke_dialog import RevokeDialog
 from token_desk.ui.tokens.token_page import TokenPage
@@ -42,31 +43,71 @@ def row_center(page: TokenPage, row: int) -> QPoint:
 
 
 class DecliningPrompts:
-    """Stands in for ConnectionPrompts: records each question and answers like a user pressing Cancel."""
+    """The prompts service, answering like a user pressing Cancel and recording each question."""
 
     def __init__(self) -> None:
         self.asked: list[str] = []
 
-    def __getattr__(self, name: str):
-        if name.startswith("_"):
-            raise AttributeError(name)
+    def edit_profile(self, parent, existing_names, editing, token_lookup):
+        self.asked.append("edit_profile")
 
-        def decline(*_args, **_kwargs):
-            self.asked.append(name)
-            return False if name == "confirm_delete" else None
+    def ask_token(self, parent, message, can_store):
+        self.asked.append("ask_token")
 
-        return decline
+    def keyring_problem(self, parent, error, token):
+        self.asked.append("keyring_problem")
+
+    def confirm_delete(self, parent, name) -> bool:
+        self.asked.append("confirm_delete")
+        return False
+
+    def import_influxctl(self, parent, importer, existing_names):
+        self.asked.append("import_influxctl")
+
+    def show_problem(self, parent, title, message) -> None:
+        self.asked.append("show_problem")
+
+
+class RecordingRevoker:
+    """The revoke service, recording which tokens the window asked to revoke and cancelling."""
+
+    def __init__(self) -> None:
+        self.asked: list[list] = []
+
+    def ask(self, parent, tokens, client):
+        self.asked.append(list(tokens))
+        return None
+
+
+class NoConnections:
+    """A connection controller for windows that never connect; records File → Connections…."""
+
+    def __init__(self) -> None:
+        self.managed = 0
+
+    def attach(self, window, prompts) -> None:
+        self.window = window
+
+    def manage_connections(self) -> None:
+        self.managed += 1
+
+
+@pytest.fixture
+def bare_window(qtbot, isolated_settings) -> MainWindow:
+    """A window on the welcome page whose parts do nothing."""
+    window = MainWindow(NoConnections(), DecliningPrompts(), RecordingRevoker(), isolated_settings)
+    qtbot.addWidget(window)
+    return window
 
 
 @pytest.fixture
 def open_window(qtbot, sandbox: Sandbox, monkeypatch: pytest.MonkeyPatch) -> Callable[..., MainWindow]:
-    """Builds `token-desk --url <sandbox> ...` like a user would start it, shown and loaded."""
+    """Builds `token-desk --url <sandbox> ...` like a user would start it, shown and loaded; the prompts
+    answer like a user pressing Cancel (the real ones are modal), and `revoker` stands in for the dialog."""
     monkeypatch.setenv("INFLUX_MANAGEMENT_TOKEN", sandbox.management_token)
 
-    def build(wait: bool = True) -> MainWindow:
-        window = create_window(url_args(sandbox))
-        # The real prompts are modal; these record what the user would have been asked.
-        window.connections.prompts = DecliningPrompts()
+    def build(wait: bool = True, revoker: RevokeService | None = None) -> MainWindow:
+        window = create_window(url_args(sandbox), prompts=DecliningPrompts(), revoker=revoker)
         qtbot.addWidget(window)
         window.show()
         if wait:

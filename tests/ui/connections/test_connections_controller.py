@@ -12,6 +12,8 @@ from token_desk.api.client import ManagementApiClient
 from token_desk.api.models import TokenKind
 from token_desk.connection import ConnectionKind
 from token_desk.credentials import ProfileNotFoundError
+from tests.ui.conftest import RecordingRevoker
+from token_desk.app import start_demo
 from token_desk.ui.connections.connections_controller import ConnectionsController
 from token_desk.ui.shell.main_window import MainWindow
 
@@ -22,18 +24,18 @@ def prompts() -> AnsweringPrompts:
 
 
 @pytest.fixture
-def window(qtbot, isolated_settings) -> MainWindow:
-    main = MainWindow(isolated_settings)
-    qtbot.addWidget(main)
-    main.show()
-    return main
+def controller(manager):
+    ctl = ConnectionsController(manager, start_demo)
+    yield ctl
+    ctl.close()
 
 
 @pytest.fixture
-def controller(window, manager, prompts):
-    ctl = ConnectionsController(window, manager, prompts=prompts)
-    yield ctl
-    ctl.close()
+def window(qtbot, isolated_settings, controller, prompts) -> MainWindow:
+    main = MainWindow(controller, prompts, RecordingRevoker(), isolated_settings)
+    qtbot.addWidget(main)
+    main.show()
+    return main
 
 
 def wait_tokens(qtbot, window: MainWindow) -> None:

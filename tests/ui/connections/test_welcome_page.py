@@ -11,6 +11,8 @@ from connections_helpers import (  # noqa: F401 - fixtures
 from token_desk.api.client import ManagementApiClient
 from token_desk.api.models import TokenKind
 from token_desk.credentials import DEFAULT_BASE_URL
+from tests.ui.conftest import RecordingRevoker
+from token_desk.app import start_demo
 from token_desk.ui.connections.connections_controller import ConnectionsController
 from token_desk.ui.connections.connections_dialog import ConnectionsDialog
 from token_desk.ui.shell.main_window import MainWindow
@@ -20,11 +22,11 @@ from token_desk.ui.connections.profile_switcher import MANAGE_TEXT
 @pytest.fixture
 def setup(qtbot, isolated_settings, manager):
     """A window on the welcome page with a controller whose questions the test answers."""
-    window = MainWindow(isolated_settings)
+    prompts = AnsweringPrompts()
+    controller = ConnectionsController(manager, start_demo, client_factory=routed_client)
+    window = MainWindow(controller, prompts, RecordingRevoker(), isolated_settings)
     qtbot.addWidget(window)
     window.show()
-    prompts = AnsweringPrompts()
-    controller = ConnectionsController(window, manager, prompts=prompts, client_factory=routed_client)
     controller.start(None)
     yield window, controller, prompts
     controller.close()

@@ -10,7 +10,6 @@ from tests.ui.conftest import shown_tokens
 from token_desk.api.models import TokenKind
 from token_desk.ui.shell.about_dialog import AboutDialog
 from token_desk.ui.connections.connections_dialog import ConnectionsDialog
-from token_desk.ui.shell.main_window import MainWindow
 
 
 def menus(window) -> dict[str, QMenu]:
@@ -78,9 +77,8 @@ def test_help_about_shows_the_connections_base_url(window, sandbox, monkeypatch)
     assert calls == [(window, sandbox.url)]
 
 
-def test_about_without_a_connection_says_not_connected(qtbot) -> None:
-    window = MainWindow()
-    qtbot.addWidget(window)
+def test_about_without_a_connection_says_not_connected(qtbot, bare_window) -> None:
+    window = bare_window
     assert window.menus.current_base_url() == ""
     dialog = AboutDialog(window, window.menus.current_base_url())
     qtbot.addWidget(dialog)
@@ -95,11 +93,9 @@ def test_file_connections_opens_the_connections_dialog(qtbot, window) -> None:
     dialog.reject()
 
 
-def test_file_connections_without_a_controller_does_nothing(qtbot) -> None:
-    window = MainWindow()
-    qtbot.addWidget(window)
-    window.menus.connections.trigger()
-    assert window.findChild(ConnectionsDialog) is None
+def test_file_connections_asks_the_windows_connection_controller(bare_window) -> None:
+    bare_window.menus.connections.trigger()
+    assert bare_window.connections.managed == 1
 
 
 def test_quit_closes_the_window_and_saves_its_layout(qtbot, window) -> None:

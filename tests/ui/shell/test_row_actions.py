@@ -6,9 +6,8 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication
 
-from tests.ui.conftest import row_center, shown_tokens
+from tests.ui.conftest import RecordingRevoker, row_center, shown_tokens
 from token_desk.api.models import TokenStatus
-from token_desk.ui.revoke import revoke_flow
 
 MENU_TEXTS = ["Revoke Token…", "Copy Token ID", "Copy Description", "", "Details…"]
 
@@ -104,23 +103,23 @@ def test_copy_description_from_the_menu(window) -> None:
     assert QApplication.clipboard().text() == page.proxy.token_at(1).description
 
 
-def test_delete_opens_the_revoke_dialog_with_the_selection(qtbot, window, monkeypatch) -> None:
-    calls = []
-    monkeypatch.setattr(revoke_flow, "ask_revoke", lambda parent, tokens, client: calls.append(tokens))
+def test_delete_opens_the_revoke_dialog_with_the_selection(qtbot, open_window) -> None:
+    revoker = RecordingRevoker()
+    window = open_window(revoker=revoker)
     page = focus_table(qtbot, window)
     page.select_row(3)
     qtbot.keyClick(page.view, Qt.Key.Key_Delete)
-    assert calls == [[page.proxy.token_at(3)]]
+    assert revoker.asked == [[page.proxy.token_at(3)]]
 
 
-def test_delete_does_nothing_on_a_revoked_token(qtbot, window, monkeypatch) -> None:
-    calls = []
-    monkeypatch.setattr(revoke_flow, "ask_revoke", lambda parent, tokens, client: calls.append(tokens))
+def test_delete_does_nothing_on_a_revoked_token(qtbot, open_window) -> None:
+    revoker = RecordingRevoker()
+    window = open_window(revoker=revoker)
     window.token_actions.show_inactive.setChecked(True)
     page = focus_table(qtbot, window)
     page.select_row(row_with(page, TokenStatus.REVOKED))
     qtbot.keyClick(page.view, Qt.Key.Key_Delete)
-    assert calls == [] and not window.token_actions.revoke.isEnabled()
+    assert revoker.asked == [] and not window.token_actions.revoke.isEnabled()
 
 
 def test_ctrl_c_in_the_search_box_copies_its_text_not_ids(qtbot, window) -> None:

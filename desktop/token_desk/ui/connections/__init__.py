@@ -1,1 +1,7 @@
 """Connections: profiles, the keyring, sign-in prompts, influxctl import and the connection test."""
+
+from token_desk.ui.connections.connections_controller import ConnectionsController
+from token_desk.ui.connections.connections_prompts import ConnectionPrompts, Prompts
+from token_desk.ui.connections.connections_resources import DemoFactory
+
+__all__ = ["ConnectionPrompts", "ConnectionsController", "DemoFactory", "Prompts"]

@@ -15,8 +15,8 @@ from token_desk.credentials import (
 from token_desk.tasks import run_in_background
 from token_desk.ui.connections.connection_test import describe_failure
 from token_desk.ui.connections.connections_dialog import ConnectionsDialog
-from token_desk.ui.connections.connections_prompts import ConnectionPrompts
-from token_desk.ui.connections.connections_resources import DemoFactory, OwnedResources, start_demo
+from token_desk.ui.connections.connections_prompts import Prompts
+from token_desk.ui.connections.connections_resources import DemoFactory, OwnedResources
 from token_desk.ui.connections.profile_form import ProfileFormResult
 from token_desk.ui.connections.profile_switcher import ProfileSwitcher
 from token_desk.ui.connections.token_storage import keep_for_session, store_token
@@ -38,20 +38,27 @@ def rejected_token_message(connection: Connection) -> str:
 
 
 class ConnectionsController(QObject):
-    """Owns the ProfileManager for the window; `connection_changed(connection | None)` after every switch."""
+    """Owns the ProfileManager for the window; `connection_changed(connection | None)` after every switch.
+
+    Built first, then given to MainWindow, which calls attach() once from its constructor.
+    """
 
     connection_changed = Signal(object)
 
-    def __init__(self, window, manager: ProfileManager, *, prompts: ConnectionPrompts | None = None,
-                 sandbox_factory: DemoFactory = start_demo, client_factory: ClientFactory = ManagementApiClient) -> None:
-        super().__init__(window)
-        self.window = window
+    def __init__(self, manager: ProfileManager, demo_factory: DemoFactory, *,
+                 client_factory: ClientFactory = ManagementApiClient) -> None:
+        super().__init__()
         self.manager = manager
-        self.prompts = prompts or ConnectionPrompts()
         self._client_factory = client_factory
-        self._resources = OwnedResources(sandbox_factory)
-        window.destroyed.connect(self._resources.release_all_callback())
+        self._resources = OwnedResources(demo_factory)
         self._pending_profile: str | None = None
+
+    def attach(self, window, prompts: Prompts) -> None:
+        """Serve `window` (its welcome page, toolbar and sign-in requests), asking people through `prompts`."""
+        self.setParent(window)
+        self.window = window
+        self.prompts = prompts
+        window.destroyed.connect(self._resources.release_all_callback())
         self.switcher = ProfileSwitcher(window)
         self._wire()
 

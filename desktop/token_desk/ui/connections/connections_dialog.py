@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
 from token_desk.credentials import CredentialError, Profile, ProfileManager, SecretStoreError
 from token_desk.tasks import run_in_background
 from token_desk.ui.connections.connection_test import ConnectionTestRow, count_management_tokens, describe_failure
-from token_desk.ui.connections.connections_prompts import ConnectionPrompts
+from token_desk.ui.connections.connections_prompts import Prompts
 from token_desk.ui.common.dialog_buttons import button_box
 from token_desk.ui.common.icons import icon
 from token_desk.ui.common.plain_text import plain_label, plain_tooltip
@@ -34,13 +34,13 @@ class ConnectionsDialog(QDialog):
     profile_renamed = Signal(str, str)  # old, new (also emitted with old == new for an edit)
     profile_deleted = Signal(str)
 
-    def __init__(self, parent: QWidget | None, manager: ProfileManager, prompts: ConnectionPrompts | None = None,
+    def __init__(self, parent: QWidget | None, manager: ProfileManager, prompts: Prompts,
                  active_name: str | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Connections")
         self.setMinimumSize(640, 400)
         self._manager = manager
-        self._prompts = prompts or ConnectionPrompts()
+        self._prompts = prompts
         self._active_name = active_name
         self.list = QListWidget(self)
         self.details_label = plain_label(wrap=True, selectable=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import Protocol, runtime_checkable
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
@@ -19,8 +20,27 @@ def delete_question(name: str) -> str:
             "The token itself stays valid on the server.")
 
 
-class ConnectionPrompts:
-    """Real dialogs (modal); tests pass an object with the same methods that answers at once."""
+@runtime_checkable
+class Prompts(Protocol):
+    """The prompts service: every question the connections code asks a person (tests answer at once)."""
+
+    def edit_profile(self, parent: QWidget | None, existing_names: Sequence[str], editing: Profile | None,
+                     token_lookup: Callable[[str], str | None] | None) -> ProfileFormResult | None: ...
+
+    def ask_token(self, parent: QWidget | None, message: str, can_store: bool) -> TokenPromptResult | None: ...
+
+    def keyring_problem(self, parent: QWidget | None, error: SecretStoreError, token: str | None) -> str | None: ...
+
+    def confirm_delete(self, parent: QWidget | None, name: str) -> bool: ...
+
+    def import_influxctl(self, parent: QWidget | None, importer: Importer,
+                         existing_names: Sequence[str]) -> ImportReport | None: ...
+
+    def show_problem(self, parent: QWidget | None, title: str, message: str) -> None: ...
+
+
+class ConnectionPrompts(Prompts):
+    """The real prompts: modal dialogs."""
 
     def edit_profile(self, parent: QWidget | None, existing_names: Sequence[str], editing: Profile | None,
                      token_lookup: Callable[[str], str | None] | None) -> ProfileFormResult | None:

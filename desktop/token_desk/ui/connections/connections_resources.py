@@ -6,16 +6,10 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from token_desk.sandbox import start_sandbox
-
 log = logging.getLogger(__name__)
-DEMO_SEED = 1
-DemoFactory = Callable[[], Any]  # returns a running token_desk.sandbox Sandbox
-
-
-def start_demo():
-    """The same sample data as `token-desk --demo`: in memory, gone when the app quits."""
-    return start_sandbox(data=":memory:", seed=DEMO_SEED)
+# Starts the demo server: a running sandbox with url, account_id, cluster_id, management_token and
+# stop(). Only the entry point knows the sandbox (see token_desk.app.start_demo); ui never imports it.
+DemoFactory = Callable[[], Any]
 
 
 class OwnedResources:

@@ -9,12 +9,12 @@ from PySide6.QtWidgets import QWidget
 from token_desk.credentials import Credentials, SecretStoreError
 from token_desk.tasks import run_in_background
 from token_desk.ui.connections.connection_test import describe_failure
-from token_desk.ui.connections.connections_prompts import ConnectionPrompts
+from token_desk.ui.connections.connections_prompts import Prompts
 
 Done = Callable[[str | None], None]  # the token now in use, or None when the person gave up
 
 
-def store_token(context: QWidget, credentials: Credentials, prompts: ConnectionPrompts, profile_name: str,
+def store_token(context: QWidget, credentials: Credentials, prompts: Prompts, profile_name: str,
                 token: str, on_done: Done, *, session_only: bool = False) -> None:
     """Keep `token` for `profile_name`; `on_done` runs on the GUI thread once it is kept (or not)."""
     if session_only:
@@ -29,7 +29,7 @@ def store_token(context: QWidget, credentials: Credentials, prompts: ConnectionP
             context=context, on_result=lambda _none: on_done(token), on_error=failed)
 
 
-def keep_for_session(context: QWidget, credentials: Credentials, prompts: ConnectionPrompts, profile_name: str,
+def keep_for_session(context: QWidget, credentials: Credentials, prompts: Prompts, profile_name: str,
                      error: BaseException, token: str | None, on_done: Done) -> None:
     """After a keyring failure: explain it and, if the person agrees, keep the token in memory."""
     if not isinstance(error, SecretStoreError):

@@ -24,7 +24,7 @@ from token_desk.revocation import RevokeOutcome, RevokeReport, RevokingClient, r
 from token_desk.tasks import run_in_background
 from token_desk.ui.revoke import revoke_texts as texts
 from token_desk.ui.common.destructive_button import destructive_button
-from token_desk.ui.tokens.details_dialog import TokenListSummary, TokenSummary, make_summary
+from token_desk.ui.tokens import TokenListSummary, TokenSummary, make_summary
 from token_desk.ui.common.icons import icon
 from token_desk.ui.common.plain_text import plain_label
 from token_desk.ui.common.progress_relay import ProgressRelay

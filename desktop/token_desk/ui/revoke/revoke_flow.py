@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Protocol, runtime_checkable
+
+from PySide6.QtWidgets import QWidget
 
 from token_desk.api.models import Token
+from token_desk.revocation import RevokeReport, RevokingClient
 from token_desk.ui.revoke.revoke_dialog import RevokeDialog
 
 ELLIPSIS = "…"
@@ -28,7 +32,7 @@ def neighbour_row(selected_rows: Sequence[int], row_count: int) -> int | None:
     return before[0] if before else None
 
 
-def summary(report) -> str:
+def status_sentence(report) -> str:
     """One status-bar sentence for a revoke report."""
     revoked = list(report.succeeded)  # the server confirmed the DELETE
     gone = list(report.gone)
@@ -73,8 +77,17 @@ def needs_refresh(report) -> bool:
     return bool(report.gone or report.unknown) or any(outcome.revoked is None for outcome in report.succeeded)
 
 
-def ask_revoke(parent, tokens: Sequence[Token], client):
-    """The confirmation dialog's answer: a RevokeReport, or None when cancelled.
+@runtime_checkable
+class RevokeService(Protocol):
+    """The revoke service the window is built with: confirm with a person, revoke, report."""
 
-    A module-level function so window tests can stand in for the modal dialog."""
-    return RevokeDialog.ask(parent, tokens, client)
+    def ask(self, parent: QWidget | None, tokens: Sequence[Token], client: RevokingClient) -> RevokeReport | None:
+        """A RevokeReport of what the server confirmed, or None when cancelled before anything was sent."""
+        ...
+
+
+class DialogRevokeService(RevokeService):
+    """The real one: the modal confirmation dialog."""
+
+    def ask(self, parent: QWidget | None, tokens: Sequence[Token], client: RevokingClient) -> RevokeReport | None:
+        return RevokeDialog.ask(parent, tokens, client)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from datetime import datetime
+from typing import Protocol
 
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QCloseEvent
@@ -14,13 +15,14 @@ from token_desk.api.errors import ApiError, AuthenticationError
 from token_desk.api.models import TokenKind
 from token_desk.connection import Connection
 from token_desk.ui.common import settings as keys
+from token_desk.ui.connections import Prompts
+from token_desk.ui.revoke import RevokeService
 from token_desk.ui.shell.actions import TokenActions
 from token_desk.ui.shell.banner import Banner
 from token_desk.ui.common.icons import icon
-from token_desk.ui.tokens.loader import TokenLoader
 from token_desk.ui.shell.menu_bar import WindowMenus
 from token_desk.ui.shell.status_line import StatusLine
-from token_desk.ui.tokens.token_page import TokenPage
+from token_desk.ui.tokens import TokenLoader, TokenPage
 from token_desk.ui.shell.toolbar import MainToolBar
 from token_desk.ui.shell.welcome_page import WelcomePage
 from token_desk.ui.shell.window_commands import WindowCommands
@@ -36,14 +38,32 @@ LOAD_CANCELLED = "Loading cancelled; the tables show the last list loaded. Press
 SIDEBAR_AIR = 4  # a little room right of the longest page name
 
 
+class ConnectionControl(Protocol):
+    """Whoever owns the window's connections (ui.connections.ConnectionsController)."""
+
+    def attach(self, window: MainWindow, prompts: Prompts) -> None:
+        """Called once, from the window's constructor: serve this window, asking through `prompts`."""
+        ...
+
+    def manage_connections(self) -> object:
+        """Open the Connections dialog (File → Connections…)."""
+        ...
+
+
 class MainWindow(QMainWindow):
-    """`set_connection(None)` shows the welcome page; `sign_in_requested` asks the app for new credentials."""
+    """`set_connection(None)` shows the welcome page; `sign_in_requested` asks the app for new credentials.
+
+    Built from its parts: the connection controller, the prompts service and the revoke service.
+    """
 
     sign_in_requested = Signal()
     restart_demo_requested = Signal()
 
-    def __init__(self, settings: QSettings | None = None, parent: QWidget | None = None) -> None:
+    def __init__(self, connections: ConnectionControl, prompts: Prompts, revoker: RevokeService,
+                 settings: QSettings | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.connections = connections
+        self.revoker = revoker
         self.settings = settings if settings is not None else keys.open_settings()
         self.token_actions = TokenActions(self)
         self.pages = {kind: TokenPage(kind) for kind in TokenKind}
@@ -53,7 +73,6 @@ class MainWindow(QMainWindow):
         self.status = StatusLine(self.statusBar(), self.token_actions.cancel_load)
         self.loader = TokenLoader({kind: page.columns for kind, page in self.pages.items()}, self)
         self.commands = WindowCommands(self)
-        self.connections = None  # the ConnectionsController, set by app.create_window
         self._connection: Connection | None = None
         self._signed_out = False
         self._build_central()
@@ -61,6 +80,7 @@ class MainWindow(QMainWindow):
         self.menus = WindowMenus(self)
         self._restore_settings()
         self.set_connection(None)
+        connections.attach(self, prompts)
 
     # ---- building -------------------------------------------------------------------------------
     def _build_central(self) -> None:

@@ -82,9 +82,7 @@ class WindowMenus(QObject):
             self.page_actions[row].setChecked(True)
 
     def open_connections(self) -> None:
-        controller = self._window.connections  # None until app.create_window sets the controller
-        if controller is not None:
-            controller.manage_connections()
+        self._window.connections.manage_connections()
 
     def current_base_url(self) -> str:
         connection = self._window.connection

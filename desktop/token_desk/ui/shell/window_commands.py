@@ -8,10 +8,9 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QPoint, Qt
 from PySide6.QtWidgets import QApplication, QMenu
 
-from token_desk.ui.revoke import revoke_flow
+from token_desk.ui import revoke
 from token_desk.ui.shell.context_menu import empty_space_menu, token_menu
-from token_desk.ui.tokens.details_dialog import TokenDetailsDialog
-from token_desk.ui.tokens.token_page import TokenPage
+from token_desk.ui.tokens import TokenDetailsDialog, TokenPage
 
 if TYPE_CHECKING:
     from token_desk.ui.shell.main_window import MainWindow
@@ -87,9 +86,9 @@ class WindowCommands(QObject):
         if window.connection is None or not window.token_actions.revoke.isEnabled() or not tokens:
             return
         rows = [page.proxy_row_of(token.id) for token in tokens]
-        neighbour = revoke_flow.neighbour_row([row for row in rows if row is not None], page.proxy.rowCount())
+        neighbour = revoke.neighbour_row([row for row in rows if row is not None], page.proxy.rowCount())
         neighbour_id = page.proxy.token_at(neighbour).id if neighbour is not None else None
-        report = revoke_flow.ask_revoke(window, tokens, window.connection.client)
+        report = window.revoker.ask(window, tokens, window.connection.client)
         if report is not None:
             self._apply_report(page, report, [token.id for token in tokens], neighbour_id)
 
@@ -102,9 +101,9 @@ class WindowCommands(QObject):
         # Revoked rows stay selected if still shown (inactive tokens visible); else the neighbour takes over.
         keep = still_shown or ([neighbour_id] if neighbour_id else [])
         page.select_ids(keep, keep[0] if keep else None)
-        window.status.show_message(revoke_flow.summary(report), 15_000)
+        window.status.show_message(revoke.status_sentence(report), 15_000)
         window.update_actions()
         if report.signed_out:
             window.enter_signed_out(SIGNED_OUT_BY_REVOKE)
-        elif revoke_flow.needs_refresh(report):
+        elif revoke.needs_refresh(report):
             window.refresh()
