@@ -44,17 +44,29 @@ def test_status_icon_is_optional(management_model):
     assert cell(management_model, 0, Column.STATUS).data(Qt.ItemDataRole.DecorationRole) is None
 
 
-def test_inactive_rows_are_muted(management_model):
-    management_model.set_tokens([make_token(), make_token(revoked_at=NOW)])
-    active_colour = cell(management_model, 0, Column.DESCRIPTION).data(Qt.ItemDataRole.ForegroundRole)
-    muted = cell(management_model, 1, Column.DESCRIPTION).data(Qt.ItemDataRole.ForegroundRole)
-    assert active_colour is None and isinstance(muted, QColor)
+def colour_model(status_colours=None) -> TokenTableModel:
+    """A model whose injected colours name the status they were asked for."""
+    return TokenTableModel(TokenKind.MANAGEMENT, clock=lambda: NOW,
+                           status_colours=status_colours or (lambda status: QColor(f"#{status.value:06d}")))
 
 
-def test_expiring_soon_status_is_orange(management_model):
-    management_model.set_tokens([make_token(expires_at=NOW + timedelta(days=1))])
-    colour = cell(management_model, 0, Column.STATUS).data(Qt.ItemDataRole.ForegroundRole)
-    assert colour.red() > colour.blue() and colour.hue() in range(15, 45)
+def test_inactive_rows_take_the_injected_colour_in_every_cell(qapp):
+    model = colour_model()
+    model.set_tokens([make_token(revoked_at=NOW)])
+    assert cell(model, 0, Column.DESCRIPTION).data(Qt.ItemDataRole.ForegroundRole) == QColor(f"#{DisplayStatus.REVOKED.value:06d}")
+
+
+def test_expiring_soon_colours_only_its_status_and_expiry(qapp):
+    model = colour_model()
+    model.set_tokens([make_token(expires_at=NOW + timedelta(days=1))])
+    coloured = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())
+                if model.index(0, c).data(Qt.ItemDataRole.ForegroundRole) is not None]
+    assert coloured == ["Status", "Expires At"]
+
+
+def test_without_injected_colours_every_cell_uses_the_palette(management_model):
+    management_model.set_tokens([make_token(revoked_at=NOW)])
+    assert cell(management_model, 0, Column.DESCRIPTION).data(Qt.ItemDataRole.ForegroundRole) is None
 
 
 def test_cells_are_left_aligned(management_model):

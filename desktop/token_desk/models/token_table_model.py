@@ -7,14 +7,15 @@ from collections.abc import Hashable
 from typing import Any, Callable, Mapping, Sequence
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
-from PySide6.QtGui import QIcon
+from PySide6.QtGui import QColor, QIcon
 
 from token_desk.api.models import Token, TokenKind, utc_now
 from token_desk.models.columns import Column, ColumnSpec, columns_for, section_of
 from token_desk.models.display import DisplayStatus
 from token_desk.models.roles import SORT_ROLE, STATUS_ROLE, TOKEN_ROLE
 from token_desk.models.row_values import RowValues
-from token_desk.models.status_style import status_color
+
+StatusColours = Callable[[DisplayStatus], "QColor | None"]
 
 _Index = QModelIndex | QPersistentModelIndex
 _ROW_FLAGS = (
@@ -33,12 +34,15 @@ class TokenTableModel(QAbstractTableModel):
         status_icons: Mapping[DisplayStatus, QIcon] | None = None,
         parent: QObject | None = None,
         columns: Sequence[ColumnSpec] | None = None,
+        status_colours: StatusColours | None = None,
     ) -> None:
         super().__init__(parent)
         self._kind = kind
         self._columns = tuple(columns) if columns is not None else columns_for(kind)
         self._clock = clock
         self._status_icons = dict(status_icons or {})
+        # The colours belong to the UI's palette (light or dark, asked at paint time): handed in.
+        self._status_colours = status_colours or (lambda status: None)
         self._rows = RowValues(self._columns, now=clock())
         self._role_handlers = self._make_role_handlers()
 
@@ -157,4 +161,4 @@ class TokenTableModel(QAbstractTableModel):
         status = self._rows.statuses[row]
         if status is DisplayStatus.EXPIRES_SOON and column.key not in (Column.STATUS, Column.EXPIRES_AT):
             return None
-        return status_color(status)
+        return self._status_colours(status)

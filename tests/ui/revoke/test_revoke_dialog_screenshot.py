@@ -12,6 +12,8 @@ from PySide6.QtGui import QColor, QImage
 
 from tests.tools import REPO_ROOT as REPO
 from tests.tools import artifacts_dir, require_tools
+from token_desk.ui.common.palette import LIGHT
+
 SCREEN = "-screen 0 1280x800x24"
 TOKEN_SHOWN = "Überwachung – Alerting"  # a database token that never expires, with two databases
 
@@ -65,5 +67,5 @@ def test_revoke_dialog_screenshot_under_xvfb() -> None:
     image = QImage(str(target))
     assert not image.isNull() and image.width() >= 480 and image.height() >= 480
     # What a person looks for: the red warning line and the grey read-only fields are drawn.
-    assert count_pixels_near(image, QColor("#b3261e")) > 30
-    assert count_pixels_near(image, QColor("#e4e2e7"), tolerance=4) > 2000
+    assert count_pixels_near(image, QColor(LIGHT.error_text)) > 30
+    assert count_pixels_near(image, QColor(LIGHT.field_background), tolerance=4) > 2000

@@ -6,20 +6,28 @@ from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QPushButton
 
 from token_desk.ui.common.icons import icon
+from token_desk.ui.common.palette import LIGHT, Colours, style_live
 
-REVOKE_BUTTON_STYLE = (
-    "QPushButton#revokeButton { background: #b3261e; color: white; border: none; border-radius: 4px;"
-    " padding: 6px 16px; } QPushButton#revokeButton:hover { background: #8c1d18; }"
-    " QPushButton#revokeButton:focus { border: 2px solid #410e0b; }"
-    " QPushButton#revokeButton:disabled { background: #e4e2e7; color: #8f8d94; }"
-)
+
+def revoke_button_style(c: Colours) -> str:
+    return (
+        f"QPushButton#revokeButton {{ background: {c.danger}; color: {c.danger_text}; border: none;"
+        f" border-radius: 4px; padding: 6px 16px; }}"
+        f" QPushButton#revokeButton:hover {{ background: {c.danger_hover}; }}"
+        f" QPushButton#revokeButton:focus {{ border: 2px solid {c.danger_focus}; }}"
+        f" QPushButton#revokeButton:disabled {{ background: {c.danger_disabled}; color: {c.danger_disabled_text}; }}"
+    )
+
+
+DISABLED_ICON = "#8f8d94"
 
 
 def destructive_button(text: str) -> QPushButton:
     """Disabled until the caller enables it, and never auto-default: focus on it must not make Enter revoke."""
     button = QPushButton(destructive_icon(), text)
     button.setObjectName("revokeButton")
-    button.setStyleSheet(REVOKE_BUTTON_STYLE)
+    button.setAccessibleName(text)
+    style_live(button, revoke_button_style)
     button.setAutoDefault(False)
     button.setEnabled(False)
     return button
@@ -28,8 +36,9 @@ def destructive_button(text: str) -> QPushButton:
 def destructive_icon() -> QIcon:
     """The trash icon in white for the red button, and grey when the button is disabled."""
     result = QIcon()
-    result.addPixmap(_tinted(icon("revoke"), QColor("white")), QIcon.Mode.Normal)
-    result.addPixmap(_tinted(icon("revoke"), QColor("#8f8d94")), QIcon.Mode.Disabled)
+    # The disabled grey reads on both schemes' disabled backgrounds (checked in the palette tests).
+    result.addPixmap(_tinted(icon("revoke"), QColor(LIGHT.danger_text)), QIcon.Mode.Normal)
+    result.addPixmap(_tinted(icon("revoke"), QColor(DISABLED_ICON)), QIcon.Mode.Disabled)
     return result
 
 

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from functools import cache
 from pathlib import Path
 
-from PySide6.QtGui import QIcon
+from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtGui import QIcon, QImage, QPainter, QPixmap
+from PySide6.QtSvg import QSvgRenderer
 
 # Names of the SVGs in resources/icons/, without the extension.
 ICON_NAMES: tuple[str, ...] = (
@@ -15,6 +18,13 @@ ICON_NAMES: tuple[str, ...] = (
     "connection", "demo",
 )
 APP_ICON_SIZES: tuple[int, ...] = (16, 24, 32, 48, 64, 128, 256, 512)
+# Every size the UI draws icons at (toolbar 18, menus 16, welcome 20, dialogs 22 ...), at 1x and 2x.
+UI_ICON_SIZES: tuple[int, ...] = (16, 18, 20, 22, 24, 32, 48, 64)
+PIXEL_RATIOS: tuple[int, ...] = (1, 2)
+# On a selected row the icon takes the highlighted text's colour (white in both schemes, see palette.py):
+# Qt's own "selected" rendering blends the icon into the highlight until it all but vanishes.
+SELECTED_COLOUR = "#ffffff"
+_COLOUR = re.compile(r"#[0-9a-fA-F]{6}\b")
 
 
 def resources_dir() -> Path:
@@ -37,7 +47,26 @@ def icon(name: str) -> QIcon:
     path = resource_path("icons", f"{name}.svg")
     if not path.is_file():
         raise FileNotFoundError(f"No icon named {name!r}: expected {path}")
-    return QIcon(str(path))
+    svg = path.read_text(encoding="utf-8")
+    result = QIcon()
+    for mode, source in ((QIcon.Mode.Normal, svg), (QIcon.Mode.Selected, _COLOUR.sub(SELECTED_COLOUR, svg))):
+        renderer = QSvgRenderer(QByteArray(source.encode("utf-8")))
+        for size in UI_ICON_SIZES:
+            for ratio in PIXEL_RATIOS:
+                result.addPixmap(_render(renderer, size, ratio), mode)
+    return result
+
+
+def _render(renderer: QSvgRenderer, size: int, ratio: int) -> QPixmap:
+    image = QImage(size * ratio, size * ratio, QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    renderer.render(painter)
+    painter.end()
+    pixmap = QPixmap.fromImage(image)
+    pixmap.setDevicePixelRatio(ratio)
+    return pixmap
 
 
 @cache

@@ -12,12 +12,11 @@ from token_desk.api.client import ManagementApiClient
 from token_desk.api.errors import ApiError
 from token_desk.credentials import CredentialError
 from token_desk.tasks import run_in_background
+from token_desk.ui.common.palette import Colours, error_style, plain_style, style_live, success_style
 from token_desk.ui.common.plain_text import plain_label
 
 log = logging.getLogger(__name__)
 Probe = Callable[[], int]
-OK_STYLE = "color: #1e6b2e;"
-PROBLEM_STYLE = "color: #a1261b;"
 
 
 def count_management_tokens(base_url: str, account_id: str, cluster_id: str, token: str) -> int:
@@ -60,11 +59,11 @@ class ConnectionTestRow(QWidget):
     def run(self, probe: Probe) -> None:
         """Start `probe` on a worker thread; the button waits until it answers."""
         self.button.setEnabled(False)
-        self._show("Testing…", "")
+        self._show("Testing…", plain_style)
         run_in_background(probe, context=self, on_result=self._succeeded, on_error=self._failed)
 
     def clear(self) -> None:
-        self._show("", "")
+        self._show("", plain_style)
 
     @property
     def message(self) -> str:
@@ -78,9 +77,9 @@ class ConnectionTestRow(QWidget):
 
     def _finish(self, ok: bool, message: str) -> None:
         self.button.setEnabled(True)
-        self._show(message, OK_STYLE if ok else PROBLEM_STYLE)
+        self._show(message, success_style if ok else error_style)
         self.finished.emit(ok, message)
 
-    def _show(self, text: str, style: str) -> None:
-        self.result_label.setStyleSheet(style)
+    def _show(self, text: str, style: Callable[[Colours], str]) -> None:
+        style_live(self.result_label, style)
         self.result_label.setText(text)

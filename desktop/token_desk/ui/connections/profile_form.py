@@ -15,11 +15,11 @@ from token_desk.credentials import (
 )
 from token_desk.ui.connections.connection_test import ConnectionTestRow, count_management_tokens
 from token_desk.ui.common.dialog_buttons import button_box
+from token_desk.ui.common.palette import error_style, style_live
 from token_desk.ui.common.plain_text import plain_label
 from token_desk.ui.common.secret_field import SecretField
 
 TOKEN_FIELD = "token"
-ERROR_STYLE = "color: #a1261b;"
 UUID_PLACEHOLDER = "xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx"
 
 
@@ -31,7 +31,7 @@ class ProfileFormResult:
 
 def _error_label() -> QLabel:
     label = plain_label(wrap=True)  # messages quote what was typed
-    label.setStyleSheet(ERROR_STYLE)
+    style_live(label, error_style)
     label.hide()
     return label
 

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QVBoxLayout,
 
 from token_desk.credentials import validate_token
 from token_desk.ui.common.dialog_buttons import button_box
+from token_desk.ui.common.palette import error_style, style_live
 from token_desk.ui.common.plain_text import plain_label
 from token_desk.ui.common.secret_field import SecretField
 
@@ -37,7 +38,7 @@ class TokenPrompt(QDialog):
         self.note_label = plain_label(SESSION_ONLY_NOTE, wrap=True)
         self.note_label.setVisible(not can_store)
         self.problem_label = plain_label("", wrap=True)
-        self.problem_label.setStyleSheet("color: #a1261b;")
+        style_live(self.problem_label, error_style)
         self._can_store = can_store
         self.buttons = button_box(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.ok_button.setText("Use Token")

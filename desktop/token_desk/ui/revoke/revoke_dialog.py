@@ -26,12 +26,12 @@ from token_desk.ui.revoke import revoke_texts as texts
 from token_desk.ui.common.destructive_button import destructive_button
 from token_desk.ui.tokens import TokenListSummary, TokenSummary, make_summary
 from token_desk.ui.common.icons import icon
+from token_desk.ui.common.palette import error_style, style_live
 from token_desk.ui.common.plain_text import plain_label
 from token_desk.ui.common.progress_relay import ProgressRelay
 
 log = logging.getLogger(__name__)
 
-ERROR_COLOUR = "#b3261e"
 MIN_WIDTH, MIN_LIST_WIDTH = 540, 720  # room for a UUID on one line, and for the list's columns
 
 
@@ -145,7 +145,7 @@ class RevokeDialog(QDialog):
         glyph.setPixmap(icon("warning").pixmap(22, 22))
         warning = plain_label(texts.warning(self._tokens))
         warning.setObjectName("warning")
-        warning.setStyleSheet(f"color: {ERROR_COLOUR};")
+        style_live(warning, error_style)
         row.addWidget(glyph)
         row.addWidget(warning, 1)
         return row
@@ -262,7 +262,7 @@ class RevokeDialog(QDialog):
         if isinstance(self._summary, TokenListSummary):  # one token: the outcome label says it all
             self._summary.show_results([(o.result_label, o.succeeded) for o in report.outcomes])
         self._outcome_label.setText(report.summary)
-        self._outcome_label.setStyleSheet(f"color: {ERROR_COLOUR};")
+        style_live(self._outcome_label, error_style)
         self._outcome_label.show()
         self._revoke_button.hide()
         self._cancel_button.setText(texts.CLOSE)

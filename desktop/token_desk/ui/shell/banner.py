@@ -6,13 +6,15 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from token_desk.ui.common.icons import icon
+from token_desk.ui.common.palette import Colours, style_live
 from token_desk.ui.common.plain_text import plain_label
 
 ICON_SIZE = 20
-STYLE = """
-QFrame#banner { background: #fdecea; border: 1px solid #f5c2bd; border-radius: 6px; }
-QFrame#banner QLabel { color: #5f1b15; background: transparent; }
-"""
+
+
+def banner_style(c: Colours) -> str:
+    return (f"QFrame#banner {{ background: {c.banner_background}; border: 1px solid {c.banner_border};"
+            f" border-radius: 6px; }} QFrame#banner QLabel {{ color: {c.banner_text}; background: transparent; }}")
 
 
 ACTION_TEXTS = {"retry": "Retry", "sign-in": "Sign in…", "restart-demo": "Restart Demo"}
@@ -26,7 +28,8 @@ class Banner(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("banner")
-        self.setStyleSheet(STYLE)
+        style_live(self, banner_style)
+        self.setAccessibleName("Problem")
         self.icon_label = QLabel()
         self.icon_label.setPixmap(icon("warning").pixmap(ICON_SIZE, ICON_SIZE))
         # Error sentences may quote server text: never let it render as markup.

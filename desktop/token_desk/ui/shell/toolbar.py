@@ -8,12 +8,14 @@ from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QSizePolicy, QToolBa
 
 from token_desk.ui.shell.actions import TokenActions
 from token_desk.ui.common.icons import icon
+from token_desk.ui.common.palette import Colours, style_live
 
 SEARCH_PLACEHOLDER = "Search by description or ID"
-DEMO_MARKER_STYLE = (
-    "QLabel#demoMarker { background: #fff1c2; color: #6b4500; border: 1px solid #e8c766;"
-    " border-radius: 10px; padding: 2px 10px; font-weight: 600; }"
-)
+
+
+def demo_marker_style(c: Colours) -> str:
+    return (f"QLabel#demoMarker {{ background: {c.demo_background}; color: {c.demo_text};"
+            f" border: 1px solid {c.demo_border}; border-radius: 10px; padding: 2px 10px; font-weight: 600; }}")
 
 
 class SearchBox(QLineEdit):
@@ -59,7 +61,7 @@ class MainToolBar(QToolBar):
         self.inactive_box.setToolTip(actions.show_inactive.toolTip())
         self.demo_marker = QLabel("Demo data", self)
         self.demo_marker.setObjectName("demoMarker")
-        self.demo_marker.setStyleSheet(DEMO_MARKER_STYLE)
+        style_live(self.demo_marker, demo_marker_style)
         self.demo_marker.setToolTip("Sample tokens from a built-in server on this computer; nothing here is real")
         self._fill(actions)
         self._bind_inactive(actions)

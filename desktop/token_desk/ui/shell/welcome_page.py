@@ -6,6 +6,7 @@ from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from token_desk.ui.common.icons import icon
+from token_desk.ui.common.palette import style_live
 from token_desk.ui.common.plain_text import plain_label
 
 HEADLINE = "Welcome to Token Desk"
@@ -63,7 +64,9 @@ class WelcomePage(QWidget):
         box.setSpacing(4)
         box.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
         # One line each: a wrapped hint's height-for-width made the layout squeeze it into its button.
-        box.addWidget(styled_label(hint, "color: #5b6470; padding-left: 2px;", wrap=False))
+        hint_label = styled_label(hint, wrap=False)
+        style_live(hint_label, lambda c: f"color: {c.secondary_text}; padding-left: 2px;")
+        box.addWidget(hint_label)
         return holder
 
     def _lay_out(self, choices: QVBoxLayout) -> None:

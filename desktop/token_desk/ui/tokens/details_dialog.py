@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from token_desk.api.models import Token, TokenKind
 from token_desk.models import display
 from token_desk.ui.common.dialog_buttons import button_box
+from token_desk.ui.common.palette import Colours, colours, style_live
 from token_desk.ui.common.plain_text import plain_label, plain_tooltip
 
 MORE_DETAILS = "See more details"
@@ -83,16 +84,17 @@ def value_label(field: FieldText) -> QLabel:
 class ReadOnlyField(QFrame):
     """A grey box with a small caption over a selectable value, like the Admin UI's disabled fields."""
 
-    STYLE = (
-        "QFrame#readOnlyField { background: #e4e2e7; border: none; border-bottom: 1px dotted #77757c;"
-        " border-top-left-radius: 4px; border-top-right-radius: 4px; }"
-        " QLabel#fieldCaption { color: #5f5d64; } QLabel#fieldValue { color: #38363d; }"
-    )
+    @staticmethod
+    def style(c: Colours) -> str:
+        return (f"QFrame#readOnlyField {{ background: {c.field_background}; border: none;"
+                f" border-bottom: 1px dotted {c.field_border};"
+                " border-top-left-radius: 4px; border-top-right-radius: 4px; }"
+                f" QLabel#fieldCaption {{ color: {c.secondary_text}; }} QLabel#fieldValue {{ color: {c.text}; }}")
 
     def __init__(self, field: FieldText, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("readOnlyField")
-        self.setStyleSheet(self.STYLE)
+        style_live(self, self.style)
         # Never squeezed below its lines: the dialog's height-for-width pass otherwise clips them.
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         caption = plain_label(field.caption)
@@ -190,7 +192,8 @@ class TokenListSummary(QWidget):
         for row, (text, succeeded) in enumerate(results):
             item = self._tree.topLevelItem(row)
             item.setText(self.RESULT_COLUMN, text)
-            item.setForeground(self.RESULT_COLUMN, QBrush(QColor("#1b6e2d" if succeeded else "#b3261e")))
+            c = colours()
+            item.setForeground(self.RESULT_COLUMN, QBrush(QColor(c.success_text if succeeded else c.error_text)))
         self._tree.setColumnHidden(self.RESULT_COLUMN, False)
 
 

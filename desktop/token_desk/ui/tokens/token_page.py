@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Hashable, Iterable, Sequence
 
 from PySide6.QtCore import QByteArray, QItemSelection, QItemSelectionModel, Qt
-from PySide6.QtGui import QIcon
+from PySide6.QtGui import QColor, QGuiApplication, QIcon
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from token_desk.api.models import Token, TokenKind
@@ -14,6 +14,7 @@ from token_desk.models.columns import Column, ColumnSpec, columns_for, section_o
 from token_desk.models.display import DisplayStatus
 from token_desk.models.row_values import RowValues
 from token_desk.ui.common.icons import icon
+from token_desk.ui.common.palette import colours, muted_text
 from token_desk.ui.tokens.token_view import TokenTableView
 
 PAGE_TITLES = {TokenKind.MANAGEMENT: "Management Tokens", TokenKind.DATABASE: "Database Tokens"}
@@ -30,6 +31,15 @@ def status_icons() -> dict[DisplayStatus, QIcon]:
     return {status: icon(name) for status, name in STATUS_ICON_NAMES.items()}
 
 
+def status_colour(status: DisplayStatus) -> QColor | None:
+    """Orange for tokens about to stop, muted for ones that no longer work, in the scheme shown now."""
+    if status is DisplayStatus.EXPIRES_SOON:
+        return QColor(colours().expires_soon)
+    if status in (DisplayStatus.EXPIRED, DisplayStatus.REVOKED):
+        return muted_text(QGuiApplication.palette())
+    return None
+
+
 class TokenPage(QWidget):
     def __init__(self, kind: TokenKind, parent: QWidget | None = None,
                  columns: Sequence[ColumnSpec] | None = None) -> None:
@@ -37,7 +47,8 @@ class TokenPage(QWidget):
         self.kind = kind
         self.title = PAGE_TITLES[kind]
         self.columns = tuple(columns) if columns is not None else columns_for(kind)
-        self.model = TokenTableModel(kind, status_icons=status_icons(), parent=self, columns=self.columns)
+        self.model = TokenTableModel(kind, status_icons=status_icons(), parent=self, columns=self.columns,
+                                     status_colours=status_colour)
         self.proxy = TokenFilterProxy(self)
         self.proxy.setSourceModel(self.model)
         self.view = TokenTableView(self)
