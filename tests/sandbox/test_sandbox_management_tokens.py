@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import httpx
 
+from tests.hostile import HOSTILE, add_hostile_tokens
 from tests.sandbox.conftest import bearer
 from token_desk.sandbox import Sandbox
 
@@ -81,8 +82,19 @@ def test_other_account_is_404_even_when_signed_in(sandbox: Sandbox, api: httpx.C
     assert answer.status_code == 404 and answer.json()["code"] == 404
 
 
-def test_every_seeded_token_validates_and_html_is_kept_literally(api: httpx.Client, sandbox: Sandbox) -> None:
+def test_every_seeded_token_validates_and_text_is_kept_literally(api: httpx.Client, sandbox: Sandbox) -> None:
+    add_hostile_tokens(sandbox)
     descriptions = {t["description"] for t in api.get("/managementTokens").json()}
-    assert "<b>bold</b> <img src=x>" in descriptions
-    assert "Überwachung – Grafana 📈" in descriptions
-    assert "<b>bold</b> <img src=x>" in api.get("/managementTokens").text  # not HTML-escaped on the wire
+    assert HOSTILE in descriptions
+    assert "Grafana provisioning – Überwachung" in descriptions
+    assert HOSTILE in api.get("/managementTokens").text  # not HTML-escaped on the wire
+
+
+def test_demo_data_reads_like_a_real_account(api: httpx.Client) -> None:
+    tokens = api.get("/managementTokens").json() + api.get("/tokens").json()
+    descriptions = [token["description"] for token in tokens]
+    assert all(description.strip() for description in descriptions)  # no empty or blank descriptions
+    assert not any(mark in description for description in descriptions for mark in "<>&")
+    assert len(set(descriptions)) == len(descriptions)  # no repeated phrases
+    creators = [token["createdBy"] for token in api.get("/managementTokens").json()]
+    assert 1 < len(set(creators)) < len(creators)  # a few admins create most tokens

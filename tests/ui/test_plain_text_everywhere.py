@@ -10,6 +10,7 @@ from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
 from PySide6.QtGui import Qt as QtGui
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QWidget
 
+from tests.hostile import HOSTILE, add_hostile_tokens
 from tests.ui.conftest import shown_tokens
 from token_desk.api.errors import AuthenticationError, ServerError
 from token_desk.api.models import TokenKind
@@ -21,7 +22,6 @@ from token_desk.ui.revoke.revoke_dialog import RevokeDialog
 from token_desk.ui.shell.welcome_page import WelcomePage
 
 
-HOSTILE = "<b>bold</b> <img src=x>"  # seeded in the sandbox as a token description
 ACCOUNT_ID = "0f8fad5b-d9cb-469f-a165-70867728950e"
 CLUSTER_ID = "7c9e6679-7425-40de-944b-e07fc1f90ae7"
 MAX_ROWS_CHECKED = 200
@@ -57,6 +57,12 @@ def assert_shown_literally(widget: QWidget) -> int:
 
 def hostile_token(window, kind: TokenKind = TokenKind.MANAGEMENT):
     return next(token for token in shown_tokens(window.page(kind)) if token.description == HOSTILE)
+
+
+@pytest.fixture
+def sandbox(sandbox):
+    add_hostile_tokens(sandbox)
+    return sandbox
 
 
 @pytest.fixture

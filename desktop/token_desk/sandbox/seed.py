@@ -1,7 +1,10 @@
-"""Realistic, reproducible sandbox data: every status, every timestamp form, awkward text.
+"""Reproducible sandbox data that looks like a real account: every status and timestamp form.
 
-Expiry dates are computed from the clock at seeding time, so a token seeded
-to expire "in 3 days" really is about to expire when the demo starts.
+Descriptions read like the ones administrators write (teams, tools, environments, a few in other
+languages); creators repeat, as a handful of admins create most tokens. Hostile text (markup,
+empty descriptions) belongs in the tests that check it is shown literally, not in the demo.
+Expiry dates are computed from the clock at seeding time, so a token seeded to expire "in 3 days"
+really is about to expire when the demo starts.
 """
 
 from __future__ import annotations
@@ -16,51 +19,53 @@ from token_desk.sandbox.wire import (
 from token_desk.sandbox.secrets_gen import new_database_secret, new_management_secret
 
 NEVER, ZERO = None, "zero"  # expiry kinds: absent expiresAt, or influxctl's 1970 zero time
+ADMINS = 4  # people who create management tokens; the first is the one the sandbox signs in as
 
 # (description, days since creation, expiry in days from now | NEVER | ZERO, revoked)
 MANAGEMENT_SEEDS = (
-    ("Terraform – production", 400, NEVER, False),
+    ("Terraform – production workspace", 400, NEVER, False),
     ("CI deploy (GitHub Actions)", 90, 120, False),
-    ("Überwachung – Grafana 📈", 200, ZERO, False),
-    ("監視ダッシュボード用トークン", 30, 3, False),
-    ("<b>bold</b> <img src=x>", 12, NEVER, False),
-    ("old automation token", 700, NEVER, True),
+    ("Grafana provisioning – Überwachung", 200, ZERO, False),
+    ("監視ダッシュボード (Tokyo ops)", 30, 3, False),
+    ("dbt Cloud scheduler", 12, NEVER, False),
+    ("Old automation token", 700, NEVER, True),
     ("Backup job (nightly)", 365, -5, False),
     ("Jane's laptop", 20, 6, False),
-    ("ops on-call rotation", 60, 30, True),
-    ("Data platform – Airflow", 150, ZERO, False),
-    ("Migration 2023", 600, -200, False),
-    ("", 45, NEVER, False),
-    ("kubernetes operator", 10, 365, False),
-    ("Security audit 🔐 read-only review", 300, ZERO, True),
-    ("Customer success – support tooling", 5, 1, False),
-    ("Long description: " + "rotating credentials for the regional ingestion fleet, " * 5, 80, NEVER, False),
+    ("On-call rotation – PagerDuty", 60, 30, True),
+    ("Airflow – data platform", 150, ZERO, False),
+    ("Migration to Cloud Dedicated (2024)", 600, -200, False),
+    ("Terraform – staging workspace", 45, NEVER, False),
+    ("Kubernetes operator (eu-west-1)", 10, 365, False),
+    ("Security audit – read-only review", 300, ZERO, True),
+    ("Support tooling – customer success", 5, 1, False),
+    ("Credential rotation for the regional ingestion fleet (eu-central-1, us-east-2), owned by the platform team",
+     80, NEVER, False),
     ("Ancien jeton – équipe données", 100, -1, False),
-    ("temporary: incident #4821", 15, -10, True),
+    ("Incident 4821 – temporary access", 15, -10, True),
 )
 
 _ALL = "*"
 # (description, days since creation, expiry, revoked, permissions)
 DATABASE_SEEDS = (
     ("Telegraf – telemetry writer", 300, NEVER, False, (("write", "telemetry"),)),
-    ("Grafana dashboards 📈", 250, NEVER, False, (("read", "telemetry"), ("read", "metrics"))),
+    ("Grafana dashboards", 250, NEVER, False, (("read", "telemetry"), ("read", "metrics"))),
     ("Full access (break glass)", 500, NEVER, False, (("read", _ALL), ("write", _ALL))),
-    ("No access token", 40, NEVER, False, ()),
-    ("ログ収集エージェント", 90, 4, False, (("write", "logs"),)),
-    ("<b>bold</b> <img src=x>", 7, NEVER, False, (("read", "logs"),)),
-    ("Legacy ingest (revoked)", 800, NEVER, True, (("write", "metrics"),)),
+    ("Partner onboarding – permissions pending", 40, NEVER, False, ()),
+    ("ログ収集エージェント (Fluent Bit)", 90, 4, False, (("write", "logs"),)),
+    ("Log search – support team", 7, NEVER, False, (("read", "logs"),)),
+    ("Legacy ingest service", 800, NEVER, True, (("write", "metrics"),)),
     ("IoT gateway – Halle 3", 120, 200, False, (("write", "iot_sensors"),)),
     ("Billing export", 60, -3, False, (("read", "billing_events"),)),
     ("Staging read/write", 30, 2, False, (("read", "staging"), ("write", "staging"))),
     ("Ad-hoc analysis — Jupyter", 14, 6, False, (("read", _ALL),)),
     ("Überwachung – Alerting", 180, NEVER, False, (("read", "metrics"), ("read", "logs"))),
-    ("decommissioned collector", 400, -100, True, (("write", "telemetry"),)),
+    ("Decommissioned collector (rack B)", 400, -100, True, (("write", "telemetry"),)),
     ("Load test 2024", 365, -30, False, (("write", "staging"),)),
     ("Mobile app backend", 75, 90, False, (("read", "telemetry"), ("write", "iot_sensors"))),
-    ("Partner feed (Acme)", 50, NEVER, True, (("read", "metrics"),)),
-    ("", 20, NEVER, False, (("read", "logs"),)),
-    ("Data science notebook 🧪", 9, 5, False, (("read", "telemetry"), ("read", "iot_sensors"))),
-    ("Archiver", 240, NEVER, False, (("read", _ALL),)),
+    ("Partner feed (Acme Corp)", 50, NEVER, True, (("read", "metrics"),)),
+    ("Vector log shipper – edge", 20, NEVER, False, (("write", "logs"),)),
+    ("Data science notebooks", 9, 5, False, (("read", "telemetry"), ("read", "iot_sensors"))),
+    ("Archiver (S3 cold storage)", 240, NEVER, False, (("read", _ALL),)),
     ("Edge writer — 東京", 3, 180, False, (("write", "telemetry"), ("write", "logs"))),
 )
 
@@ -81,7 +86,7 @@ class Seeder:
     def __init__(self, seed: int, now: datetime | None = None) -> None:
         self.rng = random.Random(seed)
         self.now = now or datetime.now(timezone.utc)
-        self.users = [random_uuid(self.rng) for _ in range(4)]
+        self.users = [random_uuid(self.rng) for _ in range(ADMINS)]
         self._style = 0
 
     def timestamp(self, days_from_now: float) -> str:

@@ -17,7 +17,7 @@ CLIENT_ATTEMPTS_PER_DELETE = 3  # DEFAULT_RETRY_POLICY: so 3 injected 500s fail 
 
 @pytest.fixture
 def three(client) -> list[Token]:
-    wanted = ("Telegraf – telemetry writer", "Grafana dashboards 📈", "Billing export")
+    wanted = ("Telegraf – telemetry writer", "Grafana dashboards", "Billing export")
     by_description = {token.description: token for token in client.list_tokens(TokenKind.DATABASE)}
     return [by_description[description] for description in wanted]
 

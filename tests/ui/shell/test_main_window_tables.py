@@ -6,6 +6,7 @@ from datetime import datetime, timezone
 
 from PySide6.QtCore import Qt
 
+from tests.hostile import add_hostile_tokens
 from tests.ui.conftest import header_click, shown_tokens
 from token_desk.api.models import TokenKind, TokenStatus
 from token_desk.models.columns import Column
@@ -127,7 +128,9 @@ def test_escape_clears_the_search_and_ctrl_f_focuses_it(qtbot, window) -> None:
     assert window.search_box.text() == "" and len(shown_tokens(page)) == everything
 
 
-def test_markup_in_descriptions_is_shown_literally(window) -> None:
+def test_markup_in_descriptions_is_shown_literally(sandbox, open_window) -> None:
+    add_hostile_tokens(sandbox)
+    window = open_window()
     page = window.current_page()
     row = next(r for r in range(page.proxy.rowCount()) if "<b>" in page.proxy.token_at(r).description)
     index = page.proxy.index(row, page.column_index(Column.DESCRIPTION))
