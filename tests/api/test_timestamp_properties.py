@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from timestamp_strategies import rfc3339_like
 
 from token_desk.api.models import ModelError, format_timestamp, parse_timestamp
-from token_desk.api.timestamps import FIRST_MOMENT, LAST_MOMENT, UTC, parse_timestamp_strictly
+from token_desk.api.timestamps import FIRST_MOMENT, LAST_MOMENT, UTC, from_unix_time, parse_timestamp_strictly
 
 _OFFSETS = st.integers(-(23 * 60 + 59), 23 * 60 + 59).map(lambda minutes: timezone(timedelta(minutes=minutes)))
 
@@ -90,3 +90,12 @@ def test_a_leap_second_anywhere_else_is_refused_naming_the_field(day, hour, minu
 ])
 def test_the_edges_of_the_calendar(text, expected):
     assert parse_timestamp(text, "expiresAt") == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(seconds=st.integers(-(2**63), 2**63 - 1), nanos=st.integers(0, 999_999_999))
+def test_influxctl_seconds_and_nanos_read_as_utc_within_the_calendar(seconds, nanos):
+    moment = from_unix_time(seconds, nanos)
+    assert moment.tzinfo is UTC and FIRST_MOMENT <= moment <= LAST_MOMENT
+    if FIRST_MOMENT < moment < LAST_MOMENT:
+        assert moment == datetime(1970, 1, 1, tzinfo=UTC) + timedelta(seconds=seconds, microseconds=nanos // 1000)

@@ -109,6 +109,18 @@ def _shifted(moment: datetime, minutes: int) -> datetime:
         return FIRST_MOMENT if minutes < 0 else LAST_MOMENT
 
 
+def from_unix_time(seconds: int, nanos: int = 0) -> datetime:
+    """A {seconds, nanos} moment (influxctl's JSON) in UTC, digits past microseconds dropped,
+    clamped like RFC 3339 values to the datetimes Python can hold."""
+    try:
+        return _UNIX_EPOCH + timedelta(seconds=seconds, microseconds=nanos // 1000)
+    except OverflowError:
+        return FIRST_MOMENT if seconds < 0 else LAST_MOMENT
+
+
+_UNIX_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+
+
 def format_timestamp(moment: datetime) -> str:
     """RFC 3339 in UTC with a Z, the form the app sends and shows in tooltips."""
     text = moment.astimezone(UTC).isoformat()

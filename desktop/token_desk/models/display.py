@@ -2,13 +2,15 @@
 every dialog (pure functions, no Qt). One home, so a table cell and a dialog field never disagree.
 
 Times are shown in the user's local time zone; tooltips carry the exact RFC 3339 UTC value.
+A moment the local calendar cannot hold (9999-12-31T23:59Z east of UTC, 0001-01-01T00:00Z
+west of it) is shown in UTC and says so: a valid timestamp never stops a table painting.
 """
 
 from __future__ import annotations
 
 import enum
 import html
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, timezone
 from typing import Sequence
 
 from token_desk.api.models import (
@@ -30,7 +32,6 @@ NEVER_EXPIRES = "Never expires"
 NO_ACCESS = "No access"
 NO_PERMISSIONS = "This token has no database permissions."
 ALL_DATABASES = "All databases"
-_LOCAL_FORMAT = "%Y-%m-%d %H:%M"
 
 
 class DisplayStatus(enum.Enum):
@@ -91,8 +92,16 @@ def active_flags(statuses: Sequence[DisplayStatus]) -> list[bool]:
 
 
 def local_time(moment: datetime) -> str:
-    """Like "2024-03-19 20:09" in the user's local time zone."""
-    return moment.astimezone().strftime(_LOCAL_FORMAT)
+    """Like "2024-03-19 20:09" in the user's local time zone, or "9999-12-31 23:59 UTC"."""
+    try:
+        return _wall_time(moment.astimezone())
+    except (OverflowError, ValueError, OSError):  # past the local calendar's ends; OSError on Windows
+        return _wall_time(moment.astimezone(timezone.utc)) + " UTC"
+
+
+def _wall_time(moment: datetime) -> str:
+    # Not strftime: its %Y drops the leading zeros of years before 1000 on glibc.
+    return f"{moment.year:04d}-{moment.month:02d}-{moment.day:02d} {moment.hour:02d}:{moment.minute:02d}"
 
 
 def optional_local_time(moment: datetime | None, missing: str = EMPTY_CELL) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from datetime import datetime
 from collections.abc import Hashable
 from typing import Any, Callable, Mapping, Sequence
@@ -16,6 +17,8 @@ from token_desk.models.roles import SORT_ROLE, STATUS_ROLE, TOKEN_ROLE
 from token_desk.models.row_values import RowValues
 
 StatusColours = Callable[[DisplayStatus], "QColor | None"]
+
+logger = logging.getLogger(__name__)
 
 _Index = QModelIndex | QPersistentModelIndex
 _ROW_FLAGS = (
@@ -45,6 +48,7 @@ class TokenTableModel(QAbstractTableModel):
         self._status_colours = status_colours or (lambda status: None)
         self._rows = RowValues(self._columns, now=clock())
         self._role_handlers = self._make_role_handlers()
+        self._failed_cell_logged = False
 
     @property
     def kind(self) -> TokenKind:
@@ -117,7 +121,14 @@ class TokenTableModel(QAbstractTableModel):
         handler = self._role_handlers.get(role)
         if handler is None or not index.isValid():
             return None
-        return handler(index.row(), self._columns[index.column()])
+        try:
+            return handler(index.row(), self._columns[index.column()])
+        except Exception:
+            # Nothing may escape to Qt here: PySide6 6.11 segfaults on an exception raised in
+            # C (datetime's OverflowError, int("x")) that leaves a Python override while a view
+            # paints. An empty cell and a log line are the lesser harm.
+            self._log_failed_cell(role)
+            return None
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -132,6 +143,12 @@ class TokenTableModel(QAbstractTableModel):
         return None
 
     # data() by role
+
+    def _log_failed_cell(self, role: int) -> None:
+        """Log (once per model: a view asks again at every paint) the exception being handled."""
+        if not self._failed_cell_logged:
+            self._failed_cell_logged = True
+            logger.exception("A table cell could not be worked out (role %d); it is left empty.", role)
 
     def _make_role_handlers(self) -> dict[int, Callable[[int, ColumnSpec], Any]]:
         return {

@@ -9,16 +9,16 @@ that is not an object is refused naming the field. Timestamps are `{seconds, nan
 from __future__ import annotations
 
 import re
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timezone
 
 import msgspec
 
 from token_desk.api.influxctl.errors import InfluxctlOutputError
 from token_desk.api.ids import is_uuid
-from token_desk.api.models import Database, Permission, Token, TokenKind
+from token_desk.api.models import Database, ModelError, Permission, Token, TokenKind
+from token_desk.api.timestamps import from_unix_time, parse_timestamp
 
 NEVER_IN_TABLES = datetime(1970, 1, 1, tzinfo=timezone.utc)
-_EPOCH = NEVER_IN_TABLES
 _VERSION = re.compile(r"\bv?(\d+)\.(\d+)\.(\d+)\b")
 
 
@@ -69,9 +69,7 @@ _DATABASE_LIST = msgspec.json.Decoder(list[DatabaseItem], strict=False)
 
 def moment(stamp: Stamp | None) -> datetime | None:
     """An aware UTC datetime (digits past microseconds dropped), or None when absent."""
-    if stamp is None:
-        return None
-    return _EPOCH + timedelta(seconds=stamp.seconds, microseconds=stamp.nanos // 1000)
+    return None if stamp is None else from_unix_time(stamp.seconds, stamp.nanos)
 
 
 def expiry(stamp: Stamp | None) -> datetime | None:
@@ -170,8 +168,8 @@ def table_time(text: str) -> datetime | None:
     if not text:
         return None
     try:
-        return datetime.fromisoformat(text.replace("Z", "+00:00").replace("z", "+00:00")).astimezone(timezone.utc)
-    except ValueError:
+        return parse_timestamp(text, "table")
+    except ModelError:
         raise InfluxctlOutputError(f"influxctl printed a date Token Desk cannot read: {text[:40]!r}.") from None
 
 
