@@ -93,3 +93,16 @@ def test_atomic_write_leaves_no_temporary_files(store: ProfileStore) -> None:
     store.add(make_profile("A"))
     store.update("A", make_profile("B"))
     assert [p.name for p in store.path.parent.iterdir()] == ["profiles.json"]
+
+
+def test_the_plain_http_choice_is_kept_per_profile_and_old_files_still_read(tmp_path) -> None:
+    from token_desk.credentials import Profile
+    from token_desk.credentials.profile_file import ProfileData, read_profile_file, write_profile_file
+
+    path = tmp_path / "profiles.json"
+    chosen = Profile(name="Lab", base_url="http://lab.internal/api/v0", account_id="0f8fad5b-d9cb-469f-a165-70867728950e",
+                     cluster_id="0f8fad5b-d9cb-469f-a165-70867728950e", allow_plain_http=True)
+    plain = Profile(name="Prod", account_id=chosen.account_id, cluster_id=chosen.cluster_id)
+    write_profile_file(path, ProfileData([chosen, plain], None))
+    assert read_profile_file(path).profiles == [chosen, plain]
+    assert path.read_text().count("allow_plain_http") == 1  # only where chosen

@@ -18,6 +18,7 @@ import httpx
 
 from token_desk.api import errors
 from token_desk.api.ids import is_uuid
+from token_desk.api.token_text import EMPTY as EMPTY_TOKEN, token_problem
 from token_desk.api.transport import cancellable_transport
 from token_desk.api.url_safety import certificate_problem, plain_http_refusal
 from token_desk.cancellation import CancelledError, current_cancellation
@@ -103,6 +104,7 @@ class ManagementApiClient:
         self._timeout, self._retry = timeout, retry
         # The default back-off wakes up when the task is cancelled.
         self._sleep = sleep if sleep is not None else lambda seconds: current_cancellation().sleep(seconds)
+        self._allow_plain_http = allow_plain_http
         self._refusal = plain_http_refusal(self._base_url, allow_plain_http)
         self._owns_http = http_client is None
         self._http = http_client if http_client is not None else httpx.Client(
@@ -112,6 +114,11 @@ class ManagementApiClient:
     @property
     def base_url(self) -> str:
         return self._base_url
+
+    @property
+    def allows_plain_http(self) -> bool:
+        """The person allowed this connection to send its token over plain http:// (after a warning)."""
+        return self._allow_plain_http
 
     @property
     def account_id(self) -> str:
@@ -288,9 +295,9 @@ def _check_id(value: object, what: str) -> None:
 
 def _check_token(token: object) -> None:
     # Checked here so httpx never builds an error message around an unsendable secret.
-    if not isinstance(token, str) or not token or not token.isascii() or not token.isprintable() or " " in token:
-        raise errors.AuthenticationError(
-            "The management token is empty or contains spaces or characters that cannot be sent; paste it again.")
+    problem = token_problem(token) if isinstance(token, str) else EMPTY_TOKEN
+    if problem is not None:
+        raise errors.AuthenticationError(problem)
 
 
 def _with_expiry(body: dict[str, Any], expires_at: datetime | None) -> dict[str, Any]:

@@ -68,7 +68,7 @@ def _certificate_sentence(err: BaseException, host: str) -> str:
     if isinstance(err, ssl.SSLCertVerificationError) or "CERTIFICATE_VERIFY_FAILED" in str(err):
         reason = getattr(err, "verify_message", "") or "it is not trusted"
         return (f"Certificate problem with {host}: its certificate could not be verified ({reason}). "
-                "Nothing was sent. Check the URL; if your company inspects HTTPS, add its CA to the "
-                "system's trusted certificates.")
+                "Nothing was sent. Check the URL; if your company inspects HTTPS, set SSL_CERT_FILE to "
+                "its CA certificate.")
     return (f"Certificate problem with {host}: the secure (TLS) connection failed. Nothing was sent; "
             "check the URL and that the server speaks HTTPS.")

@@ -37,6 +37,7 @@ from token_desk.credentials.influxctl_import import ImportedProfile, ImportRepor
 from token_desk.credentials.manager import ProfileManager
 from token_desk.credentials.profile import (
     DEFAULT_BASE_URL,
+    ALLOW_PLAIN_HTTP_LABEL,
     Profile,
     ProfileField,
     validate_account_id,
@@ -70,6 +71,7 @@ __all__ = [
     "KeyringReadError",
     "KeyringWriteError",
     "NoKeyringError",
+    "ALLOW_PLAIN_HTTP_LABEL",
     "Profile",
     "ProfileField",
     "ProfileFileCorruptError",

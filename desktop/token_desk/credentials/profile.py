@@ -9,9 +9,11 @@ from dataclasses import dataclass, replace
 from urllib.parse import urlsplit
 
 from token_desk.api.ids import is_uuid
+from token_desk.api.url_safety import plain_http_refusal, url_host
 
 DEFAULT_BASE_URL = "https://console.influxdata.com/api/v0"
 MAX_NAME_LENGTH = 100
+ALLOW_PLAIN_HTTP_LABEL = "Allow plain HTTP for this connection"
 _EXAMPLE_UUID = "0f8fad5b-d9cb-469f-a165-70867728950e"
 
 
@@ -32,6 +34,8 @@ class Profile:
     base_url: str = DEFAULT_BASE_URL
     account_id: str
     cluster_id: str
+    # Send the token over plain http:// to another computer anyway: chosen per profile, after a warning.
+    allow_plain_http: bool = False
 
     def renamed(self, new_name: str) -> Profile:
         return replace(self, name=new_name)
@@ -108,11 +112,12 @@ def validate_profile_fields(
     *,
     existing_names: Iterable[str] = (),
     current_name: str | None = None,
+    allow_plain_http: bool = False,
 ) -> dict[ProfileField, str]:
     """Map each invalid field to its message; an empty dict means the profile can be saved."""
     messages = {
         ProfileField.NAME: validate_name(name, existing_names, current_name),
-        ProfileField.BASE_URL: validate_base_url(base_url),
+        ProfileField.BASE_URL: validate_base_url(base_url) or _plain_http_problem(base_url, allow_plain_http),
         ProfileField.ACCOUNT_ID: validate_account_id(account_id),
         ProfileField.CLUSTER_ID: validate_cluster_id(cluster_id),
     }
@@ -129,4 +134,12 @@ def validate_profile(
         profile.cluster_id,
         existing_names=existing_names,
         current_name=current_name,
+        allow_plain_http=profile.allow_plain_http,
     )
+
+
+def _plain_http_problem(base_url: str, allowed: bool) -> str | None:
+    if plain_http_refusal(base_url, allowed) is None:
+        return None
+    return (f"This URL would send the management token unencrypted to {url_host(base_url)}; use https://, "
+            f"or tick “{ALLOW_PLAIN_HTTP_LABEL}” below if you trust the network.")

@@ -23,6 +23,7 @@ from token_desk.credentials.profile import Profile, ProfileField, names_clash
 
 SCHEMA_VERSION = 1
 _PROFILE_KEYS = tuple(str(member) for member in ProfileField)
+ALLOW_PLAIN_HTTP_KEY = "allow_plain_http"
 
 log = logging.getLogger(__name__)
 
@@ -97,7 +98,10 @@ def _parse_profile(path: Path, position: int, entry: Any) -> Profile:
     for key in _PROFILE_KEYS:
         if not isinstance(entry.get(key), str):
             raise _corrupt(path, f"profile #{position} has no text value for '{key}'")
-    return Profile(**{key: entry[key] for key in _PROFILE_KEYS})
+    allow_plain_http = entry.get(ALLOW_PLAIN_HTTP_KEY, False)
+    if not isinstance(allow_plain_http, bool):
+        raise _corrupt(path, f"profile #{position} has a non-boolean '{ALLOW_PLAIN_HTTP_KEY}'")
+    return Profile(**{key: entry[key] for key in _PROFILE_KEYS}, allow_plain_http=allow_plain_http)
 
 
 def _parse_last_used(path: Path, document: dict[str, Any]) -> str | None:
@@ -112,7 +116,7 @@ def write_profile_file(path: Path, data: ProfileData) -> None:
     document = {
         "schema_version": SCHEMA_VERSION,
         "last_used": data.last_used,
-        "profiles": [{key: getattr(profile, key) for key in _PROFILE_KEYS} for profile in data.profiles],
+        "profiles": [_profile_entry(profile) for profile in data.profiles],
     }
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -125,6 +129,13 @@ def write_profile_file(path: Path, data: ProfileData) -> None:
             details=repr(err),
         ) from err
     log.debug("Saved %d profile(s) to %s", len(data.profiles), path)
+
+
+def _profile_entry(profile: Profile) -> dict[str, Any]:
+    entry: dict[str, Any] = {key: getattr(profile, key) for key in _PROFILE_KEYS}
+    if profile.allow_plain_http:  # written only when chosen: files stay readable by older versions
+        entry[ALLOW_PLAIN_HTTP_KEY] = True
+    return entry
 
 
 def _replace_atomically(path: Path, text: str) -> None:

@@ -37,9 +37,9 @@ ROUTES: dict[str, str] = {}  # API URL asked for -> sandbox URL used: tests stay
 ASKED_URLS: list[str] = []
 
 
-def routed_client(base_url: str, account_id: str, cluster_id: str, token: str) -> ManagementApiClient:
+def routed_client(base_url: str, account_id: str, cluster_id: str, token: str, **options) -> ManagementApiClient:
     ASKED_URLS.append(base_url)
-    return ManagementApiClient(ROUTES.get(base_url, base_url), account_id, cluster_id, token)
+    return ManagementApiClient(ROUTES.get(base_url, base_url), account_id, cluster_id, token, **options)
 
 
 def config_toml(sandbox) -> str:

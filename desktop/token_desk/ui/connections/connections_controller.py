@@ -22,7 +22,7 @@ from token_desk.ui.connections.profile_switcher import ProfileSwitcher
 from token_desk.ui.connections.token_storage import keep_for_session, store_token
 
 log = logging.getLogger(__name__)
-ClientFactory = Callable[[str, str, str, str], ManagementApiClient]
+ClientFactory = Callable[..., ManagementApiClient]  # (url, account, cluster, token, *, allow_plain_http)
 
 
 def first_token_message(name: str) -> str:
@@ -132,7 +132,8 @@ class ConnectionsController(QObject):
     def _connect(self, profile: Profile, token: str) -> None:
         self._pending_profile = None
         try:
-            client = self._client_factory(profile.base_url, profile.account_id, profile.cluster_id, token)
+            client = self._client_factory(profile.base_url, profile.account_id, profile.cluster_id, token,
+                                          allow_plain_http=profile.allow_plain_http)
         except ValueError as err:  # the client's own checks; InvalidIdError is one
             self.prompts.show_problem(self.window, "Cannot Connect", describe_failure(err))
             return
@@ -237,7 +238,8 @@ class ConnectionsController(QObject):
                             self._then_connect(profile), session_only=answer.session_only)
             return
         client = self._client_factory(connection.client.base_url, connection.client.account_id,
-                                      connection.client.cluster_id, answer.token)
+                                      connection.client.cluster_id, answer.token,
+                                      allow_plain_http=connection.client.allows_plain_http)
         self._switch_to(Connection(connection.label, client, connection.kind, connection.profile_name))
 
     # ---- plumbing --------------------------------------------------------------------------------------

@@ -185,7 +185,8 @@ class ConnectionsDialog(QDialog):
             token = token_for(profile.name)
             if token is None:
                 raise CredentialError("No management token is stored for this connection; edit it and enter one.")
-            return count_management_tokens(profile.base_url, profile.account_id, profile.cluster_id, token)
+            return count_management_tokens(profile.base_url, profile.account_id, profile.cluster_id, token,
+                                           profile.allow_plain_http)
 
         self.test_row.run(probe)
 

@@ -7,11 +7,13 @@ from dataclasses import dataclass, field
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget,
+    QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget,
 )
 
+from token_desk.api.url_safety import plain_http_warning, sends_token_in_clear
 from token_desk.credentials import (
-    DEFAULT_BASE_URL, InvalidTokenError, Profile, ProfileField, validate_profile_fields, validate_token,
+    ALLOW_PLAIN_HTTP_LABEL, DEFAULT_BASE_URL, InvalidTokenError, Profile, ProfileField, validate_profile_fields,
+    validate_token,
 )
 from token_desk.ui.connections.connection_test import ConnectionTestRow, count_management_tokens
 from token_desk.ui.common.dialog_buttons import button_box
@@ -68,6 +70,18 @@ class ProfileForm(QWidget):
             self.inputs[key].setPlaceholderText(placeholder)
             self._add_row(layout, label, self.inputs[key], key)
         self._add_row(layout, "Management token", self.token_field, TOKEN_FIELD)
+        layout.addRow("", self._plain_http_column())
+
+    def _plain_http_column(self) -> QVBoxLayout:
+        """Shown only for an http:// URL to another computer: the per-connection choice and its warning."""
+        self.allow_plain_http = QCheckBox(ALLOW_PLAIN_HTTP_LABEL, self)
+        self.plain_http_warning = _error_label()
+        column = QVBoxLayout()
+        column.setSpacing(2)
+        column.addWidget(self.allow_plain_http)
+        column.addWidget(self.plain_http_warning)
+        self.allow_plain_http.hide()
+        return column
 
     def _add_row(self, layout: QFormLayout, label: str, widget: QWidget, key: str) -> None:
         self.errors[key] = _error_label()
@@ -81,11 +95,13 @@ class ProfileForm(QWidget):
         values = profile or Profile(name="", account_id="", cluster_id="")
         for key in ProfileField:
             self.inputs[key].setText(getattr(values, key))
+        self.allow_plain_http.setChecked(values.allow_plain_http)
 
     def _connect_validation(self) -> None:
         for line_edit in self.inputs.values():
             line_edit.textChanged.connect(self.revalidate)
         self.token_field.text_changed.connect(self.revalidate)
+        self.allow_plain_http.toggled.connect(self.revalidate)
 
     @property
     def is_editing(self) -> bool:
@@ -101,6 +117,7 @@ class ProfileForm(QWidget):
         problems: dict[str, str] = {str(k): v for k, v in validate_profile_fields(
             text[ProfileField.NAME], text[ProfileField.BASE_URL], text[ProfileField.ACCOUNT_ID],
             text[ProfileField.CLUSTER_ID], existing_names=self._existing_names, current_name=self._current_name,
+            allow_plain_http=self._plain_http_allowed(),
         ).items()}
         token_problem = self._token_problem()
         if token_problem is not None:
@@ -113,7 +130,18 @@ class ProfileForm(QWidget):
             return None  # keep the stored one
         return validate_token(token)
 
+    def _plain_http_allowed(self) -> bool:
+        return self.allow_plain_http.isChecked() and sends_token_in_clear(self.inputs[ProfileField.BASE_URL].text())
+
+    def _show_plain_http_choice(self) -> None:
+        url = self.inputs[ProfileField.BASE_URL].text()
+        needed = sends_token_in_clear(url)
+        self.allow_plain_http.setVisible(needed)
+        self.plain_http_warning.setText(plain_http_warning(url) if needed else "")
+        self.plain_http_warning.setVisible(needed and self.allow_plain_http.isChecked())
+
     def revalidate(self) -> None:
+        self._show_plain_http_choice()
         problems = self.messages()
         shown_before = self._shown_messages()
         for key, label in self.errors.items():
@@ -147,13 +175,14 @@ class ProfileForm(QWidget):
             raise ValueError("The profile form is not valid yet.")
         text = {key: line_edit.text() for key, line_edit in self.inputs.items()}
         token = self.token_field.text() or None
-        return ProfileFormResult(Profile(**{str(k): v for k, v in text.items()}), token)
+        profile = Profile(**{str(k): v for k, v in text.items()}, allow_plain_http=self._plain_http_allowed())
+        return ProfileFormResult(profile, token)
 
-    def connection_values(self) -> tuple[str, str, str, str]:
-        """URL, account ID, cluster ID and typed token, for "Test connection"."""
+    def connection_values(self) -> tuple[str, str, str, str, bool]:
+        """URL, account ID, cluster ID, typed token and the plain-HTTP choice, for "Test connection"."""
         text = {key: line_edit.text().strip() for key, line_edit in self.inputs.items()}
         return (text[ProfileField.BASE_URL], text[ProfileField.ACCOUNT_ID], text[ProfileField.CLUSTER_ID],
-                self.token_field.text().strip())
+                self.token_field.text().strip(), self._plain_http_allowed())
 
 
 TokenLookup = Callable[[str], "str | None"]
@@ -202,12 +231,22 @@ class ProfileDialog(QDialog):
         self.result_value = self.form.result()
         super().accept()
 
+    def reject(self) -> None:  # Qt override: Esc first stops a running connection test
+        if self.test_row.busy:
+            self.test_row.cancel()
+            return
+        super().reject()
+
+    def done(self, result: int) -> None:  # Qt override: however it closes, no test is left running
+        self.test_row.cancel()
+        super().done(result)
+
     def _fit_messages(self) -> None:
         self.layout().activate()
         self.resize(self.width(), max(self.height(), self.sizeHint().height()))
 
     def _test(self) -> None:
-        base_url, account_id, cluster_id, typed = self.form.connection_values()
+        base_url, account_id, cluster_id, typed, allow_plain_http = self.form.connection_values()
         stored_name = self._editing.name if self._editing is not None and not typed else None
         lookup = self._token_lookup
 
@@ -215,6 +254,6 @@ class ProfileDialog(QDialog):
             token = typed or (lookup(stored_name) if lookup and stored_name else None)
             if not token:
                 raise InvalidTokenError("Enter the management token to test the connection.")
-            return count_management_tokens(base_url, account_id, cluster_id, token)
+            return count_management_tokens(base_url, account_id, cluster_id, token, allow_plain_http)
 
         self.test_row.run(probe)
