@@ -7,9 +7,14 @@ import os
 import sys
 from collections.abc import Sequence
 
+from token_desk import startup_environment
 from token_desk.app import UsageError, create_window, parse_arguments, version_text
 
+log = logging.getLogger(__name__)
+
 EXIT_USAGE = 2
+# How long closing waits for cancelled work to wind down before the process ends regardless.
+EXIT_GRACE_MS = 1500
 DEBUG_ENV = "TOKEN_DESK_DEBUG"
 
 
@@ -28,6 +33,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(version_text())
         return 0
     _configure_logging()
+    problem = startup_environment.prepare(self_test=args.self_test)
+    if problem is not None:
+        print(f"token-desk: {problem}", file=sys.stderr)
+        return EXIT_USAGE
     from token_desk.ui.common.application import create_application
 
     app = create_application()
@@ -57,8 +66,22 @@ def _run_gui(app, argv: list[str]) -> int:
         return _fail_usage(error)
     window.show()
     code = app.exec()
-    _dispose(window)
+    _shut_down(window, code)
     return code
+
+
+def _shut_down(window, code: int) -> None:
+    """Cancel every request and influxctl process still running, so the app ends now, not at a timeout."""
+    from token_desk import tasks
+
+    tasks.cancel_all()
+    _dispose(window)
+    if not tasks.wait_for_workers(EXIT_GRACE_MS):
+        log.warning("Background work did not stop within %d ms; ending the process anyway.", EXIT_GRACE_MS)
+        logging.shutdown()
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)  # the sockets and children are closed by the OS with the process
 
 
 def _dispose(window) -> None:

@@ -6,10 +6,13 @@ import argparse
 import os
 from collections.abc import Sequence
 from pathlib import Path
-from urllib.parse import urlsplit
+import sys
 
 from token_desk import __version__
 from token_desk.api.ids import is_uuid
+from token_desk.api.token_text import token_problem
+from token_desk.api.url_safety import plain_http_refusal, plain_http_warning, url_host
+from token_desk.credentials.profile import validate_base_url
 from token_desk.connection import Connection, ConnectionKind, host_label
 
 TOKEN_ENV = "INFLUX_MANAGEMENT_TOKEN"
@@ -33,6 +36,8 @@ def build_parser() -> argparse.ArgumentParser:
     where.add_argument("--profile", metavar="NAME", help="connect with a stored profile")
     parser.add_argument("--account-id", metavar="ID", help="account ID (a UUID), with --url")
     parser.add_argument("--cluster-id", metavar="ID", help="cluster ID (a UUID), with --url")
+    parser.add_argument("--allow-plain-http", action="store_true",
+                        help="with an http:// --url to another computer: send the token unencrypted anyway")
     # The packaged app's end-to-end check (token_desk.selftest), run by the packaging tests.
     parser.add_argument("--self-test", action="store_true",
                         help="check this installation end to end against a built-in server, then exit")
@@ -51,8 +56,12 @@ def parse_arguments(argv: Sequence[str]) -> argparse.Namespace:
 
 
 def _check_one_off(args: argparse.Namespace) -> None:
-    if urlsplit(args.url).scheme not in ("http", "https") or not urlsplit(args.url).netloc:
-        raise UsageError(f"--url must be an http(s) API base URL such as https://console.influxdata.com/api/v0, not {args.url!r}.")
+    problem = validate_base_url(args.url)
+    if problem is not None:
+        raise UsageError(f"--url {args.url!r}: {problem}")
+    if plain_http_refusal(args.url, args.allow_plain_http) is not None:
+        raise UsageError(f"--url uses plain http:// to {url_host(args.url)}, so the management token would cross "
+                         "the network unencrypted; use https://, or add --allow-plain-http if you trust the network.")
     for option, value in (("--account-id", args.account_id), ("--cluster-id", args.cluster_id)):
         if not value:
             raise UsageError(f"{option} is required with --url; copy it from the Admin UI or influxctl's config.")
@@ -61,6 +70,9 @@ def _check_one_off(args: argparse.Namespace) -> None:
     if not os.environ.get(TOKEN_ENV):
         raise UsageError(f"Set the environment variable {TOKEN_ENV} to your management token; "
                          "Token Desk reads it from there and stores nothing.")
+    problem = token_problem(os.environ[TOKEN_ENV].strip())
+    if problem is not None:
+        raise UsageError(f"{TOKEN_ENV}: {problem}")
 
 
 def version_text() -> str:
@@ -118,5 +130,8 @@ def _open_first_connection(controller, args: argparse.Namespace) -> None:
 def _one_off_connection(args: argparse.Namespace) -> Connection:
     from token_desk.api.client import ManagementApiClient
 
-    client = ManagementApiClient(args.url, args.account_id, args.cluster_id, os.environ[TOKEN_ENV])
+    if args.allow_plain_http and plain_http_refusal(args.url, False) is not None:
+        print(f"token-desk: warning: {plain_http_warning(args.url)}", file=sys.stderr)
+    client = ManagementApiClient(args.url, args.account_id, args.cluster_id, os.environ[TOKEN_ENV].strip(),
+                                 allow_plain_http=args.allow_plain_http)
     return Connection(host_label(args.url), client, ConnectionKind.ONE_OFF)

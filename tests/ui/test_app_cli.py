@@ -24,10 +24,13 @@ def test_version_prints_the_package_version(capsys) -> None:
 @pytest.mark.parametrize(("argv", "needle"), [
     (["--url", "https://h/api/v0", "--account-id", "nope", "--cluster-id", GOOD_ID], "--account-id must be a UUID"),
     (["--url", "https://h/api/v0", "--account-id", GOOD_ID], "--cluster-id is required"),
-    (["--url", "ftp://h", "--account-id", GOOD_ID, "--cluster-id", GOOD_ID], "http(s) API base URL"),
+    (["--url", "ftp://h", "--account-id", GOOD_ID, "--cluster-id", GOOD_ID], "must start with https://"),
     (["--account-id", GOOD_ID], "go with --url"),
     (["--demo", "--url", "https://h/api/v0"], "not allowed with"),
     (["--frobnicate"], "Unrecognized arguments: --frobnicate"),
+    (["--url", "http://[::1/api/v0", "--account-id", GOOD_ID, "--cluster-id", GOOD_ID], "is not a valid URL"),
+    (["--url", "http://tokens.example.com/api/v0", "--account-id", GOOD_ID, "--cluster-id", GOOD_ID],
+     "plain http:// to tokens.example.com"),
 ])
 def test_bad_arguments_exit_2_with_one_clear_line(capsys, monkeypatch, argv, needle) -> None:
     monkeypatch.setenv("INFLUX_MANAGEMENT_TOKEN", "secret-value")
@@ -105,3 +108,25 @@ def test_no_arguments_show_the_welcome_page_not_an_empty_table(qtbot) -> None:
 def test_url_window_has_no_demo_marker(open_window) -> None:
     window = open_window()
     assert not window.toolbar.demo_marker.isVisible()
+
+
+@pytest.mark.parametrize(("token", "needle"), [
+    ("M.V1.abc def", "spaces, tabs or line breaks"), ("M.V1.abc\tdef", "spaces, tabs or line breaks"),
+    ("M.V1.abc\u200bdef", "invisible control characters"), ("M.V1.abcédef", "'é'"),
+])
+def test_a_token_that_cannot_be_sent_exits_2_with_a_sentence(capsys, monkeypatch, token, needle) -> None:
+    monkeypatch.setenv("INFLUX_MANAGEMENT_TOKEN", token)
+    assert main(["--url", "https://h/api/v0", "--account-id", GOOD_ID, "--cluster-id", GOOD_ID]) == 2
+    err = capsys.readouterr().err
+    assert needle in err and "Traceback" not in err and len(err.strip().splitlines()) == 1
+    assert token not in err
+
+
+def test_allow_plain_http_warns_naming_the_host_and_connects(qtbot, capsys, monkeypatch) -> None:
+    monkeypatch.setenv("INFLUX_MANAGEMENT_TOKEN", "M.V1.secret-value")
+    window = create_window(["--url", "http://tokens.example.com/api/v0", "--account-id", GOOD_ID,
+                            "--cluster-id", GOOD_ID, "--allow-plain-http"])
+    qtbot.addWidget(window)
+    window.loader.cancel()  # nothing listens at that host; only the choice matters here
+    assert "unencrypted to tokens.example.com" in capsys.readouterr().err
+    assert window.connection.client.allows_plain_http

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 
+from token_desk.api.token_text import token_problem
 from token_desk.credentials.errors import InsecureKeyringError, InvalidTokenError, NoKeyringError
 from token_desk.credentials.secret_store import SecretStore
 
@@ -46,10 +47,9 @@ class SessionSecrets:
 def normalise_token(token: str) -> str:
     """The token as it will be sent: surrounding whitespace from a paste removed."""
     cleaned = token.strip()
-    if not cleaned:
-        raise InvalidTokenError()
-    if any(char.isspace() for char in cleaned):
-        raise InvalidTokenError("The management token cannot contain spaces or line breaks; paste it again.")
+    problem = token_problem(cleaned)
+    if problem is not None:
+        raise InvalidTokenError(problem)
     return cleaned
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit
 
 from connections_helpers import ACCOUNT_ID, CLUSTER_ID, SECRET, make_profile
@@ -95,3 +96,52 @@ def test_token_with_spaces_inside_is_refused_with_a_message(qtbot) -> None:
     fill(qtbot, dialog, token="apiv1 abc")
     assert "cannot contain spaces" in visible_message(dialog, "token")
     assert not dialog.save_button.isEnabled()
+
+
+def set_url(qtbot, dialog: ProfileDialog, url: str) -> None:
+    dialog.form.inputs[ProfileField.BASE_URL].clear()
+    qtbot.keyClicks(dialog.form.inputs[ProfileField.BASE_URL], url)
+
+
+def test_a_malformed_url_is_a_field_error_not_a_crash(qtbot) -> None:
+    dialog = open_form(qtbot)
+    fill(qtbot, dialog)
+    set_url(qtbot, dialog, "http://[::1/api/v0")
+    assert "not a valid URL" in visible_message(dialog, ProfileField.BASE_URL)
+    assert not dialog.save_button.isEnabled()
+
+
+def test_plain_http_to_another_computer_needs_the_person_to_allow_it_after_a_warning(qtbot) -> None:
+    dialog = open_form(qtbot)
+    fill(qtbot, dialog)
+    set_url(qtbot, dialog, "http://tokens.example.com/api/v0")
+    assert "unencrypted to tokens.example.com" in visible_message(dialog, ProfileField.BASE_URL)
+    assert dialog.form.allow_plain_http.isVisible() and not dialog.save_button.isEnabled()
+    dialog.form.allow_plain_http.click()
+    warning = dialog.form.plain_http_warning
+    assert warning.isVisible() and "sent unencrypted to tokens.example.com" in warning.text()
+    assert dialog.save_button.isEnabled()
+    dialog.save_button.click()
+    assert dialog.result_value.profile.allow_plain_http
+
+
+def test_https_and_loopback_urls_do_not_offer_plain_http(qtbot) -> None:
+    dialog = open_form(qtbot)
+    for url in ("https://tokens.example.com/api/v0", "http://127.0.0.1:8086/api/v0"):
+        set_url(qtbot, dialog, url)
+        assert not dialog.form.allow_plain_http.isVisible()
+
+
+def test_esc_cancels_a_connection_test_to_a_silent_server_and_keeps_the_dialog(qtbot, sandbox) -> None:
+    dialog = open_form(qtbot)
+    fill(qtbot, dialog, account=sandbox.account_id, cluster=sandbox.cluster_id, token=sandbox.management_token)
+    set_url(qtbot, dialog, sandbox.url)
+    sandbox.faults.hang_next(1)
+    dialog.test_row.button.click()
+    qtbot.waitUntil(lambda: sandbox.faults.hanging == 1)
+    assert dialog.test_row.cancel_button.isVisible() and dialog.test_row.message == "Testing…"
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert dialog.isVisible() and dialog.test_row.message == "Test cancelled; nothing was changed."
+    assert dialog.test_row.button.isEnabled() and not dialog.test_row.cancel_button.isVisible()
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)  # nothing running now: Esc closes as usual
+    assert not dialog.isVisible()

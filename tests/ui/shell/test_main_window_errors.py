@@ -6,6 +6,8 @@ import pytest
 from PySide6.QtCore import QElapsedTimer, Qt, QTimer
 
 from tests.ui.conftest import wait_loaded
+from token_desk.api.models import TokenKind
+from token_desk.tasks import wait_for_workers
 from token_desk.api.errors import ApiConnectionError, InvalidResponseError, PermissionDeniedError
 
 
@@ -84,3 +86,18 @@ def test_the_gui_keeps_turning_during_a_slow_response(qtbot, window, sandbox) ->
     timer.stop()
     assert len(gaps) >= 30  # two seconds of ticks happened while the request was in flight
     assert max(gaps[1:]) < 100
+
+
+def test_esc_cancels_a_load_from_a_silent_server_and_keeps_the_last_tables(qtbot, window, sandbox) -> None:
+    page = window.page(TokenKind.MANAGEMENT)
+    before = page.model.rowCount()
+    sandbox.faults.hang_next(2)  # both lists: the server never answers
+    window.refresh()
+    qtbot.waitUntil(lambda: sandbox.faults.hanging == 2, timeout=10_000)
+    assert window.status.cancel_button.isVisible() and window.status.cancel_button.text() == "Cancel"
+    qtbot.keyClick(page.view, Qt.Key.Key_Escape)
+    assert not window.loader.busy and not window.status.cancel_button.isVisible()
+    assert window.statusBar().currentMessage().startswith("Loading cancelled")
+    assert page.model.rowCount() == before
+    assert wait_for_workers(10_000)  # the requests really ended: no worker still waits on the server
+    assert window.token_actions.refresh.isEnabled()

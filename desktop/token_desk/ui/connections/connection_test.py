@@ -17,11 +17,13 @@ from token_desk.ui.common.plain_text import plain_label
 
 log = logging.getLogger(__name__)
 Probe = Callable[[], int]
+TEST_CANCELLED = "Test cancelled; nothing was changed."
 
 
-def count_management_tokens(base_url: str, account_id: str, cluster_id: str, token: str) -> int:
+def count_management_tokens(base_url: str, account_id: str, cluster_id: str, token: str,
+                            allow_plain_http: bool = False) -> int:
     """Runs on a worker thread: one GET of the management tokens with a throwaway client."""
-    with ManagementApiClient(base_url, account_id, cluster_id, token) as client:
+    with ManagementApiClient(base_url, account_id, cluster_id, token, allow_plain_http=allow_plain_http) as client:
         return len(client.list_management_tokens())
 
 
@@ -50,17 +52,34 @@ class ConnectionTestRow(QWidget):
         super().__init__(parent)
         self.button = QPushButton("Test connection", self)
         self.button.clicked.connect(self.test_requested)
+        self.cancel_button = QPushButton("Cancel", self)  # beside the "Testing…" it stops
+        self.cancel_button.clicked.connect(self.cancel)
+        self.cancel_button.hide()
+        self._task = None
         self.result_label = plain_label("", self, wrap=True, selectable=True)  # may quote the server
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.button, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addWidget(self.cancel_button, 0, Qt.AlignmentFlag.AlignTop)
         layout.addWidget(self.result_label, 1)
 
     def run(self, probe: Probe) -> None:
         """Start `probe` on a worker thread; the button waits until it answers."""
         self.button.setEnabled(False)
+        self.cancel_button.show()
         self._show("Testing…", plain_style)
-        run_in_background(probe, context=self, on_result=self._succeeded, on_error=self._failed)
+        self._task = run_in_background(probe, context=self, on_result=self._succeeded, on_error=self._failed)
+
+    @property
+    def busy(self) -> bool:
+        return self._task is not None
+
+    def cancel(self) -> None:
+        """Stop the test now (Cancel, or Esc in the dialog); nothing is left waiting on the server."""
+        if self._task is not None:
+            self._task.cancel()
+            self._finish(False, TEST_CANCELLED)
+
 
     def clear(self) -> None:
         self._show("", plain_style)
@@ -76,6 +95,8 @@ class ConnectionTestRow(QWidget):
         self._finish(False, describe_failure(error))
 
     def _finish(self, ok: bool, message: str) -> None:
+        self._task = None
+        self.cancel_button.hide()
         self.button.setEnabled(True)
         self._show(message, success_style if ok else error_style)
         self.finished.emit(ok, message)

@@ -33,8 +33,9 @@ class StatusLine:
         self.busy.setTextVisible(False)
         self.busy.hide()
         self.cancel_button = QToolButton()  # "Cancel" right beside what it stops
-        self.cancel_button.setDefaultAction(cancel)
         self.cancel_button.setText("Cancel")
+        self.cancel_button.setToolTip(cancel.toolTip())
+        self.cancel_button.clicked.connect(cancel.trigger)
         self.cancel_button.hide()
         self.refreshed_label = plain_label()
         self.connection_label = plain_label()

@@ -1,0 +1,102 @@
+"""Starting without a display says how to fix it; no D-Bus daemon is left behind; closing ends the process."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from token_desk.startup_environment import NO_SESSION_BUS, display_problem, prevent_dbus_autolaunch
+
+DESKTOP = Path(__file__).resolve().parents[1] / "desktop"
+
+
+def bare_environment(**extra: str) -> dict[str, str]:
+    """What a shell over ssh without X forwarding has: no display, no session bus, no Qt platform."""
+    env = {key: value for key, value in os.environ.items()
+           if key not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM", "DBUS_SESSION_BUS_ADDRESS")}
+    env["PYTHONPATH"] = str(DESKTOP)
+    env.update(extra)
+    return env
+
+
+def run_token_desk(*args: str, env: dict[str, str], timeout: float = 60) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "token_desk", *args], env=env, capture_output=True, text=True,
+                          timeout=timeout)
+
+
+@pytest.mark.parametrize("args", [(), ("--demo",)])
+def test_no_display_exits_2_with_one_sentence_naming_the_fix(args) -> None:
+    finished = run_token_desk(*args, env=bare_environment())
+    assert finished.returncode == 2
+    lines = finished.stderr.strip().splitlines()
+    assert len(lines) == 1 and "DISPLAY" in lines[0] and "WAYLAND_DISPLAY" in lines[0]
+    assert "xcb" not in finished.stderr and "Traceback" not in finished.stderr
+
+
+def test_self_test_without_a_display_names_the_offscreen_platform() -> None:
+    finished = run_token_desk("--self-test", env=bare_environment())
+    assert finished.returncode == 2 and "QT_QPA_PLATFORM=offscreen" in finished.stderr
+
+
+@pytest.mark.parametrize(("environ", "problem"), [
+    ({}, True), ({"DISPLAY": ":0"}, False), ({"WAYLAND_DISPLAY": "wayland-0"}, False),
+    ({"QT_QPA_PLATFORM": "offscreen"}, False), ({"QT_QPA_PLATFORM": "xcb"}, True),
+])
+def test_which_environments_have_a_display(environ, problem) -> None:
+    assert (display_problem(dict(environ), platform="linux") is not None) is problem
+    assert display_problem(dict(environ), platform="win32") is None
+
+
+def test_without_any_session_bus_libdbus_is_told_not_to_launch_one(tmp_path) -> None:
+    environ: dict[str, str] = {"XDG_RUNTIME_DIR": str(tmp_path)}
+    assert prevent_dbus_autolaunch(environ, platform="linux")
+    assert environ["DBUS_SESSION_BUS_ADDRESS"] == NO_SESSION_BUS
+
+
+def test_an_existing_session_bus_is_left_alone(tmp_path) -> None:
+    (tmp_path / "bus").touch()  # the systemd user bus socket
+    assert not prevent_dbus_autolaunch({"XDG_RUNTIME_DIR": str(tmp_path)}, platform="linux")
+    given = {"DBUS_SESSION_BUS_ADDRESS": "unix:path=/run/user/1000/bus"}
+    assert not prevent_dbus_autolaunch(given, platform="linux")
+    assert given["DBUS_SESSION_BUS_ADDRESS"] == "unix:path=/run/user/1000/bus"
+
+
+CLOSE_WHILE_LOADING = """
+import sys
+from PySide6.QtCore import QTimer
+import token_desk.__main__ as entry
+
+def close_once_loading(window):
+    if window.loader.busy and window.isVisible():
+        print("closing", flush=True)
+        window.close()
+    else:
+        QTimer.singleShot(50, lambda: close_once_loading(window))
+
+real_create = entry.create_window
+def create_and_close(argv):
+    window = real_create(argv)
+    QTimer.singleShot(200, lambda: close_once_loading(window))
+    return window
+
+entry.create_window = create_and_close
+sys.exit(entry.main(sys.argv[1:]))
+"""
+
+
+def test_closing_the_window_while_the_server_is_silent_ends_the_process_promptly(sandbox) -> None:
+    sandbox.faults.hang_next(100)  # every list request waits forever (the read timeout is 30 s)
+    env = bare_environment(QT_QPA_PLATFORM="offscreen", INFLUX_MANAGEMENT_TOKEN=sandbox.management_token)
+    started = time.monotonic()
+    finished = subprocess.run(
+        [sys.executable, "-c", CLOSE_WHILE_LOADING, "--url", sandbox.url, "--account-id", sandbox.account_id,
+         "--cluster-id", sandbox.cluster_id], env=env, capture_output=True, text=True, timeout=60)
+    waited = time.monotonic() - started
+    assert finished.returncode == 0 and "closing" in finished.stdout, finished.stderr
+    # Generous: start-up plus closing on a loaded machine, and far below the 30 s read timeout.
+    assert waited < 20, f"the process took {waited:.1f} s to end after the window closed"
