@@ -8,6 +8,7 @@ import sys
 from collections.abc import Sequence
 
 from token_desk import startup_environment
+from token_desk import environment
 from token_desk.app import UsageError, create_window, parse_arguments, version_text
 
 log = logging.getLogger(__name__)
@@ -15,7 +16,6 @@ log = logging.getLogger(__name__)
 EXIT_USAGE = 2
 # How long closing waits for cancelled work to wind down before the process ends regardless.
 EXIT_GRACE_MS = 1500
-DEBUG_ENV = "TOKEN_DESK_DEBUG"
 
 
 def _fail_usage(error: UsageError) -> int:
@@ -50,7 +50,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _configure_logging() -> None:
     """Warnings to stderr; TOKEN_DESK_DEBUG=1 turns on the debug log (the packaged app's debug console)."""
-    debug = os.environ.get(DEBUG_ENV) == "1"
+    debug = os.environ.get(environment.DEBUG) == "1"
     logging.basicConfig(level=logging.DEBUG if debug else logging.WARNING,
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     logging.getLogger("httpcore").setLevel(logging.INFO)  # wire-level traces drown the app's own lines

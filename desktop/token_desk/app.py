@@ -8,14 +8,12 @@ from collections.abc import Sequence
 from pathlib import Path
 import sys
 
-from token_desk import __version__
+from token_desk import __version__, environment
 from token_desk.api.ids import is_uuid
 from token_desk.api.token_text import token_problem
-from token_desk.api.url_safety import plain_http_refusal, plain_http_warning, url_host
-from token_desk.credentials.profile import validate_base_url
+from token_desk.api.url_safety import base_url_problem, plain_http_refusal, plain_http_warning, url_host
 from token_desk.connection import Connection, ConnectionKind, host_label
 
-TOKEN_ENV = "INFLUX_MANAGEMENT_TOKEN"
 
 
 class UsageError(Exception):
@@ -56,7 +54,7 @@ def parse_arguments(argv: Sequence[str]) -> argparse.Namespace:
 
 
 def _check_one_off(args: argparse.Namespace) -> None:
-    problem = validate_base_url(args.url)
+    problem = base_url_problem(args.url)
     if problem is not None:
         raise UsageError(f"--url {args.url!r}: {problem}")
     if plain_http_refusal(args.url, args.allow_plain_http) is not None:
@@ -67,12 +65,12 @@ def _check_one_off(args: argparse.Namespace) -> None:
             raise UsageError(f"{option} is required with --url; copy it from the Admin UI or influxctl's config.")
         if not is_uuid(value):
             raise UsageError(f"{option} must be a UUID such as 11111111-1111-4111-8111-111111111111, not {value!r}.")
-    if not os.environ.get(TOKEN_ENV):
-        raise UsageError(f"Set the environment variable {TOKEN_ENV} to your management token; "
+    if not os.environ.get(environment.MANAGEMENT_TOKEN):
+        raise UsageError(f"Set the environment variable {environment.MANAGEMENT_TOKEN} to your management token; "
                          "Token Desk reads it from there and stores nothing.")
-    problem = token_problem(os.environ[TOKEN_ENV].strip())
+    problem = token_problem(os.environ[environment.MANAGEMENT_TOKEN].strip())
     if problem is not None:
-        raise UsageError(f"{TOKEN_ENV}: {problem}")
+        raise UsageError(f"{environment.MANAGEMENT_TOKEN}: {problem}")
 
 
 def version_text() -> str:
@@ -132,6 +130,6 @@ def _one_off_connection(args: argparse.Namespace) -> Connection:
 
     if args.allow_plain_http and plain_http_refusal(args.url, False) is not None:
         print(f"token-desk: warning: {plain_http_warning(args.url)}", file=sys.stderr)
-    client = ManagementApiClient(args.url, args.account_id, args.cluster_id, os.environ[TOKEN_ENV].strip(),
+    client = ManagementApiClient(args.url, args.account_id, args.cluster_id, os.environ[environment.MANAGEMENT_TOKEN].strip(),
                                  allow_plain_http=args.allow_plain_http)
     return Connection(host_label(args.url), client, ConnectionKind.ONE_OFF)

@@ -7,7 +7,8 @@ import sys
 from collections.abc import Mapping
 from pathlib import Path
 
-CONFIG_DIR_ENV = "TOKEN_DESK_CONFIG_DIR"
+from token_desk import environment
+
 APP_DIR_NAME_LINUX = "token-desk"
 APP_DIR_NAME_DESKTOP = "Token Desk"  # macOS and Windows show folder names to people
 
@@ -39,7 +40,7 @@ def default_config_dir(
     """The folder config_dir() would use, without creating it."""
     platform = sys.platform if platform is None else platform
     environ = os.environ if environ is None else environ
-    override = environ.get(CONFIG_DIR_ENV)
+    override = environ.get(environment.CONFIG_DIR)
     if override:
         return Path(override).expanduser()
     is_linux_like = not (platform.startswith("win") or platform == "darwin")

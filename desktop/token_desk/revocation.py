@@ -89,10 +89,14 @@ def is_lost_answer(error: BaseException) -> bool:
     return isinstance(error, (ApiConnectionError, ApiTimeoutError)) and not isinstance(error, CertificateError)
 
 
-def checking_note(token: Token) -> str:
+def token_name(token: Token) -> str:
+    """E.g. “ci deploy” (538b034c…): the description people know, and enough ID to tell twins apart."""
     description = token.description or "(no description)"
-    return (f"The server did not confirm revoking \u201c{description}\u201d ({token.id[:8]}\u2026); "
-            "checking what it says now\u2026")
+    return f"\u201c{description}\u201d ({token.id[:8]}\u2026)"
+
+
+def checking_note(token: Token) -> str:
+    return f"The server did not confirm revoking {token_name(token)}; checking what it says now\u2026"
 
 
 @dataclass(frozen=True)
@@ -183,6 +187,57 @@ class RevokeReport:
         if self.signed_out:
             lines.append(SIGNED_OUT_ADVICE)
         return "\n".join(lines)
+
+    @property
+    def status_sentence(self) -> str:
+        """The same results in one sentence, for the window's status bar."""
+        return _status_sentence(self)
+
+    @property
+    def needs_refresh(self) -> bool:
+        """Gone or unknown tokens, or confirmed revokes whose new state could not be read back: ask the server again."""
+        return bool(self.gone or self.unknown) or any(outcome.revoked is None for outcome in self.succeeded)
+
+
+# The wording of revoke results: the dialog's lines (RevokeReport.summary) and the status bar's sentence.
+
+def _status_sentence(report: RevokeReport) -> str:
+    revoked = list(report.succeeded)  # the server confirmed the DELETE
+    gone = list(report.gone)
+    unknown = list(report.unknown)
+    failed = [outcome for outcome in report.failed if not outcome.gone and not outcome.unknown]
+    parts = []
+    if len(revoked) == 1:
+        parts.append(f"Revoked {token_name(revoked[0].token)}")
+    elif revoked:
+        parts.append(f"Revoked {len(revoked)} tokens")
+    if gone:
+        parts.append(_gone_text(gone))
+    if unknown:
+        parts.append(_unknown_text(unknown))
+    if failed:
+        parts.append(_failed_text(failed))
+    text = "; ".join(parts)
+    return f"{text[:1].upper()}{text[1:]}." if text else ""
+
+
+def _gone_text(gone) -> str:
+    if len(gone) == 1:
+        return f"{token_name(gone[0].token)} no longer exists on the server, so the list was refreshed"
+    return f"{len(gone)} tokens no longer exist on the server, so the list was refreshed"
+
+
+def _unknown_text(unknown) -> str:
+    which = token_name(unknown[0].token) if len(unknown) == 1 else f"{len(unknown)} tokens"
+    return f"the server did not confirm revoking {which}, so the list was refreshed to show what it says"
+
+
+def _failed_text(failed) -> str:
+    first = failed[0]
+    reason = str(first.error) if first.error is not None else "the server did not confirm it"
+    if len(failed) == 1:
+        return f"could not revoke {token_name(first.token)}: {reason}"
+    return f"could not revoke {len(failed)} tokens (first: {token_name(first.token)}: {reason})"
 
 
 def _reason(outcome: RevokeOutcome) -> str:

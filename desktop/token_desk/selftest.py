@@ -22,7 +22,7 @@ from PySide6.QtGui import QGuiApplication
 
 from token_desk.api.models import TokenKind
 from token_desk.models.columns import Column
-from token_desk.paths import CONFIG_DIR_ENV
+from token_desk import environment
 
 PREFIX = "self-test:"
 STEP_TIMEOUT_S = 20.0
@@ -30,7 +30,6 @@ OVERALL_TIMEOUT_S = 60.0
 POLL_MS = 20
 EXIT_FAILED = 1
 EXIT_TIMED_OUT = 2
-TOKEN_ENV = "INFLUX_MANAGEMENT_TOKEN"  # how create_window's --url path takes the secret (token_desk.app)
 
 
 class StepFailed(Exception):
@@ -44,7 +43,7 @@ def run_self_test(app: QObject, screenshot: Path | None = None, out: TextIO | No
     watchdog.start()
     try:
         with tempfile.TemporaryDirectory(prefix="token-desk-self-test-") as config_dir:
-            with _environment(CONFIG_DIR_ENV, config_dir):
+            with _environment(environment.CONFIG_DIR, config_dir):
                 return SelfTest(screenshot, out).run()
     finally:
         watchdog.cancel()
@@ -161,7 +160,7 @@ class SelfTest:
 
         sandbox = self.sandbox
         argv = ["--url", sandbox.url, "--account-id", sandbox.account_id, "--cluster-id", sandbox.cluster_id]
-        with _environment(TOKEN_ENV, sandbox.management_token):
+        with _environment(environment.MANAGEMENT_TOKEN, sandbox.management_token):
             self.window = create_window(argv)
         self.window.loader.failed.connect(lambda error: setattr(self, "load_error", error))
         self.window.show()

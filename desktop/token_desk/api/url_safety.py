@@ -6,6 +6,31 @@ import ipaddress
 import ssl
 from urllib.parse import urlsplit
 
+# What the profile form offers, and what every URL sentence gives as its example.
+DEFAULT_BASE_URL = "https://console.influxdata.com/api/v0"
+
+
+def base_url_problem(base_url: str) -> str | None:
+    """Why `base_url` is not an http(s) Management API URL with a host, or None when it is."""
+    example = f"for example {DEFAULT_BASE_URL}"
+    if not base_url.strip():
+        return f"Enter the Management API URL, {example}."
+    if base_url != base_url.strip() or any(char.isspace() for char in base_url):
+        return "Remove the spaces from the Management API URL."
+    try:
+        parts = urlsplit(base_url)
+        parts.port  # noqa: B018 - raises ValueError for a port that is not a number in range
+    except ValueError:
+        return f"The Management API URL is not a valid URL; use the form {DEFAULT_BASE_URL}."
+    if parts.scheme.lower() not in ("http", "https"):
+        return f"The Management API URL must start with https:// ({example})."
+    if not parts.hostname:
+        return f"The Management API URL needs a host name, {example}."
+    if parts.query or parts.fragment or parts.username or parts.password:
+        return "Remove the user name, '?…' or '#…' part from the Management API URL."
+    return None
+
+
 _LOOPBACK_NAMES = frozenset({"localhost", "localhost.localdomain", "ip6-localhost"})
 
 

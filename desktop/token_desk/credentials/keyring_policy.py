@@ -26,6 +26,7 @@ import keyring
 from keyring.backend import KeyringBackend
 from keyring.util import platform_
 
+from token_desk import environment
 from token_desk.credentials.errors import (
     InsecureKeyringError,
     KeyringDisabledError,
@@ -35,7 +36,6 @@ from token_desk.credentials.errors import (
 
 RECOMMENDED_PRIORITY = 1
 _FILE_BACKEND_MODULES = ("keyrings.alt.file", "keyrings.alt.pyfs", "keyring.backends.file")
-BACKEND_ENV = "PYTHON_KEYRING_BACKEND"
 
 log = logging.getLogger(__name__)
 
@@ -52,7 +52,7 @@ def keyring_config_file() -> Path:
 
 def explicitly_chosen_backend() -> str | None:
     """The backend named in PYTHON_KEYRING_BACKEND or keyringrc.cfg, if any."""
-    from_env = os.environ.get(BACKEND_ENV, "").strip()
+    from_env = os.environ.get(environment.KEYRING_BACKEND, "").strip()
     if from_env:
         return from_env
     parser = configparser.RawConfigParser()
@@ -92,7 +92,7 @@ def current_backend() -> KeyringBackend:
         return keyring.get_keyring()
     except Exception as err:  # load_env/load_config raise ImportError, AttributeError, RuntimeError...
         raise KeyringMisconfiguredError(
-            f"The keyring backend chosen in {BACKEND_ENV} or keyringrc.cfg cannot be loaded; "
+            f"The keyring backend chosen in {environment.KEYRING_BACKEND} or keyringrc.cfg cannot be loaded; "
             "correct or remove that setting, or use the token for this session only.",
             details=f"{type(err).__name__}: {err}",
         ) from err
@@ -107,13 +107,13 @@ def usable_backend() -> KeyringBackend:
     if backend_path(target) == "keyring.backends.null.Keyring":
         raise KeyringDisabledError(
             "Keeping tokens in the system keyring is turned off in keyring's configuration (null backend); "
-            f"remove that setting from {BACKEND_ENV} or keyringrc.cfg, or use the token for this session only.",
+            f"remove that setting from {environment.KEYRING_BACKEND} or keyringrc.cfg, or use the token for this session only.",
         )
     if is_insecure(target) and explicitly_chosen_backend() not in (backend_path(backend), backend_path(target)):
         raise InsecureKeyringError(
             f"The available keyring ({backend_path(target)}) would keep the token unencrypted, so Token Desk "
             "will not use it; install and unlock a secure keyring such as GNOME Keyring or KWallet, "
-            f"or choose that backend yourself with {BACKEND_ENV} or keyringrc.cfg.",
+            f"or choose that backend yourself with {environment.KEYRING_BACKEND} or keyringrc.cfg.",
             details=f"keyring backend: {backend_path(backend)}",
         )
     return backend

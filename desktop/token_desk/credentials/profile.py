@@ -9,9 +9,8 @@ from dataclasses import dataclass, replace
 from urllib.parse import urlsplit
 
 from token_desk.api.ids import is_uuid
-from token_desk.api.url_safety import plain_http_refusal, url_host
+from token_desk.api.url_safety import DEFAULT_BASE_URL, base_url_problem, plain_http_refusal, url_host
 
-DEFAULT_BASE_URL = "https://console.influxdata.com/api/v0"
 MAX_NAME_LENGTH = 100
 ALLOW_PLAIN_HTTP_LABEL = "Allow plain HTTP for this connection"
 _EXAMPLE_UUID = "0f8fad5b-d9cb-469f-a165-70867728950e"
@@ -65,24 +64,8 @@ def validate_name(name: str, existing_names: Iterable[str] = (), current_name: s
 
 
 def validate_base_url(base_url: str) -> str | None:
-    """None if `base_url` is an http(s) URL with a host."""
-    example = f"for example {DEFAULT_BASE_URL}"
-    if not base_url.strip():
-        return f"Enter the Management API URL, {example}."
-    if base_url != base_url.strip() or any(char.isspace() for char in base_url):
-        return "Remove the spaces from the Management API URL."
-    try:
-        parts = urlsplit(base_url)
-        parts.port  # noqa: B018 - raises ValueError for a port that is not a number in range
-    except ValueError:
-        return f"The Management API URL is not a valid URL; use the form {DEFAULT_BASE_URL}."
-    if parts.scheme.lower() not in ("http", "https"):
-        return f"The Management API URL must start with https:// ({example})."
-    if not parts.hostname:
-        return f"The Management API URL needs a host name, {example}."
-    if parts.query or parts.fragment or parts.username or parts.password:
-        return "Remove the user name, '?…' or '#…' part from the Management API URL."
-    return None
+    """None if `base_url` is an http(s) URL with a host (the client and --url check it the same way)."""
+    return base_url_problem(base_url)
 
 
 def _validate_uuid(value: str, label: str) -> str | None:

@@ -2,20 +2,17 @@
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
 from token_desk.api.client import ManagementApiClient
-from token_desk.api.errors import ApiError
-from token_desk.credentials import CredentialError
 from token_desk.tasks import run_in_background
+from token_desk.ui.common.error_text import error_sentence
 from token_desk.ui.common.palette import Colours, error_style, plain_style, style_live, success_style
 from token_desk.ui.common.plain_text import plain_label
 
-log = logging.getLogger(__name__)
 Probe = Callable[[], int]
 TEST_CANCELLED = "Test cancelled; nothing was changed."
 
@@ -28,13 +25,8 @@ def count_management_tokens(base_url: str, account_id: str, cluster_id: str, tok
 
 
 def describe_failure(error: BaseException) -> str:
-    """One sentence for the person; our typed errors already carry it."""
-    if isinstance(error, ApiError | CredentialError):
-        return str(error)
-    if isinstance(error, ValueError):  # the client's own argument checks (IDs, token)
-        return str(error)
-    log.error("Connection test failed unexpectedly", exc_info=error)
-    return "The connection test failed unexpectedly; see the log for details."
+    """One sentence for the person (see error_sentence)."""
+    return error_sentence(error, "The connection test")
 
 
 def describe_success(count: int) -> str:

@@ -10,7 +10,6 @@ waiting: what the server did is then unknown, and the report says so.
 from __future__ import annotations
 
 import enum
-import logging
 from typing import Sequence
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -26,11 +25,11 @@ from token_desk.ui.revoke import revoke_texts as texts
 from token_desk.ui.common.destructive_button import destructive_button
 from token_desk.ui.tokens import TokenListSummary, TokenSummary, make_summary
 from token_desk.ui.common.icons import icon
+from token_desk.ui.common.error_text import error_sentence
 from token_desk.ui.common.palette import error_style, style_live
 from token_desk.ui.common.plain_text import plain_label
 from token_desk.ui.common.progress_relay import ProgressRelay
 
-log = logging.getLogger(__name__)
 
 MIN_WIDTH, MIN_LIST_WIDTH = 540, 720  # room for a UUID on one line, and for the list's columns
 
@@ -252,8 +251,7 @@ class RevokeDialog(QDialog):
             self._show_outcomes(report)
 
     def _on_unexpected_error(self, error: BaseException) -> None:
-        log.error("revoking failed unexpectedly", exc_info=error)
-        problem = ApiError(texts.UNEXPECTED)
+        problem = ApiError(error_sentence(error, "Revoking", texts.AFTER_UNEXPECTED))
         self._on_revoked(RevokeReport(tuple(RevokeOutcome(token, error=problem) for token in self._tokens)))
 
     def _show_outcomes(self, report: RevokeReport) -> None:

@@ -11,8 +11,7 @@ RISK = "I understand the risk of this action"
 CANCEL, CLOSE = "Cancel", "Close"
 REVOKING_ONE = "Revoking…"
 CANCELLING = "Cancelling… the server may already have revoked it; Token Desk will check the list."
-UNEXPECTED = ("Token Desk hit an unexpected problem while revoking; "
-              "refresh the list to see which tokens were revoked.")
+AFTER_UNEXPECTED = "refresh the list to see which tokens were revoked"
 
 
 def title(tokens: Sequence[Token]) -> str:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 from datetime import datetime
 from typing import Protocol
 
@@ -11,10 +10,11 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (QListWidget, QListWidgetItem, QMainWindow, QMenu, QSplitter,
                                QStackedWidget, QVBoxLayout, QWidget)
 
-from token_desk.api.errors import ApiError, AuthenticationError
+from token_desk.api.errors import AuthenticationError
 from token_desk.api.models import TokenKind
 from token_desk.connection import Connection
 from token_desk.ui.common import settings as keys
+from token_desk.ui.common.error_text import error_sentence
 from token_desk.ui.connections import Prompts
 from token_desk.ui.revoke import RevokeService
 from token_desk.ui.shell.actions import TokenActions
@@ -28,7 +28,6 @@ from token_desk.ui.shell.welcome_page import WelcomePage
 from token_desk.ui.shell.window_commands import WindowCommands
 from token_desk.ui.shell.window_size import first_start_size
 
-log = logging.getLogger(__name__)
 
 APP_TITLE = "Token Desk"
 PAGE_ICONS = {TokenKind.MANAGEMENT: "connection", TokenKind.DATABASE: "status-active"}
@@ -190,11 +189,8 @@ class MainWindow(QMainWindow):
     def _on_load_failed(self, error: BaseException) -> None:
         if isinstance(error, AuthenticationError):
             self.enter_signed_out(str(error))
-        elif isinstance(error, ApiError):
-            self.banner.show_error(str(error))
         else:
-            log.error("Loading tokens failed unexpectedly", exc_info=error)
-            self.banner.show_error("Loading the tokens failed unexpectedly; see the log for details, then retry.")
+            self.banner.show_error(error_sentence(error, "Loading the tokens", "retry"))
 
     def enter_signed_out(self, reason: str) -> None:
         """The server no longer accepts our token: one prompt (never a banner and a modal at once), no retry loop.

@@ -101,9 +101,9 @@ class WindowCommands(QObject):
         # Revoked rows stay selected if still shown (inactive tokens visible); else the neighbour takes over.
         keep = still_shown or ([neighbour_id] if neighbour_id else [])
         page.select_ids(keep, keep[0] if keep else None)
-        window.status.show_message(revoke.status_sentence(report), 15_000)
+        window.status.show_message(report.status_sentence, 15_000)
         window.update_actions()
         if report.signed_out:
             window.enter_signed_out(SIGNED_OUT_BY_REVOKE)
-        elif revoke.needs_refresh(report):
+        elif report.needs_refresh:
             window.refresh()

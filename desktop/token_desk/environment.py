@@ -1,0 +1,13 @@
+"""The names of the environment variables Token Desk reads: one home, so no copy is left behind by a rename.
+
+(build.spec's TOKEN_DESK_ONEFILE and TOKEN_DESK_CONSOLE are read by the build, not by the app.)
+"""
+
+# The management token for a one-off `token-desk --url …` connection: read, never stored.
+MANAGEMENT_TOKEN = "INFLUX_MANAGEMENT_TOKEN"
+# Where settings and profiles live instead of the platform's config folder (tests, the self-test).
+CONFIG_DIR = "TOKEN_DESK_CONFIG_DIR"
+# "1" turns on the debug log on stderr.
+DEBUG = "TOKEN_DESK_DEBUG"
+# keyring's own choice of backend; Token Desk honours it and names it in its advice.
+KEYRING_BACKEND = "PYTHON_KEYRING_BACKEND"
