@@ -35,6 +35,8 @@ def test_main_window_screenshot_under_xvfb(config_dir) -> None:
 def test_screenshot_options_pick_the_page_and_dialog_and_pass_the_rest_on() -> None:
     options, rest = parse(["out.png", "--page", "database", "--dialog", "revoke", "--demo"])
     assert (options.out, options.page, options.dialog, rest) == ("out.png", "database", "revoke", ["--demo"])
+    options, rest = parse(["out.png", "--scheme", "dark", "--size", "800x500", "--dialog", "revoke-several"])
+    assert (options.scheme, options.size, options.dialog, rest) == ("dark", (800, 500), "revoke-several", [])
     options, rest = parse(["out.png", "--profile", "Production"])
     assert (options.page, options.dialog, rest) == ("management", None, ["--profile", "Production"])
 

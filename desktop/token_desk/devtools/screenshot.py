@@ -1,12 +1,14 @@
-"""`python -m token_desk.devtools.screenshot OUT.png [--page P] [--dialog D] [token-desk args]`: a PNG of the app.
+"""`python -m token_desk.devtools.screenshot OUT.png [--page P] [--dialog D] [--scheme S] [--size WxH] [args]`.
 
 The window is grabbed once its tokens have loaded; with --dialog, the named dialog is opened over it (the
-revoke dialog for the first token shown that is not the one in use, details expanded) and grabbed instead.
+revoke dialog for the first token shown that is not the one in use, details expanded; "revoke-several" for
+the first four) and grabbed instead. --scheme light|dark stands in for the desktop's colour scheme.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
 from PySide6.QtCore import QTimer
@@ -17,7 +19,14 @@ from token_desk.api.models import Token, TokenKind
 LOAD_TIMEOUT_MS = 20_000
 WINDOW_SIZE = (1280, 760)
 PAGES = {"management": TokenKind.MANAGEMENT, "database": TokenKind.DATABASE}
-DIALOGS = ("revoke", "connections", "about")
+DIALOGS = ("revoke", "revoke-several", "details", "connections", "about")
+SCHEMES = ("light", "dark")
+SEVERAL = 4
+
+
+def window_size(text: str) -> tuple[int, int]:
+    width, _, height = text.partition("x")
+    return int(width), int(height)
 
 
 def parse(argv: list[str]) -> tuple[argparse.Namespace, list[str]]:
@@ -25,6 +34,8 @@ def parse(argv: list[str]) -> tuple[argparse.Namespace, list[str]]:
     parser.add_argument("out", metavar="OUT.png")
     parser.add_argument("--page", choices=sorted(PAGES), default="management")
     parser.add_argument("--dialog", choices=DIALOGS)
+    parser.add_argument("--scheme", choices=SCHEMES)
+    parser.add_argument("--size", type=window_size, default=WINDOW_SIZE, metavar="WxH")
     return parser.parse_known_args(argv)  # the rest goes to token-desk, e.g. --demo
 
 
@@ -35,20 +46,25 @@ def open_dialog(window, name: str) -> QWidget:
         from token_desk.ui.shell.about_dialog import AboutDialog
 
         dialog = AboutDialog(window, window.menus.current_base_url())
+    elif name == "details":
+        from token_desk.ui.tokens import TokenDetailsDialog
+
+        return TokenDetailsDialog.show_for(window, revoke_examples(window)[0])
     else:
         from token_desk.ui.revoke.revoke_dialog import RevokeDialog
 
-        dialog = RevokeDialog(window, [revoke_example(window)], window.connection.client)
-        dialog.set_details_expanded(True)
+        tokens = revoke_examples(window)[:SEVERAL if name == "revoke-several" else 1]
+        dialog = RevokeDialog(window, tokens, window.connection.client)
+        dialog.set_details_expanded(name == "revoke")
     dialog.open()
     return dialog
 
 
-def revoke_example(window) -> Token:
-    """The first token shown that is not the one signing us in (that one adds a sign-out warning)."""
+def revoke_examples(window) -> list[Token]:
+    """The tokens shown, except the one signing us in (that one adds a sign-out warning)."""
     page, client = window.current_page(), window.connection.client
     tokens = [page.proxy.token_at(row) for row in range(page.proxy.rowCount())]
-    return next((token for token in tokens if not client.is_signed_in_with(token)), tokens[0])
+    return [token for token in tokens if not client.is_signed_in_with(token)] or tokens
 
 
 def _save_when_loaded(window, options: argparse.Namespace, app: QApplication, result: list[int]) -> None:
@@ -70,15 +86,17 @@ def _save_when_loaded(window, options: argparse.Namespace, app: QApplication, re
 def main(argv: list[str]) -> int:
     if not argv:
         print("usage: python -m token_desk.devtools.screenshot OUT.png [--page database] "
-              "[--dialog revoke|connections|about] [token-desk arguments]", file=sys.stderr)
+              f"[--dialog {'|'.join(DIALOGS)}] [--scheme light|dark] [--size WxH] [token-desk arguments]", file=sys.stderr)
         return 2
     options, app_args = parse(argv)
+    if options.scheme:
+        os.environ["TOKEN_DESK_COLOR_SCHEME"] = options.scheme
     from token_desk.app import create_window
     from token_desk.ui.common.application import create_application
 
     app = create_application()
     window = create_window(app_args)
-    window.resize(*WINDOW_SIZE)
+    window.resize(*options.size)
     window.show()
     result: list[int] = []
     _save_when_loaded(window, options, app, result)

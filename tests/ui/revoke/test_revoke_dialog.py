@@ -29,7 +29,8 @@ def server_copy(sandbox, token: Token) -> dict:
 
 
 def label_texts(dialog) -> list[str]:
-    return [label.text() for label in dialog.findChildren(QLabel) if label.isVisibleTo(dialog)]
+    """What the labels read (no-break spaces read as spaces)."""
+    return [label.text().replace("\u00a0", " ") for label in dialog.findChildren(QLabel) if label.isVisibleTo(dialog)]
 
 
 @pytest.fixture

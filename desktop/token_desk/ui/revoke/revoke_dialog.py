@@ -23,7 +23,8 @@ from token_desk.revocation import RevokeOutcome, RevokeReport, RevokingClient, r
 from token_desk.tasks import run_in_background
 from token_desk.ui.revoke import revoke_texts as texts
 from token_desk.ui.common.destructive_button import destructive_button
-from token_desk.ui.tokens import TokenListSummary, TokenSummary, make_summary
+from token_desk.ui.revoke.token_list import TokenListSummary
+from token_desk.ui.tokens import TokenSummary
 from token_desk.ui.common.icons import icon
 from token_desk.ui.common.error_text import error_sentence
 from token_desk.ui.common.palette import error_style, style_live
@@ -31,7 +32,8 @@ from token_desk.ui.common.plain_text import plain_label
 from token_desk.ui.common.progress_relay import ProgressRelay
 
 
-MIN_WIDTH, MIN_LIST_WIDTH = 540, 720  # room for a UUID on one line, and for the list's columns
+SCREEN_SHARE = 0.9
+MIN_WIDTH = 540  # room for a UUID on one line (the list of several asks for what its columns need)
 
 
 class _State(enum.Enum):
@@ -59,8 +61,11 @@ class RevokeDialog(QDialog):
         self._task = None
         self.setWindowTitle(texts.title(self._tokens))
         self.setWindowModality(Qt.WindowModality.WindowModal)
-        self.setMinimumWidth(MIN_WIDTH if len(self._tokens) == 1 else MIN_LIST_WIDTH)
+        if len(self._tokens) == 1:
+            self.setMinimumWidth(MIN_WIDTH)  # a list of several sets its own minimum: its columns must fit
         self._build()
+        if len(self._tokens) > 1:
+            self._open_at_list_size()
         self._cancel_button.setFocus()  # the safe choice has the keyboard first
 
     @classmethod
@@ -119,9 +124,10 @@ class RevokeDialog(QDialog):
         if self._in_use_tokens():
             layout.addWidget(self._in_use_warning())
         layout.addWidget(plain_label(texts.WILL_REVOKE))
-        self._summary: TokenSummary | TokenListSummary = make_summary(self._tokens)
+        several = len(self._tokens) > 1
+        self._summary = TokenListSummary(self._tokens) if several else TokenSummary(self._tokens[0])
         self._summary.details_toggled.connect(self._fit_to_contents)
-        layout.addWidget(self._summary)
+        layout.addWidget(self._summary, 1 if several else 0)  # the list takes the height the dialog gains
         self._risk_checkbox = QCheckBox(texts.RISK)
         self._risk_checkbox.toggled.connect(self._update_revoke_enabled)
         layout.addWidget(self._risk_checkbox)
@@ -184,9 +190,28 @@ class RevokeDialog(QDialog):
         label.setObjectName(name)
         return label
 
+    def _open_at_list_size(self) -> None:
+        """Wide enough for the list's columns and tall enough for its rows, within the screen.
+
+        Qt's own first size caps a dialog at two thirds of the screen, which cut the list's last rows."""
+        available = self.screen().availableGeometry().size() * SCREEN_SHARE
+        width = min(max(self.sizeHint().width(), self.minimumWidth()), available.width())
+        height = self.layout().totalHeightForWidth(width)
+        self.resize(width, min(height if height > 0 else self.sizeHint().height(), available.height()))
+
     def _fit_to_contents(self) -> None:
-        # After the layout has taken in the shown/hidden details: grow, or shrink back.
-        QTimer.singleShot(0, self.adjustSize)
+        # After the layout has taken in the shown/hidden details.
+        QTimer.singleShot(0, self._refit)
+
+    def _refit(self) -> None:
+        if isinstance(self._summary, TokenSummary):
+            self.adjustSize()  # the fields grow or shrink back
+            return
+        # The list's new columns need width: grow to show them, never shrink what the person chose.
+        wanted = self.sizeHint()
+        screen = self.screen().availableGeometry() if self.screen() else None
+        width = max(self.width(), wanted.width())
+        self.resize(min(width, screen.width()) if screen else width, self.height())
 
     def _in_use_tokens(self) -> list[Token]:
         return [token for token in self._tokens if self._client.is_signed_in_with(token)]

@@ -7,6 +7,8 @@ from collections.abc import Sequence
 from token_desk.api.models import Token
 
 WILL_REVOKE = "This action will revoke:"
+NOT_UNDONE = "This cannot be undone."
+NBSP = "\u00a0"
 RISK = "I understand the risk of this action"
 CANCEL, CLOSE = "Cancel", "Close"
 REVOKING_ONE = "Revoking…"
@@ -30,7 +32,8 @@ def question(tokens: Sequence[Token]) -> str:
 
 def consequence(tokens: Sequence[Token]) -> str:
     which = "this token" if len(tokens) == 1 else "these tokens"
-    return f"Anything that references {which} will no longer function. This cannot be undone."
+    # No-break spaces: the sentence wraps as a whole, never leaving "undone." alone on a line.
+    return f"Anything that references {which} will no longer function. {NOT_UNDONE.replace(' ', NBSP)}"
 
 
 def in_use(tokens: Sequence[Token]) -> str:

@@ -1,5 +1,5 @@
-"""Show tokens read-only, as plain text: the "Details…" dialog, and the token summaries the
-revoke dialog reuses (grey fields for one token, a list for several).
+"""Show tokens read-only, as plain text: the "Details…" dialog, and the grey-field summary of one
+token that the revoke dialog reuses (its list of several lives in ui/revoke).
 
 Everything a server sends (descriptions above all) is shown with Qt.PlainText:
 a description such as "<img src=x>" must appear literally, never be rendered.
@@ -12,17 +12,16 @@ from datetime import datetime
 from typing import Sequence
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QGuiApplication
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
-    QAbstractItemView, QDialog, QDialogButtonBox, QFormLayout, QFrame, QHeaderView, QLabel, QPushButton,
-    QSizePolicy, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
+    QDialog, QDialogButtonBox, QFormLayout, QFrame, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget,
 )
 
 from token_desk.api.models import Token, TokenKind
 from token_desk.models import display
 from token_desk.ui.common.dialog_buttons import button_box
-from token_desk.ui.common.palette import Colours, colours, style_live
-from token_desk.ui.common.plain_text import plain_label, plain_tooltip
+from token_desk.ui.common.palette import Colours, style_live
+from token_desk.ui.common.plain_text import plain_label
 
 MORE_DETAILS = "See more details"
 _SELECTABLE = Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
@@ -145,70 +144,6 @@ class TokenSummary(QWidget):
 
     def set_details_expanded(self, expanded: bool) -> None:
         self._toggle.setChecked(expanded)
-
-
-class TokenListSummary(QWidget):
-    """Several tokens as a scrollable list; details and results appear as extra columns."""
-
-    details_toggled = Signal(bool)
-
-    COLUMNS = ("Description", "Token ID", "Expiration Date", "Created At", "Created By", "Status", "Result")
-    DETAIL_COLUMNS = (3, 4, 5)
-    VISIBLE_ROWS = 8  # more scroll
-    RESULT_COLUMN = 6
-
-    def __init__(self, tokens: Sequence[Token], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._tree = QTreeWidget()
-        self._tree.setHeaderLabels(self.COLUMNS)
-        self._tree.setRootIsDecorated(False)
-        self._tree.setUniformRowHeights(True)
-        self._tree.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        self._tree.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self._tree.addTopLevelItems([_token_item(token) for token in tokens])
-        self._tree.setFixedHeight(self._height_for_rows(min(len(tokens), self.VISIBLE_ROWS)))
-        self._toggle = details_toggle()
-        self._toggle.toggled.connect(self.set_details_expanded)
-        self._toggle.toggled.connect(self.details_toggled)
-        self.set_details_expanded(False)
-        self._tree.setColumnHidden(self.RESULT_COLUMN, True)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self._tree)
-        layout.addWidget(self._toggle, 0, Qt.AlignmentFlag.AlignLeft)
-
-    def _height_for_rows(self, rows: int) -> int:
-        row_height = self._tree.sizeHintForRow(0)
-        chrome = self._tree.header().sizeHint().height() + 2 * self._tree.frameWidth()
-        return chrome + rows * row_height + row_height // 2  # half a row of air below the last
-
-    def set_details_expanded(self, expanded: bool) -> None:
-        for column in self.DETAIL_COLUMNS:
-            self._tree.setColumnHidden(column, not expanded)
-        self._toggle.setChecked(expanded)
-
-    def show_results(self, results: Sequence[tuple[str, bool]]) -> None:
-        """(text, succeeded) per token, in list order; failures in red."""
-        for row, (text, succeeded) in enumerate(results):
-            item = self._tree.topLevelItem(row)
-            item.setText(self.RESULT_COLUMN, text)
-            c = colours()
-            item.setForeground(self.RESULT_COLUMN, QBrush(QColor(c.success_text if succeeded else c.error_text)))
-        self._tree.setColumnHidden(self.RESULT_COLUMN, False)
-
-
-def make_summary(tokens: Sequence[Token]) -> TokenSummary | TokenListSummary:
-    return TokenSummary(tokens[0]) if len(tokens) == 1 else TokenListSummary(tokens)
-
-
-def _token_item(token: Token) -> QTreeWidgetItem:
-    created_by = token.created_by or ("" if token.kind is TokenKind.DATABASE else display.NOT_RECORDED)
-    expiry = display.optional_local_time(token.expires_at, display.NO_EXPIRY)
-    values = (token.description, token.id, expiry, display.local_time(token.created_at),
-              created_by, display.status_now(token).label, "")
-    item = QTreeWidgetItem(list(values))  # item views draw plain text
-    item.setToolTip(0, plain_tooltip(token.description))  # descriptions may be elided
-    return item
 
 
 def _field_stack(fields: Sequence[FieldText]) -> QWidget:
