@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import argparse
+import logging
 import os
+import sys
 from collections.abc import Sequence
 from pathlib import Path
-import sys
 
 from token_desk import __version__, environment
 from token_desk.api.ids import is_uuid
 from token_desk.api.token_text import token_problem
 from token_desk.api.url_safety import base_url_problem, plain_http_refusal, plain_http_warning, url_host
 from token_desk.connection import Connection, ConnectionKind, host_label
+from token_desk.paths import config_dir_problem
+
+log = logging.getLogger(__name__)
 
 
 
@@ -104,16 +108,35 @@ def create_window(argv: Sequence[str], *, prompts=None, revoker=None):
     args = parse_arguments(argv)
     if args.version:
         raise UsageError("--version prints the version and opens no window; run it on its own.")
-    store = ProfileStore()
-    if args.profile is not None and store.find(args.profile) is None:
-        raise UsageError(f"There is no stored profile named {args.profile!r}; "
-                         "run token-desk without --profile to pick or add one.")
+    folder_problem = config_dir_problem()
+    store = ProfileStore(in_memory=folder_problem is not None)
+    if args.profile is not None:
+        _check_profile_exists(store, args.profile)
     # The controller owns every connection's client (and the demo server) and closes them
     # when the window goes away or the user switches.
     controller = ConnectionsController(ProfileManager(store, Credentials()), start_demo)
-    window = MainWindow(controller, prompts or ConnectionPrompts(), revoker or DialogRevokeService())
+    prompts = prompts or ConnectionPrompts()
+    window = MainWindow(controller, prompts, revoker or DialogRevokeService())
     _open_first_connection(controller, args)
+    if folder_problem is not None:
+        log.warning("%s", folder_problem)
+        from PySide6.QtCore import QTimer
+
+        # Once the window is up, so the person sees what it is about.
+        QTimer.singleShot(0, window, lambda: prompts.show_problem(window, "Settings Will Not Be Saved", folder_problem))
     return window
+
+
+def _check_profile_exists(store, name: str) -> None:
+    from token_desk.credentials import CredentialError
+
+    try:
+        found = store.find(name)
+    except CredentialError as err:  # a damaged or unreadable profiles file: its sentence, not a traceback
+        raise UsageError(str(err)) from err
+    if found is None:
+        raise UsageError(f"There is no stored profile named {name!r}; "
+                         "run token-desk without --profile to pick or add one.")
 
 
 def _open_first_connection(controller, args: argparse.Namespace) -> None:

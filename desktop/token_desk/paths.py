@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -49,7 +50,25 @@ def default_config_dir(
 
 
 def config_dir() -> Path:
-    """The one folder for on-disk app state, created on first use."""
+    """The one folder for on-disk app state, created on first use (if it cannot be, writes to it fail later)."""
     path = default_config_dir()
-    path.mkdir(parents=True, exist_ok=True)
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        pass  # config_dir_problem() says so once; every writer reports its own failure
     return path
+
+
+def config_dir_problem() -> str | None:
+    """A sentence naming the folder when app state cannot be saved there; None when it can."""
+    path = default_config_dir()
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=path):
+            pass
+    except OSError as err:
+        reason = err.strerror or type(err).__name__
+        return (f"Token Desk cannot save to its settings folder {path} ({reason}), so this session runs "
+                "without saving connections or the window layout; fix that folder's permissions, or set "
+                f"{CONFIG_DIR_ENV} to a folder you can write to.")
+    return None

@@ -40,10 +40,14 @@ class Profile:
         return replace(self, name=new_name)
 
 
+def clash_key(name: str) -> str:
+    """Names with equal keys clash. Case-insensitive: the name is the keyring username, and
+    Windows Credential Manager treats names differing only by case as the same entry."""
+    return name.casefold()
+
+
 def names_clash(a: str, b: str) -> bool:
-    # Case-insensitive: the name is the keyring username, and Windows Credential
-    # Manager treats names differing only by case as the same entry.
-    return a.casefold() == b.casefold()
+    return clash_key(a) == clash_key(b)
 
 
 def validate_name(name: str, existing_names: Iterable[str] = (), current_name: str | None = None) -> str | None:

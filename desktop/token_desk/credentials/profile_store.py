@@ -30,8 +30,12 @@ class ProfileStore:
     and is never overwritten, except by reset_damaged_file() (the user's choice).
     """
 
-    def __init__(self, path: Path | None = None) -> None:
+    def __init__(self, path: Path | None = None, *, in_memory: bool = False) -> None:
+        """`in_memory`: the folder cannot be written (the person was told); changes last this session only."""
         self._path = path if path is not None else paths.config_dir() / PROFILES_FILE_NAME
+        self._memory: ProfileData | None = None
+        self._in_memory = in_memory
+        self._cached: tuple[tuple[int, int, int], ProfileData] | None = None
 
     @property
     def path(self) -> Path:
@@ -120,10 +124,34 @@ class ProfileStore:
         return backup
 
     def _read(self) -> ProfileData:
-        return read_profile_file(self._path)
+        """A fresh copy of the file's data; parsed again only when the file changed on disk (another window)."""
+        if self._memory is not None:
+            return _copy(self._memory)
+        stamp = _stamp(self._path)
+        if stamp is not None and self._cached is not None and self._cached[0] == stamp:
+            return _copy(self._cached[1])
+        data = read_profile_file(self._path)
+        self._cached = (stamp, _copy(data)) if stamp is not None else None
+        return data
 
     def _write(self, data: ProfileData) -> None:
+        if self._in_memory:
+            self._memory = ProfileData(list(data.profiles), data.last_used)
+            return
         write_profile_file(self._path, data)
+
+
+def _stamp(path: Path) -> tuple[int, int, int] | None:
+    """What changes whenever the file is replaced or written (it is always replaced atomically)."""
+    try:
+        status = path.stat()
+    except OSError:
+        return None
+    return (status.st_ino, status.st_mtime_ns, status.st_size)
+
+
+def _copy(data: ProfileData) -> ProfileData:
+    return ProfileData(list(data.profiles), data.last_used)
 
 
 def copy_name(name: str, taken: Iterable[str]) -> str:

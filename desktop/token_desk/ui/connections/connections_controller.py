@@ -51,6 +51,7 @@ class ConnectionsController(QObject):
         self.manager = manager
         self._client_factory = client_factory
         self._resources = OwnedResources(demo_factory)
+        self._problem_shown: str | None = None
         self._pending_profile: str | None = None
 
     def attach(self, window, prompts: Prompts) -> None:
@@ -246,10 +247,15 @@ class ConnectionsController(QObject):
     def _guarded(self, read: Callable[[], object]):
         """Profile-file reads and writes: a damaged or unwritable file is reported, never raised."""
         try:
-            return read()
+            result = read()
         except CredentialError as err:
-            self.prompts.show_problem(self.window, "Connections", str(err))
+            # One start reads the file several times: the same problem is shown once, not per read.
+            if str(err) != self._problem_shown:
+                self._problem_shown = str(err)
+                self.prompts.show_problem(self.window, "Connections", str(err))
             return None
+        self._problem_shown = None
+        return result
 
     def close(self) -> None:
         """Close the clients and stop the demo server this controller started."""

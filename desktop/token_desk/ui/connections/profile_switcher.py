@@ -29,6 +29,7 @@ class ProfileSwitcher(QComboBox):
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.setMinimumContentsLength(12)
         self._active_index = 0
+        self._profile_icon = icon("connection")  # one icon for every row: 10,000 profiles fill at once
         self.activated.connect(self._on_activated)
         self.set_profiles((), None)
 
@@ -52,7 +53,7 @@ class ProfileSwitcher(QComboBox):
         self.setItemData(index, kind, KIND_ROLE)
         self.setItemData(index, name, NAME_ROLE)
         if kind == _PROFILE:
-            self.setItemIcon(index, icon("connection"))
+            self.setItemIcon(index, self._profile_icon)
 
     @property
     def active_text(self) -> str:
