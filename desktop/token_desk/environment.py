@@ -11,3 +11,9 @@ CONFIG_DIR = "TOKEN_DESK_CONFIG_DIR"
 DEBUG = "TOKEN_DESK_DEBUG"
 # keyring's own choice of backend; Token Desk honours it and names it in its advice.
 KEYRING_BACKEND = "PYTHON_KEYRING_BACKEND"
+# Read before Qt starts (token_desk.startup_environment): which platform plugin, which screen, which bus.
+QT_PLATFORM = "QT_QPA_PLATFORM"
+X11_DISPLAY = "DISPLAY"
+WAYLAND_DISPLAY = "WAYLAND_DISPLAY"
+SESSION_BUS = "DBUS_SESSION_BUS_ADDRESS"
+XDG_RUNTIME_DIR = "XDG_RUNTIME_DIR"

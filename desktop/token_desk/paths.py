@@ -70,5 +70,5 @@ def config_dir_problem() -> str | None:
         reason = err.strerror or type(err).__name__
         return (f"Token Desk cannot save to its settings folder {path} ({reason}), so this session runs "
                 "without saving connections or the window layout; fix that folder's permissions, or set "
-                f"{CONFIG_DIR_ENV} to a folder you can write to.")
+                f"{environment.CONFIG_DIR} to a folder you can write to.")
     return None

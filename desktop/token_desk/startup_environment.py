@@ -12,9 +12,9 @@ import sys
 from collections.abc import MutableMapping
 from pathlib import Path
 
-PLATFORM_ENV = "QT_QPA_PLATFORM"
-DISPLAY_ENVS = ("DISPLAY", "WAYLAND_DISPLAY")
-SESSION_BUS_ENV = "DBUS_SESSION_BUS_ADDRESS"
+from token_desk import environment
+
+DISPLAY_ENVS = (environment.X11_DISPLAY, environment.WAYLAND_DISPLAY)
 # libdbus reads an unsupported address as "no session bus" and does not autolaunch one.
 NO_SESSION_BUS = "disabled:"
 # Platforms that draw on a real screen and so need one.
@@ -26,7 +26,7 @@ def display_problem(environ: MutableMapping[str, str], self_test: bool = False,
     """One sentence naming the fix when Qt would find no display; None when it will start."""
     if not platform.startswith("linux"):
         return None  # Windows and macOS always have their own window system
-    qpa = environ.get(PLATFORM_ENV, "").split(":", 1)[0].strip().lower()
+    qpa = environ.get(environment.QT_PLATFORM, "").split(":", 1)[0].strip().lower()
     if qpa not in _SCREEN_PLATFORMS or any(environ.get(name) for name in DISPLAY_ENVS):
         return None
     if self_test:
@@ -38,12 +38,12 @@ def display_problem(environ: MutableMapping[str, str], self_test: bool = False,
 
 def prevent_dbus_autolaunch(environ: MutableMapping[str, str], platform: str = sys.platform) -> bool:
     """With no session bus at all, tell libdbus so, instead of letting it start a daemon; True if set."""
-    if not platform.startswith("linux") or environ.get(SESSION_BUS_ENV):
+    if not platform.startswith("linux") or environ.get(environment.SESSION_BUS):
         return False
-    runtime_dir = environ.get("XDG_RUNTIME_DIR")
+    runtime_dir = environ.get(environment.XDG_RUNTIME_DIR)
     if runtime_dir and Path(runtime_dir, "bus").exists():
         return False  # the systemd user bus: libdbus finds it without launching anything
-    environ[SESSION_BUS_ENV] = NO_SESSION_BUS
+    environ[environment.SESSION_BUS] = NO_SESSION_BUS
     return True
 
 
