@@ -72,7 +72,10 @@ def test_401_signs_out_and_asks_for_credentials_once(qtbot, window, sandbox) -> 
 
 
 def test_the_gui_keeps_turning_during_a_slow_response(qtbot, window, sandbox) -> None:
-    sandbox.faults.delay_ms = 2000
+    """A GUI thread waiting on the request would freeze for the server's whole delay. The bound is
+    half that delay, not a frame time, so a loaded machine cannot fail it; speed is for benchmarks/."""
+    delay_ms = 2000
+    sandbox.faults.delay_ms = delay_ms
     gaps: list[int] = []
     clock = QElapsedTimer()
     timer = QTimer()
@@ -82,10 +85,11 @@ def test_the_gui_keeps_turning_during_a_slow_response(qtbot, window, sandbox) ->
     timer.start()
     window.refresh()
     assert window.loader.busy and not window.token_actions.refresh.isEnabled()
+    qtbot.keyClicks(window.search_box, "ci")  # typing while the lists load
+    assert window.loader.busy and window.current_page().proxy.search_text == "ci"
     wait_loaded(qtbot, window)
     timer.stop()
-    assert len(gaps) >= 30  # two seconds of ticks happened while the request was in flight
-    assert max(gaps[1:]) < 100
+    assert len(gaps) >= 2 and max(gaps[1:]) < delay_ms // 2
 
 
 def test_esc_cancels_a_load_from_a_silent_server_and_keeps_the_last_tables(qtbot, window, sandbox) -> None:
