@@ -1,4 +1,5 @@
-"""The app's table stack as the benchmark drives it."""
+"""The app's table stack as the benchmark drives it: the database tokens' table, the list the
+REST API serves (management tokens come through influxctl)."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ class Table:
     """Model, proxy (sorted by Created At, newest first, as a user would want) and view."""
 
     def __init__(self) -> None:
-        self.model = TokenTableModel(TokenKind.MANAGEMENT)
+        self.model = TokenTableModel(TokenKind.DATABASE)
         self.proxy = TokenFilterProxy()
         self.proxy.setSourceModel(self.model)
         self.proxy.sort(self.model.section_of(Column.CREATED_AT), Qt.SortOrder.DescendingOrder)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import re
+from operator import attrgetter
 from typing import Any, Callable, TypeVar
 
 import msgspec
@@ -116,26 +117,49 @@ def _decoded(fast: Callable[[], T], content: bytes, parse_reference: Callable[[A
 
 
 def _tokens(kind: TokenKind, wires: list) -> list[Token]:
-    """Tokens of wire Structs msgspec decoded; ValueError or OverflowError for anything unusual."""
-    ids = [wire.id for wire in wires]
-    if not _all_uuids(ids):
+    """Tokens of wire Structs msgspec decoded; ValueError or OverflowError for anything unusual.
+
+    Empties `wires` as it goes (a chunk at a time, from the end), so each wire and the text of
+    its timestamps are freed while the rest are still being read: a lower peak at 100,000.
+    """
+    if not _all_uuids(list(map(_ID, wires))):
         raise ValueError("an ID is not a canonical UUID")
-    del ids
+    convert = _management_tokens if kind is _MANAGEMENT else _database_tokens
+    # Values that repeat across a list (account, cluster, creator, permission sets) are kept
+    # once: msgspec makes a fresh object for each occurrence (40 MB at 100,000 tokens).
+    share = {}.setdefault
+    chunks = []
+    while wires:
+        chunk = wires[-_CHUNK:]
+        del wires[-_CHUNK:]
+        chunks.append(convert(chunk, share))
+    return [token for chunk in reversed(chunks) for token in chunk]
+
+
+_CHUNK = 4096
+_ID = attrgetter("id")
+
+
+def _management_tokens(wires: list, share) -> list[Token]:
     stamp = usual_timestamp
-    # One comprehension per kind, every field inline: a helper call per token would cost
-    # a third more at 100,000 tokens.
-    if kind is _MANAGEMENT:
-        return [Token(
-            _MANAGEMENT, w.id, w.description, stamp(w.created_at), w.token_prefix, w.created_by,
-            None if (e := w.expires_at) is None or (e := stamp(e)) == _NEVER else e,
-            None if (r := w.revoked_at) is None else stamp(r),
-            (), w.account_id, None,
-        ) for w in wires]
+    # Every field inline: a helper call per token would cost a third more at 100,000 tokens.
+    return [Token(
+        _MANAGEMENT, w.id, w.description, stamp(w.created_at), w.token_prefix,
+        share(w.created_by, w.created_by),
+        None if (e := w.expires_at) is None or (e := stamp(e)) == _NEVER else e,
+        None if (r := w.revoked_at) is None else stamp(r),
+        (), share(w.account_id, w.account_id), None,
+    ) for w in wires]
+
+
+def _database_tokens(wires: list, share) -> list[Token]:
+    stamp = usual_timestamp
     return [Token(
         _DATABASE, w.id, w.description, stamp(w.created_at), None, None,
         None if (e := w.expires_at) is None or (e := stamp(e)) == _NEVER else e,
         None if (r := w.revoked_at) is None else stamp(r),
-        w.permissions, w.account_id, w.cluster_id,
+        share(w.permissions, w.permissions), share(w.account_id, w.account_id),
+        share(w.cluster_id, w.cluster_id),
     ) for w in wires]
 
 

@@ -15,6 +15,7 @@ from token_desk.models.display import DisplayStatus
 from token_desk.models.row_values import RowValues
 from token_desk.ui.common.icons import icon
 from token_desk.ui.common.palette import colours, muted_text
+from token_desk.ui.tokens.first_paint import FirstPaintLog
 from token_desk.ui.tokens.token_view import TokenTableView
 
 PAGE_TITLES = {TokenKind.MANAGEMENT: "Management Tokens", TokenKind.DATABASE: "Database Tokens"}
@@ -53,6 +54,7 @@ class TokenPage(QWidget):
         self.proxy.setSourceModel(self.model)
         self.view = TokenTableView(self)
         self.view.setModel(self.proxy)
+        FirstPaintLog(self.view, kind.value)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.view)
