@@ -21,10 +21,15 @@ class FirstPaintLog(QObject):
         view.viewport().installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # Qt override
-        model = self._view.model()
-        if event.type() == QEvent.Type.Paint and model is not None and model.rowCount() > 0:
-            watched.removeEventFilter(self)
-            rows = model.rowCount()
+        # Paint events only: the filter also sees the events of the viewport's destruction,
+        # when the view is half gone and touching it would raise (and crash PySide6 6.11).
+        if event.type() == QEvent.Type.Paint:
+            self._painting(watched)
+        return False
+
+    def _painting(self, viewport: QObject) -> None:
+        rows = self._view.model().rowCount() if self._view.model() is not None else 0
+        if rows:
+            viewport.removeEventFilter(self)
             # After this paint event has been handled, so the line marks a finished paint.
             QTimer.singleShot(0, lambda: logger.debug(FIRST_PAINT_MESSAGE, self._table, rows))
-        return False
