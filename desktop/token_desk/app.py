@@ -103,24 +103,30 @@ def create_window(argv: Sequence[str], *, prompts=None, revoker=None):
     The composition root: it builds the window's parts. `prompts` (a ui.connections.Prompts) and
     `revoker` (a ui.revoke.RevokeService) default to the real dialogs; tests pass ones that answer at once.
     """
-    from token_desk.credentials import Credentials, ProfileManager, ProfileStore
+    from token_desk.credentials import (Credentials, MemoryProfileStore, MemorySecretStore, ProfileManager,
+                                        ProfileStore)
     # Widgets only once a QApplication exists.
     from token_desk.ui.connections import ConnectionPrompts, ConnectionsController
+    from token_desk.ui.common.settings import MemorySettings
     from token_desk.ui.revoke import DialogRevokeService
     from token_desk.ui.shell.main_window import MainWindow
 
     args = parse_arguments(argv)
     if args.version:
         raise UsageError("--version prints the version and opens no window; run it on its own.")
-    folder_problem = config_dir_problem()
-    store = ProfileStore(in_memory=folder_problem is not None)
+    folder_problem = None if args.demo else config_dir_problem()
+    # --demo stores nothing: no profiles file, keyring entry or window settings, even if the demo
+    # is used to try the Connections dialog.
+    store = MemoryProfileStore() if args.demo else ProfileStore(in_memory=folder_problem is not None)
     if args.profile is not None:
         _check_profile_exists(store, args.profile)
+    credentials = Credentials(MemorySecretStore()) if args.demo else Credentials()
     # The controller owns every connection's client (and the demo server) and closes them
     # when the window goes away or the user switches.
-    controller = ConnectionsController(ProfileManager(store, Credentials()), start_demo)
+    controller = ConnectionsController(ProfileManager(store, credentials), start_demo)
     prompts = prompts or ConnectionPrompts()
-    window = MainWindow(controller, prompts, revoker or DialogRevokeService())
+    window = MainWindow(controller, prompts, revoker or DialogRevokeService(),
+                        settings=MemorySettings() if args.demo else None)
     _open_first_connection(controller, args)
     if folder_problem is not None:
         log.warning("%s", folder_problem)

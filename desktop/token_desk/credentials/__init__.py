@@ -35,6 +35,7 @@ from token_desk.credentials.influxctl import (
 )
 from token_desk.credentials.influxctl_import import ImportedProfile, ImportReport, SkippedProfile, import_profiles
 from token_desk.credentials.manager import ProfileManager
+from token_desk.credentials.memory import MemoryProfileStore, MemorySecretStore
 from token_desk.credentials.profile import (
     DEFAULT_BASE_URL,
     ALLOW_PLAIN_HTTP_LABEL,
@@ -78,6 +79,8 @@ __all__ = [
     "ProfileFileError",
     "ProfileFileUnreadableError",
     "ProfileFileWriteError",
+    "MemoryProfileStore",
+    "MemorySecretStore",
     "ProfileManager",
     "ProfileNameTakenError",
     "ProfileNotFoundError",

@@ -37,14 +37,23 @@ def unwritable_config(tmp_path, monkeypatch):
 def test_an_unwritable_config_folder_is_named_once_and_the_app_runs_without_saving(
         qtbot, unwritable_config) -> None:
     prompts = ShownProblems()
-    window = create_window(["--demo"], prompts=prompts)
+    window = create_window([], prompts=prompts)
     qtbot.addWidget(window)
     window.show()
     qtbot.waitUntil(lambda: prompts.problems != [])
     ((title, message),) = prompts.problems
     assert title == "Settings Will Not Be Saved"
     assert str(unwritable_config) in message and "without saving" in message
-    assert window.connection.is_demo  # and the app goes on
+    assert window.central_stack.currentWidget() is window.welcome  # and the app goes on
+
+
+def test_the_demo_never_needs_the_config_folder(qtbot, unwritable_config) -> None:
+    prompts = ShownProblems()
+    window = create_window(["--demo"], prompts=prompts)  # it stores nothing, so nothing to warn about
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.wait(50)
+    assert prompts.problems == [] and window.connection.is_demo
 
 
 def test_profiles_added_without_a_writable_folder_last_the_session(unwritable_config) -> None:

@@ -40,3 +40,19 @@ def read_int(settings: QSettings, key: str, default: int) -> int:
         return int(settings.value(key, default))
     except (TypeError, ValueError):
         return default
+
+
+class MemorySettings:
+    """The part of QSettings the window uses, kept in a dict: a `--demo` run remembers nothing on disk."""
+
+    def __init__(self) -> None:
+        self._values: dict[str, object] = {}
+
+    def value(self, key: str, default: object = None) -> object:
+        return self._values.get(key, default)
+
+    def setValue(self, key: str, value: object) -> None:  # QSettings' name, so the window needs no branch
+        self._values[key] = value
+
+    def sync(self) -> None:
+        """Nothing to write."""

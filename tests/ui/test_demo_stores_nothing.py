@@ -1,0 +1,60 @@
+"""`token-desk --demo` stores nothing: no settings file, no profiles file, no keyring entry, whatever is done in it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSize
+
+from tests.memory_keyring import MemoryKeyring, install_keyring
+from tests.ui.conftest import DecliningPrompts, wait_loaded
+from token_desk.app import create_window
+from token_desk.credentials import Profile
+
+
+def files_under(folder: Path) -> list[Path]:
+    return sorted(path for path in folder.rglob("*") if path.is_file()) if folder.exists() else []
+
+
+@pytest.fixture
+def keyring_entries():
+    yield from (keyring.entries for keyring in install_keyring(MemoryKeyring()))
+
+
+@pytest.fixture
+def demo(qtbot, config_dir):
+    window = create_window(["--demo"], prompts=DecliningPrompts())
+    qtbot.addWidget(window)
+    window.show()
+    wait_loaded(qtbot, window)
+    return window
+
+
+def test_a_demo_session_leaves_no_file_behind(qtbot, demo, config_dir, keyring_entries) -> None:
+    demo.token_actions.show_inactive.setChecked(True)
+    demo.sidebar.setCurrentRow(1)
+    demo.resize(QSize(900, 600))
+    demo.close()  # closing is when a real session saves its layout
+    assert files_under(config_dir) == [] and keyring_entries == {}
+
+
+def test_a_connection_added_in_the_demo_is_kept_in_memory_only(demo, config_dir, keyring_entries) -> None:
+    manager = demo.connections.manager
+    profile = Profile(name="Production", base_url="https://console.influxdata.com/api/v0",
+                      account_id="0f8fad5b-d9cb-469f-a165-70867728950e",
+                      cluster_id="7c9e6679-7425-40de-944b-e07fc1f90ae7")
+    manager.add(profile, "a-management-token")
+    assert manager.store.names() == ["Production"] and manager.credentials.token_for("Production")
+    manager.delete("Production")
+    assert files_under(config_dir) == [] and keyring_entries == {}
+
+
+def test_a_normal_start_still_remembers_the_layout(qtbot, config_dir, sandbox, monkeypatch) -> None:
+    from tests.ui.conftest import url_args
+
+    monkeypatch.setenv("INFLUX_MANAGEMENT_TOKEN", sandbox.management_token)
+    window = create_window(url_args(sandbox), prompts=DecliningPrompts())
+    qtbot.addWidget(window)
+    window.close()
+    assert [path.name for path in files_under(config_dir)] == ["ui.ini"]
