@@ -54,3 +54,8 @@ def test_connection_is_reused_across_every_kind_of_answer(api: httpx.Client) -> 
 def test_responses_never_echo_the_bearer(api: httpx.Client, sandbox: Sandbox) -> None:
     for path in ("/managementTokens", "/nowhere", "/tokens/bad-id"):
         assert sandbox.management_token not in api.get(path).text
+
+
+def test_a_whole_number_written_as_a_decimal_is_an_integer_as_json_schema_says(api) -> None:
+    created = api.post("/databases", json={"name": "fuzzed", "maxColumnsPerTable": 261.0})
+    assert created.status_code == 200 and created.json()["maxColumnsPerTable"] == 261

@@ -99,7 +99,7 @@ class SandboxHandler(BaseHTTPRequestHandler):
         operation = route.operations.get(self.command)
         if operation is None:
             raise ApiFailure(405, f"{self.command} is not allowed here; use {', '.join(route.operations)}")
-        self._authorise(segments)
+        self._authorise(route, segments)
         service = self.server.service
         return getattr(service, operation)(segments[2] if len(segments) > 2 else None, raw)
 
@@ -108,7 +108,7 @@ class SandboxHandler(BaseHTTPRequestHandler):
             return Answer(200, GARBAGE_BODY.decode())
         return Answer(injected.status, error_body(injected.status, f"{_REASONS.get(injected.status, 'error')} (injected)"))
 
-    def _authorise(self, segments: tuple[str, ...]) -> None:
+    def _authorise(self, route: routes.Route, segments: tuple[str, ...]) -> None:
         """401 before anything else, then 400 for malformed ids, then 404 for someone else's cluster."""
         header = self.headers.get("Authorization") or ""
         scheme, _, secret = header.partition(" ")
@@ -121,6 +121,8 @@ class SandboxHandler(BaseHTTPRequestHandler):
         # 404, not 403, like the real service: a token must not learn whether another
         # account or cluster exists, and 403 would confirm it does.
         if (segments[0].lower(), segments[1].lower()) != (service.account_id, service.cluster_id):
+            if self.command in route.no_404:  # CreateManagementToken documents no 404
+                raise ApiFailure(403, "forbidden: this token has no access to that account or cluster")
             raise ApiFailure(404, "account or cluster not found")
 
     def _send(self, answer: Answer) -> None:

@@ -15,11 +15,13 @@ class Route:
     pattern: re.Pattern[str]
     kind: str | None  # "management"/"database" for token routes; DELETEs are counted per kind
     operations: dict[str, str]  # HTTP method -> Service method name
+    # Methods whose operation documents no 404: another account or cluster is refused with 403 there.
+    no_404: frozenset[str] = frozenset()
 
 
 ROUTES = (
     Route(re.compile(f"{_CLUSTER}/managementTokens"), None,
-          {"GET": "list_management_tokens", "POST": "create_management_token"}),
+          {"GET": "list_management_tokens", "POST": "create_management_token"}, frozenset({"POST"})),
     Route(re.compile(f"{_CLUSTER}/managementTokens/{_SEGMENT}"), "management",
           {"GET": "get_management_token", "DELETE": "revoke_management_token"}),
     Route(re.compile(f"{_CLUSTER}/tokens"), None,

@@ -91,6 +91,8 @@ def token_update(body: dict[str, Any]) -> dict[str, Any]:
 
 def _integer(body: dict[str, Any], name: str, default: int, minimum: int) -> int:
     value = body.get(name, default)
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)  # JSON Schema counts 261.0 as an integer, so the documents allow it (found by fuzzing)
     if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
         raise bad_request(f"'{name}' must be an integer of at least {minimum}")
     return value
