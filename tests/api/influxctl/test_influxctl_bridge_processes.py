@@ -172,3 +172,23 @@ def _wait_for(condition, attempts: int = 2000):
             return
         time.sleep(0.01)
     raise AssertionError("condition never became true")
+
+
+def test_a_revoke_killed_by_the_tasks_cancel_is_a_lost_answer_that_revocation_re_reads(tmp_path):
+    from token_desk.cancellation import Cancellation, cancellable
+    from token_desk.revocation import is_lost_answer
+
+    started = tmp_path / "started"
+    program = make_influxctl(tmp_path, f"open({str(started)!r}, 'w').close(); time.sleep(600)")
+    cancellation, failures = Cancellation(), []
+
+    def revoke():
+        with cancellable(cancellation):
+            _capture(lambda: bridge_for(program).revoke_management_token(TOKEN_ID), failures)
+
+    worker = threading.Thread(target=revoke)
+    worker.start()
+    _wait_for(started.exists)
+    cancellation.cancel()
+    worker.join(30)
+    assert isinstance(failures[0], InfluxctlOutcomeUnknownError) and is_lost_answer(failures[0])

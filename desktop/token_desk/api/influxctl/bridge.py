@@ -22,7 +22,7 @@ from token_desk.api.influxctl.login import LoginObserver, LoginWatcher
 from token_desk.api.influxctl.output import (
     parse_database_list, parse_database_token_list, parse_management_list, table_expiry,
 )
-from token_desk.api.influxctl.process import CancelHandle, Finished, run_process
+from token_desk.api.influxctl.process import CancelHandle, Finished
 from token_desk.api.influxctl.program import InfluxctlProgram
 from token_desk.api.models import CreatedToken, Database, Permission, Token, TokenKind
 from token_desk.cancellation import current_cancellation

@@ -7,8 +7,8 @@ message (plain text, trimmed, the secret redacted) and `path` the command that r
 from __future__ import annotations
 
 from token_desk.api.errors import (
-    ApiError, ApiTimeoutError, AuthenticationError, InvalidResponseError, NotFoundError, OutcomeUnknownError,
-    PermissionDeniedError,
+    ApiConnectionError, ApiError, ApiTimeoutError, AuthenticationError, InvalidResponseError, NotFoundError,
+    OutcomeUnknownError, PermissionDeniedError,
 )
 
 DOWNLOAD_URL = "https://docs.influxdata.com/influxdb3/cloud-dedicated/reference/cli/influxctl/"
@@ -61,7 +61,8 @@ class InfluxctlCancelledError(InfluxctlError):
 
 
 class InfluxctlOutcomeUnknownError(InfluxctlError, OutcomeUnknownError):
-    """influxctl was stopped while revoking: the token may or may not be revoked now."""
+    """influxctl was stopped while revoking: the token may or may not be revoked now, so revocation
+    re-reads it and shows what the server says."""
 
     default_advice = ("influxctl was stopped before it reported the result, so the token may or may not be "
                       "revoked; refresh to see what the server says.")
