@@ -10,6 +10,7 @@ from PySide6.QtCore import QSettings
 
 from token_desk.api.client import ManagementApiClient
 from token_desk.sandbox import Sandbox, start_sandbox
+from token_desk.sandbox.influxctl import write_launcher
 
 # The offscreen platform cannot resize windows to their size hints, raise windows or grab input
 # (which popup menus ask for) and says so every time: a property of the test platform, not a fault of ours.
@@ -30,9 +31,11 @@ def config_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.Mon
 
 
 @pytest.fixture
-def sandbox() -> Iterator[Sandbox]:
-    """A seeded sandbox server on 127.0.0.1 for this test only."""
+def sandbox(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Iterator[Sandbox]:
+    """A seeded sandbox server on 127.0.0.1 for this test only; the app's influxctl is its emulator."""
     with start_sandbox(data=":memory:", seed=1) as running:
+        launcher = write_launcher(tmp_path_factory.mktemp("influxctl"), running.influxctl_command)
+        monkeypatch.setenv("TOKEN_DESK_INFLUXCTL", str(launcher))
         yield running
 
 

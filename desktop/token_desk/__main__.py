@@ -16,6 +16,7 @@ log = logging.getLogger(__name__)
 EXIT_USAGE = 2
 # How long closing waits for cancelled work to wind down before the process ends regardless.
 EXIT_GRACE_MS = 1500
+EMULATOR_FLAG = "--influxctl-emulator"  # token_desk.sandbox.influxctl.FROZEN_FLAG, without importing the sandbox
 
 
 def _fail_usage(error: UsageError) -> int:
@@ -25,6 +26,10 @@ def _fail_usage(error: UsageError) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:1] == [EMULATOR_FLAG]:  # a packaged app standing in for influxctl (its sys.executable is the app)
+        from token_desk.sandbox.influxctl.cli import main as emulate_influxctl
+
+        return emulate_influxctl(argv[1:])
     try:
         args = parse_arguments(argv)
     except UsageError as error:

@@ -17,7 +17,7 @@ from token_desk.connection import Connection, ConnectionKind, host_label
 from token_desk.paths import config_dir_problem
 
 log = logging.getLogger(__name__)
-
+DEFAULT_INFLUXCTL_PROFILE = "default"
 
 
 class UsageError(Exception):
@@ -40,6 +40,12 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--cluster-id", metavar="ID", help="cluster ID (a UUID), with --url")
     parser.add_argument("--allow-plain-http", action="store_true",
                         help="with an http:// --url to another computer: send the token unencrypted anyway")
+    parser.add_argument("--influxctl", metavar="PATH",
+                        help="the influxctl program to run for management tokens (default: found automatically)")
+    parser.add_argument("--influxctl-config", metavar="FILE",
+                        help="use this influxctl config.toml and its own sign-in, storing no secret")
+    parser.add_argument("--influxctl-profile", metavar="NAME",
+                        help="the profile of the influxctl config to use (default: default)")
     # The packaged app's end-to-end check (token_desk.selftest), run by the packaging tests.
     parser.add_argument("--self-test", action="store_true",
                         help="check this installation end to end against a built-in server, then exit")
@@ -54,7 +60,14 @@ def parse_arguments(argv: Sequence[str]) -> argparse.Namespace:
         raise UsageError("--account-id and --cluster-id go with --url URL; add the API URL or remove them.")
     if args.url is not None:
         _check_one_off(args)
+    if uses_influxctl_profile(args) and (args.url is not None or args.demo or args.profile is not None):
+        raise UsageError("--influxctl-config and --influxctl-profile open an influxctl profile on their own; "
+                         "leave out --url, --demo and --profile.")
     return args
+
+
+def uses_influxctl_profile(args: argparse.Namespace) -> bool:
+    return args.influxctl_config is not None or args.influxctl_profile is not None
 
 
 def _check_one_off(args: argparse.Namespace) -> None:
@@ -123,7 +136,8 @@ def create_window(argv: Sequence[str], *, prompts=None, revoker=None):
     credentials = Credentials(MemorySecretStore()) if args.demo else Credentials()
     # The controller owns every connection's client (and the demo server) and closes them
     # when the window goes away or the user switches.
-    controller = ConnectionsController(ProfileManager(store, credentials), start_demo)
+    controller = ConnectionsController(ProfileManager(store, credentials), start_demo,
+                                       influxctl_option=args.influxctl)
     prompts = prompts or ConnectionPrompts()
     window = MainWindow(controller, prompts, revoker or DialogRevokeService(),
                         settings=MemorySettings() if args.demo else None)
@@ -153,16 +167,19 @@ def _open_first_connection(controller, args: argparse.Namespace) -> None:
     if args.demo:
         controller.open_demo()
     elif args.url is not None:
-        controller.open_connection(_one_off_connection(args))
+        controller.open_connection(_one_off_connection(args, controller.influxctl_program()))
+    elif uses_influxctl_profile(args):
+        controller.open_influxctl_profile(args.influxctl_config, args.influxctl_profile or DEFAULT_INFLUXCTL_PROFILE)
     else:
         controller.start(args.profile)  # the named or last used profile, else the welcome page
 
 
-def _one_off_connection(args: argparse.Namespace) -> Connection:
-    from token_desk.api.client import ManagementApiClient
+def _one_off_connection(args: argparse.Namespace, influxctl) -> Connection:
+    from token_desk.api.connect import management_token_service
 
     if args.allow_plain_http and plain_http_refusal(args.url, False) is not None:
         print(f"token-desk: warning: {plain_http_warning(args.url)}", file=sys.stderr)
-    client = ManagementApiClient(args.url, args.account_id, args.cluster_id, os.environ[environment.MANAGEMENT_TOKEN].strip(),
-                                 allow_plain_http=args.allow_plain_http)
-    return Connection(host_label(args.url), client, ConnectionKind.ONE_OFF)
+    service = management_token_service(args.url, args.account_id, args.cluster_id,
+                                       os.environ[environment.MANAGEMENT_TOKEN].strip(), influxctl,
+                                       allow_plain_http=args.allow_plain_http)
+    return Connection(host_label(args.url), service, ConnectionKind.ONE_OFF)

@@ -15,6 +15,7 @@ class ConnectionKind(enum.Enum):
     DEMO = "demo"
     PROFILE = "profile"
     ONE_OFF = "one-off"
+    INFLUXCTL = "influxctl"  # an influxctl config and profile used as they are: no secret held here
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,8 @@
 """`token-desk --self-test`: proves a build works by driving the real app against the in-process sandbox.
 
 Each step uses what a person's session uses (create_window's --url path, the MainWindow and its models, the
-httpx client, the Revoke Token action and dialog); the sandbox's database is the judge. One line per step;
+httpx client, influxctl (the sandbox's emulator, which a packaged app runs by re-invoking itself), the Revoke
+Token action and dialog); the sandbox's database is the judge. One line per step;
 exit status 0 only when all passed. Nothing is stored: settings go to a temporary folder.
 """
 
@@ -158,8 +159,13 @@ class SelfTest:
     def open_window(self) -> str:
         from token_desk.app import create_window
 
+        from token_desk.sandbox.influxctl import write_launcher
+
         sandbox = self.sandbox
-        argv = ["--url", sandbox.url, "--account-id", sandbox.account_id, "--cluster-id", sandbox.cluster_id]
+        # Management tokens come from influxctl: here the sandbox's emulator (in a packaged app, the app itself).
+        launcher = write_launcher(Path(os.environ[environment.CONFIG_DIR]) / "influxctl", sandbox.influxctl_command)
+        argv = ["--url", sandbox.url, "--account-id", sandbox.account_id, "--cluster-id", sandbox.cluster_id,
+                "--influxctl", str(launcher)]
         with _environment(environment.MANAGEMENT_TOKEN, sandbox.management_token):
             self.window = create_window(argv)
         self.window.loader.failed.connect(lambda error: setattr(self, "load_error", error))

@@ -98,6 +98,12 @@ class _SplitService:
     def list_databases(self) -> list[Database]:
         return self.databases.list_databases()
 
+    def use_influxctl(self, program) -> None:
+        """Run another influxctl program from the next call on (the person chose one)."""
+        for source in (self.management, self.databases):
+            if hasattr(source, "program"):
+                source.program = program
+
     def __repr__(self) -> str:
         return f"{type(self).__name__}(management={self.management!r}, databases={self.databases!r})"
 
@@ -118,8 +124,23 @@ class RestWithInfluxctlService(_SplitService):
 
     @property
     def rest(self):
-        """The REST client (its base URL, account and cluster IDs say where this connection points)."""
         return self.databases
+
+    @property
+    def base_url(self) -> str:
+        return self.databases.base_url
+
+    @property
+    def account_id(self) -> str:
+        return self.databases.account_id
+
+    @property
+    def cluster_id(self) -> str:
+        return self.databases.cluster_id
+
+    @property
+    def allows_plain_http(self) -> bool:
+        return self.databases.allows_plain_http
 
 
 class InfluxctlService(_SplitService):

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import argparse
 import logging
+import shutil
 import signal
 import sys
+import tempfile
+from pathlib import Path
 
+from token_desk.sandbox.influxctl import write_launcher
 from token_desk.sandbox.server import Sandbox
 
 
@@ -36,8 +40,11 @@ def main(argv: list[str] | None = None) -> int:
     sandbox.faults.fail_next_revokes(args.fail_revokes)
     if args.invalid_json:
         sandbox.faults.invalid_json_next(sys.maxsize)
+    launcher_folder = Path(tempfile.mkdtemp(prefix="token-desk-influxctl-"))
+    launcher = write_launcher(launcher_folder, sandbox.influxctl_command)
     for label, value in (("URL", sandbox.url), ("Account ID", sandbox.account_id),
-                         ("Cluster ID", sandbox.cluster_id), ("Management token", sandbox.management_token)):
+                         ("Cluster ID", sandbox.cluster_id), ("Management token", sandbox.management_token),
+                         ("influxctl", str(launcher))):
         print(f"{label}: {value}", flush=True)
     signal.signal(signal.SIGTERM, _interrupt)  # `kill` ends it as cleanly as Ctrl+C
     try:
@@ -46,6 +53,7 @@ def main(argv: list[str] | None = None) -> int:
         pass
     finally:
         sandbox.stop()
+        shutil.rmtree(launcher_folder, ignore_errors=True)
     return 0
 
 

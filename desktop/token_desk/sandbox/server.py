@@ -11,6 +11,7 @@ from typing import Any
 from token_desk.sandbox.bulk import BulkRows
 from token_desk.sandbox.faults import Faults, LoggedRequest, RequestLog
 from token_desk.sandbox.handler import SandboxHandler
+from token_desk.sandbox.influxctl import emulator_command
 from token_desk.sandbox.records import ManagementToken
 from token_desk.sandbox.routes import BASE_PATH
 from token_desk.sandbox.secrets_gen import new_management_secret
@@ -108,6 +109,11 @@ class Sandbox:
         self.port = self._server.server_address[1]
         self.url = f"http://127.0.0.1:{self.port}{BASE_PATH}"
         self._thread: threading.Thread | None = None
+
+    @property
+    def influxctl_command(self) -> list[str]:
+        """The command line that runs the influxctl emulator over this sandbox's data."""
+        return emulator_command(self.url)
 
     def __repr__(self) -> str:  # never the secret
         return f"Sandbox(url={self.url!r}, account_id={self.account_id!r}, cluster_id={self.cluster_id!r})"

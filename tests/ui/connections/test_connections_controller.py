@@ -84,10 +84,14 @@ def test_profile_option_with_an_unknown_name_raises_a_sentence(window, controlle
         controller.start("Nope")
 
 
-def test_switching_profiles_reloads_the_tables(qtbot, window, controller, manager, memory_keyring, sandbox) -> None:
+def test_switching_profiles_reloads_the_tables(qtbot, window, controller, manager, memory_keyring, sandbox,
+                                              tmp_path, monkeypatch) -> None:
     from token_desk.sandbox import start_sandbox
+    from token_desk.sandbox.influxctl import emulator_command, write_launcher
 
     with start_sandbox(data=":memory:", seed=2) as other:
+        launcher = write_launcher(tmp_path, emulator_command(sandbox.url, other.url))
+        monkeypatch.setenv("TOKEN_DESK_INFLUXCTL", str(launcher))
         manager.add(sandbox_profile(sandbox, "One"), sandbox.management_token)
         manager.add(sandbox_profile(other, "Two"), other.management_token)
         controller.start("One")

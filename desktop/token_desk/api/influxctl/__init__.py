@@ -7,7 +7,7 @@ to list, create and revoke them. See INFLUXCTL.md in the shared reference for wh
 from token_desk.api.influxctl.bridge import DEFAULT_TIMEOUT_SECONDS, InfluxctlBridge
 from token_desk.api.influxctl.config import ExistingProfile, GeneratedConfig, sweep_leftovers
 from token_desk.api.influxctl.errors import (
-    DOWNLOAD_URL, InfluxctlAuthenticationError, InfluxctlCancelledError, InfluxctlError, InfluxctlNotFoundError,
+    DOWNLOAD_URL, InfluxctlAuthenticationError, InfluxctlCancelledError, InfluxctlConnectionError, InfluxctlError, InfluxctlNotFoundError,
     InfluxctlNotInstalledError, InfluxctlOutcomeUnknownError, InfluxctlOutputError, InfluxctlPermissionError,
     InfluxctlTimeoutError, InfluxctlTooOldError, InfluxctlUnavailableError,
 )
@@ -17,7 +17,7 @@ from token_desk.api.influxctl.program import MINIMUM_VERSION, InfluxctlProgram
 
 __all__ = [
     "DEFAULT_TIMEOUT_SECONDS", "InfluxctlBridge", "ExistingProfile", "GeneratedConfig", "sweep_leftovers",
-    "DOWNLOAD_URL", "InfluxctlAuthenticationError", "InfluxctlCancelledError", "InfluxctlError",
+    "DOWNLOAD_URL", "InfluxctlAuthenticationError", "InfluxctlCancelledError", "InfluxctlConnectionError", "InfluxctlError",
     "InfluxctlNotFoundError", "InfluxctlNotInstalledError", "InfluxctlOutcomeUnknownError", "InfluxctlOutputError",
     "InfluxctlPermissionError", "InfluxctlTimeoutError", "InfluxctlTooOldError", "InfluxctlUnavailableError",
     "LoginObserver", "LoginPrompt", "CancelHandle", "end_all_processes", "running_count",

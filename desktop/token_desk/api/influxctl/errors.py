@@ -52,6 +52,10 @@ class InfluxctlNotFoundError(InfluxctlError, NotFoundError):
     default_advice = "influxctl does not know this token; refresh the list: it may have been removed."
 
 
+class InfluxctlConnectionError(InfluxctlError, ApiConnectionError):
+    default_advice = "influxctl could not reach InfluxData's service; check your network connection and try again."
+
+
 class InfluxctlTimeoutError(InfluxctlError, ApiTimeoutError):
     default_advice = "influxctl did not finish in time and was stopped; check your connection and try again."
 

@@ -22,6 +22,8 @@ _CLASSES: tuple[tuple[re.Pattern, type[errors.InfluxctlError]], ...] = (
                 re.IGNORECASE), errors.InfluxctlAuthenticationError),
     (re.compile(r"permission ?denied|\b403\b|forbidden", re.IGNORECASE), errors.InfluxctlPermissionError),
     (re.compile(r"deadline ?exceeded|timed? ?out\b|timeout", re.IGNORECASE), errors.InfluxctlTimeoutError),
+    (re.compile(r"code = Unavailable|connection refused|no such host|dial tcp|network is unreachable",
+                re.IGNORECASE), errors.InfluxctlConnectionError),
     (re.compile(r"not ?found|\b404\b|no such token|does not exist|unknown token", re.IGNORECASE),
      errors.InfluxctlNotFoundError),
 )

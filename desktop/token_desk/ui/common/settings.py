@@ -12,6 +12,7 @@ GEOMETRY = "window/geometry"
 SPLITTER = "window/splitter"
 CURRENT_PAGE = "window/page"
 SHOW_INACTIVE = "filters/show_inactive"
+INFLUXCTL_PROGRAM = "influxctl/program"  # the Connections dialog's "influxctl program" (a path, never a secret)
 
 
 def open_settings() -> QSettings:
@@ -56,3 +57,8 @@ class MemorySettings:
 
     def sync(self) -> None:
         """Nothing to write."""
+
+
+def read_text(settings: QSettings, key: str) -> str | None:
+    value = settings.value(key)
+    return value if isinstance(value, str) and value.strip() else None

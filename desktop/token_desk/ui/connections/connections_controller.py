@@ -7,7 +7,10 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal
 
-from token_desk.api.client import ManagementApiClient
+from token_desk.api.connect import influxctl_profile_service, management_token_service
+from token_desk.api.influxctl import InfluxctlProgram
+from token_desk.api.influxctl.locate import find_influxctl
+from token_desk.api.service import TokenService
 from token_desk.connection import Connection, ConnectionKind
 from token_desk.credentials import (
     CredentialError, ImportReport, Profile, ProfileManager, ProfileNotFoundError, import_profiles,
@@ -16,13 +19,15 @@ from token_desk.tasks import run_in_background
 from token_desk.ui.connections.connection_test import describe_failure
 from token_desk.ui.connections.connections_dialog import ConnectionsDialog
 from token_desk.ui.connections.connections_prompts import Prompts
+from token_desk.ui.common import settings as keys
 from token_desk.ui.connections.connections_resources import DemoFactory, OwnedResources
+from token_desk.ui.connections.influxctl_sign_in import InfluxctlSignIn
 from token_desk.ui.connections.profile_form import ProfileFormResult
 from token_desk.ui.connections.profile_switcher import ProfileSwitcher
 from token_desk.ui.connections.token_storage import keep_for_session, store_token
 
 log = logging.getLogger(__name__)
-ClientFactory = Callable[..., ManagementApiClient]  # (url, account, cluster, token, *, allow_plain_http)
+ClientFactory = Callable[..., TokenService]  # (url, account, cluster, token, *, allow_plain_http)
 
 
 def first_token_message(name: str) -> str:
@@ -46,10 +51,13 @@ class ConnectionsController(QObject):
     connection_changed = Signal(object)
 
     def __init__(self, manager: ProfileManager, demo_factory: DemoFactory, *,
-                 client_factory: ClientFactory = ManagementApiClient) -> None:
+                 client_factory: ClientFactory | None = None, influxctl_option: str | None = None) -> None:
         super().__init__()
         self.manager = manager
-        self._client_factory = client_factory
+        # Tests pass a factory of their own; by default way a: REST plus influxctl for management tokens.
+        self._custom_client_factory = client_factory
+        self._client_factory = client_factory or self._management_token_service
+        self.influxctl_option = influxctl_option  # --influxctl PATH: first in the search order
         self._resources = OwnedResources(demo_factory)
         self._problem_shown: str | None = None
         self._pending_profile: str | None = None
@@ -61,6 +69,7 @@ class ConnectionsController(QObject):
         self.prompts = prompts
         window.destroyed.connect(self._resources.release_all_callback())
         self.switcher = ProfileSwitcher(window)
+        self.sign_in = InfluxctlSignIn(window)  # influxctl's browser sign-in, for influxctl-profile connections
         self._wire()
 
     def _wire(self) -> None:
@@ -73,6 +82,35 @@ class ConnectionsController(QObject):
         welcome.import_requested.connect(self.import_from_influxctl)
         welcome.demo_requested.connect(self.open_demo)
         install_switcher(self.window, self.switcher)
+
+    # ---- influxctl -------------------------------------------------------------------------------------
+    def influxctl_program(self) -> InfluxctlProgram:
+        """--influxctl, TOKEN_DESK_INFLUXCTL, the "influxctl program" setting, PATH, the usual folders."""
+        settings = getattr(getattr(self, "window", None), "settings", None)
+        setting = keys.read_text(settings, keys.INFLUXCTL_PROGRAM) if settings is not None else None
+        return find_influxctl(self.influxctl_option, setting)
+
+    def _management_token_service(self, base_url: str, account_id: str, cluster_id: str, token: str,
+                                  **rest_options) -> TokenService:
+        return management_token_service(base_url, account_id, cluster_id, token, self.influxctl_program(),
+                                        **rest_options)
+
+    def choose_influxctl(self, path: str) -> None:
+        """Remember the influxctl program chosen in the app; the open connection uses it from the next load."""
+        self.window.settings.setValue(keys.INFLUXCTL_PROGRAM, path)
+        self.window.settings.sync()
+        self.influxctl_option = None  # the person's choice now wins over the start-up option
+        connection = self.window.connection
+        if connection is not None and connection.kind is not ConnectionKind.DEMO:
+            use = getattr(connection.client, "use_influxctl", None)
+            if use is not None:
+                use(self.influxctl_program())
+        self.window.refresh()
+
+    def open_influxctl_profile(self, config_path: str | None, profile: str) -> None:
+        """Way b: an influxctl config and profile used as they are; influxctl signs itself in."""
+        service = influxctl_profile_service(self.influxctl_program(), config_path, profile, self.sign_in)
+        self._switch_to(Connection(f"influxctl profile {profile}", service, ConnectionKind.INFLUXCTL))
 
     # ---- starting --------------------------------------------------------------------------------------
     def start(self, profile_name: str | None = None) -> None:
@@ -187,7 +225,7 @@ class ConnectionsController(QObject):
     def open_demo(self) -> None:
         """The built-in sandbox: sample data, and nothing stored in the keyring."""
         try:
-            client = self._resources.start_demo_client(self._client_factory)
+            client = self._resources.start_demo_client(self._custom_client_factory or management_token_service)
         except OSError as err:
             self.prompts.show_problem(self.window, "Demo Unavailable", f"The demo server could not start: {err}.")
             return
@@ -227,6 +265,9 @@ class ConnectionsController(QObject):
         """The server rejected the token: ask once for a new one, store it, reconnect (the tables reload)."""
         connection = self.window.connection
         if connection is None:
+            return
+        if connection.kind is ConnectionKind.INFLUXCTL:
+            self.window.refresh()  # influxctl signs itself in again (its browser login, if it needs one)
             return
         can_store = connection.kind is ConnectionKind.PROFILE
         answer = self.prompts.ask_token(self.window, rejected_token_message(connection), can_store)

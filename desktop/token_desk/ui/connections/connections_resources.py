@@ -6,6 +6,9 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
+from token_desk.api.connect import management_token_service
+from token_desk.api.influxctl import InfluxctlProgram
+
 log = logging.getLogger(__name__)
 # Starts the demo server: a running sandbox with url, account_id, cluster_id, management_token and
 # stop(). Only the entry point knows the sandbox (see token_desk.app.start_demo); ui never imports it.
@@ -32,14 +35,19 @@ class OwnedResources:
         if self._sandbox is not None and not any(self._uses_demo(owned) for owned in self._clients):
             self._stop_demo()
 
-    def start_demo_client(self, client_factory: Callable[[str, str, str, str], Any]) -> Any:
+    def start_demo_client(self, client_factory: Callable[..., Any]) -> Any:
+        """`client_factory(url, account, cluster, token[, influxctl])`: the demo's influxctl is the sandbox's
+        emulator (in a packaged app, the app itself re-invoked)."""
         if self._sandbox is None:
             self._sandbox = self._demo_factory()
         sandbox = self._sandbox
-        return client_factory(sandbox.url, sandbox.account_id, sandbox.cluster_id, sandbox.management_token)
+        arguments = [sandbox.url, sandbox.account_id, sandbox.cluster_id, sandbox.management_token]
+        if client_factory is management_token_service:
+            arguments.append(InfluxctlProgram(sandbox.influxctl_command))
+        return client_factory(*arguments)
 
     def _uses_demo(self, client: Any) -> bool:
-        return self._sandbox is not None and client.base_url == self._sandbox.url.rstrip("/")
+        return self._sandbox is not None and getattr(client, "base_url", None) == self._sandbox.url.rstrip("/")
 
     def _stop_demo(self) -> None:
         sandbox, self._sandbox = self._sandbox, None

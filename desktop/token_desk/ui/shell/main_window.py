@@ -7,7 +7,7 @@ from typing import Protocol
 
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import (QListWidget, QListWidgetItem, QMainWindow, QMenu, QSplitter,
+from PySide6.QtWidgets import (QFileDialog, QListWidget, QListWidgetItem, QMainWindow, QMenu, QSplitter,
                                QStackedWidget, QVBoxLayout, QWidget)
 
 from token_desk.api.errors import AuthenticationError
@@ -131,6 +131,9 @@ class MainWindow(QMainWindow):
         self.loader.busy_changed.connect(self._on_busy)
         self.loader.loaded.connect(self._on_loaded)
         self.loader.failed.connect(self._on_load_failed)
+        self.loader.source_state.connect(self._on_source_state)
+        for page in self.pages.values():
+            page.unavailable_panel.choose_requested.connect(self.choose_influxctl)
         for page in self.pages.values():
             page.proxy.counts_changed.connect(self._update_counts)
             page.view.selectionModel().selectionChanged.connect(self.update_actions)
@@ -149,6 +152,7 @@ class MainWindow(QMainWindow):
         self.banner.hide()
         for page in self.pages.values():
             page.set_tokens(())
+            page.hide_unavailable()
         self.central_stack.setCurrentWidget(self.splitter if connection else self.welcome)
         self.toolbar.set_demo(bool(connection and connection.is_demo))
         self.status.set_connection(connection.label if connection else "Not connected")
@@ -185,6 +189,19 @@ class MainWindow(QMainWindow):
         self.banner.hide()
         self.status.set_refreshed(datetime.now())
         self.update_actions()
+
+    def _on_source_state(self, kind: TokenKind, unavailable: BaseException | None) -> None:
+        page = self.pages[kind]
+        if unavailable is None:
+            page.hide_unavailable()
+        else:
+            page.show_unavailable(unavailable)
+
+    def choose_influxctl(self) -> None:
+        """Pick the influxctl program by hand; the connections controller remembers it and reloads."""
+        path, _filter = QFileDialog.getOpenFileName(self, "Choose influxctl")
+        if path and self.connections is not None:
+            self.connections.choose_influxctl(path)
 
     def _on_load_failed(self, error: BaseException) -> None:
         if isinstance(error, AuthenticationError):

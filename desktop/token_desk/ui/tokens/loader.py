@@ -10,6 +10,8 @@ from collections.abc import Mapping, Sequence
 
 from PySide6.QtCore import QObject, Signal
 
+from token_desk.api.errors import AuthenticationError
+from token_desk.api.influxctl import InfluxctlError, InfluxctlUnavailableError
 from token_desk.api.models import TokenKind, utc_now
 from token_desk.models.columns import ColumnSpec
 from token_desk.models.row_values import RowValues
@@ -21,12 +23,25 @@ def fetch_rows(client, kind: TokenKind, columns: Sequence[ColumnSpec]) -> RowVal
     return RowValues(columns, client.list_tokens(kind), utc_now())
 
 
+def _error_rank(error: BaseException) -> int:
+    """Which failure the banner names when several kinds failed: a rejected sign-in first (it asks to sign
+    in again), then the REST API's own error (the most direct about the server), then influxctl's."""
+    if isinstance(error, AuthenticationError):
+        return 0
+    return 2 if isinstance(error, InfluxctlError) else 1
+
+
 class TokenLoader(QObject):
-    """`loaded(dict[TokenKind, RowValues])` or `failed(exception)`, then `busy_changed(False)`."""
+    """`loaded(dict[TokenKind, RowValues])` or `failed(exception)`, then `busy_changed(False)`.
+
+    A kind whose source is missing (no usable influxctl) is not a failure: `source_state(kind, error)`
+    reports it (and `source_state(kind, None)` once it answers again), and the other kind still loads.
+    """
 
     loaded = Signal(object)
     failed = Signal(object)
     busy_changed = Signal(bool)
+    source_state = Signal(object, object)
 
     def __init__(self, columns: Mapping[TokenKind, Sequence[ColumnSpec]], parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -69,7 +84,12 @@ class TokenLoader(QObject):
     def _arrived(self, generation: int, kind: TokenKind, rows: RowValues | None, error: BaseException | None) -> None:
         if generation != self._generation:
             return
-        if error is not None and self._error is None:
+        if isinstance(error, InfluxctlUnavailableError):
+            self.source_state.emit(kind, error)
+            error = None
+        elif rows is not None:
+            self.source_state.emit(kind, None)
+        if error is not None and (self._error is None or _error_rank(error) < _error_rank(self._error)):
             self._error = error
         if rows is not None:
             self._results[kind] = rows

@@ -6,7 +6,7 @@ from collections.abc import Hashable, Iterable, Sequence
 
 from PySide6.QtCore import QByteArray, QItemSelection, QItemSelectionModel, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QIcon
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
 from token_desk.api.models import Token, TokenKind
 from token_desk.models import TokenFilterProxy, TokenTableModel
@@ -16,6 +16,7 @@ from token_desk.models.row_values import RowValues
 from token_desk.ui.common.icons import icon
 from token_desk.ui.common.palette import colours, muted_text
 from token_desk.ui.tokens.first_paint import FirstPaintLog
+from token_desk.ui.tokens.influxctl_panel import InfluxctlMissingPanel
 from token_desk.ui.tokens.token_view import TokenTableView
 
 PAGE_TITLES = {TokenKind.MANAGEMENT: "Management Tokens", TokenKind.DATABASE: "Database Tokens"}
@@ -55,9 +56,14 @@ class TokenPage(QWidget):
         self.view = TokenTableView(self)
         self.view.setModel(self.proxy)
         FirstPaintLog(self.view, kind.value)
+        # The table, or in its place an explanation when the tokens' source (influxctl) is unusable.
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.view)
+        self.unavailable_panel = InfluxctlMissingPanel(self)
+        self.stack.addWidget(self.unavailable_panel)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.view)
+        layout.addWidget(self.stack)
         self.view.install_column_delegates(self.columns)
         self.apply_default_layout()
 
@@ -67,6 +73,19 @@ class TokenPage(QWidget):
         if section is None:
             raise KeyError(f"this table has no {key} column")
         return section
+
+    def show_unavailable(self, error) -> InfluxctlMissingPanel:
+        """Show why these tokens cannot be listed (no usable influxctl) where the table was."""
+        self.unavailable_panel.show_error(error)
+        self.stack.setCurrentWidget(self.unavailable_panel)
+        return self.unavailable_panel
+
+    def hide_unavailable(self) -> None:
+        self.stack.setCurrentWidget(self.view)
+
+    @property
+    def is_unavailable(self) -> bool:
+        return self.stack.currentWidget() is not self.view
 
     def apply_default_layout(self) -> None:
         self.view.apply_default_widths(self.columns)

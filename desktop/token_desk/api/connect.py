@@ -1,0 +1,21 @@
+"""Building a connection's TokenService for each way of signing in."""
+
+from __future__ import annotations
+
+from token_desk.api.client import ManagementApiClient
+from token_desk.api.influxctl import ExistingProfile, GeneratedConfig, InfluxctlBridge, InfluxctlProgram, LoginObserver
+from token_desk.api.service import InfluxctlService, RestWithInfluxctlService
+
+
+def management_token_service(base_url: str, account_id: str, cluster_id: str, token: str,
+                             program: InfluxctlProgram, **rest_options) -> RestWithInfluxctlService:
+    """Way a: the management token Token Desk keeps, for REST and (through a generated config) influxctl."""
+    rest = ManagementApiClient(base_url, account_id, cluster_id, token, **rest_options)
+    return RestWithInfluxctlService(rest, InfluxctlBridge(program, GeneratedConfig(account_id, cluster_id, token)))
+
+
+def influxctl_profile_service(program: InfluxctlProgram, config_path: str | None, profile: str,
+                              login_observer: LoginObserver | None = None) -> InfluxctlService:
+    """Way b: influxctl's own config and sign-in; Token Desk holds no secret."""
+    return InfluxctlService(InfluxctlBridge(program, ExistingProfile(config_path, profile),
+                                            login_observer=login_observer))

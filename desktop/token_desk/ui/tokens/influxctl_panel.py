@@ -1,0 +1,77 @@
+"""What the Management Tokens page shows in its table's place when there is no usable influxctl."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from token_desk.api.influxctl import DOWNLOAD_URL, InfluxctlTooOldError, InfluxctlUnavailableError
+from token_desk.ui.common.plain_text import plain_label
+
+HEADLINE = "Management tokens are only available through influxctl"
+EXPLANATION = ("InfluxData's Management API has no management-token endpoints: Token Desk lists, creates and "
+               "revokes management tokens by running influxctl, InfluxData's command-line tool (2.6.0 or later). "
+               "Database tokens keep working without it.")
+CHOOSE_TEXT = "Choose influxctl…"
+DOWNLOAD_TEXT = "Download influxctl (docs.influxdata.com)"
+
+
+def found_text(error: InfluxctlUnavailableError) -> str:
+    if isinstance(error, InfluxctlTooOldError) and error.found_version:
+        return f"Found: influxctl {error.found_version} at {error.program} (too old)."
+    if isinstance(error, InfluxctlTooOldError):
+        return f"Found: {error.program}, which does not report an influxctl version."
+    if error.program:
+        return f"Not usable: {error.program}."
+    return "Found: no influxctl."
+
+
+class InfluxctlMissingPanel(QFrame):
+    """A calm explanation, the version found, a "Choose influxctl…" button and the download page."""
+
+    choose_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("influxctlMissingPanel")
+        self.headline = QLabel(HEADLINE, self)
+        font = self.headline.font()
+        font.setPointSizeF(font.pointSizeF() * 1.25)
+        font.setBold(True)
+        self.headline.setFont(font)
+        self.explanation = plain_label(EXPLANATION, self, wrap=True)
+        self.found = plain_label("", self, wrap=True, selectable=True)
+        self.details = plain_label("", self, wrap=True, selectable=True)
+        self.choose_button = QPushButton(CHOOSE_TEXT, self)
+        self.choose_button.clicked.connect(self.choose_requested)
+        # A button, not a rich-text link: every label in the app stays plain text.
+        self.download_link = QPushButton(DOWNLOAD_TEXT, self)
+        self.download_link.setFlat(True)
+        self.download_link.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.download_link.setToolTip(DOWNLOAD_URL)
+        self.download_link.clicked.connect(lambda: QDesktopServices.openUrl(QUrl(DOWNLOAD_URL)))
+        self._lay_out()
+
+    def _lay_out(self) -> None:
+        column = QVBoxLayout()
+        column.setSpacing(10)
+        for widget in (self.headline, self.explanation, self.found, self.details):
+            column.addWidget(widget)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.choose_button)
+        buttons.addWidget(self.download_link)
+        buttons.addStretch(1)
+        column.addLayout(buttons)
+        centred = QHBoxLayout()
+        centred.addStretch(1)
+        centred.addLayout(column, 4)
+        centred.addStretch(1)
+        outer = QVBoxLayout(self)
+        outer.addStretch(1)
+        outer.addLayout(centred)
+        outer.addStretch(2)
+
+    def show_error(self, error: InfluxctlUnavailableError) -> None:
+        self.found.setText(found_text(error))
+        self.details.setText(str(error))

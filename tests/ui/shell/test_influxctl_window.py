@@ -1,0 +1,97 @@
+"""The window over influxctl: the fixed command-line seams, the calm panel when influxctl is unusable,
+and a revoke of a management token that goes through influxctl."""
+
+from __future__ import annotations
+
+import sys
+
+import pytest
+from PySide6.QtWidgets import QPushButton
+
+from tests.ui.conftest import shown_tokens, url_args, wait_loaded
+from token_desk.api.models import TokenKind
+from token_desk.app import create_window
+from token_desk.connection import ConnectionKind
+from token_desk.sandbox.influxctl import write_launcher
+from token_desk.ui.tokens.influxctl_panel import CHOOSE_TEXT, HEADLINE
+
+
+@pytest.fixture
+def window_factory(qtbot, monkeypatch, sandbox):
+    monkeypatch.setenv("INFLUX_MANAGEMENT_TOKEN", sandbox.management_token)
+    monkeypatch.delenv("TOKEN_DESK_INFLUXCTL", raising=False)
+    monkeypatch.setenv("PATH", "/nonexistent")  # nothing found unless named
+    monkeypatch.setattr("token_desk.api.influxctl.locate.usual_locations", lambda *args: [])
+    made = []
+
+    def make(argv):
+        window = create_window(argv)
+        qtbot.addWidget(window)
+        made.append(window)
+        wait_loaded(qtbot, window)
+        return window
+
+    yield make
+    for window in made:
+        window.connections.close()
+
+
+def listed_ids(tokens) -> set[str]:
+    return {token["id"] if isinstance(token, dict) else token.id for token in tokens}
+
+
+def test_way_a_management_tokens_come_from_the_named_influxctl(window_factory, sandbox, tmp_path):
+    launcher = write_launcher(tmp_path, sandbox.influxctl_command)
+    window = window_factory([*url_args(sandbox), "--influxctl", str(launcher)])
+    management = window.page(TokenKind.MANAGEMENT)
+    window.token_actions.show_inactive.setChecked(True)
+    assert listed_ids(shown_tokens(management)) == listed_ids(sandbox.state.management_tokens())
+    assert listed_ids(shown_tokens(window.page(TokenKind.DATABASE))) == listed_ids(sandbox.state.database_tokens())
+    assert not management.is_unavailable
+
+
+def test_way_b_uses_the_influxctl_profile_as_it_is(window_factory, sandbox, tmp_path):
+    config = tmp_path / "config.toml"
+    config.write_text(f'[[profile]]\nname = "prod"\nproduct = "dedicated"\naccount_id = "{sandbox.account_id}"\n'
+                      f'cluster_id = "{sandbox.cluster_id}"\nmgmt_token = "{sandbox.management_token}"\n')
+    launcher = write_launcher(tmp_path / "bin", sandbox.influxctl_command)
+    window = window_factory(["--influxctl", str(launcher), "--influxctl-config", str(config),
+                             "--influxctl-profile", "prod"])
+    assert window.connection.kind is ConnectionKind.INFLUXCTL
+    window.token_actions.show_inactive.setChecked(True)
+    assert listed_ids(shown_tokens(window.page(TokenKind.MANAGEMENT))) == \
+        listed_ids(sandbox.state.management_tokens())
+    database = shown_tokens(window.page(TokenKind.DATABASE))
+    assert listed_ids(database) == listed_ids(sandbox.state.database_tokens())
+    assert all(token.created_at is None for token in database)  # the CLI does not print it: shown as missing
+
+
+def test_without_influxctl_the_management_page_explains_and_database_tokens_still_load(window_factory, sandbox):
+    window = window_factory(url_args(sandbox))
+    management = window.page(TokenKind.MANAGEMENT)
+    assert management.is_unavailable
+    panel = management.unavailable_panel
+    assert panel.headline.text() == HEADLINE and "no influxctl" in panel.found.text()
+    assert any(button.text() == CHOOSE_TEXT for button in panel.findChildren(QPushButton))
+    assert not window.banner.isVisible()
+    assert listed_ids(shown_tokens(window.page(TokenKind.DATABASE))) and \
+        not window.page(TokenKind.DATABASE).is_unavailable
+
+
+def test_too_old_influxctl_shows_the_version_found(window_factory, sandbox, tmp_path):
+    old = tmp_path / "influxctl"
+    old.write_text(f"#!{sys.executable}\nprint('influxctl 2.5.0 (git: abc)')\n")
+    old.chmod(0o755)
+    window = window_factory([*url_args(sandbox), "--influxctl", str(old)])
+    panel = window.page(TokenKind.MANAGEMENT).unavailable_panel
+    assert window.page(TokenKind.MANAGEMENT).is_unavailable
+    assert "2.5.0" in panel.found.text() and "too old" in panel.found.text()
+
+
+def test_choosing_influxctl_from_the_panel_loads_management_tokens(window_factory, sandbox, tmp_path, qtbot):
+    window = window_factory(url_args(sandbox))
+    launcher = write_launcher(tmp_path, sandbox.influxctl_command)
+    window.connections.choose_influxctl(str(launcher))
+    wait_loaded(qtbot, window)
+    management = window.page(TokenKind.MANAGEMENT)
+    assert not management.is_unavailable and shown_tokens(management)
