@@ -9,18 +9,12 @@ from datetime import datetime
 from operator import attrgetter
 
 from token_desk.api.models import Token
-from token_desk.models.display import (  # noqa: F401 - the wording columns.py uses
-    EMPTY_CELL,
-    NEVER,
-    NEVER_EXPIRES,
-    NOT_RECORDED,
-    NOT_REVOKED,
+from token_desk.models.display import (
     DisplayStatus,
     optional_local_time,
     permissions_details,
     permissions_summary,
     plain_tooltip,
-    status_tooltip,
     text_or_empty,
     utc_tooltip,
 )

@@ -15,7 +15,7 @@ from datetime import datetime
 from PySide6.QtCore import Qt
 
 from token_desk.api.models import Token, TokenKind
-from token_desk.models import cells
+from token_desk.models import cells, display
 from token_desk.models.display import DisplayStatus
 
 CellText = Callable[[Token, DisplayStatus], str]
@@ -79,7 +79,7 @@ def time_column(key: Column, field: str, missing: str, tooltip_missing: str) -> 
                       cells.time_keys(field), width_sample="2024-03-19 20:09", header_tooltip=TIME_HEADER_TIP)
 
 
-STATUS = ColumnSpec(Column.STATUS, Column.STATUS.label, cells.status_text, cells.status_tooltip,
+STATUS = ColumnSpec(Column.STATUS, Column.STATUS.label, cells.status_text, display.status_tooltip,
                     cells.status_keys, width_sample="Expires soon", icon_room=24)
 DESCRIPTION = text_column(Column.DESCRIPTION, "description", search=True, width=Width.STRETCH)
 TOKEN_ID = text_column(Column.TOKEN_ID, "id", search=True, width=Width.ELIDE_MIDDLE,
@@ -88,9 +88,9 @@ TOKEN_ID = text_column(Column.TOKEN_ID, "id", search=True, width=Width.ELIDE_MID
 PREFIX = text_column(Column.PREFIX, "prefix", search=True, sample="M.V1.+5Jk")
 DATABASES = ColumnSpec(Column.DATABASES, Column.DATABASES.label, cells.databases_text, cells.databases_tooltip,
                        cells.databases_keys, width=Width.STRETCH)
-CREATED_AT = time_column(Column.CREATED_AT, "created_at", cells.EMPTY_CELL, cells.NOT_RECORDED)
-EXPIRES_AT = time_column(Column.EXPIRES_AT, "expires_at", cells.NEVER, cells.NEVER_EXPIRES)
-REVOKED_AT = time_column(Column.REVOKED_AT, "revoked_at", cells.EMPTY_CELL, cells.NOT_REVOKED)
+CREATED_AT = time_column(Column.CREATED_AT, "created_at", display.EMPTY_CELL, display.NOT_RECORDED)
+EXPIRES_AT = time_column(Column.EXPIRES_AT, "expires_at", display.NEVER, display.NEVER_EXPIRES)
+REVOKED_AT = time_column(Column.REVOKED_AT, "revoked_at", display.EMPTY_CELL, display.NOT_REVOKED)
 CREATED_BY = text_column(Column.CREATED_BY, "created_by", width=Width.ELIDE_MIDDLE)
 
 MANAGEMENT_COLUMNS = (STATUS, DESCRIPTION, TOKEN_ID, PREFIX, CREATED_AT, EXPIRES_AT, REVOKED_AT, CREATED_BY)
