@@ -16,7 +16,7 @@ from token_desk.credentials import (
     CredentialError, ImportReport, Profile, ProfileManager, ProfileNotFoundError, import_profiles,
 )
 from token_desk.tasks import run_in_background
-from token_desk.ui.connections.connection_test import describe_failure
+from token_desk.ui.common.error_text import error_sentence
 from token_desk.ui.connections.connections_dialog import ConnectionsDialog
 from token_desk.ui.connections.connections_prompts import Prompts
 from token_desk.ui.common import settings as keys
@@ -174,7 +174,7 @@ class ConnectionsController(QObject):
             client = self._client_factory(profile.base_url, profile.account_id, profile.cluster_id, token,
                                           allow_plain_http=profile.allow_plain_http)
         except ValueError as err:  # the client's own checks; InvalidIdError is one
-            self.prompts.show_problem(self.window, "Cannot Connect", describe_failure(err))
+            self.prompts.show_problem(self.window, "Cannot Connect", error_sentence(err, "Connecting"))
             return
         self._switch_to(Connection(profile.name, client, ConnectionKind.PROFILE, profile.name))
         self._guarded(lambda: self.manager.store.set_last_used(profile.name))

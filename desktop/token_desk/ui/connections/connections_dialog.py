@@ -11,7 +11,8 @@ from PySide6.QtWidgets import (
 
 from token_desk.credentials import CredentialError, Profile, ProfileManager, SecretStoreError
 from token_desk.tasks import run_in_background
-from token_desk.ui.connections.connection_test import ConnectionTestRow, count_management_tokens, describe_failure
+from token_desk.ui.common.error_text import error_sentence
+from token_desk.ui.connections.connection_test import ConnectionTestRow, count_management_tokens
 from token_desk.ui.connections.connections_prompts import Prompts
 from token_desk.ui.common.dialog_buttons import button_box
 from token_desk.ui.common.icons import icon
@@ -208,7 +209,7 @@ class ConnectionsDialog(QDialog):
             if on_keyring_error is not None and isinstance(error, SecretStoreError):
                 on_keyring_error(error)
             else:
-                self._prompts.show_problem(self, "Connections", describe_failure(error))
+                self._prompts.show_problem(self, "Connections", error_sentence(error, "Changing the connections"))
                 self.reload()
 
         def succeeded(result: object) -> None:

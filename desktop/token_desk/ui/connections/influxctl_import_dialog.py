@@ -15,7 +15,7 @@ from token_desk.credentials import (
     ImportReport, InfluxctlCandidate, InfluxctlReadResult, default_influxctl_config_path, read_influxctl_profiles,
 )
 from token_desk.tasks import run_in_background
-from token_desk.ui.connections.connection_test import describe_failure
+from token_desk.ui.common.error_text import error_sentence
 from token_desk.ui.common.dialog_buttons import button_box
 from token_desk.ui.common.plain_text import plain_label, plain_tooltip
 
@@ -121,7 +121,7 @@ class InfluxctlImportDialog(QDialog):
         self.choose_button.setEnabled(False)
         self.message_label.setText("Importing…")
         run_in_background(self._importer, selected, context=self, on_result=self._show_report,
-                on_error=lambda error: self._show_failure(describe_failure(error)))
+                on_error=lambda error: self._show_failure(error_sentence(error, "Importing from influxctl", "try again")))
 
     def _show_report(self, report: ImportReport) -> None:
         self.report = report

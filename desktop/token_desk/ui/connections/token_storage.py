@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QWidget
 
 from token_desk.credentials import Credentials, SecretStoreError
 from token_desk.tasks import run_in_background
-from token_desk.ui.connections.connection_test import describe_failure
+from token_desk.ui.common.error_text import error_sentence
 from token_desk.ui.connections.connections_prompts import Prompts
 
 Done = Callable[[str | None], None]  # the token now in use, or None when the person gave up
@@ -33,7 +33,7 @@ def keep_for_session(context: QWidget, credentials: Credentials, prompts: Prompt
                      error: BaseException, token: str | None, on_done: Done) -> None:
     """After a keyring failure: explain it and, if the person agrees, keep the token in memory."""
     if not isinstance(error, SecretStoreError):
-        prompts.show_problem(context, "Token Not Saved", describe_failure(error))
+        prompts.show_problem(context, "Token Not Saved", error_sentence(error, "Saving the token"))
         on_done(None)
         return
     session_token = prompts.keyring_problem(context, error, token)
