@@ -196,9 +196,11 @@ class SelfTest:
         return f"sorted by Created At: oldest {created[0]:%Y-%m-%d}, newest {created[-1]:%Y-%m-%d}"
 
     def save_screenshot(self) -> str:
+        from token_desk.ui.common.capture import grab_without_secrets
+
         self.screenshot.parent.mkdir(parents=True, exist_ok=True)
         QCoreApplication.processEvents()  # pending layout requests: the status bar sizes itself to its new text
-        if not self.window.grab().save(str(self.screenshot)):
+        if not grab_without_secrets(self.window).save(str(self.screenshot)):
             raise StepFailed(f"could not write {self.screenshot}")
         return f"screenshot saved to {self.screenshot}"
 

@@ -21,7 +21,7 @@ from token_desk import selftest
 EXPECTED_STEPS = (
     "sandbox started at http://127.0.0.1:",
     "keyring backends registered: ",
-    "13 icons and the app icon draw",
+    "16 icons and the app icon draw",
     "main window opened on the offscreen platform: ",
     "window shows ",
     "sorted by Created At: ",

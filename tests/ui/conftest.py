@@ -91,6 +91,9 @@ class NoConnections:
     def manage_connections(self) -> None:
         self.managed += 1
 
+    def new_profile_saver(self, connection) -> None:
+        return None
+
 
 @pytest.fixture
 def bare_window(qtbot, isolated_settings) -> MainWindow:

@@ -15,6 +15,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from token_desk.api.models import Token, TokenKind
+from token_desk.ui.common.capture import grab_without_secrets
 
 LOAD_TIMEOUT_MS = 20_000
 WINDOW_SIZE = (1280, 760)
@@ -76,7 +77,7 @@ def _save_when_loaded(window, options: argparse.Namespace, app: QApplication, re
         target = open_dialog(window, options.dialog) if options.dialog else window
         for _ in range(20):  # let the layout settle and paint
             app.processEvents()
-        result.append(0 if target.grab().save(options.out) else 1)
+        result.append(0 if grab_without_secrets(target).save(options.out) else 1)
         app.quit()
 
     QTimer.singleShot(200, check)  # let the first paint settle before checking

@@ -91,3 +91,17 @@ class RowValues:
         self._distinct_keys.clear()
         for column, keys in self._keys.items():
             keys[row] = column.sort_keys([token], [status])[0]
+
+    def append(self, token: Token) -> None:
+        """Add a token (one just created) at the end, with its values."""
+        status = display_status(token, self.now)
+        self.tokens.append(token)
+        self.statuses.append(status)
+        self.active.append(status.is_active)
+        self.search_texts.append(search_texts([token], self._search_fields)[0])
+        for column, keys in self._keys.items():
+            keys.append(column.sort_keys([token], [status])[0])
+        self._distinct_keys.clear()
+        self._inactive_rows = self._id_order = None
+        if self._row_by_id is not None:
+            self._row_by_id[token.id] = len(self.tokens) - 1

@@ -94,6 +94,18 @@ class TokenTableModel(QAbstractTableModel):
         self.dataChanged.emit(self.index(row, 0), self.index(row, len(self._columns) - 1))
         return True
 
+    def add_token(self, token: Token) -> None:
+        """A token the server just created: one more row, found by its ID from now on."""
+        row = len(self._rows)
+        self.beginInsertRows(QModelIndex(), row, row)
+        self._rows.append(token)
+        self.endInsertRows()
+
+    def put_token(self, token: Token) -> None:
+        """The server's copy of a token: its row updated, or a new row if the list lacks it."""
+        if not self.update_token(token):
+            self.add_token(token)
+
     def token_at(self, row: int) -> Token:
         return self._rows.tokens[row]
 

@@ -27,7 +27,8 @@ def test_the_menu_bar_has_file_view_token_and_help_in_that_order(window) -> None
 def test_menus_hold_the_same_actions_as_the_toolbar_and_context_menu(window) -> None:
     actions = window.token_actions
     found = menus(window)
-    assert entries(found["Token"]) == [actions.revoke, actions.copy_id, actions.copy_description, actions.details]
+    assert entries(found["Token"]) == [*actions.new_token.values(), actions.details, actions.copy_id,
+                                       actions.copy_description, actions.edit, actions.rotate, actions.revoke]
     view = entries(found["View"])
     assert view[:3] == [actions.refresh, actions.find, actions.show_inactive]
     assert actions.refresh in window.toolbar.actions() and actions.revoke in window.toolbar.actions()
@@ -44,7 +45,7 @@ def test_menu_texts_and_shortcuts_read_as_a_user_expects(window) -> None:
 
 
 def test_token_menu_entries_follow_the_selection_rule(qtbot, window) -> None:
-    revoke = entries(menus(window)["Token"])[0]
+    revoke = entries(menus(window)["Token"])[-1]
     window.current_page().view.clearSelection()
     assert not revoke.isEnabled()
     window.current_page().select_row(0)

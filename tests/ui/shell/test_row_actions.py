@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QApplication
 from tests.ui.conftest import RecordingRevoker, row_center, shown_tokens
 from token_desk.api.models import TokenStatus
 
-MENU_TEXTS = ["Revoke Token…", "Copy Token ID", "Copy Description", "", "Details…"]
+MENU_TEXTS = ["Details…", "Copy Token ID", "Copy Description", "Edit…", "Rotate…", "", "Revoke Token…"]
 
 
 def menu_texts(window) -> list[str]:

@@ -2,12 +2,16 @@
 
 Typed errors (the API's and the credentials') already carry a sentence a person can act on. Anything
 else is a bug: its traceback goes to the log, and the person is told what failed and what to do next.
+`step_error_sentence` adds what an error means for one step of creating or editing a token: which
+permission a 403 lacks, that a timed-out create may or may not have happened, which field a 400 names.
 """
 
 from __future__ import annotations
 
 import logging
+from typing import Literal
 
+from token_desk.api import errors
 from token_desk.api.errors import ApiError
 from token_desk.credentials import CredentialError
 
@@ -23,3 +27,71 @@ def error_sentence(error: BaseException, failed: str, then: str = "") -> str:
     log.error("%s failed unexpectedly", failed, exc_info=error)
     advice = f", then {then}" if then else ""
     return f"{failed} failed unexpectedly; see the log for details{advice}."
+
+
+# No answer came: the request may or may not have been carried out.
+UNKNOWN_OUTCOME = (errors.ApiTimeoutError, errors.OutcomeUnknownError)
+Step = Literal["create-management", "create-database", "update", "list", "check"]
+_WHAT = {"create-management": "create management tokens", "create-database": "create database tokens",
+         "update": "change database tokens", "list": "list the cluster's databases",
+         "check": "list tokens"}
+_FIELDS = (("expiresAt", "Expiration"), ("description", "Description"), ("permissions", "Permissions"),
+           ("resource", "Permissions (database name)"), ("action", "Permissions (action)"))
+
+
+_FAILED = {"create-management": "Creating the token", "create-database": "Creating the token",
+           "update": "Saving the changes", "list": "Listing the databases", "check": "Checking the token list"}
+
+
+def step_error_sentence(error: BaseException, step: Step) -> str:
+    """One or two sentences for `error` during `step`; never the secret, never a traceback."""
+    if not isinstance(error, errors.ApiError):
+        return error_sentence(error, _FAILED[step], "try again")
+    if isinstance(error, UNKNOWN_OUTCOME):
+        return _timeout(step)
+    if isinstance(error, errors.PermissionDeniedError):
+        return (f"This management token is not allowed to {_WHAT[step]} (403). It needs administrator access "
+                f"to this account{'' if step == 'create-management' else ' and cluster'}; "
+                "sign in with an Admin user's management token.")
+    if isinstance(error, errors.AuthenticationError):
+        return ("The server rejected Token Desk's management token (401): it may have been revoked or have "
+                "expired. Sign in again, then retry; what you entered is kept.")
+    if isinstance(error, errors.BadRequestError):
+        return _bad_request(error)
+    if isinstance(error, errors.ConflictError):
+        return _conflict(error, step)
+    if isinstance(error, errors.NotFoundError) and step == "update":
+        return "This token no longer exists on the server (404); close this dialog and refresh the list."
+    return str(error)
+
+
+def problem_field(error: BaseException) -> str | None:
+    """The dialog field a 400 names ("Description", "Expiration", "Permissions"), if any."""
+    message = getattr(error, "server_message", None) or ""
+    return next((label for name, label in _FIELDS if name in message), None)
+
+
+def _bad_request(error: errors.BadRequestError) -> str:
+    field = problem_field(error)
+    said = f" The server said: {error.server_message}" if error.server_message else ""
+    if field:
+        return f"The server did not accept the {field} field (400).{said}"
+    return f"The server did not accept these values (400); check the description, expiration and permissions.{said}"
+
+
+def _conflict(error: errors.ConflictError, step: Step) -> str:
+    said = f" The server said: {error.server_message}" if error.server_message else ""
+    if step == "update":
+        return ("The server refused the change because of a conflict (409): the token may have been revoked or "
+                f"changed meanwhile. Refresh the list and check it.{said}")
+    return f"The server refused because of a conflict (409); refresh the list, then try again.{said}"
+
+
+def _timeout(step: Step) -> str:
+    if step.startswith("create") or step == "check":
+        return ("The server did not answer in time, so it is unknown whether the token was created. "
+                "Create Token now checks the list first, so trying again never makes a duplicate.")
+    if step == "update":
+        return ("The server did not answer in time, so it is unknown whether the change was saved. "
+                "Saving again is safe: it sets the same values.")
+    return str(errors.ApiTimeoutError())  # a read: nothing changed, retrying is harmless

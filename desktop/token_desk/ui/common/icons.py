@@ -15,7 +15,7 @@ from PySide6.QtSvg import QSvgRenderer
 ICON_NAMES: tuple[str, ...] = (
     "status-active", "status-expired", "status-expiring-soon", "status-revoked",
     "revoke", "refresh", "more-options", "search", "copy", "details", "warning",
-    "connection", "demo",
+    "connection", "demo", "add", "edit", "rotate",
 )
 APP_ICON_SIZES: tuple[int, ...] = (16, 24, 32, 48, 64, 128, 256, 512)
 # Every size the UI draws icons at (toolbar 18, menus 16, welcome 20, dialogs 22 ...), at 1x and 2x.

@@ -3,5 +3,6 @@
 from token_desk.ui.connections.connections_controller import ConnectionsController
 from token_desk.ui.connections.connections_prompts import ConnectionPrompts, Prompts
 from token_desk.ui.connections.connections_resources import DemoFactory
+from token_desk.ui.connections.profile_saver import KeyringProfileSaver
 
-__all__ = ["ConnectionPrompts", "ConnectionsController", "DemoFactory", "Prompts"]
+__all__ = ["ConnectionPrompts", "ConnectionsController", "DemoFactory", "KeyringProfileSaver", "Prompts"]

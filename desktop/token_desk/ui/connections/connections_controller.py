@@ -23,6 +23,7 @@ from token_desk.ui.common import settings as keys
 from token_desk.ui.connections.connections_resources import DemoFactory, OwnedResources
 from token_desk.ui.connections.influxctl_sign_in import InfluxctlSignIn
 from token_desk.ui.connections.profile_form import ProfileFormResult
+from token_desk.ui.connections.profile_saver import KeyringProfileSaver
 from token_desk.ui.connections.profile_switcher import ProfileSwitcher
 from token_desk.ui.connections.token_storage import keep_for_session, store_token
 
@@ -259,6 +260,15 @@ class ConnectionsController(QObject):
     def _profile_deleted(self, name: str) -> None:
         if self._active_profile() == name:
             self._switch_to(None)
+
+    # ---- Save as a Connection… ---------------------------------------------------------------------------
+    def new_profile_saver(self, connection: Connection | None) -> KeyringProfileSaver | None:
+        """Where a new management token can be stored as a profile for `connection`'s account and cluster:
+        None for demo data (nothing is stored) and for connections without a REST account and cluster."""
+        if connection is None or connection.kind in (ConnectionKind.DEMO, ConnectionKind.INFLUXCTL):
+            return None
+        service = connection.client
+        return KeyringProfileSaver(self.manager, service.base_url, service.account_id, service.cluster_id)
 
     # ---- 401 -------------------------------------------------------------------------------------------
     def sign_in_again(self) -> None:

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 
-from token_desk.api.models import Token
+from token_desk.api.models import Token, TokenKind
 from token_desk.models.display import DisplayStatus, status_now
 from token_desk.ui.common.icons import icon
 
@@ -40,6 +40,8 @@ class TokenActions(QObject):
     """The commands on tokens; `update_for(selection)` is the one rule that enables them."""
 
     REVOKE_TIP = "Revoke the selected tokens (asks first)"
+    EDIT_TIP = "Change the description and permissions of the selected database token (F2)"
+    ROTATE_TIP = "Create a replacement with the same permissions, then choose whether to revoke this one"
 
     def __init__(self, parent: QObject) -> None:
         super().__init__(parent)
@@ -57,6 +59,11 @@ class TokenActions(QObject):
         self.cancel_load.setEnabled(False)  # only while a load runs, so Esc means nothing else otherwise
         self.show_inactive = self._make("Show inactive tokens", None, "Also list revoked and expired tokens")
         self.show_inactive.setCheckable(True)
+        self.new_token = {kind: self._make(f"New {kind.label}…", "add", f"Create a {kind.label.lower()}")
+                          for kind in TokenKind}
+        self.edit = self._make("Edit…", "edit", self.EDIT_TIP, [QKeySequence(Qt.Key.Key_F2)])
+        self.rotate = self._make("Rotate…", "rotate", self.ROTATE_TIP)
+        self.set_page(TokenKind.MANAGEMENT)
         self.update_for(())
 
     def _make(self, text: str, icon_name: str | None, tip: str,
@@ -71,7 +78,12 @@ class TokenActions(QObject):
 
     def row_actions(self) -> tuple[QAction, ...]:
         """Actions that act on the selected rows: their shortcuts belong to the table with focus."""
-        return (self.revoke, self.copy_id, self.copy_description, self.details)
+        return (self.revoke, self.copy_id, self.copy_description, self.details, self.edit, self.rotate)
+
+    def set_page(self, kind: TokenKind) -> None:
+        """Ctrl+N creates a token of the page's kind."""
+        for page_kind, action in self.new_token.items():
+            action.setShortcuts([QKeySequence(QKeySequence.StandardKey.New)] if page_kind is kind else [])
 
     def update_for(self, tokens: Sequence[Token], signed_in: bool = True) -> None:
         blocker = revoke_blocker(tokens) if signed_in else SIGNED_OUT_BLOCKER
@@ -80,6 +92,31 @@ class TokenActions(QObject):
         for action in (self.copy_id, self.copy_description):
             action.setEnabled(bool(tokens))
         self.details.setEnabled(len(tokens) == 1)
+        edit_blocker = edit_blocker_for(tokens) if signed_in else SIGNED_OUT_BLOCKER
+        self.edit.setEnabled(edit_blocker is None)
+        self.edit.setToolTip(edit_blocker or self.EDIT_TIP)
+        rotate_blocker = rotate_blocker_for(tokens) if signed_in else SIGNED_OUT_BLOCKER
+        self.rotate.setEnabled(rotate_blocker is None)
+        self.rotate.setToolTip(rotate_blocker or self.ROTATE_TIP)
+
+
+def edit_blocker_for(tokens: Sequence[Token]) -> str | None:
+    """Why "Edit…" cannot run on this selection, or None."""
+    if len(tokens) != 1:
+        return "Select one database token to edit"
+    if tokens[0].kind is TokenKind.MANAGEMENT:
+        return "Management tokens cannot be changed; Rotate… creates a replacement"
+    if tokens[0].revoked_at is not None:
+        return "A revoked token cannot be changed"
+    return None
+
+
+def rotate_blocker_for(tokens: Sequence[Token]) -> str | None:
+    if len(tokens) != 1:
+        return "Select one token to rotate"
+    if tokens[0].revoked_at is not None:
+        return "A revoked token has nothing left to rotate; create a new one"
+    return None
 
 
 def _unique(keys: Sequence[QKeySequence]) -> list[QKeySequence]:

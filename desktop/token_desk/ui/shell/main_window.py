@@ -16,6 +16,7 @@ from token_desk.connection import Connection
 from token_desk.ui.common import settings as keys
 from token_desk.ui.common.error_text import error_sentence
 from token_desk.ui.connections import Prompts
+from token_desk.ui.create import ProfileSaver
 from token_desk.ui.revoke import RevokeService
 from token_desk.ui.shell.actions import TokenActions
 from token_desk.ui.shell.banner import Banner
@@ -46,6 +47,10 @@ class ConnectionControl(Protocol):
 
     def manage_connections(self) -> object:
         """Open the Connections dialog (File → Connections…)."""
+        ...
+
+    def new_profile_saver(self, connection: Connection | None) -> ProfileSaver | None:
+        """Where "Save as a Connection…" stores a new management token for `connection`; None: nowhere."""
         ...
 
 
@@ -161,7 +166,7 @@ class MainWindow(QMainWindow):
         connected = connection is not None
         # Nothing to search, filter or refresh on the welcome page.
         for control in (self.search_box, self.toolbar.inactive_box, self.token_actions.show_inactive,
-                        self.token_actions.refresh):
+                        self.token_actions.refresh, *self.token_actions.new_token.values()):
             control.setEnabled(connected)
         self.update_actions()
         self.refresh()
@@ -251,6 +256,8 @@ class MainWindow(QMainWindow):
     def _show_page(self, row: int) -> None:
         if row >= 0:
             self.page_stack.setCurrentIndex(row)
+            self.token_actions.set_page(self.current_page().kind)
+            self.toolbar.set_page(self.current_page().kind)
             self._update_counts()
             self.update_actions()
 

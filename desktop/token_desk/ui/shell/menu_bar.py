@@ -63,8 +63,9 @@ class WindowMenus(QObject):
         self._menu(bar, "&File", [self.connections, None, self.quit])
         self._menu(bar, "&View", [actions.refresh, actions.find, None, actions.show_inactive, None,
                                   *self.page_actions])
-        self._menu(bar, "&Token", [actions.revoke, None, actions.copy_id, actions.copy_description,
-                                   None, actions.details])
+        self._menu(bar, "&Token", [*actions.new_token.values(), None, actions.details, actions.copy_id,
+                                   actions.copy_description, None, actions.edit, actions.rotate, None,
+                                   actions.revoke])
         self._menu(bar, "&Help", [self.about])
 
     @staticmethod

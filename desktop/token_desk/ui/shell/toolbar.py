@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QSizePolicy, QToolBar, QWidget
+from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QSizePolicy, QToolBar, QToolButton, QWidget
+
+from token_desk.api.models import TokenKind
 
 from token_desk.ui.shell.actions import TokenActions
 from token_desk.ui.common.icons import icon
@@ -63,10 +65,15 @@ class MainToolBar(QToolBar):
         self.demo_marker.setObjectName("demoMarker")
         style_live(self.demo_marker, demo_marker_style)
         self.demo_marker.setToolTip("Sample tokens from a built-in server on this computer; nothing here is real")
+        self._actions = actions
+        self.new_button = QToolButton(self)  # New Management Token… or New Database Token…, by page
+        self.new_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.set_page(TokenKind.MANAGEMENT)
         self._fill(actions)
         self._bind_inactive(actions)
 
     def _fill(self, actions: TokenActions) -> None:
+        self.addWidget(self.new_button)
         self.addAction(actions.refresh)
         self.addAction(actions.revoke)
         self.addSeparator()
@@ -82,6 +89,9 @@ class MainToolBar(QToolBar):
         # The checkbox is the action's face in the toolbar: each follows the other.
         self.inactive_box.toggled.connect(actions.show_inactive.setChecked)
         actions.show_inactive.toggled.connect(self.inactive_box.setChecked)
+
+    def set_page(self, kind: TokenKind) -> None:
+        self.new_button.setDefaultAction(self._actions.new_token[kind])
 
     def set_demo(self, is_demo: bool) -> None:
         self._demo_action.setVisible(is_demo)

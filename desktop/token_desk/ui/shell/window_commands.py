@@ -8,8 +8,11 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QPoint, Qt
 from PySide6.QtWidgets import QApplication, QMenu
 
+from token_desk.api.models import Token
 from token_desk.ui import revoke
+from token_desk.ui.create import TokenLifecycle
 from token_desk.ui.shell.context_menu import empty_space_menu, token_menu
+from token_desk.ui.shell.lifecycle_host import WindowLifecycleHost
 from token_desk.ui.tokens import TokenDetailsDialog, TokenPage
 
 if TYPE_CHECKING:
@@ -24,6 +27,7 @@ class WindowCommands(QObject):
         super().__init__(window)
         self._window = window
         self.context_menu: QMenu | None = None
+        self.lifecycle = TokenLifecycle(WindowLifecycleHost(window), parent=self)
 
     def wire(self, pages: Iterable[TokenPage]) -> None:
         actions = self._window.token_actions
@@ -34,6 +38,10 @@ class WindowCommands(QObject):
         actions.copy_description.triggered.connect(lambda: self._copy(lambda token: token.description))
         actions.details.triggered.connect(self.show_details)
         actions.revoke.triggered.connect(self.revoke_selected)
+        for kind, action in actions.new_token.items():
+            action.triggered.connect(lambda _checked=False, k=kind: self.lifecycle.new_token(k))
+        actions.edit.triggered.connect(lambda: self._on_one(self.lifecycle.edit, actions.edit))
+        actions.rotate.triggered.connect(lambda: self._on_one(self.lifecycle.rotate, actions.rotate))
         for page in pages:
             page.view.addActions(list(actions.row_actions()))
             page.view.customContextMenuRequested.connect(lambda pos, p=page: self._menu_at(p, pos))
@@ -46,7 +54,7 @@ class WindowCommands(QObject):
         if index.isValid():
             self.open_row_menu(page, index.row(), at)
         else:
-            self._popup(empty_space_menu(self._window.token_actions, self._window), at)
+            self._popup(empty_space_menu(self._window.token_actions, page.kind, self._window), at)
 
     def open_row_menu(self, page: TokenPage, row: int, at: QPoint) -> None:
         """Right-click semantics: an unselected row becomes the selection; a selected one keeps it."""
@@ -79,18 +87,31 @@ class WindowCommands(QObject):
         if len(tokens) == 1:
             TokenDetailsDialog.show_for(self._window, tokens[0])
 
+    def _on_one(self, flow, action) -> None:
+        """Edit… and Rotate… act on the one selected token, when their enabled rule allows."""
+        tokens = self._window.current_page().selected_tokens()
+        if action.isEnabled() and len(tokens) == 1:
+            flow(tokens[0])
+
     def revoke_selected(self) -> None:
         window = self._window
         page = window.current_page()
         tokens = page.selected_tokens()
-        if window.connection is None or not window.token_actions.revoke.isEnabled() or not tokens:
-            return
+        if window.token_actions.revoke.isEnabled() and tokens:
+            self.revoke_tokens(page, tokens)
+
+    def revoke_tokens(self, page: TokenPage, tokens: list[Token]):
+        """The standard revoke dialog for `tokens`, and the table updated from its report (None: cancelled)."""
+        window = self._window
+        if window.connection is None or not tokens:
+            return None
         rows = [page.proxy_row_of(token.id) for token in tokens]
         neighbour = revoke.neighbour_row([row for row in rows if row is not None], page.proxy.rowCount())
         neighbour_id = page.proxy.token_at(neighbour).id if neighbour is not None else None
         report = window.revoker.ask(window, tokens, window.connection.client)
         if report is not None:
             self._apply_report(page, report, [token.id for token in tokens], neighbour_id)
+        return report
 
     def _apply_report(self, page: TokenPage, report, chosen_ids: list[str], neighbour_id: str | None) -> None:
         window = self._window

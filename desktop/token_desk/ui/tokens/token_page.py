@@ -144,6 +144,16 @@ class TokenPage(QWidget):
             model.setCurrentIndex(self.proxy.index(current_row, 0), QItemSelectionModel.SelectionFlag.NoUpdate)
         model.select(selection, QItemSelectionModel.SelectionFlag.ClearAndSelect)
 
+    def show_token(self, token: Token) -> bool:
+        """Put the server's copy of `token` in the table, select it and scroll to it; False if a filter hides it."""
+        self.model.put_token(token)
+        row = self.proxy_row_of(token.id)
+        if row is None:
+            return False
+        self.select_ids([token.id], token.id)
+        self.view.scrollTo(self.proxy.index(row, 0))
+        return True
+
     def select_row(self, row: int) -> None:
         """Make `row` the only selected row and the current one."""
         flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows

@@ -1,0 +1,164 @@
+"""New Management Token…, New Database Token… and the first step of Rotate…: one dialog, two kinds."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from typing import Any, Callable
+
+from PySide6.QtWidgets import QFormLayout, QLineEdit, QWidget
+
+from token_desk.api.models import CreatedToken, Token, TokenKind, utc_now
+from token_desk.models.display import local_time
+from token_desk.ui.common.plain_text import plain_label
+from token_desk.ui.create.drafts import CreateRequest, CreateResult, TokenDraft, TokenService
+from token_desk.ui.create.expiry_editor import Clock, ExpiryEditor
+from token_desk.ui.common.error_text import UNKNOWN_OUTCOME, Step
+from token_desk.ui.create.permissions_editor import PermissionsEditor
+from token_desk.ui.create.submitting_dialog import SubmittingDialog
+
+CONFIRM_TEXT = "Create Token"
+DESCRIPTION_MISSING = "Enter a description: it is how you will recognise this token later."
+# A token created by an attempt whose answer timed out has a createdAt a little after the click
+# (the server's clock may also differ a little from ours).
+CLOCK_SLACK = timedelta(minutes=2)
+
+
+def rotated_description(description: str, today: datetime) -> str:
+    return f"{description} (rotated {today.astimezone():%Y-%m-%d})"
+
+
+def rotate_request(token: Token, now: datetime) -> CreateRequest:
+    """A replacement with the same permissions and lifetime, named after the old token."""
+    expires_at = None
+    if token.expires_at is not None:
+        expires_at = now + max(token.expires_at - token.created_at, timedelta(hours=1))
+    return CreateRequest(token.kind, rotated_description(token.description, now), tuple(token.permissions),
+                         expires_at, replaces=token)
+
+
+def find_created(tokens: list[Token], draft: TokenDraft, since: datetime) -> Token | None:
+    """The token an unanswered create made, if the list has one: same description, created since."""
+    matches = [token for token in tokens if token.description == draft.description
+               and token.created_at >= since - CLOCK_SLACK and token.revoked_at is None]
+    return max(matches, key=lambda token: token.created_at) if matches else None
+
+
+class CreateTokenDialog(SubmittingDialog):
+    """`ask()` returns a CreateResult: the created token (with its secret) or None if cancelled."""
+
+    def __init__(self, parent: QWidget | None, service: TokenService, request: CreateRequest, *,
+                 clock: Clock = utc_now) -> None:
+        super().__init__(parent, request.title)
+        self._service, self._request, self._clock = service, request, clock
+        self._result = CreateResult()
+        self._unsure_since: datetime | None = None  # a create timed out: it was sent at this moment
+        self._attempted_at = clock()
+        self._build()
+        self.finish_layout(CONFIRM_TEXT)
+        self.description_box.setFocus()
+
+    @property
+    def result_value(self) -> CreateResult:
+        return self._result
+
+    @property
+    def kind(self) -> TokenKind:
+        return self._request.kind
+
+    # ---- building -----------------------------------------------------------------------------------
+    def _build(self) -> None:
+        request = self._request
+        if request.replaces is not None:
+            self.form_area.addWidget(plain_label(self._rotate_intro(request.replaces), self, wrap=True))
+        form = QFormLayout()
+        self.description_box = QLineEdit(request.description, self)
+        self.description_box.setPlaceholderText("What this token is for, e.g. “Grafana, read-only”")
+        self.description_box.textChanged.connect(self.refresh_state)
+        form.addRow("Description *", self.description_box)
+        self.form_area.addLayout(form)
+        self.expiry = ExpiryEditor(self, clock=self._clock)
+        self.expiry.set_expires_at(request.expires_at)
+        self.expiry.changed.connect(self.refresh_state)
+        self.form_area.addWidget(self.expiry)
+        self.permissions: PermissionsEditor | None = None
+        if request.kind is TokenKind.DATABASE:
+            self._add_permissions(request)
+
+    def _add_permissions(self, request: CreateRequest) -> None:
+        self.form_area.addWidget(plain_label("Permissions *", self))
+        self.permissions = PermissionsEditor(self)
+        self.permissions.set_permissions(request.permissions)
+        self.permissions.changed.connect(self.refresh_state)
+        self.form_area.addWidget(self.permissions, 1)
+        self.permissions.load(self._service.list_databases)
+
+    def _rotate_intro(self, old: Token) -> str:
+        expiry = "never expires" if old.expires_at is None else f"expires {local_time(old.expires_at)}"
+        return (f"A replacement for \u201c{old.description}\u201d (ID {old.id}, {expiry}). It gets the same "
+                "permissions; the old token keeps working until you revoke it, which you can do once the "
+                "new secret is shown.")
+
+    # ---- input --------------------------------------------------------------------------------------
+    def draft(self) -> TokenDraft:
+        permissions = self.permissions.permissions() if self.permissions is not None else ()
+        return TokenDraft(self.kind, self.description_box.text().strip(), self.expiry.expires_at(), permissions)
+
+    def problem(self) -> str | None:
+        if not self.description_box.text().strip():
+            return DESCRIPTION_MISSING
+        return self.expiry.problem() or (self.permissions.problem() if self.permissions is not None else None)
+
+    def form_enabled(self, enabled: bool) -> None:
+        for widget in (self.description_box, self.expiry, self.permissions):
+            if widget is not None:
+                widget.setEnabled(enabled)
+
+    def _focus_field(self, field: str | None) -> None:
+        targets = {"Description": self.description_box, "Expiration": self.expiry.switch}
+        target = targets.get(field or "") or (self.permissions.table if self.permissions and field else None)
+        if target is not None:
+            target.setFocus()
+
+    def busy_text(self) -> str:
+        return "Checking whether the earlier attempt created it…" if self._unsure_since else "Creating the token…"
+
+    # ---- sending ------------------------------------------------------------------------------------
+    def _send(self) -> tuple[Callable[[], Any], Step]:
+        draft, since = self.draft(), self._unsure_since
+        self._attempted_at = self._clock()
+        if since is not None:
+            return (lambda: self._check_then_create(draft, since)), "check"
+        return (lambda: self._create(draft)), self._step()
+
+    def _step(self) -> Step:
+        return "create-management" if self.kind is TokenKind.MANAGEMENT else "create-database"
+
+    def _create(self, draft: TokenDraft) -> CreatedToken:
+        """Runs off the GUI thread."""
+        if draft.kind is TokenKind.MANAGEMENT:
+            return self._service.create_management_token(draft.description, draft.expires_at)
+        return self._service.create_database_token(draft.description, draft.permissions, draft.expires_at)
+
+    def _check_then_create(self, draft: TokenDraft, since: datetime) -> CreatedToken | Token:
+        """After a timeout: the token the unanswered attempt made, else a new create. Off the GUI thread."""
+        found = find_created(self._service.list_tokens(draft.kind), draft, since)
+        return found if found is not None else self._create(draft)
+
+    def _answered(self, result: Any) -> None:
+        self._unsure_since = None
+        if isinstance(result, CreatedToken):
+            self._result.created = result
+            self.accept()
+            return
+        self._result.discovered.append(result)
+        self.show_error(discovered_text(result))
+
+    def _failed(self, error: BaseException) -> None:
+        if isinstance(error, UNKNOWN_OUTCOME) and self._unsure_since is None:
+            self._unsure_since = self._attempted_at
+
+
+def discovered_text(token: Token) -> str:
+    return (f"The earlier attempt did create this token (ID {token.id}, created {local_time(token.created_at)}), "
+            "but its secret was lost with the answer that never arrived, and it cannot be shown again. It is now "
+            "in the list: revoke it there, then press Create Token for a new one.")

@@ -1,0 +1,55 @@
+"""Typed inputs and results of the create, edit and rotate dialogs."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from token_desk.api.models import CreatedToken, Permission, Token, TokenKind
+from token_desk.api.service import TokenService
+
+__all__ = ["CreateRequest", "CreateResult", "EditResult", "SecretOutcome", "TokenDraft", "TokenService"]
+
+
+@dataclass(frozen=True)
+class CreateRequest:
+    """What a create dialog opens with: empty for New…, the old token's values for Rotate…."""
+
+    kind: TokenKind
+    description: str = ""
+    permissions: tuple[Permission, ...] = ()
+    expires_at: datetime | None = None
+    replaces: Token | None = None  # set when rotating
+
+    @property
+    def title(self) -> str:
+        return f"Rotate {self.kind.label}" if self.replaces else f"Create {self.kind.label}"
+
+
+@dataclass(frozen=True)
+class TokenDraft:
+    kind: TokenKind
+    description: str
+    expires_at: datetime | None
+    permissions: tuple[Permission, ...] = ()
+
+
+@dataclass(frozen=True)
+class EditResult:
+    """The server's copy after Save Changes, or `rotate` when the person chose Rotate… instead."""
+
+    updated: Token | None = None
+    rotate: bool = False
+
+
+@dataclass(frozen=True)
+class SecretOutcome:
+    copied: bool = False
+    saved_profile: str | None = None
+
+
+@dataclass
+class CreateResult:
+    """A create dialog's answer: the new token and its secret, plus tokens an unsure retry found."""
+
+    created: CreatedToken | None = None
+    discovered: list[Token] = field(default_factory=list)

@@ -1,0 +1,107 @@
+"""Edit database token…: description and permissions, pre-filled; the expiry shown but not editable."""
+
+from __future__ import annotations
+
+from typing import Any, Callable
+
+from PySide6.QtWidgets import QFormLayout, QLineEdit, QWidget
+
+from token_desk.api.models import Token, TokenKind
+from token_desk.models.display import local_time
+from token_desk.ui.common.plain_text import plain_label
+from token_desk.ui.create.create_dialog import DESCRIPTION_MISSING
+from token_desk.ui.create.drafts import EditResult, TokenService
+from token_desk.ui.common.error_text import Step
+from token_desk.ui.create.permissions_editor import PermissionsEditor
+from token_desk.ui.create.submitting_dialog import SubmittingDialog
+
+CONFIRM_TEXT = "Save Changes"
+NOTHING_CHANGED = "Change the description or the permissions to save."
+EXPIRY_FIXED = ("The expiry cannot be changed: the API keeps it for the token's whole life. "
+                "Rotate… creates a replacement with the same permissions and a new expiry.")
+
+
+class EditTokenDialog(SubmittingDialog):
+    """`ask()` returns an EditResult: the server's updated token, a request to rotate, or None."""
+
+    def __init__(self, parent: QWidget | None, service: TokenService, token: Token) -> None:
+        if token.kind is not TokenKind.DATABASE:
+            raise ValueError("Only database tokens can be edited")
+        super().__init__(parent, "Edit Database Token")
+        self._service, self._token = service, token
+        self._result: EditResult | None = None
+        self._build()
+        self.finish_layout(CONFIRM_TEXT)
+        self.rotate_button = self.buttons.addButton("Rotate…", self.buttons.ButtonRole.ActionRole)
+        self.rotate_button.setAutoDefault(False)
+        self.rotate_button.setToolTip("Create a replacement with a new expiry instead")
+        self.rotate_button.clicked.connect(self._rotate_instead)
+
+    @property
+    def result_value(self) -> EditResult | None:
+        return self._result
+
+    def _build(self) -> None:
+        token = self._token
+        form = QFormLayout()
+        self.description_box = QLineEdit(token.description, self)
+        self.description_box.textChanged.connect(self.refresh_state)
+        form.addRow("Description *", self.description_box)
+        form.addRow("Token ID", plain_label(token.id, self, selectable=True))
+        expiry = "Never expires" if token.expires_at is None else local_time(token.expires_at)
+        form.addRow("Expires", plain_label(expiry, self))
+        self.form_area.addLayout(form)
+        self.form_area.addWidget(plain_label(EXPIRY_FIXED, self, wrap=True))
+        self.form_area.addWidget(plain_label("Permissions (the token's permissions are replaced by exactly "
+                                             "what is ticked here)", self, wrap=True))
+        self.permissions = PermissionsEditor(self)
+        self.permissions.set_permissions(token.permissions)
+        self.permissions.changed.connect(self.refresh_state)
+        self.form_area.addWidget(self.permissions, 1)
+        self.permissions.load(self._service.list_databases)
+
+    def _changes(self) -> dict[str, Any]:
+        """Only what differs from the token: PATCH replaces the permissions wholesale when sent."""
+        changes: dict[str, Any] = {}
+        description = self.description_box.text().strip()
+        if description != self._token.description:
+            changes["description"] = description
+        permissions = self.permissions.permissions()
+        if set(permissions) != set(self._token.permissions):
+            changes["permissions"] = permissions
+        return changes
+
+    def problem(self) -> str | None:
+        if not self.description_box.text().strip():
+            return DESCRIPTION_MISSING
+        if not self.permissions.permissions():
+            return self.permissions.problem()
+        return None if self._changes() else NOTHING_CHANGED
+
+    def form_enabled(self, enabled: bool) -> None:
+        self.description_box.setEnabled(enabled)
+        self.permissions.setEnabled(enabled)
+        if hasattr(self, "rotate_button"):
+            self.rotate_button.setEnabled(enabled)
+
+    def _focus_field(self, field: str | None) -> None:
+        if field == "Description":
+            self.description_box.setFocus()
+        elif field:
+            self.permissions.table.setFocus()
+
+    def busy_text(self) -> str:
+        return "Saving the changes…"
+
+    def _send(self) -> tuple[Callable[[], Any], Step]:
+        token_id, changes = self._token.id, self._changes()
+        return (lambda: self._service.update_database_token(token_id, **changes)), "update"
+
+    def _answered(self, result: Any) -> None:
+        self._result = EditResult(updated=result)
+        self.accept()
+
+    def _rotate_instead(self) -> None:
+        if not self.busy:
+            self._result = EditResult(rotate=True)
+            self.accept()

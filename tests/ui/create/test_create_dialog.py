@@ -1,0 +1,175 @@
+"""New Management Token… and New Database Token…: what is allowed, what is sent, what an error says."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+
+import pytest
+
+from tests.ui.create.conftest import FakeService
+from token_desk.api import errors
+from token_desk.api.models import Permission, TokenKind
+from token_desk.ui.create.create_dialog import CreateTokenDialog, find_created, rotated_description
+from token_desk.ui.create.drafts import CreateRequest
+
+
+def open_dialog(qtbot, service, kind=TokenKind.DATABASE, request=None) -> CreateTokenDialog:
+    dialog = CreateTokenDialog(None, service, request or CreateRequest(kind))
+    qtbot.addWidget(dialog)
+    dialog.open()
+    if dialog.permissions is not None:
+        qtbot.waitUntil(lambda: "database" in dialog.permissions.load_status.text()
+                        and "Loading" not in dialog.permissions.load_status.text())
+    return dialog
+
+
+def submit_and_wait(qtbot, dialog) -> None:
+    dialog.confirm_button.click()
+    qtbot.waitUntil(lambda: not dialog.busy)
+
+
+def test_confirm_button_reads_create_token_and_waits_for_a_description(qtbot, service) -> None:
+    dialog = open_dialog(qtbot, service, TokenKind.MANAGEMENT)
+    assert dialog.confirm_button.text() == "Create Token"
+    assert not dialog.confirm_button.isEnabled()
+    dialog.description_box.setText("   ")
+    assert not dialog.confirm_button.isEnabled() and "description" in dialog.hint.text()
+    dialog.description_box.setText("CI deploys")
+    assert dialog.confirm_button.isEnabled()
+
+
+def test_expiry_off_means_never_and_on_shows_the_utc_moment(qtbot, service) -> None:
+    dialog = open_dialog(qtbot, service, TokenKind.MANAGEMENT)
+    assert dialog.expiry.expires_at() is None and dialog.expiry.date_edit.isHidden()
+    dialog.expiry.switch.setChecked(True)
+    moment = dialog.expiry.expires_at()
+    assert moment is not None and moment > datetime.now(timezone.utc)
+    assert dialog.expiry.utc_label.text() == moment.strftime("= %Y-%m-%d %H:%M UTC")
+
+
+def test_an_expiry_in_the_past_is_refused_in_the_dialog(qtbot, service) -> None:
+    dialog = open_dialog(qtbot, service, TokenKind.MANAGEMENT)
+    dialog.description_box.setText("short-lived")
+    dialog.expiry.set_expires_at(datetime.now(timezone.utc) - timedelta(days=1))
+    assert not dialog.confirm_button.isEnabled()
+    assert "already passed" in dialog.hint.text()
+    dialog.confirm_button.click()
+    assert service.creates() == []
+
+
+def test_management_create_sends_description_and_expiry_and_returns_the_secret(qtbot, service) -> None:
+    dialog = open_dialog(qtbot, service, TokenKind.MANAGEMENT)
+    dialog.description_box.setText("  CI deploys ")
+    dialog.expiry.switch.setChecked(True)
+    expected = dialog.expiry.expires_at()
+    submit_and_wait(qtbot, dialog)
+    assert service.creates() == [("create_management_token", "CI deploys", expected)]
+    assert dialog.result_value.created.access_token == service.secret
+
+
+def test_database_token_needs_at_least_one_permission(qtbot, service) -> None:
+    dialog = open_dialog(qtbot, service)
+    dialog.description_box.setText("grafana")
+    assert not dialog.confirm_button.isEnabled()
+    assert "at least one database" in dialog.hint.text()
+    dialog.permissions.set_checked("telemetry", "read")
+    assert dialog.confirm_button.isEnabled()
+
+
+def test_permissions_list_the_clusters_databases_and_all_databases_is_star(qtbot, service) -> None:
+    dialog = open_dialog(qtbot, service)
+    assert dialog.permissions.rows.resources() == ["*", "logs", "metrics", "telemetry"]
+    dialog.permissions.set_checked("*", "read")
+    dialog.permissions.set_checked("metrics", "write")
+    dialog.permissions.set_checked("metrics", "read")
+    assert dialog.draft().permissions == (Permission("read", "*"), Permission("read", "metrics"),
+                                          Permission("write", "metrics"))
+    assert "All databases: read" in dialog.permissions.outcome.text()
+
+
+def test_the_filter_box_narrows_the_list_but_keeps_all_databases_and_ticked_rows(qtbot) -> None:
+    service = FakeService([f"db{n:03}" for n in range(300)] + ["weather"])
+    dialog = open_dialog(qtbot, service, request=CreateRequest(TokenKind.DATABASE))
+    dialog.permissions.set_checked("db007", "write")
+    dialog.permissions.filter_box.setText("WEATH")
+    shown = [dialog.permissions.filtered.index(row, 0).data() for row in range(dialog.permissions.filtered.rowCount())]
+    assert shown == ["All databases", "db007", "weather"]
+
+
+def test_a_typed_database_name_not_on_the_cluster_is_allowed_with_a_note(qtbot, service) -> None:
+    dialog = open_dialog(qtbot, service)
+    dialog.description_box.setText("future")
+    dialog.permissions.name_box.setText("weather")
+    dialog.permissions.add_button.click()
+    assert dialog.draft().permissions == (Permission("read", "weather"),)
+    assert "not a database on this cluster" in dialog.permissions.note.text()
+    assert dialog.confirm_button.isEnabled()
+
+
+def test_the_database_list_failing_still_lets_names_be_typed(qtbot) -> None:
+    service = FakeService()
+    service.fail_with["list_databases"] = [errors.PermissionDeniedError(status=403)]
+    dialog = CreateTokenDialog(None, service, CreateRequest(TokenKind.DATABASE))
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: "Could not list" in dialog.permissions.load_status.text())
+    assert "You can still type database names" in dialog.permissions.load_status.text()
+
+
+@pytest.mark.parametrize(("error", "words"), [
+    (errors.PermissionDeniedError(status=403), "not allowed to create database tokens (403)"),
+    (errors.AuthenticationError(status=401), "rejected Token Desk's management token (401)"),
+    (errors.ConflictError(status=409, server_message="conflict"), "conflict (409)"),
+    (errors.BadRequestError(status=400, server_message="'expiresAt' must be in the future"),
+     "did not accept the Expiration field (400)"),
+])
+def test_errors_stay_in_the_dialog_in_plain_words_with_the_input_kept(qtbot, service, error, words) -> None:
+    service.fail_with["create_before"] = [error]
+    dialog = open_dialog(qtbot, service)
+    dialog.description_box.setText("grafana")
+    dialog.permissions.set_checked("telemetry", "read")
+    submit_and_wait(qtbot, dialog)
+    assert words in dialog.error_text
+    assert dialog.isVisible() and dialog.result_value.created is None
+    assert dialog.description_box.text() == "grafana"
+    assert dialog.draft().permissions == (Permission("read", "telemetry"),)
+    assert dialog.confirm_button.isEnabled()
+
+
+def test_a_timed_out_create_is_checked_before_retrying_so_nothing_is_duplicated(qtbot, service) -> None:
+    service.fail_with["create"] = [errors.ApiTimeoutError()]  # the server made it; the answer never came
+    dialog = open_dialog(qtbot, service)
+    dialog.description_box.setText("grafana")
+    dialog.permissions.set_checked("telemetry", "read")
+    submit_and_wait(qtbot, dialog)
+    assert "unknown whether the token was created" in dialog.error_text
+    submit_and_wait(qtbot, dialog)
+    assert len(service.creates()) == 1  # the retry found it instead of creating a second one
+    assert dialog.result_value.discovered == service.tokens
+    assert "did create this token" in dialog.error_text and service.tokens[0].id in dialog.error_text
+
+
+def test_a_timed_out_create_that_made_nothing_is_created_on_retry(qtbot, service) -> None:
+    service.fail_with["create_before"] = [errors.ApiTimeoutError()]
+    dialog = open_dialog(qtbot, service)
+    dialog.description_box.setText("grafana")
+    dialog.permissions.set_checked("telemetry", "read")
+    submit_and_wait(qtbot, dialog)
+    submit_and_wait(qtbot, dialog)
+    assert [call[0] for call in service.calls if call[0] != "list_databases"] == [
+        "create_database_token", "list_tokens", "create_database_token"]
+    assert dialog.result_value.created is not None
+
+
+def test_the_dialog_cannot_be_closed_while_the_server_works(qtbot, service) -> None:
+    dialog = open_dialog(qtbot, service, TokenKind.MANAGEMENT)
+    dialog.description_box.setText("x")
+    dialog._set_busy(True)  # as while a create is in flight
+    dialog.reject()
+    assert dialog.isVisible()
+    dialog._set_busy(False)
+
+
+def test_rotated_description_and_finding_the_created_token() -> None:
+    assert rotated_description("grafana", datetime(2026, 5, 4, 12, tzinfo=timezone.utc)).startswith(
+        "grafana (rotated 2026-05-0")
+    assert find_created([], None, datetime.now(timezone.utc)) is None
