@@ -9,6 +9,9 @@ import pytest
 from PySide6.QtCore import QSettings
 
 from token_desk.api.client import ManagementApiClient
+from token_desk.api.connect import management_token_service
+from token_desk.api.influxctl import InfluxctlProgram
+from token_desk.api.service import TokenService
 from token_desk.sandbox import Sandbox, start_sandbox
 from token_desk.sandbox.influxctl import write_launcher
 
@@ -40,12 +43,24 @@ def sandbox(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.Monkey
 
 
 @pytest.fixture
-def client(sandbox: Sandbox) -> Iterator[ManagementApiClient]:
+def rest_client(sandbox: Sandbox) -> Iterator[ManagementApiClient]:
     """A real HTTP client signed in to `sandbox`, retrying without the waits between attempts
     (the retry policy itself is tested in tests/api)."""
     with ManagementApiClient(sandbox.url, sandbox.account_id, sandbox.cluster_id,
                              sandbox.management_token, sleep=lambda seconds: None) as api_client:
         yield api_client
+
+
+@pytest.fixture
+def client(sandbox: Sandbox) -> Iterator[TokenService]:
+    """The app's token service for `sandbox`, as a profile gets it: database tokens over real HTTP,
+    management tokens through the sandbox's influxctl emulator (real processes)."""
+    service = management_token_service(sandbox.url, sandbox.account_id, sandbox.cluster_id, sandbox.management_token,
+                                       InfluxctlProgram(sandbox.influxctl_command), sleep=lambda seconds: None)
+    try:
+        yield service
+    finally:
+        service.close()
 
 
 @pytest.fixture

@@ -23,10 +23,10 @@ API_PATH = CLUSTER_PATH.removeprefix("/api/v0")
 def test_status_maps_to_a_typed_error_with_request_and_server_message(status, error_class):
     api = FakeApi(error_response(status, "the server's own words"))
     with pytest.raises(error_class) as caught:
-        make_client(api, retry=NO_RETRY).revoke_management_token(TOKEN_ID)
+        make_client(api, retry=NO_RETRY).revoke_database_token(TOKEN_ID)
     error = caught.value
     assert type(error) is error_class
-    assert (error.status, error.method, error.path) == (status, "DELETE", f"{API_PATH}/managementTokens/{TOKEN_ID}")
+    assert (error.status, error.method, error.path) == (status, "DELETE", f"{API_PATH}/tokens/{TOKEN_ID}")
     assert error.server_message == "the server's own words"
     if error_class is errors.ApiError:
         assert f"HTTP {status}" in str(error)
@@ -49,9 +49,9 @@ def test_an_error_body_that_is_not_json_has_no_server_message():
 def test_transport_failures_become_typed_errors_from_the_httpx_error(raised, error_class):
     api = FakeApi(raised)
     with pytest.raises(error_class) as caught:
-        make_client(api, retry=NO_RETRY).list_management_tokens()
+        make_client(api, retry=NO_RETRY).list_database_tokens()
     assert caught.value.__cause__ is raised
-    assert caught.value.method == "GET" and caught.value.path == f"{API_PATH}/managementTokens"
+    assert caught.value.method == "GET" and caught.value.path == f"{API_PATH}/tokens"
 
 
 @pytest.mark.parametrize("base_url", ["console.influxdata.com/api/v0", "ftp://host/api/v0", "http://[::1/api/v0"])
@@ -66,13 +66,13 @@ def test_an_invalid_base_url_says_so(base_url):
 @pytest.mark.parametrize(("answer", "field"), [
     (httpx.Response(200, text="<html>login</html>"), None),
     (httpx.Response(200, content=b"\xff\xfe not utf-8"), None),
-    (json_response({"tokens": []}), "management tokens"),
+    (json_response({"tokens": []}), "database tokens"),
     (json_response([{"id": TOKEN_ID, "description": "x", "createdAt": "last tuesday"}]), "createdAt"),
     (json_response([{"id": "1", "description": "x", "createdAt": "2024-01-01T00:00:00Z"}]), "id"),
 ])
 def test_answers_of_the_wrong_shape_are_invalid_responses_naming_the_field(answer, field):
     with pytest.raises(errors.InvalidResponseError) as caught:
-        make_client(FakeApi(answer)).list_management_tokens()
+        make_client(FakeApi(answer)).list_database_tokens()
     assert caught.value.__cause__ is not None
     if field:
         assert f"'{field}'" in str(caught.value)
@@ -100,7 +100,7 @@ def test_the_secret_never_reaches_errors_repr_or_logs(answer, caplog):
     caplog.set_level(logging.DEBUG)
     client = make_client(FakeApi(answer), retry=RetryPolicy(max_attempts=2))
     with pytest.raises(errors.ApiError) as caught:
-        client.list_management_tokens()
+        client.list_database_tokens()
     error = caught.value
     texts = [str(error), repr(error), error.details, repr(client), caplog.text]
     assert not any(SECRET in text for text in texts)
@@ -114,17 +114,17 @@ def test_requests_are_logged_at_debug_with_method_path_and_status(caplog):
     assert SECRET not in caplog.text
 
 
-GOOD_ITEM = {"id": TOKEN_ID, "description": "good", "createdAt": "2024-01-01T00:00:00Z"}
+GOOD_ITEM = {"id": TOKEN_ID, "description": "good", "createdAt": "2024-01-01T00:00:00Z", "permissions": []}
 
 
 @pytest.mark.parametrize(("answer", "field"), [
     ([GOOD_ITEM, {**GOOD_ITEM, "createdAt": "last tuesday"}, {**GOOD_ITEM, "id": "1"}], "createdAt"),
-    ([GOOD_ITEM, "a string", GOOD_ITEM], "management token"),
-    (GOOD_ITEM, "management tokens"),  # one token where a list belongs
+    ([GOOD_ITEM, "a string", GOOD_ITEM], "database token"),
+    (GOOD_ITEM, "database tokens"),  # one token where a list belongs
 ])
 def test_a_list_reports_its_first_bad_item_even_after_good_ones(answer, field):
     with pytest.raises(errors.InvalidResponseError) as caught:
-        make_client(FakeApi(json_response(answer))).list_management_tokens()
+        make_client(FakeApi(json_response(answer))).list_database_tokens()
     assert f"'{field}'" in str(caught.value)
 
 
@@ -134,13 +134,13 @@ def test_loading_a_list_leaves_the_garbage_collector_as_it_was(answer):
     import gc
     assert gc.isenabled()
     try:
-        make_client(FakeApi(answer), retry=NO_RETRY).list_management_tokens()
+        make_client(FakeApi(answer), retry=NO_RETRY).list_database_tokens()
     except errors.InvalidResponseError:
         pass
     assert gc.isenabled()
     gc.disable()
     try:
-        make_client(FakeApi(answer), retry=NO_RETRY).list_management_tokens()
+        make_client(FakeApi(answer), retry=NO_RETRY).list_database_tokens()
     except errors.InvalidResponseError:
         pass
     finally:

@@ -6,7 +6,7 @@ from datetime import datetime, timedelta, timezone
 import pytest
 from api_helpers import (
     ACCOUNT_ID, CLUSTER_ID, CLUSTER_PATH, SECRET, TOKEN_ID, FakeApi, database_token_json, json_response,
-    make_client, management_token_json,
+    make_client,
 )
 
 from token_desk.api.errors import InvalidIdError
@@ -23,14 +23,13 @@ def sent(api: FakeApi):
 
 def test_every_request_authenticates_and_asks_for_json():
     api = FakeApi(json_response([]))
-    make_client(api).list_management_tokens()
+    make_client(api).list_database_tokens()
     headers = api.requests[0].headers
     assert headers["Authorization"] == f"Bearer {SECRET}"
     assert headers["Accept"] == "application/json"
 
 
 @pytest.mark.parametrize(("call", "path"), [
-    (lambda c: c.list_management_tokens(), "/managementTokens"),
     (lambda c: c.list_database_tokens(), "/tokens"),
     (lambda c: c.list_tokens(TokenKind.DATABASE), "/tokens"),
     (lambda c: c.list_databases(), "/databases"),
@@ -42,28 +41,25 @@ def test_lists_are_plain_gets_without_query(call, path):
 
 
 def test_get_tokens_by_id():
-    api = FakeApi(json_response(management_token_json()), json_response(database_token_json()))
+    api = FakeApi(json_response(database_token_json(id=TOKEN_ID)), json_response(database_token_json()))
     client = make_client(api)
-    assert client.get_management_token(TOKEN_ID).id == TOKEN_ID
-    assert sent(api)[:2] == ("GET", f"{CLUSTER_PATH}/managementTokens/{TOKEN_ID}")
+    assert client.get_database_token(TOKEN_ID).id == TOKEN_ID
+    assert sent(api)[:2] == ("GET", f"{CLUSTER_PATH}/tokens/{TOKEN_ID}")
     assert client.get_token(TokenKind.DATABASE, DB_TOKEN_ID).kind is TokenKind.DATABASE
     assert sent(api)[:2] == ("GET", f"{CLUSTER_PATH}/tokens/{DB_TOKEN_ID}")
 
 
-def test_create_management_token_sends_description_and_utc_expiry():
-    api = FakeApi(json_response(management_token_json(accessToken="apiv1_" + "a" * 60)))
-    expires = datetime(2026, 7, 8, 2, tzinfo=timezone(timedelta(hours=2)))
-    created = make_client(api).create_management_token("ci deploy", expires)
-    assert sent(api) == ("POST", f"{CLUSTER_PATH}/managementTokens", b"",
-                         {"description": "ci deploy", "expiresAt": "2026-07-08T00:00:00Z"})
-    assert api.requests[0].headers["Content-Type"] == "application/json"
-    assert created.access_token == "apiv1_" + "a" * 60
-
-
-def test_create_management_token_without_expiry_omits_the_field():
-    api = FakeApi(json_response(management_token_json(accessToken="apiv1_" + "a" * 60)))
-    make_client(api).create_management_token("never expires")
-    assert sent(api)[3] == {"description": "never expires"}
+@pytest.mark.parametrize("call", [
+    lambda c: c.list_tokens(TokenKind.MANAGEMENT), lambda c: c.get_token(TokenKind.MANAGEMENT, TOKEN_ID),
+    lambda c: c.revoke_token(TokenKind.MANAGEMENT, TOKEN_ID),
+])
+def test_management_tokens_are_never_asked_of_the_rest_api(call):
+    """No version of the public Management API has management-token endpoints: influxctl serves them."""
+    api = FakeApi(json_response([]))
+    with pytest.raises(ValueError, match="influxctl"):
+        call(make_client(api))
+    assert api.calls == 0
+    assert not hasattr(make_client(api), "create_management_token")
 
 
 def test_create_database_token_sends_permissions():
@@ -97,8 +93,8 @@ def test_update_with_nothing_to_change_sends_nothing():
 def test_revoke_is_a_delete_and_any_2xx_is_success(status):
     api = FakeApi(json_response({"ignored": True}, status) if status != 204 else json_response(None, 204))
     client = make_client(api)
-    assert client.revoke_management_token(TOKEN_ID) is None
-    assert sent(api)[:2] == ("DELETE", f"{CLUSTER_PATH}/managementTokens/{TOKEN_ID}")
+    assert client.revoke_database_token(TOKEN_ID) is None
+    assert sent(api)[:2] == ("DELETE", f"{CLUSTER_PATH}/tokens/{TOKEN_ID}")
     client.revoke_token(TokenKind.DATABASE, DB_TOKEN_ID)
     assert sent(api)[:2] == ("DELETE", f"{CLUSTER_PATH}/tokens/{DB_TOKEN_ID}")
 
@@ -116,7 +112,7 @@ BAD_IDS = ["", "123", "../../admin", f"{TOKEN_ID}/extra", TOKEN_ID.upper().repla
 def test_invalid_token_ids_raise_before_any_request(bad_id):
     api = FakeApi(json_response({}))
     client = make_client(api)
-    calls = [lambda: client.get_management_token(bad_id), lambda: client.revoke_management_token(bad_id),
+    calls = [lambda: client.get_database_token(bad_id), lambda: client.revoke_database_token(bad_id),
              lambda: client.get_database_token(bad_id), lambda: client.revoke_database_token(bad_id),
              lambda: client.update_database_token(bad_id, description="x")]
     for call in calls:
@@ -132,15 +128,6 @@ def test_invalid_account_or_cluster_ids_are_refused(bad_id):
         ManagementApiClient("http://127.0.0.1:1/api/v0", bad_id, CLUSTER_ID, SECRET)
     with pytest.raises(InvalidIdError):
         ManagementApiClient("http://127.0.0.1:1/api/v0", ACCOUNT_ID, bad_id, SECRET)
-
-
-def test_is_signed_in_with_matches_the_prefix_of_the_secret_in_use():
-    api = FakeApi(json_response([management_token_json(), management_token_json(tokenPrefix="M.V1.ab"),
-                                 management_token_json(tokenPrefix=...), management_token_json(tokenPrefix="")]))
-    client = make_client(api)
-    mine, other, no_prefix, empty_prefix = client.list_management_tokens()
-    assert client.is_signed_in_with(mine)
-    assert not any(client.is_signed_in_with(token) for token in (other, no_prefix, empty_prefix))
 
 
 def test_an_owned_http_client_is_closed_and_an_injected_one_is_not():

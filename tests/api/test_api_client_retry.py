@@ -2,7 +2,7 @@
 
 import httpx
 import pytest
-from api_helpers import FakeApi, database_token_json, error_response, json_response, make_client, management_token_json
+from api_helpers import FakeApi, database_token_json, error_response, json_response, make_client
 
 from token_desk.api import errors
 from token_desk.api.models import Permission
@@ -15,8 +15,8 @@ RETRYABLE_FAILURES = [error_response(500), error_response(502), error_response(5
 
 @pytest.mark.parametrize("failure", RETRYABLE_FAILURES)
 def test_get_is_retried_and_then_succeeds(failure):
-    api, sleeps = FakeApi(failure, failure, json_response([management_token_json()])), []
-    tokens = make_client(api, sleeps=sleeps).list_management_tokens()
+    api, sleeps = FakeApi(failure, failure, json_response([database_token_json(id=TOKEN_ID)])), []
+    tokens = make_client(api, sleeps=sleeps).list_database_tokens()
     assert [token.id for token in tokens] == [TOKEN_ID]
     assert api.calls == 3 and len(sleeps) == 2
 
@@ -24,7 +24,7 @@ def test_get_is_retried_and_then_succeeds(failure):
 @pytest.mark.parametrize("failure", RETRYABLE_FAILURES)
 def test_delete_is_retried_and_then_succeeds(failure):
     api = FakeApi(failure, httpx.Response(204))
-    make_client(api).revoke_management_token(TOKEN_ID)
+    make_client(api).revoke_database_token(TOKEN_ID)
     assert api.calls == 2 and {request.method for request in api.requests} == {"DELETE"}
 
 
@@ -58,14 +58,14 @@ def test_post_and_patch_are_never_retried(failure):
 def test_client_errors_are_not_retried(status):
     api = FakeApi(error_response(status))
     with pytest.raises(errors.ApiError):
-        make_client(api).get_management_token(TOKEN_ID)
+        make_client(api).get_database_token(TOKEN_ID)
     assert api.calls == 1
 
 
 def test_a_bad_answer_body_is_not_retried():
     api = FakeApi(json_response({"not": "a list"}))
     with pytest.raises(errors.InvalidResponseError):
-        make_client(api).list_management_tokens()
+        make_client(api).list_database_tokens()
     assert api.calls == 1
 
 

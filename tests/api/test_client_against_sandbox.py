@@ -30,12 +30,9 @@ def client(sandbox):
 
 
 def test_lists_match_the_servers_records(client, sandbox):
-    management = client.list_management_tokens()
-    assert {token.id for token in management} == {row["id"] for row in sandbox.state.management_tokens()}
     assert {token.id for token in client.list_database_tokens()} == {
         row["id"] for row in sandbox.state.database_tokens()}
     assert {db.name for db in client.list_databases()} == {row["name"] for row in sandbox.state.databases()}
-    assert sum(client.is_signed_in_with(token) for token in management) == 1
 
 
 def test_create_then_revoke_then_revoke_again(client, sandbox):
@@ -49,32 +46,18 @@ def test_create_then_revoke_then_revoke_again(client, sandbox):
     assert sandbox.state.revoke_count(TokenKind.DATABASE, created.token.id) == 2
 
 
-def test_management_token_round_trip(client, sandbox):
-    created = client.create_management_token("automation")
-    assert client.get_management_token(created.token.id).description == "automation"
-    client.revoke_management_token(created.token.id)
-    assert sandbox.state.management_token(created.token.id)["revokedAt"]
-
-
 def test_unknown_token_is_not_found(client):
     with pytest.raises(errors.NotFoundError) as caught:
-        client.get_management_token(MISSING_ID)
+        client.get_database_token(MISSING_ID)
     assert caught.value.status == 404 and caught.value.method == "GET"
 
 
 def test_a_wrong_secret_is_rejected(sandbox):
     with ManagementApiClient(sandbox.url, sandbox.account_id, sandbox.cluster_id, "M.V1.wrong-secret") as api:
         with pytest.raises(errors.AuthenticationError) as caught:
-            api.list_management_tokens()
+            api.list_database_tokens()
     assert caught.value.status == 401
     assert "wrong-secret" not in str(caught.value) + repr(caught.value)
-
-
-def test_revoking_the_token_in_use_signs_the_client_out(client):
-    mine = next(token for token in client.list_management_tokens() if client.is_signed_in_with(token))
-    client.revoke_management_token(mine.id)
-    with pytest.raises(errors.AuthenticationError):
-        client.list_databases()
 
 
 def test_a_failed_revoke_is_retried_until_it_succeeds(client, sandbox):
@@ -98,16 +81,16 @@ def test_invalid_json_is_an_invalid_response(client, sandbox):
     with ManagementApiClient(sandbox.url, sandbox.account_id, sandbox.cluster_id, sandbox.management_token,
                              retry=RetryPolicy(max_attempts=1)) as api:
         with pytest.raises(errors.InvalidResponseError):
-            api.list_management_tokens()
+            api.list_database_tokens()
 
 
 def test_one_client_serves_several_threads_at_once(client, sandbox):
-    expected = len(sandbox.state.management_tokens())
+    expected = len(sandbox.state.database_tokens())
     results, failures = [], []
 
     def work():
         try:
-            results.append(len(client.list_management_tokens()))
+            results.append(len(client.list_database_tokens()))
         except Exception as err:  # noqa: BLE001 - reported below
             failures.append(err)
 
@@ -144,7 +127,7 @@ def test_cancelling_a_request_to_a_silent_server_returns_at_once(client, sandbox
     def load() -> None:
         with cancellable(cancellation):
             try:
-                client.list_tokens(TokenKind.MANAGEMENT)
+                client.list_tokens(TokenKind.DATABASE)
             except CancelledError as err:
                 failure.append(err)
 

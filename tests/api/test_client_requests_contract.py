@@ -1,4 +1,5 @@
-"""Every request the client sends is one the API documents allow.
+"""Every request the client sends is one the public API document allows (never the invented
+management-tokens document: management tokens come from influxctl).
 
 An independent server and a mock that validates requests against the official
 spec will judge the client, so each operation runs over real HTTP against the
@@ -14,12 +15,11 @@ from datetime import datetime, timedelta, timezone
 import httpx
 import pytest
 
-from tests.sandbox.contract import validate_request, validate_response
+from tests.sandbox.contract import in_official_document, validate_request, validate_response
 from token_desk.api.client import ManagementApiClient
 from token_desk.api.models import Permission
 
 ALL_TOKEN_OPERATIONS = {
-    "GetManagementTokens", "GetManagementToken", "CreateManagementToken", "RevokeManagementToken",
     "GetDatabaseTokens", "GetDatabaseToken", "CreateDatabaseToken", "UpdateDatabaseToken",
     "DeleteDatabaseToken", "GetClusterDatabases",
 }
@@ -33,6 +33,7 @@ class ContractCheckingTransport(httpx.BaseTransport):
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         body = json.loads(request.content) if request.content else None
         self.operations.append(validate_request(request.method, request.url.path, dict(request.headers), body))
+        assert in_official_document(request.method, request.url.path), "the client used the invented document"
         response = self._inner.handle_request(request)
         response.read()
         answer = json.loads(response.content) if response.content else None
@@ -57,12 +58,6 @@ def checked(sandbox):
 def test_every_token_operation_sends_only_documented_requests(checked):
     client, transport = checked
     later = datetime.now(timezone.utc) + timedelta(days=30)
-
-    management = client.list_management_tokens()
-    client.get_management_token(management[0].id)
-    created = client.create_management_token("contract check", expires_at=later).token
-    client.create_management_token("contract check, never expires")
-    client.revoke_management_token(created.id)
 
     databases = client.list_databases()
     client.list_database_tokens()

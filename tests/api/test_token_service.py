@@ -82,12 +82,12 @@ class FakeBridge(FakeManagement, FakeDatabases):
         FakeManagement.__init__(self)
 
 
-def test_every_implementation_is_a_token_service():
+def test_both_implementations_are_token_services_and_the_rest_client_alone_is_not():
     client = ManagementApiClient("http://127.0.0.1:9", ACCOUNT, ACCOUNT, "token")
     try:
-        for service in (client, RestWithInfluxctlService(FakeDatabases(), FakeManagement()),
-                        InfluxctlService(FakeBridge())):
+        for service in (RestWithInfluxctlService(FakeDatabases(), FakeManagement()), InfluxctlService(FakeBridge())):
             assert isinstance(service, TokenService)
+        assert not isinstance(client, TokenService)  # no management tokens over REST
     finally:
         client.close()
 

@@ -21,7 +21,10 @@ import jsonschema
 import yaml
 
 BASE_PATH = "/api/v0"
-DOCUMENTS = ("management-tokens.openapi.yml", "cloud-dedicated-management.openapi.yml")
+# management-tokens.openapi.yml is our own invention that no real server answers: the sandbox still serves
+# it (the influxctl emulator reads management tokens through it), the client must never use it.
+INVENTED_DOCUMENT, OFFICIAL_DOCUMENT = "management-tokens.openapi.yml", "cloud-dedicated-management.openapi.yml"
+DOCUMENTS = (INVENTED_DOCUMENT, OFFICIAL_DOCUMENT)
 METHODS = ("get", "put", "post", "delete", "patch", "head", "options")
 _UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\Z")
 # RFC 3339 section 5.6, any number of fractional digits (the service sends 9).
@@ -63,6 +66,12 @@ def find_operation(method: str, url_path: str) -> tuple[dict, dict] | None:
         if documented_method == method.lower() and pattern.match(path):
             return operation, document
     return None
+
+
+def in_official_document(method: str, url_path: str) -> bool:
+    """Whether the public Management API document (not the invented one) has this operation."""
+    found = find_operation(method, url_path)
+    return found is not None and found[1] is documents()[DOCUMENTS.index(OFFICIAL_DOCUMENT)]
 
 
 def documented_paths_allow(method: str, url_path: str) -> bool:

@@ -1,7 +1,8 @@
-"""Typed client of the Management API: management tokens, database tokens, databases.
+"""Typed client of the public Management API: database tokens and databases.
 
-Speaks exactly ../shared/api/cloud-dedicated-management.openapi.yml and
-management-tokens.openapi.yml: no query parameters, no undocumented fields.
+Speaks exactly ../shared/api/cloud-dedicated-management.openapi.yml: no query parameters, no
+undocumented fields. It has no management-token endpoints (no version of the API has): those
+come from influxctl, through token_desk.api.influxctl.
 Every failure surfaces as a token_desk.api.errors.ApiError subclass.
 """
 
@@ -34,7 +35,9 @@ _ERROR_BY_STATUS: dict[int, type[errors.ApiError]] = {
     400: errors.BadRequestError, 401: errors.AuthenticationError, 403: errors.PermissionDeniedError,
     404: errors.NotFoundError, 409: errors.ConflictError, 429: errors.RateLimitedError,
 }
-_COLLECTION = {TokenKind.MANAGEMENT: "managementTokens", TokenKind.DATABASE: "tokens"}
+# The public Management API has database tokens only: management tokens come from influxctl
+# (token_desk.api.influxctl). management-tokens.openapi.yml was an invented document and is unused.
+_COLLECTION = {TokenKind.DATABASE: "tokens"}
 _MAX_SERVER_MESSAGE = 500
 
 
@@ -142,22 +145,6 @@ class ManagementApiClient:
     def __exit__(self, *exc_info: object) -> None:
         self.close()
 
-    # --- management tokens -------------------------------------------------------------
-
-    def list_management_tokens(self) -> list[Token]:
-        return self.list_tokens(TokenKind.MANAGEMENT)
-
-    def get_management_token(self, token_id: str) -> Token:
-        return self.get_token(TokenKind.MANAGEMENT, token_id)
-
-    def create_management_token(self, description: str, expires_at: datetime | None = None) -> CreatedToken:
-        body = _with_expiry({"description": description}, expires_at)
-        answer = self._request("POST", f"{self._cluster_path}/managementTokens", body)
-        return self._parse(lambda content: decode_created_token(TokenKind.MANAGEMENT, content), answer)
-
-    def revoke_management_token(self, token_id: str) -> None:
-        self.revoke_token(TokenKind.MANAGEMENT, token_id)
-
     # --- database tokens and databases -------------------------------------------------
 
     def list_database_tokens(self) -> list[Token]:
@@ -192,7 +179,7 @@ class ManagementApiClient:
     # --- by kind, for the UI ------------------------------------------------------------
 
     def list_tokens(self, kind: TokenKind) -> list[Token]:
-        answer = self._request("GET", f"{self._cluster_path}/{_COLLECTION[kind]}")
+        answer = self._request("GET", f"{self._cluster_path}/{_collection(kind)}")
         return self._parse(lambda content: decode_tokens(kind, content), answer)
 
     def get_token(self, kind: TokenKind, token_id: str) -> Token:
@@ -204,14 +191,14 @@ class ManagementApiClient:
         self._request("DELETE", self._token_path(kind, token_id), expect_body=False)
 
     def is_signed_in_with(self, token: Token) -> bool:
-        """Whether `token` is the management token this client authenticates with."""
-        return bool(token.prefix) and self._token.startswith(token.prefix)
+        """Never: this client signs in with a management token and serves database tokens only."""
+        return False
 
     # --- plumbing -----------------------------------------------------------------------
 
     def _token_path(self, kind: TokenKind, token_id: str) -> str:
         _check_id(token_id, "token ID")
-        return f"{self._cluster_path}/{_COLLECTION[kind]}/{token_id}"
+        return f"{self._cluster_path}/{_collection(kind)}/{token_id}"
 
     def _request(self, method: str, path: str, body: dict[str, Any] | None = None, *,
                  expect_body: bool = True) -> _Answer | None:
@@ -285,6 +272,13 @@ class _RetryableTransportError(Exception):
     def __init__(self, error: errors.ApiError, cause: Exception) -> None:
         super().__init__(type(error).__name__)
         self.error, self.cause = error, cause
+
+
+def _collection(kind: TokenKind) -> str:
+    if kind not in _COLLECTION:
+        raise ValueError("The Management API has no management-token endpoints; management tokens come "
+                         "from influxctl (token_desk.api.influxctl).")
+    return _COLLECTION[kind]
 
 
 def _check_id(value: object, what: str) -> None:

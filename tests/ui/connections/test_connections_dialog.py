@@ -11,6 +11,7 @@ from connections_helpers import (
     SECRET, SERVICE, WAIT_MS, AnsweringPrompts, locked_keyring, make_profile, manager, memory_keyring,  # noqa: F401
     no_keyring_config, read_profiles_file, sandbox_profile,
 )
+from token_desk.api.models import TokenKind
 from token_desk.credentials import ProfileManager
 from token_desk.ui.connections.connections_dialog import ConnectionsDialog
 from token_desk.ui.connections.profile_form import ProfileFormResult
@@ -78,9 +79,9 @@ def test_test_connection_reports_ok_with_the_count(qtbot, manager, memory_keyrin
     dialog = open_dialog(qtbot, manager, AnsweringPrompts())
     with qtbot.waitSignal(dialog.test_row.finished, timeout=WAIT_MS) as outcome:
         dialog.test_row.button.click()
-    count = len(client.list_management_tokens())
+    count = len(client.list_tokens(TokenKind.DATABASE))
     assert outcome.args[0] is True
-    assert dialog.test_row.message == f"Connection OK: the server listed {count} management tokens."
+    assert dialog.test_row.message == f"Connection OK: the server listed {count} database tokens."
 
 
 def test_test_connection_with_a_wrong_token_shows_the_401_sentence(qtbot, manager, memory_keyring, sandbox) -> None:

@@ -8,7 +8,8 @@ from PySide6.QtWidgets import QLabel
 from connections_helpers import (  # noqa: F401 - fixtures
     SERVICE, WAIT_MS, AnsweringPrompts, manager, memory_keyring, no_keyring_config,
 )
-from token_desk.api.client import ManagementApiClient
+from token_desk.api.connect import management_token_service
+from token_desk.api.influxctl.locate import find_influxctl
 from token_desk.api.models import TokenKind
 from token_desk.credentials import DEFAULT_BASE_URL
 from tests.ui.conftest import RecordingRevoker
@@ -37,9 +38,10 @@ ROUTES: dict[str, str] = {}  # API URL asked for -> sandbox URL used: tests stay
 ASKED_URLS: list[str] = []
 
 
-def routed_client(base_url: str, account_id: str, cluster_id: str, token: str, **options) -> ManagementApiClient:
+def routed_client(base_url: str, account_id: str, cluster_id: str, token: str, **options):
     ASKED_URLS.append(base_url)
-    return ManagementApiClient(ROUTES.get(base_url, base_url), account_id, cluster_id, token, **options)
+    return management_token_service(ROUTES.get(base_url, base_url), account_id, cluster_id, token, find_influxctl(),
+                                    **options)
 
 
 def config_toml(sandbox) -> str:

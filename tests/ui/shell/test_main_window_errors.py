@@ -32,8 +32,8 @@ def test_403_shows_the_message_and_retry_reloads(qtbot, window, sandbox) -> None
 def test_invalid_json_shows_the_clients_sentence(qtbot, window, sandbox, client) -> None:
     sandbox.faults.invalid_json_next(1)
     with pytest.raises(InvalidResponseError) as expected:
-        client.list_management_tokens()
-    sandbox.faults.invalid_json_next(1)
+        client.list_tokens(TokenKind.DATABASE)
+    sandbox.faults.invalid_json_next(2)  # the REST list and influxctl's both read garbage: the REST sentence wins
     refresh_and_wait(qtbot, window)
     assert window.banner.message == str(expected.value)
     assert window.banner.button.text() == "Retry"

@@ -50,7 +50,10 @@ class Remote:
             raise RemoteError(_CODES.get(err.code, "Internal"), _message(err)) from None
         except (urllib.error.URLError, TimeoutError, OSError) as err:
             raise RemoteError("Unavailable", f"connection error: {getattr(err, 'reason', err)}") from None
-        return json.loads(content) if content else None
+        try:
+            return json.loads(content) if content else None
+        except ValueError:
+            raise RemoteError("Internal", "the server's answer is not JSON") from None
 
 
 def _message(err: urllib.error.HTTPError) -> str:

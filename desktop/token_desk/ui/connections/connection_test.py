@@ -1,4 +1,7 @@
-""""Test connection": list management tokens off the GUI thread and say what happened."""
+""""Test connection": list the database tokens over REST off the GUI thread and say what happened.
+
+That one call proves the URL, the account and cluster IDs and the management token; management
+tokens themselves come from influxctl, which the Management Tokens page checks when it loads."""
 
 from __future__ import annotations
 
@@ -17,11 +20,11 @@ Probe = Callable[[], int]
 TEST_CANCELLED = "Test cancelled; nothing was changed."
 
 
-def count_management_tokens(base_url: str, account_id: str, cluster_id: str, token: str,
-                            allow_plain_http: bool = False) -> int:
-    """Runs on a worker thread: one GET of the management tokens with a throwaway client."""
+def count_database_tokens(base_url: str, account_id: str, cluster_id: str, token: str,
+                          allow_plain_http: bool = False) -> int:
+    """Runs on a worker thread: one GET of the database tokens with a throwaway client."""
     with ManagementApiClient(base_url, account_id, cluster_id, token, allow_plain_http=allow_plain_http) as client:
-        return len(client.list_management_tokens())
+        return len(client.list_database_tokens())
 
 
 def describe_failure(error: BaseException) -> str:
@@ -30,7 +33,7 @@ def describe_failure(error: BaseException) -> str:
 
 
 def describe_success(count: int) -> str:
-    noun = "management token" if count == 1 else "management tokens"
+    noun = "database token" if count == 1 else "database tokens"
     return f"Connection OK: the server listed {count} {noun}."
 
 

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
 from token_desk.credentials import CredentialError, Profile, ProfileManager, SecretStoreError
 from token_desk.tasks import run_in_background
 from token_desk.ui.common.error_text import error_sentence
-from token_desk.ui.connections.connection_test import ConnectionTestRow, count_management_tokens
+from token_desk.ui.connections.connection_test import ConnectionTestRow, count_database_tokens
 from token_desk.ui.connections.connections_prompts import Prompts
 from token_desk.ui.common.dialog_buttons import button_box
 from token_desk.ui.common.icons import icon
@@ -186,7 +186,7 @@ class ConnectionsDialog(QDialog):
             token = token_for(profile.name)
             if token is None:
                 raise CredentialError("No management token is stored for this connection; edit it and enter one.")
-            return count_management_tokens(profile.base_url, profile.account_id, profile.cluster_id, token,
+            return count_database_tokens(profile.base_url, profile.account_id, profile.cluster_id, token,
                                            profile.allow_plain_http)
 
         self.test_row.run(probe)

@@ -15,7 +15,7 @@ from token_desk.credentials import (
     ALLOW_PLAIN_HTTP_LABEL, DEFAULT_BASE_URL, InvalidTokenError, Profile, ProfileField, validate_profile_fields,
     validate_token,
 )
-from token_desk.ui.connections.connection_test import ConnectionTestRow, count_management_tokens
+from token_desk.ui.connections.connection_test import ConnectionTestRow, count_database_tokens
 from token_desk.ui.common.dialog_buttons import button_box
 from token_desk.ui.common.palette import error_style, style_live
 from token_desk.ui.common.plain_text import plain_label
@@ -254,6 +254,6 @@ class ProfileDialog(QDialog):
             token = typed or (lookup(stored_name) if lookup and stored_name else None)
             if not token:
                 raise InvalidTokenError("Enter the management token to test the connection.")
-            return count_management_tokens(base_url, account_id, cluster_id, token, allow_plain_http)
+            return count_database_tokens(base_url, account_id, cluster_id, token, allow_plain_http)
 
         self.test_row.run(probe)
