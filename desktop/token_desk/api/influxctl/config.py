@@ -90,7 +90,7 @@ def _piped(content: bytes) -> Iterator[tuple[str, int]]:
                 os.close(fd)
 
 
-def runtime_dir() -> Path:
+def runtime_dir(create: bool = True) -> Path:
     """A folder only this user can read, for the rare platform without /dev/fd (Windows)."""
     base = os.environ.get("XDG_RUNTIME_DIR") if sys.platform.startswith("linux") else None
     if sys.platform == "win32":
@@ -98,6 +98,8 @@ def runtime_dir() -> Path:
     root = Path(base) if base else Path(tempfile.gettempdir())
     name = "token-desk" if base else f"token-desk-{_user_tag()}"
     path = root / name / "run"
+    if not create:
+        return path
     path.mkdir(parents=True, exist_ok=True, mode=0o700)
     if sys.platform != "win32":
         os.chmod(path.parent, 0o700)
@@ -127,7 +129,9 @@ def private_file(content: bytes, folder: Path | None = None) -> Iterator[Path]:
 
 def sweep_leftovers(folder: Path | None = None) -> int:
     """Delete config files a crashed Token Desk left behind (not a running one's); returns how many."""
-    folder = folder or runtime_dir()
+    folder = folder or runtime_dir(create=False)
+    if not folder.is_dir():
+        return 0
     removed = 0
     for path in folder.glob(f"{_FILE_PREFIX}*{_FILE_SUFFIX}"):
         if _owner_is_running(path.name):

@@ -86,5 +86,4 @@ class InfluxctlProgram:
     def _not_installed(self) -> errors.InfluxctlNotInstalledError:
         where = f" (looked in {self.searched})" if self.searched else ""
         return errors.InfluxctlNotInstalledError(
-            "Management tokens are only available through influxctl, InfluxData's command-line tool, and Token "
-            f"Desk cannot find it{where}. Install it, or choose where it is.", program=None)
+            f"Token Desk cannot find influxctl{where}; install it, or choose where it is.", program=None)
