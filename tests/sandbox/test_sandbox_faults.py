@@ -63,3 +63,35 @@ def test_clear_removes_every_fault(raw_api: httpx.Client, sandbox: Sandbox) -> N
     sandbox.faults.invalid_json_next(3)
     sandbox.faults.clear()
     assert raw_api.get("/tokens", timeout=2).status_code == 200
+
+
+def test_a_dropped_answer_still_did_the_work(raw_api: httpx.Client, sandbox: Sandbox) -> None:
+    token_id = a_database_token(raw_api)
+    sandbox.faults.drop_next_answers(1)
+    with pytest.raises(httpx.RemoteProtocolError):  # the connection closes with no answer at all
+        raw_api.delete(f"/tokens/{token_id}")
+    assert sandbox.state.database_token(token_id)["revokedAt"]
+    assert raw_api.delete(f"/tokens/{token_id}").status_code == 204  # answered as usual afterwards
+
+
+def test_chaos_mixes_delays_drops_500s_and_429s_and_counts_them(raw_api: httpx.Client, sandbox: Sandbox) -> None:
+    sandbox.faults.chaos(0.5, seed=3)
+    statuses = []
+    for _ in range(60):
+        try:
+            statuses.append(raw_api.get("/databases").status_code)
+        except httpx.RemoteProtocolError:
+            statuses.append("dropped")
+    counts = sandbox.faults.chaos_counts
+    assert {"delay", "drop", "500", "429"} <= set(counts)
+    assert statuses.count(500) == counts["500"] and statuses.count(429) == counts["429"]
+    assert statuses.count("dropped") == counts["drop"]
+
+
+def test_a_hanging_request_is_released_by_clear(raw_api: httpx.Client, sandbox: Sandbox) -> None:
+    sandbox.faults.hang_next(1)
+    with pytest.raises(httpx.ReadTimeout):
+        raw_api.get("/databases", timeout=0.3)
+    assert sandbox.faults.hanging == 1
+    sandbox.faults.clear()
+    assert raw_api.get("/databases").status_code == 200

@@ -38,6 +38,7 @@ class Faults:
             self._drops: dict[str, int] = {}
             self._hangs = 0
             self._chaos: tuple[float, random.Random] | None = None
+            self.chaos_counts: Counter[str] = Counter()
             self._release.set()  # whoever hangs now goes on (and hangs up)
             self._release = threading.Event()
 
@@ -90,7 +91,9 @@ class Faults:
             rate, rng = self._chaos
             if rng.random() >= rate:
                 return None
-            return rng.choice(("delay", "drop", "500", "429"))
+            drawn = rng.choice(("delay", "drop", "500", "429"))
+            self.chaos_counts[drawn] += 1
+            return drawn
 
     def fail_next_revokes(self, n: int, status: int = 500) -> None:
         with self._lock:

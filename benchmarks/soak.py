@@ -1,0 +1,184 @@
+"""Soak run: many cycles of refresh and revoke through the real window against a misbehaving sandbox.
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/soak.py [--cycles 1000] [--chaos 0.1] [--seed 1]
+
+Each cycle refreshes both lists (F5's path: the loader on worker threads) and revokes one token the way a
+person does (select it, Revoke Token…, tick the risk box, press Revoke Token in the real dialog). The
+sandbox meanwhile delays, drops, or answers 500 or 429 to a random share of requests. At the end, with
+the faults off, one last refresh must leave each table equal to the server's tokens, token for token.
+Resident memory is taken after a warm-up and at the end; it must stay within 10%. Prints one summary line.
+"""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import argparse  # noqa: E402
+import gc  # noqa: E402
+import logging  # noqa: E402
+import sys  # noqa: E402
+import tempfile  # noqa: E402
+import time  # noqa: E402
+from collections import Counter  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "desktop"))
+
+from PySide6.QtCore import QTimer  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from token_desk.api.client import ManagementApiClient  # noqa: E402
+from token_desk.api.models import TokenKind  # noqa: E402
+from token_desk.sandbox import start_sandbox  # noqa: E402
+
+WARM_UP_CYCLES = 100
+MEMORY_TOLERANCE = 0.10
+TOKENS = 2_000  # database tokens; about three in four can be revoked
+
+
+class QuietPrompts:
+    """Nobody at the keyboard: every question is declined and counted."""
+
+    def __init__(self) -> None:
+        self.asked: Counter[str] = Counter()
+
+    def __getattr__(self, name: str):
+        if name.startswith("_"):
+            raise AttributeError(name)
+        return lambda *_args, **_kwargs: self.asked.update([name])
+
+
+class ConfirmingRevoker:
+    """The real revoke dialog, confirmed as a person would; closed once the server work is over."""
+
+    def __init__(self) -> None:
+        self.reports: list = []
+
+    def ask(self, parent, tokens, client):
+        from token_desk.ui.revoke import RevokeDialog
+
+        dialog = RevokeDialog(parent, tokens, client)
+        dialog.revoke_finished.connect(lambda _report: QTimer.singleShot(0, dialog.accept))
+        QTimer.singleShot(0, lambda: (dialog.risk_checkbox.click(), dialog.confirm_button.click()))
+        dialog.exec()
+        report = dialog.report
+        dialog.deleteLater()
+        self.reports.append(report)
+        return report
+
+
+def resident_mb() -> float:
+    gc.collect()
+    with open("/proc/self/statm") as statm:
+        return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+
+
+def wait_idle(app: QApplication, window) -> None:
+    while window.loader.busy:
+        app.processEvents()
+        time.sleep(0.002)
+    app.processEvents()
+
+
+def revoke_one(app: QApplication, window) -> bool:
+    """Select the first token still revocable and revoke it through the window; False if none is left."""
+    page = window.page(TokenKind.DATABASE)
+    window.sidebar.setCurrentRow(1)
+    for row in range(page.proxy.rowCount()):
+        token = page.proxy.token_at(row)
+        if token.revoked_at is None:
+            page.select_row(row)
+            window.update_actions()
+            window.token_actions.revoke.trigger()
+            wait_idle(app, window)
+            return True
+    return False
+
+
+def table_matches_server(window, sandbox) -> tuple[bool, int]:
+    with ManagementApiClient(sandbox.url, sandbox.account_id, sandbox.cluster_id, sandbox.management_token) as client:
+        matches, count = True, 0
+        for kind in TokenKind:
+            server = sorted(client.list_tokens(kind), key=lambda token: token.id)
+            shown = sorted(window.page(kind).model.tokens(), key=lambda token: token.id)
+            matches = matches and shown == server
+            count += len(server)
+    return matches, count
+
+
+class ErrorCounter(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.ERROR)
+        self.count = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.count += 1
+
+
+def open_window(sandbox, revoker, prompts):
+    from token_desk.app import create_window
+
+    os.environ["INFLUX_MANAGEMENT_TOKEN"] = sandbox.management_token
+    window = create_window(["--url", sandbox.url, "--account-id", sandbox.account_id,
+                            "--cluster-id", sandbox.cluster_id], prompts=prompts, revoker=revoker)
+    window.token_actions.show_inactive.setChecked(True)  # revoked rows stay: the whole table is compared
+    window.show()
+    return window
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--cycles", type=int, default=1000)
+    parser.add_argument("--chaos", type=float, default=0.1, help="share of requests that misbehave")
+    parser.add_argument("--seed", type=int, default=1)
+    args = parser.parse_args()
+    os.environ["TOKEN_DESK_CONFIG_DIR"] = tempfile.mkdtemp(prefix="token-desk-soak-")
+    errors = ErrorCounter()
+    logging.getLogger().addHandler(errors)
+    logging.getLogger().setLevel(logging.WARNING)
+    from token_desk.ui.common.application import create_application
+
+    app = create_application()
+    started = time.perf_counter()
+    with start_sandbox(seed=args.seed, populate={"database": TOKENS}) as sandbox:
+        revoker, prompts = ConfirmingRevoker(), QuietPrompts()
+        window = open_window(sandbox, revoker, prompts)
+        wait_idle(app, window)
+        sandbox.faults.chaos(args.chaos, args.seed)
+        warm_mb = failed_refreshes = 0
+        for cycle in range(1, args.cycles + 1):
+            window.refresh()
+            wait_idle(app, window)
+            failed_refreshes += window.banner.message != ""
+            if not revoke_one(app, window):
+                break
+            if cycle == WARM_UP_CYCLES:
+                warm_mb = resident_mb()
+        chaos = dict(sandbox.faults.chaos_counts)
+        sandbox.faults.clear()
+        window.refresh()
+        wait_idle(app, window)
+        matches, token_count = table_matches_server(window, sandbox)
+        end_mb = resident_mb()
+        requests = len(sandbox.state.request_log)
+    elapsed = time.perf_counter() - started
+    reports = [report for report in revoker.reports if report is not None]
+    outcomes = Counter(outcome.result_label for report in reports for outcome in report.outcomes)
+    checked = sum(outcome.answer_lost for report in reports for outcome in report.outcomes)
+    growth = (end_mb - warm_mb) / warm_mb if warm_mb else 0.0
+    flat = warm_mb > 0 and growth <= MEMORY_TOLERANCE
+    ok = matches and flat and errors.count == 0
+    print(f"soak: {cycle} cycles in {elapsed:.0f} s; {requests} requests, faults injected "
+          f"{chaos.get('delay', 0)} delays, {chaos.get('drop', 0)} dropped, {chaos.get('500', 0)} × 500, "
+          f"{chaos.get('429', 0)} × 429; revokes {dict(outcomes)} ({checked} settled by re-reading); "
+          f"{failed_refreshes} refreshes showed an error; final table {'equals' if matches else 'DIFFERS FROM'} "
+          f"the server ({token_count} tokens); RSS {warm_mb:.0f} → {end_mb:.0f} MB ({growth:+.1%}, "
+          f"{'flat' if flat else 'NOT flat'}); {errors.count} errors logged, no crash: {'PASS' if ok else 'FAIL'}")
+    window.close()
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
