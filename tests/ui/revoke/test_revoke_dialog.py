@@ -6,7 +6,7 @@ import uuid
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QLabel, QProgressBar
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QProgressBar
 
 from tests.ui.conftest import open_revoke_dialog as open_dialog
 from token_desk.api.client import ManagementApiClient
@@ -237,3 +237,38 @@ def test_every_answer_lost_the_dialog_checks_and_shows_revoked(qtbot, sandbox, c
     (outcome,) = finished.args[0].outcomes
     assert outcome.succeeded and outcome.revoked.revoked_at == parse_timestamp(
         server_copy(sandbox, telegraf)["revokedAt"], "revokedAt")
+
+
+def answer_stop_waiting(button_text: str) -> list[str]:
+    """Press `button_text` in the "Revoke in Progress" question once it appears; records its text."""
+    seen: list[str] = []
+
+    def act() -> None:
+        box = next((w for w in QApplication.topLevelWidgets()
+                    if isinstance(w, QMessageBox) and w.isVisible()), None)
+        if box is None:
+            QTimer.singleShot(20, act)
+            return
+        seen.append(box.text())
+        next(button for button in box.buttons() if button.text() == button_text).click()
+
+    QTimer.singleShot(0, act)
+    return seen
+
+
+def test_closing_while_the_server_has_not_answered_asks_first(qtbot, sandbox, client, telegraf, caplog) -> None:
+    sandbox.faults.hang_next(1)
+    dialog = open_dialog(qtbot, [telegraf], client)
+    dialog.risk_checkbox.click()
+    dialog.confirm_button.click()
+    qtbot.waitUntil(lambda: sandbox.faults.hanging == 1, timeout=SERVER_TIMEOUT_MS)
+    asked = answer_stop_waiting("Keep Waiting")
+    dialog.close()
+    assert asked and "still waiting for the server" in asked[0]
+    assert dialog.isVisible() and dialog.is_busy
+    answer_stop_waiting("Close Anyway")
+    with qtbot.waitSignal(dialog.revoke_finished, timeout=SERVER_TIMEOUT_MS) as finished:
+        dialog.close()
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    assert finished.args[0].outcomes[0].unknown  # recorded as unknown, never as revoked or not
+    assert any("outcome unknown" in record.getMessage() for record in caplog.records)

@@ -97,3 +97,22 @@ def test_revoking_the_token_in_use_asks_once_with_no_banner_behind_the_prompt(qt
     page.select_row(0)
     assert not window.token_actions.revoke.isEnabled()
     assert window.token_actions.revoke.toolTip().startswith("Signed out")
+
+
+def test_closing_the_window_mid_revoke_asks_and_records_the_outcome_unknown(qtbot, window, sandbox, caplog) -> None:
+    from tests.ui.revoke.test_revoke_dialog import answer_stop_waiting
+
+    token = window.page(TokenKind.MANAGEMENT).proxy.token_at(0)
+    dialog = RevokeDialog(window, [token], window.connection.client)
+    dialog.open()
+    sandbox.faults.hang_next(1)
+    dialog.risk_checkbox.click()
+    dialog.confirm_button.click()
+    qtbot.waitUntil(lambda: sandbox.faults.hanging == 1, timeout=10_000)
+    answer_stop_waiting("Keep Waiting")
+    window.close()
+    assert window.isVisible() and dialog.is_busy
+    answer_stop_waiting("Close Anyway")
+    window.close()
+    assert not window.isVisible() and not dialog.is_busy
+    assert any("whether it was revoked is unknown" in record.getMessage() for record in caplog.records)

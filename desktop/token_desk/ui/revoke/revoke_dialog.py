@@ -10,11 +10,13 @@ waiting: what the server did is then unknown, and the report says so.
 from __future__ import annotations
 
 import enum
+import logging
 from typing import Sequence
 
 from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
-    QCheckBox, QDialog, QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget,
+    QCheckBox, QDialog, QHBoxLayout, QLabel, QMessageBox, QProgressBar, QPushButton, QVBoxLayout, QWidget,
 )
 
 from token_desk.api.errors import ApiError
@@ -31,6 +33,7 @@ from token_desk.ui.common.palette import error_style, style_live
 from token_desk.ui.common.plain_text import plain_label
 from token_desk.ui.common.progress_relay import ProgressRelay
 
+log = logging.getLogger(__name__)
 
 SCREEN_SHARE = 0.9
 MIN_WIDTH = 540  # room for a UUID on one line (the list of several asks for what its columns need)
@@ -59,6 +62,7 @@ class RevokeDialog(QDialog):
         self._relay.progressed.connect(self._show_progress, Qt.ConnectionType.QueuedConnection)
         self._relay.noted.connect(self._show_note, Qt.ConnectionType.QueuedConnection)
         self._task = None
+        self._close_when_reported = False
         self.setWindowTitle(texts.title(self._tokens))
         self.setWindowModality(Qt.WindowModality.WindowModal)
         if len(self._tokens) == 1:
@@ -270,7 +274,9 @@ class RevokeDialog(QDialog):
         self._report = report
         self._state = _State.DONE
         self.revoke_finished.emit(report)
-        if report.all_succeeded:
+        if report.unknown:
+            log.warning("Revoke outcome unknown: %s", report.summary)
+        if report.all_succeeded or self._close_when_reported:
             self.accept()
         else:
             self._show_outcomes(report)
@@ -292,7 +298,25 @@ class RevokeDialog(QDialog):
         self._cancel_button.setEnabled(True)
         self._cancel_button.setFocus()
 
-    def reject(self) -> None:  # Qt override: Esc, the title bar's close button and Cancel
+    def closeEvent(self, event: QCloseEvent) -> None:  # Qt override: the title bar's X, Alt+F4
+        if self._state is _State.RUNNING:
+            event.ignore()
+            if confirm_stop_waiting(self):
+                self._close_when_reported = True
+                self.cancel_running()
+            return
+        super().closeEvent(event)
+
+    def abandon(self) -> None:
+        """The app is closing mid-revoke (the person chose to): stop, and record the outcome as unknown."""
+        if self._state is _State.RUNNING and self._task is not None:
+            self._task.cancel()
+            self._state = _State.DONE
+            log.warning("Closed while revoking %s: the server had not answered, so whether %s revoked "
+                        "is unknown; refresh the list to see.", texts.names(self._tokens),
+                        "it was" if len(self._tokens) == 1 else "they were")
+
+    def reject(self) -> None:  # Qt override: Esc and Cancel
         if self._state is _State.RUNNING:
             self.cancel_running()  # the report still arrives and is shown before the dialog can close
             return
@@ -302,3 +326,15 @@ class RevokeDialog(QDialog):
         if self._state is _State.RUNNING:
             return  # the server has not answered yet; closing now would hide the outcome
         super().done(result)
+
+
+def confirm_stop_waiting(parent: QWidget | None) -> bool:
+    """Ask before closing while a revoke waits for the server; True: close anyway (the outcome is unknown)."""
+    box = QMessageBox(QMessageBox.Icon.Warning, texts.STOP_WAITING_TITLE, texts.STOP_WAITING,
+                      QMessageBox.StandardButton.NoButton, parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    close = box.addButton(texts.CLOSE_ANYWAY, QMessageBox.ButtonRole.DestructiveRole)
+    keep = box.addButton(texts.KEEP_WAITING, QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(keep)  # Enter keeps waiting
+    box.exec()
+    return box.clickedButton() is close

@@ -13,6 +13,10 @@ RISK = "I understand the risk of this action"
 CANCEL, CLOSE = "Cancel", "Close"
 REVOKING_ONE = "Revoking…"
 CANCELLING = "Cancelling… the server may already have revoked it; Token Desk will check the list."
+STOP_WAITING_TITLE = "Revoke in Progress"
+STOP_WAITING = ("Token Desk is still waiting for the server to confirm the revoke. If you close now, whether "
+                "the token was revoked stays unknown until you refresh the list.")
+CLOSE_ANYWAY, KEEP_WAITING = "Close Anyway", "Keep Waiting"
 AFTER_UNEXPECTED = "refresh the list to see which tokens were revoked"
 
 
@@ -48,3 +52,8 @@ def confirm_label(tokens: Sequence[Token]) -> str:
 
 def revoking_n(current: int, total: int) -> str:
     return f"Revoking {current} of {total}…"
+
+
+def names(tokens: Sequence[Token]) -> str:
+    """For the log: each token's description and ID."""
+    return ", ".join(f"\u201c{token.description}\u201d ({token.id})" for token in tokens)

@@ -17,7 +17,7 @@ from token_desk.ui.common import settings as keys
 from token_desk.ui.common.error_text import error_sentence
 from token_desk.ui.connections import Prompts
 from token_desk.ui.create import ProfileSaver
-from token_desk.ui.revoke import RevokeService
+from token_desk.ui.revoke import RevokeDialog, RevokeService, confirm_stop_waiting
 from token_desk.ui.shell.actions import TokenActions
 from token_desk.ui.shell.banner import Banner
 from token_desk.ui.common.icons import icon
@@ -311,6 +311,12 @@ class MainWindow(QMainWindow):
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # Qt override
+        busy = [dialog for dialog in self.findChildren(RevokeDialog) if dialog.is_busy]
+        if busy and not confirm_stop_waiting(self):
+            event.ignore()  # keep waiting for the server's answer
+            return
+        for dialog in busy:
+            dialog.abandon()  # the outcome is recorded as unknown
         self.save_settings()
         self.commands.close_menu()
         super().closeEvent(event)
