@@ -8,6 +8,7 @@ wakes the blocked call at once with an error the client reports as cancelled.
 
 from __future__ import annotations
 
+import functools
 import socket
 import ssl
 from typing import Any
@@ -23,10 +24,17 @@ def cancellable_transport() -> httpx.HTTPTransport:
 
     Certificates are always verified: there is deliberately no parameter or setting to turn that off
     (a company's HTTPS-inspecting proxy is trusted by pointing SSL_CERT_FILE at its CA certificate)."""
-    transport = httpx.HTTPTransport()
+    transport = httpx.HTTPTransport(verify=_verifying_context())
     pool = transport._pool  # noqa: SLF001 - httpx offers no public way to pass a network backend
     pool._network_backend = _CancellableBackend(pool._network_backend)  # noqa: SLF001
     return transport
+
+
+@functools.cache
+def _verifying_context() -> ssl.SSLContext:
+    """httpx's default context (certifi's CAs, or SSL_CERT_FILE / SSL_CERT_DIR), built once: loading the
+    CA bundle costs about 0.1 s, which every new client (a connection test, a switch) would pay again."""
+    return httpx.create_ssl_context()
 
 
 class _CancellableBackend(httpcore.NetworkBackend):
