@@ -20,7 +20,9 @@ from token_desk.ui.common.capture import grab_without_secrets
 LOAD_TIMEOUT_MS = 20_000
 WINDOW_SIZE = (1280, 760)
 PAGES = {"management": TokenKind.MANAGEMENT, "database": TokenKind.DATABASE}
-DIALOGS = ("revoke", "revoke-several", "details", "connections", "about")
+DIALOGS = ("revoke", "revoke-several", "details", "connections", "about", "create", "secret")
+# Made up for the README's picture of the secret dialog; no server ever issued it.
+DEMO_SECRET = "apiv1_DEMO-VALUE-not-a-real-token-0123456789abcdefghijklmnopqrstuvwxyz"
 SCHEMES = ("light", "dark")
 SEVERAL = 4
 
@@ -41,6 +43,8 @@ def parse(argv: list[str]) -> tuple[argparse.Namespace, list[str]]:
 
 
 def open_dialog(window, name: str) -> QWidget:
+    if name in ("create", "secret"):
+        return (create_example if name == "create" else secret_example)(window)
     if name == "connections":
         return window.connections.manage_connections()
     if name == "about":
@@ -57,6 +61,42 @@ def open_dialog(window, name: str) -> QWidget:
         tokens = revoke_examples(window)[:SEVERAL if name == "revoke-several" else 1]
         dialog = RevokeDialog(window, tokens, window.connection.client)
         dialog.set_details_expanded(name == "revoke")
+    dialog.open()
+    return dialog
+
+
+def create_example(window) -> QWidget:
+    """New Database Token… filled in: a description, an expiry, two databases ticked."""
+    from token_desk.ui.create.create_dialog import CreateTokenDialog
+    from token_desk.ui.create.drafts import CreateRequest
+
+    dialog = CreateTokenDialog(window, window.connection.client, CreateRequest(TokenKind.DATABASE))
+    dialog.open()
+    while "Loading" in dialog.permissions.load_status.text():  # the databases arrive off the GUI thread
+        QApplication.processEvents()
+    dialog.description_box.setText("Grafana dashboards, read-only")
+    dialog.expiry.switch.setChecked(True)
+    for database in ("telemetry", "metrics"):
+        dialog.permissions.set_checked(database, "read")
+    dialog.resize(640, 720)
+    return dialog
+
+
+def secret_example(window) -> QWidget:
+    """The secret dialog over a made-up token, its demo value left visible on purpose."""
+    import uuid
+    from datetime import timedelta
+
+    from token_desk.api.models import CreatedToken, Permission, utc_now
+    from token_desk.ui.common.capture import SECRET_PROPERTY
+    from token_desk.ui.create.clipboard_guard import ClipboardGuard
+    from token_desk.ui.create.secret_dialog import SecretDialog
+
+    now = utc_now()
+    token = Token(TokenKind.DATABASE, str(uuid.uuid4()), "Grafana dashboards, read-only", now,
+                  expires_at=now + timedelta(days=90), permissions=(Permission("read", "telemetry"),))
+    dialog = SecretDialog(window, CreatedToken(token, DEMO_SECRET), guard=ClipboardGuard())
+    dialog.secret_field.setProperty(SECRET_PROPERTY, False)  # a demo value, not a secret
     dialog.open()
     return dialog
 
