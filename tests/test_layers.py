@@ -30,6 +30,9 @@ FORBIDDEN = {
     # The UI gets the demo server and its parts passed in from the entry point (app.py).
     "ui": ("token_desk.app", "token_desk.sandbox", "token_desk.devtools", "token_desk.selftest",
            "token_desk.__main__"),
+    "atomic_write.py": ("PySide6", "token_desk"),
+    "history": ("PySide6", "token_desk.ui", "token_desk.models", "token_desk.sandbox", "token_desk.credentials"),
+    "export": ("PySide6", "token_desk.ui", "token_desk.models", "token_desk.sandbox", "token_desk.credentials"),
 }
 
 

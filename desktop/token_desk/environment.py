@@ -7,6 +7,8 @@
 MANAGEMENT_TOKEN = "INFLUX_MANAGEMENT_TOKEN"
 # Where settings and profiles live instead of the platform's config folder (tests, the self-test).
 CONFIG_DIR = "TOKEN_DESK_CONFIG_DIR"
+# Where the action history lives instead of the platform's data folder (else beside CONFIG_DIR if set).
+DATA_DIR = "TOKEN_DESK_DATA_DIR"
 # "1" turns on the debug log on stderr.
 DEBUG = "TOKEN_DESK_DEBUG"
 # keyring's own choice of backend; Token Desk honours it and names it in its advice.

@@ -14,15 +14,20 @@ APP_DIR_NAME_LINUX = "token-desk"
 APP_DIR_NAME_DESKTOP = "Token Desk"  # macOS and Windows show folder names to people
 
 
+def _machine(platform: str | None, environ: Mapping[str, str] | None,
+             home: Path | None) -> tuple[str, Mapping[str, str], Path]:
+    """The given platform, environment and home, or this machine's (tests pass other machines')."""
+    return (sys.platform if platform is None else platform, os.environ if environ is None else environ,
+            Path.home() if home is None else home)
+
+
 def user_config_root(
     platform: str | None = None,
     environ: Mapping[str, str] | None = None,
     home: Path | None = None,
 ) -> Path:
     """The OS convention for per-user config folders (same rule as Go's os.UserConfigDir)."""
-    platform = sys.platform if platform is None else platform
-    environ = os.environ if environ is None else environ
-    home = Path.home() if home is None else home
+    platform, environ, home = _machine(platform, environ, home)
     if platform.startswith("win"):
         appdata = environ.get("APPDATA")
         return Path(appdata) if appdata else home / "AppData" / "Roaming"
@@ -39,14 +44,16 @@ def default_config_dir(
     home: Path | None = None,
 ) -> Path:
     """The folder config_dir() would use, without creating it."""
-    platform = sys.platform if platform is None else platform
-    environ = os.environ if environ is None else environ
+    platform, environ, home = _machine(platform, environ, home)
     override = environ.get(environment.CONFIG_DIR)
     if override:
         return Path(override).expanduser()
+    return user_config_root(platform, environ, home) / _app_dir_name(platform)
+
+
+def _app_dir_name(platform: str) -> str:
     is_linux_like = not (platform.startswith("win") or platform == "darwin")
-    app_dir = APP_DIR_NAME_LINUX if is_linux_like else APP_DIR_NAME_DESKTOP
-    return user_config_root(platform, environ, home) / app_dir
+    return APP_DIR_NAME_LINUX if is_linux_like else APP_DIR_NAME_DESKTOP
 
 
 def config_dir() -> Path:
@@ -72,3 +79,39 @@ def config_dir_problem() -> str | None:
                 "without saving connections or the window layout; fix that folder's permissions, or set "
                 f"{environment.CONFIG_DIR} to a folder you can write to.")
     return None
+
+
+def user_data_root(
+    platform: str | None = None,
+    environ: Mapping[str, str] | None = None,
+    home: Path | None = None,
+) -> Path:
+    """The OS convention for per-user data that is not configuration (XDG data home, LocalAppData)."""
+    platform, environ, home = _machine(platform, environ, home)
+    if platform.startswith("win"):
+        return Path(environ.get("LOCALAPPDATA") or home / "AppData" / "Local")
+    if platform == "darwin":
+        return home / "Library" / "Application Support"
+    xdg = environ.get("XDG_DATA_HOME", "")
+    return Path(xdg) if os.path.isabs(xdg) else home / ".local" / "share"
+
+
+def default_data_dir(platform: str | None = None, environ: Mapping[str, str] | None = None,
+                     home: Path | None = None) -> Path:
+    """The folder data_dir() would use, without creating it.
+
+    TOKEN_DESK_DATA_DIR wins; else a TOKEN_DESK_CONFIG_DIR override keeps data beside the config
+    (a portable or test setup wants one folder for everything); else the OS's data folder.
+    """
+    platform, environ, home = _machine(platform, environ, home)
+    override = environ.get(environment.DATA_DIR) or environ.get(environment.CONFIG_DIR)
+    if override:
+        return Path(override).expanduser()
+    return user_data_root(platform, environ, home) / _app_dir_name(platform)
+
+
+def data_dir() -> Path:
+    """The one folder for the app's own records (the action history), created on first use."""
+    path = default_data_dir()
+    path.mkdir(parents=True, exist_ok=True)
+    return path

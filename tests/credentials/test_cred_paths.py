@@ -39,3 +39,16 @@ def test_platform_conventions(platform: str, environ: dict[str, str], expected: 
 )
 def test_influxctl_config_location(platform: str, environ: dict[str, str], expected: Path) -> None:
     assert default_influxctl_config_path(platform, environ, HOME) == expected
+
+
+@pytest.mark.parametrize(("platform", "environ", "expected"), [
+    ("linux", {}, Path("/home/ada/.local/share/token-desk")),
+    ("linux", {"XDG_DATA_HOME": "/data"}, Path("/data/token-desk")),
+    ("linux", {"XDG_DATA_HOME": "relative"}, Path("/home/ada/.local/share/token-desk")),
+    ("darwin", {}, Path("/home/ada/Library/Application Support/Token Desk")),
+    ("win32", {"LOCALAPPDATA": "C:/Users/ada/AppData/Local"}, Path("C:/Users/ada/AppData/Local/Token Desk")),
+    ("linux", {"TOKEN_DESK_CONFIG_DIR": "/portable"}, Path("/portable")),
+    ("linux", {"TOKEN_DESK_CONFIG_DIR": "/portable", "TOKEN_DESK_DATA_DIR": "/records"}, Path("/records")),
+])
+def test_the_history_lives_in_the_os_data_folder_unless_told_otherwise(platform, environ, expected) -> None:
+    assert paths.default_data_dir(platform, environ, Path("/home/ada")) == expected

@@ -7,13 +7,12 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 import shutil
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from token_desk.atomic_write import write_text_atomically
 from token_desk.credentials.errors import (
     ProfileFileCorruptError,
     ProfileFileUnreadableError,
@@ -142,16 +141,7 @@ def _profile_entry(profile: Profile) -> dict[str, Any]:
 
 
 def _replace_atomically(path: Path, text: str) -> None:
-    handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as temp:
-            temp.write(text)
-            temp.flush()
-            os.fsync(temp.fileno())
-        os.replace(temp_name, path)
-    except BaseException:
-        Path(temp_name).unlink(missing_ok=True)
-        raise
+    write_text_atomically(path, lambda file: file.write(text))
 
 
 def back_up_file(path: Path) -> Path:

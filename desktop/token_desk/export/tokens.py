@@ -1,0 +1,99 @@
+"""Token lists as CSV (the columns shown, plus raw UTC times and every permission) and as JSON
+(the API's own field names and RFC 3339 times). Never a secret: a Token holds none."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TextIO
+
+from token_desk.api.models import Token, TokenKind, format_timestamp
+from token_desk.atomic_write import write_text_atomically
+from token_desk.export.csv_format import PROGRESS_EVERY, ProgressCallback, write_csv
+
+UTC_HEADERS = ("Created At (UTC)", "Expires At (UTC)", "Revoked At (UTC)")
+PERMISSIONS_HEADER = "Permissions"
+
+
+@dataclass(frozen=True)
+class TokenTable:
+    """What to export: the tokens in the order shown, and each one's cells in the columns shown."""
+
+    kind: TokenKind
+    headers: tuple[str, ...]
+    tokens: Sequence[Token]
+    cells: Callable[[int], Sequence[str]]  # row number -> the shown cells (run on the worker)
+
+
+def csv_header(table: TokenTable) -> list[str]:
+    extra = [PERMISSIONS_HEADER] if table.kind is TokenKind.DATABASE else []
+    return [*table.headers, *UTC_HEADERS, *extra]
+
+
+def csv_rows(table: TokenTable) -> Iterator[list[str]]:
+    with_permissions = table.kind is TokenKind.DATABASE
+    for row, token in enumerate(table.tokens):
+        extra = [permission_list(token)] if with_permissions else []
+        yield [*table.cells(row), *utc_times(token), *extra]
+
+
+def utc_times(token: Token) -> list[str]:
+    return [_utc(token.created_at), _utc(token.expires_at), _utc(token.revoked_at)]
+
+
+def _utc(moment) -> str:
+    return "" if moment is None else format_timestamp(moment)
+
+
+def permission_list(token: Token) -> str:
+    """Every permission, not the summary the table shows: "read telemetry; write *"."""
+    return "; ".join(f"{permission.action} {permission.resource}" for permission in token.permissions)
+
+
+def token_json(token: Token) -> dict[str, Any]:
+    """The token as the API spells it; optional fields the token lacks are left out, as the API does."""
+    data: dict[str, Any] = {"id": token.id}
+    optional = {"accountId": token.account_id, "clusterId": token.cluster_id, "tokenPrefix": token.prefix,
+                "createdBy": token.created_by}
+    data.update((key, value) for key, value in optional.items() if value is not None)
+    data["description"] = token.description
+    if token.kind is TokenKind.DATABASE:
+        data["permissions"] = [{"action": p.action, "resource": p.resource} for p in token.permissions]
+    data["createdAt"] = format_timestamp(token.created_at)
+    for key, moment in (("expiresAt", token.expires_at), ("revokedAt", token.revoked_at)):
+        if moment is not None:
+            data[key] = format_timestamp(moment)
+    return data
+
+
+def write_json_array(file: TextIO, items: Sequence[Any], to_json: Callable[[Any], dict],
+                     on_progress: ProgressCallback | None = None) -> int:
+    """One JSON array, an object per line, written as it goes (no second copy of a big list)."""
+    file.write("[")
+    for number, item in enumerate(items, start=1):
+        file.write("\n  " if number == 1 else ",\n  ")
+        file.write(json.dumps(to_json(item), ensure_ascii=False))
+        if on_progress is not None and number % PROGRESS_EVERY == 0:
+            on_progress(number, len(items))
+    file.write("\n]\n" if items else "]\n")
+    if on_progress is not None:
+        on_progress(len(items), len(items))
+    return len(items)
+
+
+def export_tokens_csv(path: Path, table: TokenTable, on_progress: ProgressCallback | None = None) -> int:
+    count = 0
+
+    def write(file: TextIO) -> None:
+        nonlocal count
+        count = write_csv(file, csv_header(table), csv_rows(table), len(table.tokens), on_progress)
+
+    write_text_atomically(path, write)
+    return count
+
+
+def export_tokens_json(path: Path, tokens: Sequence[Token], on_progress: ProgressCallback | None = None) -> int:
+    write_text_atomically(path, lambda file: write_json_array(file, tokens, token_json, on_progress))
+    return len(tokens)

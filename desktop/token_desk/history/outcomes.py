@@ -1,0 +1,47 @@
+"""What a failed request means for the history: refused (`failed`) or lost on the way (`unknown`)."""
+
+from __future__ import annotations
+
+import httpx
+
+from token_desk.api import errors
+from token_desk.api.models import Token, format_timestamp
+from token_desk.history.entry import Outcome
+
+# Failures that happen before a byte of the request reaches the server: it cannot have acted.
+_NEVER_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.InvalidURL, httpx.UnsupportedProtocol,
+               httpx.LocalProtocolError)
+
+
+def outcome_of_error(error: BaseException) -> tuple[Outcome, str]:
+    """The outcome a raised error stands for, and the message to keep with it."""
+    if isinstance(error, errors.InvalidIdError):
+        return Outcome.FAILED, str(error)
+    if isinstance(error, errors.InvalidResponseError):
+        # The server answered but Token Desk cannot read it: the change may have been made.
+        return Outcome.UNKNOWN, str(error)
+    if isinstance(error, (errors.ApiConnectionError, errors.ApiTimeoutError)):
+        outcome = Outcome.FAILED if _never_sent(error) else Outcome.UNKNOWN
+        return outcome, str(error)
+    if isinstance(error, errors.ApiError) and error.status is not None:
+        return Outcome.FAILED, error.server_message or str(error)
+    if isinstance(error, errors.ApiError):
+        return Outcome.UNKNOWN, error.server_message or str(error)
+    # Anything unexpected (a killed process, a bug): no claim either way.
+    return Outcome.UNKNOWN, f"No answer was received ({type(error).__name__})."
+
+
+def _never_sent(error: BaseException) -> bool:
+    cause = error.__cause__
+    while cause is not None:
+        if isinstance(cause, _NEVER_SENT):
+            return True
+        cause = cause.__cause__
+    return False
+
+
+def revoke_seen_in(token: Token) -> tuple[Outcome, str]:
+    """What a fresh copy of a token says about an earlier revoke whose answer was lost."""
+    if token.revoked_at is not None:
+        return Outcome.CONFIRMED, f"the token was revoked at {format_timestamp(token.revoked_at)}."
+    return Outcome.FAILED, "the token is not revoked."

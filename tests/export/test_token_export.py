@@ -1,0 +1,99 @@
+"""Token exports: CSV read back with the csv module, inert formulas, JSON in the API's own words."""
+
+from __future__ import annotations
+
+import csv
+import json
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pytest
+
+from token_desk.api.models import Permission, Token, TokenKind
+from token_desk.export import TokenTable, export_tokens_csv, export_tokens_json, inert, write_text_atomically
+
+CREATED = datetime(2026, 1, 2, 3, 4, 5, 120000, tzinfo=timezone.utc)
+DANGEROUS = ["=HYPERLINK(\"http://evil\")", "+1+1", "-2+3", "@SUM(A1)", "\tindented", "\rcarriage", "plain"]
+
+
+def database_token(n: int, description: str) -> Token:
+    return Token(TokenKind.DATABASE, f"00000000-0000-4000-8000-{n:012d}", description, CREATED,
+                 revoked_at=CREATED if n % 2 else None,
+                 permissions=(Permission("read", "telemetry"), Permission("write", "*")),
+                 account_id="11111111-1111-4111-8111-111111111111", cluster_id="22222222-2222-4222-8222-222222222222")
+
+
+def table_of(tokens: list[Token]) -> TokenTable:
+    return TokenTable(TokenKind.DATABASE, ("Description", "Token ID"), tokens,
+                      lambda row: (tokens[row].description, tokens[row].id))
+
+
+def read_csv(path: Path) -> list[list[str]]:
+    with open(path, newline="", encoding="utf-8") as file:
+        return list(csv.reader(file))
+
+
+def test_csv_has_the_shown_cells_then_utc_times_and_every_permission(tmp_path: Path) -> None:
+    tokens = [database_token(1, "line one\nline two, with \"quotes\""), database_token(2, "Zürich ✓")]
+    path = tmp_path / "tokens.csv"
+    assert export_tokens_csv(path, table_of(tokens)) == 2
+    rows = read_csv(path)
+    assert rows[0] == ["Description", "Token ID", "Created At (UTC)", "Expires At (UTC)", "Revoked At (UTC)",
+                       "Permissions"]
+    assert rows[1] == [tokens[0].description, tokens[0].id, "2026-01-02T03:04:05.120000Z", "",
+                       "2026-01-02T03:04:05.120000Z", "read telemetry; write *"]
+    assert rows[2][:2] == ["Zürich ✓", tokens[1].id] and rows[2][4] == ""
+
+
+def test_formula_cells_get_a_leading_apostrophe_and_nothing_else_changes(tmp_path: Path) -> None:
+    tokens = [database_token(n, text) for n, text in enumerate(DANGEROUS)]
+    path = tmp_path / "tokens.csv"
+    export_tokens_csv(path, table_of(tokens))
+    descriptions = [row[0] for row in read_csv(path)[1:]]
+    assert descriptions == ["'" + text for text in DANGEROUS[:-1]] + ["plain"]
+    assert all(not cell.startswith(("=", "+", "-", "@", "\t", "\r")) for row in read_csv(path) for cell in row)
+
+
+@pytest.mark.parametrize("text", DANGEROUS[:-1])
+def test_inert_keeps_the_text_readable(text: str) -> None:
+    assert inert(text) == "'" + text and inert("a" + text) == "a" + text
+
+
+def test_json_is_one_array_in_the_apis_field_names(tmp_path: Path) -> None:
+    tokens = [database_token(1, "a"), Token(TokenKind.MANAGEMENT, "00000000-0000-4000-8000-000000000009", "m",
+                                            CREATED, prefix="M.V1.abc", created_by="someone")]
+    path = tmp_path / "tokens.json"
+    export_tokens_json(path, tokens)
+    data = json.loads(path.read_text(encoding="utf-8"))
+    assert data[0] == {"id": tokens[0].id, "accountId": tokens[0].account_id, "clusterId": tokens[0].cluster_id,
+                       "description": "a", "permissions": [{"action": "read", "resource": "telemetry"},
+                                                           {"action": "write", "resource": "*"}],
+                       "createdAt": "2026-01-02T03:04:05.120000Z", "revokedAt": "2026-01-02T03:04:05.120000Z"}
+    assert data[1] == {"id": tokens[1].id, "tokenPrefix": "M.V1.abc", "createdBy": "someone", "description": "m",
+                       "createdAt": "2026-01-02T03:04:05.120000Z"}
+
+
+def test_an_empty_list_is_an_empty_array(tmp_path: Path) -> None:
+    export_tokens_json(tmp_path / "none.json", [])
+    assert json.loads((tmp_path / "none.json").read_text()) == []
+
+
+def test_progress_reaches_the_total(tmp_path: Path) -> None:
+    tokens = [database_token(n, f"t{n}") for n in range(2500)]
+    seen: list[tuple[int, int]] = []
+    export_tokens_csv(tmp_path / "big.csv", table_of(tokens), lambda done, total: seen.append((done, total)))
+    assert seen[-1] == (2500, 2500) and [done for done, _ in seen] == sorted(done for done, _ in seen)
+
+
+def test_a_failed_write_leaves_the_old_file_and_no_temporary(tmp_path: Path) -> None:
+    path = tmp_path / "tokens.csv"
+    path.write_text("the old export", encoding="utf-8")
+
+    def fail_half_way(file) -> None:
+        file.write("half of a new export")
+        raise OSError("disk full")
+
+    with pytest.raises(OSError, match="disk full"):
+        write_text_atomically(path, fail_half_way)
+    assert path.read_text(encoding="utf-8") == "the old export"
+    assert [p.name for p in tmp_path.iterdir()] == ["tokens.csv"]
