@@ -118,9 +118,13 @@ def create_window(argv: Sequence[str], *, prompts=None, revoker=None):
     """
     from token_desk.credentials import (Credentials, MemoryProfileStore, MemorySecretStore, ProfileManager,
                                         ProfileStore)
+    from token_desk.history import Journal, recording
+    from token_desk.paths import default_data_dir
     # Widgets only once a QApplication exists.
     from token_desk.ui.connections import ConnectionPrompts, ConnectionsController
     from token_desk.ui.common.settings import MemorySettings
+    from token_desk.ui.export import install_export
+    from token_desk.ui.history import install_history
     from token_desk.ui.revoke import DialogRevokeService
     from token_desk.ui.shell.main_window import MainWindow
 
@@ -134,13 +138,17 @@ def create_window(argv: Sequence[str], *, prompts=None, revoker=None):
     if args.profile is not None:
         _check_profile_exists(store, args.profile)
     credentials = Credentials(MemorySecretStore()) if args.demo else Credentials()
+    # The history's folder is made on its first entry; --demo records nothing, whatever it connects to.
+    journal = None if args.demo else Journal(default_data_dir())
     # The controller owns every connection's client (and the demo server) and closes them
-    # when the window goes away or the user switches.
+    # when the window goes away or the user switches. Every non-demo service records its changes.
     controller = ConnectionsController(ProfileManager(store, credentials), start_demo,
-                                       influxctl_option=args.influxctl)
+                                       influxctl_option=args.influxctl, decorate=recording(journal))
     prompts = prompts or ConnectionPrompts()
     window = MainWindow(controller, prompts, revoker or DialogRevokeService(),
                         settings=MemorySettings() if args.demo else None)
+    install_export(window)
+    install_history(window, journal)
     _open_first_connection(controller, args)
     if folder_problem is not None:
         log.warning("%s", folder_problem)

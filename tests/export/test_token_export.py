@@ -40,8 +40,8 @@ def test_csv_has_the_shown_cells_then_utc_times_and_every_permission(tmp_path: P
     rows = read_csv(path)
     assert rows[0] == ["Description", "Token ID", "Created At (UTC)", "Expires At (UTC)", "Revoked At (UTC)",
                        "Permissions"]
-    assert rows[1] == [tokens[0].description, tokens[0].id, "2026-01-02T03:04:05.120000Z", "",
-                       "2026-01-02T03:04:05.120000Z", "read telemetry; write *"]
+    assert rows[1] == [tokens[0].description, tokens[0].id, "2026-01-02T03:04:05.12Z", "",
+                       "2026-01-02T03:04:05.12Z", "read telemetry; write *"]
     assert rows[2][:2] == ["Zürich ✓", tokens[1].id] and rows[2][4] == ""
 
 
@@ -68,9 +68,9 @@ def test_json_is_one_array_in_the_apis_field_names(tmp_path: Path) -> None:
     assert data[0] == {"id": tokens[0].id, "accountId": tokens[0].account_id, "clusterId": tokens[0].cluster_id,
                        "description": "a", "permissions": [{"action": "read", "resource": "telemetry"},
                                                            {"action": "write", "resource": "*"}],
-                       "createdAt": "2026-01-02T03:04:05.120000Z", "revokedAt": "2026-01-02T03:04:05.120000Z"}
+                       "createdAt": "2026-01-02T03:04:05.12Z", "revokedAt": "2026-01-02T03:04:05.12Z"}
     assert data[1] == {"id": tokens[1].id, "tokenPrefix": "M.V1.abc", "createdBy": "someone", "description": "m",
-                       "createdAt": "2026-01-02T03:04:05.120000Z"}
+                       "createdAt": "2026-01-02T03:04:05.12Z"}
 
 
 def test_an_empty_list_is_an_empty_array(tmp_path: Path) -> None:

@@ -44,7 +44,17 @@ def utc_times(token: Token) -> list[str]:
 
 
 def _utc(moment) -> str:
-    return "" if moment is None else format_timestamp(moment)
+    return "" if moment is None else rfc3339(moment)
+
+
+def rfc3339(moment) -> str:
+    """RFC 3339 in UTC with only the fraction digits needed ("…:13.459Z", as the API writes it)."""
+    text = format_timestamp(moment)
+    if "." not in text:
+        return text
+    whole, fraction = text[:-1].split(".")
+    fraction = fraction.rstrip("0")
+    return f"{whole}.{fraction}Z" if fraction else f"{whole}Z"
 
 
 def permission_list(token: Token) -> str:
@@ -61,10 +71,10 @@ def token_json(token: Token) -> dict[str, Any]:
     data["description"] = token.description
     if token.kind is TokenKind.DATABASE:
         data["permissions"] = [{"action": p.action, "resource": p.resource} for p in token.permissions]
-    data["createdAt"] = format_timestamp(token.created_at)
+    data["createdAt"] = rfc3339(token.created_at)
     for key, moment in (("expiresAt", token.expires_at), ("revokedAt", token.revoked_at)):
         if moment is not None:
-            data[key] = format_timestamp(moment)
+            data[key] = rfc3339(moment)
     return data
 
 

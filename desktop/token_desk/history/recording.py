@@ -18,7 +18,8 @@ from typing import Any
 
 from token_desk.api.errors import ApiError
 from token_desk.api.models import CreatedToken, Permission, Token, TokenKind
-from token_desk.history.entry import Action, Outcome, Target, requested_change
+from token_desk.history.check import CheckResult, check_entry
+from token_desk.history.entry import Action, HistoryEntry, Outcome, Target, requested_change
 from token_desk.history.journal import HistoryWriteError, Journal
 from token_desk.history.outcomes import outcome_of_error, revoke_seen_in
 
@@ -82,6 +83,14 @@ class RecordingService:
             self._record_outcome(entry_id, outcome, message=f"Re-read after the answer was lost: {message}",
                                  checked=True)
         return token
+
+    def check(self, entry: HistoryEntry) -> CheckResult:
+        """Check Now: ask the server (directly, so the re-read is not taken for another settlement)
+        what became of `entry`, and record its answer."""
+        for key, entry_id in list(self._unsettled.items()):
+            if entry_id == entry.id:
+                self._unsettled.pop(key, None)
+        return check_entry(self._inner, self._journal, entry)
 
     # ---- changes ---------------------------------------------------------------------------------------
     def revoke_token(self, kind: TokenKind, token_id: str) -> None:

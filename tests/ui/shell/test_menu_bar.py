@@ -37,9 +37,9 @@ def test_menus_hold_the_same_actions_as_the_toolbar_and_context_menu(window) -> 
 def test_menu_texts_and_shortcuts_read_as_a_user_expects(window) -> None:
     found = menus(window)
     file_entries = [(a.text(), a.shortcut().toString()) for a in entries(found["File"])]
-    assert file_entries == [("Connections…", ""), ("Quit", "Ctrl+Q")]
+    assert file_entries == [("Connections…", ""), ("Export…", "Ctrl+E"), ("Quit", "Ctrl+Q")]
     pages = [(a.text(), a.shortcut().toString()) for a in entries(found["View"])[3:]]
-    assert pages == [("Management Tokens", "Ctrl+1"), ("Database Tokens", "Ctrl+2")]
+    assert pages == [("Management Tokens", "Ctrl+1"), ("Database Tokens", "Ctrl+2"), ("History", "Ctrl+H")]
     assert "F5" in [key.toString() for key in window.token_actions.refresh.shortcuts()]
     assert [a.text() for a in entries(found["Help"])] == ["About Token Desk"]
 

@@ -29,6 +29,8 @@ from token_desk.ui.connections.token_storage import keep_for_session, store_toke
 
 log = logging.getLogger(__name__)
 ClientFactory = Callable[..., TokenService]  # (url, account, cluster, token, *, allow_plain_http)
+# Wraps each connection's service before the window sees it (app.py: the action history's recorder).
+ConnectionDecorator = Callable[[Connection | None], Connection | None]
 
 
 def first_token_message(name: str) -> str:
@@ -52,8 +54,10 @@ class ConnectionsController(QObject):
     connection_changed = Signal(object)
 
     def __init__(self, manager: ProfileManager, demo_factory: DemoFactory, *,
-                 client_factory: ClientFactory | None = None, influxctl_option: str | None = None) -> None:
+                 client_factory: ClientFactory | None = None, influxctl_option: str | None = None,
+                 decorate: ConnectionDecorator = lambda connection: connection) -> None:
         super().__init__()
+        self._decorate = decorate
         self.manager = manager
         # Tests pass a factory of their own; by default way a: REST plus influxctl for management tokens.
         self._custom_client_factory = client_factory
@@ -136,6 +140,7 @@ class ConnectionsController(QObject):
 
     def show(self, connection: Connection | None) -> None:
         """Show a connection made elsewhere (--demo, --url) or none; its owner closes it."""
+        connection = self._decorate(connection)
         self.window.set_connection(connection)
         self._connection_shown(connection)
 
@@ -181,6 +186,7 @@ class ConnectionsController(QObject):
         self._guarded(lambda: self.manager.store.set_last_used(profile.name))
 
     def _switch_to(self, connection: Connection | None) -> None:
+        connection = self._decorate(connection)
         previous = self.window.connection
         self.window.set_connection(connection)
         if connection is not None:

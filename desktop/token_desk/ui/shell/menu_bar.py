@@ -60,8 +60,9 @@ class WindowMenus(QObject):
 
     def _fill(self, bar: QMenuBar) -> None:
         actions = self._window.token_actions
-        self._menu(bar, "&File", [self.connections, None, self.quit])
-        self._menu(bar, "&View", [actions.refresh, actions.find, None, actions.show_inactive, None,
+        # Kept so features (Export…, History) can add their commands: see ui/export, ui/history.
+        self.file_menu = self._menu(bar, "&File", [self.connections, None, self.quit])
+        self.view_menu = self._menu(bar, "&View", [actions.refresh, actions.find, None, actions.show_inactive, None,
                                   *self.page_actions])
         self._menu(bar, "&Token", [*actions.new_token.values(), None, actions.details, actions.copy_id,
                                    actions.copy_description, None, actions.edit, actions.rotate, None,

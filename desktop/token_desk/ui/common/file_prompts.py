@@ -1,0 +1,35 @@
+"""Asking where to save a file, and whether to replace one: behind one small service tests replace."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+FILTERS = {"csv": "CSV files (*.csv)", "json": "JSON files (*.json)"}
+
+
+class FilePrompts:
+    """The real, modal questions. Fakes in tests implement the same two methods."""
+
+    def choose_save_path(self, parent: QWidget, title: str, suggested: Path, file_format: str) -> Path | None:
+        # Our own overwrite question follows, the same for typed and chosen names.
+        path, _filter = QFileDialog.getSaveFileName(parent, title, str(suggested), FILTERS[file_format],
+                                                    options=QFileDialog.Option.DontConfirmOverwrite)
+        return Path(path) if path else None
+
+    def confirm_overwrite(self, parent: QWidget, path: Path) -> bool:
+        box = QMessageBox(QMessageBox.Icon.Warning, "Replace File?", "", QMessageBox.StandardButton.Cancel, parent)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setText(f"{path.name} already exists in {path.parent}.\nReplace it with this export?")
+        replace = box.addButton("Replace", QMessageBox.ButtonRole.DestructiveRole)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        return box.clickedButton() is replace
+
+
+def with_suffix(path: Path, file_format: str) -> Path:
+    """`path` ending in the format's extension (a typed name without one gets it)."""
+    suffix = f".{file_format}"
+    return path if path.suffix.lower() == suffix else path.with_name(path.name + suffix)

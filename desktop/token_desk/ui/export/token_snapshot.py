@@ -1,0 +1,33 @@
+"""A page's rows frozen for export: taken on the GUI thread, turned into cells on the worker."""
+
+from __future__ import annotations
+
+from token_desk.export import TokenTable
+from token_desk.models.cells import cell_text
+from token_desk.models.columns import Column
+
+
+def visible_columns(page) -> list[Column]:
+    """The page's columns as the user arranged them: visual order, hidden ones left out."""
+    header = page.view.horizontalHeader()
+    logical = [header.logicalIndex(visual) for visual in range(header.count())]
+    return [page.columns[index] for index in logical if not header.isSectionHidden(index)]
+
+
+def token_table(page, shown_only: bool) -> TokenTable:
+    """The rows shown (search, filter and sort applied) or every row of the page (in the server's order).
+
+    Only the tokens and their statuses are copied here (cheap); the cell texts, the same functions
+    the table model shows, are computed later on the worker thread.
+    """
+    model, proxy = page.model, page.proxy
+    rows = [proxy.source_row(row) for row in range(proxy.rowCount())] if shown_only else range(model.rowCount())
+    tokens = [model.token_at(row) for row in rows]
+    statuses = [model.status_at(row) for row in rows]
+    columns = visible_columns(page)
+
+    def cells(row: int) -> list[str]:
+        token, status = tokens[row], statuses[row]
+        return [cell_text(column, token, status) for column in columns]
+
+    return TokenTable(page.kind, tuple(column.label for column in columns), tokens, cells)

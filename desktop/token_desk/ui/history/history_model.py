@@ -1,0 +1,167 @@
+"""The History window's table: every entry, filtered and sorted in Python (keys computed once)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+
+from token_desk.history import HistoryEntry, Outcome
+from token_desk.history.entry import utc_text
+from token_desk.ui.common.plain_text import plain_tooltip
+
+_Index = QModelIndex | QPersistentModelIndex
+ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
+ONE_OFF = "(one-off)"
+KIND_LABELS = {"management": "Management", "database": "Database"}
+
+
+def local_seconds(entry: HistoryEntry) -> str:
+    return entry.time.astimezone().strftime("%Y-%m-%d %H:%M:%S")
+
+
+def profile_label(entry: HistoryEntry) -> str:
+    return entry.target.profile or ONE_OFF
+
+
+@dataclass(frozen=True)
+class HistoryColumn:
+    title: str
+    text: Callable[[HistoryEntry], str]
+    sort_key: Callable[[HistoryEntry], Any] | None = None  # None: the text, casefolded
+
+
+COLUMNS = (
+    HistoryColumn("Time", local_seconds, lambda entry: entry.time),
+    HistoryColumn("Outcome", lambda entry: entry.outcome.label),
+    HistoryColumn("Action", lambda entry: entry.action.label),
+    HistoryColumn("Kind", lambda entry: KIND_LABELS.get(entry.kind, entry.kind)),
+    HistoryColumn("Description", lambda entry: entry.description),
+    HistoryColumn("Token ID", lambda entry: entry.token_id),
+    HistoryColumn("Profile", profile_label),
+    HistoryColumn("Server", lambda entry: entry.target.host),
+    HistoryColumn("Message", lambda entry: entry.message),
+    HistoryColumn("Account ID", lambda entry: entry.target.account_id),
+    HistoryColumn("Cluster ID", lambda entry: entry.target.cluster_id),
+)
+TIME_COLUMN = 0
+
+
+@dataclass(frozen=True)
+class HistoryFilter:
+    outcome: Outcome | None = None
+    kind: str | None = None
+    profile: str | None = None  # as shown: ONE_OFF for one-off connections
+    text: str = ""
+
+    def accepts(self, entry: HistoryEntry, search_text: str) -> bool:
+        return ((self.outcome is None or entry.outcome is self.outcome)
+                and (self.kind is None or entry.kind == self.kind)
+                and (self.profile is None or profile_label(entry) == self.profile)
+                and self.text.casefold() in search_text)
+
+
+class HistoryTableModel(QAbstractTableModel):
+    """Entries newest first by default; `sort` and `set_filter` reorder the Python list behind the rows."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._all: list[HistoryEntry] = []
+        self._search: dict[str, str] = {}
+        self._shown: list[HistoryEntry] = []
+        self._filter = HistoryFilter()
+        self._sort = (TIME_COLUMN, Qt.SortOrder.DescendingOrder)
+
+    # ---- content ------------------------------------------------------------------------------------
+    def set_entries(self, entries: Sequence[HistoryEntry]) -> None:
+        self.beginResetModel()
+        self._all = list(entries)
+        self._search = {entry.id: _search_text(entry) for entry in self._all}
+        self._shown = self._ordered(self._filtered())
+        self.endResetModel()
+
+    def set_filter(self, history_filter: HistoryFilter) -> None:
+        if history_filter == self._filter:
+            return
+        self._filter = history_filter
+        self._relayout(lambda: self._ordered(self._filtered()))
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:  # Qt override
+        self._sort = (column, order)
+        self._relayout(lambda: self._ordered(self._shown))
+
+    def _relayout(self, compute: Callable[[], list[HistoryEntry]]) -> None:
+        self.layoutAboutToBeChanged.emit()
+        self._shown = compute()
+        self.layoutChanged.emit()
+
+    def _filtered(self) -> list[HistoryEntry]:
+        accepts, search = self._filter.accepts, self._search
+        return [entry for entry in self._all if accepts(entry, search[entry.id])]
+
+    def _ordered(self, entries: list[HistoryEntry]) -> list[HistoryEntry]:
+        column, order = self._sort
+        spec = COLUMNS[column]
+        key = spec.sort_key or (lambda entry: spec.text(entry).casefold())
+        # Ties keep time order (newest first when descending), so equal cells stay readable.
+        by_time = sorted(entries, key=lambda entry: entry.time, reverse=order == Qt.SortOrder.DescendingOrder)
+        return sorted(by_time, key=key, reverse=order == Qt.SortOrder.DescendingOrder)
+
+    def entry_at(self, row: int) -> HistoryEntry:
+        return self._shown[row]
+
+    def shown_entries(self) -> list[HistoryEntry]:
+        return list(self._shown)
+
+    def profiles(self) -> list[str]:
+        return sorted({profile_label(entry) for entry in self._all}, key=str.casefold)
+
+    @property
+    def total(self) -> int:
+        return len(self._all)
+
+    # ---- Qt overrides -------------------------------------------------------------------------------
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._shown)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        entry = self._shown[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return COLUMNS[index.column()].text(entry)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(entry, index.column())
+        if role == ENTRY_ROLE:
+            return entry
+        return None
+
+    def _tooltip(self, entry: HistoryEntry, column: int) -> str:
+        if column == TIME_COLUMN:
+            return utc_text(entry.time)
+        if COLUMNS[column].title == "Outcome":
+            return _outcome_tooltip(entry)
+        return plain_tooltip(COLUMNS[column].text(entry))
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return COLUMNS[section].title
+        return None
+
+
+def _search_text(entry: HistoryEntry) -> str:
+    return "\n".join(column.text(entry) for column in COLUMNS[1:]).casefold()
+
+
+def _outcome_tooltip(entry: HistoryEntry) -> str:
+    if entry.outcome is Outcome.UNKNOWN:
+        return plain_tooltip("No answer was received: the change may or may not have been made. "
+                             "Select it and use Check Now.")
+    how = "checked later" if entry.checked else "the server's answer"
+    when = f" at {utc_text(entry.answered_at)}" if entry.answered_at else ""
+    return plain_tooltip(f"{entry.outcome.label}: {how}{when}.")

@@ -1,0 +1,210 @@
+"""History from the real window: a revoke, a failed revoke and a lost answer each leave the right
+entry; the History window shows, filters, checks and exports them."""
+
+from __future__ import annotations
+
+import csv
+import functools
+from pathlib import Path
+
+import httpx
+import pytest
+from PySide6.QtCore import Qt, QTimer
+
+from tests.ui.conftest import shown_tokens
+from tests.ui.file_prompts_fake import ScriptedFilePrompts
+from token_desk.api import client as client_module
+from token_desk.api.models import Permission, TokenKind
+from token_desk.app import create_window
+from token_desk.history import Action, Journal, Outcome
+from token_desk.ui.history import HistoryWindow
+from token_desk.ui.revoke.revoke_dialog import RevokeDialog
+
+WAIT_MS = 15_000
+
+
+@pytest.fixture
+def journal(config_dir: Path) -> Journal:
+    """The journal the app writes: tests keep the data folder beside the config (TOKEN_DESK_CONFIG_DIR)."""
+    return Journal(config_dir)
+
+
+def confirm_then_close(window) -> list[RevokeDialog]:
+    """Tick the risk box and press Revoke Token as a person would; once the server has answered,
+    close the dialog if it stayed open to show a failure."""
+    seen: list[RevokeDialog] = []
+
+    def act() -> None:
+        dialog = window.findChild(RevokeDialog)
+        if dialog is None or not dialog.isVisible():
+            QTimer.singleShot(20, act)
+            return
+        seen.append(dialog)
+        # A dialog that shows a failure waits for Close; a success closes by itself.
+        dialog.revoke_finished.connect(
+            lambda report: None if report.all_succeeded else QTimer.singleShot(0, dialog.cancel_button.click))
+        dialog.risk_checkbox.click()
+        dialog.confirm_button.click()
+
+    QTimer.singleShot(0, act)
+    return seen
+
+
+def revoke_selected(window, kind: TokenKind, row: int = 0):
+    page = window.page(kind)
+    window.sidebar.setCurrentRow(list(window.pages).index(kind))
+    token = shown_tokens(page)[row]
+    page.select_row(row)
+    seen = confirm_then_close(window)
+    window.token_actions.revoke.trigger()
+    assert seen, "the revoke dialog never opened"
+    return token
+
+
+def open_history(qtbot, window) -> HistoryWindow:
+    action = next(a for a in window.menus.view_menu.actions() if a.text() == "History")
+    action.trigger()
+    history = window.findChild(HistoryWindow)
+    qtbot.waitUntil(lambda: history.isVisible() and not history._reading, timeout=WAIT_MS)
+    return history
+
+
+def rows_of(history: HistoryWindow) -> list[list[str]]:
+    model = history.model
+    return [[model.index(row, column).data() for column in range(model.columnCount())]
+            for row in range(model.rowCount())]
+
+
+def test_a_confirmed_and_a_failed_revoke_each_leave_their_entry(qtbot, window, sandbox, journal) -> None:
+    confirmed = revoke_selected(window, TokenKind.DATABASE)
+    sandbox.faults.fail_next_revokes(1, status=403)
+    refused = revoke_selected(window, TokenKind.MANAGEMENT, 1)
+    entries = journal.read().entries
+    assert [(e.action, e.kind, e.token_id, e.description, e.outcome) for e in entries] == [
+        (Action.REVOKE, "database", confirmed.id, confirmed.description, Outcome.CONFIRMED),
+        (Action.REVOKE, "management", refused.id, refused.description, Outcome.FAILED)]
+    assert entries[1].message == "forbidden (injected)"
+    assert entries[0].target.account_id == sandbox.account_id and entries[0].target.cluster_id == sandbox.cluster_id
+    assert entries[0].target.profile == "" and entries[0].target.host in sandbox.url
+
+
+def test_ctrl_h_shows_the_entries_newest_first_and_filters_them(qtbot, window, sandbox) -> None:
+    revoke_selected(window, TokenKind.DATABASE)
+    sandbox.faults.fail_next_revokes(1, status=403)
+    refused = revoke_selected(window, TokenKind.MANAGEMENT, 1)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.keyClick(window, Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier)
+    history = window.findChild(HistoryWindow)
+    qtbot.waitUntil(lambda: history is not None and history.model.rowCount() == 2, timeout=WAIT_MS)
+    rows = rows_of(history)
+    assert [row[1:4] for row in rows] == [["Failed", "Revoke", "Management"], ["Confirmed", "Revoke", "Database"]]
+    history.outcome_box.setCurrentIndex(history.outcome_box.findData(Outcome.FAILED))
+    assert [row[5] for row in rows_of(history)] == [refused.id]
+    history.outcome_box.setCurrentIndex(0)
+    history.kind_box.setCurrentIndex(history.kind_box.findData("database"))
+    assert [row[3] for row in rows_of(history)] == ["Database"]
+    history.kind_box.setCurrentIndex(0)
+    history.search_box.setText(refused.id[:13].upper())  # literal, case-insensitive
+    assert [row[5] for row in rows_of(history)] == [refused.id]
+    assert history.status.text() == "2 entries · 1 shown"
+
+
+def test_a_new_entry_appears_in_an_open_history_window(qtbot, window) -> None:
+    history = open_history(qtbot, window)
+    assert history.model.rowCount() == 0
+    revoke_selected(window, TokenKind.DATABASE)
+    qtbot.waitUntil(lambda: history.model.rowCount() == 1, timeout=WAIT_MS)
+
+
+@pytest.fixture
+def impatient_window(qtbot, sandbox, monkeypatch: pytest.MonkeyPatch):
+    """The real window, its client giving up on an answer after 0.3 s (and not waiting between retries)."""
+    monkeypatch.setenv("INFLUX_MANAGEMENT_TOKEN", sandbox.management_token)
+    monkeypatch.setattr(client_module, "ManagementApiClient", functools.partial(
+        client_module.ManagementApiClient, timeout=httpx.Timeout(5.0, read=0.3), sleep=lambda _s: None))
+    from tests.ui.conftest import DecliningPrompts, url_args, wait_loaded
+
+    window = create_window(url_args(sandbox))
+    window.connections.prompts = DecliningPrompts()
+    qtbot.addWidget(window)
+    window.show()
+    wait_loaded(qtbot, window)
+    return window
+
+
+def test_a_lost_answer_is_unknown_until_check_now_asks_the_server(qtbot, impatient_window, sandbox,
+                                                                 journal) -> None:
+    window = impatient_window
+    sandbox.faults.delay_ms = 800  # the server acts, but every answer comes after the client gave up
+    token = revoke_selected(window, TokenKind.DATABASE)
+    (entry,) = journal.read().entries
+    assert (entry.token_id, entry.outcome) == (token.id, Outcome.UNKNOWN)
+    sandbox.faults.delay_ms = 0
+
+    history = open_history(qtbot, window)
+    assert not history.check_button.isEnabled()  # nothing selected yet
+    history.view.selectRow(0)
+    assert history.check_button.isEnabled()
+    history.check_button.click()
+    qtbot.waitUntil(lambda: journal.read().entries[0].outcome is not Outcome.UNKNOWN, timeout=WAIT_MS)
+    (entry,) = journal.read().entries
+    assert entry.outcome is Outcome.CONFIRMED and entry.checked  # the server did revoke it
+    assert entry.message.startswith("Checked: the token was revoked at ")
+    qtbot.waitUntil(lambda: rows_of(history)[0][1] == "Confirmed", timeout=WAIT_MS)
+    assert not history.check_button.isEnabled()
+
+
+def test_check_now_waits_for_a_connection_to_the_entrys_cluster(qtbot, window, journal) -> None:
+    journal.record_attempt(journal_target_elsewhere(), "database", "33333333-3333-4333-8333-333333333333",
+                           "elsewhere", Action.REVOKE)
+    history = open_history(qtbot, window)
+    history.view.selectRow(0)
+    assert not history.check_button.isEnabled()
+    assert "Connect to Staging" in history.check_button.toolTip()
+
+
+def journal_target_elsewhere():
+    from token_desk.history import Target
+
+    return Target("Staging", "staging.example.com", "11111111-1111-4111-8111-111111111111",
+                  "22222222-2222-4222-8222-222222222222")
+
+
+def test_history_exports_the_rows_shown_as_csv(qtbot, window, sandbox, journal, tmp_path: Path) -> None:
+    revoke_selected(window, TokenKind.DATABASE)
+    sandbox.faults.fail_next_revokes(1, status=403)
+    revoke_selected(window, TokenKind.MANAGEMENT, 1)
+    path = tmp_path / "history.csv"
+    history = open_history(qtbot, window)
+    history._prompts = ScriptedFilePrompts(path)
+    history.outcome_box.setCurrentIndex(history.outcome_box.findData(Outcome.FAILED))
+    history.csv_button.click()
+    qtbot.waitUntil(path.exists, timeout=WAIT_MS)
+    with open(path, newline="", encoding="utf-8") as file:
+        rows = list(csv.reader(file))
+    assert len(rows) == 2 and rows[1][1:3] == ["failed", "revoke"]
+    qtbot.waitUntil(lambda: history.status.text() == f"Exported 1 entries to {path}.", timeout=WAIT_MS)
+
+
+def test_a_created_tokens_secret_never_reaches_the_history(qtbot, window, sandbox, journal, config_dir) -> None:
+    created = window.connection.client.create_database_token("made through the window's service",
+                                                             [Permission("write", "telemetry")])
+    (entry,) = journal.read().entries
+    assert (entry.action, entry.token_id, entry.outcome) == (Action.CREATE, created.token.id, Outcome.CONFIRMED)
+    everything = b"".join(path.read_bytes() for path in config_dir.rglob("*") if path.is_file())
+    assert created.access_token.encode() not in everything
+    assert sandbox.management_token.encode() not in everything
+
+
+def test_demo_writes_no_history(qtbot, config_dir: Path) -> None:
+    window = create_window(["--demo"])
+    qtbot.addWidget(window)
+    from tests.ui.conftest import wait_loaded
+
+    wait_loaded(qtbot, window)
+    token = window.page(TokenKind.DATABASE).proxy.token_at(0)
+    window.connection.client.revoke_token(TokenKind.DATABASE, token.id)
+    assert not list(config_dir.glob("history*"))
+    history = next(a for a in window.menus.view_menu.actions() if a.text() == "History")
+    assert not history.isEnabled() and "no history" in history.statusTip()
