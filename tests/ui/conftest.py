@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint, Qt, QTimer
 
 from token_desk.app import create_window
 from token_desk.models.columns import Column
@@ -132,3 +132,23 @@ def open_revoke_dialog(qtbot, tokens, client) -> RevokeDialog:
     dialog.open()
     qtbot.waitExposed(dialog)
     return dialog
+
+
+def confirm_revoke_when_the_dialog_opens(window) -> list[RevokeDialog]:
+    """Tick the risk box and press Revoke Token as a person would, once the modal dialog is up;
+    a dialog that stays open to show a failure is closed once the server has answered."""
+    seen: list[RevokeDialog] = []
+
+    def act() -> None:
+        dialog = window.findChild(RevokeDialog)
+        if dialog is None or not dialog.isVisible():
+            QTimer.singleShot(20, act)
+            return
+        seen.append(dialog)
+        dialog.revoke_finished.connect(
+            lambda report: None if report.all_succeeded else QTimer.singleShot(0, dialog.cancel_button.click))
+        dialog.risk_checkbox.click()
+        dialog.confirm_button.click()
+
+    QTimer.singleShot(0, act)
+    return seen

@@ -12,10 +12,22 @@ from token_desk.history.recording import MUTATING_METHODS, HistoryUnavailableErr
 
 
 def target_of(connection: Connection) -> Target:
-    client = connection.client
-    base_url = getattr(client, "base_url", "")
-    return Target(connection.profile_name or "", host_label(base_url) if base_url else connection.label,
-                  getattr(client, "account_id", "") or "", getattr(client, "cluster_id", "") or "")
+    """Where the connection's changes go, as people name it: the API host, or the influxctl profile."""
+    host, account_id, cluster_id = _where(connection.client)
+    return Target(connection.profile_name or "", host or connection.label, account_id or "", cluster_id or "")
+
+
+def _where(service) -> tuple[str, str, str]:
+    rest = getattr(service, "rest", None) or service  # REST for database tokens, influxctl for management
+    base_url = getattr(rest, "base_url", "")
+    if base_url:
+        return host_label(base_url), getattr(rest, "account_id", ""), getattr(rest, "cluster_id", "")
+    auth = getattr(getattr(service, "bridge", None), "auth", None)  # everything through influxctl
+    if auth is not None:
+        profile = getattr(auth, "profile", "")
+        return (f"influxctl profile {profile}" if profile else "influxctl", getattr(auth, "account_id", ""),
+                getattr(auth, "cluster_id", ""))
+    return "", "", ""
 
 
 def recording(journal: Journal | None):

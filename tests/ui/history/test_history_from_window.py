@@ -9,16 +9,15 @@ from pathlib import Path
 
 import httpx
 import pytest
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 
-from tests.ui.conftest import shown_tokens
+from tests.ui.conftest import confirm_revoke_when_the_dialog_opens, shown_tokens
 from tests.ui.file_prompts_fake import ScriptedFilePrompts
 from token_desk.api import client as client_module
 from token_desk.api.models import Permission, TokenKind
 from token_desk.app import create_window
 from token_desk.history import Action, Journal, Outcome
 from token_desk.ui.history import HistoryWindow
-from token_desk.ui.revoke.revoke_dialog import RevokeDialog
 
 WAIT_MS = 15_000
 
@@ -29,33 +28,12 @@ def journal(config_dir: Path) -> Journal:
     return Journal(config_dir)
 
 
-def confirm_then_close(window) -> list[RevokeDialog]:
-    """Tick the risk box and press Revoke Token as a person would; once the server has answered,
-    close the dialog if it stayed open to show a failure."""
-    seen: list[RevokeDialog] = []
-
-    def act() -> None:
-        dialog = window.findChild(RevokeDialog)
-        if dialog is None or not dialog.isVisible():
-            QTimer.singleShot(20, act)
-            return
-        seen.append(dialog)
-        # A dialog that shows a failure waits for Close; a success closes by itself.
-        dialog.revoke_finished.connect(
-            lambda report: None if report.all_succeeded else QTimer.singleShot(0, dialog.cancel_button.click))
-        dialog.risk_checkbox.click()
-        dialog.confirm_button.click()
-
-    QTimer.singleShot(0, act)
-    return seen
-
-
 def revoke_selected(window, kind: TokenKind, row: int = 0):
     page = window.page(kind)
     window.sidebar.setCurrentRow(list(window.pages).index(kind))
     token = shown_tokens(page)[row]
     page.select_row(row)
-    seen = confirm_then_close(window)
+    seen = confirm_revoke_when_the_dialog_opens(window)
     window.token_actions.revoke.trigger()
     assert seen, "the revoke dialog never opened"
     return token

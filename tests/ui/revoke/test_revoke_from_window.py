@@ -4,26 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QTimer
 
-from tests.ui.conftest import shown_tokens
+from tests.ui.conftest import confirm_revoke_when_the_dialog_opens, shown_tokens
 from token_desk.api.models import TokenKind
 from token_desk.ui.revoke.revoke_dialog import RevokeDialog
-
-
-def confirm_when_the_dialog_opens(window) -> list[RevokeDialog]:
-    """Tick the risk box and press Revoke Token as a person would, once the modal dialog is up."""
-    seen: list[RevokeDialog] = []
-
-    def act() -> None:
-        dialog = window.findChild(RevokeDialog)
-        if dialog is None or not dialog.isVisible():
-            QTimer.singleShot(20, act)
-            return
-        seen.append(dialog)
-        dialog.risk_checkbox.click()
-        dialog.confirm_button.click()
-
-    QTimer.singleShot(0, act)
-    return seen
 
 
 def revoked_ids(sandbox) -> set[str]:
@@ -35,7 +18,7 @@ def test_revoke_through_the_dialog_revokes_exactly_that_token(qtbot, window, san
     before = revoked_ids(sandbox)
     target, neighbour = page.proxy.token_at(2), page.proxy.token_at(3)
     page.select_row(2)
-    seen = confirm_when_the_dialog_opens(window)
+    seen = confirm_revoke_when_the_dialog_opens(window)
     window.token_actions.revoke.trigger()
     assert seen, "the revoke dialog never opened"
     assert revoked_ids(sandbox) == before | {target.id}
@@ -54,7 +37,7 @@ def test_revoking_the_token_in_use_signs_out(qtbot, window, sandbox) -> None:
     page.select_ids([in_use.id], in_use.id)
     requests = []
     window.sign_in_requested.connect(lambda: requests.append(True))
-    confirm_when_the_dialog_opens(window)
+    confirm_revoke_when_the_dialog_opens(window)
     window.token_actions.revoke.trigger()
     assert sandbox.state.management_token(in_use.id)["revokedAt"]
     assert window.signed_out and window.banner.message.startswith("Signed out: ")
@@ -90,7 +73,7 @@ def test_revoking_the_token_in_use_asks_once_with_no_banner_behind_the_prompt(qt
     page.select_ids([in_use.id], in_use.id)
     banner_during_prompt = []
     window.sign_in_requested.connect(lambda: banner_during_prompt.append(window.banner.isVisible()))
-    confirm_when_the_dialog_opens(window)
+    confirm_revoke_when_the_dialog_opens(window)
     window.token_actions.revoke.trigger()
     assert banner_during_prompt == [False]  # one prompt, never a banner plus a modal
     assert window.banner.isVisible()  # declined: the banner keeps "Sign in…" for later

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from token_desk.export import TokenTable
-from token_desk.models.cells import cell_text
-from token_desk.models.columns import Column
+from token_desk.models.columns import ColumnSpec
 
 
-def visible_columns(page) -> list[Column]:
+def visible_columns(page) -> list[ColumnSpec]:
     """The page's columns as the user arranged them: visual order, hidden ones left out."""
     header = page.view.horizontalHeader()
     logical = [header.logicalIndex(visual) for visual in range(header.count())]
@@ -17,8 +16,8 @@ def visible_columns(page) -> list[Column]:
 def token_table(page, shown_only: bool) -> TokenTable:
     """The rows shown (search, filter and sort applied) or every row of the page (in the server's order).
 
-    Only the tokens and their statuses are copied here (cheap); the cell texts, the same functions
-    the table model shows, are computed later on the worker thread.
+    Only the tokens and their statuses are copied here (cheap); the cell texts, by the same column
+    specifications the table shows, are worked out later on the worker thread.
     """
     model, proxy = page.model, page.proxy
     rows = [proxy.source_row(row) for row in range(proxy.rowCount())] if shown_only else range(model.rowCount())
@@ -28,6 +27,6 @@ def token_table(page, shown_only: bool) -> TokenTable:
 
     def cells(row: int) -> list[str]:
         token, status = tokens[row], statuses[row]
-        return [cell_text(column, token, status) for column in columns]
+        return [column.text(token, status) for column in columns]
 
-    return TokenTable(page.kind, tuple(column.label for column in columns), tokens, cells)
+    return TokenTable(page.kind, tuple(column.title for column in columns), tokens, cells)
