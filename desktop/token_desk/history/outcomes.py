@@ -5,30 +5,43 @@ from __future__ import annotations
 import httpx
 
 from token_desk.api import errors
+from token_desk.api.influxctl import errors as influxctl_errors
 from token_desk.api.models import Token, format_timestamp
 from token_desk.history.entry import Outcome
 
 # Failures that happen before a byte of the request reaches the server: it cannot have acted.
 _NEVER_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.InvalidURL, httpx.UnsupportedProtocol,
                httpx.LocalProtocolError)
+# Refused on this computer, before anything was sent.
+_REFUSED_HERE = (errors.InvalidIdError, errors.PlainHttpRefusedError, errors.CertificateError)
 
 
 def outcome_of_error(error: BaseException) -> tuple[Outcome, str]:
     """The outcome a raised error stands for, and the message to keep with it."""
-    if isinstance(error, errors.InvalidIdError):
+    if isinstance(error, _REFUSED_HERE):
         return Outcome.FAILED, str(error)
-    if isinstance(error, errors.InvalidResponseError):
-        # The server answered but Token Desk cannot read it: the change may have been made.
+    if isinstance(error, influxctl_errors.InfluxctlError):
+        return _influxctl_outcome(error)
+    if isinstance(error, (errors.OutcomeUnknownError, errors.InvalidResponseError)):
+        # Cut off after it may have reached the server, or answered in a way Token Desk cannot read.
         return Outcome.UNKNOWN, str(error)
     if isinstance(error, (errors.ApiConnectionError, errors.ApiTimeoutError)):
-        outcome = Outcome.FAILED if _never_sent(error) else Outcome.UNKNOWN
-        return outcome, str(error)
+        return (Outcome.FAILED if _never_sent(error) else Outcome.UNKNOWN), str(error)
     if isinstance(error, errors.ApiError) and error.status is not None:
-        return Outcome.FAILED, error.server_message or str(error)
+        return Outcome.FAILED, error.server_message or str(error)  # the server said no
     if isinstance(error, errors.ApiError):
         return Outcome.UNKNOWN, error.server_message or str(error)
-    # Anything unexpected (a killed process, a bug): no claim either way.
+    # Anything unexpected (a cancel, a killed process, a bug): no claim either way.
     return Outcome.UNKNOWN, f"No answer was received ({type(error).__name__})."
+
+
+def _influxctl_outcome(error: influxctl_errors.InfluxctlError) -> tuple[Outcome, str]:
+    """influxctl that ran to its end and said why it failed: refused. Stopped part-way: unknown."""
+    stopped = (influxctl_errors.InfluxctlTimeoutError, influxctl_errors.InfluxctlCancelledError,
+               influxctl_errors.InfluxctlOutcomeUnknownError, influxctl_errors.InfluxctlOutputError)
+    if isinstance(error, stopped):
+        return Outcome.UNKNOWN, str(error)
+    return Outcome.FAILED, error.server_message or str(error)
 
 
 def _never_sent(error: BaseException) -> bool:

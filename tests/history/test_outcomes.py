@@ -1,0 +1,44 @@
+"""Which failures mean refused (`failed`) and which mean nobody knows (`unknown`)."""
+
+from __future__ import annotations
+
+import httpx
+import pytest
+
+from token_desk.api import errors
+from token_desk.api.influxctl import errors as influxctl_errors
+from token_desk.cancellation import CancelledError
+from token_desk.history import Outcome
+from token_desk.history.outcomes import outcome_of_error
+
+
+def caused_by(error: errors.ApiError, cause: Exception) -> errors.ApiError:
+    error.__cause__ = cause
+    return error
+
+
+@pytest.mark.parametrize(("error", "outcome"), [
+    (errors.PermissionDeniedError(status=403, server_message="forbidden"), Outcome.FAILED),
+    (errors.ServerError(status=500), Outcome.FAILED),
+    (errors.InvalidIdError(), Outcome.FAILED),
+    (caused_by(errors.ApiConnectionError(), httpx.ConnectError("refused")), Outcome.FAILED),
+    (caused_by(errors.ApiTimeoutError(), httpx.ConnectTimeout("no route")), Outcome.FAILED),
+    (caused_by(errors.ApiConnectionError(), httpx.RemoteProtocolError("hung up")), Outcome.UNKNOWN),
+    (caused_by(errors.ApiTimeoutError(), httpx.ReadTimeout("slow")), Outcome.UNKNOWN),
+    (errors.OutcomeUnknownError(), Outcome.UNKNOWN),
+    (errors.InvalidResponseError(status=200), Outcome.UNKNOWN),
+    (influxctl_errors.InfluxctlPermissionError(influxctl_message="denied", exit_code=1), Outcome.FAILED),
+    (influxctl_errors.InfluxctlError(influxctl_message="bad flag", exit_code=1), Outcome.FAILED),
+    (influxctl_errors.InfluxctlTimeoutError(exit_code=-9), Outcome.UNKNOWN),
+    (influxctl_errors.InfluxctlCancelledError(exit_code=-9), Outcome.UNKNOWN),
+    (influxctl_errors.InfluxctlOutcomeUnknownError(), Outcome.UNKNOWN),
+    (CancelledError(), Outcome.UNKNOWN),
+    (RuntimeError("a bug"), Outcome.UNKNOWN),
+])
+def test_outcome_of_each_kind_of_failure(error: BaseException, outcome: Outcome) -> None:
+    assert outcome_of_error(error)[0] is outcome
+
+
+def test_the_servers_own_words_are_kept() -> None:
+    error = errors.PermissionDeniedError(status=403, server_message="token lacks permission")
+    assert outcome_of_error(error) == (Outcome.FAILED, "token lacks permission")
