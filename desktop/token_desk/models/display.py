@@ -96,7 +96,7 @@ def local_time(moment: datetime) -> str:
     try:
         return _wall_time(moment.astimezone())
     except (OverflowError, ValueError, OSError):  # past the local calendar's ends; OSError on Windows
-        return _wall_time(moment.astimezone(timezone.utc)) + " UTC"
+        return utc_minutes(moment)
 
 
 def _wall_time(moment: datetime) -> str:
@@ -111,6 +111,11 @@ def optional_local_time(moment: datetime | None, missing: str = EMPTY_CELL) -> s
 def utc_time(moment: datetime) -> str:
     """The exact RFC 3339 value in UTC, e.g. "2024-03-19T20:09:03.000Z"."""
     return format_timestamp(moment)
+
+
+def utc_minutes(moment: datetime) -> str:
+    """The same moment in UTC to the minute, e.g. "2024-03-19 19:09 UTC" (beside a local time being edited)."""
+    return _wall_time(moment.astimezone(timezone.utc)) + " UTC"
 
 
 def utc_tooltip(moment: datetime | None, missing: str) -> str:

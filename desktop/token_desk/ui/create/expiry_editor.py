@@ -9,6 +9,7 @@ from PySide6.QtCore import QDate, QTime, Signal
 from PySide6.QtWidgets import QCheckBox, QDateEdit, QHBoxLayout, QTimeEdit, QVBoxLayout, QWidget
 
 from token_desk.api.models import utc_now
+from token_desk.models import display
 from token_desk.ui.common.plain_text import plain_label
 
 DEFAULT_LIFETIME = timedelta(days=90)
@@ -25,7 +26,7 @@ def default_expiry(now: datetime) -> datetime:
 
 
 def utc_text(moment: datetime) -> str:
-    return moment.astimezone(timezone.utc).strftime("= %Y-%m-%d %H:%M UTC")
+    return f"= {display.utc_minutes(moment)}"
 
 
 class ExpiryEditor(QWidget):
