@@ -10,9 +10,11 @@ import pytest
 from token_desk.api.client import ManagementApiClient
 from token_desk.api.errors import ApiError, ApiTimeoutError
 from token_desk.api.models import Permission, TokenKind
+from token_desk.api.service import TokenService
 from token_desk.connection import Connection, ConnectionKind
 from token_desk.history import (
-    Action, HistoryUnavailableError, Journal, Outcome, RecordingService, Target, check_entry, recording,
+    Action, HistoryUnavailableError, Journal, Outcome, RecordingService, Target, check_entry, recorded_as_rotation,
+    recording,
 )
 from token_desk.sandbox import Sandbox
 
@@ -23,7 +25,7 @@ def journal(tmp_path: Path) -> Journal:
 
 
 @pytest.fixture
-def service(client: ManagementApiClient, journal: Journal, sandbox: Sandbox) -> RecordingService:
+def service(client: TokenService, journal: Journal, sandbox: Sandbox) -> RecordingService:
     connection = Connection("Production", client, ConnectionKind.PROFILE, "Production")
     return recording(journal)(connection).client
 
@@ -59,7 +61,7 @@ def test_a_refused_revoke_is_failed_with_the_servers_message(service: RecordingS
 
 
 def test_a_revoke_whose_answer_never_came_is_unknown_then_settled_by_a_re_read(
-        client: ManagementApiClient, journal: Journal, sandbox: Sandbox) -> None:
+        journal: Journal, sandbox: Sandbox) -> None:
     with ManagementApiClient(sandbox.url, sandbox.account_id, sandbox.cluster_id, sandbox.management_token,
                              timeout=httpx.Timeout(5.0, read=0.3), sleep=lambda _s: None) as impatient:
         service = recording(journal)(Connection("P", impatient, ConnectionKind.PROFILE, "P")).client
@@ -97,10 +99,20 @@ def test_a_created_tokens_secret_never_reaches_the_journal(service: RecordingSer
         (Action.CREATE, "management", management.token.id, Outcome.CONFIRMED)]
 
 
-def test_creates_inside_rotating_are_recorded_as_rotations(service: RecordingService, journal: Journal) -> None:
-    with service.rotating():
-        service.create_database_token("ingest (rotated 2026-03-04)", [Permission("write", "telemetry")])
-    assert only_entry(journal).action is Action.ROTATE
+def test_creates_inside_rotating_are_recorded_as_rotations_of_the_old_token(service: RecordingService,
+                                                                           journal: Journal) -> None:
+    old = a_database_token(service)
+    with recorded_as_rotation(service, old):
+        service.create_database_token(f"{old.description} (rotated 2026-03-04)", old.permissions)
+    service.create_database_token("an ordinary create afterwards", old.permissions)
+    rotation, create = journal.read().entries
+    assert (rotation.action, rotation.requested) == (Action.ROTATE, f"replaces {old.id} ({old.description})")
+    assert create.action is Action.CREATE
+
+
+def test_rotation_of_a_service_that_records_nothing_is_a_plain_call(client: TokenService) -> None:
+    with recorded_as_rotation(client, None), recorded_as_rotation(client, a_database_token(client)):
+        pass
 
 
 def test_an_edit_keeps_the_old_description_and_what_was_asked(service: RecordingService, journal: Journal) -> None:
@@ -111,7 +123,7 @@ def test_an_edit_keeps_the_old_description_and_what_was_asked(service: Recording
     assert entry.requested == "description: renamed" and entry.description == "renamed"
 
 
-def test_an_unwritable_history_stops_the_change_before_it_is_sent(client: ManagementApiClient, tmp_path: Path,
+def test_an_unwritable_history_stops_the_change_before_it_is_sent(client: TokenService, tmp_path: Path,
                                                                   sandbox: Sandbox) -> None:
     (tmp_path / "blocked").write_text("a file where the folder should be")
     service = recording(Journal(tmp_path / "blocked"))(Connection("P", client, ConnectionKind.PROFILE, "P")).client
@@ -121,13 +133,13 @@ def test_an_unwritable_history_stops_the_change_before_it_is_sent(client: Manage
     assert sandbox.state.delete_count(token.id) == 0
 
 
-def test_demo_connections_record_nothing(client: ManagementApiClient, journal: Journal) -> None:
+def test_demo_connections_record_nothing(client: TokenService, journal: Journal) -> None:
     demo = Connection("Demo data", client, ConnectionKind.DEMO)
     assert recording(journal)(demo) is demo
     assert recording(None)(Connection("P", client, ConnectionKind.PROFILE, "P")).client is client
 
 
-def test_reads_and_attributes_pass_through(service: RecordingService, client: ManagementApiClient) -> None:
+def test_reads_and_attributes_pass_through(service: RecordingService, client: TokenService) -> None:
     assert (service.base_url, service.account_id, service.cluster_id) == (client.base_url, client.account_id,
                                                                          client.cluster_id)
     assert len(service.list_databases()) == len(client.list_databases())

@@ -8,7 +8,9 @@ from token_desk.connection import Connection, host_label
 from token_desk.history.check import CheckResult, can_check, check_entry
 from token_desk.history.entry import Action, HistoryEntry, Outcome, Target
 from token_desk.history.journal import Damage, HistoryRead, HistoryWriteError, Journal, read_journal
-from token_desk.history.recording import MUTATING_METHODS, HistoryUnavailableError, RecordingService
+from token_desk.history.recording import (
+    MUTATING_METHODS, HistoryUnavailableError, RecordingService, recorded_as_rotation,
+)
 
 
 def target_of(connection: Connection) -> Target:
@@ -47,5 +49,5 @@ def recording(journal: Journal | None):
 __all__ = [
     "Action", "CheckResult", "Damage", "HistoryEntry", "HistoryRead", "HistoryUnavailableError",
     "HistoryWriteError", "Journal", "MUTATING_METHODS", "Outcome", "RecordingService", "Target", "can_check",
-    "check_entry", "read_journal", "recording", "target_of",
+    "check_entry", "read_journal", "recorded_as_rotation", "recording", "target_of",
 ]

@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -105,12 +105,12 @@ class RecordingService:
         self.revoke_token(TokenKind.DATABASE, token_id)
 
     def create_management_token(self, description: str, expires_at: datetime | None = None) -> CreatedToken:
-        attempt = _Attempt(self._create_action(), TokenKind.MANAGEMENT, "", description, confirmed=_created)
+        attempt = self._create_attempt(TokenKind.MANAGEMENT, description)
         return self._recorded(attempt, lambda: self._inner.create_management_token(description, expires_at))
 
     def create_database_token(self, description: str, permissions: Sequence[Permission] = (),
                               expires_at: datetime | None = None) -> CreatedToken:
-        attempt = _Attempt(self._create_action(), TokenKind.DATABASE, "", description, confirmed=_created)
+        attempt = self._create_attempt(TokenKind.DATABASE, description)
         return self._recorded(attempt,
                               lambda: self._inner.create_database_token(description, permissions, expires_at))
 
@@ -123,16 +123,20 @@ class RecordingService:
             token_id, description=description, permissions=permissions))
 
     @contextmanager
-    def rotating(self) -> Iterator[None]:
-        """Creates made inside this block (on this thread) are recorded as `rotate`, not `create`."""
-        self._thread_state.rotating = True
+    def rotating(self, old: Token | None = None) -> Iterator[None]:
+        """Creates made inside this block (on this thread) are recorded as `rotate` of `old`."""
+        self._thread_state.replacing = old or True
         try:
             yield
         finally:
-            self._thread_state.rotating = False
+            self._thread_state.replacing = None
 
-    def _create_action(self) -> Action:
-        return Action.ROTATE if getattr(self._thread_state, "rotating", False) else Action.CREATE
+    def _create_attempt(self, kind: TokenKind, description: str) -> _Attempt:
+        replacing = getattr(self._thread_state, "replacing", None)
+        if replacing is None:
+            return _Attempt(Action.CREATE, kind, "", description, confirmed=_created)
+        noted = f"replaces {replacing.id} ({replacing.description})" if isinstance(replacing, Token) else ""
+        return _Attempt(Action.ROTATE, kind, "", description, noted, confirmed=_created)
 
     # ---- recording -------------------------------------------------------------------------------------
     def _recorded(self, attempt: _Attempt, call: Callable[[], Any]) -> Any:
@@ -166,3 +170,10 @@ class RecordingService:
 def _created(created: CreatedToken) -> dict:
     # The new token's ID and description only: never created.access_token.
     return {"message": "Created.", "token_id": created.token.id, "description": created.token.description}
+
+
+def recorded_as_rotation(service: Any, old: Token | None) -> AbstractContextManager:
+    """For the rotate flow: its create is recorded as a rotation of `old` (when `old` is given and the
+    service records at all)."""
+    rotating = getattr(service, "rotating", None) if old is not None else None
+    return rotating(old) if rotating is not None else nullcontext()

@@ -170,3 +170,24 @@ def test_demo_writes_no_history(qtbot, config_dir: Path) -> None:
     assert not list(config_dir.glob("history*"))
     history = next(a for a in window.menus.view_menu.actions() if a.text() == "History")
     assert not history.isEnabled() and "no history" in history.statusTip()
+
+
+def test_a_rotation_through_the_window_records_rotate_then_revoke_and_never_the_secret(
+        qtbot, window, sandbox, journal, config_dir) -> None:
+    from PySide6.QtGui import QGuiApplication
+
+    from tests.ui.create.test_create_from_window import revocable_row, rotate
+
+    window.sidebar.setCurrentRow(1)
+    page = window.page(TokenKind.DATABASE)
+    old = page.proxy.token_at(revocable_row(window, page))
+    rotate(window, page, page.proxy_row_of(old.id), "Revoke Old Token…", True)
+    secret = QGuiApplication.clipboard().text()  # the secret dialog's Copy put it there
+    assert secret
+    rotation, revoke = journal.read().entries
+    assert (rotation.action, rotation.outcome, rotation.requested) == (
+        Action.ROTATE, Outcome.CONFIRMED, f"replaces {old.id} ({old.description})")
+    assert rotation.description.startswith(old.description + " (rotated") and rotation.token_id
+    assert (revoke.action, revoke.token_id, revoke.outcome) == (Action.REVOKE, old.id, Outcome.CONFIRMED)
+    everything = b"".join(path.read_bytes() for path in config_dir.rglob("*") if path.is_file())
+    assert secret.encode() not in everything

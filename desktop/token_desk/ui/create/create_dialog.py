@@ -8,6 +8,7 @@ from typing import Any, Callable
 from PySide6.QtWidgets import QFormLayout, QLineEdit, QWidget
 
 from token_desk.api.models import CreatedToken, Token, TokenKind, utc_now
+from token_desk.history import recorded_as_rotation
 from token_desk.models.display import local_time
 from token_desk.ui.common.plain_text import plain_label
 from token_desk.ui.create.drafts import CreateRequest, CreateResult, TokenDraft, TokenService
@@ -135,9 +136,10 @@ class CreateTokenDialog(SubmittingDialog):
 
     def _create(self, draft: TokenDraft) -> CreatedToken:
         """Runs off the GUI thread."""
-        if draft.kind is TokenKind.MANAGEMENT:
-            return self._service.create_management_token(draft.description, draft.expires_at)
-        return self._service.create_database_token(draft.description, draft.permissions, draft.expires_at)
+        with recorded_as_rotation(self._service, self._request.replaces):  # the action history says "rotate"
+            if draft.kind is TokenKind.MANAGEMENT:
+                return self._service.create_management_token(draft.description, draft.expires_at)
+            return self._service.create_database_token(draft.description, draft.permissions, draft.expires_at)
 
     def _check_then_create(self, draft: TokenDraft, since: datetime) -> CreatedToken | Token:
         """After a timeout: the token the unanswered attempt made, else a new create. Off the GUI thread."""
