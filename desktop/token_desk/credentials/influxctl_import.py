@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from token_desk.credentials.errors import CredentialError, ProfileNameTakenError
@@ -19,7 +19,8 @@ log = logging.getLogger(__name__)
 @dataclass(frozen=True)
 class ImportedProfile:
     name: str
-    token_stored: bool  # False: the profile had no mgmt_token; the token is asked for on connect
+    token_stored: bool  # False: no mgmt_token (asked for on connect), or an influxctl profile used as it is
+    uses_influxctl_profile: bool = False
 
 
 @dataclass(frozen=True)
@@ -51,21 +52,30 @@ class ImportReport:
     def summary(self) -> str:
         lines = [f"Imported {len(self.imported)} profile(s); skipped {len(self.skipped)}."]
         lines += [f"{item.name}: {item.reason}" for item in self.skipped]
-        if any(not item.token_stored for item in self.imported):
+        if any(not item.token_stored and not item.uses_influxctl_profile for item in self.imported):
             lines.append("Profiles imported without a token will ask for it when you connect.")
+        if any(item.uses_influxctl_profile for item in self.imported):
+            lines.append("Profiles used as they are sign in through influxctl; Token Desk stores no token for them.")
         if self.plaintext_warning:
             lines.append(self.plaintext_warning)
         return "\n".join(lines)
 
 
 def import_profiles(
-    selected: Iterable[InfluxctlCandidate], store: ProfileStore, credentials: Credentials
+    selected: Iterable[InfluxctlCandidate], store: ProfileStore, credentials: Credentials, *,
+    as_influxctl_profiles: bool = False,
 ) -> ImportReport:
-    """Create a Token Desk profile for each selected candidate; never touches config.toml."""
+    """Create a Token Desk profile for each selected candidate; never touches config.toml.
+
+    By default each mgmt_token moves into the keyring; `as_influxctl_profiles` instead makes connections
+    that run influxctl with that very profile (its own sign-in), storing no token at all."""
     selected = list(selected)
     report = ImportReport(next((c.source for c in selected if c.source is not None), None))
     for candidate in selected:
         try:
+            if as_influxctl_profiles:
+                report.imported.append(_use_as_is(candidate, store))
+                continue
             report.imported.append(_import_one(candidate, store, credentials))
         except CredentialError as err:
             report.skipped.append(SkippedProfile(candidate.name or f"#{candidate.position}", str(err)))
@@ -93,6 +103,18 @@ def _import_one(candidate: InfluxctlCandidate, store: ProfileStore, credentials:
         raise
     log.info("Imported influxctl profile '%s'", profile.name)
     return ImportedProfile(profile.name, candidate.token is not None)
+
+
+def _use_as_is(candidate: InfluxctlCandidate, store: ProfileStore) -> ImportedProfile:
+    profile = candidate.profile
+    if profile is None or candidate.problems:
+        raise _NotImportable(candidate.problem or "This profile cannot be imported.")
+    if any(names_clash(profile.name, other) for other in store.names()):
+        raise ProfileNameTakenError(profile.name)
+    store.add(replace(profile, influxctl_profile=candidate.name,
+                      influxctl_config=str(candidate.source) if candidate.source else None))
+    log.info("Added influxctl profile '%s' as it is", profile.name)
+    return ImportedProfile(profile.name, token_stored=False, uses_influxctl_profile=True)
 
 
 def _remove_written_token(credentials: Credentials, name: str) -> None:

@@ -35,6 +35,14 @@ class Profile:
     cluster_id: str
     # Send the token over plain http:// to another computer anyway: chosen per profile, after a warning.
     allow_plain_http: bool = False
+    # Set: an "influxctl profile" connection. influxctl signs in with this profile of its own config file
+    # (None: influxctl's default file), and Token Desk keeps no token for it.
+    influxctl_profile: str | None = None
+    influxctl_config: str | None = None
+
+    @property
+    def uses_influxctl_profile(self) -> bool:
+        return self.influxctl_profile is not None
 
     def renamed(self, new_name: str) -> Profile:
         return replace(self, name=new_name)
@@ -114,6 +122,9 @@ def validate_profile_fields(
 def validate_profile(
     profile: Profile, existing_names: Iterable[str] = (), current_name: str | None = None
 ) -> dict[ProfileField, str]:
+    if profile.uses_influxctl_profile:  # influxctl knows where to go: only the name is Token Desk's
+        message = validate_name(profile.name, existing_names, current_name)
+        return {ProfileField.NAME: message} if message is not None else {}
     return validate_profile_fields(
         profile.name,
         profile.base_url,

@@ -23,6 +23,7 @@ from token_desk.credentials.profile import Profile, ProfileField, clash_key
 SCHEMA_VERSION = 1
 _PROFILE_KEYS = tuple(str(member) for member in ProfileField)
 ALLOW_PLAIN_HTTP_KEY = "allow_plain_http"
+INFLUXCTL_KEYS = ("influxctl_profile", "influxctl_config")  # an "influxctl profile" connection (no token)
 
 log = logging.getLogger(__name__)
 
@@ -103,7 +104,10 @@ def _parse_profile(path: Path, position: int, entry: Any) -> Profile:
     allow_plain_http = entry.get(ALLOW_PLAIN_HTTP_KEY, False)
     if not isinstance(allow_plain_http, bool):
         raise _corrupt(path, f"profile #{position} has a non-boolean '{ALLOW_PLAIN_HTTP_KEY}'")
-    return Profile(**{key: entry[key] for key in _PROFILE_KEYS}, allow_plain_http=allow_plain_http)
+    influxctl = {key: entry.get(key) for key in INFLUXCTL_KEYS}
+    if any(value is not None and not isinstance(value, str) for value in influxctl.values()):
+        raise _corrupt(path, f"profile #{position} has a non-text influxctl setting")
+    return Profile(**{key: entry[key] for key in _PROFILE_KEYS}, allow_plain_http=allow_plain_http, **influxctl)
 
 
 def _parse_last_used(path: Path, document: dict[str, Any]) -> str | None:
@@ -137,6 +141,7 @@ def _profile_entry(profile: Profile) -> dict[str, Any]:
     entry: dict[str, Any] = {key: getattr(profile, key) for key in _PROFILE_KEYS}
     if profile.allow_plain_http:  # written only when chosen: files stay readable by older versions
         entry[ALLOW_PLAIN_HTTP_KEY] = True
+    entry.update((key, getattr(profile, key)) for key in INFLUXCTL_KEYS if getattr(profile, key) is not None)
     return entry
 
 

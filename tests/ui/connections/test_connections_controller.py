@@ -178,3 +178,21 @@ def test_revoking_the_demos_own_token_offers_restart_demo_and_no_token_prompt(
     wait_tokens(qtbot, window)
     assert not window.signed_out and window.connection.is_demo and window.connection.client is not old_client
     assert not window.banner.isVisible()
+
+
+def test_a_stored_influxctl_profile_opens_without_a_keyring_read_and_lists_through_influxctl(
+        qtbot, window, controller, manager, memory_keyring, sandbox, tmp_path) -> None:
+    from token_desk.connection import ConnectionKind
+    from token_desk.credentials import Profile
+
+    config = tmp_path / "config.toml"
+    config.write_text(f'[[profile]]\nname = "ops"\nproduct = "dedicated"\naccount_id = "{sandbox.account_id}"\n'
+                      f'cluster_id = "{sandbox.cluster_id}"\nmgmt_token = "{sandbox.management_token}"\n')
+    manager.add(Profile(name="Ops", account_id="", cluster_id="", influxctl_profile="ops",
+                        influxctl_config=str(config)))
+    controller.start("Ops")
+    wait_tokens(qtbot, window)
+    assert window.connection.kind is ConnectionKind.INFLUXCTL and window.connection.profile_name == "Ops"
+    shown = {token.id for token in window.page(TokenKind.MANAGEMENT).model.tokens()}
+    assert shown == {row["id"] for row in sandbox.state.management_tokens()}
+    assert memory_keyring.entries == {} and controller.switcher.active_text == "Ops"

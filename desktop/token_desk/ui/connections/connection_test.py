@@ -11,6 +11,9 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
 from token_desk.api.client import ManagementApiClient
+from token_desk.api.connect import influxctl_profile_service
+from token_desk.api.influxctl.locate import find_influxctl
+from token_desk.api.models import TokenKind
 from token_desk.tasks import run_in_background
 from token_desk.ui.common.error_text import error_sentence
 from token_desk.ui.common.palette import Colours, error_style, plain_style, style_live, success_style
@@ -25,6 +28,15 @@ def count_database_tokens(base_url: str, account_id: str, cluster_id: str, token
     """Runs on a worker thread: one GET of the database tokens with a throwaway client."""
     with ManagementApiClient(base_url, account_id, cluster_id, token, allow_plain_http=allow_plain_http) as client:
         return len(client.list_database_tokens())
+
+
+def count_influxctl_database_tokens(config_path: str | None, profile: str) -> int:
+    """Runs on a worker thread: `influxctl token list` with that profile, as an influxctl-profile connection does."""
+    service = influxctl_profile_service(find_influxctl(), config_path, profile)
+    try:
+        return len(service.list_tokens(TokenKind.DATABASE))
+    finally:
+        service.close()
 
 
 def describe_failure(error: BaseException) -> str:

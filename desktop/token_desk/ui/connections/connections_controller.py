@@ -28,6 +28,7 @@ from token_desk.ui.connections.profile_switcher import ProfileSwitcher
 from token_desk.ui.connections.token_storage import keep_for_session, store_token
 
 log = logging.getLogger(__name__)
+_STORED_KINDS = (ConnectionKind.PROFILE, ConnectionKind.INFLUXCTL)  # connections the switcher can show as chosen
 ClientFactory = Callable[..., TokenService]  # (url, account, cluster, token, *, allow_plain_http)
 # Wraps each connection's service before the window sees it (app.py: the action history's recorder).
 ConnectionDecorator = Callable[[Connection | None], Connection | None]
@@ -112,10 +113,12 @@ class ConnectionsController(QObject):
                 use(self.influxctl_program())
         self.window.refresh()
 
-    def open_influxctl_profile(self, config_path: str | None, profile: str) -> None:
-        """Way b: an influxctl config and profile used as they are; influxctl signs itself in."""
+    def open_influxctl_profile(self, config_path: str | None, profile: str, stored_name: str | None = None) -> None:
+        """Way b: an influxctl config and profile used as they are; influxctl signs itself in. `stored_name`:
+        the Token Desk profile it came from (None for --influxctl-profile)."""
         service = influxctl_profile_service(self.influxctl_program(), config_path, profile, self.sign_in)
-        self._switch_to(Connection(f"influxctl profile {profile}", service, ConnectionKind.INFLUXCTL))
+        label = stored_name or f"influxctl profile {profile}"
+        self._switch_to(Connection(label, service, ConnectionKind.INFLUXCTL, stored_name))
 
     # ---- starting --------------------------------------------------------------------------------------
     def start(self, profile_name: str | None = None) -> None:
@@ -149,6 +152,11 @@ class ConnectionsController(QObject):
         """Read the profile's token off the GUI thread (the keyring may ask to be unlocked), then switch."""
         profile = self._guarded(lambda: self.manager.store.get(name))
         if profile is None:
+            return
+        if profile.uses_influxctl_profile:  # no token to read: influxctl signs itself in
+            self._pending_profile = None
+            self.open_influxctl_profile(profile.influxctl_config, profile.influxctl_profile, profile.name)
+            self._guarded(lambda: self.manager.store.set_last_used(profile.name))
             return
         self._pending_profile = name
         run_in_background(self.manager.credentials.token_for, name,
@@ -197,7 +205,7 @@ class ConnectionsController(QObject):
 
     def _connection_shown(self, connection: Connection | None) -> None:
         names = self._guarded(self.manager.store.names) or []
-        active = connection.profile_name if connection and connection.kind is ConnectionKind.PROFILE else None
+        active = connection.profile_name if connection and connection.kind in _STORED_KINDS else None
         self.switcher.set_profiles(names, active, connection.label if connection else None)
         self.connection_changed.emit(connection)
 
@@ -207,8 +215,14 @@ class ConnectionsController(QObject):
         result = self.prompts.edit_profile(self.window, names, None, None)
         if result is not None:
             run_in_background(self.manager.add, result.profile, result.token,
-                    context=self, on_result=lambda _profile: self._connect(result.profile, result.token),
+                    context=self, on_result=lambda _profile: self._connect_added(result),
                     on_error=lambda error: self._add_failed(result, error))
+
+    def _connect_added(self, result: ProfileFormResult) -> None:
+        if result.profile.uses_influxctl_profile:
+            self.open_profile(result.profile.name)  # no token: influxctl signs itself in
+        else:
+            self._connect(result.profile, result.token)
 
     def _add_failed(self, result: ProfileFormResult, error: BaseException) -> None:
         def kept(token: str | None) -> None:
@@ -221,8 +235,8 @@ class ConnectionsController(QObject):
     def import_from_influxctl(self) -> ImportReport | None:
         store, credentials = self.manager.store, self.manager.credentials
         names = self._guarded(store.names) or []
-        report = self.prompts.import_influxctl(self.window, lambda chosen: import_profiles(chosen, store, credentials),
-                                               names)
+        report = self.prompts.import_influxctl(
+            self.window, lambda chosen, **how: import_profiles(chosen, store, credentials, **how), names)
         if report is not None and report.imported and self.window.connection is None:
             self.open_profile(report.imported[0].name)
         else:

@@ -12,7 +12,9 @@ from PySide6.QtWidgets import (
 from token_desk.credentials import CredentialError, Profile, ProfileManager, SecretStoreError
 from token_desk.tasks import run_in_background
 from token_desk.ui.common.error_text import error_sentence
-from token_desk.ui.connections.connection_test import ConnectionTestRow, count_database_tokens
+from token_desk.ui.connections.connection_test import (
+    ConnectionTestRow, count_database_tokens, count_influxctl_database_tokens,
+)
 from token_desk.ui.connections.connections_prompts import Prompts
 from token_desk.ui.common.dialog_buttons import button_box
 from token_desk.ui.common.icons import icon
@@ -181,6 +183,10 @@ class ConnectionsDialog(QDialog):
         if profile is None:
             return
         token_for = self._manager.credentials.token_for
+        if profile.uses_influxctl_profile:  # no stored token: influxctl signs itself in
+            self.test_row.run(lambda: count_influxctl_database_tokens(profile.influxctl_config,
+                                                                      profile.influxctl_profile))
+            return
 
         def probe() -> int:  # worker thread: the keyring read may wait for an unlock prompt
             token = token_for(profile.name)

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout, QListWidget, QListWidgetItem, QPushButton,
-    QVBoxLayout, QWidget,
+    QRadioButton, QVBoxLayout, QWidget,
 )
 
 from token_desk.credentials import (
@@ -19,7 +20,9 @@ from token_desk.ui.common.error_text import error_sentence
 from token_desk.ui.common.dialog_buttons import button_box
 from token_desk.ui.common.plain_text import plain_label, plain_tooltip
 
-Importer = Callable[[Sequence[InfluxctlCandidate]], ImportReport]
+Importer = Callable[..., ImportReport]  # (candidates[, as_influxctl_profiles=True])
+MOVE_TOKEN_TEXT = "Management token: move each mgmt_token into the system keyring"
+USE_AS_IS_TEXT = "influxctl profile: use each profile as it is (influxctl signs in; no token is stored)"
 
 
 def candidate_text(candidate: InfluxctlCandidate) -> str:
@@ -46,6 +49,10 @@ class InfluxctlImportDialog(QDialog):
         self.message_label = plain_label(wrap=True, selectable=True)
         self.list = QListWidget(self)
         self.list.itemChanged.connect(self._update_import_button)
+        # The two ways a connection can sign in: the token moved to the keyring, or influxctl's own profile.
+        self.move_token_radio = QRadioButton(MOVE_TOKEN_TEXT, self)
+        self.use_as_is_radio = QRadioButton(USE_AS_IS_TEXT, self)
+        self.move_token_radio.setChecked(True)
         self.buttons = button_box(QDialogButtonBox.StandardButton.Cancel)
         self.import_button = self.buttons.addButton("Import Selected", QDialogButtonBox.ButtonRole.AcceptRole)
         self.buttons.accepted.connect(self._import)
@@ -61,6 +68,8 @@ class InfluxctlImportDialog(QDialog):
         layout.addLayout(file_row)
         layout.addWidget(self.message_label)
         layout.addWidget(self.list, 1)
+        layout.addWidget(self.move_token_radio)
+        layout.addWidget(self.use_as_is_radio)
         layout.addWidget(self.buttons)
 
     def load(self, path: Path) -> None:
@@ -80,7 +89,7 @@ class InfluxctlImportDialog(QDialog):
         if result.file_error is not None:
             return result.file_error
         return (f"Found {len(result.candidates)} profile(s), {len(result.importable)} of them importable. "
-                "Each token is moved into the system keyring; config.toml is not changed.")
+                "config.toml is not changed either way.")
 
     @staticmethod
     def _item(candidate: InfluxctlCandidate) -> QListWidgetItem:
@@ -120,7 +129,12 @@ class InfluxctlImportDialog(QDialog):
         self.import_button.setEnabled(False)
         self.choose_button.setEnabled(False)
         self.message_label.setText("Importing…")
-        run_in_background(self._importer, selected, context=self, on_result=self._show_report,
+        self.move_token_radio.setEnabled(False)
+        self.use_as_is_radio.setEnabled(False)
+        importer = self._importer
+        if self.use_as_is_radio.isChecked():
+            importer = functools.partial(self._importer, as_influxctl_profiles=True)
+        run_in_background(importer, selected, context=self, on_result=self._show_report,
                 on_error=lambda error: self._show_failure(error_sentence(error, "Importing from influxctl", "try again")))
 
     def _show_report(self, report: ImportReport) -> None:

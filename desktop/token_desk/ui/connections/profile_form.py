@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget,
+    QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget,
 )
 
 from token_desk.api.url_safety import plain_http_warning, sends_token_in_clear
@@ -15,14 +15,21 @@ from token_desk.credentials import (
     ALLOW_PLAIN_HTTP_LABEL, DEFAULT_BASE_URL, InvalidTokenError, Profile, ProfileField, validate_profile_fields,
     validate_token,
 )
-from token_desk.ui.connections.connection_test import ConnectionTestRow, count_database_tokens
+from token_desk.ui.connections.connection_test import (
+    ConnectionTestRow, count_database_tokens, count_influxctl_database_tokens,
+)
 from token_desk.ui.common.dialog_buttons import button_box
 from token_desk.ui.common.palette import error_style, style_live
 from token_desk.ui.common.plain_text import plain_label
 from token_desk.ui.common.secret_field import SecretField
 
 TOKEN_FIELD = "token"
+SIGN_IN_CHOICES = ("Management token", "influxctl profile")  # way a (token in the keyring), way b (influxctl's own)
+INFLUXCTL_PROFILE_FIELD, INFLUXCTL_CONFIG_FIELD = "influxctl_profile", "influxctl_config"
+# Rows an "influxctl profile" connection does without: influxctl knows where to go and signs itself in.
+_TOKEN_ONLY_FIELDS = (ProfileField.BASE_URL, ProfileField.ACCOUNT_ID, ProfileField.CLUSTER_ID, TOKEN_FIELD)
 UUID_PLACEHOLDER = "xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx"
+_ANY_UUID = "00000000-0000-4000-8000-000000000000"  # stands in for IDs an influxctl profile does not need
 
 
 @dataclass(frozen=True)
@@ -54,6 +61,9 @@ class ProfileForm(QWidget):
         self.errors: dict[str, QLabel] = {}
         self.token_field = SecretField(self)
         self.token_field.set_keeps_stored(editing is not None)
+        self.sign_in_box = QComboBox(self)
+        self.sign_in_box.addItems(SIGN_IN_CHOICES)
+        self._layout_rows: dict[str, QWidget] = {}
         self._lay_out()
         self._fill(editing)
         self._connect_validation()
@@ -62,6 +72,8 @@ class ProfileForm(QWidget):
     def _lay_out(self) -> None:
         layout = QFormLayout(self)
         layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        self._form_layout = layout
+        layout.addRow("Sign in with", self.sign_in_box)
         rows = (("Name", ProfileField.NAME, "e.g. Production"), ("API base URL", ProfileField.BASE_URL, DEFAULT_BASE_URL),
                 ("Account ID", ProfileField.ACCOUNT_ID, UUID_PLACEHOLDER),
                 ("Cluster ID", ProfileField.CLUSTER_ID, UUID_PLACEHOLDER))
@@ -70,6 +82,12 @@ class ProfileForm(QWidget):
             self.inputs[key].setPlaceholderText(placeholder)
             self._add_row(layout, label, self.inputs[key], key)
         self._add_row(layout, "Management token", self.token_field, TOKEN_FIELD)
+        for label, key, placeholder in (("influxctl profile", INFLUXCTL_PROFILE_FIELD, "default"),
+                                        ("influxctl config file", INFLUXCTL_CONFIG_FIELD,
+                                         "influxctl's default config.toml")):
+            self.inputs[key] = QLineEdit(self)
+            self.inputs[key].setPlaceholderText(placeholder)
+            self._add_row(layout, label, self.inputs[key], key)
         layout.addRow("", self._plain_http_column())
 
     def _plain_http_column(self) -> QVBoxLayout:
@@ -89,19 +107,40 @@ class ProfileForm(QWidget):
         column.setSpacing(2)
         column.addWidget(widget)
         column.addWidget(self.errors[key])
-        layout.addRow(label, column)
+        holder = QWidget(self)
+        holder.setLayout(column)
+        column.setContentsMargins(0, 0, 0, 0)
+        self._layout_rows[key] = holder
+        layout.addRow(label, holder)
 
     def _fill(self, profile: Profile | None) -> None:
         values = profile or Profile(name="", account_id="", cluster_id="")
         for key in ProfileField:
             self.inputs[key].setText(getattr(values, key))
         self.allow_plain_http.setChecked(values.allow_plain_http)
+        self.inputs[INFLUXCTL_PROFILE_FIELD].setText(values.influxctl_profile or "")
+        self.inputs[INFLUXCTL_CONFIG_FIELD].setText(values.influxctl_config or "")
+        self.sign_in_box.setCurrentIndex(1 if values.uses_influxctl_profile else 0)
+        self._show_sign_in_rows()
 
     def _connect_validation(self) -> None:
         for line_edit in self.inputs.values():
             line_edit.textChanged.connect(self.revalidate)
         self.token_field.text_changed.connect(self.revalidate)
         self.allow_plain_http.toggled.connect(self.revalidate)
+        self.sign_in_box.currentIndexChanged.connect(self._show_sign_in_rows)
+        self.sign_in_box.currentIndexChanged.connect(self.revalidate)
+
+    @property
+    def uses_influxctl_profile(self) -> bool:
+        return self.sign_in_box.currentIndex() == 1
+
+    def _show_sign_in_rows(self, *_ignored: object) -> None:
+        influxctl = self.uses_influxctl_profile
+        for key, holder in self._layout_rows.items():
+            wanted = key not in _TOKEN_ONLY_FIELDS if influxctl else key not in (INFLUXCTL_PROFILE_FIELD,
+                                                                                INFLUXCTL_CONFIG_FIELD)
+            self._form_layout.setRowVisible(holder, wanted)
 
     @property
     def is_editing(self) -> bool:
@@ -114,6 +153,11 @@ class ProfileForm(QWidget):
     def messages(self) -> dict[str, str]:
         """Field key -> message for every field that cannot be saved as it is."""
         text = {key: line_edit.text() for key, line_edit in self.inputs.items()}
+        if self.uses_influxctl_profile:
+            name_problem = validate_profile_fields(text[ProfileField.NAME], DEFAULT_BASE_URL, _ANY_UUID, _ANY_UUID,
+                                                   existing_names=self._existing_names,
+                                                   current_name=self._current_name)
+            return {str(k): v for k, v in name_problem.items()}
         problems: dict[str, str] = {str(k): v for k, v in validate_profile_fields(
             text[ProfileField.NAME], text[ProfileField.BASE_URL], text[ProfileField.ACCOUNT_ID],
             text[ProfileField.CLUSTER_ID], existing_names=self._existing_names, current_name=self._current_name,
@@ -174,9 +218,19 @@ class ProfileForm(QWidget):
         if not self.is_valid:
             raise ValueError("The profile form is not valid yet.")
         text = {key: line_edit.text() for key, line_edit in self.inputs.items()}
+        fields = {str(key): text[key] for key in ProfileField}
+        if self.uses_influxctl_profile:  # no token: influxctl signs itself in
+            profile = Profile(**fields, influxctl_profile=text[INFLUXCTL_PROFILE_FIELD].strip() or "default",
+                              influxctl_config=text[INFLUXCTL_CONFIG_FIELD].strip() or None)
+            return ProfileFormResult(profile, None)
         token = self.token_field.text() or None
-        profile = Profile(**{str(k): v for k, v in text.items()}, allow_plain_http=self._plain_http_allowed())
-        return ProfileFormResult(profile, token)
+        return ProfileFormResult(Profile(**fields, allow_plain_http=self._plain_http_allowed()), token)
+
+    def influxctl_probe(self) -> Callable[[], int]:
+        """For "Test connection" of an influxctl profile: list its database tokens through influxctl."""
+        config = self.inputs[INFLUXCTL_CONFIG_FIELD].text().strip() or None
+        profile = self.inputs[INFLUXCTL_PROFILE_FIELD].text().strip() or "default"
+        return lambda: count_influxctl_database_tokens(config, profile)
 
     def connection_values(self) -> tuple[str, str, str, str, bool]:
         """URL, account ID, cluster ID, typed token and the plain-HTTP choice, for "Test connection"."""
@@ -246,6 +300,9 @@ class ProfileDialog(QDialog):
         self.resize(self.width(), max(self.height(), self.sizeHint().height()))
 
     def _test(self) -> None:
+        if self.form.uses_influxctl_profile:
+            self.test_row.run(self.form.influxctl_probe())
+            return
         base_url, account_id, cluster_id, typed, allow_plain_http = self.form.connection_values()
         stored_name = self._editing.name if self._editing is not None and not typed else None
         lookup = self._token_lookup
