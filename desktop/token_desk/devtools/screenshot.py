@@ -20,7 +20,7 @@ from token_desk.ui.common.capture import grab_without_secrets
 LOAD_TIMEOUT_MS = 20_000
 WINDOW_SIZE = (1280, 760)
 PAGES = {"management": TokenKind.MANAGEMENT, "database": TokenKind.DATABASE}
-DIALOGS = ("revoke", "revoke-several", "details", "connections", "about", "create", "secret")
+DIALOGS = ("revoke", "revoke-several", "details", "connections", "about", "create", "secret", "export", "history")
 # Made up for the README's picture of the secret dialog; no server ever issued it.
 DEMO_SECRET = "apiv1_DEMO-VALUE-not-a-real-token-0123456789abcdefghijklmnopqrstuvwxyz"
 SCHEMES = ("light", "dark")
@@ -45,6 +45,12 @@ def parse(argv: list[str]) -> tuple[argparse.Namespace, list[str]]:
 def open_dialog(window, name: str) -> QWidget:
     if name in ("create", "secret"):
         return (create_example if name == "create" else secret_example)(window)
+    if name == "history":
+        return history_example(window)
+    if name == "export":
+        from token_desk.ui.export import open_export
+
+        return open_export(window)
     if name == "connections":
         return window.connections.manage_connections()
     if name == "about":
@@ -99,6 +105,42 @@ def secret_example(window) -> QWidget:
     dialog.secret_field.setProperty(SECRET_PROPERTY, False)  # a demo value, not a secret
     dialog.open()
     return dialog
+
+
+def history_example(window) -> QWidget:
+    """The History window over a made-up journal (the demo records nothing) of changes to demo tokens."""
+    import tempfile
+    from dataclasses import replace
+    from pathlib import Path
+
+    from token_desk.connection import ConnectionKind
+    from token_desk.history import Action, Journal, Outcome, target_of
+    from token_desk.ui.history import HistoryWindow
+
+    journal = Journal(Path(tempfile.mkdtemp(prefix="token-desk-history-example-")))
+    here = replace(target_of(window.connection), profile="Production")
+    pages = {kind: window.page(kind).proxy for kind in TokenKind}
+    management, database = ([proxy.token_at(row) for row in range(6)] for proxy in pages.values())
+    examples = [
+        (Action.CREATE, database[0], Outcome.CONFIRMED, "Created."),
+        (Action.EDIT, database[1], Outcome.CONFIRMED, "Updated."),
+        (Action.REVOKE, management[2], Outcome.CONFIRMED, "Revoked."),
+        (Action.REVOKE, database[2], Outcome.FAILED, "permission denied: token lacks the tokens:write permission"),
+        (Action.REVOKE, management[3], Outcome.UNKNOWN, ""),
+    ]
+    for action, token, outcome, message in examples:
+        entry_id = journal.record_attempt(here, token.kind.value, token.id, token.description, action)
+        if outcome is not Outcome.UNKNOWN:
+            journal.record_outcome(entry_id, outcome, message)
+    # As if connected to "Production" (the demo cannot be checked), so Check Now shows as offered.
+    production = replace(window.connection, kind=ConnectionKind.PROFILE, profile_name="Production")
+    history = HistoryWindow(journal, lambda: production, parent=window)
+    history.resize(1180, 360)
+    history.show()
+    while history.model.rowCount() < len(examples):  # the journal is read off the GUI thread
+        QApplication.processEvents()
+    history.view.selectRow(0)  # the newest: the unknown revoke, for which Check Now is offered
+    return history
 
 
 def revoke_examples(window) -> list[Token]:

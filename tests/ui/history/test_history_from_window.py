@@ -46,10 +46,12 @@ def open_history(qtbot, window) -> HistoryWindow:
     return history
 
 
-def rows_of(history: HistoryWindow) -> list[list[str]]:
+def rows_of(history: HistoryWindow, *titles: str) -> list[list[str]]:
+    """The cells shown in the columns with these titles, row by row."""
     model = history.model
-    return [[model.index(row, column).data() for column in range(model.columnCount())]
-            for row in range(model.rowCount())]
+    headers = [model.headerData(column, Qt.Orientation.Horizontal) for column in range(model.columnCount())]
+    columns = [headers.index(title) for title in titles]
+    return [[model.index(row, column).data() for column in columns] for row in range(model.rowCount())]
 
 
 def test_a_confirmed_and_a_failed_revoke_each_leave_their_entry(qtbot, window, sandbox, journal) -> None:
@@ -74,16 +76,16 @@ def test_ctrl_h_shows_the_entries_newest_first_and_filters_them(qtbot, window, s
     qtbot.keyClick(window, Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier)
     history = window.findChild(HistoryWindow)
     qtbot.waitUntil(lambda: history is not None and history.model.rowCount() == 2, timeout=WAIT_MS)
-    rows = rows_of(history)
-    assert [row[1:4] for row in rows] == [["Failed", "Revoke", "Management"], ["Confirmed", "Revoke", "Database"]]
+    assert rows_of(history, "Outcome", "Action", "Kind") == [["Failed", "Revoke", "Management"],
+                                                             ["Confirmed", "Revoke", "Database"]]
     history.outcome_box.setCurrentIndex(history.outcome_box.findData(Outcome.FAILED))
-    assert [row[5] for row in rows_of(history)] == [refused.id]
+    assert rows_of(history, "Token ID") == [[refused.id]]
     history.outcome_box.setCurrentIndex(0)
     history.kind_box.setCurrentIndex(history.kind_box.findData("database"))
-    assert [row[3] for row in rows_of(history)] == ["Database"]
+    assert rows_of(history, "Kind") == [["Database"]]
     history.kind_box.setCurrentIndex(0)
     history.search_box.setText(refused.id[:13].upper())  # literal, case-insensitive
-    assert [row[5] for row in rows_of(history)] == [refused.id]
+    assert rows_of(history, "Token ID") == [[refused.id]]
     assert history.status.text() == "2 entries · 1 shown"
 
 
@@ -113,7 +115,7 @@ def test_a_lost_answer_is_unknown_until_check_now_asks_the_server(qtbot, window,
     (entry,) = journal.read().entries
     assert entry.outcome is Outcome.CONFIRMED and entry.checked  # the server did revoke it
     assert entry.message.startswith("Checked: the token was revoked at ")
-    qtbot.waitUntil(lambda: rows_of(history)[0][1] == "Confirmed", timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: rows_of(history, "Outcome") == [["Confirmed"]], timeout=WAIT_MS)
     assert not history.check_button.isEnabled()
 
 

@@ -7,9 +7,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor
 
 from token_desk.history import HistoryEntry, Outcome
 from token_desk.history.entry import utc_text
+from token_desk.ui.common.palette import colours
 from token_desk.ui.common.plain_text import plain_tooltip
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -39,14 +41,19 @@ COLUMNS = (
     HistoryColumn("Action", lambda entry: entry.action.label),
     HistoryColumn("Kind", lambda entry: KIND_LABELS.get(entry.kind, entry.kind)),
     HistoryColumn("Description", lambda entry: entry.description),
+    HistoryColumn("Message", lambda entry: entry.message or _NO_MESSAGE.get(entry.outcome, "")),
     HistoryColumn("Token ID", lambda entry: entry.token_id),
     HistoryColumn("Profile", profile_label),
     HistoryColumn("Server", lambda entry: entry.target.host),
-    HistoryColumn("Message", lambda entry: entry.message),
     HistoryColumn("Account ID", lambda entry: entry.target.account_id),
     HistoryColumn("Cluster ID", lambda entry: entry.target.cluster_id),
 )
+_NO_MESSAGE = {Outcome.UNKNOWN: "No answer yet: it may or may not have happened. Select it and use Check Now."}
 TIME_COLUMN = 0
+OUTCOME_COLUMN = 1
+# Outcome words in the palette's AA-checked colours: confirmed reads as success, failed as an error,
+# unknown like a token about to expire (look at it).
+OUTCOME_COLOURS = {Outcome.CONFIRMED: "success_text", Outcome.FAILED: "error_text", Outcome.UNKNOWN: "expires_soon"}
 
 
 @dataclass(frozen=True)
@@ -105,8 +112,8 @@ class HistoryTableModel(QAbstractTableModel):
         column, order = self._sort
         spec = COLUMNS[column]
         key = spec.sort_key or (lambda entry: spec.text(entry).casefold())
-        # Ties keep time order (newest first when descending), so equal cells stay readable.
-        by_time = sorted(entries, key=lambda entry: entry.time, reverse=order == Qt.SortOrder.DescendingOrder)
+        # Ties stay newest first whichever way the column sorts (Python's sort is stable, also reversed).
+        by_time = sorted(entries, key=lambda entry: entry.time, reverse=True)
         return sorted(by_time, key=key, reverse=order == Qt.SortOrder.DescendingOrder)
 
     def entry_at(self, row: int) -> HistoryEntry:
@@ -139,12 +146,14 @@ class HistoryTableModel(QAbstractTableModel):
             return self._tooltip(entry, index.column())
         if role == ENTRY_ROLE:
             return entry
+        if role == Qt.ItemDataRole.ForegroundRole and index.column() == OUTCOME_COLUMN:
+            return QColor(getattr(colours(), OUTCOME_COLOURS[entry.outcome]))
         return None
 
     def _tooltip(self, entry: HistoryEntry, column: int) -> str:
         if column == TIME_COLUMN:
             return utc_text(entry.time)
-        if COLUMNS[column].title == "Outcome":
+        if column == OUTCOME_COLUMN:
             return _outcome_tooltip(entry)
         return plain_tooltip(COLUMNS[column].text(entry))
 

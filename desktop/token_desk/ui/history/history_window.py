@@ -20,6 +20,7 @@ from token_desk.history import (
 from token_desk.tasks import run_in_background
 from token_desk.ui.common.file_prompts import FilePrompts, with_suffix
 from token_desk.ui.common.plain_text import plain_label, plain_tooltip
+from token_desk.ui.common.sort_arrow_style import install_sort_arrow_style
 from token_desk.ui.history.history_model import HistoryFilter, HistoryTableModel, TIME_COLUMN
 
 log = logging.getLogger(__name__)
@@ -91,13 +92,14 @@ class HistoryWindow(QWidget):
         view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         view.setSortingEnabled(True)
+        install_sort_arrow_style(view.horizontalHeader())  # up for ascending, as in the token tables
         view.horizontalHeader().setSortIndicator(TIME_COLUMN, Qt.SortOrder.DescendingOrder)
         view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         view.horizontalHeader().setStretchLastSection(True)
         view.verticalHeader().hide()
         view.setWordWrap(False)
         view.setAlternatingRowColors(True)
-        for column, width in enumerate((150, 90, 70, 95, 220, 290, 110, 140, 280)):
+        for column, width in enumerate((150, 90, 70, 95, 240, 300, 290, 110, 140, 280)):
             view.setColumnWidth(column, width)
         return view
 

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidge
 from token_desk.models.columns import ColumnSpec
 from token_desk.ui.tokens.column_layout import apply_column_layout, apply_resize_modes, install_delegates
 from token_desk.ui.tokens.options_strip import STRIP_WIDTH, OptionsStrip
-from token_desk.ui.tokens.sort_arrow_style import install_sort_arrow_style
+from token_desk.ui.common.sort_arrow_style import install_sort_arrow_style
 
 
 class TokenTableView(QTableView):
