@@ -29,7 +29,7 @@ def launch_once(command: list[str], extra_tokens: int, timeout: float) -> tuple[
     """Seconds from starting `command --demo` to its first painted table, and that table's rows."""
     with tempfile.TemporaryDirectory(prefix="token-desk-launch-") as home:
         env = {**os.environ, "TOKEN_DESK_DEBUG": "1", "TOKEN_DESK_DEMO_EXTRA_TOKENS": str(extra_tokens),
-               "XDG_CONFIG_HOME": home, "XDG_DATA_HOME": home, "XDG_CACHE_HOME": home}
+               "TOKEN_DESK_CONFIG_DIR": home}
         if not env.get("DISPLAY") and not env.get("WAYLAND_DISPLAY"):
             env.setdefault("QT_QPA_PLATFORM", "offscreen")
         started = time.perf_counter()

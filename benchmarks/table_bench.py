@@ -15,8 +15,7 @@ import tempfile
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # The end-to-end runs build the real window: its settings and profiles go to a throwaway folder.
-_CONFIG = tempfile.mkdtemp(prefix="token-desk-bench-")
-os.environ["XDG_CONFIG_HOME"] = os.environ["XDG_DATA_HOME"] = _CONFIG
+os.environ["TOKEN_DESK_CONFIG_DIR"] = tempfile.mkdtemp(prefix="token-desk-bench-")
 
 import argparse  # noqa: E402
 import gc  # noqa: E402

@@ -95,8 +95,6 @@ def version_text() -> str:
 
 
 DEMO_SEED = 1
-# For benchmarks/launch_bench.py: this many more tokens of each kind in the demo.
-DEMO_EXTRA_ENV = "TOKEN_DESK_DEMO_EXTRA_TOKENS"
 
 
 def start_demo():
@@ -105,7 +103,7 @@ def start_demo():
     The entry point is the only place that reaches the sandbox; the UI gets this function passed in."""
     from token_desk.sandbox import start_sandbox
 
-    extra = os.environ.get(DEMO_EXTRA_ENV, "")
+    extra = os.environ.get(environment.DEMO_EXTRA_TOKENS, "")
     populate = {"management": int(extra), "database": int(extra)} if extra.isdigit() else None
     return start_sandbox(data=":memory:", seed=DEMO_SEED, populate=populate)
 

@@ -203,10 +203,11 @@ class ManagementApiClient:
     def _request(self, method: str, path: str, body: dict[str, Any] | None = None, *,
                  expect_body: bool = True) -> _Answer | None:
         """Send with retries (idempotent methods only); the answer's bytes, for _parse()."""
-        response = self._send_with_retries(method, path, body)
-        return _Answer(response.content, response.status_code, method, path) if expect_body else None
+        status, content = self._send_with_retries(method, path, body)
+        return _Answer(content, status, method, path) if expect_body else None
 
-    def _send_with_retries(self, method: str, path: str, body: dict[str, Any] | None) -> httpx.Response:
+    def _send_with_retries(self, method: str, path: str, body: dict[str, Any] | None) -> tuple[int, bytearray]:
+        """The status and body of the first successful answer; an ApiError otherwise."""
         if self._refusal is not None:
             raise errors.PlainHttpRefusedError(self._refusal, method=method, path=path)
         attempts = self._retry.attempts_for(method)
@@ -214,24 +215,27 @@ class ManagementApiClient:
             current_cancellation().raise_if_cancelled()
             last_attempt = attempt == attempts
             try:
-                response = self._send_once(method, path, body)
+                response, content = self._send_once(method, path, body)
             except _RetryableTransportError as failure:
                 if last_attempt:
                     raise failure.error from failure.cause
                 self._sleep(self._retry.delay_before_retry(attempt))
                 continue
             if response.is_success:
-                return response
+                return response.status_code, content
             if last_attempt or not is_retryable_status(response.status_code):
                 raise error_for_response(response, method, path, self._token)
             self._sleep(self._retry.delay_before_retry(attempt, retry_after_seconds(response)))
         raise AssertionError("unreachable: the last attempt returns or raises")
 
-    def _send_once(self, method: str, path: str, body: dict[str, Any] | None) -> httpx.Response:
+    def _send_once(self, method: str, path: str, body: dict[str, Any] | None) -> tuple[httpx.Response, bytearray]:
+        """One request: its response (read, for errors) and its body (for a success)."""
         url = self._base_url + path
         started = time.perf_counter()
         try:
-            response = self._http.request(method, url, json=body, headers=self._headers, timeout=self._timeout)
+            request = self._http.build_request(method, url, json=body, headers=self._headers, timeout=self._timeout)
+            response = self._http.send(request, stream=True)
+            content = _read_body(response)
         except (httpx.TransportError, httpx.InvalidURL) as err:
             if current_cancellation().cancelled:  # the socket was shut down on purpose
                 raise CancelledError() from None
@@ -241,7 +245,7 @@ class ManagementApiClient:
                 raise error from err  # repeating cannot help
             raise _RetryableTransportError(error, err) from err
         logger.debug("%s %s -> %d in %.0f ms", method, path, response.status_code, _elapsed_ms(started))
-        return response
+        return response, content
 
     def _parse(self, decode: Callable[[bytes], Any], answer: _Answer) -> Any:
         """The typed models `decode` makes of the answer, or the InvalidResponseError saying why not."""
@@ -257,10 +261,24 @@ class ManagementApiClient:
                 "check the API URL points at a Management API.") from err
 
 
+def _read_body(response: httpx.Response) -> bytearray:
+    """The body, read into one growing buffer: httpx's own read() keeps every network chunk
+    until it joins them, twice the body's size at once (66 MB for 100,000 tokens)."""
+    try:
+        if not response.is_success:
+            return bytearray(response.read())  # small, and error_for_response() reads .content
+        content = bytearray()
+        for chunk in response.iter_bytes():
+            content += chunk
+        return content
+    finally:
+        response.close()
+
+
 class _Answer(NamedTuple):
     """A successful response's body and where it came from (for error messages)."""
 
-    content: bytes
+    content: bytearray
     status: int
     method: str
     path: str

