@@ -36,7 +36,7 @@ from sandbox_process import SandboxProcess, start_sandbox_process  # noqa: E402
 import influxctl_parse  # noqa: E402
 from bench_report import Result, print_results  # noqa: E402
 from table_bench_table import Table  # noqa: E402
-from window_bench import window_until_shown  # noqa: E402
+from window_bench import influxctl_launcher, window_until_shown  # noqa: E402
 from token_desk.api.client import ManagementApiClient  # noqa: E402
 from token_desk.api.models import TokenKind, utc_now  # noqa: E402
 from token_desk.models import Column  # noqa: E402
@@ -103,7 +103,9 @@ def bench_load(sandbox: SandboxProcess, table: Table, repeat: int, size: int) ->
             table.model.set_tokens([])
 
         load_time, floor_time = paired_median_times(load, floor, repeat, empty)
-        end_to_end, e2e_floor = paired_median_times(lambda: window_until_shown(sandbox, size), floor, repeat, empty)
+        influxctl = influxctl_launcher(sandbox, Path(os.environ["TOKEN_DESK_CONFIG_DIR"]) / "bin")
+        end_to_end, e2e_floor = paired_median_times(lambda: window_until_shown(sandbox, size, influxctl),
+                                                    floor, repeat, empty)
         load()
         refresh_time, refresh_floor = paired_median_times(load, floor, repeat, lambda: None)
         client_time = median_time(lambda: client.list_tokens(TokenKind.DATABASE), repeat)
@@ -189,7 +191,7 @@ def bench_size(size: int, repeat: int) -> list[Result]:
 
 def bench_influxctl(repeat: int) -> Result:
     """influxctl's JSON for 10,000 management tokens, parsed into tokens (a target in itself)."""
-    output = influxctl_parse.management_list_output(10_000)
+    output = influxctl_parse.management_list_output(10_000)  # the emulator's own output
     influxctl_parse.parse(output)
     parse_time = median_time(lambda: influxctl_parse.parse(output), repeat)
     floor_time = median_time(lambda: json.loads(output), repeat)
