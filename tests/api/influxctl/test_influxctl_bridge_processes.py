@@ -192,3 +192,29 @@ def test_a_revoke_killed_by_the_tasks_cancel_is_a_lost_answer_that_revocation_re
     cancellation.cancel()
     worker.join(30)
     assert isinstance(failures[0], InfluxctlOutcomeUnknownError) and is_lost_answer(failures[0])
+
+
+def test_a_revoke_stopped_at_its_timeout_is_settled_by_re_reading_what_the_server_says(tmp_path):
+    from token_desk.api.connect import influxctl_profile_service
+    from token_desk.revocation import revoke_tokens
+
+    revoked = (f'[{{"id": "{TOKEN_ID}", "token_prefix": "M.V1.s3cr", "created_at": {{"seconds": 1710273527}}, '
+               '"revoked_at": {"seconds": 1710273999}, "description": "Client1 token"}]')
+    program = make_influxctl(tmp_path, f'''
+        if "revoke" in argv:
+            time.sleep(600)  # the server revoked it, but the answer never comes
+        print({revoked!r})
+    ''')
+    service = influxctl_profile_service(InfluxctlProgram([str(program)]), None, "default")
+    service.bridge.timeout_seconds, service.bridge.kill_grace_seconds = 0, 0.3
+    token = parse_token(LISTED)
+    (outcome,) = revoke_tokens(service, [token]).outcomes
+    assert outcome.succeeded and outcome.answer_lost
+    assert outcome.revoked.revoked_at is not None  # the server's time, from the re-read
+    assert running_count() == 0
+
+
+def parse_token(text: str):
+    from token_desk.api.influxctl.output import parse_management_list
+
+    return parse_management_list(text)[0]

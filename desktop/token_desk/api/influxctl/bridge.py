@@ -7,6 +7,7 @@ every method waits for a process.
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from collections.abc import Sequence
 from datetime import datetime
@@ -44,6 +45,8 @@ class InfluxctlBridge:
         self.login_observer = login_observer
         self._handles: set[CancelHandle] = set()
         self._lock = threading.Lock()
+        self._serial = threading.Lock()  # way b: one influxctl at a time (see _run)
+        self._login_cancels = 0
         self._closed = False
 
     def __repr__(self) -> str:
@@ -141,11 +144,27 @@ class InfluxctlBridge:
                      created_at=None, expires_at=table_expiry(output.fields.get("expires at", "")))
 
     def _run(self, arguments: list[str]) -> Finished:
-        """Run one influxctl command to its end; raise the typed error of any failure."""
+        """Run one influxctl command to its end; raise the typed error of any failure.
+
+        With influxctl's own sign-in (way b) one command runs at a time: the first may start a browser
+        login, and the ones waiting behind it then use the sign-in influxctl cached instead of opening
+        more. Cancelling that login also cancels the commands that were waiting for it."""
         self.program.check_version()
+        epoch = self._login_cancels
+        with self._serial if isinstance(self.auth, ExistingProfile) else contextlib.nullcontext():
+            if self._login_cancels != epoch:
+                raise errors.InfluxctlCancelledError("Cancelled: the influxctl sign-in was cancelled.",
+                                                     command=" ".join(arguments[:2]))
+            return self._run_now(arguments)
+
+    def _cancel_login(self, handle: CancelHandle) -> None:
+        self._login_cancels += 1
+        handle.cancel()
+
+    def _run_now(self, arguments: list[str]) -> Finished:
         command = " ".join(arguments[:2])
         handle = CancelHandle()
-        watcher = LoginWatcher(self.login_observer, handle.cancel)
+        watcher = LoginWatcher(self.login_observer, lambda: self._cancel_login(handle))
         with self._lock:
             if self._closed:
                 raise errors.InfluxctlCancelledError(command=command)

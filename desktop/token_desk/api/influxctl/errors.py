@@ -18,11 +18,12 @@ class InfluxctlError(ApiError):
     """influxctl ran and failed (a non-zero exit), for a reason not covered by a subclass."""
 
     default_advice = "influxctl could not do this; see what it said below, fix that and try again."
-
+    quotes_message = True  # str() ends with what influxctl said
     def __init__(self, advice: str | None = None, *, command: str | None = None,
                  influxctl_message: str | None = None, exit_code: int | None = None) -> None:
-        if advice is None and influxctl_message:
-            advice = f"influxctl failed: {influxctl_message}"
+        if advice is None and influxctl_message and self.quotes_message:
+            advice = (f"influxctl failed: {influxctl_message}" if type(self) is InfluxctlError
+                      else f"{self.default_advice} influxctl said: {influxctl_message}")
         super().__init__(advice, method="influxctl", path=command, server_message=influxctl_message)
         self.exit_code = exit_code
 
@@ -62,6 +63,7 @@ class InfluxctlTimeoutError(InfluxctlError, ApiTimeoutError):
 
 class InfluxctlCancelledError(InfluxctlError):
     default_advice = "Cancelled: influxctl was stopped before it finished."
+    quotes_message = False  # what it said last was not why it stopped
 
 
 class InfluxctlOutcomeUnknownError(InfluxctlError, OutcomeUnknownError):

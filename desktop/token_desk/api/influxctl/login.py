@@ -22,6 +22,7 @@ _URL_CODE = re.compile(r"[?&]user_code=([A-Za-z0-9-]+)")
 _DATA_START = ("[", "{", "+", "|")  # JSON or a table: the command's own output has begun
 _NOISE = re.compile(r"Not loading module|atk-bridge", re.IGNORECASE)
 MAX_LINES = 8
+_LEVEL = re.compile(r"^(info|warn|warning|debug)\s+", re.IGNORECASE)  # influxctl's log-level prefix
 
 
 @dataclass(frozen=True)
@@ -63,7 +64,7 @@ class LoginWatcher:
         if self._data_started and stream == "stdout":
             return  # data may itself hold URLs (a description): never read it as a sign-in
         with self._lock:
-            self._lines = (self._lines + [clean_message(line)])[-MAX_LINES:]
+            self._lines = (self._lines + [_LEVEL.sub("", clean_message(line))])[-MAX_LINES:]
             text = "\n".join(self._lines)
             url = _first(_URL, text, 0)
             if url is None and self._prompt is None:

@@ -20,6 +20,7 @@ class InfluxctlSignInDialog(QDialog):
     def __init__(self, prompt: LoginPrompt, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(TITLE)
+        self.setMinimumWidth(520)
         self.prompt = prompt
         layout = QVBoxLayout(self)
         layout.addWidget(plain_label(INTRO, self, wrap=True))
