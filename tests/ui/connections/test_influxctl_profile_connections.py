@@ -56,3 +56,28 @@ def test_import_can_use_each_profile_as_it_is_and_stores_no_token(qtbot, manager
     profile = manager.store.get("prod")
     assert (profile.influxctl_profile, profile.influxctl_config) == ("prod", str(path))
     assert PLAINTEXT not in read_profiles_file(config_dir)
+
+
+def test_the_connections_dialog_shows_and_sets_the_influxctl_program(qtbot, manager, memory_keyring, tmp_path,
+                                                                     monkeypatch):
+    from token_desk.app import start_demo
+    from token_desk.ui.connections import ConnectionsController
+    from token_desk.ui.shell.main_window import MainWindow
+    from connections_helpers import AnsweringPrompts
+    from tests.ui.conftest import RecordingRevoker
+
+    monkeypatch.setenv("TOKEN_DESK_INFLUXCTL", "")
+    monkeypatch.setenv("PATH", "/nonexistent")
+    monkeypatch.setattr("token_desk.api.influxctl.locate.usual_locations", lambda *args: [])
+    controller = ConnectionsController(manager, start_demo)
+    window = MainWindow(controller, AnsweringPrompts(), RecordingRevoker())
+    qtbot.addWidget(window)
+    try:
+        dialog = controller.manage_connections()
+        assert dialog.influxctl_row.path_label.text().startswith("not found")
+        chosen = str(tmp_path / "influxctl")
+        dialog.influxctl_row.chosen.emit(chosen)
+        assert controller.influxctl_program().label == chosen  # remembered: the next connection uses it
+        dialog.close()
+    finally:
+        controller.close()

@@ -265,6 +265,8 @@ class ConnectionsController(QObject):
         dialog.connect_requested.connect(self.open_profile)
         dialog.profile_renamed.connect(self._profile_renamed)
         dialog.profile_deleted.connect(self._profile_deleted)
+        dialog.influxctl_row.show_program(self.influxctl_program().label)
+        dialog.influxctl_row.chosen.connect(self.choose_influxctl)
         dialog.finished.connect(lambda _code: self._connection_shown(self.window.connection))
         dialog.open()
         return dialog

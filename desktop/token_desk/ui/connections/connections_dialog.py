@@ -16,6 +16,7 @@ from token_desk.ui.connections.connection_test import (
     ConnectionTestRow, count_database_tokens, count_influxctl_database_tokens,
 )
 from token_desk.ui.connections.connections_prompts import Prompts
+from token_desk.ui.connections.influxctl_program_row import InfluxctlProgramRow
 from token_desk.ui.common.dialog_buttons import button_box
 from token_desk.ui.common.icons import icon
 from token_desk.ui.common.plain_text import plain_label, plain_tooltip
@@ -49,6 +50,7 @@ class ConnectionsDialog(QDialog):
         self.details_label = plain_label(wrap=True, selectable=True)
         self.status_label = plain_label(wrap=True, selectable=True)
         self.test_row = ConnectionTestRow(self)
+        self.influxctl_row = InfluxctlProgramRow(self)
         self.buttons: dict[str, QPushButton] = {}
         self._build()
         self.reload()
@@ -70,7 +72,7 @@ class ConnectionsDialog(QDialog):
         self.bottom.accepted.connect(self.connect_selected)
         self.bottom.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        for part in (top, self.details_label, self.test_row, self.status_label, self.bottom):
+        for part in (top, self.details_label, self.test_row, self.status_label, self.influxctl_row, self.bottom):
             layout.addLayout(part) if isinstance(part, QHBoxLayout) else layout.addWidget(part)
         self.list.currentItemChanged.connect(self._selection_changed)
         self.list.itemDoubleClicked.connect(lambda _item: self.connect_selected())
