@@ -196,3 +196,20 @@ def test_a_stored_influxctl_profile_opens_without_a_keyring_read_and_lists_throu
     shown = {token.id for token in window.page(TokenKind.MANAGEMENT).model.tokens()}
     assert shown == {row["id"] for row in sandbox.state.management_tokens()}
     assert memory_keyring.entries == {} and controller.switcher.active_text == "Ops"
+
+
+def test_a_401_just_after_saving_a_new_token_is_explained_not_asked_again(
+        qtbot, window, controller, prompts, manager, memory_keyring, sandbox) -> None:
+    manager.add(sandbox_profile(sandbox), sandbox.management_token)
+    controller.start("Sandbox")
+    wait_tokens(qtbot, window)
+    saver = controller.new_profile_saver(window.connection)
+    saver.save("Fresh", sandbox.management_token)  # what Save as a Connection… does with a new token
+    sandbox.faults.fail_next_requests(2, 401)  # the cluster has not activated it yet
+    controller.open_profile("Fresh")
+    qtbot.waitUntil(lambda: window.signed_out, timeout=WAIT_MS)
+    assert prompts.kinds() == ["show_problem"]  # explained; the token just saved is not replaced
+    assert "created only moments ago" in prompts.asked[0][1]
+    window.refresh()  # a minute later the cluster accepts it
+    wait_tokens(qtbot, window)
+    assert not window.signed_out

@@ -7,6 +7,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from token_desk.api.models import TokenKind
+from token_desk.connection import Connection, ConnectionKind
 from token_desk.ui.create.create_dialog import CreateTokenDialog
 from token_desk.ui.create.edit_dialog import EditTokenDialog
 from token_desk.ui.create.secret_dialog import SecretDialog
@@ -163,3 +164,11 @@ def test_a_failed_revoke_after_rotating_says_the_new_token_stands(qtbot, window,
     qtbot.waitUntil(lambda: "not revoked" in window.statusBar().currentMessage())
     assert "new token" in window.statusBar().currentMessage() and "stands" in window.statusBar().currentMessage()
     assert "revokedAt" not in sandbox.state.database_token(old.id)
+
+
+def test_save_as_a_connection_targets_this_account_and_cluster(window, sandbox) -> None:
+    saver = window.connections.new_profile_saver(window.connection)
+    assert saver is not None and sandbox.account_id in repr(saver)
+    assert window.connections.new_profile_saver(None) is None
+    demo = Connection("Demo data", window.connection.client, ConnectionKind.DEMO)
+    assert window.connections.new_profile_saver(demo) is None  # demo data stores nothing

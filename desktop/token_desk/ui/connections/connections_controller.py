@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal
@@ -38,6 +39,16 @@ def first_token_message(name: str) -> str:
     return f"Enter the management token for '{name}'. Token Desk saves it in the system keyring, not in a file."
 
 
+# The service documents that a new token may be refused for "a few seconds to a few minutes".
+FRESH_TOKEN_GRACE_S = 5 * 60
+
+
+def fresh_token_message(connection: Connection) -> str:
+    return (f"The server refused the token of '{connection.profile_name}' (401), but that token was created only "
+            "moments ago: a new token can take from a few seconds to a few minutes to start working. Wait a "
+            "minute, then refresh (F5).")
+
+
 def rejected_token_message(connection: Connection) -> str:
     where = f"of '{connection.profile_name}'" if connection.profile_name else f"for {connection.label}"
     replace = ("it replaces the one saved in the system keyring." if connection.kind is ConnectionKind.PROFILE
@@ -67,6 +78,7 @@ class ConnectionsController(QObject):
         self._resources = OwnedResources(demo_factory)
         self._problem_shown: str | None = None
         self._pending_profile: str | None = None
+        self._fresh_profiles: dict[str, float] = {}  # profiles saved from a just-created token: when
 
     def attach(self, window, prompts: Prompts) -> None:
         """Serve `window` (its welcome page, toolbar and sign-in requests), asking people through `prompts`."""
@@ -290,7 +302,16 @@ class ConnectionsController(QObject):
         if connection is None or connection.kind in (ConnectionKind.DEMO, ConnectionKind.INFLUXCTL):
             return None
         service = connection.client
-        return KeyringProfileSaver(self.manager, service.base_url, service.account_id, service.cluster_id)
+        return KeyringProfileSaver(self.manager, service.base_url, service.account_id, service.cluster_id,
+                                   on_saved=self._remember_fresh)
+
+    def _remember_fresh(self, name: str) -> None:
+        """Off the GUI thread (the saver runs there): only a dict entry, no widgets."""
+        self._fresh_profiles[name] = time.monotonic()
+
+    def _token_is_fresh(self, connection: Connection) -> bool:
+        saved = self._fresh_profiles.get(connection.profile_name or "")
+        return saved is not None and time.monotonic() - saved < FRESH_TOKEN_GRACE_S
 
     # ---- 401 -------------------------------------------------------------------------------------------
     def sign_in_again(self) -> None:
@@ -300,6 +321,10 @@ class ConnectionsController(QObject):
             return
         if connection.kind is ConnectionKind.INFLUXCTL:
             self.window.refresh()  # influxctl signs itself in again (its browser login, if it needs one)
+            return
+        if self._token_is_fresh(connection):
+            # Not a wrong token: asking for another would only replace a good one.
+            self.prompts.show_problem(self.window, "The New Token Is Not Active Yet", fresh_token_message(connection))
             return
         can_store = connection.kind is ConnectionKind.PROFILE
         answer = self.prompts.ask_token(self.window, rejected_token_message(connection), can_store)
