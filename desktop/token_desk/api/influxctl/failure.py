@@ -17,9 +17,10 @@ _TOKEN_SHAPES = re.compile(r"M\.V1\.[A-Za-z0-9+/=_.-]{12,}|apiv\d_[A-Za-z0-9+/=_
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 _CLASSES: tuple[tuple[re.Pattern, type[errors.InfluxctlError]], ...] = (
-    (re.compile(r"unauthenticated|unauthori[sz]ed|\b401\b|invalid (management )?token(?![ _-]?id)|token (is )?(expired|revoked)|"
-                r"(expired|revoked) (management )?token|not (signed|logged) in|login (required|expired)",
-                re.IGNORECASE), errors.InfluxctlAuthenticationError),
+    (re.compile(r"unauthenticated|unauthori[sz]ed|not authori[sz]ed|authentication (failed|required)|\b401\b|"
+                r"(invalid|bad|wrong|expired|revoked) (mgmt[ _]|management )?token(?![ _-]?id)|"
+                r"(mgmt[ _]|management )?token (is |was |has been )?(invalid|expired|revoked|not valid|rejected)|"
+                r"not (signed|logged) in|login (required|expired)", re.IGNORECASE), errors.InfluxctlAuthenticationError),
     (re.compile(r"permission ?denied|\b403\b|forbidden", re.IGNORECASE), errors.InfluxctlPermissionError),
     (re.compile(r"deadline ?exceeded|timed? ?out\b|timeout", re.IGNORECASE), errors.InfluxctlTimeoutError),
     (re.compile(r"code = Unavailable|connection refused|no such host|dial tcp|network is unreachable",
