@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import csv
 import json
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
 
 from token_desk.api.models import Permission, Token, TokenKind
-from token_desk.export import TokenTable, export_tokens_csv, export_tokens_json, inert, write_text_atomically
+from token_desk.atomic_write import write_text_atomically
+from token_desk.export import TokenTable, export_tokens_csv, export_tokens_json, inert
+from token_desk.export.tokens import rfc3339
 
 CREATED = datetime(2026, 1, 2, 3, 4, 5, 120000, tzinfo=timezone.utc)
 DANGEROUS = ["=HYPERLINK(\"http://evil\")", "+1+1", "-2+3", "@SUM(A1)", "\tindented", "\rcarriage", "plain"]
@@ -97,3 +99,14 @@ def test_a_failed_write_leaves_the_old_file_and_no_temporary(tmp_path: Path) -> 
         write_text_atomically(path, fail_half_way)
     assert path.read_text(encoding="utf-8") == "the old export"
     assert [p.name for p in tmp_path.iterdir()] == ["tokens.csv"]
+
+
+@pytest.mark.parametrize(("moment", "text"), [
+    (datetime(2026, 1, 2, 3, 4, 5, tzinfo=timezone.utc), "2026-01-02T03:04:05Z"),
+    (datetime(2026, 1, 2, 3, 4, 5, 459000, tzinfo=timezone.utc), "2026-01-02T03:04:05.459Z"),
+    (datetime(2026, 1, 2, 3, 4, 5, 1, tzinfo=timezone.utc), "2026-01-02T03:04:05.000001Z"),
+    (datetime(2026, 1, 2, 4, 4, 5, tzinfo=timezone(timedelta(hours=1))), "2026-01-02T03:04:05Z"),
+    (datetime(1, 1, 1, tzinfo=timezone.utc), "0001-01-01T00:00:00Z"),
+])
+def test_times_are_rfc3339_in_utc_with_only_the_digits_needed(moment: datetime, text: str) -> None:
+    assert rfc3339(moment) == text

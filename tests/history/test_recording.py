@@ -120,7 +120,7 @@ def test_an_edit_keeps_the_old_description_and_what_was_asked(service: Recording
     service.update_database_token(token.id, description="renamed")
     entry = only_entry(journal)
     assert (entry.action, entry.outcome) == (Action.EDIT, Outcome.CONFIRMED)
-    assert entry.requested == "description: renamed" and entry.description == "renamed"
+    assert entry.requested == "description: renamed" and entry.description == token.description
 
 
 def test_an_unwritable_history_stops_the_change_before_it_is_sent(client: TokenService, tmp_path: Path,

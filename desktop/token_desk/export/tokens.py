@@ -6,10 +6,11 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, TextIO
 
-from token_desk.api.models import Token, TokenKind, format_timestamp
+from token_desk.api.models import Token, TokenKind
 from token_desk.atomic_write import write_text_atomically
 from token_desk.export.csv_format import PROGRESS_EVERY, ProgressCallback, write_csv
 
@@ -47,14 +48,16 @@ def _utc(moment) -> str:
     return "" if moment is None else rfc3339(moment)
 
 
-def rfc3339(moment) -> str:
-    """RFC 3339 in UTC with only the fraction digits needed ("…:13.459Z", as the API writes it)."""
-    text = format_timestamp(moment)
-    if "." not in text:
-        return text
-    whole, fraction = text[:-1].split(".")
-    fraction = fraction.rstrip("0")
-    return f"{whole}.{fraction}Z" if fraction else f"{whole}Z"
+def rfc3339(moment: datetime) -> str:
+    """RFC 3339 in UTC with only the fraction digits needed ("…:13.459Z", as the API writes it).
+
+    Runs three times per exported token: formatted directly rather than by trimming isoformat()."""
+    utc = moment if moment.tzinfo is timezone.utc else moment.astimezone(timezone.utc)
+    # Numbers, not strftime: its %Y drops the leading zeros of years before 1000 on some C libraries.
+    text = (f"{utc.year:04d}-{utc.month:02d}-{utc.day:02d}T{utc.hour:02d}:{utc.minute:02d}:{utc.second:02d}")
+    if not utc.microsecond:
+        return text + "Z"
+    return f"{text}.{utc.microsecond:06d}".rstrip("0") + "Z"
 
 
 def permission_list(token: Token) -> str:

@@ -61,7 +61,8 @@ class HistoryEntry:
     def with_outcome(self, line: OutcomeLine) -> HistoryEntry:
         return replace(self, outcome=line.outcome, message=line.message, answered_at=line.time,
                        checked=line.checked, token_id=line.token_id or self.token_id,
-                       description=self.description if line.description is None else line.description)
+                       # The description at the time of the attempt stays; the answer only fills a blank one.
+                       description=self.description or line.description or "")
 
 
 @dataclass(frozen=True)
