@@ -84,7 +84,8 @@ def test_a_new_database_token_appears_selected_at_once_from_the_servers_answer(q
     assert "Created" in window.statusBar().currentMessage()
 
 
-def test_f2_edits_and_the_row_follows_the_servers_answer(qtbot, window, sandbox) -> None:
+def edit_description_of_a_database_token(window, description: str):
+    """Select the first database token with permissions and rename it through F2's dialog; the token as it was."""
     window.sidebar.setCurrentRow(1)
     page = window.page(TokenKind.DATABASE)
     row = next(r for r in range(page.proxy.rowCount()) if page.proxy.token_at(r).permissions)
@@ -94,11 +95,17 @@ def test_f2_edits_and_the_row_follows_the_servers_answer(qtbot, window, sandbox)
     assert window.token_actions.edit.isEnabled() and window.token_actions.edit.shortcut().toString() == "F2"
 
     def rename(dialog: EditTokenDialog) -> None:
-        dialog.description_box.setText("renamed in Token Desk")
+        dialog.description_box.setText(description)
         dialog.confirm_button.click()
 
     when_open(EditTokenDialog, rename)
     window.token_actions.edit.trigger()
+    return token
+
+
+def test_f2_edits_and_the_row_follows_the_servers_answer(qtbot, window, sandbox) -> None:
+    token = edit_description_of_a_database_token(window, "renamed in Token Desk")
+    page = window.page(TokenKind.DATABASE)
     assert page.selected_tokens()[0].description == "renamed in Token Desk"
     assert sandbox.state.database_token(token.id)["description"] == "renamed in Token Desk"
 

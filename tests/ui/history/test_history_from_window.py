@@ -197,22 +197,9 @@ def test_a_rotation_through_the_window_records_rotate_then_revoke_and_never_the_
 
 def test_an_edit_through_the_window_records_the_old_description_and_what_was_asked(
         qtbot, window, journal) -> None:
-    from tests.ui.create.test_create_from_window import when_open
-    from token_desk.ui.create.edit_dialog import EditTokenDialog
+    from tests.ui.create.test_create_from_window import edit_description_of_a_database_token
 
-    window.sidebar.setCurrentRow(1)
-    page = window.page(TokenKind.DATABASE)
-    row = next(r for r in range(page.proxy.rowCount()) if page.proxy.token_at(r).permissions)
-    token = page.proxy.token_at(row)
-    page.select_row(row)
-    window.update_actions()
-
-    def rename(dialog: EditTokenDialog) -> None:
-        dialog.description_box.setText("renamed in Token Desk")
-        dialog.confirm_button.click()
-
-    when_open(EditTokenDialog, rename)
-    window.token_actions.edit.trigger()
+    token = edit_description_of_a_database_token(window, "renamed in Token Desk")
     (entry,) = journal.read().entries
     assert (entry.action, entry.token_id, entry.outcome) == (Action.EDIT, token.id, Outcome.CONFIRMED)
     assert entry.requested == "description: renamed in Token Desk"
