@@ -63,6 +63,7 @@ def test_ctrl_n_creates_for_the_page_shown(window) -> None:
     assert actions.new_token[TokenKind.DATABASE].shortcut().toString() == "Ctrl+N"
     assert actions.new_token[TokenKind.MANAGEMENT].shortcut().isEmpty()
     assert window.toolbar.new_button.defaultAction() is actions.new_token[TokenKind.DATABASE]
+    assert window.toolbar.new_button.actions() == [actions.new_token[TokenKind.DATABASE]]  # no menu arrow
     assert all(a.text().startswith("New") and "Token" in a.text() for a in actions.new_token.values())
 
 

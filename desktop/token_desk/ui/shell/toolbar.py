@@ -91,6 +91,9 @@ class MainToolBar(QToolBar):
         actions.show_inactive.toggled.connect(self.inactive_box.setChecked)
 
     def set_page(self, kind: TokenKind) -> None:
+        # A tool button with more than one action draws a menu arrow: keep only the page's.
+        for action in self.new_button.actions():
+            self.new_button.removeAction(action)
         self.new_button.setDefaultAction(self._actions.new_token[kind])
 
     def set_demo(self, is_demo: bool) -> None:
