@@ -80,3 +80,39 @@ def test_callback_may_delete_the_context_it_runs_for(qtbot):
     qtbot.waitUntil(lambda: task.done, timeout=5000)
     qtbot.wait(50)  # let the deferred delete of the task run
     assert delivered == ["done"]
+
+
+def test_cancel_wakes_the_work_and_drops_its_outcome(qtbot):
+    from token_desk.tasks import current_cancellation, wait_for_workers
+
+    context, delivered, ended = QObject(), [], threading.Event()
+
+    def wait_for_cancel():
+        try:
+            current_cancellation().sleep(60)  # a retry back-off, say
+        finally:
+            ended.set()
+
+    task = run_in_background(wait_for_cancel, on_result=delivered.append, on_error=delivered.append,
+                             context=context)
+    task.cancel()
+    assert ended.wait(5) and wait_for_workers(5000)
+    qtbot.wait(50)
+    assert delivered == []
+
+
+def test_cancel_all_stops_every_running_task_and_its_registered_stoppers(qtbot):
+    from token_desk.tasks import cancel_all, current_cancellation, wait_for_workers
+
+    context, stopped, started = QObject(), [], threading.Barrier(3)
+
+    def child_process_stand_in():
+        current_cancellation().on_cancel(lambda: stopped.append(True))  # e.g. ending an influxctl
+        started.wait(5)
+        current_cancellation().sleep(60)
+
+    for _ in range(2):
+        run_in_background(child_process_stand_in, on_result=print, on_error=lambda e: None, context=context)
+    started.wait(5)
+    assert cancel_all() >= 2
+    assert wait_for_workers(5000) and stopped == [True, True]
