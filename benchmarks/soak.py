@@ -17,7 +17,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import argparse  # noqa: E402
 import gc  # noqa: E402
+import json  # noqa: E402
 import logging  # noqa: E402
+import subprocess  # noqa: E402
 import sys  # noqa: E402
 import tempfile  # noqa: E402
 import time  # noqa: E402
@@ -31,11 +33,46 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from token_desk.api.client import ManagementApiClient  # noqa: E402
 from token_desk.api.models import TokenKind  # noqa: E402
-from token_desk.sandbox import start_sandbox  # noqa: E402
 
 WARM_UP_CYCLES = 100
 MEMORY_TOLERANCE = 0.10
 TOKENS = 2_000  # database tokens; about three in four can be revoked
+
+
+# The misbehaving sandbox runs in a child process, so the memory measured is the app's alone.
+_SANDBOX = """
+import json, sys
+from token_desk.sandbox import start_sandbox
+sb = start_sandbox(seed=int(sys.argv[1]), populate={"database": int(sys.argv[2])})
+print(json.dumps({"url": sb.url, "account_id": sb.account_id, "cluster_id": sb.cluster_id,
+                  "management_token": sb.management_token}), flush=True)
+sb.faults.chaos(float(sys.argv[3]), int(sys.argv[1]))
+sys.stdin.readline()  # "calm": the faults stop, for the final refresh
+counts, requests = dict(sb.faults.chaos_counts), len(sb.state.request_log)
+sb.faults.clear()
+print(json.dumps({"chaos": counts, "requests": requests}), flush=True)
+sys.stdin.read()  # serve until the parent closes our stdin
+sb.stop()
+"""
+
+
+class ChaoticSandbox:
+    def __init__(self, seed: int, tokens: int, chaos: float) -> None:
+        self._process = subprocess.Popen([sys.executable, "-c", _SANDBOX, str(seed), str(tokens), str(chaos)],
+                                         stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+        details = json.loads(self._process.stdout.readline())
+        self.url, self.account_id, self.cluster_id = details["url"], details["account_id"], details["cluster_id"]
+        self.management_token = details["management_token"]
+
+    def calm(self) -> dict:
+        """Stop the faults; what was injected until now, and how many requests were answered."""
+        self._process.stdin.write("calm\n")
+        self._process.stdin.flush()
+        return json.loads(self._process.stdout.readline())
+
+    def stop(self) -> None:
+        self._process.stdin.close()
+        self._process.wait(timeout=30)
 
 
 class QuietPrompts:
@@ -144,11 +181,11 @@ def main() -> int:
 
     app = create_application()
     started = time.perf_counter()
-    with start_sandbox(seed=args.seed, populate={"database": TOKENS}) as sandbox:
+    sandbox = ChaoticSandbox(args.seed, TOKENS, args.chaos)
+    try:
         revoker, prompts = ConfirmingRevoker(), QuietPrompts()
         window = open_window(sandbox, revoker, prompts)
         wait_idle(app, window)
-        sandbox.faults.chaos(args.chaos, args.seed)
         warm_mb = failed_refreshes = 0
         for cycle in range(1, args.cycles + 1):
             window.refresh()
@@ -158,13 +195,14 @@ def main() -> int:
                 break
             if cycle == min(WARM_UP_CYCLES, max(1, args.cycles // 5)):
                 warm_mb = resident_mb()
-        chaos = dict(sandbox.faults.chaos_counts)
-        sandbox.faults.clear()
+        injected = sandbox.calm()
+        chaos, requests = injected["chaos"], injected["requests"]
         window.refresh()
         wait_idle(app, window)
         matches, token_count = table_matches_server(window, sandbox)
         end_mb = resident_mb()
-        requests = len(sandbox.state.request_log)
+    finally:
+        sandbox.stop()
     elapsed = time.perf_counter() - started
     reports = [report for report in revoker.reports if report is not None]
     outcomes = Counter(outcome.result_label for report in reports for outcome in report.outcomes)
