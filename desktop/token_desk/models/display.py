@@ -99,6 +99,12 @@ def local_time(moment: datetime) -> str:
         return utc_minutes(moment)
 
 
+def local_time_to_the_second(moment: datetime) -> str:
+    """Like "2024-03-19 20:09:03" in the user's local time zone: for logs of actions, where order matters."""
+    minutes = local_time(moment)  # "YYYY-MM-DD HH:MM", then " UTC" past the local calendar's ends
+    return f"{minutes[:16]}:{moment.second:02d}{minutes[16:]}"
+
+
 def _wall_time(moment: datetime) -> str:
     # Not strftime: its %Y drops the leading zeros of years before 1000 on glibc.
     return f"{moment.year:04d}-{moment.month:02d}-{moment.day:02d} {moment.hour:02d}:{moment.minute:02d}"

@@ -11,6 +11,7 @@ from PySide6.QtGui import QColor
 
 from token_desk.history import HistoryEntry, Outcome
 from token_desk.history.entry import utc_text
+from token_desk.models.display import local_time_to_the_second
 from token_desk.ui.common.palette import colours
 from token_desk.ui.common.plain_text import plain_tooltip
 
@@ -21,7 +22,7 @@ KIND_LABELS = {"management": "Management", "database": "Database"}
 
 
 def local_seconds(entry: HistoryEntry) -> str:
-    return entry.time.astimezone().strftime("%Y-%m-%d %H:%M:%S")
+    return local_time_to_the_second(entry.time)
 
 
 def profile_label(entry: HistoryEntry) -> str:
