@@ -51,7 +51,7 @@ def test_url_connects_without_storing_anything(qtbot, sandbox, monkeypatch, conf
     qtbot.addWidget(window)
     wait_loaded(qtbot, window)
     assert window.connection.kind is ConnectionKind.ONE_OFF
-    assert window.status.connection_label.text() == sandbox.url.split("/")[2]
+    assert window.connections.switcher.active_text == sandbox.url.split("/")[2]
     assert window.current_page().proxy.rowCount() > 0
     window.close()
     stored = "".join(path.read_text(errors="replace") for path in config_dir.rglob("*") if path.is_file())
@@ -79,7 +79,7 @@ def test_demo_opens_sample_data_with_a_visible_marker(qtbot) -> None:
     assert window.connection.kind is ConnectionKind.DEMO
     assert window.toolbar.demo_marker.isVisible() and window.toolbar.demo_marker.text() == "Demo data"
     assert window.current_page().proxy.rowCount() > 0
-    assert "Demo data" in window.windowTitle()
+    assert "Built-in sandbox" in window.windowTitle()
 
 
 def test_demo_server_stops_with_the_window(qtbot) -> None:
@@ -102,7 +102,7 @@ def test_no_arguments_show_the_welcome_page_not_an_empty_table(qtbot) -> None:
     assert window.connection is None
     assert window.central_stack.currentWidget() is window.welcome and window.welcome.isVisible()
     assert not window.token_actions.refresh.isEnabled() and not window.search_box.isEnabled()
-    assert window.status.connection_label.text() == "Not connected"
+    assert window.connections.switcher.active_text == "Not connected"
 
 
 def test_url_window_has_no_demo_marker(open_window) -> None:

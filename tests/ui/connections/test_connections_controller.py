@@ -55,7 +55,7 @@ def test_try_the_demo_opens_sample_data_and_stores_nothing(qtbot, window, contro
     wait_tokens(qtbot, window)
     assert window.connection.kind is ConnectionKind.DEMO
     assert window.toolbar.demo_marker_visible and memory_keyring.entries == {}
-    assert controller.switcher.active_text == "Demo data"
+    assert controller.switcher.active_text == "Built-in sandbox"
 
 
 def test_add_connection_from_the_welcome_page_connects_and_titles_the_window(

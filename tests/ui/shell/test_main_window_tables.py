@@ -5,9 +5,11 @@ from __future__ import annotations
 from datetime import datetime, timezone
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QLabel
 
 from tests.hostile import add_hostile_tokens
-from tests.ui.conftest import header_click, shown_tokens
+from tests.ui.conftest import DecliningPrompts, header_click, shown_tokens, wait_loaded
+from token_desk.app import create_window
 from token_desk.api.models import TokenKind, TokenStatus
 from token_desk.models.columns import Column
 
@@ -40,18 +42,32 @@ def test_status_bar_counts_all_shown_and_hidden_tokens(qtbot, window, sandbox) -
     total = len(sandbox.state.management_tokens())
     inactive = sum(1 for token in tokens if token.status is not TokenStatus.ACTIVE)
     assert inactive > 0 and len(tokens) == total
-    text = window.status.counts_label.text()
-    assert text == f"{total} tokens · {total - inactive} shown · {inactive} inactive hidden"
+    text = window.status.facts_label.text()
+    assert text.startswith(f"{total} tokens · {total - inactive} shown · {inactive} inactive hidden · ")
     window.token_actions.show_inactive.setChecked(True)
-    assert window.status.counts_label.text() == f"{total} tokens · {total} shown"
+    assert window.status.counts == f"{total} tokens · {total} shown"
 
 
 def test_status_bar_follows_the_page_shown(qtbot, window, sandbox) -> None:
     window.sidebar.setCurrentRow(1)
     total = len(sandbox.state.database_tokens())
     assert window.current_page().kind is TokenKind.DATABASE
-    assert window.status.counts_label.text().startswith(f"{total} tokens · ")
-    assert window.status.refreshed_label.text().startswith("Last refreshed ")
+    assert window.status.counts.startswith(f"{total} tokens · ")
+    assert window.status.refreshed.startswith("Last refreshed ")
+
+
+def test_status_bar_says_each_fact_once_with_one_separator(qtbot) -> None:
+    window = create_window(["--demo"], prompts=DecliningPrompts())
+    qtbot.addWidget(window)
+    window.show()
+    wait_loaded(qtbot, window)
+    facts = [label.text() for label in window.statusBar().findChildren(QLabel) if label.isVisible()]
+    assert facts == [window.status.facts_label.text()]  # one line: no second label beside it
+    parts = facts[0].split(" · ")
+    assert "  " not in facts[0] and len(parts) == len(set(parts)) and parts[-1].startswith("Last refreshed ")
+    shown = [widget.text() for widget in window.findChildren(QLabel) + window.findChildren(QComboBox)
+             if widget.isVisible() and hasattr(widget, "text")] + [window.connections.switcher.currentText()]
+    assert sum(text == "Demo data" for text in shown) == 1  # the badge, and nowhere else
 
 
 def test_header_clicks_sort_dates_chronologically_never_last_then_reversed(qtbot, window) -> None:

@@ -33,6 +33,9 @@ _STORED_KINDS = (ConnectionKind.PROFILE, ConnectionKind.INFLUXCTL)  # connection
 ClientFactory = Callable[..., TokenService]  # (url, account, cluster, token, *, allow_plain_http)
 # Wraps each connection's service before the window sees it (app.py: the action history's recorder).
 ConnectionDecorator = Callable[[Connection | None], Connection | None]
+# Where the demo's tokens come from (the switcher and the title say it); the toolbar's badge says they are
+# not real ("Demo data"): two facts, each said once.
+DEMO_LABEL = "Built-in sandbox"
 
 
 def first_token_message(name: str) -> str:
@@ -262,7 +265,7 @@ class ConnectionsController(QObject):
         except OSError as err:
             self.prompts.show_problem(self.window, "Demo Unavailable", f"The demo server could not start: {err}.")
             return
-        self._switch_to(Connection("Demo data", client, ConnectionKind.DEMO))
+        self._switch_to(Connection(DEMO_LABEL, client, ConnectionKind.DEMO))
 
     def restart_demo(self) -> None:
         """A fresh demo server (new sample data, new token): the way on after revoking the demo's own token."""

@@ -160,7 +160,6 @@ class MainWindow(QMainWindow):
             page.hide_unavailable()
         self.central_stack.setCurrentWidget(self.splitter if connection else self.welcome)
         self.toolbar.set_demo(bool(connection and connection.is_demo))
-        self.status.set_connection(connection.label if connection else "Not connected")
         self.status.set_refreshed(None)
         self.setWindowTitle(f"{connection.label} — {APP_TITLE}" if connection else APP_TITLE)
         connected = connection is not None

@@ -1,4 +1,4 @@
-"""The status bar's permanent parts: row counts, busy indicator, last refresh time and connection."""
+"""The status bar's permanent parts: busy indicator, row counts and last refresh time."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from datetime import datetime
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QProgressBar, QStatusBar, QToolButton
 
-from token_desk.ui.common.plain_text import plain_label, plain_tooltip
+from token_desk.ui.common.plain_text import plain_label
 
 SEPARATOR = " · "
 
@@ -21,42 +21,57 @@ def counts_text(total: int, shown: int, inactive_hidden: int) -> str:
 
 
 class StatusLine:
-    """Owns the widgets it adds to `bar`; the window feeds it facts, it formats them."""
+    """Owns the widgets it adds to `bar`; the window feeds it facts, it says each once, with one separator.
+
+    The connection is not repeated here: the toolbar's switcher (and the window title) already name it."""
 
     def __init__(self, bar: QStatusBar, cancel: QAction) -> None:
         self.bar = bar
-        self.counts_label = plain_label()
         self.busy = QProgressBar()
         self.busy.setRange(0, 0)  # indeterminate: we cannot know how long the server takes
         self.busy.setMaximumWidth(120)
         self.busy.setMaximumHeight(14)
         self.busy.setTextVisible(False)
+        self.busy.setAccessibleName("Loading tokens")
         self.busy.hide()
         self.cancel_button = QToolButton()  # "Cancel" right beside what it stops
         self.cancel_button.setText("Cancel")
         self.cancel_button.setToolTip(cancel.toolTip())
+        self.cancel_button.setAccessibleName("Cancel loading")
         self.cancel_button.clicked.connect(cancel.trigger)
         self.cancel_button.hide()
-        self.refreshed_label = plain_label()
-        self.connection_label = plain_label()
+        self.facts_label = plain_label()
+        self.facts_label.setAccessibleName("Status")
+        self._counts = ""
+        self._refreshed = ""
         # All permanent: a passing message (left) must never hide the counts.
-        for widget in (self.counts_label, self.busy, self.cancel_button, self.refreshed_label,
-                       self.connection_label):
+        for widget in (self.busy, self.cancel_button, self.facts_label):
             bar.addPermanentWidget(widget)
 
+    @property
+    def counts(self) -> str:
+        return self._counts
+
+    @property
+    def refreshed(self) -> str:
+        return self._refreshed
+
     def set_counts(self, total: int, shown: int, inactive_hidden: int) -> None:
-        self.counts_label.setText(counts_text(total, shown, inactive_hidden))
+        self._counts = counts_text(total, shown, inactive_hidden)
+        self._show_facts()
 
     def set_busy(self, busy: bool) -> None:
         self.busy.setVisible(busy)
         self.cancel_button.setVisible(busy)
 
     def set_refreshed(self, moment: datetime | None) -> None:
-        self.refreshed_label.setText("" if moment is None else f"Last refreshed {moment:%H:%M:%S}")
+        self._refreshed = "" if moment is None else f"Last refreshed {moment:%H:%M:%S}"
+        self._show_facts()
 
-    def set_connection(self, label: str) -> None:
-        self.connection_label.setText(label)
-        self.connection_label.setToolTip(plain_tooltip(label and f"Connected to {label}"))
+    def _show_facts(self) -> None:
+        text = SEPARATOR.join(part for part in (self._counts, self._refreshed) if part)
+        self.facts_label.setText(text)
+        self.facts_label.setAccessibleDescription(text)
 
     def show_message(self, text: str, timeout_ms: int = 10_000) -> None:
         """A passing message (QStatusBar renders it as plain text)."""
