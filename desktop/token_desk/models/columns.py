@@ -47,6 +47,7 @@ class Width(enum.Enum):
     FIT = "fit"  # as wide as the header, or the sample text
     STRETCH = "stretch"  # free text: shares whatever width is left, also after resizes
     ELIDE_MIDDLE = "elide middle"  # IDs lose their middle, so both ends stay recognisable
+    ELIDE_FRONT = "elide front"  # summaries that end in what matters most ("…, + 2 more")
 
 
 @dataclass(frozen=True, eq=False)
@@ -86,8 +87,10 @@ TOKEN_ID = text_column(Column.TOKEN_ID, "id", search=True, width=Width.ELIDE_MID
                        sample="00000000-0000-0000-0000-000000000000")
 # The length the API hands out (see the spec's examples).
 PREFIX = text_column(Column.PREFIX, "prefix", search=True, sample="M.V1.+5Jk")
+# Never "+ 1 m…": the count of further databases is the summary's point (the Admin UI shows it whole).
 DATABASES = ColumnSpec(Column.DATABASES, Column.DATABASES.label, cells.databases_text, cells.databases_tooltip,
-                       cells.databases_keys, width=Width.STRETCH)
+                       cells.databases_keys, width=Width.ELIDE_FRONT,
+                       width_sample="telemetry (write), + 1 more")  # the Admin UI's example
 CREATED_AT = time_column(Column.CREATED_AT, "created_at", display.EMPTY_CELL, display.NOT_RECORDED)
 EXPIRES_AT = time_column(Column.EXPIRES_AT, "expires_at", display.NEVER, display.NEVER_EXPIRES)
 REVOKED_AT = time_column(Column.REVOKED_AT, "revoked_at", display.EMPTY_CELL, display.NOT_REVOKED)

@@ -24,8 +24,11 @@ def test_revoke_through_the_dialog_revokes_exactly_that_token(qtbot, window, san
     assert revoked_ids(sandbox) == before | {target.id}
     assert sandbox.state.revoke_count(TokenKind.MANAGEMENT.value, target.id) == 1
     assert target.id not in {token.id for token in shown_tokens(page)}  # left the active list
-    assert page.selected_tokens() == [neighbour]
-    assert window.statusBar().currentMessage() == f"Revoked \u201c{target.description}\u201d ({target.id[:8]}\u2026)."
+    assert page.selected_tokens() == [neighbour] and page.current_token() == neighbour
+    assert window.focusWidget() is page.view  # the keyboard goes on from the next row
+    # A short notice beside the table says what happened, without a dialog to dismiss.
+    assert window.notice.isVisible() and not window.notice.isModal()
+    assert window.notice.text == f"Revoked \u201c{target.description}\u201d ({target.id[:8]}\u2026)."
     window.token_actions.show_inactive.setChecked(True)
     row = page.proxy_row_of(target.id)
     assert page.proxy.token_at(row).revoked_at is not None  # the server's revokedAt, shown in place
@@ -99,3 +102,15 @@ def test_closing_the_window_mid_revoke_asks_and_records_the_outcome_unknown(qtbo
     window.close()
     assert not window.isVisible() and not dialog.is_busy
     assert any("whether it was revoked is unknown" in record.getMessage() for record in caplog.records)
+
+
+def test_a_revoked_row_still_shown_is_highlighted_for_a_moment(qtbot, window, sandbox) -> None:
+    window.token_actions.show_inactive.setChecked(True)
+    page = window.page(TokenKind.MANAGEMENT)
+    target = next(token for token in shown_tokens(page) if token.revoked_at is None
+                  and not window.connection.client.is_signed_in_with(token))
+    page.select_ids([target.id], target.id)
+    confirm_when_the_dialog_opens(window)
+    window.token_actions.revoke.trigger()
+    assert page.view.flashing == {target.id} and page.selected_tokens()[0].id == target.id
+    qtbot.waitUntil(lambda: not page.view.flashing, timeout=5000)  # then it fades back

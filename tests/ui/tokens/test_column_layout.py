@@ -69,13 +69,18 @@ def test_description_takes_the_room_another_column_gives_up(qtbot, wide_window) 
     assert view.horizontalHeader().length() == view.viewport().width()
 
 
+def drawn_option(page: TokenPage, section: int, row: int = 0) -> QStyleOptionViewItem:
+    """How the view's delegate sets up a cell for drawing."""
+    option = QStyleOptionViewItem()
+    page.view.itemDelegateForIndex(page.proxy.index(row, section)).initStyleOption(option, page.proxy.index(row, section))
+    return option
+
+
 def test_created_by_is_elided_in_the_middle_and_whole_in_the_tooltip(qtbot, wide_window) -> None:
     page = show_page(qtbot, wide_window, TokenKind.MANAGEMENT)
     column = page.column_index(Column.CREATED_BY)
     index = page.proxy.index(0, column)
-    option = QStyleOptionViewItem()
-    page.view.itemDelegateForColumn(column).initStyleOption(option, index)
-    assert option.textElideMode == Qt.TextElideMode.ElideMiddle
+    assert drawn_option(page, column).textElideMode == Qt.TextElideMode.ElideMiddle
     assert page.proxy.token_at(0).created_by in index.data(Qt.ItemDataRole.ToolTipRole)
 
 
@@ -122,9 +127,31 @@ def test_sort_arrow_points_up_for_ascending_and_down_for_descending(qtbot, wide_
     assert arrow_points_up(page, Column.CREATED_AT)
 
 
-def test_delegate_for_plain_columns_is_the_default(qtbot, wide_window) -> None:
+def test_plain_text_columns_lose_their_end(qtbot, wide_window) -> None:
     page = show_page(qtbot, wide_window, TokenKind.MANAGEMENT)
-    assert page.view.itemDelegateForColumn(page.column_index(Column.DESCRIPTION)) is None
+    assert drawn_option(page, page.column_index(Column.DESCRIPTION)).textElideMode == Qt.TextElideMode.ElideRight
+
+
+def test_databases_keep_their_more_count_and_lose_the_front_instead(qtbot, wide_window) -> None:
+    page = show_page(qtbot, wide_window, TokenKind.DATABASE)
+    section = page.column_index(Column.DATABASES)
+    assert drawn_option(page, section).textElideMode == Qt.TextElideMode.ElideLeft
+    sample = "telemetry (write), + 1 more"
+    assert page.view.columnWidth(section) >= QFontMetrics(page.view.font()).horizontalAdvance(sample)
+    header = page.view.horizontalHeader()
+    assert header.sectionResizeMode(section) == QHeaderView.ResizeMode.Interactive  # the person's width wins
+    assert header.sectionResizeMode(page.column_index(Column.DESCRIPTION)) == QHeaderView.ResizeMode.Stretch
+
+
+@pytest.mark.parametrize("kind", list(TokenKind))
+def test_spare_width_goes_to_description_alone(qtbot, wide_window, kind) -> None:
+    page = show_page(qtbot, wide_window, kind)
+    header = page.view.horizontalHeader()
+    stretching = [page.proxy.headerData(s, Qt.Orientation.Horizontal) for s in range(header.count())
+                  if header.sectionResizeMode(s) == QHeaderView.ResizeMode.Stretch]
+    assert stretching == ["Description"]
+    wide_window.resize(1600, 760)
+    qtbot.waitUntil(lambda: header.sectionSize(page.column_index(Column.DESCRIPTION)) >= 400)
 
 
 def test_a_page_built_with_an_extra_column_lays_it_out_from_its_spec(qtbot) -> None:
@@ -139,4 +166,4 @@ def test_a_page_built_with_an_extra_column_lays_it_out_from_its_spec(qtbot) -> N
     section = page.column_index("owner")
     assert page.proxy.headerData(section, Qt.Orientation.Horizontal) == "Owner"
     assert page.view.columnWidth(section) > QFontMetrics(page.view.font()).horizontalAdvance(owner.width_sample)
-    assert page.view.itemDelegateForColumn(section) is not None  # elided in the middle, like IDs
+    assert drawn_option(page, section).textElideMode == Qt.TextElideMode.ElideMiddle  # like IDs

@@ -19,6 +19,7 @@ from token_desk.ui.connections import Prompts
 from token_desk.ui.create import ProfileSaver
 from token_desk.ui.revoke import RevokeDialog, RevokeService, confirm_stop_waiting
 from token_desk.ui.shell.actions import TokenActions
+from token_desk.ui.common.notice import Notice
 from token_desk.ui.shell.banner import Banner
 from token_desk.ui.common.icons import icon
 from token_desk.ui.shell.menu_bar import WindowMenus
@@ -73,6 +74,8 @@ class MainWindow(QMainWindow):
         self.pages = {kind: TokenPage(kind) for kind in TokenKind}
         self.toolbar = MainToolBar(self.token_actions, self)
         self.addToolBar(self.toolbar)
+        # Every toolbar control stays visible: the window is never narrower than they need.
+        self.toolbar.required_width_changed.connect(self.setMinimumWidth)
         self.search_box = self.toolbar.search_box
         self.status = StatusLine(self.statusBar(), self.token_actions.cancel_load)
         self.loader = TokenLoader({kind: page.columns for kind, page in self.pages.items()}, self)
@@ -89,6 +92,7 @@ class MainWindow(QMainWindow):
     # ---- building -------------------------------------------------------------------------------
     def _build_central(self) -> None:
         self.banner = Banner()
+        self.notice = Notice()
         self.sidebar = QListWidget()
         self.sidebar.setObjectName("sidebar")
         self.page_stack = QStackedWidget()
@@ -118,6 +122,7 @@ class MainWindow(QMainWindow):
         layout.setContentsMargins(2, 6, 6, 0)  # the splitter handle already parts it from the sidebar
         layout.setSpacing(6)
         layout.addWidget(self.banner)
+        layout.addWidget(self.notice)
         layout.addWidget(self.page_stack, 1)
         return column
 

@@ -1,9 +1,14 @@
-"""The main toolbar: refresh and revoke, the search box, the inactive toggle and the demo marker."""
+"""The main toolbar: refresh and revoke, the search box, the inactive toggle and the demo marker.
+
+Nothing ever moves into a "»" overflow menu: as the window narrows, the search box shrinks first, then the
+buttons drop their text (the icon, tooltip and accessible name stay); `required_width()` is the narrowest
+the toolbar can be with everything visible, which the window takes as its minimum width.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QSizePolicy, QToolBar, QToolButton, QWidget
 
 from token_desk.api.models import TokenKind
@@ -13,6 +18,8 @@ from token_desk.ui.common.icons import icon
 from token_desk.ui.common.palette import Colours, style_live
 
 SEARCH_PLACEHOLDER = "Search by description or ID"
+SEARCH_WIDTHS = (160, 320, 420)  # smallest, preferred, largest
+TEXT_ROOM = 6  # what a button's text adds beyond its width in pixels: the gap after the icon
 
 
 def demo_marker_style(c: Colours) -> str:
@@ -28,8 +35,14 @@ class SearchBox(QLineEdit):
         self.setPlaceholderText(SEARCH_PLACEHOLDER)
         self.setClearButtonEnabled(True)
         self.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
-        self.setMinimumWidth(280)
-        self.setMaximumWidth(420)
+        self.setAccessibleName("Search tokens")
+        # It gives up width first when the window narrows, down to what the placeholder's start needs.
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setMinimumWidth(SEARCH_WIDTHS[0])
+        self.setMaximumWidth(SEARCH_WIDTHS[2])
+
+    def sizeHint(self) -> QSize:  # Qt override
+        return QSize(SEARCH_WIDTHS[1], super().sizeHint().height())
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # Qt override
         if event.key() == Qt.Key.Key_Escape and self.text():
@@ -52,6 +65,10 @@ def _gap(width: int) -> QWidget:
 
 
 class MainToolBar(QToolBar):
+    """`required_width_changed(width)` when what must fit changes (a widget added, the demo badge shown)."""
+
+    required_width_changed = Signal(int)
+
     def __init__(self, actions: TokenActions, parent: QWidget | None = None) -> None:
         super().__init__("Main toolbar", parent)
         self.setObjectName("mainToolBar")  # saveState needs a name
@@ -61,10 +78,12 @@ class MainToolBar(QToolBar):
         self.search_box = SearchBox(self)
         self.inactive_box = QCheckBox(actions.show_inactive.text(), self)
         self.inactive_box.setToolTip(actions.show_inactive.toolTip())
+        self.inactive_box.setAccessibleName(actions.show_inactive.text())
         self.demo_marker = QLabel("Demo data", self)
         self.demo_marker.setObjectName("demoMarker")
         style_live(self.demo_marker, demo_marker_style)
         self.demo_marker.setToolTip("Sample tokens from a built-in server on this computer; nothing here is real")
+        self.demo_marker.setAccessibleName("Demo data: sample tokens, nothing here is real")
         self._actions = actions
         self.new_button = QToolButton(self)  # New Management Token… or New Database Token…, by page
         self.new_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
@@ -98,6 +117,57 @@ class MainToolBar(QToolBar):
 
     def set_demo(self, is_demo: bool) -> None:
         self._demo_action.setVisible(is_demo)
+        self._announce_required_width()
+
+    # ---- fitting the width ----------------------------------------------------------------------------
+    def _tool_buttons(self) -> list[QToolButton]:
+        buttons = (self.widgetForAction(action) for action in self.actions())
+        return [button for button in buttons if isinstance(button, QToolButton) and button.isVisibleTo(self)]
+
+    def _text_widths(self) -> int:
+        """What the tool buttons' texts add when shown beside their icons."""
+        metrics = self.fontMetrics()
+        return sum(metrics.horizontalAdvance(button.text()) + TEXT_ROOM for button in self._tool_buttons())
+
+    def required_width(self, with_text: bool = False) -> int:
+        """The narrowest width that shows every widget (search box at its smallest, buttons icon-only)."""
+        spacing = self.layout().spacing() if self.layout() else 0
+        margins = self.contentsMargins()
+        total = margins.left() + margins.right() + 2 * spacing  # the layout's own ends
+        for action in self.actions():
+            if not action.isVisible():
+                continue
+            widget = self.widgetForAction(action)
+            if widget is None:
+                continue
+            if isinstance(widget, QToolButton):
+                width = widget.sizeHint().width()
+                if widget.toolButtonStyle() != Qt.ToolButtonStyle.ToolButtonIconOnly:
+                    width -= self.fontMetrics().horizontalAdvance(widget.text()) + TEXT_ROOM
+            elif widget.sizePolicy().horizontalPolicy() == QSizePolicy.Policy.Expanding:
+                width = widget.minimumWidth()
+            else:
+                width = max(widget.sizeHint().width(), widget.minimumWidth())
+            total += width + spacing
+        return total + (self._text_widths() if with_text else 0)
+
+    def _announce_required_width(self) -> None:
+        self.required_width_changed.emit(self.required_width())
+
+    def actionEvent(self, event) -> None:  # Qt override: widgets and actions come and go
+        super().actionEvent(event)
+        if event.type() in (QEvent.Type.ActionAdded, QEvent.Type.ActionRemoved, QEvent.Type.ActionChanged):
+            self._announce_required_width()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # Qt override
+        # The search box shrinks first; once it is at its smallest the buttons drop their text.
+        roomy = event.size().width() >= self.required_width(with_text=True)
+        style = Qt.ToolButtonStyle.ToolButtonTextBesideIcon if roomy else Qt.ToolButtonStyle.ToolButtonIconOnly
+        if self.toolButtonStyle() != style:
+            self.setToolButtonStyle(style)
+            for button in self._tool_buttons():  # also those added as widgets, which keep their own style
+                button.setToolButtonStyle(style)
+        super().resizeEvent(event)
 
     @property
     def demo_marker_visible(self) -> bool:

@@ -122,7 +122,12 @@ class WindowCommands(QObject):
         # Revoked rows stay selected if still shown (inactive tokens visible); else the neighbour takes over.
         keep = still_shown or ([neighbour_id] if neighbour_id else [])
         page.select_ids(keep, keep[0] if keep else None)
-        window.status.show_message(report.status_sentence, 15_000)
+        page.view.flash_tokens(still_shown)
+        page.view.setFocus(Qt.FocusReason.OtherFocusReason)  # the keyboard goes on from the row now current
+        current = page.current_token()
+        landing = f" Now on \u201c{current.description}\u201d." if current is not None and not still_shown else ""
+        window.notice.show_notice(report.status_sentence, problem=not report.all_succeeded,
+                                  spoken=report.status_sentence + landing)
         window.update_actions()
         if report.signed_out:
             window.enter_signed_out(SIGNED_OUT_BY_REVOKE)

@@ -5,21 +5,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QSize, Qt
-from PySide6.QtWidgets import (QHeaderView, QStyle, QStyledItemDelegate, QStyleOptionHeader,
-                               QStyleOptionViewItem, QTableView)
+from PySide6.QtCore import QSize
+from PySide6.QtWidgets import QHeaderView, QStyle, QStyleOptionHeader, QTableView
 
 from token_desk.models.columns import ColumnSpec, Width
 
 CELL_MARGIN = 10  # the style's text margins on both sides (3 px each in Fusion), plus a little air
-
-
-class MiddleElideDelegate(QStyledItemDelegate):
-    """Draws the cell text elided in the middle ("d2f1e0…a76c0a7c") when the column is too narrow."""
-
-    def initStyleOption(self, option: QStyleOptionViewItem, index) -> None:  # Qt override
-        super().initStyleOption(option, index)
-        option.textElideMode = Qt.TextElideMode.ElideMiddle
 
 
 def header_width(header: QHeaderView, text: str) -> int:
@@ -61,10 +52,3 @@ def apply_resize_modes(view: QTableView, columns: Sequence[ColumnSpec]) -> None:
         stretch = column.width is Width.STRETCH
         mode = QHeaderView.ResizeMode.Stretch if stretch else QHeaderView.ResizeMode.Interactive
         header.setSectionResizeMode(section, mode)
-
-
-def install_delegates(view: QTableView, columns: Sequence[ColumnSpec]) -> None:
-    delegate = MiddleElideDelegate(view)
-    for section, column in enumerate(columns):
-        if column.width is Width.ELIDE_MIDDLE:
-            view.setItemDelegateForColumn(section, delegate)

@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
-from PySide6.QtCore import QPoint, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QPaintEvent
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+from PySide6.QtCore import QPoint, QRect, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QPainter, QPaintEvent, QPalette
+from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QStyle, QStyleOptionFocusRect, QTableView,
+                               QWidget)
 
 from token_desk.models.columns import ColumnSpec
-from token_desk.ui.tokens.column_layout import apply_column_layout, apply_resize_modes, install_delegates
+from token_desk.ui.tokens.column_layout import apply_column_layout, apply_resize_modes
+from token_desk.ui.tokens.row_delegate import TokenCellDelegate
 from token_desk.ui.tokens.options_strip import STRIP_WIDTH, OptionsStrip
 from token_desk.ui.common.sort_arrow_style import install_sort_arrow_style
+
+
+FLASH_MS = 1600  # long enough to catch the eye, short enough not to linger
 
 
 class TokenTableView(QTableView):
@@ -22,6 +27,10 @@ class TokenTableView(QTableView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.options_strip = OptionsStrip(self)  # before _configure: Qt calls updateGeometries early
+        self.cell_delegate = TokenCellDelegate((), self)
+        self._flash_timer = QTimer(self)
+        self._flash_timer.setSingleShot(True)
+        self._flash_timer.timeout.connect(self._end_flash)
         self._configure()
         self.options_strip.row_clicked.connect(self.options_requested)
 
@@ -44,7 +53,22 @@ class TokenTableView(QTableView):
         install_sort_arrow_style(header)
 
     def install_column_delegates(self, columns: Sequence[ColumnSpec]) -> None:
-        install_delegates(self, columns)
+        self.cell_delegate = TokenCellDelegate(columns, self)
+        self.setItemDelegate(self.cell_delegate)
+
+    def flash_tokens(self, token_ids: Iterable[str], duration_ms: int = FLASH_MS) -> None:
+        """Highlight these tokens' rows for a moment (after a change people should see land)."""
+        self.cell_delegate.flashing = frozenset(token_ids)
+        self.viewport().update()
+        self._flash_timer.start(duration_ms)
+
+    def _end_flash(self) -> None:
+        self.cell_delegate.flashing = frozenset()
+        self.viewport().update()
+
+    @property
+    def flashing(self) -> frozenset[str]:
+        return self.cell_delegate.flashing
 
     def apply_default_widths(self, columns: Sequence[ColumnSpec]) -> None:
         """Widths for a first start: headers and IDs fit whole, the free-text columns share the rest."""
@@ -69,7 +93,34 @@ class TokenTableView(QTableView):
 
     def paintEvent(self, event: QPaintEvent) -> None:  # Qt override
         super().paintEvent(event)
+        self._paint_row_focus()
         self.options_strip.update()  # rows moved, scrolled or changed selection: keep the strip in step
+
+    def current_row_rect(self) -> QRect:
+        """Where the whole-row focus frame goes (empty when there is no current row)."""
+        index = self.currentIndex()
+        if not index.isValid():
+            return QRect()
+        return QRect(0, self.rowViewportPosition(index.row()), self.viewport().width(), self.rowHeight(index.row()))
+
+    def _paint_row_focus(self) -> None:
+        # One frame around the whole current row, as a row-selecting list shows it (not one cell's text).
+        rect = self.current_row_rect()
+        if not self.hasFocus() or rect.isEmpty():
+            return
+        option = QStyleOptionFocusRect()
+        option.initFrom(self)
+        option.rect = rect.adjusted(0, 0, -1, -1)
+        option.state |= QStyle.StateFlag.State_KeyboardFocusChange
+        selected = self.selectionModel() is not None and self.selectionModel().isRowSelected(self.currentIndex().row())
+        option.backgroundColor = self.palette().color(QPalette.ColorRole.Highlight if selected else QPalette.ColorRole.Base)
+        painter = QPainter(self.viewport())
+        self.style().drawPrimitive(QStyle.PrimitiveElement.PE_FrameFocusRect, option, painter, self)
+        painter.end()
+
+    def currentChanged(self, current, previous) -> None:  # Qt override: the frame spans the row, repaint it whole
+        super().currentChanged(current, previous)
+        self.viewport().update()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # Qt override
         if self._is_menu_key(event) and self.currentIndex().isValid():

@@ -1,0 +1,69 @@
+"""A short, non-modal notice near what it is about ("Revoked “Jane's laptop”"), gone after a few seconds.
+
+It never takes the keyboard: it is read out to screen readers as an announcement instead.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QToolButton, QWidget
+
+from token_desk.ui.common.palette import Colours, style_live
+from token_desk.ui.common.plain_text import plain_label
+
+SHOWN_MS = 6000
+
+
+def _style(problem: bool):
+    def style(c: Colours) -> str:
+        background, border, text = ((c.banner_background, c.banner_border, c.banner_text) if problem
+                                    else (c.notice_background, c.notice_border, c.notice_text))
+        return (f"QFrame#notice {{ background: {background}; border: 1px solid {border}; border-radius: 6px; }}"
+                f" QFrame#notice QLabel, QFrame#notice QToolButton {{ color: {text}; background: transparent;"
+                " border: none; }")
+    return style
+
+
+class Notice(QFrame):
+    """Hidden until `show_notice`; the × closes it early."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("notice")
+        self.setAccessibleName("Notice")
+        self.label = plain_label(wrap=True)  # it quotes token descriptions
+        self.close_button = QToolButton()
+        self.close_button.setText("×")
+        self.close_button.setToolTip("Dismiss")
+        self.close_button.setAccessibleName("Dismiss notice")
+        self.close_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # it must never steal the table's focus
+        self.close_button.clicked.connect(self.hide)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self.hide)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(12, 4, 4, 4)
+        layout.addWidget(self.label, 1)
+        layout.addWidget(self.close_button)
+        style_live(self, _style(False))
+        self.hide()
+
+    @property
+    def text(self) -> str:
+        return "" if self.isHidden() else self.label.text()
+
+    def show_notice(self, text: str, *, problem: bool = False, spoken: str = "",
+                    duration_ms: int = SHOWN_MS) -> None:
+        """Show `text` for a while; `spoken` (default: the text) is what a screen reader announces."""
+        style_live(self, _style(problem))
+        self.label.setText(text)
+        self.show()
+        self._timer.start(duration_ms)
+        announce(self, spoken or text)
+
+
+def announce(widget: QWidget, message: str) -> None:
+    """Have screen readers say `message` now (politely: after what they are saying)."""
+    if message and QAccessible.isActive():
+        QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(widget, message))

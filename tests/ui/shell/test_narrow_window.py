@@ -1,0 +1,56 @@
+"""At 800 px the search box gives up width first; nothing hides behind a "»"; the window never gets narrower
+than its controls need."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QToolButton
+
+from tests.ui.conftest import DecliningPrompts, wait_loaded
+from token_desk.app import create_window
+
+
+@pytest.fixture
+def demo(qtbot):
+    window = create_window(["--demo"], prompts=DecliningPrompts())
+    qtbot.addWidget(window)
+    window.show()
+    wait_loaded(qtbot, window)
+    return window
+
+
+def overflow_button(toolbar) -> QToolButton | None:
+    return next((b for b in toolbar.findChildren(QToolButton) if b.objectName() == "qt_toolbar_ext_button"), None)
+
+
+def everything_in_view(window) -> bool:
+    toolbar = window.toolbar
+    shown = (toolbar.search_box, toolbar.inactive_box, toolbar.demo_marker, window.connections.switcher)
+    button = overflow_button(toolbar)
+    return all(widget.isVisible() for widget in shown) and (button is None or not button.isVisible())
+
+
+def test_at_800_pixels_every_toolbar_control_stays_in_view(qtbot, demo) -> None:
+    demo.resize(1280, 760)
+    qtbot.waitUntil(lambda: demo.width() == 1280)
+    wide_search = demo.search_box.width()
+    demo.resize(800, 500)
+    qtbot.waitUntil(lambda: demo.width() == 800)
+    qtbot.waitUntil(lambda: everything_in_view(demo))
+    assert demo.search_box.width() < wide_search  # the search box gave way
+    assert demo.toolbar.inactive_box.geometry().right() < demo.toolbar.demo_marker.geometry().left()
+
+
+def test_the_window_is_never_narrower_than_its_toolbar_needs(qtbot, demo) -> None:
+    assert 0 < demo.minimumWidth() <= 800
+    assert demo.minimumWidth() == demo.toolbar.required_width()
+    demo.resize(demo.minimumWidth(), 500)
+    qtbot.waitUntil(lambda: everything_in_view(demo))
+    assert demo.search_box.width() >= demo.search_box.minimumWidth()
+
+
+def test_buttons_keep_their_names_when_they_drop_their_text(qtbot, demo) -> None:
+    demo.resize(demo.minimumWidth(), 500)
+    qtbot.waitUntil(lambda: demo.width() == demo.minimumWidth())
+    refresh = demo.toolbar.widgetForAction(demo.token_actions.refresh)
+    assert refresh.isVisible() and refresh.toolTip() and refresh.text() == "Refresh"
