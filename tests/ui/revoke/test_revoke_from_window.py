@@ -110,7 +110,7 @@ def test_a_revoked_row_still_shown_is_highlighted_for_a_moment(qtbot, window, sa
     target = next(token for token in shown_tokens(page) if token.revoked_at is None
                   and not window.connection.client.is_signed_in_with(token))
     page.select_ids([target.id], target.id)
-    confirm_when_the_dialog_opens(window)
+    confirm_revoke_when_the_dialog_opens(window)
     window.token_actions.revoke.trigger()
     assert page.view.flashing == {target.id} and page.selected_tokens()[0].id == target.id
     qtbot.waitUntil(lambda: not page.view.flashing, timeout=5000)  # then it fades back

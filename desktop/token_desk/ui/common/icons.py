@@ -18,8 +18,9 @@ ICON_NAMES: tuple[str, ...] = (
     "connection", "demo", "add", "edit", "rotate",
 )
 APP_ICON_SIZES: tuple[int, ...] = (16, 24, 32, 48, 64, 128, 256, 512)
-# Every size the UI draws icons at (toolbar 18, menus 16, welcome 20, dialogs 22 ...), at 1x and 2x.
-UI_ICON_SIZES: tuple[int, ...] = (16, 18, 20, 22, 24, 32, 48, 64)
+# The sizes drawn on selected rows (table status icons, sidebar pages), at 1x and 2x; other sizes and
+# modes come from the SVG itself, rendered only when drawn (pre-rendering every size cost 0.3 s at start).
+SELECTED_SIZES: tuple[int, ...] = (16, 20, 24)
 PIXEL_RATIOS: tuple[int, ...] = (1, 2)
 # On a selected row the icon takes the highlighted text's colour (white in both schemes, see palette.py):
 # Qt's own "selected" rendering blends the icon into the highlight until it all but vanishes.
@@ -47,13 +48,12 @@ def icon(name: str) -> QIcon:
     path = resource_path("icons", f"{name}.svg")
     if not path.is_file():
         raise FileNotFoundError(f"No icon named {name!r}: expected {path}")
-    svg = path.read_text(encoding="utf-8")
-    result = QIcon()
-    for mode, source in ((QIcon.Mode.Normal, svg), (QIcon.Mode.Selected, _COLOUR.sub(SELECTED_COLOUR, svg))):
-        renderer = QSvgRenderer(QByteArray(source.encode("utf-8")))
-        for size in UI_ICON_SIZES:
-            for ratio in PIXEL_RATIOS:
-                result.addPixmap(_render(renderer, size, ratio), mode)
+    result = QIcon(str(path))
+    selected = _COLOUR.sub(SELECTED_COLOUR, path.read_text(encoding="utf-8"))
+    renderer = QSvgRenderer(QByteArray(selected.encode("utf-8")))
+    for size in SELECTED_SIZES:
+        for ratio in PIXEL_RATIOS:
+            result.addPixmap(_render(renderer, size, ratio), QIcon.Mode.Selected)
     return result
 
 
