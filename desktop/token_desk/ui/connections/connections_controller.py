@@ -278,6 +278,7 @@ class ConnectionsController(QObject):
         active = self.window.connection
         dialog = ConnectionsDialog(self.window, self.manager, self.prompts, active.profile_name if active else None)
         dialog.connect_requested.connect(self.open_profile)
+        dialog.import_requested.connect(lambda: (self.import_from_influxctl(), dialog.reload()))
         dialog.profile_renamed.connect(self._profile_renamed)
         dialog.profile_deleted.connect(self._profile_deleted)
         dialog.influxctl_row.show_program(self.influxctl_program().label)

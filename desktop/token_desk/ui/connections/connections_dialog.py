@@ -24,7 +24,8 @@ from token_desk.ui.connections.profile_form import ProfileFormResult
 from token_desk.ui.connections.token_storage import keep_for_session, store_token
 
 NAME_ROLE = Qt.ItemDataRole.UserRole
-EMPTY_TEXT = "No connections yet. Add one, or import your influxctl profiles from the welcome page."
+EMPTY_TEXT = "No connections yet. Add one, or import your influxctl profiles."
+IMPORT_TEXT = "Import from influxctl…"
 
 
 def profile_details(profile: Profile) -> str:
@@ -35,6 +36,7 @@ class ConnectionsDialog(QDialog):
     """Keyring work runs off the GUI thread; `connect_requested(name)` asks the app to switch."""
 
     connect_requested = Signal(str)
+    import_requested = Signal()
     profile_renamed = Signal(str, str)  # old, new (also emitted with old == new for an edit)
     profile_deleted = Signal(str)
 
@@ -47,6 +49,7 @@ class ConnectionsDialog(QDialog):
         self._prompts = prompts
         self._active_name = active_name
         self.list = QListWidget(self)
+        self.list.setAccessibleName("Connections")
         self.details_label = plain_label(wrap=True, selectable=True)
         self.status_label = plain_label(wrap=True, selectable=True)
         self.test_row = ConnectionTestRow(self)
@@ -59,7 +62,8 @@ class ConnectionsDialog(QDialog):
     def _build(self) -> None:
         side = QVBoxLayout()
         for text, slot in (("Add…", self.add_profile), ("Edit…", self.edit_selected),
-                           ("Duplicate", self.duplicate_selected), ("Delete…", self.delete_selected)):
+                           ("Duplicate", self.duplicate_selected), ("Delete…", self.delete_selected),
+                           (IMPORT_TEXT, self.import_requested.emit)):
             self.buttons[text] = QPushButton(text, self)
             self.buttons[text].clicked.connect(slot)
             side.addWidget(self.buttons[text])

@@ -262,10 +262,12 @@ class ProfileDialog(QDialog):
         self.form.validity_changed.connect(self.save_button.setEnabled)
         self.form.messages_shown.connect(self._fit_messages)
         self.save_button.setEnabled(self.form.is_valid)
+        # The test and its outcome sit in the field column, aligned with the fields and their messages.
+        self.form.layout().addRow("", self.test_row)
         layout = QVBoxLayout(self)
         layout.addWidget(self.form)
-        layout.addWidget(self.test_row)
         layout.addWidget(self.buttons)
+        self.form.inputs[ProfileField.NAME].setFocus()  # forms start at their first field
 
     @property
     def save_button(self):

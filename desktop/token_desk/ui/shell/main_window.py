@@ -95,6 +95,7 @@ class MainWindow(QMainWindow):
         self.notice = Notice()
         self.sidebar = QListWidget()
         self.sidebar.setObjectName("sidebar")
+        self.sidebar.setAccessibleName("Token lists")
         self.page_stack = QStackedWidget()
         for kind, page in self.pages.items():
             self.sidebar.addItem(QListWidgetItem(icon(PAGE_ICONS[kind]), page.title))
@@ -144,6 +145,9 @@ class MainWindow(QMainWindow):
         self.loader.source_state.connect(self._on_source_state)
         for page in self.pages.values():
             page.unavailable_panel.choose_requested.connect(self.choose_influxctl)
+        for kind, page in self.pages.items():
+            page.empty_state.show_inactive_requested.connect(lambda: actions.show_inactive.setChecked(True))
+            page.empty_state.set_create_action(actions.new_token[kind])
         for page in self.pages.values():
             page.proxy.counts_changed.connect(self._update_counts)
             page.view.selectionModel().selectionChanged.connect(self.update_actions)
@@ -161,7 +165,7 @@ class MainWindow(QMainWindow):
         self._signed_out = False
         self.banner.hide()
         for page in self.pages.values():
-            page.set_tokens(())
+            page.clear()
             page.hide_unavailable()
         self.central_stack.setCurrentWidget(self.splitter if connection else self.welcome)
         self.toolbar.set_demo(bool(connection and connection.is_demo))

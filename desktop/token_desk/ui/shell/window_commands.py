@@ -6,10 +6,12 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QPoint, Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMenu
 
 from token_desk.api.models import Token
 from token_desk.ui import revoke
+from token_desk.ui.common.menu_position import below_and_inside
 from token_desk.ui.create import TokenLifecycle
 from token_desk.ui.shell.context_menu import empty_space_menu, token_menu
 from token_desk.ui.shell.lifecycle_host import WindowLifecycleHost
@@ -45,7 +47,8 @@ class WindowCommands(QObject):
         for page in pages:
             page.view.addActions(list(actions.row_actions()))
             page.view.customContextMenuRequested.connect(lambda pos, p=page: self._menu_at(p, pos))
-            page.view.options_requested.connect(lambda row, at, p=page: self.open_row_menu(p, row, at))
+            page.view.options_requested.connect(
+                lambda row, at, p=page: self.open_row_menu(p, row, at, under_button=True))
 
     # ---- menus --------------------------------------------------------------------------------------
     def _menu_at(self, page: TokenPage, pos: QPoint) -> None:
@@ -56,12 +59,19 @@ class WindowCommands(QObject):
         else:
             self._popup(empty_space_menu(self._window.token_actions, page.kind, self._window), at)
 
-    def open_row_menu(self, page: TokenPage, row: int, at: QPoint) -> None:
-        """Right-click semantics: an unselected row becomes the selection; a selected one keeps it."""
+    def open_row_menu(self, page: TokenPage, row: int, at: QPoint, under_button: bool = False) -> None:
+        """Right-click semantics: an unselected row becomes the selection; a selected one keeps it.
+
+        From the ⋮ button (or the Menu key) the menu hangs under the button, right-aligned, inside the screen;
+        from a right-click it opens at the pointer."""
         if not page.is_row_selected(row):
             page.select_row(row)
         self._window.update_actions()
-        self._popup(token_menu(self._window.token_actions, self._window), at)
+        menu = token_menu(self._window.token_actions, self._window)
+        if under_button:
+            screen = QGuiApplication.screenAt(at) or self._window.screen()
+            at = below_and_inside(at, menu.sizeHint(), screen.availableGeometry())
+        self._popup(menu, at)
 
     def _popup(self, menu: QMenu, at: QPoint) -> None:
         self.close_menu()

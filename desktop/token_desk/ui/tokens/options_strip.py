@@ -19,7 +19,7 @@ ICON_SIZE = 16
 class OptionsStrip(QWidget):
     """Paints one ⋮ per visible row of `view`; a click emits the row and where to open the menu."""
 
-    row_clicked = Signal(int, QPoint)  # proxy row, global position for the menu
+    row_clicked = Signal(int, QPoint)  # proxy row, the button's bottom-right corner (global): the menu hangs there
 
     def __init__(self, view: QTableView) -> None:
         super().__init__(view)
@@ -85,5 +85,5 @@ class OptionsStrip(QWidget):
             super().mousePressEvent(event)
             return
         rect = self.row_rect(row)
-        self.row_clicked.emit(row, self.mapToGlobal(rect.bottomLeft()))
+        self.row_clicked.emit(row, self.mapToGlobal(rect.bottomRight()))
         event.accept()

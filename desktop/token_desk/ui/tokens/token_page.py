@@ -17,6 +17,7 @@ from token_desk.ui.common.icons import icon
 from token_desk.ui.common.palette import colours, muted_text
 from token_desk.ui.tokens.first_paint import FirstPaintLog
 from token_desk.ui.tokens.influxctl_panel import InfluxctlMissingPanel
+from token_desk.ui.tokens.empty_state import EmptyState
 from token_desk.ui.tokens.token_view import TokenTableView
 
 PAGE_TITLES = {TokenKind.MANAGEMENT: "Management Tokens", TokenKind.DATABASE: "Database Tokens"}
@@ -65,6 +66,11 @@ class TokenPage(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.stack)
         self.view.install_column_delegates(self.columns)
+        self.view.setAccessibleName(self.title)
+        self._loaded = False
+        self.empty_state = EmptyState(self.view, f"No {self.title.lower()} yet")
+        for signal in (self.proxy.counts_changed, self.proxy.layoutChanged, self.proxy.modelReset):
+            signal.connect(self._update_empty_state)
         self.apply_default_layout()
 
     def column_index(self, key: Hashable) -> int:
@@ -113,8 +119,19 @@ class TokenPage(QWidget):
         (by ID) selected and the sort as it was."""
         selected = [token.id for token in self.selected_tokens()]
         current = self.current_token()
+        self._loaded = True
         self.model.set_tokens(tokens)
         self.select_ids(selected, current.id if current else None)
+        self._update_empty_state()
+
+    def clear(self) -> None:
+        """No rows, and no "nothing here" either: the next list is on its way."""
+        self._loaded = False
+        self.model.set_tokens(())
+        self._update_empty_state()
+
+    def _update_empty_state(self, *_ignored: object) -> None:
+        self.empty_state.update_for(self.proxy.counts(), self.proxy.search_text, self._loaded)
 
     def selected_tokens(self) -> list[Token]:
         """The selected tokens in the order shown."""

@@ -125,8 +125,10 @@ class TokenTableView(QTableView):
     def keyPressEvent(self, event: QKeyEvent) -> None:  # Qt override
         if self._is_menu_key(event) and self.currentIndex().isValid():
             row = self.currentIndex().row()
-            rect = self.visualRect(self.model().index(row, 0))
-            self.options_requested.emit(row, self.viewport().mapToGlobal(rect.center()))
+            # The same place as the row's ⋮ button: one menu, one position, mouse or keyboard.
+            self.scrollTo(self.currentIndex())
+            rect = self.options_strip.row_rect(row)
+            self.options_requested.emit(row, self.options_strip.mapToGlobal(rect.bottomRight()))
             event.accept()
             return
         super().keyPressEvent(event)

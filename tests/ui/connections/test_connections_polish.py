@@ -1,0 +1,31 @@
+"""The Connections dialog: import from influxctl right there, Add starts at Name, messages in the field column."""
+
+from __future__ import annotations
+
+from token_desk.credentials import ProfileField
+from token_desk.ui.connections.profile_form import ProfileDialog
+
+
+def test_the_connections_dialog_offers_the_influxctl_import(qtbot, window) -> None:
+    dialog = window.connections.manage_connections()
+    qtbot.addWidget(dialog)
+    dialog.buttons["Import from influxctl…"].click()
+    assert window.connections.prompts.asked[-1] == "import_influxctl"
+
+
+
+def test_add_connection_starts_at_the_name(qtbot) -> None:
+    dialog = ProfileDialog(None)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.focusWidget() is dialog.form.inputs[ProfileField.NAME]
+
+
+def test_the_connection_test_sits_in_the_field_column(qtbot) -> None:
+    dialog = ProfileDialog(None)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    field_left = dialog.form.inputs[ProfileField.NAME].mapTo(dialog, dialog.form.inputs[ProfileField.NAME].rect().topLeft()).x()
+    test_left = dialog.test_row.button.mapTo(dialog, dialog.test_row.button.rect().topLeft()).x()
+    assert test_left == field_left
