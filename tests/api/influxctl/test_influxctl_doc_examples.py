@@ -10,7 +10,7 @@ from influxctl_docs import example
 from token_desk.api.influxctl.created import parse_create_output
 from token_desk.api.influxctl.errors import InfluxctlOutputError
 from token_desk.api.influxctl.output import (
-    management_tokens_from_table, parse_database_token_list, parse_management_list,
+    management_tokens_from_table, parse_database_list, parse_database_token_list, parse_management_list,
 )
 from token_desk.api.models import Permission, TokenKind
 
@@ -102,3 +102,7 @@ def test_unknown_fields_are_ignored():
     text = b'[{"id": "6d3c7b1e-4f0a-4c2b-9e51-2a7f0c9d8e11", "shiny_new_field": {"x": 1}, "created_at": {"seconds": 5}}]'
     (token,) = parse_management_list(text)
     assert token.created_at == datetime.fromtimestamp(5, timezone.utc)
+
+
+def test_null_is_an_empty_list_as_gos_encoder_prints_a_nil_slice():
+    assert parse_management_list("null\n") == parse_database_token_list("null") == parse_database_list(" null ") == []

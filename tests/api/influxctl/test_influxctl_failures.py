@@ -54,3 +54,12 @@ def test_the_secret_and_anything_token_shaped_are_redacted():
 def test_a_failure_without_words_still_says_what_failed():
     error = error_for(failed(""), "management list")
     assert "management list" in str(error) and "exit status 1" in str(error)
+
+
+@pytest.mark.parametrize("stderr", ['error\tprofile "prod" not found in /home/me/.config/influxctl/config.toml',
+                                    "error\tfailed to load configuration: file not found"])
+def test_a_missing_profile_or_config_is_not_an_unknown_token(stderr):
+    # Found by the independent stand-in: "refresh the list" would not help; influxctl's own words are shown.
+    error = error_for(failed(stderr), "management list")
+    assert not isinstance(error, NotFoundError) and "refresh" not in str(error).lower()
+    assert stderr.split("\t", 1)[1] in str(error)

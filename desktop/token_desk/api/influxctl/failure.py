@@ -15,6 +15,8 @@ _LEVEL = re.compile(r"^(error|fatal|err)[\t :]+", re.IGNORECASE)
 # Whole token strings, should one ever be echoed: a management token (M.V1.…) or a database token.
 _TOKEN_SHAPES = re.compile(r"M\.V1\.[A-Za-z0-9+/=_.-]{12,}|apiv\d_[A-Za-z0-9+/=_.-]{12,}")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+# "not found" about influxctl's own setup (a missing profile or config file) is not a token to refresh away.
+_ABOUT_SETUP = re.compile(r"\bprofile\b|\bconfig(uration)?\b|config\.toml", re.IGNORECASE)
 
 _CLASSES: tuple[tuple[re.Pattern, type[errors.InfluxctlError]], ...] = (
     (re.compile(r"unauthenticated|unauthori[sz]ed|not authori[sz]ed|authentication (failed|required)|\b401\b|"
@@ -59,11 +61,18 @@ def error_for(finished: Finished, command: str, secret: str = "") -> errors.Infl
     if finished.ended_by == "cancel":
         return errors.InfluxctlCancelledError(command=command, influxctl_message=message,
                                               exit_code=finished.exit_code)
-    error_class = next((cls for pattern, cls in _CLASSES if message and pattern.search(message)),
-                       errors.InfluxctlError)
+    error_class = _error_class(message)
     advice = None
     if error_class is not errors.InfluxctlError and message:
         advice = f"{error_class.default_advice} influxctl said: {message}"
     elif message is None:
         advice = f"influxctl {command} failed (exit status {finished.exit_code}) without saying why; try again."
     return error_class(advice, command=command, influxctl_message=message, exit_code=finished.exit_code)
+
+
+def _error_class(message: str | None) -> type[errors.InfluxctlError]:
+    error_class = next((cls for pattern, cls in _CLASSES if message and pattern.search(message)),
+                       errors.InfluxctlError)
+    if error_class is errors.InfluxctlNotFoundError and _ABOUT_SETUP.search(message or ""):
+        return errors.InfluxctlError
+    return error_class

@@ -62,9 +62,10 @@ class DatabaseItem(msgspec.Struct, frozen=True, gc=False):
     max_columns_per_table: int = 0
 
 
-_MANAGEMENT_LIST = msgspec.json.Decoder(list[ManagementItem], strict=False)
-_DATABASE_TOKEN_LIST = msgspec.json.Decoder(list[DatabaseTokenItem], strict=False)
-_DATABASE_LIST = msgspec.json.Decoder(list[DatabaseItem], strict=False)
+# `null` is an empty list: Go's encoder prints a nil slice that way (found with the independent stand-in).
+_MANAGEMENT_LIST = msgspec.json.Decoder(list[ManagementItem] | None, strict=False)
+_DATABASE_TOKEN_LIST = msgspec.json.Decoder(list[DatabaseTokenItem] | None, strict=False)
+_DATABASE_LIST = msgspec.json.Decoder(list[DatabaseItem] | None, strict=False)
 
 
 def moment(stamp: Stamp | None) -> datetime | None:
@@ -111,7 +112,7 @@ def parse_database_list(data: bytes | str, command: str = "database list") -> li
 
 def _decode(decoder: msgspec.json.Decoder, data: bytes | str, command: str):
     try:
-        return decoder.decode(data)
+        return decoder.decode(data) or []
     except msgspec.ValidationError as err:
         raise InfluxctlOutputError(f"influxctl {command} printed {_what_was_wrong(str(err))}; "
                                    "update influxctl or tell the Token Desk developers.", command=command) from None
