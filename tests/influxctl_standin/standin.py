@@ -118,3 +118,22 @@ class StandIn:
         path.write_text("\n".join(lines) + "\n")
         os.chmod(path, 0o600)
         return path
+
+
+def private_home_and_tmp(tmp_path: Path, monkeypatch) -> list[Path]:  # noqa: ANN001 - pytest's MonkeyPatch
+    """HOME and the temp folder of this test alone, so a search for a secret covers all they hold."""
+    import tempfile
+
+    folders = [tmp_path / "home", tmp_path / "tmp"]
+    for folder in folders:
+        folder.mkdir()
+    monkeypatch.setenv("HOME", str(folders[0]))
+    monkeypatch.setenv("TMPDIR", str(folders[1]))
+    monkeypatch.delenv("XDG_RUNTIME_DIR", raising=False)
+    monkeypatch.setattr(tempfile, "tempdir", str(folders[1]))
+    return folders
+
+
+def files_holding(secret: str, folders: list[Path]) -> list[Path]:
+    return [Path(root, name) for folder in folders for root, _dirs, names in os.walk(folder) for name in names
+            if secret.encode() in Path(root, name).read_bytes()]

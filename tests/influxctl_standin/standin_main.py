@@ -170,9 +170,10 @@ def _check_token(context: Context, token: str) -> None:
 def _browser_login(context: Context) -> None:
     if state.read(context.state_path)["login"]["cached"]:
         return
+    code = _device_code()
     sys.stderr.write("To sign in, open this URL in a browser:\n\n"
-                     "    https://auth.influxdata.invalid/activate?user_code=QXMB-RTWN\n\n"
-                     "and confirm that it shows this code: QXMB-RTWN\n")
+                     f"    https://auth.influxdata.invalid/activate?user_code={code}\n\n"
+                     f"and confirm that it shows this code: {code}\n")
     if "gtk-noise" in context.modes:
         sys.stderr.write(GTK_NOISE.format(pid=os.getpid()) + "\n")
     sys.stderr.flush()
@@ -181,3 +182,13 @@ def _browser_login(context: Context) -> None:
     with state.changing(context.state_path) as world:
         world["login"]["cached"] = True
     sys.stderr.write("Signed in.\n")
+
+
+def _device_code() -> str:
+    """Each waiting process has its own code, as each device login does."""
+    letters = "BCDFGHJKLMNPQRSTVWXZ"
+    number, code = os.getpid() * 7919 + 104729, ""
+    for _ in range(8):
+        number, digit = divmod(number, len(letters))
+        code += letters[digit]
+    return f"{code[:4]}-{code[4:]}"

@@ -63,3 +63,13 @@ def test_a_missing_profile_or_config_is_not_an_unknown_token(stderr):
     error = error_for(failed(stderr), "management list")
     assert not isinstance(error, NotFoundError) and "refresh" not in str(error).lower()
     assert stderr.split("\t", 1)[1] in str(error)
+
+
+def test_a_run_token_desk_ended_says_so_whatever_influxctl_printed_before():
+    # Found by the independent stand-in: these read "influxctl failed: <its last line>".
+    timed_out = error_for(failed("error\tcontext deadline exceeded", ended_by="timeout"), "management list")
+    assert str(timed_out).startswith("influxctl did not finish in time")
+    assert "context deadline exceeded" in str(timed_out)
+    cancelled = error_for(failed("To sign in, open https://example.invalid/activate", ended_by="cancel"),
+                          "management list")
+    assert str(cancelled).startswith("Cancelled") and "https://" not in str(cancelled)

@@ -15,6 +15,7 @@ _LEVEL = re.compile(r"^(error|fatal|err)[\t :]+", re.IGNORECASE)
 # Whole token strings, should one ever be echoed: a management token (M.V1.…) or a database token.
 _TOKEN_SHAPES = re.compile(r"M\.V1\.[A-Za-z0-9+/=_.-]{12,}|apiv\d_[A-Za-z0-9+/=_.-]{12,}")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+_ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")  # colour codes: their letters would otherwise remain as text
 # "not found" about influxctl's own setup (a missing profile or config file) is not a token to refresh away.
 _ABOUT_SETUP = re.compile(r"\bprofile\b|\bconfig(uration)?\b|config\.toml", re.IGNORECASE)
 
@@ -48,7 +49,7 @@ def clean_message(text: str, secret: str = "") -> str:
     if secret:
         text = text.replace(secret, REDACTED)
     text = _TOKEN_SHAPES.sub(REDACTED, text)
-    text = _CONTROL.sub(" ", text).replace("\t", " ")
+    text = _CONTROL.sub(" ", _ANSI.sub("", text)).replace("\t", " ")
     text = " ".join(text.split())
     return text if len(text) <= MAX_MESSAGE else text[: MAX_MESSAGE - 1] + "…"
 
@@ -56,11 +57,15 @@ def clean_message(text: str, secret: str = "") -> str:
 def error_for(finished: Finished, command: str, secret: str = "") -> errors.InfluxctlError:
     """The typed error of a run that exited non-zero (or that Token Desk ended)."""
     message = influxctl_message(finished, secret)
+    # Ended by Token Desk: the sentence says so, whatever influxctl had printed by then (found with the
+    # independent stand-in: a hang after "context deadline exceeded" read "influxctl failed: …").
     if finished.ended_by == "timeout":
-        return errors.InfluxctlTimeoutError(command=command, influxctl_message=message, exit_code=finished.exit_code)
+        advice = errors.InfluxctlTimeoutError.default_advice + (f" influxctl said: {message}" if message else "")
+        return errors.InfluxctlTimeoutError(advice, command=command, influxctl_message=message,
+                                            exit_code=finished.exit_code)
     if finished.ended_by == "cancel":
-        return errors.InfluxctlCancelledError(command=command, influxctl_message=message,
-                                              exit_code=finished.exit_code)
+        return errors.InfluxctlCancelledError(errors.InfluxctlCancelledError.default_advice, command=command,
+                                              influxctl_message=message, exit_code=finished.exit_code)
     error_class = _error_class(message)
     advice = None
     if error_class is not errors.InfluxctlError and message:

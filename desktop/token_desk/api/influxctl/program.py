@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from token_desk.api.influxctl import errors
 from token_desk.api.influxctl.commands import Commands
+from token_desk.api.influxctl.failure import clean_message
 from token_desk.api.influxctl.output import parse_version
 from token_desk.api.influxctl.process import Finished, run_process
 
@@ -71,9 +72,10 @@ class InfluxctlProgram:
         found = parse_version(finished.stdout + "\n" + finished.stderr)
         if finished.exit_code != 0 or found is None:
             first = (finished.stdout.strip() or finished.stderr.strip()).splitlines()[:1]
+            printed = clean_message(first[0])[:60] if first else ""  # plain words, no escapes or colour codes
             self._version_error = errors.InfluxctlTooOldError(
-                f"{self.label} did not report an influxctl version (it printed {first[0][:60]!r}); "
-                "Token Desk needs influxctl 2.6.0 or later." if first else
+                f"{self.label} did not report an influxctl version (it printed \u201c{printed}\u201d); "
+                "Token Desk needs influxctl 2.6.0 or later." if printed else
                 f"{self.label} did not report an influxctl version; Token Desk needs influxctl 2.6.0 or later.",
                 program=self.label, found_version=None)
         elif found < MINIMUM_VERSION:
