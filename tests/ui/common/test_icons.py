@@ -101,3 +101,12 @@ def test_desktop_entry_has_the_keys_a_launcher_needs() -> None:
     assert entry["Terminal"] == "false"
     assert {"Development", "Database", "Utility"} <= set(entry["Categories"].strip(";").split(";"))
     assert {"GenericName", "Comment", "Keywords"} <= set(entry)
+
+
+@pytest.mark.parametrize("name", icons.ICON_NAMES)
+def test_selected_rows_draw_the_icon_in_the_highlighted_text_colour(qapp, name: str) -> None:
+    """On the selection highlight the icon is solid white, so it stays legible in both schemes."""
+    image = icons.icon(name).pixmap(16, 16, QIcon.Mode.Selected).toImage()
+    opaque = {image.pixelColor(x, y).name() for x in range(image.width()) for y in range(image.height())
+              if image.pixelColor(x, y).alpha() > 200}
+    assert opaque == {icons.SELECTED_COLOUR}

@@ -7,9 +7,8 @@ import sys
 from functools import cache
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, Qt
-from PySide6.QtGui import QIcon, QImage, QPainter, QPixmap
-from PySide6.QtSvg import QSvgRenderer
+from PySide6.QtCore import QBuffer, QByteArray, QSize
+from PySide6.QtGui import QIcon, QImageReader, QPixmap
 
 # Names of the SVGs in resources/icons/, without the extension.
 ICON_NAMES: tuple[str, ...] = (
@@ -49,22 +48,21 @@ def icon(name: str) -> QIcon:
     if not path.is_file():
         raise FileNotFoundError(f"No icon named {name!r}: expected {path}")
     result = QIcon(str(path))
-    selected = _COLOUR.sub(SELECTED_COLOUR, path.read_text(encoding="utf-8"))
-    renderer = QSvgRenderer(QByteArray(selected.encode("utf-8")))
+    selected = QByteArray(_COLOUR.sub(SELECTED_COLOUR, path.read_text(encoding="utf-8")).encode("utf-8"))
     for size in SELECTED_SIZES:
         for ratio in PIXEL_RATIOS:
-            result.addPixmap(_render(renderer, size, ratio), QIcon.Mode.Selected)
+            result.addPixmap(_render(selected, size, ratio), QIcon.Mode.Selected)
     return result
 
 
-def _render(renderer: QSvgRenderer, size: int, ratio: int) -> QPixmap:
-    image = QImage(size * ratio, size * ratio, QImage.Format.Format_ARGB32_Premultiplied)
-    image.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(image)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    renderer.render(painter)
-    painter.end()
-    pixmap = QPixmap.fromImage(image)
+def _render(svg: QByteArray, size: int, ratio: int) -> QPixmap:
+    # Through the SVG image-format plugin the bundle needs anyway, not QtSvg's Python module (which the
+    # packaged app would otherwise have to carry only for this).
+    buffer = QBuffer()
+    buffer.setData(svg)
+    reader = QImageReader(buffer, b"svg")
+    reader.setScaledSize(QSize(size * ratio, size * ratio))
+    pixmap = QPixmap.fromImage(reader.read())
     pixmap.setDevicePixelRatio(ratio)
     return pixmap
 
