@@ -70,6 +70,7 @@ CLOSE_WHILE_LOADING = """
 import sys
 from PySide6.QtCore import QTimer
 import token_desk.__main__ as entry
+import token_desk.app as composition  # the entry point imports create_window from here when the GUI starts
 
 def close_once_loading(window):
     if window.loader.busy and window.isVisible():
@@ -78,13 +79,13 @@ def close_once_loading(window):
     else:
         QTimer.singleShot(50, lambda: close_once_loading(window))
 
-real_create = entry.create_window
+real_create = composition.create_window
 def create_and_close(argv):
     window = real_create(argv)
     QTimer.singleShot(200, lambda: close_once_loading(window))
     return window
 
-entry.create_window = create_and_close
+composition.create_window = create_and_close
 sys.exit(entry.main(sys.argv[1:]))
 """
 

@@ -7,9 +7,7 @@ import os
 import sys
 from collections.abc import Sequence
 
-from token_desk import startup_environment
-from token_desk import environment
-from token_desk.app import UsageError, create_window, parse_arguments, version_text
+from token_desk import environment, startup_environment
 
 log = logging.getLogger(__name__)
 
@@ -19,7 +17,7 @@ EXIT_GRACE_MS = 1500
 EMULATOR_FLAG = "--influxctl-emulator"  # token_desk.sandbox.influxctl.FROZEN_FLAG, without importing the sandbox
 
 
-def _fail_usage(error: UsageError) -> int:
+def _fail_usage(error: Exception) -> int:
     print(f"token-desk: {error}", file=sys.stderr)
     return EXIT_USAGE
 
@@ -30,6 +28,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         from token_desk.sandbox.influxctl.cli import main as emulate_influxctl
 
         return emulate_influxctl(argv[1:])
+    # Imported only now: the emulator above runs once per influxctl call and must not pay for httpx and the app.
+    from token_desk.app import UsageError, parse_arguments, version_text
+
     try:
         args = parse_arguments(argv)
     except UsageError as error:
@@ -62,6 +63,7 @@ def _configure_logging() -> None:
 
 
 def _run_gui(app, argv: list[str]) -> int:
+    from token_desk.app import UsageError, create_window
     from token_desk.ui.common.crash_dialog import install_excepthook
 
     install_excepthook()
