@@ -290,7 +290,7 @@ def _revoke_one(client: RevokingClient, token: Token, in_use: bool, note: NoteCa
         return RevokeOutcome(token, was_in_use=in_use, refresh_error=err)
     except CancelledError:
         return RevokeOutcome(token, was_in_use=in_use, refresh_error=RevokeUnknownError("Cancelled."))
-    if answer.id != token.id or answer.revoked_at is None:
+    if answer.id != token.id or not answer.is_revoked:
         return RevokeOutcome(token, was_in_use=in_use, refresh_error=unexpected_reread(token, answer))
     return RevokeOutcome(token, revoked=answer, was_in_use=in_use)
 
@@ -306,7 +306,7 @@ def _settle_by_rereading(client: RevokingClient, token: Token, in_use: bool) -> 
                              refresh_error=refresh_error, answer_lost=True)
     if answer.id != token.id:
         return RevokeOutcome(token, error=unexpected_reread(token, answer), was_in_use=in_use, answer_lost=True)
-    if answer.revoked_at is None:
+    if not answer.is_revoked:
         return RevokeOutcome(token, error=StillActiveError(), was_in_use=in_use, answer_lost=True)
     return RevokeOutcome(token, revoked=answer, was_in_use=in_use, answer_lost=True)
 

@@ -233,7 +233,7 @@ class SelfTest:
     def check_inactive_view(self) -> str:
         self.window.token_actions.show_inactive.setChecked(True)
         row = self.page.proxy_row_of(self.target.id)
-        if row is None or self.page.proxy.token_at(row).revoked_at is None:
+        if row is None or not self.page.proxy.token_at(row).is_revoked:
             raise StepFailed("with Show inactive tokens on, the token is not listed as revoked")
         self.window.token_actions.show_inactive.setChecked(False)
         return "with Show inactive tokens on, it is listed as revoked"

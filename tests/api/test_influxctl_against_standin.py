@@ -22,7 +22,7 @@ from token_desk.api.influxctl import (
     InfluxctlError, InfluxctlNotFoundError, InfluxctlOutcomeUnknownError, InfluxctlOutputError, InfluxctlProgram,
     InfluxctlTimeoutError, InfluxctlTooOldError, running_count,
 )
-from token_desk.api.models import Permission, TokenKind
+from token_desk.api.models import Permission, TokenKind, TokenStatus
 
 SECRET = "M.V1.standin-bridge-secret-9f8e7d6c5b4a3210"
 UNKNOWN_ID = "00000000-0000-4000-8000-000000000000"
@@ -241,6 +241,40 @@ def test_way_b_only_documented_token_fields(home_and_tmp, monkeypatch):
     tokens = bridge.list_tokens(TokenKind.DATABASE)
     assert {token.id for token in tokens} >= set(seeded.database_token_ids)
     assert all(token.created_at is None and token.expires_at is None for token in tokens)
+
+
+def token_list_argvs(standin: StandIn) -> list[list[str]]:
+    return [call["argv"] for call in standin.calls() if "token" in call["argv"] and "list" in call["argv"]]
+
+
+def test_way_b_minimal_fields_tell_revoked_tokens_by_the_list_without_revoked_ones(home_and_tmp, monkeypatch):
+    standin, seeded = make_standin(home_and_tmp[1], monkeypatch, modes=("minimal-token-fields",))
+    bridge = way_b(standin, standin.config_file(home_and_tmp[0] / "config.toml", token=SECRET))
+    tokens = {token.id: token for token in bridge.list_tokens(TokenKind.DATABASE)}
+    revoked = tokens[seeded.revoked_database_token_id]
+    assert revoked.status is TokenStatus.REVOKED and revoked.revoked_at is None  # no time made up
+    assert all(tokens[token_id].is_active for token_id in seeded.database_token_ids)
+    assert [("--include-revoked" in argv) for argv in token_list_argvs(standin)] == [True, False]
+
+
+def test_way_b_minimal_fields_a_confirmed_revoke_reads_back_revoked(home_and_tmp, monkeypatch):
+    standin, seeded = make_standin(home_and_tmp[1], monkeypatch, modes=("minimal-token-fields",))
+    bridge = way_b(standin, standin.config_file(home_and_tmp[0] / "config.toml", token=SECRET))
+    target = seeded.database_token_ids[0]
+    assert bridge.get_token(TokenKind.DATABASE, target).is_active
+    bridge.revoke_token(TokenKind.DATABASE, target)
+    reread = bridge.get_token(TokenKind.DATABASE, target)
+    assert reread.status is TokenStatus.REVOKED and reread.revoked_at is None
+    assert bridge.get_token(TokenKind.DATABASE, seeded.database_token_ids[1]).is_active
+
+
+def test_way_b_listed_revocation_times_are_used_without_a_second_list(standin_and_seeded, home_and_tmp):
+    standin, seeded = standin_and_seeded
+    bridge = way_b(standin, standin.config_file(home_and_tmp[0] / "config.toml", token=SECRET))
+    tokens = {token.id: token for token in bridge.list_tokens(TokenKind.DATABASE)}
+    expected = stamp_time(standin.record("database", seeded.revoked_database_token_id)["revoked_at"])
+    assert tokens[seeded.revoked_database_token_id].revoked_at == expected
+    assert len(token_list_argvs(standin)) == 1
 
 
 def test_way_b_create_update_and_databases(standin_and_seeded, home_and_tmp):

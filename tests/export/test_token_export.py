@@ -110,3 +110,12 @@ def test_a_failed_write_leaves_the_old_file_and_no_temporary(tmp_path: Path) -> 
 ])
 def test_times_are_rfc3339_in_utc_with_only_the_digits_needed(moment: datetime, text: str) -> None:
     assert rfc3339(moment) == text
+
+
+def test_a_revoked_token_whose_time_influxctl_did_not_give_is_exported_revoked_with_no_time(tmp_path: Path) -> None:
+    token = database_token(2, "seen revoked").replace(revoked_time_unknown=True)
+    export_tokens_csv(tmp_path / "tokens.csv", table_of([token]))
+    assert read_csv(tmp_path / "tokens.csv")[1][4] == ""  # no time made up
+    export_tokens_json(tmp_path / "tokens.json", [token])
+    data = json.loads((tmp_path / "tokens.json").read_text(encoding="utf-8"))[0]
+    assert data["revoked"] is True and "revokedAt" not in data

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from datetime import datetime, timezone
+
 import httpx
 import pytest
 
 from token_desk.api import errors
 from token_desk.api.influxctl import errors as influxctl_errors
+from token_desk.api.models import Token, TokenKind
 from token_desk.cancellation import CancelledError
 from token_desk.history import Outcome
-from token_desk.history.outcomes import outcome_of_error
+from token_desk.history.outcomes import outcome_of_error, revoke_seen_in
 
 
 def caused_by(error: errors.ApiError, cause: Exception) -> errors.ApiError:
@@ -42,3 +45,11 @@ def test_outcome_of_each_kind_of_failure(error: BaseException, outcome: Outcome)
 def test_the_servers_own_words_are_kept() -> None:
     error = errors.PermissionDeniedError(status=403, server_message="token lacks permission")
     assert outcome_of_error(error) == (Outcome.FAILED, "token lacks permission")
+
+
+def test_a_re_read_revoked_token_with_no_time_confirms_the_revoke() -> None:
+    token = Token(TokenKind.DATABASE, "00000000-0000-4000-8000-000000000001", "d",
+                  datetime(2026, 1, 1, tzinfo=timezone.utc), revoked_time_unknown=True)
+    outcome, message = revoke_seen_in(token)
+    assert outcome is Outcome.CONFIRMED and "revoked" in message and "1970" not in message
+    assert revoke_seen_in(token.replace(revoked_time_unknown=False))[0] is Outcome.FAILED

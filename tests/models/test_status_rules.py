@@ -25,3 +25,10 @@ def test_expiry_exactly_now_counts_as_expired():
 
 def test_expiry_exactly_seven_days_away_is_soon():
     assert display_statuses([make_token(expires_at=NOW + timedelta(days=7))], NOW) == [DisplayStatus.EXPIRES_SOON]
+
+
+def test_revoked_with_no_known_time_is_revoked_everywhere():
+    token = make_token(expires_at=NOW + timedelta(days=30)).replace(revoked_time_unknown=True)
+    assert token.revoked_at is None and token.is_revoked and not token.is_active
+    assert display_status(token, NOW) is DisplayStatus.REVOKED
+    assert display_statuses([token], NOW) == [DisplayStatus.REVOKED]

@@ -49,6 +49,19 @@ def test_revoked_status_tooltip_says_when_it_stopped_working(management_model):
     assert tooltip(management_model, Column.STATUS) == "Revoked on 2026-11-28 10:00; it no longer works."
 
 
+def test_a_revoked_token_with_no_known_time_says_so_and_shows_no_time(management_model):
+    management_model.set_tokens([make_token().replace(revoked_time_unknown=True)])
+    assert tooltip(management_model, Column.STATUS) == "Revoked (influxctl did not say when); it no longer works."
+    assert tooltip(management_model, Column.REVOKED_AT) == "Not recorded"
+    row = management_model.index(0, management_model.section_of(Column.REVOKED_AT))
+    assert row.data() == "—"
+
+
+def test_an_unrevoked_tokens_revoked_at_tooltip_says_not_revoked(management_model):
+    management_model.set_tokens([make_token()])
+    assert tooltip(management_model, Column.REVOKED_AT) == "Not revoked"
+
+
 def test_description_tooltip_shows_markup_literally(management_model):
     management_model.set_tokens([make_token("<b>x</b>")])
     assert rendered(tooltip(management_model, Column.DESCRIPTION)) == "<b>x</b>"

@@ -71,13 +71,20 @@ class Token(msgspec.Struct, frozen=True, gc=False):
     permissions: tuple[Permission, ...] = ()
     account_id: str | None = None
     cluster_id: str | None = None
+    # Revoked, but the source did not say when: influxctl's documented `token list` items carry
+    # no timestamps, so a revoke is seen only as absence from the list without --include-revoked.
+    revoked_time_unknown: bool = False
 
     def replace(self, **changes: Any) -> Token:
         """A copy with some fields changed, like dataclasses.replace()."""
         return msgspec.structs.replace(self, **changes)
 
+    @property
+    def is_revoked(self) -> bool:
+        return self.revoked_at is not None or self.revoked_time_unknown
+
     def status_at(self, now: datetime) -> TokenStatus:
-        if self.revoked_at is not None:
+        if self.revoked_at is not None or self.revoked_time_unknown:
             return TokenStatus.REVOKED
         if self.expires_at is not None and self.expires_at <= now:
             return TokenStatus.EXPIRED

@@ -78,6 +78,8 @@ def token_json(token: Token) -> dict[str, Any]:
     for key, moment in (("expiresAt", token.expires_at), ("revokedAt", token.revoked_at)):
         if moment is not None:
             data[key] = rfc3339(moment)
+    if token.revoked_time_unknown:  # revoked, but influxctl did not say when: no time is made up
+        data["revoked"] = True
     return data
 
 

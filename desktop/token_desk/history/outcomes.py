@@ -55,6 +55,8 @@ def _never_sent(error: BaseException) -> bool:
 
 def revoke_seen_in(token: Token) -> tuple[Outcome, str]:
     """What a fresh copy of a token says about an earlier revoke whose answer was lost."""
+    if token.revoked_time_unknown:
+        return Outcome.CONFIRMED, "the token is revoked (influxctl did not say when)."
     if token.revoked_at is not None:
         return Outcome.CONFIRMED, f"the token was revoked at {format_timestamp(token.revoked_at)}."
     return Outcome.FAILED, "the token is not revoked."

@@ -15,6 +15,7 @@ from token_desk.models.display import (
     permissions_details,
     permissions_summary,
     plain_tooltip,
+    revoked_at_missing,
     text_or_empty,
     utc_tooltip,
 )
@@ -73,6 +74,10 @@ def time_text(field: str, missing: str):
 def time_tooltip(field: str, missing: str):
     read = attrgetter(field)
     return lambda token, status, now: utc_tooltip(read(token), missing)
+
+
+def revoked_at_tooltip(token: Token, status: DisplayStatus, now: datetime) -> str:
+    return utc_tooltip(token.revoked_at, revoked_at_missing(token))
 
 
 def time_keys(field: str):

@@ -74,9 +74,11 @@ def text_column(key: Column, field: str, *, search: bool = False, width: Width =
                       cells.text_keys(field), field if search else None, width, sample)
 
 
-def time_column(key: Column, field: str, missing: str, tooltip_missing: str) -> ColumnSpec:
-    """A column showing one time of the token in local time, with the exact UTC value as tooltip."""
-    return ColumnSpec(key, key.label, cells.time_text(field, missing), cells.time_tooltip(field, tooltip_missing),
+def time_column(key: Column, field: str, missing: str, tooltip_missing: str | CellTooltip) -> ColumnSpec:
+    """A column showing one time of the token in local time, with the exact UTC value as tooltip
+    (or the given tooltip function, when what a missing time means depends on the token)."""
+    tooltip = tooltip_missing if callable(tooltip_missing) else cells.time_tooltip(field, tooltip_missing)
+    return ColumnSpec(key, key.label, cells.time_text(field, missing), tooltip,
                       cells.time_keys(field), width_sample="2024-03-19 20:09", header_tooltip=TIME_HEADER_TIP)
 
 
@@ -93,7 +95,7 @@ DATABASES = ColumnSpec(Column.DATABASES, Column.DATABASES.label, cells.databases
                        width_sample="telemetry (write), + 1 more")  # the Admin UI's example
 CREATED_AT = time_column(Column.CREATED_AT, "created_at", display.EMPTY_CELL, display.NOT_RECORDED)
 EXPIRES_AT = time_column(Column.EXPIRES_AT, "expires_at", display.NEVER, display.NEVER_EXPIRES)
-REVOKED_AT = time_column(Column.REVOKED_AT, "revoked_at", display.EMPTY_CELL, display.NOT_REVOKED)
+REVOKED_AT = time_column(Column.REVOKED_AT, "revoked_at", display.EMPTY_CELL, cells.revoked_at_tooltip)
 CREATED_BY = text_column(Column.CREATED_BY, "created_by", width=Width.ELIDE_MIDDLE)
 
 MANAGEMENT_COLUMNS = (STATUS, DESCRIPTION, TOKEN_ID, PREFIX, CREATED_AT, EXPIRES_AT, REVOKED_AT, CREATED_BY)

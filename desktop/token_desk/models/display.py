@@ -75,7 +75,7 @@ def display_statuses(tokens: Sequence[Token], now: datetime) -> list[DisplayStat
     active, expires_soon = DisplayStatus.ACTIVE, DisplayStatus.EXPIRES_SOON
     expired, revoked = DisplayStatus.EXPIRED, DisplayStatus.REVOKED
     return [
-        revoked if token.revoked_at is not None
+        revoked if token.revoked_at is not None or token.revoked_time_unknown
         else active if (expires_at := token.expires_at) is None
         else expired if expires_at <= now
         else expires_soon if expires_at <= soon
@@ -128,6 +128,11 @@ def utc_tooltip(moment: datetime | None, missing: str) -> str:
     return missing if moment is None else utc_time(moment)
 
 
+def revoked_at_missing(token: Token) -> str:
+    """What a dialog or tooltip says when a token has no revocation time: not revoked, or not known when."""
+    return NOT_RECORDED if token.revoked_time_unknown else NOT_REVOKED
+
+
 def text_or_empty(text: str | None) -> str:
     return text if text else EMPTY_CELL
 
@@ -167,7 +172,9 @@ def _database_label(resource: str) -> str:
 
 def status_tooltip(token: Token, status: DisplayStatus, now: datetime) -> str:
     if status is DisplayStatus.REVOKED:
-        return f"Revoked on {optional_local_time(token.revoked_at)}; it no longer works."
+        if token.revoked_at is None:
+            return "Revoked (influxctl did not say when); it no longer works."
+        return f"Revoked on {local_time(token.revoked_at)}; it no longer works."
     if status is DisplayStatus.EXPIRED:
         return f"Expired on {optional_local_time(token.expires_at)}; it no longer works."
     if token.expires_at is None:

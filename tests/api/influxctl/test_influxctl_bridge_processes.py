@@ -63,7 +63,10 @@ def test_database_tokens_through_influxctl(tmp_path):
     (token,) = bridge.list_tokens(TokenKind.DATABASE)
     bridge.revoke_token(TokenKind.DATABASE, token.id)
     assert calls(program)[0][-5:] == ["token", "list", "--include-revoked", "--format", "json"]
-    assert calls(program)[1][-4:] == ["token", "revoke", "--force", token.id]
+    # No revoked_at in the items: the list without revoked tokens says which ones are revoked.
+    assert calls(program)[1][-4:] == ["token", "list", "--format", "json"]
+    assert token.is_active
+    assert calls(program)[2][-4:] == ["token", "revoke", "--force", token.id]
 
 
 def test_create_finds_the_new_token_in_the_list_and_keeps_the_secret_out_of_reprs(tmp_path):

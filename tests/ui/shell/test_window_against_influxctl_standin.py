@@ -245,6 +245,30 @@ def test_way_b_uses_the_profile_as_it_is_and_revokes_a_database_token(qtbot, ope
     assert all(argv[argv.index("--profile") + 1] == "prod" for argv in commands)
 
 
+def cell(window, kind: TokenKind, token_id: str, title: str) -> str:
+    view = window.page(kind).view
+    return view.model().index(listed(window, kind).index(token_id), column(view, title)).data()
+
+
+def test_way_b_with_only_the_documented_fields_a_revoked_token_leaves_the_active_list(
+        qtbot, open_window, world, sandbox, home_and_tmp):
+    world.modes("minimal-token-fields")  # `token list` items carry no timestamps: no revoked_at either
+    config = world.standin.config_file(home_and_tmp[0] / "config.toml", name="prod",
+                                       token=sandbox.management_token)
+    window = open_window(way_b(world, config))
+    show_page(window, TokenKind.DATABASE)
+    assert world.seeded.revoked_database_token_id not in listed(window, TokenKind.DATABASE)
+    target = world.seeded.database_token_ids[0]
+    assert cell(window, TokenKind.DATABASE, target, "Status") == "Active"
+    assert revoke_by_right_click(qtbot, window, TokenKind.DATABASE, target) == ["(closed)"]
+    assert "revoked_at" in world.standin.record("database", target)
+    assert target not in listed(window, TokenKind.DATABASE)
+    show_inactive(window, True)
+    for revoked in (target, world.seeded.revoked_database_token_id):
+        assert cell(window, TokenKind.DATABASE, revoked, "Status") == "Revoked"
+        assert cell(window, TokenKind.DATABASE, revoked, "Revoked At") == "—"  # influxctl did not say when
+
+
 # ---- failure modes: one clear sentence each, database tokens unharmed ------------------------------
 
 def patient_bridge_limit(monkeypatch, seconds: int) -> None:

@@ -30,8 +30,8 @@ class Commands:
         return ["management", "create", "--description", description, *_expiry(expires_at)]
 
     @staticmethod
-    def token_list() -> list[str]:
-        return ["token", "list", "--include-revoked", "--format", "json"]
+    def token_list(include_revoked: bool = True) -> list[str]:
+        return ["token", "list", *(["--include-revoked"] if include_revoked else []), "--format", "json"]
 
     @staticmethod
     def token_revoke(token_id: str) -> list[str]:

@@ -40,7 +40,7 @@ def rotate_request(token: Token, now: datetime) -> CreateRequest:
 def find_created(tokens: list[Token], draft: TokenDraft, since: datetime) -> Token | None:
     """The token an unanswered create made, if the list has one: same description, created since."""
     matches = [token for token in tokens if token.description == draft.description
-               and token.created_at >= since - CLOCK_SLACK and token.revoked_at is None]
+               and token.created_at >= since - CLOCK_SLACK and not token.is_revoked]
     return max(matches, key=lambda token: token.created_at) if matches else None
 
 

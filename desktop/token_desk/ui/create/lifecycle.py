@@ -115,8 +115,8 @@ class TokenLifecycle(QObject):
 
 
 def can_edit(tokens: Sequence[Token]) -> bool:
-    return len(tokens) == 1 and tokens[0].kind is TokenKind.DATABASE and tokens[0].revoked_at is None
+    return len(tokens) == 1 and tokens[0].kind is TokenKind.DATABASE and not tokens[0].is_revoked
 
 
 def can_rotate(tokens: Sequence[Token]) -> bool:
-    return len(tokens) == 1 and tokens[0].revoked_at is None
+    return len(tokens) == 1 and not tokens[0].is_revoked

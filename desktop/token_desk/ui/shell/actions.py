@@ -106,7 +106,7 @@ def edit_blocker_for(tokens: Sequence[Token]) -> str | None:
         return "Select one database token to edit"
     if tokens[0].kind is TokenKind.MANAGEMENT:
         return "Management tokens cannot be changed; Rotate… creates a replacement"
-    if tokens[0].revoked_at is not None:
+    if tokens[0].is_revoked:
         return "A revoked token cannot be changed"
     return None
 
@@ -114,7 +114,7 @@ def edit_blocker_for(tokens: Sequence[Token]) -> str | None:
 def rotate_blocker_for(tokens: Sequence[Token]) -> str | None:
     if len(tokens) != 1:
         return "Select one token to rotate"
-    if tokens[0].revoked_at is not None:
+    if tokens[0].is_revoked:
         return "A revoked token has nothing left to rotate; create a new one"
     return None
 

@@ -64,7 +64,7 @@ def more_fields(token: Token) -> list[FieldText]:
 
 
 def all_fields(token: Token) -> list[FieldText]:
-    extra = [_time_field("Revoked At", token.revoked_at, display.NOT_REVOKED),
+    extra = [_time_field("Revoked At", token.revoked_at, display.revoked_at_missing(token)),
              FieldText("Account ID", token.account_id or display.NOT_RECORDED)]
     if token.kind is TokenKind.DATABASE:
         extra.append(FieldText("Cluster ID", token.cluster_id or display.NOT_RECORDED))
