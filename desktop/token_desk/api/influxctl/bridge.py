@@ -155,8 +155,22 @@ class InfluxctlBridge:
 
         With influxctl's own sign-in (way b) one command runs at a time: the first may start a browser
         login, and the ones waiting behind it then use the sign-in influxctl cached instead of opening
-        more. Cancelling that login also cancels the commands that were waiting for it."""
+        more. Cancelling that login also cancels the commands that were waiting for it.
+
+        A listing runs alongside the one-time `influxctl version` check (each is a new process, and the
+        first table waits for both); a change waits for the check, so an unsuitable influxctl is never
+        asked to change anything."""
+        if _only_reads(arguments):
+            self.program.start_version_check()
+            try:
+                finished = self._run_checked(arguments)
+            finally:
+                self.program.check_version()  # too old or missing explains a failed listing best
+            return finished
         self.program.check_version()
+        return self._run_checked(arguments)
+
+    def _run_checked(self, arguments: list[str]) -> Finished:
         epoch = self._login_cancels
         with self._serial if isinstance(self.auth, ExistingProfile) else contextlib.nullcontext():
             if self._login_cancels != epoch:
@@ -220,4 +234,6 @@ def _checked_description(description: str) -> str:
     return description
 
 
-
+def _only_reads(arguments: list[str]) -> bool:
+    """`management list`, `token list`, `database list`: commands that change nothing."""
+    return len(arguments) > 1 and arguments[1] == "list"

@@ -28,6 +28,7 @@ class InfluxctlProgram:
         self._version: tuple[int, int, int] | None = None
         self._version_error: errors.InfluxctlUnavailableError | None = None
         self._lock = threading.Lock()
+        self._checking = False  # a start_version_check() thread has been started
 
     def __repr__(self) -> str:
         return f"InfluxctlProgram({self.label!r})"
@@ -53,6 +54,20 @@ class InfluxctlProgram:
             raise errors.InfluxctlNotInstalledError(
                 f"Token Desk could not start influxctl at {self.label} ({err.strerror or err}); "
                 "choose the influxctl program again.", program=self.label) from None
+
+    def start_version_check(self) -> None:
+        """Begin check_version() on its own thread, so a first listing need not wait for it."""
+        with self._lock:
+            if self._version is not None or self._version_error is not None or self._checking:
+                return
+            self._checking = True
+        threading.Thread(target=self._check_quietly, name="influxctl-version", daemon=True).start()
+
+    def _check_quietly(self) -> None:
+        try:
+            self.check_version()
+        except errors.InfluxctlUnavailableError:
+            pass  # kept in _version_error; the caller's own check_version() raises it
 
     def check_version(self) -> tuple[int, int, int]:
         """Run `influxctl version` once; raise InfluxctlNotInstalledError / InfluxctlTooOldError."""
