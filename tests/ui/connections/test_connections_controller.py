@@ -8,12 +8,13 @@ from connections_helpers import (  # noqa: F401 - fixtures
     SECRET, SERVICE, WAIT_MS, AnsweringPrompts, locked_keyring, make_profile, manager, memory_keyring,
     no_keyring_config, sandbox_profile, token_answer,
 )
-from token_desk.api.models import TokenKind
+from token_desk.api.models import TokenKind, parse_timestamp
 from token_desk.connection import ConnectionKind
 from token_desk.credentials import ProfileNotFoundError
-from tests.ui.conftest import RecordingRevoker
+from tests.ui.conftest import RecordingRevoker, confirm_revoke_when_the_dialog_opens
 from token_desk.app import start_demo
 from token_desk.ui.connections.connections_controller import ConnectionsController
+from token_desk.ui.revoke import DialogRevokeService
 from token_desk.ui.shell.main_window import MainWindow
 
 
@@ -213,3 +214,27 @@ def test_a_401_just_after_saving_a_new_token_is_explained_not_asked_again(
     window.refresh()  # a minute later the cluster accepts it
     wait_tokens(qtbot, window)
     assert not window.signed_out
+
+
+def test_revoking_the_token_in_use_asks_once_and_then_shows_it_revoked_at_the_servers_time(
+        qtbot, isolated_settings, controller, prompts, manager, memory_keyring, sandbox, client) -> None:
+    spare = client.create_management_token("Spare admin token").access_token  # the person's other token
+    window = MainWindow(controller, prompts, DialogRevokeService(), isolated_settings)
+    qtbot.addWidget(window)
+    window.show()
+    manager.add(sandbox_profile(sandbox), sandbox.management_token)
+    controller.start("Sandbox")
+    wait_tokens(qtbot, window)
+    page = window.page(TokenKind.MANAGEMENT)
+    in_use = next(token for token in page.model.tokens() if window.connection.client.is_signed_in_with(token))
+    page.select_ids([in_use.id], in_use.id)
+    prompts.tokens.append(token_answer(spare))  # asked for new credentials, the person pastes the spare one
+    confirm_revoke_when_the_dialog_opens(window)
+    window.token_actions.revoke.trigger()
+    qtbot.waitUntil(lambda: prompts.kinds() == ["ask_token"] and not window.signed_out, timeout=WAIT_MS)
+    wait_tokens(qtbot, window)
+    window.token_actions.show_inactive.setChecked(True)
+    shown = page.proxy.token_at(page.proxy_row_of(in_use.id))
+    server_time = parse_timestamp(sandbox.state.management_token(in_use.id)["revokedAt"], "revokedAt")
+    assert shown.revoked_at == server_time  # Revoked, with the server's own revokedAt
+    assert prompts.kinds() == ["ask_token"] and window.banner.message == ""  # one prompt, no banner beside it
