@@ -29,7 +29,7 @@ from pathlib import Path  # noqa: E402
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "desktop"))
 
 from PySide6.QtCore import QEvent, QTimer  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtWidgets import QAbstractButton, QApplication  # noqa: E402
 
 from token_desk.api.client import ManagementApiClient  # noqa: E402
 from token_desk.api.models import TokenKind  # noqa: E402
@@ -37,6 +37,7 @@ from token_desk.api.models import TokenKind  # noqa: E402
 WARM_UP_CYCLES = 100
 MEMORY_TOLERANCE = 0.10
 TOKENS = 2_000  # database tokens; about three in four can be revoked
+RISK = "I understand the risk of this action"
 
 
 # The misbehaving sandbox runs in a child process, so the memory measured is the app's alone.
@@ -98,12 +99,17 @@ class ConfirmingRevoker:
 
         dialog = RevokeDialog(parent, tokens, client)
         dialog.revoke_finished.connect(lambda _report: QTimer.singleShot(0, dialog.accept))
-        QTimer.singleShot(0, lambda: (dialog.risk_checkbox.click(), dialog.confirm_button.click()))
+        QTimer.singleShot(0, lambda: [button_reading(dialog, text).click() for text in (RISK, 'Revoke Token')])
         dialog.exec()
         report = dialog.report
         dialog.deleteLater()
         self.reports.append(report)
         return report
+
+
+def button_reading(dialog, text: str) -> QAbstractButton:
+    """A control found as a person finds it, by what it reads."""
+    return next(button for button in dialog.findChildren(QAbstractButton) if button.text() == text)
 
 
 def resident_mb() -> float:

@@ -29,6 +29,7 @@ PREFIX = "self-test:"
 STEP_TIMEOUT_S = 20.0
 OVERALL_TIMEOUT_S = 60.0
 POLL_MS = 20
+RISK_TEXT = "I understand the risk of this action"  # what a person ticks, as the dialog reads
 EXIT_FAILED = 1
 EXIT_TIMED_OUT = 2
 
@@ -280,14 +281,19 @@ class RevokeDialogDriver(QObject):
             self._confirm(self.dialog)
 
     def _confirm(self, dialog) -> None:
-        gated = not dialog.confirm_button.isEnabled()
-        dialog.risk_checkbox.click()
-        if not (gated and dialog.confirm_button.isEnabled()):
+        risk, revoke = (_button_reading(dialog, text) for text in (RISK_TEXT, "Revoke Token"))
+        if risk is None or revoke is None:
+            self.problem = f"the dialog lacks the '{RISK_TEXT}' checkbox or the 'Revoke Token' button"
+            dialog.reject()
+            return
+        gated = not revoke.isEnabled()
+        risk.click()
+        if not (gated and revoke.isEnabled()):
             self.problem = "the risk checkbox does not gate the Revoke Token button"
             dialog.reject()
             return
         self.problem = "the dialog closed without a report"
-        dialog.confirm_button.click()
+        revoke.click()
 
     def _on_revoked(self, report) -> None:
         if report.all_succeeded:
@@ -295,6 +301,13 @@ class RevokeDialogDriver(QObject):
         else:
             self.problem = f"the dialog reported a failure: {report.failed[0].message}"
             QTimer.singleShot(0, self.dialog.reject)  # it stays open to show the outcome; close it as a person would
+
+
+def _button_reading(parent, text: str):
+    """The button or checkbox reading `text`, found as a person finds it; None if there is none."""
+    from PySide6.QtWidgets import QAbstractButton
+
+    return next((button for button in parent.findChildren(QAbstractButton) if button.text() == text), None)
 
 
 def _draws_something(icon, size: int = 24) -> bool:

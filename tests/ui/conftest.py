@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtWidgets import QAbstractButton, QWidget
 
 from token_desk.app import create_window
 from token_desk.models.columns import Column
@@ -16,6 +18,8 @@ from token_desk.ui.revoke.revoke_dialog import RevokeDialog
 from token_desk.ui.tokens.token_page import TokenPage
 
 LOAD_TIMEOUT_MS = 15_000
+RISK_TEXT = "I understand the risk of this action"
+REVOKE_TEXT = re.compile(r"Revoke (Token|\d+ Tokens)")  # "Revoke Token", or "Revoke 3 Tokens" for several
 
 
 def url_args(sandbox: Sandbox) -> list[str]:
@@ -25,6 +29,22 @@ def url_args(sandbox: Sandbox) -> list[str]:
 def wait_loaded(qtbot, window: MainWindow) -> None:
     """Until the load in flight (if any) has answered, with data or an error."""
     qtbot.waitUntil(lambda: not window.loader.busy, timeout=LOAD_TIMEOUT_MS)
+
+
+def button_reading(parent: QWidget, text: str | re.Pattern) -> QAbstractButton:
+    """The one button or checkbox in `parent` that reads `text`: found as a person finds it, by what it says."""
+    found = [button for button in parent.findChildren(QAbstractButton)
+             if (text.fullmatch(button.text()) if isinstance(text, re.Pattern) else button.text() == text)]
+    assert len(found) == 1, f"expected one control reading {text!r}, found {[b.text() for b in found]}"
+    return found[0]
+
+
+def risk_box(dialog: QWidget) -> QAbstractButton:
+    return button_reading(dialog, RISK_TEXT)
+
+
+def revoke_button(dialog: QWidget) -> QAbstractButton:
+    return button_reading(dialog, REVOKE_TEXT)
 
 
 def header_click(qtbot, page: TokenPage, column: Column) -> None:
@@ -145,10 +165,10 @@ def confirm_revoke_when_the_dialog_opens(window) -> list[RevokeDialog]:
             QTimer.singleShot(20, act)
             return
         seen.append(dialog)
-        dialog.revoke_finished.connect(
-            lambda report: None if report.all_succeeded else QTimer.singleShot(0, dialog.cancel_button.click))
-        dialog.risk_checkbox.click()
-        dialog.confirm_button.click()
+        close = lambda: button_reading(dialog, "Close").click()  # noqa: E731 - "Close" once the outcome shows
+        dialog.revoke_finished.connect(lambda report: None if report.all_succeeded else QTimer.singleShot(0, close))
+        risk_box(dialog).click()
+        revoke_button(dialog).click()
 
     QTimer.singleShot(0, act)
     return seen

@@ -6,6 +6,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from tests.ui.conftest import revoke_button, risk_box
 from token_desk.api.models import TokenKind
 from token_desk.connection import Connection, ConnectionKind
 from token_desk.ui.create.create_dialog import CreateTokenDialog
@@ -122,8 +123,8 @@ def test_edit_is_not_offered_for_management_tokens(window) -> None:
 def confirm_revoke_then_close(dialog: RevokeDialog) -> None:
     """Tick, revoke, and close the dialog once it shows a failure (a success closes it by itself)."""
     dialog.revoke_finished.connect(lambda report: QTimer.singleShot(0, dialog.reject))
-    dialog.risk_checkbox.click()
-    dialog.confirm_button.click()
+    risk_box(dialog).click()
+    revoke_button(dialog).click()
 
 
 def rotate(window, page, row, revoke_choice: str, confirm_revoke: bool):

@@ -6,9 +6,9 @@ import uuid
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QProgressBar
+from PySide6.QtWidgets import QApplication, QCheckBox, QLabel, QMessageBox, QProgressBar
 
-from tests.ui.conftest import open_revoke_dialog as open_dialog
+from tests.ui.conftest import button_reading, open_revoke_dialog as open_dialog, revoke_button, risk_box
 from token_desk.api.client import ManagementApiClient
 from token_desk.api.errors import ServerError
 from token_desk.api.models import Token, TokenKind, parse_timestamp
@@ -50,7 +50,7 @@ def test_dialog_shows_what_will_be_revoked_like_the_admin_ui(qtbot, client, tele
     assert "Created At" not in texts  # until "See more details"
     dialog.set_details_expanded(True)
     assert "Created At" in label_texts(dialog) and "Status" in label_texts(dialog)
-    assert dialog.risk_checkbox.text() == "I understand the risk of this action"
+    assert isinstance(button_reading(dialog, "I understand the risk of this action"), QCheckBox)
 
 
 def test_management_token_shows_its_prefix(qtbot, client) -> None:
@@ -63,25 +63,25 @@ def test_management_token_shows_its_prefix(qtbot, client) -> None:
 
 def test_revoke_button_is_enabled_only_while_the_risk_is_acknowledged(qtbot, client, telegraf) -> None:
     dialog = open_dialog(qtbot, [telegraf], client)
-    assert dialog.confirm_button.text() == "Revoke Token"
-    assert not dialog.confirm_button.isEnabled()
-    qtbot.mouseClick(dialog.confirm_button, Qt.MouseButton.LeftButton)
-    dialog.risk_checkbox.click()
-    assert dialog.confirm_button.isEnabled()
-    dialog.risk_checkbox.click()
-    assert not dialog.confirm_button.isEnabled()
+    assert revoke_button(dialog).text() == "Revoke Token"
+    assert not revoke_button(dialog).isEnabled()
+    qtbot.mouseClick(revoke_button(dialog), Qt.MouseButton.LeftButton)
+    risk_box(dialog).click()
+    assert revoke_button(dialog).isEnabled()
+    risk_box(dialog).click()
+    assert not revoke_button(dialog).isEnabled()
     assert dialog.isVisible() and not dialog.is_busy
 
 
 @pytest.mark.parametrize("how", ["cancel button", "escape"])
 def test_cancel_and_escape_revoke_nothing(qtbot, sandbox, client, telegraf, how) -> None:
     dialog = open_dialog(qtbot, [telegraf], client)
-    dialog.risk_checkbox.click()
+    risk_box(dialog).click()
     with qtbot.waitSignal(dialog.finished):
         if how == "escape":
-            qtbot.keyClick(dialog.risk_checkbox, Qt.Key.Key_Escape)
+            qtbot.keyClick(risk_box(dialog), Qt.Key.Key_Escape)
         else:
-            qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
+            qtbot.mouseClick(button_reading(dialog, "Cancel"), Qt.MouseButton.LeftButton)
     assert dialog.report is None and not dialog.isVisible()
     assert server_copy(sandbox, telegraf).get("revokedAt") is None
     assert sandbox.state.delete_count(telegraf.id) == 0
@@ -91,10 +91,10 @@ def test_cancel_and_escape_revoke_nothing(qtbot, sandbox, client, telegraf, how)
 def test_enter_never_revokes_because_cancel_is_the_default(qtbot, sandbox, client, telegraf, acknowledged) -> None:
     dialog = open_dialog(qtbot, [telegraf], client)
     if acknowledged:
-        dialog.risk_checkbox.click()
-    assert dialog.cancel_button.isDefault()
+        risk_box(dialog).click()
+    assert button_reading(dialog, "Cancel").isDefault()
     with qtbot.waitSignal(dialog.finished):
-        qtbot.keyClick(dialog.risk_checkbox, Qt.Key.Key_Return)
+        qtbot.keyClick(risk_box(dialog), Qt.Key.Key_Return)
     assert dialog.report is None
     assert sandbox.state.delete_count(telegraf.id) == 0
 
@@ -103,7 +103,7 @@ def test_ask_returns_none_when_cancelled(qtbot, sandbox, client, telegraf) -> No
     def cancel_the_open_dialog() -> None:
         dialog = QApplication.activeModalWidget()
         assert isinstance(dialog, RevokeDialog)
-        dialog.cancel_button.click()
+        button_reading(dialog, "Cancel").click()
 
     QTimer.singleShot(0, cancel_the_open_dialog)
     assert RevokeDialog.ask(None, [telegraf], client) is None
@@ -113,8 +113,8 @@ def test_ask_returns_none_when_cancelled(qtbot, sandbox, client, telegraf) -> No
 def test_ask_returns_the_report_after_revoking(qtbot, sandbox, client, telegraf) -> None:
     def confirm_the_open_dialog() -> None:
         dialog = QApplication.activeModalWidget()
-        dialog.risk_checkbox.click()
-        dialog.confirm_button.click()
+        risk_box(dialog).click()
+        revoke_button(dialog).click()
 
     QTimer.singleShot(0, confirm_the_open_dialog)
     report = RevokeDialog.ask(None, [telegraf], client)
@@ -125,9 +125,9 @@ def test_ask_returns_the_report_after_revoking(qtbot, sandbox, client, telegraf)
 def test_confirm_revokes_exactly_the_chosen_token_with_the_servers_time(qtbot, sandbox, client, telegraf) -> None:
     before = {token["id"]: token.get("revokedAt") for token in sandbox.state.database_tokens()}
     dialog = open_dialog(qtbot, [telegraf], client)
-    dialog.risk_checkbox.click()
+    risk_box(dialog).click()
     with qtbot.waitSignal(dialog.finished, timeout=SERVER_TIMEOUT_MS):
-        qtbot.mouseClick(dialog.confirm_button, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(revoke_button(dialog), Qt.MouseButton.LeftButton)
     report = dialog.report
     assert not dialog.isVisible()
     after = {token["id"]: token.get("revokedAt") for token in sandbox.state.database_tokens()}
@@ -141,17 +141,17 @@ def test_confirm_revokes_exactly_the_chosen_token_with_the_servers_time(qtbot, s
 def test_server_failure_is_shown_and_nothing_is_reported_revoked(qtbot, sandbox, client, telegraf) -> None:
     sandbox.faults.fail_next_revokes(5, 500)  # more than the client's retries
     dialog = open_dialog(qtbot, [telegraf], client)
-    dialog.risk_checkbox.click()
+    risk_box(dialog).click()
     with qtbot.waitSignal(dialog.revoke_finished, timeout=SERVER_TIMEOUT_MS) as finished:
-        dialog.confirm_button.click()
+        revoke_button(dialog).click()
     report = finished.args[0]
     assert report.succeeded == () and report.outcomes[0].revoked is None
     assert dialog.isVisible() and dialog.outcome_text == f"Not revoked: {ServerError.default_advice}"
     assert server_copy(sandbox, telegraf).get("revokedAt") is None
-    assert not dialog.confirm_button.isVisible()
-    assert dialog.cancel_button.text() == "Close" and dialog.cancel_button.isEnabled()
+    assert not revoke_button(dialog).isVisible()
+    assert button_reading(dialog, "Close").isEnabled()  # Cancel became Close
     with qtbot.waitSignal(dialog.finished):
-        dialog.cancel_button.click()
+        button_reading(dialog, "Close").click()
     assert dialog.report is report
 
 
@@ -159,9 +159,9 @@ def test_token_deleted_elsewhere_is_reported_gone(qtbot, sandbox, client, telegr
     unknown = Token(kind=TokenKind.DATABASE, id=str(uuid.uuid4()), description="deleted elsewhere",
                     created_at=telegraf.created_at)
     dialog = open_dialog(qtbot, [unknown], client)
-    dialog.risk_checkbox.click()
+    risk_box(dialog).click()
     with qtbot.waitSignal(dialog.revoke_finished, timeout=SERVER_TIMEOUT_MS) as finished:
-        dialog.confirm_button.click()
+        revoke_button(dialog).click()
     assert finished.args[0].outcomes[0].gone
     assert "no longer exists" in dialog.outcome_text and dialog.isVisible()
 
@@ -175,13 +175,13 @@ def test_slow_server_double_click_sends_one_delete_and_the_gui_stays_responsive(
     timer.timeout.connect(lambda: ticks.append(1))
     timer.start(50)
     dialog = open_dialog(qtbot, [telegraf], client)
-    dialog.risk_checkbox.click()
-    qtbot.mouseDClick(dialog.confirm_button, Qt.MouseButton.LeftButton)
-    qtbot.mouseClick(dialog.confirm_button, Qt.MouseButton.LeftButton)
+    risk_box(dialog).click()
+    qtbot.mouseDClick(revoke_button(dialog), Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(revoke_button(dialog), Qt.MouseButton.LeftButton)
     dialog.confirm()  # a repeat that reached the slot anyway
-    qtbot.keyClick(dialog.risk_checkbox, Qt.Key.Key_Return)  # Enter while busy neither revokes nor cancels
+    qtbot.keyClick(risk_box(dialog), Qt.Key.Key_Return)  # Enter while busy neither revokes nor cancels
     assert dialog.is_busy and dialog.findChild(QProgressBar).isVisible()
-    assert not dialog.confirm_button.isEnabled() and not dialog.cancel_button.isDefault()
+    assert not revoke_button(dialog).isEnabled() and not button_reading(dialog, "Cancel").isDefault()
     dialog.done(0)  # closing without cancelling is refused: the outcome must be seen
     assert dialog.isVisible()
     with qtbot.waitSignal(dialog.finished, timeout=SERVER_TIMEOUT_MS):
@@ -199,9 +199,9 @@ def test_revoking_the_token_in_use_warns_in_bold_and_signs_out(qtbot, sandbox, c
     assert warning.isVisible() and warning.font().bold()
     assert warning.text() == "This is the token Token Desk is using; you will be signed out."
     assert warning.textFormat() == Qt.TextFormat.PlainText
-    dialog.risk_checkbox.click()
+    risk_box(dialog).click()
     with qtbot.waitSignal(dialog.finished, timeout=SERVER_TIMEOUT_MS):
-        dialog.confirm_button.click()
+        revoke_button(dialog).click()
     report = dialog.report
     assert report.signed_out and report.all_succeeded
     assert sandbox.state.management_token(mine.id)["revokedAt"] is not None
@@ -210,10 +210,10 @@ def test_revoking_the_token_in_use_warns_in_bold_and_signs_out(qtbot, sandbox, c
 def test_cancel_while_the_server_is_silent_says_the_outcome_is_unknown(qtbot, sandbox, client, telegraf) -> None:
     sandbox.faults.hang_next(1)
     dialog = open_dialog(qtbot, [telegraf], client)
-    dialog.risk_checkbox.click()
-    dialog.confirm_button.click()
+    risk_box(dialog).click()
+    revoke_button(dialog).click()
     qtbot.waitUntil(lambda: sandbox.faults.hanging == 1, timeout=SERVER_TIMEOUT_MS)
-    assert dialog.cancel_button.isEnabled() and dialog.cancel_button.text() == "Cancel"
+    assert button_reading(dialog, "Cancel").isEnabled()
     with qtbot.waitSignal(dialog.revoke_finished, timeout=SERVER_TIMEOUT_MS) as finished:
         qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     (outcome,) = finished.args[0].outcomes
@@ -225,13 +225,13 @@ def test_every_answer_lost_the_dialog_checks_and_shows_revoked(qtbot, sandbox, c
     sandbox.faults.delay_ms = 300  # time to read the "checking" line
     sandbox.faults.drop_next_answers(3)
     dialog = open_dialog(qtbot, [telegraf], client)
-    dialog.risk_checkbox.click()
+    risk_box(dialog).click()
     seen: list[str] = []
     timer = QTimer()
     timer.timeout.connect(lambda: seen.append(dialog.progress_text))
     timer.start(20)
     with qtbot.waitSignal(dialog.revoke_finished, timeout=SERVER_TIMEOUT_MS) as finished:
-        dialog.confirm_button.click()
+        revoke_button(dialog).click()
     timer.stop()
     assert any(text.startswith("The server did not confirm revoking") and "checking" in text for text in seen)
     (outcome,) = finished.args[0].outcomes
@@ -259,8 +259,8 @@ def answer_stop_waiting(button_text: str) -> list[str]:
 def test_closing_while_the_server_has_not_answered_asks_first(qtbot, sandbox, client, telegraf, caplog) -> None:
     sandbox.faults.hang_next(1)
     dialog = open_dialog(qtbot, [telegraf], client)
-    dialog.risk_checkbox.click()
-    dialog.confirm_button.click()
+    risk_box(dialog).click()
+    revoke_button(dialog).click()
     qtbot.waitUntil(lambda: sandbox.faults.hanging == 1, timeout=SERVER_TIMEOUT_MS)
     asked = answer_stop_waiting("Keep Waiting")
     dialog.close()

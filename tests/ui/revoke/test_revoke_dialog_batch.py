@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtWidgets import QLabel, QProgressBar, QTreeWidget
 
-from tests.ui.conftest import open_revoke_dialog as open_dialog
+from tests.ui.conftest import button_reading, open_revoke_dialog as open_dialog, revoke_button, risk_box
 from token_desk.api.errors import ServerError
 from token_desk.api.models import Token, TokenKind
 
@@ -23,9 +23,9 @@ def three(client) -> list[Token]:
 
 
 def confirm_and_wait(qtbot, dialog):
-    dialog.risk_checkbox.click()
+    risk_box(dialog).click()
     with qtbot.waitSignal(dialog.revoke_finished, timeout=SERVER_TIMEOUT_MS) as finished:
-        dialog.confirm_button.click()
+        revoke_button(dialog).click()
     return finished.args[0]
 
 
@@ -43,7 +43,7 @@ def test_several_tokens_are_listed_and_named_in_the_plural(qtbot, client, three)
     dialog = open_dialog(qtbot, three, client)
     labels = [label.text() for label in dialog.findChildren(QLabel)]
     assert dialog.windowTitle() == "Revoke 3 Tokens"
-    assert dialog.confirm_button.text() == "Revoke 3 Tokens"
+    assert revoke_button(dialog).text() == "Revoke 3 Tokens"
     assert "You are about to revoke 3 tokens" in labels
     assert "Are you sure you want to revoke these 3 tokens?" in labels
     assert column_texts(dialog, "Description") == [token.description for token in three]
@@ -68,15 +68,15 @@ def test_partial_failure_lists_what_succeeded_and_what_failed_and_why(qtbot, san
         f"• “{three[0].description}” ({three[0].id}): {ServerError.default_advice}",
     ]
     with qtbot.waitSignal(dialog.finished):
-        dialog.cancel_button.click()  # now "Close"
+        button_reading(dialog, "Close").click()  # Cancel became Close
     assert dialog.report is report
 
 
 def test_progress_counts_the_tokens_as_they_are_revoked(qtbot, sandbox, client, three) -> None:
     sandbox.faults.delay_ms = 300
     dialog = open_dialog(qtbot, three, client)
-    dialog.risk_checkbox.click()
-    dialog.confirm_button.click()
+    risk_box(dialog).click()
+    revoke_button(dialog).click()
     bar = dialog.findChild(QProgressBar)
     progress_label = next(label for label in dialog.findChildren(QLabel) if label.text().startswith("Revoking"))
     assert (bar.maximum(), bar.value(), progress_label.text()) == (3, 0, "Revoking 1 of 3…")
@@ -95,8 +95,8 @@ def test_the_token_in_use_is_revoked_last_and_the_report_says_signed_out(qtbot, 
     warning = next(label for label in dialog.findChildren(QLabel) if label.objectName() == "inUseWarning")
     assert warning.font().bold() and "Token Desk is using" in warning.text()
     with qtbot.waitSignal(dialog.finished, timeout=SERVER_TIMEOUT_MS):
-        dialog.risk_checkbox.click()
-        dialog.confirm_button.click()
+        risk_box(dialog).click()
+        revoke_button(dialog).click()
     report = dialog.report
     assert report.all_succeeded and report.signed_out
     deletes = [entry.path.rsplit("/", 1)[-1] for entry in sandbox.state.request_log if entry.method == "DELETE"]

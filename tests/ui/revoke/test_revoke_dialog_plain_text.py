@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QTextDocument
 from PySide6.QtWidgets import QLabel, QTreeWidget, QWidget
 
+from tests.ui.conftest import revoke_button, risk_box
 from token_desk.api.errors import ServerError
 from token_desk.api.models import Permission, Token, TokenKind
 from token_desk.ui.tokens.details_dialog import TokenDetailsDialog
@@ -81,9 +82,9 @@ def test_hostile_descriptions_in_a_list_and_in_the_failure_report_stay_literal(q
     assert [tree.topLevelItem(row).text(0) for row in range(len(tokens))] == list(HOSTILE)
     # Item tooltips are rich-text guessed by Qt, so what matters is what the rendered tooltip reads.
     assert tooltip_reads(tree.topLevelItem(0).toolTip(0)) == HOSTILE[0]
-    dialog.risk_checkbox.click()
+    risk_box(dialog).click()
     with qtbot.waitSignal(dialog.revoke_finished, timeout=10_000):
-        dialog.confirm_button.click()
+        revoke_button(dialog).click()
     assert all(f"“{description}”" in dialog.outcome_text for description in HOSTILE)
     assert_all_labels_plain(dialog)
 

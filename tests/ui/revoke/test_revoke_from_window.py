@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QTimer
 
-from tests.ui.conftest import confirm_revoke_when_the_dialog_opens, shown_tokens
+from tests.ui.conftest import button_reading, confirm_revoke_when_the_dialog_opens, revoke_button, risk_box, shown_tokens
 from token_desk.api.models import TokenKind
 from token_desk.ui.revoke.revoke_dialog import RevokeDialog
 
@@ -62,7 +62,7 @@ def test_cancel_changes_nothing(qtbot, window, sandbox) -> None:
         if dialog is None or not dialog.isVisible():
             QTimer.singleShot(20, cancel)
             return
-        dialog.cancel_button.click()
+        button_reading(dialog, "Cancel").click()
 
     QTimer.singleShot(0, cancel)
     window.token_actions.revoke.trigger()
@@ -92,8 +92,8 @@ def test_closing_the_window_mid_revoke_asks_and_records_the_outcome_unknown(qtbo
     dialog = RevokeDialog(window, [token], window.connection.client)
     dialog.open()
     sandbox.faults.hang_next(1)
-    dialog.risk_checkbox.click()
-    dialog.confirm_button.click()
+    risk_box(dialog).click()
+    revoke_button(dialog).click()
     qtbot.waitUntil(lambda: sandbox.faults.hanging == 1, timeout=10_000)
     answer_stop_waiting("Keep Waiting")
     window.close()

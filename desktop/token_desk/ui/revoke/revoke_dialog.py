@@ -92,18 +92,6 @@ class RevokeDialog(QDialog):
         return self._state is _State.RUNNING
 
     @property
-    def confirm_button(self) -> QPushButton:
-        return self._revoke_button
-
-    @property
-    def cancel_button(self) -> QPushButton:
-        return self._cancel_button
-
-    @property
-    def risk_checkbox(self) -> QCheckBox:
-        return self._risk_checkbox
-
-    @property
     def progress_text(self) -> str:
         """The line beside the busy indicator ("Revoking…", "…checking…", "Cancelling…")."""
         return self._progress_label.text()
