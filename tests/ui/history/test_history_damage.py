@@ -26,3 +26,14 @@ def test_the_window_shows_every_whole_entry_and_names_the_damage(qtbot, tmp_path
     journal.record_attempt(TARGET, "database", TOKEN_ID, "after the crash", Action.REVOKE)  # the window follows
     qtbot.waitUntil(lambda: history.model.rowCount() == 2)
     assert history.notice.text().startswith("1 damaged line")  # the same damage, not reported again
+
+
+def test_a_history_that_cannot_be_read_says_so_in_the_apps_one_sentence(qtbot, tmp_path: Path, caplog) -> None:
+    (tmp_path / FILE_NAME).mkdir()  # the journal's file is a folder: reading it fails
+    history = HistoryWindow(Journal(tmp_path, clock=Clock()), lambda: None)
+    qtbot.addWidget(history)
+    history.show()
+    qtbot.waitUntil(lambda: history.status.text() == (
+        "Reading the action history failed unexpectedly; see the log for details, then reopen the History window."))
+    errors = [record for record in caplog.records if record.levelname == "ERROR"]
+    assert len(errors) == 1 and errors[0].exc_info is not None  # logged once, with what went wrong

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -18,12 +17,11 @@ from token_desk.history import (
     CheckResult, HistoryEntry, HistoryRead, Journal, Outcome, RecordingService, can_check, check_entry, target_of,
 )
 from token_desk.tasks import run_in_background
+from token_desk.ui.common.error_text import error_sentence
 from token_desk.ui.common.file_prompts import FilePrompts, with_suffix
 from token_desk.ui.common.plain_text import plain_label, plain_tooltip
 from token_desk.ui.common.sort_arrow_style import install_sort_arrow_style
 from token_desk.ui.history.history_model import HistoryFilter, HistoryTableModel, TIME_COLUMN
-
-log = logging.getLogger(__name__)
 
 ConnectionSource = Callable[[], Connection | None]
 KIND_CHOICES = (("All kinds", None), ("Management tokens", "management"), ("Database tokens", "database"))
@@ -158,8 +156,7 @@ class HistoryWindow(QWidget):
 
     def _load_failed(self, error: BaseException) -> None:
         self._reading = False
-        log.error("Reading the action history failed", exc_info=error)
-        self.status.setText(f"The history could not be read: {error}")
+        self.status.setText(error_sentence(error, "Reading the action history", "reopen the History window"))
 
     def _show_damage(self, read: HistoryRead) -> None:
         """Damage is reported once: the notice appears for damage not seen before in this window."""
