@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import time
+from concurrent.futures import ThreadPoolExecutor
 
 import httpx
 import pytest
@@ -15,11 +16,26 @@ def a_database_token(api: httpx.Client) -> str:
     return api.get("/tokens").json()[0]["id"]
 
 
-def test_delay_slows_every_answer(api: httpx.Client, sandbox: Sandbox) -> None:
-    sandbox.faults.delay_ms = 300
-    started = time.monotonic()
-    assert api.get("/databases").status_code == 200
-    assert time.monotonic() - started >= 0.3
+def test_delay_holds_every_answer_back(raw_api: httpx.Client, sandbox: Sandbox) -> None:
+    sandbox.faults.delay_ms = 3000
+    with pytest.raises(httpx.ReadTimeout):  # a client that waits less than the delay gets no answer
+        raw_api.get("/databases", timeout=0.3)
+    sandbox.faults.delay_ms = 0
+    assert raw_api.get("/databases").status_code == 200
+
+
+def test_a_held_request_gets_its_usual_answer_once_released(raw_api: httpx.Client, sandbox: Sandbox) -> None:
+    sandbox.faults.hold_next(1)
+    with ThreadPoolExecutor(1) as pool:
+        answer = pool.submit(raw_api.get, "/databases")
+        deadline = time.monotonic() + 10  # a limit on waiting, not a speed requirement
+        while sandbox.faults.held == 0 and time.monotonic() < deadline:
+            time.sleep(0.01)
+        assert sandbox.faults.held == 1 and not answer.done()
+        sandbox.faults.release_held()
+        assert answer.result(timeout=10).status_code == 200
+    assert sandbox.faults.held == 0
+    assert raw_api.get("/databases").status_code == 200  # only the next one was held
 
 
 def test_failing_revokes_change_nothing_then_revokes_work_again(api: httpx.Client, sandbox: Sandbox) -> None:

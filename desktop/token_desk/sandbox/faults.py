@@ -19,13 +19,51 @@ class Injected:
     garbage: bool = False  # a 200 whose body is not JSON
 
 
+class _Gate:
+    """The next N requests wait here until opened; `waiting` counts those waiting right now."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._opened = threading.Event()
+        self._pending = 0
+        self._waiting = 0
+
+    def close_for(self, n: int) -> None:
+        with self._lock:
+            self._pending = n
+
+    def open(self) -> None:
+        """Let whoever waits now go on; later requests still wait while some of the N are left."""
+        with self._lock:
+            self._opened.set()
+            self._opened = threading.Event()
+
+    def wait_if_closed(self) -> bool:
+        """Block while closed for this request; True if it waited."""
+        with self._lock:
+            if self._pending <= 0:
+                return False
+            self._pending -= 1
+            self._waiting += 1
+            opened = self._opened
+        opened.wait()
+        with self._lock:
+            self._waiting -= 1
+        return True
+
+    @property
+    def waiting(self) -> int:
+        with self._lock:
+            return self._waiting
+
+
 class Faults:
     """Thread-safe switches a test flips; each 'next N' counter is consumed one request at a time."""
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
-        self._release = threading.Event()
-        self._hanging = 0
+        self._hangs = _Gate()
+        self._holds = _Gate()
         self.delay_ms = 0
         self.clear()
 
@@ -36,11 +74,11 @@ class Faults:
             self._requests = (0, 500)
             self._garbage = 0
             self._drops: dict[str, int] = {}
-            self._hangs = 0
             self._chaos: tuple[float, random.Random] | None = None
             self.chaos_counts: Counter[str] = Counter()
-            self._release.set()  # whoever hangs now goes on (and hangs up)
-            self._release = threading.Event()
+        for gate in (self._hangs, self._holds):
+            gate.close_for(0)
+            gate.open()  # whoever hangs now goes on (and hangs up); whoever is held is answered
 
     def drop_next_answers(self, n: int, method: str = "DELETE") -> None:
         """Do the work of the next N `method` requests, then hang up without answering."""
@@ -56,27 +94,33 @@ class Faults:
 
     def hang_next(self, n: int) -> None:
         """The next N requests get no answer at all until `clear()` (a server that never answers)."""
-        with self._lock:
-            self._hangs = n
+        self._hangs.close_for(n)
 
     def hang_if_asked(self) -> bool:
         """Block while a hang applies; True if this request hung (and must then be hung up on)."""
-        with self._lock:
-            if self._hangs <= 0:
-                return False
-            self._hangs -= 1
-            self._hanging += 1
-            release = self._release
-        release.wait()
-        with self._lock:
-            self._hanging -= 1
-        return True
+        return self._hangs.wait_if_closed()
 
     @property
     def hanging(self) -> int:
         """Requests waiting right now for an answer that will not come."""
-        with self._lock:
-            return self._hanging
+        return self._hangs.waiting
+
+    def hold_next(self, n: int) -> None:
+        """The next N requests wait until `release_held()`, then get their usual answers: a slow server
+        whose answer a test releases when it has seen what it wanted, with no clock involved."""
+        self._holds.close_for(n)
+
+    def release_held(self) -> None:
+        self._holds.open()
+
+    def wait_if_held(self) -> None:
+        """Block while a hold applies; the request is then answered as usual."""
+        self._holds.wait_if_closed()
+
+    @property
+    def held(self) -> int:
+        """Requests waiting right now for `release_held()`."""
+        return self._holds.waiting
 
     def chaos(self, rate: float, seed: int = 0) -> None:
         """Each request, with probability `rate`: a delay, a 500, a 429, or its answer dropped."""

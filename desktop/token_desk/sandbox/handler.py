@@ -53,6 +53,7 @@ class SandboxHandler(BaseHTTPRequestHandler):
         raw = self._read_body()  # always drained, or the next request on this connection is garbled
         path = urlsplit(self.path).path
         faults = self.server.faults
+        faults.wait_if_held()
         if faults.hang_if_asked():
             self.close_connection = True
             return
