@@ -68,7 +68,7 @@ class DecliningPrompts:
     def __init__(self) -> None:
         self.asked: list[str] = []
 
-    def edit_profile(self, parent, existing_names, editing, token_lookup):
+    def edit_profile(self, parent, existing_names, editing, token_lookup, influxctl_program):
         self.asked.append("edit_profile")
 
     def ask_token(self, parent, message, can_store):

@@ -60,9 +60,11 @@ class AnsweringPrompts:
     confirm: bool = True
     import_reports: list = field(default_factory=list)
     asked: list = field(default_factory=list)  # (what, message)
+    influxctl_sources: list = field(default_factory=list)  # what each profile form would run influxctl with
 
-    def edit_profile(self, parent, existing_names, editing, token_lookup):
+    def edit_profile(self, parent, existing_names, editing, token_lookup, influxctl_program):
         self.asked.append(("edit_profile", editing.name if editing else None))
+        self.influxctl_sources.append(influxctl_program)
         return self.profiles.pop(0)
 
     def ask_token(self, parent, message, can_store):

@@ -11,6 +11,7 @@ from connections_helpers import (
     SECRET, SERVICE, WAIT_MS, AnsweringPrompts, locked_keyring, make_profile, manager, memory_keyring,  # noqa: F401
     no_keyring_config, read_profiles_file, sandbox_profile,
 )
+from token_desk.api.influxctl.locate import find_influxctl
 from token_desk.api.models import TokenKind
 from token_desk.credentials import ProfileManager
 from token_desk.ui.connections.connections_dialog import ConnectionsDialog
@@ -20,7 +21,7 @@ __all__ = ["locked_keyring", "manager", "memory_keyring", "no_keyring_config"]
 
 
 def open_dialog(qtbot, manager: ProfileManager, prompts: AnsweringPrompts, active=None) -> ConnectionsDialog:
-    dialog = ConnectionsDialog(None, manager, prompts, active)
+    dialog = ConnectionsDialog(None, manager, prompts, active, influxctl_program=find_influxctl)
     qtbot.addWidget(dialog)
     dialog.open()
     return dialog

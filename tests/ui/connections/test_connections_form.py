@@ -6,13 +6,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit
 
 from connections_helpers import ACCOUNT_ID, CLUSTER_ID, SECRET, make_profile
+from token_desk.api.influxctl.locate import find_influxctl
 from token_desk.credentials import DEFAULT_BASE_URL, ProfileField
 from token_desk.ui.connections.profile_form import ProfileDialog
 from token_desk.ui.common.secret_field import STORED_PLACEHOLDER
 
 
 def open_form(qtbot, existing=(), editing=None) -> ProfileDialog:
-    dialog = ProfileDialog(None, existing, editing)
+    dialog = ProfileDialog(None, existing, editing, influxctl_program=find_influxctl)
     qtbot.addWidget(dialog)
     dialog.show()
     return dialog

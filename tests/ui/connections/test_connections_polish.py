@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from token_desk.api.influxctl.locate import find_influxctl
 from token_desk.credentials import ProfileField
 from token_desk.ui.connections.profile_form import ProfileDialog
 
@@ -15,14 +16,14 @@ def test_the_connections_dialog_offers_the_influxctl_import(qtbot, window) -> No
 
 
 def test_add_connection_starts_at_the_name(qtbot) -> None:
-    dialog = ProfileDialog(None)
+    dialog = ProfileDialog(None, influxctl_program=find_influxctl)
     qtbot.addWidget(dialog)
     dialog.show()
     assert dialog.focusWidget() is dialog.form.inputs[ProfileField.NAME]
 
 
 def test_the_connection_test_sits_in_the_field_column(qtbot) -> None:
-    dialog = ProfileDialog(None)
+    dialog = ProfileDialog(None, influxctl_program=find_influxctl)
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)

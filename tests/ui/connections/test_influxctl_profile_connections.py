@@ -4,12 +4,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from connections_helpers import (  # noqa: F401 - fixtures
     ACCOUNT_ID, CLUSTER_ID, SERVICE, WAIT_MS, manager, memory_keyring, no_keyring_config, read_profiles_file,
 )
 from test_influxctl_import import GOOD, PLAINTEXT, write_config
 
+from token_desk.api.influxctl import InfluxctlProgram
+from token_desk.api.influxctl.locate import find_influxctl
+from token_desk.api.models import TokenKind
 from token_desk.credentials import import_profiles
+from token_desk.sandbox.influxctl import write_launcher
 from token_desk.ui.connections.influxctl_import_dialog import InfluxctlImportDialog
 
 from token_desk.credentials import Profile, ProfileStore
@@ -17,7 +23,7 @@ from token_desk.ui.connections.profile_form import INFLUXCTL_CONFIG_FIELD, INFLU
 
 
 def test_the_form_asks_an_influxctl_profile_only_for_its_name_profile_and_file(qtbot):
-    dialog = ProfileDialog(None, [])
+    dialog = ProfileDialog(None, [], influxctl_program=find_influxctl)
     qtbot.addWidget(dialog)
     form = dialog.form
     form.sign_in_box.setCurrentIndex(1)
@@ -81,3 +87,64 @@ def test_the_connections_dialog_shows_and_sets_the_influxctl_program(qtbot, mana
         dialog.close()
     finally:
         controller.close()
+
+
+@pytest.fixture
+def influxctl_only_where_chosen(monkeypatch, sandbox) -> None:
+    """Neither TOKEN_DESK_INFLUXCTL, PATH nor the usual folders find influxctl: only a chosen program does."""
+    monkeypatch.setenv("TOKEN_DESK_INFLUXCTL", "")
+    monkeypatch.setenv("PATH", "/nonexistent")
+    monkeypatch.setattr("token_desk.api.influxctl.locate.usual_locations", lambda *args: [])
+
+
+def influxctl_config(sandbox, folder: Path) -> Path:
+    config = folder / "config.toml"
+    config.write_text(f'[[profile]]\nname = "prod"\nproduct = "dedicated"\naccount_id = "{sandbox.account_id}"\n'
+                      f'cluster_id = "{sandbox.cluster_id}"\nmgmt_token = "{sandbox.management_token}"\n')
+    return config
+
+
+def test_test_connection_runs_the_influxctl_program_chosen_in_the_app(
+        qtbot, manager, memory_keyring, sandbox, client, tmp_path, influxctl_only_where_chosen):
+    from token_desk.app import start_demo
+    from token_desk.ui.connections import ConnectionsController
+    from token_desk.ui.shell.main_window import MainWindow
+    from connections_helpers import AnsweringPrompts
+    from tests.ui.conftest import RecordingRevoker
+
+    manager.add(Profile(name="Prod via influxctl", account_id="", cluster_id="", influxctl_profile="prod",
+                        influxctl_config=str(influxctl_config(sandbox, tmp_path))))
+    launcher = str(write_launcher(tmp_path / "bin", sandbox.influxctl_command))
+    prompts = AnsweringPrompts(profiles=[None])
+    controller = ConnectionsController(manager, start_demo)
+    window = MainWindow(controller, prompts, RecordingRevoker())
+    qtbot.addWidget(window)
+    try:
+        dialog = controller.manage_connections()
+        dialog.influxctl_row.chosen.emit(launcher)  # the "influxctl program" setting, as a person sets it
+        with qtbot.waitSignal(dialog.test_row.finished, timeout=WAIT_MS) as outcome:
+            dialog.test_row.button.click()
+        count = len(client.list_tokens(TokenKind.DATABASE))
+        assert outcome.args[0] is True, dialog.test_row.message
+        assert dialog.test_row.message == f"Connection OK: the server listed {count} database tokens."
+        dialog.buttons["Add…"].click()  # the profile form's own "Test connection" gets the same lookup
+        assert [source().label for source in prompts.influxctl_sources] == [launcher]
+        dialog.close()
+    finally:
+        controller.close()
+
+
+def test_the_profile_forms_test_connection_runs_the_program_it_is_given(
+        qtbot, sandbox, client, tmp_path, influxctl_only_where_chosen):
+    launcher = str(write_launcher(tmp_path / "bin", sandbox.influxctl_command))
+    dialog = ProfileDialog(None, [], influxctl_program=lambda: InfluxctlProgram([launcher]))
+    qtbot.addWidget(dialog)
+    form = dialog.form
+    form.sign_in_box.setCurrentIndex(1)
+    form.inputs["name"].setText("Prod via influxctl")
+    form.inputs[INFLUXCTL_PROFILE_FIELD].setText("prod")
+    form.inputs[INFLUXCTL_CONFIG_FIELD].setText(str(influxctl_config(sandbox, tmp_path)))
+    with qtbot.waitSignal(dialog.test_row.finished, timeout=WAIT_MS) as outcome:
+        dialog.test_row.button.click()
+    count = len(client.list_tokens(TokenKind.DATABASE))
+    assert outcome.args == [True, f"Connection OK: the server listed {count} database tokens."]

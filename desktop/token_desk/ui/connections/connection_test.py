@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
 from token_desk.api.client import ManagementApiClient
 from token_desk.api.connect import influxctl_profile_service
-from token_desk.api.influxctl.locate import find_influxctl
+from token_desk.api.influxctl import InfluxctlProgram
 from token_desk.api.models import TokenKind
 from token_desk.tasks import run_in_background
 from token_desk.ui.common.error_text import error_sentence
@@ -20,6 +20,9 @@ from token_desk.ui.common.palette import Colours, error_style, plain_style, styl
 from token_desk.ui.common.plain_text import plain_label
 
 Probe = Callable[[], int]
+# The app's one influxctl lookup (ConnectionsController.influxctl_program), asked each time it is needed:
+# --influxctl, TOKEN_DESK_INFLUXCTL, the "influxctl program" setting, PATH, the usual folders.
+ProgramSource = Callable[[], InfluxctlProgram]
 TEST_CANCELLED = "Test cancelled; nothing was changed."
 
 
@@ -30,9 +33,9 @@ def count_database_tokens(base_url: str, account_id: str, cluster_id: str, token
         return len(client.list_database_tokens())
 
 
-def count_influxctl_database_tokens(config_path: str | None, profile: str) -> int:
+def count_influxctl_database_tokens(program: InfluxctlProgram, config_path: str | None, profile: str) -> int:
     """Runs on a worker thread: `influxctl token list` with that profile, as an influxctl-profile connection does."""
-    service = influxctl_profile_service(find_influxctl(), config_path, profile)
+    service = influxctl_profile_service(program, config_path, profile)
     try:
         return len(service.list_tokens(TokenKind.DATABASE))
     finally:

@@ -227,7 +227,7 @@ class ConnectionsController(QObject):
     # ---- first run -------------------------------------------------------------------------------------
     def add_connection(self) -> None:
         names = self._guarded(self.manager.store.names) or []
-        result = self.prompts.edit_profile(self.window, names, None, None)
+        result = self.prompts.edit_profile(self.window, names, None, None, self.influxctl_program)
         if result is not None:
             run_in_background(self.manager.add, result.profile, result.token,
                     context=self, on_result=lambda _profile: self._connect_added(result),
@@ -276,7 +276,8 @@ class ConnectionsController(QObject):
     def manage_connections(self) -> ConnectionsDialog:
         """Open the dialog (non-blocking); returns it so callers and tests can follow it."""
         active = self.window.connection
-        dialog = ConnectionsDialog(self.window, self.manager, self.prompts, active.profile_name if active else None)
+        dialog = ConnectionsDialog(self.window, self.manager, self.prompts, active.profile_name if active else None,
+                                   influxctl_program=self.influxctl_program)
         dialog.connect_requested.connect(self.open_profile)
         dialog.import_requested.connect(lambda: (self.import_from_influxctl(), dialog.reload()))
         dialog.profile_renamed.connect(self._profile_renamed)

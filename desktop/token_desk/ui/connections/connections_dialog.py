@@ -13,7 +13,7 @@ from token_desk.credentials import CredentialError, Profile, ProfileManager, Sec
 from token_desk.tasks import run_in_background
 from token_desk.ui.common.error_text import error_sentence
 from token_desk.ui.connections.connection_test import (
-    ConnectionTestRow, count_database_tokens, count_influxctl_database_tokens,
+    ConnectionTestRow, ProgramSource, count_database_tokens, count_influxctl_database_tokens,
 )
 from token_desk.ui.connections.connections_prompts import Prompts
 from token_desk.ui.connections.influxctl_program_row import InfluxctlProgramRow
@@ -41,13 +41,14 @@ class ConnectionsDialog(QDialog):
     profile_deleted = Signal(str)
 
     def __init__(self, parent: QWidget | None, manager: ProfileManager, prompts: Prompts,
-                 active_name: str | None = None) -> None:
+                 active_name: str | None = None, *, influxctl_program: ProgramSource) -> None:
         super().__init__(parent)
         self.setWindowTitle("Connections")
         self.setMinimumSize(640, 400)
         self._manager = manager
         self._prompts = prompts
         self._active_name = active_name
+        self._influxctl_program = influxctl_program
         self.list = QListWidget(self)
         self.list.setAccessibleName("Connections")
         self.details_label = plain_label(wrap=True, selectable=True)
@@ -130,7 +131,7 @@ class ConnectionsDialog(QDialog):
 
     # ---- commands ---------------------------------------------------------------------------------------
     def add_profile(self) -> None:
-        result = self._prompts.edit_profile(self, self.names(), None, None)
+        result = self._prompts.edit_profile(self, self.names(), None, None, self._influxctl_program)
         if result is not None:
             self._run(self._manager.add, result.profile, result.token, done=lambda _p: self._added(result, True),
                       on_keyring_error=lambda err: self._add_for_session(result, err))
@@ -153,7 +154,8 @@ class ConnectionsDialog(QDialog):
         if profile is None:
             return
         others = [name for name in self.names() if name != profile.name]
-        result = self._prompts.edit_profile(self, others, profile, self._manager.credentials.token_for)
+        result = self._prompts.edit_profile(self, others, profile, self._manager.credentials.token_for,
+                                            self._influxctl_program)
         if result is not None:
             self._run(self._manager.update, profile.name, result.profile,
                       done=lambda _p: self._edited(profile.name, result))
@@ -190,7 +192,8 @@ class ConnectionsDialog(QDialog):
             return
         token_for = self._manager.credentials.token_for
         if profile.uses_influxctl_profile:  # no stored token: influxctl signs itself in
-            self.test_row.run(lambda: count_influxctl_database_tokens(profile.influxctl_config,
+            program = self._influxctl_program()  # here: it reads the settings, which belong to the GUI thread
+            self.test_row.run(lambda: count_influxctl_database_tokens(program, profile.influxctl_config,
                                                                       profile.influxctl_profile))
             return
 

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from token_desk.credentials import ImportReport, Profile, SecretStoreError
+from token_desk.ui.connections.connection_test import ProgramSource
 from token_desk.ui.connections.influxctl_import_dialog import Importer, InfluxctlImportDialog
 from token_desk.ui.connections.keyring_problem import KeyringProblemDialog
 from token_desk.ui.connections.profile_form import ProfileDialog, ProfileFormResult
@@ -25,7 +26,8 @@ class Prompts(Protocol):
     """The prompts service: every question the connections code asks a person (tests answer at once)."""
 
     def edit_profile(self, parent: QWidget | None, existing_names: Sequence[str], editing: Profile | None,
-                     token_lookup: Callable[[str], str | None] | None) -> ProfileFormResult | None: ...
+                     token_lookup: Callable[[str], str | None] | None,
+                     influxctl_program: ProgramSource) -> ProfileFormResult | None: ...
 
     def ask_token(self, parent: QWidget | None, message: str, can_store: bool) -> TokenPromptResult | None: ...
 
@@ -43,8 +45,9 @@ class ConnectionPrompts(Prompts):
     """The real prompts: modal dialogs."""
 
     def edit_profile(self, parent: QWidget | None, existing_names: Sequence[str], editing: Profile | None,
-                     token_lookup: Callable[[str], str | None] | None) -> ProfileFormResult | None:
-        return ProfileDialog.ask(parent, existing_names, editing, token_lookup)
+                     token_lookup: Callable[[str], str | None] | None,
+                     influxctl_program: ProgramSource) -> ProfileFormResult | None:
+        return ProfileDialog.ask(parent, existing_names, editing, token_lookup, influxctl_program=influxctl_program)
 
     def ask_token(self, parent: QWidget | None, message: str, can_store: bool) -> TokenPromptResult | None:
         return TokenPrompt.ask(parent, message, can_store=can_store)

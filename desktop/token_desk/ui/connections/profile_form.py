@@ -10,13 +10,14 @@ from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget,
 )
 
+from token_desk.api.influxctl import InfluxctlProgram
 from token_desk.api.url_safety import plain_http_warning, sends_token_in_clear
 from token_desk.credentials import (
     ALLOW_PLAIN_HTTP_LABEL, DEFAULT_BASE_URL, InvalidTokenError, Profile, ProfileField, validate_profile_fields,
     validate_token,
 )
 from token_desk.ui.connections.connection_test import (
-    ConnectionTestRow, count_database_tokens, count_influxctl_database_tokens,
+    ConnectionTestRow, ProgramSource, count_database_tokens, count_influxctl_database_tokens,
 )
 from token_desk.ui.common.dialog_buttons import button_box
 from token_desk.ui.common.palette import error_style, style_live
@@ -226,11 +227,11 @@ class ProfileForm(QWidget):
         token = self.token_field.text() or None
         return ProfileFormResult(Profile(**fields, allow_plain_http=self._plain_http_allowed()), token)
 
-    def influxctl_probe(self) -> Callable[[], int]:
-        """For "Test connection" of an influxctl profile: list its database tokens through influxctl."""
+    def influxctl_probe(self, program: InfluxctlProgram) -> Callable[[], int]:
+        """For "Test connection" of an influxctl profile: list its database tokens through `program`."""
         config = self.inputs[INFLUXCTL_CONFIG_FIELD].text().strip() or None
         profile = self.inputs[INFLUXCTL_PROFILE_FIELD].text().strip() or "default"
-        return lambda: count_influxctl_database_tokens(config, profile)
+        return lambda: count_influxctl_database_tokens(program, config, profile)
 
     def connection_values(self) -> tuple[str, str, str, str, bool]:
         """URL, account ID, cluster ID, typed token and the plain-HTTP choice, for "Test connection"."""
@@ -246,12 +247,13 @@ class ProfileDialog(QDialog):
     """Add or edit one profile; `result_value` is set once OK was pressed on a valid form."""
 
     def __init__(self, parent: QWidget | None, existing_names: Sequence[str] = (), editing: Profile | None = None,
-                 token_lookup: TokenLookup | None = None) -> None:
+                 token_lookup: TokenLookup | None = None, *, influxctl_program: ProgramSource) -> None:
         super().__init__(parent)
         self.setWindowTitle("Edit Connection" if editing else "Add Connection")
         self.setMinimumWidth(560)
         self._editing = editing
         self._token_lookup = token_lookup
+        self._influxctl_program = influxctl_program
         self.result_value: ProfileFormResult | None = None
         self.form = ProfileForm(existing_names, editing, self)
         self.test_row = ConnectionTestRow(self)
@@ -275,8 +277,9 @@ class ProfileDialog(QDialog):
 
     @classmethod
     def ask(cls, parent: QWidget | None, existing_names: Sequence[str] = (), editing: Profile | None = None,
-            token_lookup: TokenLookup | None = None) -> ProfileFormResult | None:
-        dialog = cls(parent, existing_names, editing, token_lookup)
+            token_lookup: TokenLookup | None = None, *,
+            influxctl_program: ProgramSource) -> ProfileFormResult | None:
+        dialog = cls(parent, existing_names, editing, token_lookup, influxctl_program=influxctl_program)
         dialog.exec()
         return dialog.result_value
 
@@ -303,7 +306,7 @@ class ProfileDialog(QDialog):
 
     def _test(self) -> None:
         if self.form.uses_influxctl_profile:
-            self.test_row.run(self.form.influxctl_probe())
+            self.test_row.run(self.form.influxctl_probe(self._influxctl_program()))
             return
         base_url, account_id, cluster_id, typed, allow_plain_http = self.form.connection_values()
         stored_name = self._editing.name if self._editing is not None and not typed else None
