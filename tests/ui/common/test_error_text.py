@@ -28,3 +28,10 @@ def test_a_bug_is_logged_with_its_traceback_and_explained(caplog) -> None:
 def test_advice_is_optional() -> None:
     assert error_sentence(RuntimeError(), "The connection test") == \
         "The connection test failed unexpectedly; see the log for details."
+
+
+def test_a_file_problem_is_said_in_the_systems_words_with_its_path(caplog) -> None:
+    error = PermissionError(13, "Permission denied", "/srv/audit/history.csv")
+    assert error_sentence(error, "Exporting the history") == \
+        "Exporting the history failed: Permission denied (/srv/audit/history.csv)."
+    assert not caplog.records  # expected, not a bug: nothing logged as one

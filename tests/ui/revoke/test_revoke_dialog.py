@@ -169,11 +169,11 @@ def test_token_deleted_elsewhere_is_reported_gone(qtbot, sandbox, client, telegr
 def test_slow_server_double_click_sends_one_delete_and_the_gui_stays_responsive(
     qtbot, sandbox, client, telegraf
 ) -> None:
-    sandbox.faults.delay_ms = 1500
+    sandbox.faults.hold_next(1)  # the DELETE waits until the test has seen the window keep working
     ticks: list[int] = []
     timer = QTimer()
     timer.timeout.connect(lambda: ticks.append(1))
-    timer.start(50)
+    timer.start(20)
     dialog = open_dialog(qtbot, [telegraf], client)
     risk_box(dialog).click()
     qtbot.mouseDClick(revoke_button(dialog), Qt.MouseButton.LeftButton)
@@ -184,10 +184,13 @@ def test_slow_server_double_click_sends_one_delete_and_the_gui_stays_responsive(
     assert not revoke_button(dialog).isEnabled() and not button_reading(dialog, "Cancel").isDefault()
     dialog.done(0)  # closing without cancelling is refused: the outcome must be seen
     assert dialog.isVisible()
+    qtbot.waitUntil(lambda: sandbox.faults.held == 1, timeout=SERVER_TIMEOUT_MS)
+    ticks.clear()
+    qtbot.waitUntil(lambda: len(ticks) >= 10, timeout=SERVER_TIMEOUT_MS)  # the event loop turns meanwhile
+    assert dialog.is_busy and sandbox.faults.held == 1  # ...while the server still holds the answer
     with qtbot.waitSignal(dialog.finished, timeout=SERVER_TIMEOUT_MS):
-        pass
+        sandbox.faults.release_held()
     timer.stop()
-    assert len(ticks) >= 10  # the event loop kept turning during ~3 s of waiting
     assert sandbox.state.delete_count(telegraf.id) == 1
     assert dialog.report.all_succeeded
 

@@ -24,6 +24,10 @@ def error_sentence(error: BaseException, failed: str, then: str = "") -> str:
     "Loading the tokens failed unexpectedly; see the log for details, then retry." for a bug."""
     if isinstance(error, EXPECTED_ERRORS):
         return str(error)
+    if isinstance(error, OSError) and error.strerror:  # a file or folder problem: the system's own words
+        where = f" ({error.filename})" if error.filename else ""
+        advice = f"; {then}" if then else ""
+        return f"{failed} failed: {error.strerror}{where}{advice}."
     log.error("%s failed unexpectedly", failed, exc_info=error)
     advice = f", then {then}" if then else ""
     return f"{failed} failed unexpectedly; see the log for details{advice}."

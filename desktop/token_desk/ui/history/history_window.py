@@ -227,7 +227,7 @@ class HistoryWindow(QWidget):
         self.status.setText(f"{result.outcome.label}: {result.message[:1].upper()}{result.message[1:]}")
 
     def _check_failed(self, error: BaseException) -> None:
-        self.status.setText(f"Could not check: {error}")
+        self.status.setText(f"Could not check: {error_sentence(error, 'Checking the token', 'try Check Now again')}")
         self.update_check()
 
     # ---- export -------------------------------------------------------------------------------------
@@ -243,7 +243,8 @@ class HistoryWindow(QWidget):
         entries = self.model.shown_entries()
         run_in_background(EXPORTERS[file_format], path, entries, context=self,
                           on_result=lambda count: self.status.setText(f"Exported {count} entries to {path}."),
-                          on_error=lambda error: self.status.setText(f"Could not export to {path}: {error}"))
+                          on_error=lambda error: self.status.setText(
+                              f"Could not export to {path}: {error_sentence(error, 'Exporting the history')}"))
 
 
 def _check_state(entry: HistoryEntry | None, connection: Connection | None) -> tuple[bool, str]:
