@@ -123,6 +123,9 @@ def test_about_dialog_with_a_hostile_base_url(qtbot, loaded) -> None:
 @pytest.mark.parametrize("error", [ServerError(f"The server said: {HOSTILE}", status=500, server_message=HOSTILE),
                                    AuthenticationError(f"Rejected: {HOSTILE}", status=401, server_message=HOSTILE)])
 def test_error_banner_with_a_hostile_server_message(qtbot, loaded, error) -> None:
-    loaded.loader.failed.emit(error)
+    if isinstance(error, AuthenticationError):
+        loaded.loader.failed.emit(error)  # a rejected sign-in concerns both pages
+    else:
+        loaded.loader.kind_failed.emit(loaded.current_page().kind, error)
     assert HOSTILE in loaded.banner.message
     assert assert_shown_literally(loaded) >= 1

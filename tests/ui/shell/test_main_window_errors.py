@@ -16,7 +16,12 @@ def refresh_and_wait(qtbot, window) -> None:
     wait_loaded(qtbot, window)
 
 
+def show_page(window, kind: TokenKind) -> None:
+    window.sidebar.setCurrentRow(list(window.pages).index(kind))
+
+
 def test_403_shows_the_message_and_retry_reloads(qtbot, window, sandbox) -> None:
+    show_page(window, TokenKind.DATABASE)  # the one REST request here lists database tokens
     shown_before = window.current_page().proxy.rowCount()
     sandbox.faults.fail_next_requests(1, 403)
     refresh_and_wait(qtbot, window)
@@ -24,6 +29,9 @@ def test_403_shows_the_message_and_retry_reloads(qtbot, window, sandbox) -> None
     assert window.banner.message == str(PermissionDeniedError())
     assert window.banner.button.text() == "Retry"
     assert window.current_page().proxy.rowCount() == shown_before  # the last good table stays
+    show_page(window, TokenKind.MANAGEMENT)
+    assert not window.banner.isVisible()  # the management tokens loaded: nothing wrong on their page
+    show_page(window, TokenKind.DATABASE)
     qtbot.mouseClick(window.banner.button, Qt.MouseButton.LeftButton)
     wait_loaded(qtbot, window)
     assert not window.banner.isVisible()
@@ -33,15 +41,19 @@ def test_invalid_json_shows_the_clients_sentence(qtbot, window, sandbox, client)
     sandbox.faults.invalid_json_next(1)
     with pytest.raises(InvalidResponseError) as expected:
         client.list_tokens(TokenKind.DATABASE)
-    sandbox.faults.invalid_json_next(2)  # the REST list and influxctl's both read garbage: the REST sentence wins
+    sandbox.faults.invalid_json_next(2)  # the REST list and influxctl's both read garbage: each page says its own
     refresh_and_wait(qtbot, window)
+    show_page(window, TokenKind.DATABASE)
     assert window.banner.message == str(expected.value)
     assert window.banner.button.text() == "Retry"
+    show_page(window, TokenKind.MANAGEMENT)
+    assert window.banner.message.startswith("influxctl")
 
 
 def test_stopped_server_says_it_could_not_connect(qtbot, window, sandbox) -> None:
     sandbox.stop()
     refresh_and_wait(qtbot, window)
+    show_page(window, TokenKind.DATABASE)
     assert window.banner.message == str(ApiConnectionError())
     assert "Traceback" not in window.banner.message
     assert window.token_actions.refresh.isEnabled()  # people can try again when the server is back

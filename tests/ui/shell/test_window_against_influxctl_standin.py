@@ -377,3 +377,69 @@ def test_way_b_cancelling_the_browser_login_ends_influxctl_with_a_sentence(qtbot
     assert_a_clear_sentence(window.banner.message)
     window.close()
 
+
+
+# ---- one kind failing never hides the other (each page says only its own trouble) -------------------
+
+def database_ids(sandbox) -> set[str]:
+    return {token["id"] for token in sandbox.state.database_tokens()}
+
+
+def test_database_tokens_appear_while_influxctl_still_hangs(qtbot, world, sandbox, monkeypatch):
+    world.modes("hang")
+    patient_bridge_limit(monkeypatch, 60)  # influxctl keeps hanging for the whole test
+    window = create_window(way_a(sandbox, world), prompts=DecliningPrompts())
+    qtbot.addWidget(window)
+    window.show()
+    show_page(window, TokenKind.DATABASE)
+    show_inactive(window, True)
+    qtbot.waitUntil(lambda: set(listed(window, TokenKind.DATABASE)) == database_ids(sandbox), timeout=WAIT_MS)
+    assert window.loader.busy  # influxctl has not answered: the database tokens did not wait for it
+    assert not window.banner.isVisible()
+    window.cancel_loading()  # Esc: influxctl is stopped, the database tokens stay
+    qtbot.waitUntil(lambda: running_count() == 0, timeout=WAIT_MS)
+    assert set(listed(window, TokenKind.DATABASE)) == database_ids(sandbox)
+    window.close()
+
+
+@pytest.mark.parametrize(("modes", "sentence"), [
+    (("garbage",), "influxctl management list did not print JSON as documented"),
+    (("hang",), "influxctl did not finish in time and was stopped"),
+])
+def test_a_failing_influxctl_is_said_on_the_management_page_only(open_window, world, sandbox, monkeypatch,
+                                                                 modes, sentence):
+    world.modes(*modes)
+    patient_bridge_limit(monkeypatch, 1)
+    window = open_window(way_a(sandbox, world))
+    show_inactive(window, True)
+    show_page(window, TokenKind.DATABASE)
+    assert set(listed(window, TokenKind.DATABASE)) == database_ids(sandbox)
+    assert not window.banner.isVisible()  # nothing went wrong with database tokens
+    show_page(window, TokenKind.MANAGEMENT)
+    assert listed(window, TokenKind.MANAGEMENT) == []
+    assert window.banner.isVisible() and window.banner.message.startswith(sentence)
+    assert_a_clear_sentence(window.banner.message)
+    assert window.banner.message.count(". ") <= 1  # one sentence (and at most its advice), not a log
+    assert not window.signed_out
+
+
+def test_a_failing_refresh_keeps_the_last_management_tokens_and_the_database_page_calm(
+        qtbot, open_window, world, sandbox, monkeypatch):
+    patient_bridge_limit(monkeypatch, 1)
+    window = open_window(way_a(sandbox, world))
+    show_inactive(window, True)
+    management_before = set(listed(window, TokenKind.MANAGEMENT))
+    assert management_before == standin_ids(world, "management", active_only=False)
+    world.modes("garbage")
+    window.refresh()
+    wait_loaded(qtbot, window)
+    assert set(listed(window, TokenKind.MANAGEMENT)) == management_before  # the last good table stays
+    assert window.banner.message.startswith("influxctl management list did not print JSON as documented")
+    show_page(window, TokenKind.DATABASE)
+    assert set(listed(window, TokenKind.DATABASE)) == database_ids(sandbox)
+    assert not window.banner.isVisible()
+    world.modes()
+    window.refresh()  # influxctl is fine again: the management page's sentence goes
+    wait_loaded(qtbot, window)
+    show_page(window, TokenKind.MANAGEMENT)
+    assert not window.banner.isVisible()

@@ -82,6 +82,7 @@ class MainWindow(QMainWindow):
         self.commands = WindowCommands(self)
         self._connection: Connection | None = None
         self._signed_out = False
+        self._load_problems: dict[TokenKind, str] = {}  # per kind: why its last load failed, in one sentence
         self._build_central()
         self._wire()
         self.menus = WindowMenus(self)
@@ -140,6 +141,8 @@ class MainWindow(QMainWindow):
         self.sidebar.currentRowChanged.connect(self._show_page)
         self.banner.action_clicked.connect(self._on_banner_action)
         self.loader.busy_changed.connect(self._on_busy)
+        self.loader.kind_loaded.connect(self._on_kind_loaded)
+        self.loader.kind_failed.connect(self._on_kind_failed)
         self.loader.loaded.connect(self._on_loaded)
         self.loader.failed.connect(self._on_load_failed)
         self.loader.source_state.connect(self._on_source_state)
@@ -163,6 +166,7 @@ class MainWindow(QMainWindow):
         self.loader.cancel()
         self._connection = connection
         self._signed_out = False
+        self._load_problems.clear()
         self.banner.hide()
         for page in self.pages.values():
             page.clear()
@@ -195,16 +199,38 @@ class MainWindow(QMainWindow):
         self.token_actions.cancel_load.setEnabled(busy)
         self.token_actions.refresh.setEnabled(not busy and self._connection is not None)
 
-    def _on_loaded(self, rows_by_kind: dict) -> None:
-        for kind, rows in rows_by_kind.items():
-            self.pages[kind].set_tokens(rows)
+    def _on_kind_loaded(self, kind: TokenKind, rows) -> None:
+        """Each kind is shown as soon as it arrives, whatever became of the other."""
+        self.pages[kind].set_tokens(rows)
+        self._load_problems.pop(kind, None)
+        self._show_load_problem()
+        self.update_actions()
+
+    def _on_kind_failed(self, kind: TokenKind, error: BaseException) -> None:
+        """Said on that kind's page only; its last good table (if any) stays."""
+        self._load_problems[kind] = error_sentence(error, f"Loading the {self.pages[kind].title.lower()}", "retry")
+        self._show_load_problem()
+
+    def _show_load_problem(self) -> None:
+        """The banner says why the page shown now failed to load, if it did; a signed-out banner stays."""
+        if self._signed_out:
+            return
+        problem = self._load_problems.get(self.current_page().kind)
+        if problem is None:
+            self.banner.hide()
+        else:
+            self.banner.show_error(problem)
+
+    def _on_loaded(self, _rows_by_kind: dict) -> None:
         self._signed_out = False
-        self.banner.hide()
+        self._show_load_problem()
         self.status.set_refreshed(datetime.now())
         self.update_actions()
 
     def _on_source_state(self, kind: TokenKind, unavailable: BaseException | None) -> None:
         page = self.pages[kind]
+        self._load_problems.pop(kind, None)  # the panel in the table's place says it all
+        self._show_load_problem()
         if unavailable is None:
             page.hide_unavailable()
         else:
@@ -217,10 +243,9 @@ class MainWindow(QMainWindow):
             self.connections.choose_influxctl(path)
 
     def _on_load_failed(self, error: BaseException) -> None:
+        """A rejected sign-in is the one failure for both pages; any other was already said on its own page."""
         if isinstance(error, AuthenticationError):
             self.enter_signed_out(str(error))
-        else:
-            self.banner.show_error(error_sentence(error, "Loading the tokens", "retry"))
 
     def enter_signed_out(self, reason: str) -> None:
         """The server no longer accepts our token: one prompt (never a banner and a modal at once), no retry loop.
@@ -266,6 +291,7 @@ class MainWindow(QMainWindow):
             self.page_stack.setCurrentIndex(row)
             self.token_actions.set_page(self.current_page().kind)
             self.toolbar.set_page(self.current_page().kind)
+            self._show_load_problem()
             self._update_counts()
             self.update_actions()
 

@@ -1,4 +1,5 @@
-"""Loads both token lists off the GUI thread, in parallel, and reports once both have answered.
+"""Loads both token lists off the GUI thread, in parallel: each kind is reported as soon as it answers,
+and the load as a whole once both have.
 
 Each worker also prepares the table's per-row values (statuses, search text, ID order):
 at 100,000 tokens that is a third of a second the GUI thread no longer spends frozen.
@@ -32,12 +33,19 @@ def _error_rank(error: BaseException) -> int:
 
 
 class TokenLoader(QObject):
-    """`loaded(dict[TokenKind, RowValues])` or `failed(exception)`, then `busy_changed(False)`.
+    """Per kind, as it answers: `kind_loaded(kind, RowValues)` or `kind_failed(kind, exception)` (any failure but
+    a rejected sign-in, which concerns both kinds). Once both answered: `busy_changed(False)`, then
+    `loaded(dict[TokenKind, RowValues])` if nothing failed, else `failed(exception)` with the failure that
+    matters most (a rejected sign-in first).
+
+    One kind failing (influxctl garbled, hung, timed out) never holds back or hides the other kind's tokens.
 
     A kind whose source is missing (no usable influxctl) is not a failure: `source_state(kind, error)`
     reports it (and `source_state(kind, None)` once it answers again), and the other kind still loads.
     """
 
+    kind_loaded = Signal(object, object)
+    kind_failed = Signal(object, object)
     loaded = Signal(object)
     failed = Signal(object)
     busy_changed = Signal(bool)
@@ -93,6 +101,11 @@ class TokenLoader(QObject):
             self._error = error
         if rows is not None:
             self._results[kind] = rows
+            self.kind_loaded.emit(kind, rows)
+        elif error is not None and not isinstance(error, AuthenticationError):
+            self.kind_failed.emit(kind, error)
+        if generation != self._generation:
+            return  # a handler above cancelled this load or started another
         self._pending -= 1
         if self._pending == 0:
             self._finish()
