@@ -38,7 +38,13 @@ def test_the_sign_in_dialog_shows_the_code_and_cancel_ends_influxctl(qtbot, tmp_
         qtbot.waitUntil(lambda: dialog.code_label.text() == "WDJB-MJHT", timeout=15_000)
         assert "https://auth.example.com/activate" in dialog.instructions.text()
         dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Cancel).click()
-        wait_loaded(qtbot, window)
+
+        def cancel_every_other_sign_in() -> bool:  # each of way b's two influxctl runs may ask on its own
+            for other in list(sign_in.dialogs.values()):
+                other.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Cancel).click()
+            return not window.loader.busy
+
+        qtbot.waitUntil(cancel_every_other_sign_in, timeout=15_000)
         qtbot.waitUntil(lambda: running_count() == 0, timeout=15_000)
         assert window.banner.isVisible() and "Cancelled" in window.banner.message
         assert window.page(TokenKind.MANAGEMENT).model.rowCount() == 0
