@@ -4,16 +4,32 @@ and the whole window works from the keyboard alone."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAccessible, QGuiApplication
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QComboBox, QWidget
 
-from tests.ui.conftest import DecliningPrompts, RecordingRevoker, wait_loaded
+from tests.ui.conftest import (LOAD_TIMEOUT_MS, DecliningPrompts, RecordingRevoker, revoke_button, risk_box,
+                               shown_tokens, wait_loaded)
 from token_desk.api.models import TokenKind
 from token_desk.app import create_window
 from token_desk.ui.revoke.revoke_dialog import RevokeDialog
 from token_desk.ui.shell.about_dialog import AboutDialog
 from token_desk.ui.tokens import TokenDetailsDialog
+from token_desk.api.influxctl.login import LoginPrompt
+from token_desk.api.models import CreatedToken, utc_now
+from token_desk.credentials.errors import SecretStoreError
+from token_desk.history import Journal
+from token_desk.ui.connections.influxctl_import_dialog import InfluxctlImportDialog
+from token_desk.ui.connections.influxctl_sign_in import InfluxctlSignInDialog
+from token_desk.ui.connections.keyring_problem import KeyringProblemDialog
+from token_desk.ui.connections.profile_form import ProfileDialog
+from token_desk.ui.connections.token_prompt import TokenPrompt
+from token_desk.ui.create.create_dialog import CreateTokenDialog, rotate_request
+from token_desk.ui.create.drafts import CreateRequest
+from token_desk.ui.create.edit_dialog import EditTokenDialog
+from token_desk.ui.create.secret_dialog import SecretDialog
+from token_desk.ui.export.export_dialog import ExportDialog
+from token_desk.ui.history import HistoryWindow
 
 
 def accessible_name(widget: QWidget) -> str:
@@ -22,11 +38,15 @@ def accessible_name(widget: QWidget) -> str:
 
 
 def unnamed_controls(root: QWidget) -> list[str]:
-    """Every shown widget a keyboard can reach, walked through the accessibility tree's objects."""
+    """Every shown widget a keyboard can reach, walked through the accessibility tree's objects. Qt names a combo
+    box by its current text, which says what it holds, not what it is for: it must describe itself as well."""
     offenders = []
     for widget in [root, *root.findChildren(QWidget)]:
-        reachable = widget.focusPolicy() & Qt.FocusPolicy.TabFocus and widget.isVisibleTo(root)
-        if reachable and widget.isEnabled() and not accessible_name(widget):
+        # A widget whose focus goes to another (a date edit's inner text field) is named by that other.
+        reachable = (widget.focusPolicy() & Qt.FocusPolicy.TabFocus and widget.isVisibleTo(root)
+                     and widget.focusProxy() is None and not isinstance(widget.parent(), QAbstractSpinBox))
+        undescribed = isinstance(widget, QComboBox) and not widget.accessibleDescription()
+        if reachable and widget.isEnabled() and (not accessible_name(widget) or undescribed):
             offenders.append(f"{type(widget).__name__} {widget.objectName()!r}")
     return offenders
 
@@ -56,23 +76,39 @@ def test_the_welcome_page_names_every_control(qtbot, config_dir) -> None:
     assert unnamed_controls(window) == []
 
 
-def dialogs(window):
+def dialogs(window, tmp_path):
     page = window.current_page()
     tokens = [page.proxy.token_at(row) for row in range(3)]
+    database_token = window.page(TokenKind.DATABASE).proxy.token_at(0)
     client = window.connection.client
     yield "revoke one", RevokeDialog(window, tokens[:1], client)
     yield "revoke several", RevokeDialog(window, tokens, client)
     yield "details", TokenDetailsDialog(tokens[0], window)
     yield "about", AboutDialog(window, "https://console.influxdata.com/api/v0")
     yield "connections", window.connections.manage_connections()
+    for kind in TokenKind:
+        yield f"new {kind.value} token", CreateTokenDialog(window, client, CreateRequest(kind))
+    yield "edit", EditTokenDialog(window, client, database_token)
+    yield "rotate", CreateTokenDialog(window, client, rotate_request(database_token, utc_now()))
+    yield "secret", SecretDialog(window, CreatedToken(database_token, "apiv1_not-a-real-secret"))
+    yield "export", ExportDialog(window, page)
+    yield "history", HistoryWindow(Journal(tmp_path), lambda: window.connection, parent=window)
+    yield "profile", ProfileDialog(window, [], influxctl_program=lambda: None)
+    yield "token prompt", TokenPrompt(window, "Enter the management token for 'Production'.")
+    yield "keyring problem", KeyringProblemDialog(window, SecretStoreError(), "apiv1_not-a-real-secret")
+    yield "influxctl import", InfluxctlImportDialog(window, lambda *chosen, **how: None, [], tmp_path / "config.toml")
+    sign_in = LoginPrompt("Visit https://auth.example.com/activate and enter ABCD-EFGH", "https://auth.example.com/activate",
+                          "ABCD-EFGH", cancel=lambda: None)
+    yield "influxctl sign-in", InfluxctlSignInDialog(sign_in, window)
 
 
-def test_every_dialog_names_every_control(qtbot, demo) -> None:
-    for name, dialog in dialogs(demo):
-        qtbot.addWidget(dialog)
+def test_every_dialog_names_every_control(qtbot, demo, tmp_path) -> None:
+    for name, dialog in dialogs(demo, tmp_path):
         dialog.show()
-        assert unnamed_controls(dialog) == [], name
-        dialog.close()
+        offenders = unnamed_controls(dialog)
+        dialog.hide()  # not close(): the secret dialog would ask whether the secret was saved
+        dialog.deleteLater()
+        assert offenders == [], f"{name}: {offenders}"
 
 
 def press(qtbot, window, key, modifier=Qt.KeyboardModifier.NoModifier) -> None:
@@ -110,3 +146,75 @@ def test_the_window_works_from_the_keyboard_alone(qtbot, demo) -> None:
     press(qtbot, demo, Qt.Key.Key_F5)  # refresh
     wait_loaded(qtbot, demo)
     assert demo.current_page().proxy.rowCount() > 0
+
+
+def tab_to(qtbot, window, target: QWidget, presses: int = 20) -> None:
+    """Tab on until `target` has the keyboard, as a person would; fails if it never gets there."""
+    for _ in range(presses):
+        if QApplication.focusWidget() is target:
+            return
+        qtbot.keyClick(QApplication.focusWidget() or window, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is target, f"Tab never reached {target.text() or type(target).__name__}"
+
+
+def confirm_with_keys_when_the_dialog_opens(qtbot, window) -> list[str]:
+    """In the modal revoke dialog: Tab to the risk box, Space ticks it, Tab to Revoke Token, Space presses it."""
+    walked: list[str] = []
+
+    def act() -> None:
+        dialog = window.findChild(RevokeDialog)
+        if dialog is None or not dialog.isVisible() or not dialog.isActiveWindow():
+            if dialog is not None and dialog.isVisible():
+                dialog.activateWindow()  # what the window manager does for a new modal dialog
+            QTimer.singleShot(20, act)
+            return
+        try:
+            walked.append(QApplication.focusWidget().text())  # where the keyboard starts: the safe choice
+            tab_to(qtbot, dialog, risk_box(dialog))
+            qtbot.keyClick(risk_box(dialog), Qt.Key.Key_Space)
+            tab_to(qtbot, dialog, revoke_button(dialog))
+            walked.append(revoke_button(dialog).text())
+            qtbot.keyClick(revoke_button(dialog), Qt.Key.Key_Space)
+        except Exception as failure:  # a walk that went wrong must fail the test, not leave it modal
+            walked.append(repr(failure))
+            dialog.reject()
+
+    QTimer.singleShot(0, act)
+    return walked
+
+
+def test_revoke_its_notice_and_a_failure_banner_work_from_the_keyboard_alone(qtbot, window, sandbox) -> None:
+    page = window.current_page()
+    tab_to(qtbot, window, page.view)
+    press(qtbot, window, Qt.Key.Key_Down)
+    chosen, following = page.current_token(), page.proxy.token_at(page.view.currentIndex().row() + 1)
+    walked = confirm_with_keys_when_the_dialog_opens(qtbot, window)
+    press(qtbot, window, Qt.Key.Key_Delete)
+    qtbot.waitUntil(lambda: window.notice.text != "", timeout=LOAD_TIMEOUT_MS)
+    assert walked == ["Cancel", "Revoke Token"]
+    assert window.notice.text.startswith(f"Revoked “{chosen.description}”")
+    assert chosen.id not in [token.id for token in shown_tokens(page)]
+    window.activateWindow()  # what the window manager does once the modal dialog has gone
+    qtbot.waitUntil(window.isActiveWindow)
+    assert QApplication.focusWidget() is page.view and page.current_token().id == following.id  # the next row
+    assert window.notice.close_button.focusPolicy() == Qt.FocusPolicy.NoFocus  # the notice never takes the keyboard
+
+    press(qtbot, window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)  # find the token just revoked:
+    qtbot.keyClicks(window.search_box, chosen.id)  # only "Show inactive tokens (1 match)" can show it
+    tab_to(qtbot, window, page.empty_state.link)
+    press(qtbot, window, Qt.Key.Key_Space)
+    assert window.toolbar.inactive_box.isChecked() and [token.id for token in shown_tokens(page)] == [chosen.id]
+    press(qtbot, window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    press(qtbot, window, Qt.Key.Key_Escape)  # clears the search
+
+    press(qtbot, window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)  # database tokens: over REST
+    wait_loaded(qtbot, window)  # the re-read after the revoke, if one runs
+    sandbox.faults.fail_next_requests(1, 403)  # refused outright: no retry hides it
+    press(qtbot, window, Qt.Key.Key_F5)
+    wait_loaded(qtbot, window)
+    assert window.banner.isVisible() and window.banner.button.text() == "Retry"
+    tab_to(qtbot, window, window.banner.button)
+    assert accessible_name(window.banner.button) == "Retry"
+    press(qtbot, window, Qt.Key.Key_Space)
+    wait_loaded(qtbot, window)
+    assert not window.banner.isVisible() and window.current_page().proxy.rowCount() > 0

@@ -20,10 +20,12 @@ class SecretField(QWidget):
         self.line_edit = QLineEdit(self)
         self.line_edit.setEchoMode(QLineEdit.EchoMode.Password)
         self.line_edit.setPlaceholderText(NEW_PLACEHOLDER)
+        self.line_edit.setAccessibleName("Management token")  # its placeholder is gone once anything is typed
         self.reveal_button = QToolButton(self)
         self.reveal_button.setText("Show")
         self.reveal_button.setCheckable(True)
         self.reveal_button.setToolTip("Show the token you are typing")
+        self.reveal_button.setAccessibleName("Show the token")
         self.reveal_button.toggled.connect(self._set_revealed)
         self.line_edit.textChanged.connect(self.text_changed)
         self._lay_out()

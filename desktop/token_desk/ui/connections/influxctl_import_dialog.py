@@ -48,6 +48,7 @@ class InfluxctlImportDialog(QDialog):
         self.choose_button.clicked.connect(self._choose_file)
         self.message_label = plain_label(wrap=True, selectable=True)
         self.list = QListWidget(self)
+        self.list.setAccessibleName("influxctl profiles to import")
         self.list.itemChanged.connect(self._update_import_button)
         # The two ways a connection can sign in: the token moved to the keyring, or influxctl's own profile.
         self.move_token_radio = QRadioButton(MOVE_TOKEN_TEXT, self)

@@ -75,6 +75,8 @@ class ProfileForm(QWidget):
         layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         self._form_layout = layout
         layout.addRow("Sign in with", self.sign_in_box)
+        # Qt names a combo box by its current choice alone: say what the choice is about.
+        self.sign_in_box.setAccessibleDescription("Sign in with: a management token, or an influxctl profile")
         rows = (("Name", ProfileField.NAME, "e.g. Production"), ("API base URL", ProfileField.BASE_URL, DEFAULT_BASE_URL),
                 ("Account ID", ProfileField.ACCOUNT_ID, UUID_PLACEHOLDER),
                 ("Cluster ID", ProfileField.CLUSTER_ID, UUID_PLACEHOLDER))
@@ -112,7 +114,12 @@ class ProfileForm(QWidget):
         holder.setLayout(column)
         column.setContentsMargins(0, 0, 0, 0)
         self._layout_rows[key] = holder
-        layout.addRow(label, holder)
+        # The label sits beside a holder of field and error line: point it (and a screen reader) at the field.
+        field = widget.line_edit if isinstance(widget, SecretField) else widget
+        field.setAccessibleName(label)
+        label_widget = QLabel(label, self)
+        label_widget.setBuddy(field)
+        layout.addRow(label_widget, holder)
 
     def _fill(self, profile: Profile | None) -> None:
         values = profile or Profile(name="", account_id="", cluster_id="")

@@ -25,6 +25,8 @@ class ProfileSwitcher(QComboBox):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("profileSwitcher")
+        # Qt names a combo box by its current text whatever accessibleName says: the description says what it is.
+        self.setAccessibleDescription("Connection: the profile whose tokens the tables show")
         self.setToolTip("The connection the tables show; pick another profile to switch")
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.setMinimumContentsLength(12)

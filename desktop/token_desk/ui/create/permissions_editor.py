@@ -43,10 +43,12 @@ class PermissionsEditor(QWidget):
         self.filtered.setSourceModel(self.rows)
         self.filter_box = QLineEdit(self)
         self.filter_box.setPlaceholderText("Filter databases")
+        self.filter_box.setAccessibleName("Filter databases")  # a placeholder is gone once typed over
         self.filter_box.setClearButtonEnabled(True)
         self.table = self._make_table()
         self.name_box = QLineEdit(self)
         self.name_box.setPlaceholderText("Or type a database name")
+        self.name_box.setAccessibleName("Database name to add")
         self.name_box.setMaxLength(DATABASE_NAME_MAX)
         self.add_button = QPushButton("Add", self)
         self.add_button.setAutoDefault(False)
@@ -61,6 +63,7 @@ class PermissionsEditor(QWidget):
 
     def _make_table(self) -> QTableView:
         table = QTableView(self)
+        table.setAccessibleName("Databases and permissions")
         table.setModel(self.filtered)
         table.verticalHeader().hide()
         table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)

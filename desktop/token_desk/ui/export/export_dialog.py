@@ -6,7 +6,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import (QButtonGroup, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLineEdit,
+from PySide6.QtWidgets import (QButtonGroup, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
                                QProgressBar, QPushButton, QRadioButton, QVBoxLayout, QWidget)
 
 from token_desk.export import export_tokens_csv, export_tokens_json
@@ -93,7 +93,9 @@ class ExportDialog(QDialog):
         where = QHBoxLayout()
         where.addWidget(self.path_edit, 1)
         where.addWidget(browse)
-        form.addRow("File:", where)
+        file_label = QLabel("&File:")
+        file_label.setBuddy(self.path_edit)  # Alt+F, and what a screen reader calls the field
+        form.addRow(file_label, where)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.progress)
