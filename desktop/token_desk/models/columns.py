@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Callable, Hashable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from PySide6.QtCore import Qt
@@ -65,6 +65,7 @@ class ColumnSpec:
     icon_room: int = 0  # pixels for a decoration before the text
     alignment: Qt.AlignmentFlag = LEFT
     header_tooltip: str = ""
+    can_hide: bool = True  # people may hide it from the header's menu (not the status or the description)
 
 
 def text_column(key: Column, field: str, *, search: bool = False, width: Width = Width.FIT,
@@ -83,8 +84,9 @@ def time_column(key: Column, field: str, missing: str, tooltip_missing: str | Ce
 
 
 STATUS = ColumnSpec(Column.STATUS, Column.STATUS.label, cells.status_text, display.status_tooltip,
-                    cells.status_keys, width_sample="Expires soon", icon_room=24)
-DESCRIPTION = text_column(Column.DESCRIPTION, "description", search=True, width=Width.STRETCH)
+                    cells.status_keys, width_sample="Expires soon", icon_room=24, can_hide=False)
+DESCRIPTION = replace(text_column(Column.DESCRIPTION, "description", search=True, width=Width.STRETCH),
+                      can_hide=False)
 TOKEN_ID = text_column(Column.TOKEN_ID, "id", search=True, width=Width.ELIDE_MIDDLE,
                        sample="00000000-0000-0000-0000-000000000000")
 # The length the API hands out (see the spec's examples).

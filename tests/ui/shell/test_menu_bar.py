@@ -38,7 +38,8 @@ def test_menu_texts_and_shortcuts_read_as_a_user_expects(window) -> None:
     found = menus(window)
     file_entries = [(a.text(), a.shortcut().toString()) for a in entries(found["File"])]
     assert file_entries == [("Connections…", ""), ("Export…", "Ctrl+E"), ("Quit", "Ctrl+Q")]
-    pages = [(a.text(), a.shortcut().toString()) for a in entries(found["View"])[3:]]
+    pages = [(a.text(), a.shortcut().toString()) for a in entries(found["View"])[4:]]
+    assert entries(found["View"])[3].text() == "&Columns"  # Alt+V, C: the header's column menu, by keyboard
     assert pages == [("Management Tokens", "Ctrl+1"), ("Database Tokens", "Ctrl+2"), ("History", "Ctrl+H")]
     assert "F5" in [key.toString() for key in window.token_actions.refresh.shortcuts()]
     assert [a.text() for a in entries(found["Help"])] == ["About Token Desk"]

@@ -62,8 +62,12 @@ class WindowMenus(QObject):
         actions = self._window.token_actions
         # Kept so features (Export…, History) can add their commands: see ui/export, ui/history.
         self.file_menu = self._menu(bar, "&File", [self.connections, None, self.quit])
-        self.view_menu = self._menu(bar, "&View", [actions.refresh, actions.find, None, actions.show_inactive, None,
-                                  *self.page_actions])
+        # Columns is the header's right-click menu, for the keyboard too: filled for the page shown when it opens.
+        self.columns_menu = QMenu("&Columns", self._window)
+        self.columns_menu.aboutToShow.connect(
+            lambda: self._window.current_page().fill_column_menu(self.columns_menu))
+        self.view_menu = self._menu(bar, "&View", [actions.refresh, actions.find, None, actions.show_inactive,
+                                                   self.columns_menu.menuAction(), None, *self.page_actions])
         self._menu(bar, "&Token", [*actions.new_token.values(), None, actions.details, actions.copy_id,
                                    actions.copy_description, None, actions.edit, actions.rotate, None,
                                    actions.revoke])

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Hashable, Iterable, Sequence
 
-from PySide6.QtCore import QByteArray, QItemSelection, QItemSelectionModel, Qt
+from PySide6.QtCore import QByteArray, QItemSelection, QItemSelectionModel, QPoint, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QIcon
-from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QMenu, QStackedWidget, QVBoxLayout, QWidget
 
 from token_desk.api.models import Token, TokenKind
 from token_desk.models import TokenFilterProxy, TokenTableModel
@@ -69,6 +69,10 @@ class TokenPage(QWidget):
         self.view.setAccessibleName(self.title)
         self._loaded = False
         self.empty_state = EmptyState(self.view, f"No {self.title.lower()} yet")
+        self.column_menu = QMenu("Columns", self)  # right-click a header: which columns show
+        header = self.view.horizontalHeader()
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._show_column_menu)
         for signal in (self.proxy.counts_changed, self.proxy.layoutChanged, self.proxy.modelReset):
             signal.connect(self._update_empty_state)
         self.apply_default_layout()
@@ -99,6 +103,50 @@ class TokenPage(QWidget):
         self.view.horizontalHeader().setSortIndicator(self.column_index(column), order)
         self.view.setSortingEnabled(True)
 
+    def fill_column_menu(self, menu: QMenu) -> None:
+        """One checkable entry per column in the order shown, then Reset Columns (the header's menu and
+        View → Columns are both filled here)."""
+        menu.clear()
+        header = self.view.horizontalHeader()
+        for visual in range(header.count()):
+            section = header.logicalIndex(visual)
+            spec = self.columns[section]
+            action = menu.addAction(spec.title)
+            action.setCheckable(True)
+            action.setChecked(not header.isSectionHidden(section))
+            action.setEnabled(spec.can_hide)
+            action.toggled.connect(lambda shown, key=spec.key: self.set_column_shown(key, shown))
+        menu.addSeparator()
+        reset = menu.addAction("Reset Columns")
+        reset.setStatusTip("Show every column, in the first-start order and widths")
+        reset.triggered.connect(self.reset_columns)
+
+    def _show_column_menu(self, position: QPoint) -> None:
+        self.fill_column_menu(self.column_menu)
+        self.column_menu.popup(self.view.horizontalHeader().mapToGlobal(position))
+
+    def set_column_shown(self, key: Hashable, shown: bool) -> None:
+        """Show or hide one column; the status and the description always show."""
+        section = self.column_index(key)
+        if shown or self.columns[section].can_hide:
+            self.view.setColumnHidden(section, not shown)
+
+    def is_column_shown(self, key: Hashable) -> bool:
+        return not self.view.isColumnHidden(self.column_index(key))
+
+    def reset_columns(self) -> None:
+        """Every column back, in its first-start order and width; the sort stays as it is."""
+        header = self.view.horizontalHeader()
+        for section in range(header.count()):
+            header.showSection(section)
+            header.moveSection(header.visualIndex(section), section)
+        self.view.apply_default_widths(self.columns)
+
+    def _show_required_columns(self) -> None:
+        for section, spec in enumerate(self.columns):
+            if not spec.can_hide:
+                self.view.setColumnHidden(section, False)
+
     def save_header(self) -> QByteArray:
         return self.view.horizontalHeader().saveState()
 
@@ -110,6 +158,7 @@ class TokenPage(QWidget):
             return False
         # A header saved by an older version may carry other resize modes: today's rules win, widths stay.
         self.view.reapply_resize_modes(self.columns)
+        self._show_required_columns()  # a hand-edited or older state may hide them
         # restoreState sets the indicator without sorting: sort as the header now says.
         self.view.sortByColumn(header.sortIndicatorSection(), header.sortIndicatorOrder())
         return True

@@ -1,0 +1,109 @@
+"""Which columns show is the person's choice: the header's right-click menu and View → Columns hide and show
+them, the choice survives a restart, and Reset Columns brings the first-start layout back."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QHeaderView
+
+from tests.ui.conftest import DecliningPrompts
+from token_desk.api.models import TokenKind
+from token_desk.app import create_window
+from token_desk.models.columns import Column, columns_for
+from token_desk.ui.tokens.token_page import TokenPage
+
+
+def header_menu(qtbot, page: TokenPage):
+    """Right-click the Token ID header, as a person would, and return the menu that opens."""
+    header = page.view.horizontalHeader()
+    section = page.column_index(Column.TOKEN_ID)
+    header.customContextMenuRequested.emit(QPoint(header.sectionViewportPosition(section) + 5, 5))
+    qtbot.waitUntil(page.column_menu.isVisible)
+    return page.column_menu
+
+
+def entries(menu) -> dict[str, tuple[bool, bool]]:
+    """Each column entry's title: (ticked, can be changed)."""
+    return {action.text(): (action.isChecked(), action.isEnabled()) for action in menu.actions() if action.isCheckable()}
+
+
+def test_the_header_menu_lists_every_column_and_keeps_status_and_description(qtbot) -> None:
+    page = TokenPage(TokenKind.MANAGEMENT)
+    qtbot.addWidget(page)
+    page.show()
+    menu = header_menu(qtbot, page)
+    assert list(entries(menu)) == [spec.title for spec in columns_for(TokenKind.MANAGEMENT)]
+    assert all(ticked for ticked, _ in entries(menu).values())
+    assert entries(menu)["Status"] == (True, False) and entries(menu)["Description"] == (True, False)
+    assert [action.text() for action in menu.actions()][-1] == "Reset Columns"
+    menu.close()
+
+
+def test_unticking_a_column_hides_it_and_description_takes_its_room(qtbot) -> None:
+    page = TokenPage(TokenKind.MANAGEMENT)
+    qtbot.addWidget(page)
+    page.resize(1100, 500)
+    page.show()
+    qtbot.waitExposed(page)
+    description = page.column_index(Column.DESCRIPTION)
+    before = page.view.columnWidth(description)
+    freed = page.view.columnWidth(page.column_index(Column.CREATED_BY))
+    menu = header_menu(qtbot, page)
+    next(action for action in menu.actions() if action.text() == "Created By").trigger()
+    assert not page.is_column_shown(Column.CREATED_BY)
+    qtbot.waitUntil(lambda: page.view.columnWidth(description) == before + freed)
+    menu = header_menu(qtbot, page)
+    assert entries(menu)["Created By"] == (False, True)  # the menu says what the table shows
+    next(action for action in menu.actions() if action.text() == "Created By").trigger()
+    assert page.is_column_shown(Column.CREATED_BY)
+    menu.close()
+
+
+def test_status_and_description_cannot_be_hidden_even_by_a_saved_state(qtbot) -> None:
+    old = TokenPage(TokenKind.DATABASE)
+    qtbot.addWidget(old)
+    old.view.setColumnHidden(old.column_index(Column.DESCRIPTION), True)  # a hand-edited settings file
+    old.view.setColumnHidden(old.column_index(Column.DATABASES), True)
+    old.set_column_shown(Column.STATUS, False)
+    assert old.is_column_shown(Column.STATUS)
+    page = TokenPage(TokenKind.DATABASE)
+    qtbot.addWidget(page)
+    assert page.restore_header(old.save_header())
+    assert page.is_column_shown(Column.DESCRIPTION)
+    assert not page.is_column_shown(Column.DATABASES)  # the person's own choice stays
+
+
+def test_reset_columns_brings_back_order_widths_and_hidden_columns_but_keeps_the_sort(qtbot) -> None:
+    page = TokenPage(TokenKind.MANAGEMENT)
+    qtbot.addWidget(page)
+    default_widths = [page.view.columnWidth(s) for s in range(len(page.columns))]
+    header = page.view.horizontalHeader()
+    header.moveSection(page.column_index(Column.CREATED_BY), 0)
+    page.view.setColumnWidth(page.column_index(Column.TOKEN_ID), 90)
+    page.set_column_shown(Column.PREFIX, False)
+    page.view.sortByColumn(page.column_index(Column.DESCRIPTION), Qt.SortOrder.AscendingOrder)
+    menu = header_menu(qtbot, page)
+    next(action for action in menu.actions() if action.text() == "Reset Columns").trigger()
+    assert [header.logicalIndex(v) for v in range(header.count())] == list(range(header.count()))
+    assert page.is_column_shown(Column.PREFIX)
+    widths = [page.view.columnWidth(s) for s in range(len(page.columns))]
+    description = page.column_index(Column.DESCRIPTION)
+    assert [w for s, w in enumerate(widths) if s != description] == \
+        [w for s, w in enumerate(default_widths) if s != description]  # the stretch column takes what is left
+    assert header.sortIndicatorSection() == description
+    assert header.sectionResizeMode(description) == QHeaderView.ResizeMode.Stretch
+
+
+def test_hidden_columns_stay_hidden_after_a_restart_and_view_columns_shows_them_again(qtbot, window) -> None:
+    window.pages[TokenKind.MANAGEMENT].set_column_shown(Column.PREFIX, False)
+    window.close()  # closing saves the layout
+    again = create_window([], prompts=DecliningPrompts())  # the same settings folder: the layout is read back
+    qtbot.addWidget(again)
+    page = again.pages[TokenKind.MANAGEMENT]
+    assert not page.is_column_shown(Column.PREFIX)
+    columns_menu = again.menus.columns_menu
+    columns_menu.aboutToShow.emit()  # View → Columns, opened from the keyboard (Alt+V, C)
+    prefix = next(action for action in columns_menu.actions() if action.text() == "Prefix")
+    assert not prefix.isChecked()
+    prefix.trigger()
+    assert page.is_column_shown(Column.PREFIX)
