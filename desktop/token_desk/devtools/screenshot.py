@@ -1,8 +1,11 @@
-"""`python -m token_desk.devtools.screenshot OUT.png [--page P] [--dialog D] [--scheme S] [--size WxH] [args]`.
+"""`python -m token_desk.devtools.screenshot OUT.png [--page P] [--dialog D] [--scheme S] [--size WxH]
+[--search TEXT | --no-tokens] [args]`.
 
 The window is grabbed once its tokens have loaded; with --dialog, the named dialog is opened over it (the
 revoke dialog for the first token shown that is not the one in use, details expanded; "revoke-several" for
 the first four) and grabbed instead. --scheme light|dark stands in for the desktop's colour scheme.
+--search types TEXT into the search box; --no-tokens shows the page as an account without tokens would
+(the empty states).
 """
 
 from __future__ import annotations
@@ -39,6 +42,9 @@ def parse(argv: list[str]) -> tuple[argparse.Namespace, list[str]]:
     parser.add_argument("--dialog", choices=DIALOGS)
     parser.add_argument("--scheme", choices=SCHEMES)
     parser.add_argument("--size", type=window_size, default=WINDOW_SIZE, metavar="WxH")
+    empty = parser.add_mutually_exclusive_group()
+    empty.add_argument("--search", metavar="TEXT", default="")
+    empty.add_argument("--no-tokens", action="store_true")
     return parser.parse_known_args(argv)  # the rest goes to token-desk, e.g. --demo
 
 
@@ -156,6 +162,9 @@ def _save_when_loaded(window, options: argparse.Namespace, app: QApplication, re
             QTimer.singleShot(50, check)
             return
         window.sidebar.setCurrentRow(list(TokenKind).index(PAGES[options.page]))
+        window.search_box.setText(options.search)
+        if options.no_tokens:
+            window.current_page().set_tokens(())
         target = open_dialog(window, options.dialog) if options.dialog else window
         for _ in range(20):  # let the layout settle and paint
             app.processEvents()
@@ -169,7 +178,8 @@ def _save_when_loaded(window, options: argparse.Namespace, app: QApplication, re
 def main(argv: list[str]) -> int:
     if not argv:
         print("usage: python -m token_desk.devtools.screenshot OUT.png [--page database] "
-              f"[--dialog {'|'.join(DIALOGS)}] [--scheme light|dark] [--size WxH] [token-desk arguments]", file=sys.stderr)
+              f"[--dialog {'|'.join(DIALOGS)}] [--scheme light|dark] [--size WxH] [--search TEXT | --no-tokens] "
+              "[token-desk arguments]", file=sys.stderr)
         return 2
     options, app_args = parse(argv)
     if options.scheme:

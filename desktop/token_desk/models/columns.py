@@ -45,7 +45,7 @@ class Column(enum.Enum):
 
 class Width(enum.Enum):
     FIT = "fit"  # as wide as the header, or the sample text
-    STRETCH = "stretch"  # free text: shares whatever width is left, also after resizes
+    STRETCH = "stretch"  # free text: shares whatever width is left, but not below its sample (the table scrolls)
     ELIDE_MIDDLE = "elide middle"  # IDs lose their middle, so both ends stay recognisable
     ELIDE_FRONT = "elide front"  # summaries that end in what matters most ("…, + 2 more")
 
@@ -85,8 +85,8 @@ def time_column(key: Column, field: str, missing: str, tooltip_missing: str | Ce
 
 STATUS = ColumnSpec(Column.STATUS, Column.STATUS.label, cells.status_text, display.status_tooltip,
                     cells.status_keys, width_sample="Expires soon", icon_room=24, can_hide=False)
-DESCRIPTION = replace(text_column(Column.DESCRIPTION, "description", search=True, width=Width.STRETCH),
-                      can_hide=False)
+DESCRIPTION = replace(text_column(Column.DESCRIPTION, "description", search=True, width=Width.STRETCH,
+                                  sample="Grafana dashboards"), can_hide=False)  # enough to tell tokens apart
 TOKEN_ID = text_column(Column.TOKEN_ID, "id", search=True, width=Width.ELIDE_MIDDLE,
                        sample="00000000-0000-0000-0000-000000000000")
 # The length the API hands out (see the spec's examples).

@@ -93,6 +93,9 @@ def test_a_header_saved_by_an_older_layout_still_restores_and_stretches(qtbot) -
     old.view.setColumnWidth(old.column_index(Column.TOKEN_ID), 300)
     page = TokenPage(TokenKind.MANAGEMENT)
     qtbot.addWidget(page)
+    page.resize(1400, 500)  # wide enough for every column: a narrow table keeps Description at its floor
+    page.show()
+    qtbot.waitExposed(page)
     assert page.restore_header(header.saveState())
     restored = page.view.horizontalHeader()
     assert restored.sectionResizeMode(page.column_index(Column.DESCRIPTION)) == QHeaderView.ResizeMode.Stretch
@@ -167,3 +170,22 @@ def test_a_page_built_with_an_extra_column_lays_it_out_from_its_spec(qtbot) -> N
     assert page.proxy.headerData(section, Qt.Orientation.Horizontal) == "Owner"
     assert page.view.columnWidth(section) > QFontMetrics(page.view.font()).horizontalAdvance(owner.width_sample)
     assert drawn_option(page, section).textElideMode == Qt.TextElideMode.ElideMiddle  # like IDs
+
+
+def description_floor(page: TokenPage) -> int:
+    return QFontMetrics(page.view.font()).horizontalAdvance("Grafana dashboards")
+
+
+@pytest.mark.parametrize("kind", list(TokenKind))
+def test_a_narrow_window_scrolls_rather_than_squeezing_the_description(qtbot, window, kind) -> None:
+    window.resize(800, 500)
+    page = window.page(kind)
+    window.sidebar.setCurrentRow(list(TokenKind).index(kind))
+    section = page.column_index(Column.DESCRIPTION)
+    qtbot.waitUntil(lambda: page.view.viewport().width() < 700)
+    assert page.view.columnWidth(section) >= description_floor(page)  # "Grafana dashboards" reads whole
+    assert page.view.horizontalHeader().length() > page.view.viewport().width()  # the rest is a scroll away
+    window.resize(1600, 760)  # wide again: Description takes the spare room, nothing scrolls
+    qtbot.waitUntil(lambda: page.view.horizontalHeader().length() == page.view.viewport().width())
+    assert page.view.horizontalHeader().sectionResizeMode(section) == QHeaderView.ResizeMode.Stretch
+    assert page.view.columnWidth(section) > description_floor(page) + 100

@@ -76,6 +76,9 @@ def test_status_and_description_cannot_be_hidden_even_by_a_saved_state(qtbot) ->
 def test_reset_columns_brings_back_order_widths_and_hidden_columns_but_keeps_the_sort(qtbot) -> None:
     page = TokenPage(TokenKind.MANAGEMENT)
     qtbot.addWidget(page)
+    page.resize(1400, 500)  # room for every column, so Description stretches
+    page.show()
+    qtbot.waitExposed(page)
     default_widths = [page.view.columnWidth(s) for s in range(len(page.columns))]
     header = page.view.horizontalHeader()
     header.moveSection(page.column_index(Column.CREATED_BY), 0)

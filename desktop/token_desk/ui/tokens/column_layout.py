@@ -1,5 +1,5 @@
 """First-start column widths and resize rules (from each column's specification): headers never clipped,
-IDs whole, the free-text columns take the rest."""
+IDs whole, the free-text columns take the rest, and never so little that they cannot be read."""
 
 from __future__ import annotations
 
@@ -52,3 +52,26 @@ def apply_resize_modes(view: QTableView, columns: Sequence[ColumnSpec]) -> None:
         stretch = column.width is Width.STRETCH
         mode = QHeaderView.ResizeMode.Stretch if stretch else QHeaderView.ResizeMode.Interactive
         header.setSectionResizeMode(section, mode)
+
+
+def fit_stretch_columns(view: QTableView, columns: Sequence[ColumnSpec]) -> None:
+    """Stretch columns fill what the others leave; where that is less than their sample's width (a narrow
+    window), they keep that width instead and the table scrolls sideways. Qt's Stretch mode has no per-column
+    floor: it would squeeze a description down to its header's width."""
+    header = view.horizontalHeader()
+    if header.count() != len(columns):
+        return
+    shown = [section for section in range(header.count()) if not header.isSectionHidden(section)]
+    stretching = [section for section in shown if columns[section].width is Width.STRETCH]
+    if not stretching:
+        return
+    others = sum(header.sectionSize(section) for section in shown if section not in stretching)
+    floors = {section: max(header.minimumSectionSize(), content_width(view, columns[section]))
+              for section in stretching}
+    squeezed = view.viewport().width() - others < sum(floors.values())
+    mode = QHeaderView.ResizeMode.Interactive if squeezed else QHeaderView.ResizeMode.Stretch
+    for section in stretching:
+        if header.sectionResizeMode(section) != mode:
+            header.setSectionResizeMode(section, mode)
+        if squeezed and header.sectionSize(section) != floors[section]:
+            header.resizeSection(section, floors[section])
