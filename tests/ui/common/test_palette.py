@@ -137,3 +137,23 @@ def test_a_shown_banner_and_revoke_button_restyle_when_the_scheme_changes(qapp, 
 def test_the_environment_can_ask_for_a_scheme_the_desktop_does_not_report(monkeypatch) -> None:
     monkeypatch.setenv(palette.SCHEME_ENV, "dark")
     assert palette.system_scheme() is Scheme.DARK
+
+
+def test_styled_widgets_inside_a_window_restyle_when_the_scheme_changes(qtbot, follower) -> None:
+    """Children whose style sheet sets their colours are often sent no palette change of their own: the demo
+    badge, the banner and the notice once kept their light colours on a dark window."""
+    from token_desk.app import create_window
+
+    window = create_window(["--demo"])
+    qtbot.addWidget(window)
+    window.show()
+    window.banner.show_error("The server did not answer.")
+    window.notice.show_notice("Revoked “Jane's laptop”")
+    styled = [window.toolbar.demo_marker, window.banner, window.notice]
+    assert LIGHT.demo_background in window.toolbar.demo_marker.styleSheet()
+    before = [widget.styleSheet() for widget in styled]
+    follower.apply(Scheme.DARK)
+    qtbot.waitUntil(lambda: DARK.banner_background in window.banner.styleSheet())
+    assert DARK.notice_background in window.notice.styleSheet()
+    assert DARK.demo_background in window.toolbar.demo_marker.styleSheet()
+    assert all(widget.styleSheet() != old for widget, old in zip(styled, before))

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import enum
 import os
+import weakref
 from collections.abc import Callable
 from dataclasses import dataclass
 
+import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QWidget
@@ -199,20 +201,47 @@ class SchemeFollower(QObject):
 
 
 class _Restyler(QObject):
+    """Holds one widget's style maker; `_RestyleAll` calls every live one when the palette changes."""
+
     def __init__(self, widget: QWidget, make_style: Callable[[Colours], str]) -> None:
         super().__init__(widget)
         self.make_style = make_style
-        self.restyle(widget)
-        widget.installEventFilter(self)
+        self.widget = widget
+        self.restyle()
+        _RestyleAll.watch(self)
 
-    def restyle(self, widget: QWidget) -> None:
+    def restyle(self) -> None:
         style = self.make_style(colours())
-        if widget.styleSheet() != style:  # setting it again would send another change event
-            widget.setStyleSheet(style)
+        if self.widget.styleSheet() != style:  # setting it again would send another change event
+            self.widget.setStyleSheet(style)
+
+
+class _RestyleAll(QObject):
+    """Restyles every styled widget when the application palette changes.
+
+    Watching the application rather than each widget: a child whose style sheet sets its colours is
+    often not sent a palette change at all (the demo badge, the banner and the notice kept their light
+    colours on a dark window), while the application itself always is."""
+
+    _instance: _RestyleAll | None = None
+
+    def __init__(self, app: QGuiApplication) -> None:
+        super().__init__(app)
+        self._restylers: weakref.WeakSet[_Restyler] = weakref.WeakSet()
+        app.installEventFilter(self)
+
+    @classmethod
+    def watch(cls, restyler: _Restyler) -> None:
+        app = QGuiApplication.instance()
+        if cls._instance is None or not shiboken6.isValid(cls._instance) or cls._instance.parent() is not app:
+            cls._instance = _RestyleAll(app)
+        cls._instance._restylers.add(restyler)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # Qt override
-        if event.type() in (QEvent.Type.ApplicationPaletteChange, QEvent.Type.PaletteChange):
-            self.restyle(watched)
+        if watched is self.parent() and event.type() == QEvent.Type.ApplicationPaletteChange:
+            for restyler in list(self._restylers):
+                if shiboken6.isValid(restyler) and shiboken6.isValid(restyler.widget):
+                    restyler.restyle()
         return False
 
 
@@ -225,7 +254,7 @@ def style_live(widget: QWidget, make_style: Callable[[Colours], str]) -> None:
         _Restyler(widget, make_style)
     else:
         existing.make_style = make_style
-        existing.restyle(widget)
+        existing.restyle()
 
 
 def error_style(c: Colours) -> str:
