@@ -130,3 +130,21 @@ def test_ctrl_c_in_the_search_box_copies_its_text_not_ids(qtbot, window) -> None
     window.search_box.selectAll()
     qtbot.keyClick(window.search_box, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
     assert QApplication.clipboard().text() == "abc"
+
+
+def strongest_contrast(strip, row: int) -> float:
+    """The most any drawn pixel of row `row`'s ⋮ stands out from the highlight behind it."""
+    from token_desk.ui.common.palette import contrast_ratio
+
+    image = strip.grab().toImage()
+    rect = strip.row_rect(row)
+    highlight = strip.palette().color(strip.palette().ColorRole.Highlight).name()
+    pixels = {image.pixelColor(x, y).name() for x in range(rect.left(), rect.right())
+              for y in range(rect.top(), rect.bottom())}
+    return max(contrast_ratio(pixel, highlight) for pixel in pixels)
+
+
+def test_the_options_button_stays_legible_on_a_selected_row(qtbot, window) -> None:
+    page = window.current_page()
+    page.select_row(2)
+    assert strongest_contrast(page.view.options_strip, 2) >= 3.0  # WCAG's floor for a meaningful icon

@@ -7,7 +7,7 @@ it never takes part in sorting, selection, searching or keyboard navigation.
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QMouseEvent, QPainter, QPaintEvent, QPalette
+from PySide6.QtGui import QIcon, QMouseEvent, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QStyle, QStyleOptionHeader, QTableView, QWidget
 
 from token_desk.ui.common.icons import icon
@@ -65,16 +65,20 @@ class OptionsStrip(QWidget):
         rect = self.row_rect(row)
         if rect.top() >= self.height():
             return
-        painter.fillRect(rect, self._row_background(row))
+        selected = self._is_selected(row)
+        painter.fillRect(rect, self._row_background(row, selected))
         target = QRect(0, 0, ICON_SIZE, ICON_SIZE)
         target.moveCenter(rect.center())
-        self._icon.paint(painter, target)
+        # On the highlight the ⋮ takes the highlighted text's colour, as the status icons do (see icons.py).
+        self._icon.paint(painter, target, mode=QIcon.Mode.Selected if selected else QIcon.Mode.Normal)
 
-    def _row_background(self, row: int):
+    def _is_selected(self, row: int) -> bool:
+        selection, model = self._view.selectionModel(), self._view.model()
+        return selection is not None and model is not None and selection.isSelected(model.index(row, 0))
+
+    def _row_background(self, row: int, selected: bool):
         palette = self._view.palette()
-        selection = self._view.selectionModel()
-        model = self._view.model()
-        if selection is not None and model is not None and selection.isSelected(model.index(row, 0)):
+        if selected:
             return palette.brush(QPalette.ColorRole.Highlight)
         alternate = self._view.alternatingRowColors() and row % 2 == 1
         return palette.brush(QPalette.ColorRole.AlternateBase if alternate else QPalette.ColorRole.Base)
