@@ -51,8 +51,11 @@ def test_the_options_menu_hangs_under_its_button_right_aligned() -> None:
     assert below_and_inside(QPoint(1200, 300), QSize(180, 150), SCREEN) == QPoint(1021, 301)
 
 
-def test_the_options_menu_stays_inside_the_screen() -> None:
-    at = below_and_inside(QPoint(100, 780), QSize(180, 150), SCREEN)
-    assert SCREEN.contains(QRect(at, QSize(180, 150)))
-    assert at.y() + 150 <= 781  # above the button's bottom when there is no room below
+def test_the_options_menu_stays_inside_the_screen_and_off_its_button() -> None:
+    button = QRect(QPoint(1180, 753), QPoint(1211, 780))  # a ⋮ on a row 28 px high near the screen's bottom
+    at = below_and_inside(button.bottomRight(), QSize(180, 150), SCREEN, button.height())
+    menu = QRect(at, QSize(180, 150))
+    assert SCREEN.contains(menu)
+    assert not menu.intersects(button)  # above the button, leaving it (and its row) in sight
+    assert menu.bottom() == button.top() - 1
 

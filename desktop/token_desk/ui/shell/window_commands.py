@@ -70,7 +70,7 @@ class WindowCommands(QObject):
         menu = token_menu(self._window.token_actions, self._window)
         if under_button:
             screen = QGuiApplication.screenAt(at) or self._window.screen()
-            at = below_and_inside(at, menu.sizeHint(), screen.availableGeometry())
+            at = below_and_inside(at, menu.sizeHint(), screen.availableGeometry(), page.view.rowHeight(row))
         self._popup(menu, at)
 
     def _popup(self, menu: QMenu, at: QPoint) -> None:
