@@ -109,6 +109,7 @@ def test_f2_edits_and_the_row_follows_the_servers_answer(qtbot, window, sandbox)
     token = edit_description_of_a_database_token(window, "renamed in Token Desk")
     page = window.page(TokenKind.DATABASE)
     assert page.selected_tokens()[0].description == "renamed in Token Desk"
+    assert page.view.flashing == {token.id}  # the changed row is highlighted for a moment
     assert sandbox.state.database_token(token.id)["description"] == "renamed in Token Desk"
 
 

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QTimer
+from PySide6.QtGui import QColor, QPalette
 
 from tests.ui.conftest import button_reading, confirm_revoke_when_the_dialog_opens, revoke_button, risk_box, shown_tokens
 from token_desk.api.models import TokenKind
+from token_desk.models.columns import Column
+from token_desk.ui.common.palette import colours
 from token_desk.ui.revoke.revoke_dialog import RevokeDialog
 
 
@@ -113,4 +116,13 @@ def test_a_revoked_row_still_shown_is_highlighted_for_a_moment(qtbot, window, sa
     confirm_revoke_when_the_dialog_opens(window)
     window.token_actions.revoke.trigger()
     assert page.view.flashing == {target.id} and page.selected_tokens()[0].id == target.id
+    row = page.proxy_row_of(target.id)
+    assert drawn_background(page, row) == QColor(colours().flash)  # drawn over the selection, not under it
     qtbot.waitUntil(lambda: not page.view.flashing, timeout=5000)  # then it fades back
+    assert drawn_background(page, row) == page.view.palette().color(QPalette.ColorRole.Highlight)
+
+
+def drawn_background(page, row: int) -> QColor:
+    """The colour painted at the right end of `row`'s Revoked At cell (its text ends well before)."""
+    rect = page.view.visualRect(page.proxy.index(row, page.column_index(Column.REVOKED_AT)))
+    return page.view.viewport().grab().toImage().pixelColor(rect.right() - 4, rect.top() + 3)

@@ -35,6 +35,7 @@ class WindowLifecycleHost:
         if not page.show_token(token) and window.search_box.text():
             window.search_box.clear()  # the search hid it: a new token must be seen
             page.show_token(token)
+        page.view.flash_tokens([token.id])  # created or changed: the row says so for a moment
         window.update_actions()
 
     def show_message(self, text: str) -> None:

@@ -30,7 +30,10 @@ class TokenCellDelegate(QStyledItemDelegate):
             option.textElideMode = self._modes[index.column()]
         # The view frames the whole current row instead of one cell's text.
         option.state &= ~QStyle.StateFlag.State_HasFocus
-        if self.flashing and not option.state & QStyle.StateFlag.State_Selected:
+        if self.flashing:
             token = index.data(TOKEN_ROLE)
             if token is not None and token.id in self.flashing:
+                # Over the selection too: a row that changed is usually the selected one, and the flash is
+                # what says "this one". The selection shows again when the flash ends.
+                option.state &= ~QStyle.StateFlag.State_Selected
                 option.backgroundBrush = QColor(colours().flash)
