@@ -66,6 +66,7 @@ class ColumnSpec:
     alignment: Qt.AlignmentFlag = LEFT
     header_tooltip: str = ""
     can_hide: bool = True  # people may hide it from the header's menu (not the status or the description)
+    inactive_only: bool = False  # shown only with inactive tokens: for an active token it is always empty
 
 
 def text_column(key: Column, field: str, *, search: bool = False, width: Width = Width.FIT,
@@ -97,7 +98,9 @@ DATABASES = ColumnSpec(Column.DATABASES, Column.DATABASES.label, cells.databases
                        width_sample="telemetry (write), + 1 more")  # the Admin UI's example
 CREATED_AT = time_column(Column.CREATED_AT, "created_at", display.EMPTY_CELL, display.NOT_RECORDED)
 EXPIRES_AT = time_column(Column.EXPIRES_AT, "expires_at", display.NEVER, display.NEVER_EXPIRES)
-REVOKED_AT = time_column(Column.REVOKED_AT, "revoked_at", display.EMPTY_CELL, cells.revoked_at_tooltip)
+# Only revoked tokens have one, and they show only with "Show inactive tokens": the room goes to Description.
+REVOKED_AT = replace(time_column(Column.REVOKED_AT, "revoked_at", display.EMPTY_CELL, cells.revoked_at_tooltip),
+                     inactive_only=True)
 CREATED_BY = text_column(Column.CREATED_BY, "created_by", width=Width.ELIDE_MIDDLE)
 
 MANAGEMENT_COLUMNS = (STATUS, DESCRIPTION, TOKEN_ID, PREFIX, CREATED_AT, EXPIRES_AT, REVOKED_AT, CREATED_BY)

@@ -3,6 +3,7 @@ them, the choice survives a restart, and Reset Columns brings the first-start la
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QHeaderView
 
@@ -31,8 +32,10 @@ def test_the_header_menu_lists_every_column_and_keeps_status_and_description(qtb
     page = TokenPage(TokenKind.MANAGEMENT)
     qtbot.addWidget(page)
     page.show()
+    page.set_show_inactive(True)  # Revoked At shows only with inactive tokens
     menu = header_menu(qtbot, page)
-    assert list(entries(menu)) == [spec.title for spec in columns_for(TokenKind.MANAGEMENT)]
+    titles = [spec.title for spec in columns_for(TokenKind.MANAGEMENT)]
+    assert list(entries(menu)) == [f"{t} (with inactive tokens)" if t == "Revoked At" else t for t in titles]
     assert all(ticked for ticked, _ in entries(menu).values())
     assert entries(menu)["Status"] == (True, False) and entries(menu)["Description"] == (True, False)
     assert [action.text() for action in menu.actions()][-1] == "Reset Columns"
@@ -110,3 +113,26 @@ def test_hidden_columns_stay_hidden_after_a_restart_and_view_columns_shows_them_
     assert not prefix.isChecked()
     prefix.trigger()
     assert page.is_column_shown(Column.PREFIX)
+
+
+@pytest.mark.parametrize("kind", list(TokenKind))
+def test_revoked_at_shows_only_with_inactive_tokens_and_gives_its_room_to_description(qtbot, window, kind) -> None:
+    """Only revoked tokens have a Revoked At, and they show only with "Show inactive tokens"."""
+    window.resize(1280, 760)
+    window.sidebar.setCurrentRow(list(TokenKind).index(kind))
+    page = window.page(kind)
+    qtbot.waitUntil(lambda: page.view.viewport().width() > 900)
+    description = page.column_index(Column.DESCRIPTION)
+    assert not page.is_column_shown(Column.REVOKED_AT)
+    narrow = page.view.columnWidth(description)
+    window.token_actions.show_inactive.setChecked(True)
+    assert page.is_column_shown(Column.REVOKED_AT)
+    revoked = next(row for row in range(page.proxy.rowCount()) if page.proxy.token_at(row).revoked_at is not None)
+    assert page.view.visualRect(page.proxy.index(revoked, page.column_index(Column.REVOKED_AT))).width() > 0
+    qtbot.waitUntil(lambda: page.view.columnWidth(description) < narrow)  # Revoked At took its room back
+    window.token_actions.show_inactive.setChecked(False)
+    assert not page.is_column_shown(Column.REVOKED_AT)
+    qtbot.waitUntil(lambda: page.view.columnWidth(description) == narrow)
+    menu = header_menu(qtbot, page)
+    assert entries(menu)["Revoked At (with inactive tokens)"] == (False, False)  # the toggle decides, not the menu
+    menu.close()

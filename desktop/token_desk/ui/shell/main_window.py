@@ -305,7 +305,7 @@ class MainWindow(QMainWindow):
 
     def _apply_show_inactive(self, show: bool) -> None:
         for page in self.pages.values():
-            page.proxy.set_show_inactive(show)
+            page.set_show_inactive(show)
 
     def _update_counts(self) -> None:
         counts = self.current_page().proxy.counts()

@@ -13,8 +13,10 @@ SEPARATOR = " · "
 
 
 def counts_text(total: int, shown: int, inactive_hidden: int) -> str:
-    """E.g. "18 tokens · 15 shown · 3 inactive hidden"."""
-    parts = [f"{total} token" + ("" if total == 1 else "s"), f"{shown} shown"]
+    """E.g. "18 tokens · 15 shown · 3 inactive hidden", or just "18 tokens" when all are shown."""
+    parts = [f"{total} token" + ("" if total == 1 else "s")]
+    if shown != total:  # "18 tokens · 18 shown" would say one fact twice
+        parts.append(f"{shown} shown")
     if inactive_hidden:
         parts.append(f"{inactive_hidden} inactive hidden")
     return SEPARATOR.join(parts)

@@ -99,6 +99,7 @@ class TokenPage(QWidget):
 
     def apply_default_layout(self) -> None:
         self.view.apply_default_widths(self.columns)
+        self._show_inactive_columns()
         column, order = DEFAULT_SORT
         self.view.horizontalHeader().setSortIndicator(self.column_index(column), order)
         self.view.setSortingEnabled(True)
@@ -111,10 +112,10 @@ class TokenPage(QWidget):
         for visual in range(header.count()):
             section = header.logicalIndex(visual)
             spec = self.columns[section]
-            action = menu.addAction(spec.title)
+            action = menu.addAction(f"{spec.title} (with inactive tokens)" if spec.inactive_only else spec.title)
             action.setCheckable(True)
             action.setChecked(not header.isSectionHidden(section))
-            action.setEnabled(spec.can_hide)
+            action.setEnabled(spec.can_hide and not spec.inactive_only)  # the inactive toggle decides
             action.toggled.connect(lambda shown, key=spec.key: self.set_column_shown(key, shown))
         menu.addSeparator()
         reset = menu.addAction("Reset Columns")
@@ -126,10 +127,22 @@ class TokenPage(QWidget):
         self.column_menu.popup(self.view.horizontalHeader().mapToGlobal(position))
 
     def set_column_shown(self, key: Hashable, shown: bool) -> None:
-        """Show or hide one column; the status and the description always show."""
+        """Show or hide one column; the status and the description always show, and a column for inactive
+        tokens only (Revoked At) follows "Show inactive tokens"."""
         section = self.column_index(key)
-        if shown or self.columns[section].can_hide:
+        spec = self.columns[section]
+        if (shown or spec.can_hide) and not spec.inactive_only:
             self.view.setColumnHidden(section, not shown)
+
+    def set_show_inactive(self, show: bool) -> None:
+        """Show or hide revoked and expired tokens, and the columns only they fill."""
+        self.proxy.set_show_inactive(show)
+        self._show_inactive_columns()
+
+    def _show_inactive_columns(self) -> None:
+        for section, spec in enumerate(self.columns):
+            if spec.inactive_only:
+                self.view.setColumnHidden(section, not self.proxy.show_inactive)
 
     def is_column_shown(self, key: Hashable) -> bool:
         return not self.view.isColumnHidden(self.column_index(key))
@@ -141,11 +154,13 @@ class TokenPage(QWidget):
             header.showSection(section)
             header.moveSection(header.visualIndex(section), section)
         self.view.apply_default_widths(self.columns)
+        self._show_inactive_columns()
 
     def _show_required_columns(self) -> None:
         for section, spec in enumerate(self.columns):
             if not spec.can_hide:
                 self.view.setColumnHidden(section, False)
+        self._show_inactive_columns()
 
     def save_header(self) -> QByteArray:
         return self.view.horizontalHeader().saveState()
