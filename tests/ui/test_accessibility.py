@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAccessible, QGuiApplication
-from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QComboBox, QWidget
+from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QComboBox, QLabel, QWidget
 
 from tests.ui.conftest import (LOAD_TIMEOUT_MS, DecliningPrompts, RecordingRevoker, revoke_button, risk_box,
                                shown_tokens, wait_loaded)
@@ -118,6 +118,7 @@ def press(qtbot, window, key, modifier=Qt.KeyboardModifier.NoModifier) -> None:
 
 def test_the_window_works_from_the_keyboard_alone(qtbot, demo) -> None:
     page = demo.current_page()
+    assert demo.focusWidget() is page.view  # the keyboard starts on the table, not on a button
     press(qtbot, demo, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)  # Find
     assert demo.focusWidget() is demo.search_box
     qtbot.keyClicks(demo.search_box, "zzz-no-such-token")
@@ -132,6 +133,11 @@ def test_the_window_works_from_the_keyboard_alone(qtbot, demo) -> None:
     press(qtbot, demo, Qt.Key.Key_Down)
     press(qtbot, demo, Qt.Key.Key_Down)
     assert page.current_token() is not None and len(page.selected_tokens()) == 1
+    press(qtbot, demo, Qt.Key.Key_Return)  # Enter opens the row's details
+    details = [d for d in demo.findChildren(TokenDetailsDialog) if d.isVisible()]
+    assert len(details) == 1 and page.current_token().id in details[0].windowTitle() + " ".join(
+        label.text() for label in details[0].findChildren(QLabel))
+    details[0].close()
     press(qtbot, demo, Qt.Key.Key_Menu)  # the row's menu
     menu = demo.context_menu
     assert menu is not None and menu.isVisible() and menu.actions()[-1] is demo.token_actions.revoke
@@ -187,6 +193,8 @@ def test_revoke_its_notice_and_a_failure_banner_work_from_the_keyboard_alone(qtb
     page = window.current_page()
     tab_to(qtbot, window, page.view)
     press(qtbot, window, Qt.Key.Key_Down)
+    if window.connection.client.is_signed_in_with(page.current_token()):
+        press(qtbot, window, Qt.Key.Key_Down)  # not the token Token Desk signs in with: that one signs out
     chosen, following = page.current_token(), page.proxy.token_at(page.view.currentIndex().row() + 1)
     walked = confirm_with_keys_when_the_dialog_opens(qtbot, window)
     press(qtbot, window, Qt.Key.Key_Delete)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QPoint, QTimer
 from PySide6.QtGui import QColor, QPalette
 
 from tests.ui.conftest import button_reading, confirm_revoke_when_the_dialog_opens, revoke_button, risk_box, shown_tokens
@@ -21,6 +21,7 @@ def test_revoke_through_the_dialog_revokes_exactly_that_token(qtbot, window, san
     before = revoked_ids(sandbox)
     target, neighbour = page.proxy.token_at(2), page.proxy.token_at(3)
     page.select_row(2)
+    table_at = page.mapTo(window, page.rect().topLeft())
     seen = confirm_revoke_when_the_dialog_opens(window)
     window.token_actions.revoke.trigger()
     assert seen, "the revoke dialog never opened"
@@ -31,6 +32,10 @@ def test_revoke_through_the_dialog_revokes_exactly_that_token(qtbot, window, san
     assert window.focusWidget() is page.view  # the keyboard goes on from the next row
     # A short notice beside the table says what happened, without a dialog to dismiss.
     assert window.notice.isVisible() and not window.notice.isModal()
+    assert page.mapTo(window, page.rect().topLeft()) == table_at  # it floats: no row moves under the pointer
+    notice = window.notice.geometry().translated(window.notice.parentWidget().mapTo(window, QPoint(0, 0)))
+    table = page.rect().translated(table_at)
+    assert table.contains(notice) and notice.bottom() > table.center().y()  # over the table's foot
     assert window.notice.text == f"Revoked \u201c{target.description}\u201d ({target.id[:8]}\u2026)."
     window.token_actions.show_inactive.setChecked(True)
     row = page.proxy_row_of(target.id)

@@ -1,11 +1,13 @@
 """A short, non-modal notice near what it is about ("Revoked “Jane's laptop”"), gone after a few seconds.
 
-It never takes the keyboard: it is read out to screen readers as an announcement instead.
+It never takes the keyboard: it is read out to screen readers as an announcement instead. It floats over
+the bottom of the area it is about rather than taking layout room: a notice that pushed the table down and
+back up again moved rows under the pointer.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QToolButton, QWidget
 
@@ -13,6 +15,8 @@ from token_desk.ui.common.palette import Colours, style_live
 from token_desk.ui.common.plain_text import plain_label
 
 SHOWN_MS = 6000
+MARGIN = 12  # from the edges of the area it floats over
+MIN_WIDTH = 320
 
 
 def _style(problem: bool):
@@ -47,7 +51,26 @@ class Notice(QFrame):
         layout.addWidget(self.label, 1)
         layout.addWidget(self.close_button)
         style_live(self, _style(False))
+        self._area: QWidget | None = None
         self.hide()
+
+    def float_over(self, area: QWidget) -> None:
+        """Float at the bottom of `area`, a sibling under the same parent, following its size."""
+        self._area = area
+        area.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # Qt override
+        if watched is self._area and event.type() in (QEvent.Type.Resize, QEvent.Type.Move):
+            self._place()
+        return False
+
+    def _place(self) -> None:
+        if self._area is None:
+            return
+        area = self._area.geometry()
+        width = max(min(self.sizeHint().width(), area.width() - 2 * MARGIN), min(MIN_WIDTH, area.width()))
+        height = self.heightForWidth(width) if self.hasHeightForWidth() else self.sizeHint().height()
+        self.setGeometry(area.left() + (area.width() - width) // 2, area.bottom() - MARGIN - height, width, height)
 
     @property
     def text(self) -> str:
@@ -59,6 +82,8 @@ class Notice(QFrame):
         style_live(self, _style(problem))
         self.label.setText(text)
         self.show()
+        self._place()
+        self.raise_()
         self._timer.start(duration_ms)
         announce(self, spoken or text)
 

@@ -124,8 +124,9 @@ class MainWindow(QMainWindow):
         layout.setContentsMargins(2, 6, 6, 0)  # the splitter handle already parts it from the sidebar
         layout.setSpacing(6)
         layout.addWidget(self.banner)
-        layout.addWidget(self.notice)
         layout.addWidget(self.page_stack, 1)
+        self.notice.setParent(column)
+        self.notice.float_over(self.page_stack)  # over the table's foot, so no row moves
         return column
 
     def _wire(self) -> None:
@@ -181,6 +182,8 @@ class MainWindow(QMainWindow):
                         self.token_actions.refresh, *self.token_actions.new_token.values()):
             control.setEnabled(connected)
         self.update_actions()
+        if connected:  # the keyboard starts on the table, not on a button that Space would press
+            self.current_page().view.setFocus(Qt.FocusReason.OtherFocusReason)
         self.refresh()
 
     def refresh(self) -> None:

@@ -49,6 +49,8 @@ class WindowCommands(QObject):
             page.view.customContextMenuRequested.connect(lambda pos, p=page: self._menu_at(p, pos))
             page.view.options_requested.connect(
                 lambda row, at, p=page: self.open_row_menu(p, row, at, under_button=True))
+            # Enter or a double-click on a row opens its details, as in a file manager's list.
+            page.view.activated.connect(lambda _index: actions.details.trigger())
 
     # ---- menus --------------------------------------------------------------------------------------
     def _menu_at(self, page: TokenPage, pos: QPoint) -> None:
