@@ -30,3 +30,19 @@ def test_the_connection_test_sits_in_the_field_column(qtbot) -> None:
     field_left = dialog.form.inputs[ProfileField.NAME].mapTo(dialog, dialog.form.inputs[ProfileField.NAME].rect().topLeft()).x()
     test_left = dialog.test_row.button.mapTo(dialog, dialog.test_row.button.rect().topLeft()).x()
     assert test_left == field_left
+
+
+def test_the_dialog_grows_for_field_errors_and_shrinks_back_once_they_are_fixed(qtbot) -> None:
+    dialog = ProfileDialog(None, influxctl_program=find_influxctl)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    account = dialog.form.inputs[ProfileField.ACCOUNT_ID]
+    account.setText("not-a-uuid")
+    account.editingFinished.emit()
+    qtbot.waitUntil(lambda: dialog.form.errors[ProfileField.ACCOUNT_ID].isVisible())
+    with_error = dialog.height()
+    account.setText("11111111-2222-3333-4444-555555555555")
+    account.editingFinished.emit()
+    qtbot.waitUntil(lambda: not dialog.form.errors[ProfileField.ACCOUNT_ID].isVisible())
+    qtbot.waitUntil(lambda: dialog.height() < with_error)  # no gap left where the message was

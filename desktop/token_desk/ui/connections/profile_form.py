@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget,
 )
@@ -269,6 +269,7 @@ class ProfileDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         self.form.validity_changed.connect(self.save_button.setEnabled)
+        self._fitted_height: int | None = None  # the height _fit_messages last gave: another is the person's
         self.form.messages_shown.connect(self._fit_messages)
         self.save_button.setEnabled(self.form.is_valid)
         # The test and its outcome sit in the field column, aligned with the fields and their messages.
@@ -308,8 +309,16 @@ class ProfileDialog(QDialog):
         super().done(result)
 
     def _fit_messages(self) -> None:
+        """Grow for a message shown, and shrink back once it is gone, unless the person chose a height.
+        On the next turn of the event loop: a hidden message's row reports its old height until then."""
+        QTimer.singleShot(0, self._fit_now)
+
+    def _fit_now(self) -> None:
         self.layout().activate()
-        self.resize(self.width(), max(self.height(), self.sizeHint().height()))
+        wanted = self.sizeHint().height()
+        chosen = self._fitted_height is not None and self._fitted_height != self.height()
+        self.resize(self.width(), max(self.height(), wanted) if chosen else wanted)
+        self._fitted_height = self.height()
 
     def _test(self) -> None:
         if self.form.uses_influxctl_profile:
