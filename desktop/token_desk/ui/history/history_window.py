@@ -98,6 +98,8 @@ class HistoryWindow(QWidget):
         install_sort_arrow_style(view.horizontalHeader())  # up for ascending, as in the token tables
         view.horizontalHeader().setSortIndicator(TIME_COLUMN, Qt.SortOrder.DescendingOrder)
         view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        # Left, as in the token tables: a header sits over the start of its column's text.
+        view.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         view.horizontalHeader().setStretchLastSection(True)
         view.verticalHeader().hide()
         view.setWordWrap(False)
