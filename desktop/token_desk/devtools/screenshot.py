@@ -145,7 +145,9 @@ def history_example(window) -> QWidget:
     history.show()
     while history.model.rowCount() < len(examples):  # the journal is read off the GUI thread
         QApplication.processEvents()
-    history.view.selectRow(0)  # the newest: the unknown revoke, for which Check Now is offered
+    unknown = next(row for row in range(history.model.rowCount())  # the one for which Check Now is offered
+                   if history.model.index(row, 1).data() == Outcome.UNKNOWN.label)
+    history.view.selectRow(unknown)
     return history
 
 
