@@ -24,7 +24,7 @@ from token_desk.ui.connections.profile_form import ProfileFormResult
 from token_desk.ui.connections.token_storage import keep_for_session, store_token
 
 NAME_ROLE = Qt.ItemDataRole.UserRole
-EMPTY_TEXT = "No connections yet. Add one, or import your influxctl profiles."
+EMPTY_TEXT = "No saved connections yet. Add one, or import your influxctl profiles."  # the demo is not one
 IMPORT_TEXT = "Import from influxctl…"
 
 
