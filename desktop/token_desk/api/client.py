@@ -8,8 +8,11 @@ Every failure surfaces as a token_desk.api.errors.ApiError subclass.
 
 from __future__ import annotations
 
+import ctypes
+import functools
 import json
 import logging
+import sys
 import time
 from datetime import datetime
 from typing import Any, Callable, NamedTuple, Sequence
@@ -100,6 +103,7 @@ class ManagementApiClient:
         _check_id(account_id, "account ID")
         _check_id(cluster_id, "cluster ID")
         _check_token(token)
+        _keep_large_buffers_mapped()
         self._base_url = base_url.strip().rstrip("/")
         self._account_id, self._cluster_id = account_id, cluster_id
         self._token = token
@@ -259,6 +263,25 @@ class ManagementApiClient:
             raise errors.InvalidResponseError(
                 f"The server's answer has an invalid '{err.field_name}' field; "
                 "check the API URL points at a Management API.") from err
+
+
+@functools.cache
+def _keep_large_buffers_mapped() -> None:
+    """Have glibc give every allocation over 128 KiB its own mapping, as it does until the first such block
+    is freed: after that it raises its threshold and grows the body's buffer inside the heap, where a
+    resize copies it. The peak at a refresh of 100,000 tokens then swung between 237 and 259 MB from run to
+    run; with the threshold fixed it is 229 MB every time. Other C libraries are left as they are."""
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        libc = ctypes.CDLL(None)
+        if hasattr(libc, "gnu_get_libc_version"):  # glibc, not musl
+            libc.mallopt(_M_MMAP_THRESHOLD, 128 * 1024)
+    except OSError:
+        pass
+
+
+_M_MMAP_THRESHOLD = -3  # from glibc's malloc.h
 
 
 def _read_body(response: httpx.Response) -> bytearray:
