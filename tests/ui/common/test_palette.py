@@ -157,3 +157,22 @@ def test_styled_widgets_inside_a_window_restyle_when_the_scheme_changes(qtbot, f
     assert DARK.notice_background in window.notice.styleSheet()
     assert DARK.demo_background in window.toolbar.demo_marker.styleSheet()
     assert all(widget.styleSheet() != old for widget, old in zip(styled, before))
+
+
+def disabled_grey(name: str) -> str:
+    """The colour Qt draws icon `name` in on a disabled button, now."""
+    from PySide6.QtGui import QIcon
+
+    from token_desk.ui.common.icons import icon
+
+    image = icon(name).pixmap(18, QIcon.Mode.Disabled).toImage()
+    drawn = [image.pixelColor(x, y) for x in range(image.width()) for y in range(image.height())]
+    return max((colour for colour in drawn if colour.alpha() > 200), key=lambda c: c.alpha()).name()
+
+
+def test_disabled_icons_take_the_new_schemes_grey(follower) -> None:
+    light = disabled_grey("revoke")
+    follower.apply(Scheme.DARK)
+    dark = disabled_grey("revoke")
+    follower.apply(Scheme.LIGHT)
+    assert dark != light and disabled_grey("revoke") == light  # not the dark scheme's grey on a light window

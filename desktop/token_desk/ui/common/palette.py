@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtGui import QColor, QGuiApplication, QPalette, QPixmapCache
 from PySide6.QtWidgets import QWidget
 
 SCHEME_ENV = "TOKEN_DESK_COLOR_SCHEME"  # "light" or "dark": for desktops that do not report one
@@ -197,6 +197,9 @@ class SchemeFollower(QObject):
     def apply(self, scheme: Scheme) -> None:
         style = getattr(self._app, "style", lambda: None)()
         if style is None or style.name().lower() == "fusion":
+            # Qt caches the greyed-out icons it derives for disabled buttons without the palette in the key:
+            # left alone, a disabled button kept the old scheme's grey and looked enabled on the new one.
+            QPixmapCache.clear()
             self._app.setPalette(qpalette(scheme))
 
 
