@@ -116,9 +116,19 @@ def press(qtbot, window, key, modifier=Qt.KeyboardModifier.NoModifier) -> None:
     qtbot.keyClick(window.focusWidget() or window, key, modifier)
 
 
+def assert_details_open_for(window, token) -> None:
+    """One Details window is open, for `token`; it is closed again."""
+    details = [d for d in window.findChildren(TokenDetailsDialog) if d.isVisible()]
+    assert len(details) == 1 and token.id in " ".join(label.text() for label in details[0].findChildren(QLabel))
+    details[0].close()
+
+
 def test_the_window_works_from_the_keyboard_alone(qtbot, demo) -> None:
     page = demo.current_page()
     assert demo.focusWidget() is page.view  # the keyboard starts on the table, not on a button
+    press(qtbot, demo, Qt.Key.Key_Return)  # at once: the row with the focus frame is the one opened
+    assert page.current_token() is not None and page.selected_tokens() == [page.current_token()]
+    assert_details_open_for(demo, page.current_token())
     press(qtbot, demo, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)  # Find
     assert demo.focusWidget() is demo.search_box
     qtbot.keyClicks(demo.search_box, "zzz-no-such-token")
@@ -134,10 +144,7 @@ def test_the_window_works_from_the_keyboard_alone(qtbot, demo) -> None:
     press(qtbot, demo, Qt.Key.Key_Down)
     assert page.current_token() is not None and len(page.selected_tokens()) == 1
     press(qtbot, demo, Qt.Key.Key_Return)  # Enter opens the row's details
-    details = [d for d in demo.findChildren(TokenDetailsDialog) if d.isVisible()]
-    assert len(details) == 1 and page.current_token().id in details[0].windowTitle() + " ".join(
-        label.text() for label in details[0].findChildren(QLabel))
-    details[0].close()
+    assert_details_open_for(demo, page.current_token())
     press(qtbot, demo, Qt.Key.Key_Menu)  # the row's menu
     menu = demo.context_menu
     assert menu is not None and menu.isVisible() and menu.actions()[-1] is demo.token_actions.revoke

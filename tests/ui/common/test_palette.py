@@ -24,7 +24,7 @@ TEXT_PAIRS = (
     ("placeholder", ("base",)),
     ("link", ("base", "window")),
     ("tooltip_text", ("tooltip_base",)),
-    ("expires_soon", ("base", "alternate_base")),
+    ("expires_soon", ("base", "alternate_base", "flash")),  # a flashed row keeps its colours
     ("error_text", ("window", "base")),
     ("success_text", ("window", "base")),
     ("secondary_text", ("window", "base", "field_background")),
@@ -176,3 +176,11 @@ def test_disabled_icons_take_the_new_schemes_grey(follower) -> None:
     dark = disabled_grey("revoke")
     follower.apply(Scheme.LIGHT)
     assert dark != light and disabled_grey("revoke") == light  # not the dark scheme's grey on a light window
+
+
+@pytest.mark.parametrize("scheme", list(Scheme))
+def test_muted_text_of_inactive_rows_reads_on_a_flashed_row(scheme: Scheme) -> None:
+    """A revoked row still shown is flashed after the revoke, in the muted colour inactive rows use."""
+    from token_desk.ui.common.palette import muted_text, qpalette
+
+    assert contrast_ratio(muted_text(qpalette(scheme)).name(), palette.colours(scheme).flash) >= TEXT

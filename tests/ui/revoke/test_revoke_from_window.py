@@ -123,6 +123,8 @@ def test_a_revoked_row_still_shown_is_highlighted_for_a_moment(qtbot, window, sa
     assert page.view.flashing == {target.id} and page.selected_tokens()[0].id == target.id
     row = page.proxy_row_of(target.id)
     assert drawn_background(page, row) == QColor(colours().flash)  # drawn over the selection, not under it
+    strip = page.view.options_strip
+    assert strip.grab().toImage().pixelColor(2, strip.row_rect(row).top() + 2) == QColor(colours().flash)  # ⋮ too
     qtbot.waitUntil(lambda: not page.view.flashing, timeout=5000)  # then it fades back
     assert drawn_background(page, row) == page.view.palette().color(QPalette.ColorRole.Highlight)
 
@@ -131,3 +133,23 @@ def drawn_background(page, row: int) -> QColor:
     """The colour painted at the right end of `row`'s Revoked At cell (its text ends well before)."""
     rect = page.view.visualRect(page.proxy.index(row, page.column_index(Column.REVOKED_AT)))
     return page.view.viewport().grab().toImage().pixelColor(rect.right() - 4, rect.top() + 3)
+
+
+def test_the_notice_never_hides_the_row_it_is_about(qtbot, window) -> None:
+    """In a short window the row a revoke lands on can sit where the notice floats: it is scrolled clear."""
+    window.resize(800, 500)
+    window.token_actions.show_inactive.setChecked(True)  # the revoked row stays, current and flashed
+    page = window.page(TokenKind.MANAGEMENT)
+    qtbot.waitUntil(lambda: page.view.viewport().height() < 420)
+    row = next(r for r in range(page.proxy.rowCount() - 1, -1, -1) if page.proxy.token_at(r).revoked_at is None
+               and not window.connection.client.is_signed_in_with(page.proxy.token_at(r)))
+    page.select_row(row)
+    page.view.scrollTo(page.proxy.index(row, 0), page.view.ScrollHint.PositionAtBottom)  # at the table's foot
+    target = page.proxy.token_at(row)
+    confirm_revoke_when_the_dialog_opens(window)
+    window.token_actions.revoke.trigger()
+    qtbot.waitUntil(lambda: window.notice.text != "")
+    shown = page.view.visualRect(page.proxy.index(page.proxy_row_of(target.id), 0))
+    viewport = page.view.viewport()
+    assert viewport.rect().contains(shown)
+    assert not window.notice.covers(viewport, shown)

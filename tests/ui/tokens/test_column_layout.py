@@ -187,6 +187,8 @@ def test_a_narrow_window_scrolls_rather_than_squeezing_the_description(qtbot, wi
     qtbot.waitUntil(lambda: page.view.viewport().width() < 700)
     assert page.view.columnWidth(section) >= description_floor(page)  # "Grafana dashboards" reads whole
     assert page.view.horizontalHeader().length() > page.view.viewport().width()  # the rest is a scroll away
+    page.view.horizontalHeader().resizeSection(section, description_floor(page) + 200)  # widened by hand
+    assert page.view.columnWidth(section) == description_floor(page) + 200  # stays: the floor is a minimum
     window.resize(1600, 760)  # wide again: Description takes the spare room, nothing scrolls
     qtbot.waitUntil(lambda: page.view.horizontalHeader().length() == page.view.viewport().width())
     assert page.view.horizontalHeader().sectionResizeMode(section) == QHeaderView.ResizeMode.Stretch

@@ -136,3 +136,23 @@ def test_revoked_at_shows_only_with_inactive_tokens_and_gives_its_room_to_descri
     menu = header_menu(qtbot, page)
     assert entries(menu)["Revoked At (with inactive tokens)"] == (False, False)  # the toggle decides, not the menu
     menu.close()
+
+
+def test_a_sort_by_a_column_that_goes_away_falls_back_to_newest_first(qtbot, window) -> None:
+    page = window.current_page()
+    window.token_actions.show_inactive.setChecked(True)
+    page.view.sortByColumn(page.column_index(Column.REVOKED_AT), Qt.SortOrder.AscendingOrder)
+    window.token_actions.show_inactive.setChecked(False)  # Revoked At leaves: no arrow would show the order
+    header = page.view.horizontalHeader()
+    assert header.sortIndicatorSection() == page.column_index(Column.CREATED_AT)
+    assert header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
+    created = [page.proxy.token_at(row).created_at for row in range(page.proxy.rowCount())]
+    assert created == sorted(created, reverse=True)
+    page.view.sortByColumn(page.column_index(Column.PREFIX), Qt.SortOrder.AscendingOrder)
+    page.set_column_shown(Column.PREFIX, False)  # the same when the person hides it
+    assert header.sortIndicatorSection() == page.column_index(Column.CREATED_AT)
+
+
+def test_view_columns_is_offered_only_with_a_table_to_change(bare_window) -> None:
+    assert bare_window.central_stack.currentWidget() is bare_window.welcome
+    assert not bare_window.menus.columns_menu.menuAction().isEnabled()

@@ -7,7 +7,7 @@ back up again moved rows under the pointer.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt, QTimer
 from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QToolButton, QWidget
 
@@ -68,9 +68,20 @@ class Notice(QFrame):
         if self._area is None:
             return
         area = self._area.geometry()
-        width = max(min(self.sizeHint().width(), area.width() - 2 * MARGIN), min(MIN_WIDTH, area.width()))
+        # As wide as the text on one line (sizeHint would wrap it early), within the area.
+        natural = (self.label.fontMetrics().horizontalAdvance(self.label.text()) + self.close_button.sizeHint().width()
+                   + self.layout().contentsMargins().left() + self.layout().contentsMargins().right()
+                   + 2 * self.layout().spacing() + 2 * self.frameWidth())
+        width = max(min(natural, area.width() - 2 * MARGIN), min(MIN_WIDTH, area.width()))
         height = self.heightForWidth(width) if self.hasHeightForWidth() else self.sizeHint().height()
         self.setGeometry(area.left() + (area.width() - width) // 2, area.bottom() - MARGIN - height, width, height)
+
+    def covers(self, widget: QWidget, rect: QRect) -> bool:
+        """Whether the notice, shown, lies over `rect` (in `widget`'s coordinates)."""
+        if self.isHidden():
+            return False
+        mine = QRect(widget.mapFromGlobal(self.mapToGlobal(QPoint(0, 0))), self.size())
+        return mine.intersects(rect)
 
     @property
     def text(self) -> str:

@@ -97,7 +97,7 @@ DARK = Colours(
     danger="#c62f26", danger_hover="#a3231c", danger_text="#ffffff", danger_focus="#ffb4ab",
     danger_disabled="#3a3c40", danger_disabled_text="#b0b2b8",
     banner_background="#4a1f1c", banner_border="#e0443a", banner_text="#ffd9d4",
-    notice_background="#1d3a26", notice_border="#4d9f63", notice_text="#c8f0d2", flash="#5a4a12",
+    notice_background="#1d3a26", notice_border="#4d9f63", notice_text="#c8f0d2", flash="#40350d",
     demo_background="#4a3a10", demo_border="#d4a72c", demo_text="#ffe7a3",
     field_background="#2f3135", field_border="#8a8c92",
 )

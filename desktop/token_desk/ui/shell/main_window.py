@@ -179,7 +179,8 @@ class MainWindow(QMainWindow):
         connected = connection is not None
         # Nothing to search, filter or refresh on the welcome page.
         for control in (self.search_box, self.toolbar.inactive_box, self.token_actions.show_inactive,
-                        self.token_actions.refresh, *self.token_actions.new_token.values()):
+                        self.token_actions.refresh, *self.token_actions.new_token.values(),
+                        self.menus.columns_menu.menuAction()):
             control.setEnabled(connected)
         self.update_actions()
         if connected:  # the keyboard starts on the table, not on a button that Space would press

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QPoint, Qt
+from PySide6.QtCore import QObject, QPoint, QRect, Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QMenu
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QMenu
 
 from token_desk.api.models import Token
 from token_desk.ui import revoke
@@ -50,7 +50,7 @@ class WindowCommands(QObject):
             page.view.options_requested.connect(
                 lambda row, at, p=page: self.open_row_menu(p, row, at, under_button=True))
             # Enter or a double-click on a row opens its details, as in a file manager's list.
-            page.view.activated.connect(lambda _index: actions.details.trigger())
+            page.view.open_requested.connect(lambda row, p=page: self.open_details(p, row))
 
     # ---- menus --------------------------------------------------------------------------------------
     def _menu_at(self, page: TokenPage, pos: QPoint) -> None:
@@ -93,6 +93,22 @@ class WindowCommands(QObject):
             QApplication.clipboard().setText("\n".join(field(token) for token in tokens))
             noun = "token" if len(tokens) == 1 else "tokens"
             self._window.status.show_message(f"Copied {len(tokens)} {noun} to the clipboard.", 4000)
+
+    def _keep_clear_of_notice(self, page: TokenPage) -> None:
+        """The notice floats over the table's foot: a current row under it is scrolled into the clear."""
+        index, viewport = page.view.currentIndex(), page.view.viewport()
+        if index.isValid():
+            row = page.view.visualRect(index)
+            if self._window.notice.covers(viewport, QRect(0, row.top(), viewport.width(), row.height())):
+                page.view.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
+
+    def open_details(self, page: TokenPage, row: int) -> None:
+        """Details for `row`, made the selection first if it was not (the focus frame can sit on an
+        unselected row, as at start)."""
+        if not page.is_row_selected(row):
+            page.select_row(row)
+        self._window.update_actions()
+        self.show_details()
 
     def show_details(self) -> None:
         tokens = self._window.current_page().selected_tokens()
@@ -140,6 +156,7 @@ class WindowCommands(QObject):
         landing = f" Now on \u201c{current.description}\u201d." if current is not None and not still_shown else ""
         window.notice.show_notice(report.status_sentence, problem=not report.all_succeeded,
                                   spoken=report.status_sentence + landing)
+        self._keep_clear_of_notice(page)
         window.update_actions()
         if report.signed_out:
             window.enter_signed_out(SIGNED_OUT_BY_REVOKE)

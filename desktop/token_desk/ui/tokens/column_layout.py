@@ -73,5 +73,5 @@ def fit_stretch_columns(view: QTableView, columns: Sequence[ColumnSpec]) -> None
     for section in stretching:
         if header.sectionResizeMode(section) != mode:
             header.setSectionResizeMode(section, mode)
-        if squeezed and header.sectionSize(section) != floors[section]:
+        if squeezed and header.sectionSize(section) < floors[section]:  # wider by hand stays wider
             header.resizeSection(section, floors[section])

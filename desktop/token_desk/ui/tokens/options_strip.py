@@ -7,10 +7,12 @@ it never takes part in sorting, selection, searching or keyboard navigation.
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QIcon, QMouseEvent, QPainter, QPaintEvent, QPalette
+from PySide6.QtGui import QColor, QIcon, QMouseEvent, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QStyle, QStyleOptionHeader, QTableView, QWidget
 
+from token_desk.models import TOKEN_ROLE
 from token_desk.ui.common.icons import icon
+from token_desk.ui.common.palette import colours
 
 STRIP_WIDTH = 32
 ICON_SIZE = 16
@@ -65,7 +67,7 @@ class OptionsStrip(QWidget):
         rect = self.row_rect(row)
         if rect.top() >= self.height():
             return
-        selected = self._is_selected(row)
+        selected = self._is_selected(row) and not self._is_flashing(row)  # the flash shows over the selection
         painter.fillRect(rect, self._row_background(row, selected))
         target = QRect(0, 0, ICON_SIZE, ICON_SIZE)
         target.moveCenter(rect.center())
@@ -76,8 +78,16 @@ class OptionsStrip(QWidget):
         selection, model = self._view.selectionModel(), self._view.model()
         return selection is not None and model is not None and selection.isSelected(model.index(row, 0))
 
+    def _is_flashing(self, row: int) -> bool:
+        flashing = self._view.flashing
+        model = self._view.model()
+        token = model.index(row, 0).data(TOKEN_ROLE) if flashing and model is not None else None
+        return token is not None and token.id in flashing
+
     def _row_background(self, row: int, selected: bool):
         palette = self._view.palette()
+        if self._is_flashing(row):
+            return QColor(colours().flash)
         if selected:
             return palette.brush(QPalette.ColorRole.Highlight)
         alternate = self._view.alternatingRowColors() and row % 2 == 1

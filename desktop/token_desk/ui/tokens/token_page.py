@@ -133,6 +133,7 @@ class TokenPage(QWidget):
         spec = self.columns[section]
         if (shown or spec.can_hide) and not spec.inactive_only:
             self.view.setColumnHidden(section, not shown)
+            self._sort_by_a_shown_column()
 
     def set_show_inactive(self, show: bool) -> None:
         """Show or hide revoked and expired tokens, and the columns only they fill."""
@@ -143,6 +144,14 @@ class TokenPage(QWidget):
         for section, spec in enumerate(self.columns):
             if spec.inactive_only:
                 self.view.setColumnHidden(section, not self.proxy.show_inactive)
+        self._sort_by_a_shown_column()
+
+    def _sort_by_a_shown_column(self) -> None:
+        """A sort by a column no longer shown has no arrow to say so: back to the default order."""
+        header = self.view.horizontalHeader()
+        if header.isSectionHidden(header.sortIndicatorSection()):
+            column, order = DEFAULT_SORT
+            self.view.sortByColumn(self.column_index(column), order)
 
     def is_column_shown(self, key: Hashable) -> bool:
         return not self.view.isColumnHidden(self.column_index(key))
@@ -186,7 +195,16 @@ class TokenPage(QWidget):
         self._loaded = True
         self.model.set_tokens(tokens)
         self.select_ids(selected, current.id if current else None)
+        self._give_the_keyboard_a_row()
         self._update_empty_state()
+
+    def _give_the_keyboard_a_row(self) -> None:
+        """A table that had the keyboard before its rows arrived gets a current row, as Qt gives one on focus
+        (without selecting it): Enter, Menu and the arrows then start from the first row."""
+        has_keyboard = self.view.window().focusWidget() is self.view
+        if has_keyboard and not self.view.currentIndex().isValid() and self.proxy.rowCount():
+            self.view.selectionModel().setCurrentIndex(self.proxy.index(0, 0),
+                                                      QItemSelectionModel.SelectionFlag.NoUpdate)
 
     def clear(self) -> None:
         """No rows, and no "nothing here" either: the next list is on its way."""

@@ -20,9 +20,12 @@ FLASH_MS = 1600  # long enough to catch the eye, short enough not to linger
 
 
 class TokenTableView(QTableView):
-    """`options_requested(row, global_pos)` fires for the ⋮ button and for Menu / Shift+F10."""
+    """`options_requested(row, global_pos)` fires for the ⋮ button and for Menu / Shift+F10;
+    `open_requested(row)` for Enter and a double-click (not Qt's `activated`, which some desktops send on a
+    single click and macOS never sends for Return)."""
 
     options_requested = Signal(int, QPoint)
+    open_requested = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -35,6 +38,7 @@ class TokenTableView(QTableView):
         self._flash_timer.timeout.connect(self._end_flash)
         self._configure()
         self.options_strip.row_clicked.connect(self.options_requested)
+        self.doubleClicked.connect(lambda index: self.open_requested.emit(index.row()))
 
     def _configure(self) -> None:
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -143,6 +147,12 @@ class TokenTableView(QTableView):
         self.viewport().update()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # Qt override
+        plain_enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.modifiers() & ~(
+            Qt.KeyboardModifier.KeypadModifier)
+        if plain_enter and self.currentIndex().isValid():
+            self.open_requested.emit(self.currentIndex().row())
+            event.accept()
+            return
         if self._is_menu_key(event) and self.currentIndex().isValid():
             row = self.currentIndex().row()
             # The same place as the row's ⋮ button: one menu, one position, mouse or keyboard.
