@@ -184,3 +184,17 @@ def test_muted_text_of_inactive_rows_reads_on_a_flashed_row(scheme: Scheme) -> N
     from token_desk.ui.common.palette import muted_text, qpalette
 
     assert contrast_ratio(muted_text(qpalette(scheme)).name(), palette.colours(scheme).flash) >= TEXT
+
+
+def test_widgets_with_colourless_style_sheets_follow_a_live_switch(qtbot, follower) -> None:
+    """The welcome page's headline (a style sheet for its size only) went near-black on a dark window."""
+    from token_desk.ui.shell.welcome_page import WelcomePage
+
+    page = WelcomePage()
+    qtbot.addWidget(page)
+    page.show()
+    follower.apply(Scheme.DARK)
+    text = lambda widget: widget.palette().color(QPalette.ColorRole.WindowText).name()  # noqa: E731
+    qtbot.waitUntil(lambda: text(page.headline) == DARK.window_text)
+    assert all(button.palette().color(QPalette.ColorRole.ButtonText).name() == DARK.button_text
+               for button in page.buttons.values())

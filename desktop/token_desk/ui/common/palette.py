@@ -17,7 +17,7 @@ from dataclasses import dataclass
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette, QPixmapCache
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 SCHEME_ENV = "TOKEN_DESK_COLOR_SCHEME"  # "light" or "dark": for desktops that do not report one
 
@@ -242,10 +242,23 @@ class _RestyleAll(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # Qt override
         if watched is self.parent() and event.type() == QEvent.Type.ApplicationPaletteChange:
+            restyled = set()
             for restyler in list(self._restylers):
                 if shiboken6.isValid(restyler) and shiboken6.isValid(restyler.widget):
                     restyler.restyle()
+                    restyled.add(restyler.widget)
+            _repolish_fixed_style_sheets(restyled)
         return False
+
+
+def _repolish_fixed_style_sheets(restyled: set[QWidget]) -> None:
+    """A style sheet that sets no colour (a bigger headline, a left-aligned button) still pins the palette
+    its widget had when it was polished: polish those again so they take the new scheme's colours."""
+    for widget in QApplication.allWidgets():
+        if widget.styleSheet() and widget not in restyled:
+            widget.style().unpolish(widget)
+            widget.style().polish(widget)
+            widget.update()
 
 
 def style_live(widget: QWidget, make_style: Callable[[Colours], str]) -> None:
