@@ -104,6 +104,12 @@ class ProfileForm(QWidget):
         self.allow_plain_http.hide()
         return column
 
+    def settle_layout(self) -> None:
+        """Recompute every row's size now: a field's row reports its old height until its layout runs."""
+        for holder in self._layout_rows.values():
+            holder.layout().activate()
+        self.layout().activate()
+
     def _add_row(self, layout: QFormLayout, label: str, widget: QWidget, key: str) -> None:
         self.errors[key] = _error_label()
         column = QVBoxLayout()
@@ -314,10 +320,13 @@ class ProfileDialog(QDialog):
         QTimer.singleShot(0, self._fit_now)
 
     def _fit_now(self) -> None:
+        self.form.settle_layout()
         self.layout().activate()
         wanted = self.sizeHint().height()
-        chosen = self._fitted_height is not None and self._fitted_height != self.height()
-        self.resize(self.width(), max(self.height(), wanted) if chosen else wanted)
+        if self._fitted_height is not None and self._fitted_height != self.height():
+            self.resize(self.width(), max(self.height(), wanted))  # the person's height: only grow
+            return
+        self.resize(self.width(), wanted)
         self._fitted_height = self.height()
 
     def _test(self) -> None:
