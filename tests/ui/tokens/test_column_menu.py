@@ -156,3 +156,15 @@ def test_a_sort_by_a_column_that_goes_away_falls_back_to_newest_first(qtbot, win
 def test_view_columns_is_offered_only_with_a_table_to_change(bare_window) -> None:
     assert bare_window.central_stack.currentWidget() is bare_window.welcome
     assert not bare_window.menus.columns_menu.menuAction().isEnabled()
+
+
+def test_a_sort_by_revoked_at_survives_a_restart_with_inactive_tokens_shown(qtbot, window) -> None:
+    window.token_actions.show_inactive.setChecked(True)
+    page = window.pages[TokenKind.MANAGEMENT]
+    page.view.sortByColumn(page.column_index(Column.REVOKED_AT), Qt.SortOrder.DescendingOrder)
+    window.close()  # closing saves the layout and the toggle
+    again = create_window([], prompts=DecliningPrompts())
+    qtbot.addWidget(again)
+    restored = again.pages[TokenKind.MANAGEMENT]
+    assert restored.is_column_shown(Column.REVOKED_AT)
+    assert restored.view.horizontalHeader().sortIndicatorSection() == restored.column_index(Column.REVOKED_AT)

@@ -331,11 +331,12 @@ class MainWindow(QMainWindow):
         splitter = keys.read_bytes(self.settings, keys.SPLITTER)
         if splitter is not None:
             self.splitter.restoreState(splitter)
+        # The inactive toggle first: it decides whether Revoked At shows, so a saved sort by it survives.
+        self.token_actions.show_inactive.setChecked(keys.read_bool(self.settings, keys.SHOW_INACTIVE, False))
         for kind, page in self.pages.items():
             header = keys.read_bytes(self.settings, keys.header_key(kind.value))
             if header is not None:
                 page.restore_header(header)
-        self.token_actions.show_inactive.setChecked(keys.read_bool(self.settings, keys.SHOW_INACTIVE, False))
         page_row = keys.read_int(self.settings, keys.CURRENT_PAGE, 0)
         self.sidebar.setCurrentRow(page_row if 0 <= page_row < len(self.pages) else 0)
 
