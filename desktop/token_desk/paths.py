@@ -7,6 +7,7 @@ import sys
 import tempfile
 from collections.abc import Mapping
 from pathlib import Path
+from typing import NamedTuple
 
 from token_desk import environment
 
@@ -27,15 +28,7 @@ def user_config_root(
     home: Path | None = None,
 ) -> Path:
     """The OS convention for per-user config folders (same rule as Go's os.UserConfigDir)."""
-    platform, environ, home = _machine(platform, environ, home)
-    if platform.startswith("win"):
-        appdata = environ.get("APPDATA")
-        return Path(appdata) if appdata else home / "AppData" / "Roaming"
-    if platform == "darwin":
-        return home / "Library" / "Application Support"
-    # XDG says a relative XDG_CONFIG_HOME is invalid and must be ignored.
-    xdg = environ.get("XDG_CONFIG_HOME", "")
-    return Path(xdg) if os.path.isabs(xdg) else home / ".config"
+    return _user_root(_CONFIG_ROOTS, platform, environ, home)
 
 
 def default_config_dir(
@@ -87,13 +80,32 @@ def user_data_root(
     home: Path | None = None,
 ) -> Path:
     """The OS convention for per-user data that is not configuration (XDG data home, LocalAppData)."""
+    return _user_root(_DATA_ROOTS, platform, environ, home)
+
+
+class _Roots(NamedTuple):
+    """Where one kind of per-user folder lives: Windows' variable, then XDG's, each with its fallback."""
+
+    windows_variable: str
+    windows_fallback: tuple[str, ...]  # under home
+    xdg_variable: str
+    xdg_fallback: tuple[str, ...]  # under home
+
+
+_CONFIG_ROOTS = _Roots("APPDATA", ("AppData", "Roaming"), "XDG_CONFIG_HOME", (".config",))
+_DATA_ROOTS = _Roots("LOCALAPPDATA", ("AppData", "Local"), "XDG_DATA_HOME", (".local", "share"))
+
+
+def _user_root(roots: _Roots, platform: str | None, environ: Mapping[str, str] | None, home: Path | None) -> Path:
     platform, environ, home = _machine(platform, environ, home)
     if platform.startswith("win"):
-        return Path(environ.get("LOCALAPPDATA") or home / "AppData" / "Local")
+        windows = environ.get(roots.windows_variable)
+        return Path(windows) if windows else home.joinpath(*roots.windows_fallback)
     if platform == "darwin":
-        return home / "Library" / "Application Support"
-    xdg = environ.get("XDG_DATA_HOME", "")
-    return Path(xdg) if os.path.isabs(xdg) else home / ".local" / "share"
+        return home / "Library" / "Application Support"  # config and data alike
+    # XDG says a relative XDG_*_HOME is invalid and must be ignored.
+    xdg = environ.get(roots.xdg_variable, "")
+    return Path(xdg) if os.path.isabs(xdg) else home.joinpath(*roots.xdg_fallback)
 
 
 def default_data_dir(platform: str | None = None, environ: Mapping[str, str] | None = None,

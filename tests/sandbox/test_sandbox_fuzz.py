@@ -6,17 +6,15 @@ Bounded (a few dozen examples per operation) so the whole file runs in well unde
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 import schemathesis
 from hypothesis import HealthCheck, given, settings, strategies as st
 from schemathesis import GenerationMode
 from schemathesis.specs.openapi.checks import positive_data_acceptance
 
+from tests.sandbox.contract import api_dir
 from token_desk.sandbox import start_sandbox
 
-API = Path(__file__).resolve().parents[2] / ".." / "shared" / "api"
 DOCUMENTS = {"cloud-dedicated-management.openapi.yml": ("GetClusterDatabases", "CreateClusterDatabase",
                                                         "GetDatabaseTokens", "CreateDatabaseToken", "GetDatabaseToken",
                                                         "UpdateDatabaseToken", "DeleteDatabaseToken"),
@@ -34,7 +32,7 @@ def fuzzed_sandbox():
 
 
 def served_operation(document: str, operation_id: str, sandbox):
-    schema = schemathesis.openapi.from_path(API / document)
+    schema = schemathesis.openapi.from_path(api_dir() / document)
     schema.config.update(base_url=sandbox.url, headers={"Authorization": f"Bearer {sandbox.management_token}"})
     return schema.find_operation_by_id(operation_id)
 

@@ -265,6 +265,9 @@ class ManagementApiClient:
                 "check the API URL points at a Management API.") from err
 
 
+_M_MMAP_THRESHOLD = -3  # from glibc's malloc.h
+
+
 @functools.cache
 def _keep_large_buffers_mapped() -> None:
     """Have glibc give every allocation over 128 KiB its own mapping, as it does until the first such block
@@ -279,9 +282,6 @@ def _keep_large_buffers_mapped() -> None:
             libc.mallopt(_M_MMAP_THRESHOLD, 128 * 1024)
     except OSError:
         pass
-
-
-_M_MMAP_THRESHOLD = -3  # from glibc's malloc.h
 
 
 def _read_body(response: httpx.Response) -> bytearray:
