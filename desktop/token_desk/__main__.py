@@ -67,7 +67,6 @@ def _run_gui(app, argv: list[str]) -> int:
     from token_desk.ui.common.crash_dialog import install_excepthook
 
     install_excepthook()
-    _sweep_influxctl_configs()
     try:
         window = create_window(argv)
     except UsageError as error:
@@ -76,20 +75,6 @@ def _run_gui(app, argv: list[str]) -> int:
     code = app.exec()
     _shut_down(window, code)
     return code
-
-
-def _sweep_influxctl_configs() -> None:
-    """Where /dev/fd is missing, influxctl's config goes to a private file deleted after each run; a crash
-    may have left one behind (with a management token in it): delete it before anything else."""
-    from token_desk.api.influxctl import sweep_leftovers
-
-    try:
-        removed = sweep_leftovers()
-    except OSError as err:
-        log.warning("Could not check for influxctl config files left by a crash: %s", err.strerror or err)
-        return
-    if removed:
-        log.warning("Deleted %d influxctl config file(s) a crashed Token Desk had left behind.", removed)
 
 
 def _shut_down(window, code: int) -> None:

@@ -163,16 +163,31 @@ class SelfTest:
         from token_desk.sandbox.influxctl import write_launcher
 
         sandbox = self.sandbox
+        folder = Path(os.environ[environment.CONFIG_DIR])
         # Management tokens come from influxctl: here the sandbox's emulator (in a packaged app, the app itself).
-        launcher = write_launcher(Path(os.environ[environment.CONFIG_DIR]) / "influxctl", sandbox.influxctl_command)
-        argv = ["--url", sandbox.url, "--account-id", sandbox.account_id, "--cluster-id", sandbox.cluster_id,
-                "--influxctl", str(launcher)]
+        launcher = write_launcher(folder / "influxctl", sandbox.influxctl_command)
+        argv = [*self.connection_arguments(folder), "--influxctl", str(launcher)]
         with _environment(environment.MANAGEMENT_TOKEN, sandbox.management_token):
             self.window = create_window(argv)
         self.window.loader.failed.connect(lambda error: setattr(self, "load_error", error))
         self.window.show()
         self.page = self.window.page(TokenKind.MANAGEMENT)
         return f"main window opened on the {QGuiApplication.platformName()} platform: {self.window.windowTitle()}"
+
+    def connection_arguments(self, folder: Path) -> list[str]:
+        """Connect as a person on this system would: with the management token (over REST, and to influxctl
+        through a pipe) where /dev/fd exists; elsewhere (Windows) through an influxctl profile. Its config is
+        written into the self-test's temporary folder and holds the sandbox's token, which opens nothing but
+        this run's in-memory server."""
+        from token_desk.api.influxctl import GeneratedConfig, pipes_work
+        from token_desk.api.influxctl.config import GENERATED_PROFILE
+
+        sandbox = self.sandbox
+        if pipes_work():
+            return ["--url", sandbox.url, "--account-id", sandbox.account_id, "--cluster-id", sandbox.cluster_id]
+        config = folder / "influxctl-config.toml"
+        config.write_bytes(GeneratedConfig(sandbox.account_id, sandbox.cluster_id, sandbox.management_token).toml())
+        return ["--influxctl-config", str(config), "--influxctl-profile", GENERATED_PROFILE]
 
     def wait_for_tokens(self) -> str:
         expected = len(self.sandbox.state.management_tokens())

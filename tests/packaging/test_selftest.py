@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtGui import QImage
 
+import token_desk.app
 import token_desk.sandbox
 from token_desk import selftest
 
@@ -104,6 +105,7 @@ def test_the_self_test_leaves_the_config_folder_untouched(qapp, config_dir: Path
 STUCK_APP = """
 import sys
 from PySide6.QtWidgets import QApplication
+import token_desk.app
 import token_desk.sandbox
 from token_desk import selftest
 
@@ -126,3 +128,18 @@ def test_a_stuck_app_ends_with_a_timeout_instead_of_hanging(tmp_path: Path) -> N
                             env=os.environ | {"QT_QPA_PLATFORM": "offscreen"})
     assert result.returncode == selftest.EXIT_TIMED_OUT
     assert result.stdout.splitlines()[-1] == "self-test: FAILED: no result within 1 s; the app is stuck"
+
+
+def test_without_dev_fd_it_connects_through_an_influxctl_profile_and_passes(qapp, monkeypatch) -> None:
+    """Windows has no /dev/fd to hand influxctl the management token through, and a file is never used for it:
+    there the self-test connects as a person does, through an influxctl profile, and passes all the same."""
+    from token_desk import system
+
+    monkeypatch.setattr(system, "PLATFORM", "win32")
+    opened: list[list[str]] = []
+    create_window = token_desk.app.create_window
+    monkeypatch.setattr(token_desk.app, "create_window", lambda argv: opened.append(argv) or create_window(argv))
+    status, lines = run(qapp)
+    assert status == 0, lines
+    assert "--influxctl-config" in opened[0] and "--url" not in opened[0]
+    assert lines[-1] == f"self-test: all {len(EXPECTED_STEPS)} steps passed"

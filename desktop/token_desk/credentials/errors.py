@@ -6,8 +6,9 @@ str(error) is that sentence and is safe to show: no secret ever goes into it.
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
+
+from token_desk import system
 
 
 class CredentialError(Exception):
@@ -31,9 +32,9 @@ class CredentialError(Exception):
 
 
 def _keyring_fix() -> str:
-    if sys.platform == "darwin":
+    if system.is_macos():
         return "unlock the login keychain in Keychain Access"
-    if sys.platform.startswith("win"):
+    if system.is_windows():
         return "make sure Windows Credential Manager is available"
     return "install and unlock a Secret Service provider such as GNOME Keyring or KWallet"
 
@@ -83,6 +84,20 @@ class KeyringWriteError(SecretStoreError):
 
 class KeyringDeleteError(SecretStoreError):
     default_advice = "Token Desk could not remove the token from the system keyring; unlock the keyring and try again."
+
+
+class KeychainAccessRefusedError(SecretStoreError):
+    """macOS: the keychain answered errSecAuthFailed, as it does to an unsigned (or since re-signed) app."""
+
+    default_advice = ("macOS refused this copy of Token Desk access to the keychain, as it does for an unsigned "
+                      "build; use a signed release of Token Desk, or use the token for this session only.")
+
+
+class KeyringEntryTooLargeError(KeyringWriteError):
+    """Windows: Credential Manager refuses a secret over its 2,560-byte limit."""
+
+    default_advice = ("Windows Credential Manager cannot keep a token this long (at most 2,560 bytes); check that "
+                      "only the management token was pasted, or use it for this session only.")
 
 
 class InsecureKeyringError(SecretStoreError):

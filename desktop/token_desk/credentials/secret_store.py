@@ -13,7 +13,9 @@ from keyring import errors as keyring_errors
 from keyring.backend import KeyringBackend
 
 from token_desk.credentials.errors import (
+    KeychainAccessRefusedError,
     KeyringDeleteError,
+    KeyringEntryTooLargeError,
     KeyringLockedError,
     KeyringReadError,
     KeyringWriteError,
@@ -31,6 +33,9 @@ T = TypeVar("T")
 # recognised by class name so that no optional backend package has to be imported.
 _UNAVAILABLE_NAMES = ("NotAvailable", "NoSuchService", "ServiceUnknown", "NoReply", "DBusConnection")
 _LOCKED_NAMES = ("Locked", "Dismissed")
+# Known answers of one system's keyring, recognised in the exception or the one it was raised from:
+_MACOS_AUTH_FAILED = -25293  # errSecAuthFailed: the keychain refuses an unsigned or re-signed app
+_WINDOWS_BAD_STUB_DATA = 1783  # CredWrite's answer to a blob over CRED_MAX_CREDENTIAL_BLOB_SIZE (2,560 bytes)
 
 
 class SecretStore:
@@ -107,6 +112,10 @@ def translate_keyring_error(err: Exception, action: str, profile_name: str, secr
     """Map any keyring/backend exception to a SecretStoreError; `secret` is scrubbed from details."""
     details = _scrub(f"{type(err).__module__}.{type(err).__name__}: {err}", secret)
     name = type(err).__name__
+    if _is_keychain_refusal(err):
+        return KeychainAccessRefusedError(details=details)
+    if action == "write" and _is_credential_too_large(err):
+        return KeyringEntryTooLargeError(details=details)
     if isinstance(err, keyring_errors.NoKeyringError) or any(part in name for part in _UNAVAILABLE_NAMES):
         return NoKeyringError(details=details)
     if isinstance(err, (keyring_errors.InitError, keyring_errors.KeyringLocked)) or any(
@@ -116,6 +125,25 @@ def translate_keyring_error(err: Exception, action: str, profile_name: str, secr
     if isinstance(err, ConnectionError | FileNotFoundError):
         return NoKeyringError(details=details)
     return _action_error(action, profile_name, details)
+
+
+def _causes(err: BaseException) -> list[BaseException]:
+    """The exception and those it was raised from (keyring wraps a backend's own error in its own)."""
+    chain: list[BaseException] = []
+    while err is not None and len(chain) < 5 and err not in chain:
+        chain.append(err)
+        err = err.__cause__ or err.__context__
+    return chain
+
+
+def _is_keychain_refusal(err: BaseException) -> bool:
+    return any(type(cause).__name__ == "SecAuthFailure" or cause.args[:1] == (_MACOS_AUTH_FAILED,)
+               for cause in _causes(err))
+
+
+def _is_credential_too_large(err: BaseException) -> bool:
+    return any(getattr(cause, "winerror", None) == _WINDOWS_BAD_STUB_DATA
+               or cause.args[:2] == (_WINDOWS_BAD_STUB_DATA, "CredWrite") for cause in _causes(err))
 
 
 def _action_error(action: str, profile_name: str, details: str) -> SecretStoreError:

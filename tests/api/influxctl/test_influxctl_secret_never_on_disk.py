@@ -9,10 +9,11 @@ from pathlib import Path
 import pytest
 from influxctl_standins import make_influxctl
 
+from token_desk import system
 from token_desk.api.influxctl import (
-    GeneratedConfig, InfluxctlBridge, InfluxctlOutcomeUnknownError, InfluxctlProgram, sweep_leftovers,
+    ExistingProfile, GeneratedConfig, InfluxctlBridge, InfluxctlNeedsItsOwnSignInError, InfluxctlOutcomeUnknownError,
+    InfluxctlProgram, pipes_work,
 )
-from token_desk.api.influxctl import config as config_module
 
 ACCOUNT = "0b1f3c52-8d4e-4a9b-b7c6-1e2d3f4a5b6c"
 TOKEN_ID = "6d3c7b1e-4f0a-4c2b-9e51-2a7f0c9d8e11"
@@ -65,24 +66,38 @@ def exercise(folder: Path) -> None:
 
 
 def test_through_a_pipe_no_file_ever_holds_the_secret(home_and_tmp):
-    assert config_module.pipes_work()
+    assert pipes_work()
     exercise(home_and_tmp[1])
     assert files_holding(SECRET, home_and_tmp) == []
 
 
-def test_without_pipes_the_private_file_is_gone_after_every_process(home_and_tmp, monkeypatch):
-    monkeypatch.setattr(config_module, "pipes_work", lambda: False)
-    exercise(home_and_tmp[1])
+@pytest.mark.parametrize("platform", ["linux", "darwin"])
+def test_linux_and_macos_hand_influxctl_the_config_through_dev_fd(home_and_tmp, monkeypatch, platform):
+    monkeypatch.setattr(system, "PLATFORM", platform)
+    with GeneratedConfig(ACCOUNT, ACCOUNT, SECRET).flags() as (flags, fds):
+        path = flags[flags.index("--config") + 1]
+        assert path == f"/dev/fd/{fds[0]}"
+        assert SECRET.encode() in os.read(fds[0], 4096)
+
+
+def test_on_windows_way_a_never_writes_the_token_and_says_why_in_one_sentence(home_and_tmp, monkeypatch):
+    """No /dev/fd: rather than a file, way a tells the person to use an influxctl profile; nothing runs."""
+    monkeypatch.setattr(system, "PLATFORM", "win32")
+    program = make_influxctl(home_and_tmp[1] / "bin", 'print("[]")')
+    bridge = InfluxctlBridge(InfluxctlProgram([str(program)]), GeneratedConfig(ACCOUNT, ACCOUNT, SECRET))
+    for call in (bridge.list_management_tokens, lambda: bridge.revoke_management_token(TOKEN_ID)):
+        with pytest.raises(InfluxctlNeedsItsOwnSignInError) as raised:
+            call()
+        message = str(raised.value)
+        assert message.startswith("On Windows") and "influxctl profile" in message and message.count(". ") == 0
+        assert SECRET not in message
+    assert not (program.parent / "calls.log").exists()  # not a single influxctl process was started
     assert files_holding(SECRET, home_and_tmp) == []
-    folder = config_module.runtime_dir()
-    assert folder.is_relative_to(home_and_tmp[1]) and oct(folder.stat().st_mode & 0o777) == "0o700"
 
 
-def test_a_file_a_crashed_token_desk_left_is_swept_at_start_up(home_and_tmp):
-    folder = config_module.runtime_dir()
-    leftover = folder / "influxctl-999999999-0123456789abcdef.toml"  # no such process
-    leftover.write_text(f'mgmt_token = "{SECRET}"')
-    with config_module.private_file(b"mine") as ours:
-        assert sweep_leftovers(folder) == 1
-        assert ours.exists() and not leftover.exists()
-        assert oct(ours.stat().st_mode & 0o777) == "0o600"
+def test_on_windows_way_b_runs_influxctl_with_its_own_profile(home_and_tmp, monkeypatch):
+    monkeypatch.setattr(system, "PLATFORM", "win32")
+    program = make_influxctl(home_and_tmp[1] / "bin", 'print("[]")')
+    bridge = InfluxctlBridge(InfluxctlProgram([str(program)]), ExistingProfile(None, "prod"))
+    assert bridge.list_management_tokens() == []
+    assert "--profile" in (program.parent / "calls.log").read_text()

@@ -95,3 +95,20 @@ def test_choosing_influxctl_from_the_panel_loads_management_tokens(window_factor
     wait_loaded(qtbot, window)
     management = window.page(TokenKind.MANAGEMENT)
     assert not management.is_unavailable and shown_tokens(management)
+
+
+def test_on_windows_a_token_connection_explains_why_management_tokens_need_an_influxctl_profile(
+        window_factory, sandbox, tmp_path, monkeypatch):
+    from token_desk import system
+    from token_desk.api.influxctl import InfluxctlNeedsItsOwnSignInError
+
+    monkeypatch.setattr(system, "PLATFORM", "win32")
+    launcher = write_launcher(tmp_path, sandbox.influxctl_command)
+    window = window_factory([*url_args(sandbox), "--influxctl", str(launcher)])
+    management = window.page(TokenKind.MANAGEMENT)
+    panel = management.unavailable_panel
+    assert management.is_unavailable
+    assert panel.details.text() == InfluxctlNeedsItsOwnSignInError.default_advice
+    assert panel.found.isHidden() and panel.choose_button.isHidden()  # another influxctl would not help
+    window.token_actions.show_inactive.setChecked(True)
+    assert listed_ids(shown_tokens(window.page(TokenKind.DATABASE))) == listed_ids(sandbox.state.database_tokens())

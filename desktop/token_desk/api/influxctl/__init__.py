@@ -5,10 +5,10 @@ to list, create and revoke them. See INFLUXCTL.md in the shared reference for wh
 """
 
 from token_desk.api.influxctl.bridge import DEFAULT_TIMEOUT_SECONDS, InfluxctlBridge
-from token_desk.api.influxctl.config import ExistingProfile, GeneratedConfig, sweep_leftovers
+from token_desk.api.influxctl.config import ExistingProfile, GeneratedConfig, pipes_work
 from token_desk.api.influxctl.errors import (
     DOWNLOAD_URL, InfluxctlAuthenticationError, InfluxctlCancelledError, InfluxctlConnectionError, InfluxctlError, InfluxctlNotFoundError,
-    InfluxctlNotInstalledError, InfluxctlOutcomeUnknownError, InfluxctlOutputError, InfluxctlPermissionError,
+    InfluxctlNeedsItsOwnSignInError, InfluxctlNotInstalledError, InfluxctlOutcomeUnknownError, InfluxctlOutputError, InfluxctlPermissionError,
     InfluxctlTimeoutError, InfluxctlTooOldError, InfluxctlUnavailableError,
 )
 from token_desk.api.influxctl.login import LoginObserver, LoginPrompt
@@ -16,9 +16,9 @@ from token_desk.api.influxctl.process import CancelHandle, end_all_processes, ru
 from token_desk.api.influxctl.program import MINIMUM_VERSION, InfluxctlProgram
 
 __all__ = [
-    "DEFAULT_TIMEOUT_SECONDS", "InfluxctlBridge", "ExistingProfile", "GeneratedConfig", "sweep_leftovers",
+    "DEFAULT_TIMEOUT_SECONDS", "InfluxctlBridge", "ExistingProfile", "GeneratedConfig", "pipes_work",
     "DOWNLOAD_URL", "InfluxctlAuthenticationError", "InfluxctlCancelledError", "InfluxctlConnectionError", "InfluxctlError",
-    "InfluxctlNotFoundError", "InfluxctlNotInstalledError", "InfluxctlOutcomeUnknownError", "InfluxctlOutputError",
+    "InfluxctlNotFoundError", "InfluxctlNeedsItsOwnSignInError", "InfluxctlNotInstalledError", "InfluxctlOutcomeUnknownError", "InfluxctlOutputError",
     "InfluxctlPermissionError", "InfluxctlTimeoutError", "InfluxctlTooOldError", "InfluxctlUnavailableError",
     "LoginObserver", "LoginPrompt", "CancelHandle", "end_all_processes", "running_count",
     "MINIMUM_VERSION", "InfluxctlProgram",

@@ -160,6 +160,7 @@ class InfluxctlBridge:
         A listing runs alongside the one-time `influxctl version` check (each is a new process, and the
         first table waits for both); a change waits for the check, so an unsuitable influxctl is never
         asked to change anything."""
+        self.auth.check_usable()  # before any process: no influxctl could help then
         if _only_reads(arguments):
             self.program.start_version_check()
             try:

@@ -98,3 +98,11 @@ class InfluxctlNotInstalledError(InfluxctlUnavailableError):
 class InfluxctlTooOldError(InfluxctlUnavailableError):
     default_advice = ("This influxctl is too old for management tokens (2.6.0 or later is needed); "
                       "update it, or choose a newer one.")
+
+
+class InfluxctlNeedsItsOwnSignInError(InfluxctlUnavailableError):
+    """Way a here has no /dev/fd to hand influxctl the management token through, and a file is never used."""
+
+    default_advice = ("On Windows Token Desk cannot hand influxctl the management token without writing it to a "
+                      "file, which it never does, so management tokens come through an influxctl profile here: "
+                      "add a connection that signs in with one.")

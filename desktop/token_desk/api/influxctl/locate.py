@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import os
 import shutil
-import sys
 from collections.abc import Mapping
 from pathlib import Path
 
+from token_desk import system
 from token_desk.api.influxctl.program import InfluxctlProgram
 
 ENV_VAR = "TOKEN_DESK_INFLUXCTL"
@@ -17,18 +17,23 @@ ENV_VAR = "TOKEN_DESK_INFLUXCTL"
 def usual_locations(platform: str | None = None, environ: Mapping[str, str] | None = None,
                     home: Path | None = None) -> list[Path]:
     """Where influxctl's install instructions (and package managers) put it on this OS."""
-    platform = sys.platform if platform is None else platform
     environ = os.environ if environ is None else environ
     home = Path.home() if home is None else home
-    if platform == "win32":
+    name = program_file_name(platform)
+    if system.is_windows(platform):
         roots = [environ.get("ProgramFiles"), environ.get("LOCALAPPDATA") and
                  str(Path(environ["LOCALAPPDATA"]) / "Programs"), str(home)]
         folders = [Path(root) / "influxctl" for root in roots if root] + [home / "go" / "bin", home / "bin"]
-        return [folder / "influxctl.exe" for folder in folders]
-    folders = [Path("/opt/homebrew/bin")] if platform == "darwin" else []
+        return [folder / name for folder in folders]
+    folders = [Path("/opt/homebrew/bin")] if system.is_macos(platform) else []
     folders += [Path("/usr/local/bin"), Path("/usr/bin"), home / ".local" / "bin", home / "bin",
                 home / "go" / "bin", Path("/snap/bin"), Path("/opt/influxctl")]
-    return [folder / "influxctl" for folder in folders]
+    return [folder / name for folder in folders]
+
+
+def program_file_name(platform: str | None = None) -> str:
+    """influxctl's file name on this system (influxctl.exe on Windows), as its releases and PATH have it."""
+    return system.program_file_name("influxctl", platform)
 
 
 def find_influxctl(option: str | None = None, setting: str | None = None, *,
@@ -40,7 +45,7 @@ def find_influxctl(option: str | None = None, setting: str | None = None, *,
     for chosen in (option, environ.get(ENV_VAR), setting):
         if chosen and chosen.strip():
             return InfluxctlProgram([str(Path(chosen.strip()).expanduser())])
-    on_path = shutil.which("influxctl", path=environ.get("PATH"))
+    on_path = shutil.which(program_file_name(platform), path=environ.get("PATH"))
     if on_path:
         return InfluxctlProgram([on_path])
     for candidate in usual_locations(platform, environ, home):

@@ -6,7 +6,9 @@ from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from token_desk.api.influxctl import DOWNLOAD_URL, InfluxctlTooOldError, InfluxctlUnavailableError
+from token_desk.api.influxctl import (
+    DOWNLOAD_URL, InfluxctlNeedsItsOwnSignInError, InfluxctlTooOldError, InfluxctlUnavailableError,
+)
 from token_desk.ui.common.plain_text import plain_label
 
 HEADLINE = "Management tokens are only available through influxctl"
@@ -18,6 +20,8 @@ DOWNLOAD_TEXT = "Download influxctl (docs.influxdata.com)"
 
 
 def found_text(error: InfluxctlUnavailableError) -> str:
+    if isinstance(error, InfluxctlNeedsItsOwnSignInError):
+        return ""  # no program was at fault: the sentence below says what to do
     if isinstance(error, InfluxctlTooOldError) and error.found_version:
         return f"Found: influxctl {error.found_version} at {error.program} (too old)."
     if isinstance(error, InfluxctlTooOldError):
@@ -74,4 +78,7 @@ class InfluxctlMissingPanel(QFrame):
 
     def show_error(self, error: InfluxctlUnavailableError) -> None:
         self.found.setText(found_text(error))
+        self.found.setVisible(bool(self.found.text()))
         self.details.setText(str(error))
+        # Another influxctl cannot help a connection whose token cannot reach influxctl here.
+        self.choose_button.setVisible(not isinstance(error, InfluxctlNeedsItsOwnSignInError))
