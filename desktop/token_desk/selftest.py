@@ -23,7 +23,7 @@ from PySide6.QtGui import QGuiApplication
 
 from token_desk.api.models import TokenKind
 from token_desk.models.columns import Column
-from token_desk import environment
+from token_desk import environment, system
 
 PREFIX = "self-test:"
 STEP_TIMEOUT_S = 20.0
@@ -187,6 +187,7 @@ class SelfTest:
             return ["--url", sandbox.url, "--account-id", sandbox.account_id, "--cluster-id", sandbox.cluster_id]
         config = folder / "influxctl-config.toml"
         config.write_bytes(GeneratedConfig(sandbox.account_id, sandbox.cluster_id, sandbox.management_token).toml())
+        system.restrict_to_owner(config)
         return ["--influxctl-config", str(config), "--influxctl-profile", GENERATED_PROFILE]
 
     def wait_for_tokens(self) -> str:

@@ -47,7 +47,6 @@ class GeneratedConfig:
     @contextlib.contextmanager
     def flags(self) -> Iterator[tuple[list[str], tuple[int, ...]]]:
         """(`--config … --profile …`, file descriptors the process must inherit), for one process."""
-        self.check_usable()
         with _piped(self.toml()) as (path, fd):
             yield ["--config", path, "--profile", GENERATED_PROFILE], (fd,)
 
@@ -79,6 +78,8 @@ def pipes_work() -> bool:
 
 @contextlib.contextmanager
 def _piped(content: bytes) -> Iterator[tuple[str, int]]:
+    if not pipes_work():
+        raise InfluxctlNeedsItsOwnSignInError()
     read_fd, write_fd = os.pipe()
     try:
         # A config is far below any pipe's buffer, so the write completes before influxctl reads.
