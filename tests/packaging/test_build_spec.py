@@ -1,0 +1,112 @@
+"""build.spec per system, read as PyInstaller reads it but with its build steps recorded instead of run: the
+macOS bundle and the Windows executable cannot be built on Linux, so what the spec asks PyInstaller for is
+checked here (the release workflow builds and runs them on their systems; test_packaged_app builds Linux)."""
+
+from __future__ import annotations
+
+import plistlib
+import sys
+import tomllib
+import types
+from pathlib import Path
+
+import pytest
+import PyInstaller.compat
+from PyInstaller.depend import bindepend
+
+from tests.tools import REPO_ROOT
+
+SPEC = REPO_ROOT / "build.spec"
+VERSION = tomllib.loads((REPO_ROOT / "pyproject.toml").read_text("utf-8"))["project"]["version"]
+
+
+class Recorded:
+    def __init__(self, step: str, args: tuple, kwargs: dict) -> None:
+        self.step, self.args, self.kwargs = step, args, kwargs
+
+
+def read_spec(monkeypatch, platform: str, environ: dict[str, str] | None = None) -> dict[str, Recorded]:
+    """Run build.spec as `platform` would; returns each PyInstaller build step it called, by name."""
+    return spec_namespace(monkeypatch, platform, environ)["recorded steps"]
+
+
+def spec_namespace(monkeypatch, platform: str, environ: dict[str, str] | None = None) -> dict:
+    """Everything build.spec defines when run as `platform` would, with its build steps under "recorded steps"."""
+    steps: dict[str, Recorded] = {}
+    namespace: dict = {"SPECPATH": str(REPO_ROOT), "__file__": str(SPEC), "recorded steps": steps}
+
+    def analysis(*args, **kwargs):
+        plugins = [("PySide6/Qt/plugins/" + name, "/nonexistent", "BINARY")
+                   for name in namespace["REQUIRED_QT_PLUGINS"]]
+        steps["Analysis"] = Recorded("Analysis", args, kwargs)
+        return types.SimpleNamespace(binaries=plugins, datas=[], pure=[], scripts=[])
+
+    def record(step):
+        return lambda *args, **kwargs: steps.setdefault(step, Recorded(step, args, kwargs))
+
+    namespace.update(Analysis=analysis, PYZ=record("PYZ"), EXE=record("EXE"), COLLECT=record("COLLECT"),
+                     BUNDLE=record("BUNDLE"))
+    monkeypatch.setattr(sys, "platform", platform)
+    monkeypatch.setattr(bindepend, "get_imports", lambda path: [])  # no binaries to read: the paths are made up
+    # PyInstaller's version-resource classes import pefile and win32api, which only a Windows build has.
+    monkeypatch.setitem(sys.modules, "pefile", types.ModuleType("pefile"))
+    monkeypatch.setattr(PyInstaller.compat, "win32api", None, raising=False)
+    for name in ("TOKEN_DESK_ONEFILE", "TOKEN_DESK_CONSOLE", "TOKEN_DESK_CODESIGN_IDENTITY", "TOKEN_DESK_ENTITLEMENTS"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in (environ or {}).items():
+        monkeypatch.setenv(name, value)
+    exec(compile(SPEC.read_text("utf-8"), str(SPEC), "exec"), namespace)
+    return namespace
+
+
+def test_macos_builds_an_app_bundle_people_can_open(monkeypatch) -> None:
+    steps = read_spec(monkeypatch, "darwin")
+    bundle = steps["BUNDLE"].kwargs
+    assert bundle["name"] == "Token Desk.app" and bundle["bundle_identifier"] == "io.github.token-desk"
+    assert bundle["version"] == VERSION
+    assert Path(bundle["icon"]).suffix == ".icns" and Path(bundle["icon"]).read_bytes()[:4] == b"icns"
+    info = bundle["info_plist"]
+    assert info["NSHighResolutionCapable"] is True and info["LSMinimumSystemVersion"] == "13.0"
+    assert info["CFBundleShortVersionString"] == VERSION and info["NSRequiresAquaSystemAppearance"] is False
+    plistlib.dumps(info)  # every value is one Info.plist can hold
+    assert steps["EXE"].kwargs["codesign_identity"] is None  # unsigned (ad hoc) unless configured
+    assert steps["EXE"].kwargs["console"] is False
+
+
+def test_macos_signs_with_the_identity_and_entitlements_from_the_environment(monkeypatch) -> None:
+    identity = "Developer ID Application: Example (ABCDE12345)"
+    exe = read_spec(monkeypatch, "darwin", {"TOKEN_DESK_CODESIGN_IDENTITY": identity}).get("EXE").kwargs
+    assert exe["codesign_identity"] == identity
+    entitlements = plistlib.loads(Path(exe["entitlements_file"]).read_bytes())
+    assert entitlements == {"com.apple.security.cs.allow-unsigned-executable-memory": True}
+    chosen = read_spec(monkeypatch, "darwin", {"TOKEN_DESK_CODESIGN_IDENTITY": identity,
+                                                "TOKEN_DESK_ENTITLEMENTS": "/signing/app.plist"})["EXE"].kwargs
+    assert chosen["entitlements_file"] == "/signing/app.plist"
+
+
+def test_windows_builds_a_windowed_exe_with_icon_and_version_resource(monkeypatch) -> None:
+    steps = read_spec(monkeypatch, "win32")
+    exe = steps["EXE"].kwargs
+    assert exe["console"] is False and exe["name"] == "token-desk"
+    assert Path(exe["icon"]).suffix == ".ico" and Path(exe["icon"]).read_bytes()[:4] == b"\0\0\1\0"
+    resource = exe["version"]
+    numbers = tuple(int(part) for part in VERSION.split(".")) + (0,) * (4 - len(VERSION.split(".")))
+    assert f"filevers={numbers}" in str(resource) and f"prodvers={numbers}" in str(resource)
+    strings = {item.name: item.val for item in resource.kids[0].kids[0].kids}
+    assert strings["ProductName"] == "Token Desk" and strings["FileVersion"] == VERSION
+    assert strings["OriginalFilename"] == "token-desk.exe"
+    assert len(resource.toRaw()) > 0  # PyInstaller can write it into the executable
+    assert "BUNDLE" not in steps and "codesign_identity" not in exe
+
+
+def test_linux_stays_as_it_was(monkeypatch) -> None:
+    steps = read_spec(monkeypatch, "linux")
+    exe = steps["EXE"].kwargs
+    assert exe["icon"] is None and exe["strip"] is True and "version" not in exe
+    assert "BUNDLE" not in steps and steps["COLLECT"].kwargs["name"] == "token-desk"
+
+
+@pytest.mark.parametrize(("version", "numbers"), [("0.1.0", (0, 1, 0, 0)), ("1.2.3rc1", (1, 2, 3, 0)),
+                                                  ("2.0", (2, 0, 0, 0))])
+def test_windows_version_numbers(monkeypatch, version, numbers) -> None:
+    assert spec_namespace(monkeypatch, "win32")["version_numbers"](version) == numbers
