@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit
 
@@ -146,3 +147,25 @@ def test_esc_cancels_a_connection_test_to_a_silent_server_and_keeps_the_dialog(q
     assert dialog.test_row.button.isEnabled() and not dialog.test_row.cancel_button.isVisible()
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)  # nothing running now: Esc closes as usual
     assert not dialog.isVisible()
+
+
+def test_on_windows_a_new_connection_offers_the_influxctl_profile_and_says_why(qtbot, monkeypatch) -> None:
+    from token_desk import system
+    from token_desk.ui.connections.profile_form import TOKEN_WITHOUT_INFLUXCTL_NOTE
+
+    monkeypatch.setattr(system, "PLATFORM", "win32")
+    dialog = open_form(qtbot)
+    form = dialog.form
+    assert form.uses_influxctl_profile and not form.sign_in_note.isVisible()
+    form.sign_in_box.setCurrentIndex(0)  # Management token: database tokens only there, and it says why
+    assert form.sign_in_note.isVisible() and form.sign_in_note.text() == TOKEN_WITHOUT_INFLUXCTL_NOTE
+    assert form.sign_in_note.text().count(". ") == 0
+
+
+@pytest.mark.parametrize("platform", ["linux", "darwin"])
+def test_on_linux_and_macos_a_new_connection_starts_with_the_token_and_no_note(qtbot, monkeypatch, platform) -> None:
+    from token_desk import system
+
+    monkeypatch.setattr(system, "PLATFORM", platform)
+    dialog = open_form(qtbot)
+    assert not dialog.form.uses_influxctl_profile and not dialog.form.sign_in_note.isVisible()

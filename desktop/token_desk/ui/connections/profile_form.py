@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget,
 )
 
-from token_desk.api.influxctl import InfluxctlProgram
+from token_desk.api.influxctl import InfluxctlProgram, pipes_work
 from token_desk.api.url_safety import plain_http_warning, sends_token_in_clear
 from token_desk.credentials import (
     ALLOW_PLAIN_HTTP_LABEL, DEFAULT_BASE_URL, InvalidTokenError, Profile, ProfileField, validate_profile_fields,
@@ -29,6 +29,10 @@ SIGN_IN_CHOICES = ("Management token", "influxctl profile")  # way a (token in t
 INFLUXCTL_PROFILE_FIELD, INFLUXCTL_CONFIG_FIELD = "influxctl_profile", "influxctl_config"
 # Rows an "influxctl profile" connection does without: influxctl knows where to go and signs itself in.
 _TOKEN_ONLY_FIELDS = (ProfileField.BASE_URL, ProfileField.ACCOUNT_ID, ProfileField.CLUSTER_ID, TOKEN_FIELD)
+# Where way a cannot reach influxctl (no /dev/fd: Windows), said where the choice is made.
+TOKEN_WITHOUT_INFLUXCTL_NOTE = ("On Windows Token Desk cannot hand influxctl the management token without writing "
+                                "it to a file, which it never does, so this connection shows database tokens only; "
+                                "sign in with an influxctl profile to see management tokens too.")
 UUID_PLACEHOLDER = "xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx"
 _ANY_UUID = "00000000-0000-4000-8000-000000000000"  # stands in for IDs an influxctl profile does not need
 
@@ -75,6 +79,8 @@ class ProfileForm(QWidget):
         layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         self._form_layout = layout
         layout.addRow("Sign in with", self.sign_in_box)
+        self.sign_in_note = plain_label(TOKEN_WITHOUT_INFLUXCTL_NOTE, self, wrap=True)
+        layout.addRow("", self.sign_in_note)
         # Qt names a combo box by its current choice alone: say what the choice is about.
         self.sign_in_box.setAccessibleDescription("Sign in with: a management token, or an influxctl profile")
         rows = (("Name", ProfileField.NAME, "e.g. Production"), ("API base URL", ProfileField.BASE_URL, DEFAULT_BASE_URL),
@@ -134,7 +140,9 @@ class ProfileForm(QWidget):
         self.allow_plain_http.setChecked(values.allow_plain_http)
         self.inputs[INFLUXCTL_PROFILE_FIELD].setText(values.influxctl_profile or "")
         self.inputs[INFLUXCTL_CONFIG_FIELD].setText(values.influxctl_config or "")
-        self.sign_in_box.setCurrentIndex(1 if values.uses_influxctl_profile else 0)
+        # A new connection where a token cannot reach influxctl starts with the way that shows everything.
+        prefers_influxctl = values.uses_influxctl_profile or (profile is None and not pipes_work())
+        self.sign_in_box.setCurrentIndex(1 if prefers_influxctl else 0)
         self._show_sign_in_rows()
 
     def _connect_validation(self) -> None:
@@ -151,6 +159,7 @@ class ProfileForm(QWidget):
 
     def _show_sign_in_rows(self, *_ignored: object) -> None:
         influxctl = self.uses_influxctl_profile
+        self._form_layout.setRowVisible(self.sign_in_note, not influxctl and not pipes_work())
         for key, holder in self._layout_rows.items():
             wanted = key not in _TOKEN_ONLY_FIELDS if influxctl else key not in (INFLUXCTL_PROFILE_FIELD,
                                                                                 INFLUXCTL_CONFIG_FIELD)
