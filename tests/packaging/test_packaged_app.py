@@ -14,6 +14,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import tarfile
 import tomllib
 from pathlib import Path
 
@@ -140,3 +141,27 @@ def test_bundle_is_lean_and_self_contained(bundle: Path) -> None:
     icons = bundle / "_internal" / "resources" / "icons"
     assert sorted(path.name for path in icons.glob("*.svg")) == sorted(
         path.name for path in (built_checkout(bundle) / "resources" / "icons").glob("*.svg"))
+
+
+def test_the_linux_download_holds_the_app_its_desktop_file_and_icons(bundle: Path, tmp_path: Path) -> None:
+    """What .ci/package makes of the bundle for the release: the .tar.gz a person unpacks and runs."""
+    checkout = built_checkout(bundle)
+    env = {**os.environ, "DIST_DIR": str(bundle.parent), "PYTHON_FOR_VERSION": sys.executable}
+    result = run_logged(["bash", ".ci/package", "linux", "x86_64"], "package-linux.log", RUN_TIMEOUT_S,
+                        cwd=checkout, env=env)
+    assert result.returncode == 0, result.stderr
+    archive = Path(result.stdout.strip())
+    version = tomllib.loads((checkout / "pyproject.toml").read_text("utf-8"))["project"]["version"]
+    top = f"token-desk-{version}-linux-x86_64"
+    assert archive == bundle.parent / "release" / f"{top}.tar.gz"
+    with tarfile.open(archive) as tar:
+        members = {member.name: member for member in tar.getmembers()}
+        tar.extractall(tmp_path, filter="tar")
+    assert members[f"{top}/token-desk/token-desk"].mode & 0o111  # still a program once unpacked
+    assert f"{top}/share/applications/token-desk.desktop" in members
+    assert f"{top}/share/icons/hicolor/scalable/apps/token-desk.svg" in members
+    for size in (16, 32, 48, 64, 128, 256, 512):
+        assert f"{top}/share/icons/hicolor/{size}x{size}/apps/token-desk.png" in members
+    unpacked = tmp_path / top / "token-desk" / "token-desk"
+    shown = subprocess.run([str(unpacked), "--version"], capture_output=True, text=True, timeout=RUN_TIMEOUT_S)
+    assert shown.stdout.strip() == f"token-desk {version}"
