@@ -58,3 +58,25 @@ def test_a_normal_start_still_remembers_the_layout(qtbot, config_dir, sandbox, m
     qtbot.addWidget(window)
     window.close()
     assert [path.name for path in files_under(config_dir)] == ["ui.ini"]
+
+
+def test_on_windows_the_demo_shows_management_tokens_and_its_sandbox_config_goes_with_it(
+        qtbot, config_dir, keyring_entries, monkeypatch) -> None:
+    """No /dev/fd: the demo's influxctl reads a config the sandbox wrote for its own token, gone when it stops."""
+    from token_desk import system
+    from token_desk.api.models import TokenKind
+    from tests.ui.conftest import shown_tokens
+
+    monkeypatch.setattr(system, "PLATFORM", "win32")
+    window = create_window(["--demo"], prompts=DecliningPrompts())
+    qtbot.addWidget(window)
+    window.show()
+    wait_loaded(qtbot, window)
+    management = window.page(TokenKind.MANAGEMENT)
+    assert not management.is_unavailable and shown_tokens(management)
+    bridge = window.connection.client.management
+    config = Path(bridge.auth.config_path)
+    assert config.is_file() and not config.is_relative_to(config_dir)
+    window.close()
+    window.connections.close()  # what the window's end does: the demo server stops
+    assert not config.exists() and not config.parent.exists() and files_under(config_dir) == [] and keyring_entries == {}

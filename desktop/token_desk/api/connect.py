@@ -8,10 +8,13 @@ from token_desk.api.service import InfluxctlService, RestWithInfluxctlService
 
 
 def management_token_service(base_url: str, account_id: str, cluster_id: str, token: str,
-                             program: InfluxctlProgram, **rest_options) -> RestWithInfluxctlService:
-    """Way a: the management token Token Desk keeps, for REST and (through a generated config) influxctl."""
+                             program: InfluxctlProgram, influxctl_auth: ExistingProfile | None = None,
+                             **rest_options) -> RestWithInfluxctlService:
+    """Way a: the management token Token Desk keeps, for REST and (through a generated config) influxctl.
+    `influxctl_auth`: a config influxctl reads instead, only ever the demo sandbox's own (see start_demo_client)."""
     rest = ManagementApiClient(base_url, account_id, cluster_id, token, **rest_options)
-    return RestWithInfluxctlService(rest, InfluxctlBridge(program, GeneratedConfig(account_id, cluster_id, token)))
+    auth = influxctl_auth or GeneratedConfig(account_id, cluster_id, token)
+    return RestWithInfluxctlService(rest, InfluxctlBridge(program, auth))
 
 
 def influxctl_profile_service(program: InfluxctlProgram, config_path: str | None, profile: str,

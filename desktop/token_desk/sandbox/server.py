@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import json
+import shutil
 import socket
+import tempfile
 import threading
 from http.server import ThreadingHTTPServer
+from pathlib import Path
 from typing import Any
 
 from token_desk.sandbox.bulk import BulkRows
@@ -109,11 +112,24 @@ class Sandbox:
         self.port = self._server.server_address[1]
         self.url = f"http://127.0.0.1:{self.port}{BASE_PATH}"
         self._thread: threading.Thread | None = None
+        self._config_folder: str | None = None
 
     @property
     def influxctl_command(self) -> list[str]:
         """The command line that runs the influxctl emulator over this sandbox's data."""
         return emulator_command(self.url)
+
+    def influxctl_config(self) -> Path:
+        """A config.toml with this sandbox's account, cluster and token as its "default" profile, for the emulator
+        where no pipe can carry one (Windows). Written once into a private temporary folder that stop() deletes;
+        the token in it opens nothing but this sandbox, which ends with the app."""
+        if self._config_folder is None:
+            self._config_folder = tempfile.mkdtemp(prefix="token-desk-sandbox-")
+            fields = {"name": "default", "product": "dedicated", "account_id": self.account_id,
+                      "cluster_id": self.cluster_id, "mgmt_token": self.management_token}
+            lines = ["[[profile]]", *(f"  {key} = {json.dumps(value)}" for key, value in fields.items())]
+            Path(self._config_folder, "config.toml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+        return Path(self._config_folder, "config.toml")
 
     def __repr__(self) -> str:  # never the secret
         return f"Sandbox(url={self.url!r}, account_id={self.account_id!r}, cluster_id={self.cluster_id!r})"
@@ -167,6 +183,9 @@ class Sandbox:
         self._server.hang_up_all()
         self._server.server_close()
         self._store.close()
+        if self._config_folder is not None:
+            shutil.rmtree(self._config_folder, ignore_errors=True)
+            self._config_folder = None
 
     def __enter__(self) -> Sandbox:
         return self

@@ -7,11 +7,12 @@ from collections.abc import Callable
 from typing import Any
 
 from token_desk.api.connect import management_token_service
-from token_desk.api.influxctl import InfluxctlProgram
+from token_desk.api.influxctl import ExistingProfile, InfluxctlProgram, pipes_work
 
 log = logging.getLogger(__name__)
-# Starts the demo server: a running sandbox with url, account_id, cluster_id, management_token and
-# stop(). Only the entry point knows the sandbox (see token_desk.app.start_demo); ui never imports it.
+# Starts the demo server: a running sandbox with url, account_id, cluster_id, management_token,
+# influxctl_command, influxctl_config() and stop(). Only the entry point knows the sandbox (see
+# token_desk.app.start_demo); ui never imports it.
 DemoFactory = Callable[[], Any]
 
 
@@ -42,9 +43,15 @@ class OwnedResources:
             self._sandbox = self._demo_factory()
         sandbox = self._sandbox
         arguments = [sandbox.url, sandbox.account_id, sandbox.cluster_id, sandbox.management_token]
-        if client_factory is management_token_service:
-            arguments.append(InfluxctlProgram(sandbox.influxctl_command))
-        return client_factory(*arguments)
+        if client_factory is not management_token_service:
+            return client_factory(*arguments)
+        arguments.append(InfluxctlProgram(sandbox.influxctl_command))
+        if pipes_work():
+            return client_factory(*arguments)
+        # No pipe to hand the emulator its config (Windows): it reads the sandbox's own, whose token opens
+        # nothing but this demo's server, so the demo shows management tokens there too.
+        config = ExistingProfile(str(sandbox.influxctl_config()))  # its "default" profile
+        return client_factory(*arguments, influxctl_auth=config)
 
     def _uses_demo(self, client: Any) -> bool:
         return self._sandbox is not None and getattr(client, "base_url", None) == self._sandbox.url.rstrip("/")
