@@ -20,6 +20,10 @@ SPEC = REPO_ROOT / "build.spec"
 VERSION = tomllib.loads((REPO_ROOT / "pyproject.toml").read_text("utf-8"))["project"]["version"]
 
 
+QT_IN_BUNDLE = {"win32": "PySide6/", "darwin": "PySide6/Qt/", "linux": "PySide6/Qt/"}
+UNUSED_GIF_PLUGIN = {"win32": "qgif.dll", "darwin": "libqgif.dylib", "linux": "libqgif.so"}
+
+
 class Recorded:
     def __init__(self, step: str, args: tuple, kwargs: dict) -> None:
         self.step, self.args, self.kwargs = step, args, kwargs
@@ -36,10 +40,13 @@ def spec_namespace(monkeypatch, platform: str, environ: dict[str, str] | None = 
     namespace: dict = {"SPECPATH": str(REPO_ROOT), "__file__": str(SPEC), "recorded steps": steps}
 
     def analysis(*args, **kwargs):
-        plugins = [("PySide6/Qt/plugins/" + name, "/nonexistent", "BINARY")
-                   for name in namespace["REQUIRED_QT_PLUGINS"]]
+        # What PyInstaller's Qt hooks collect, where they put it on `platform` (its qt_rel_dir rule).
+        qt = QT_IN_BUNDLE[platform]
+        plugins = [(qt + "plugins/" + name, "/nonexistent", "BINARY") for name in namespace["REQUIRED_QT_PLUGINS"]]
+        unused = [(qt + "plugins/imageformats/" + UNUSED_GIF_PLUGIN[platform], "/nonexistent", "BINARY")]
+        translations = [(qt + "translations/qtbase_de.qm", "/nonexistent", "DATA")]
         steps["Analysis"] = Recorded("Analysis", args, kwargs)
-        return types.SimpleNamespace(binaries=plugins, datas=[], pure=[], scripts=[])
+        return types.SimpleNamespace(binaries=plugins + unused, datas=translations, pure=[], scripts=[])
 
     def record(step):
         return lambda *args, **kwargs: steps.setdefault(step, Recorded(step, args, kwargs))
@@ -110,3 +117,13 @@ def test_linux_stays_as_it_was(monkeypatch) -> None:
                                                   ("2.0", (2, 0, 0, 0))])
 def test_windows_version_numbers(monkeypatch, version, numbers) -> None:
     assert spec_namespace(monkeypatch, "win32")["version_numbers"](version) == numbers
+
+
+@pytest.mark.parametrize("platform", ["win32", "darwin", "linux"])
+def test_each_system_finds_its_qt_plugins_and_leaves_out_the_unused_ones(monkeypatch, platform) -> None:
+    """Windows bundles keep Qt in PySide6/, the others in PySide6/Qt/: a check of the wrong folder would fail
+    the build (no plugins) or keep what the app never loads."""
+    spec = spec_namespace(monkeypatch, platform)  # check_required_plugins() raises SystemExit when one is missing
+    kept = [entry[0] for entry in spec["a"].binaries + spec["a"].datas]
+    assert not any("qgif" in path or "translations" in path for path in kept)
+    assert len(kept) == len(spec["REQUIRED_QT_PLUGINS"])
