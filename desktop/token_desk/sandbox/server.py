@@ -11,6 +11,7 @@ from http.server import ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
+from token_desk import system
 from token_desk.sandbox.bulk import BulkRows
 from token_desk.sandbox.faults import Faults, LoggedRequest, RequestLog
 from token_desk.sandbox.handler import SandboxHandler
@@ -128,7 +129,9 @@ class Sandbox:
             fields = {"name": "default", "product": "dedicated", "account_id": self.account_id,
                       "cluster_id": self.cluster_id, "mgmt_token": self.management_token}
             lines = ["[[profile]]", *(f"  {key} = {json.dumps(value)}" for key, value in fields.items())]
-            Path(self._config_folder, "config.toml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+            config = Path(self._config_folder, "config.toml")
+            config.write_text("\n".join(lines) + "\n", encoding="utf-8")
+            system.restrict_to_owner(config)
         return Path(self._config_folder, "config.toml")
 
     def __repr__(self) -> str:  # never the secret
