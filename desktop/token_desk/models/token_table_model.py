@@ -11,8 +11,10 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 from PySide6.QtGui import QColor, QIcon
 
 from token_desk.api.models import Token, TokenKind, utc_now
+from token_desk.findings import Finding, Policy
+from token_desk.findings.rules import LABELS
 from token_desk.models.columns import Column, ColumnSpec, columns_for, section_of
-from token_desk.models.display import DisplayStatus
+from token_desk.models.display import EMPTY_CELL, DisplayStatus, plain_tooltip
 from token_desk.models.roles import SORT_ROLE, STATUS_ROLE, TOKEN_ROLE
 from token_desk.models.row_values import RowValues
 
@@ -21,6 +23,8 @@ StatusColours = Callable[[DisplayStatus], "QColor | None"]
 logger = logging.getLogger(__name__)
 
 _Index = QModelIndex | QPersistentModelIndex
+NOTHING_TO_FLAG = "Nothing to flag."
+ONLY_ACTIVE_CHECKED = "Only active tokens are checked for findings."
 _ROW_FLAGS = (
     Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
 )
@@ -38,6 +42,7 @@ class TokenTableModel(QAbstractTableModel):
         parent: QObject | None = None,
         columns: Sequence[ColumnSpec] | None = None,
         status_colours: StatusColours | None = None,
+        findings_icon: QIcon | None = None,
     ) -> None:
         super().__init__(parent)
         self._kind = kind
@@ -46,6 +51,7 @@ class TokenTableModel(QAbstractTableModel):
         self._status_icons = dict(status_icons or {})
         # The colours belong to the UI's palette (light or dark, asked at paint time): handed in.
         self._status_colours = status_colours or (lambda status: None)
+        self._findings_icon = findings_icon
         self._rows = RowValues(self._columns, now=clock())
         self._role_handlers = self._make_role_handlers()
         self._failed_cell_logged = False
@@ -90,16 +96,37 @@ class TokenTableModel(QAbstractTableModel):
         row = self._rows.row_of(token.id)
         if row is None:
             return False
-        self._rows.replace(row, token)
+        others_changed = self._rows.replace(row, token)
         self.dataChanged.emit(self.index(row, 0), self.index(row, len(self._columns) - 1))
+        if others_changed:
+            self._findings_changed_elsewhere()
         return True
 
     def add_token(self, token: Token) -> None:
         """A token the server just created: one more row, found by its ID from now on."""
         row = len(self._rows)
         self.beginInsertRows(QModelIndex(), row, row)
-        self._rows.append(token)
+        others_changed = self._rows.append(token)
         self.endInsertRows()
+        if others_changed:
+            self._findings_changed_elsewhere()
+
+    def _findings_changed_elsewhere(self) -> None:
+        """A description stopped (or started) being shared: other rows' findings cells are repainted.
+        Their place under a findings sort or the Needs attention filter is settled at the next load or sort."""
+        section = self.section_of(Column.FINDINGS)
+        if section is not None and self._rows.tokens:
+            self.dataChanged.emit(self.index(0, section), self.index(len(self._rows) - 1, section))
+
+    def set_policy(self, policy: Policy) -> None:
+        """New numbers for the findings (Preferences → Policy), applied now: a model reset over the same
+        tokens, so proxies filter and sort again."""
+        self.beginResetModel()
+        self._rows.set_policy(policy)
+        self.endResetModel()
+
+    def findings_at(self, row: int) -> tuple[Finding, ...]:
+        return self._rows.findings_at(row)
 
     def put_token(self, token: Token) -> None:
         """The server's copy of a token: its row updated, or a new row if the list lacks it."""
@@ -175,13 +202,30 @@ class TokenTableModel(QAbstractTableModel):
         }
 
     def _display(self, row: int, column: ColumnSpec) -> str:
+        if column.from_findings:
+            return LABELS[self._rows.findings.masks[row]] or EMPTY_CELL
         return column.text(self._rows.tokens[row], self._rows.statuses[row])
 
     def _tooltip(self, row: int, column: ColumnSpec) -> str:
         rows = self._rows
-        return column.tooltip(rows.tokens[row], rows.statuses[row], rows.now)
+        if column.from_findings:
+            return self._findings_tooltip(row) or (NOTHING_TO_FLAG if rows.active[row] else ONLY_ACTIVE_CHECKED)
+        text = column.tooltip(rows.tokens[row], rows.statuses[row], rows.now)
+        if column.key is Column.STATUS and rows.findings.masks[row]:
+            # The row's tooltip lists them too; a missing database's name is server text, so all of it is plain.
+            return plain_tooltip(text + "\n\n" + self._findings_tooltip(row, rich=False))
+        return text
+
+    def _findings_tooltip(self, row: int, rich: bool = True) -> str:
+        findings = self._rows.findings_at(row)
+        if not findings:
+            return ""
+        text = "Needs attention:\n" + "\n".join(f"\u2022 {finding.sentence}" for finding in findings)
+        return plain_tooltip(text) if rich else text
 
     def _decoration(self, row: int, column: ColumnSpec) -> QIcon | None:
+        if column.from_findings:
+            return self._findings_icon if self._rows.findings.masks[row] else None
         if column.key is not Column.STATUS:
             return None
         return self._status_icons.get(self._rows.statuses[row])

@@ -51,7 +51,7 @@ class TokenPage(QWidget):
         self.title = PAGE_TITLES[kind]
         self.columns = tuple(columns) if columns is not None else columns_for(kind)
         self.model = TokenTableModel(kind, status_icons=status_icons(), parent=self, columns=self.columns,
-                                     status_colours=status_colour)
+                                     status_colours=status_colour, findings_icon=icon("warning"))
         self.proxy = TokenFilterProxy(self)
         self.proxy.setSourceModel(self.model)
         self.view = TokenTableView(self)
@@ -99,6 +99,7 @@ class TokenPage(QWidget):
 
     def apply_default_layout(self) -> None:
         self.view.apply_default_widths(self.columns)
+        self._hide_columns_off_by_default()
         self._show_inactive_columns()
         column, order = DEFAULT_SORT
         self.view.horizontalHeader().setSortIndicator(self.column_index(column), order)
@@ -140,6 +141,29 @@ class TokenPage(QWidget):
         self.proxy.set_show_inactive(show)
         self._show_inactive_columns()
 
+    def _hide_columns_off_by_default(self) -> None:
+        for section, spec in enumerate(self.columns):
+            if not spec.shown_by_default:
+                self.view.setColumnHidden(section, True)
+
+    def set_attention_only(self, only: bool) -> None:
+        """Only the tokens with findings (Needs attention), within the search."""
+        self.proxy.set_attention_only(only)
+        self._update_empty_state()
+
+    def set_policy(self, policy) -> None:
+        """The findings under new numbers, now, keeping the selected tokens selected."""
+        selected = [token.id for token in self.selected_tokens()]
+        current = self.current_token()
+        self.model.set_policy(policy)
+        self.select_ids(selected, current.id if current else None)
+        self._update_empty_state()
+
+    def findings_of(self, token_id: str):
+        """The findings of the token with this ID as the table shows them (empty if it has none or is not here)."""
+        row = self.model.row_of(token_id)
+        return () if row is None else self.model.findings_at(row)
+
     def _show_inactive_columns(self) -> None:
         for section, spec in enumerate(self.columns):
             if spec.inactive_only:
@@ -163,6 +187,7 @@ class TokenPage(QWidget):
             header.showSection(section)
             header.moveSection(header.visualIndex(section), section)
         self.view.apply_default_widths(self.columns)
+        self._hide_columns_off_by_default()
         self._show_inactive_columns()
 
     def _show_required_columns(self) -> None:
@@ -213,7 +238,8 @@ class TokenPage(QWidget):
         self._update_empty_state()
 
     def _update_empty_state(self, *_ignored: object) -> None:
-        self.empty_state.update_for(self.proxy.counts(), self.proxy.search_text, self._loaded)
+        self.empty_state.update_for(self.proxy.counts(), self.proxy.search_text, self._loaded,
+                                    self.proxy.attention_only)
 
     def selected_tokens(self) -> list[Token]:
         """The selected tokens in the order shown."""
