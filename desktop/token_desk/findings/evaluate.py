@@ -62,7 +62,8 @@ class FindingSet:
             0 if not is_active else (
                 ((never if token.kind is management else 0) if (expires := token.expires_at) is None
                  else expires_soon if expires <= soon else 0)
-                | (old if token.created_at <= (old_management if token.kind is management else old_database) else 0)
+                | (old if (created := token.created_at) is not None
+                   and created <= (old_management if token.kind is management else old_database) else 0)
                 | (0 if token.kind is management else bits[id(token.permissions)])
                 | (undescribed if not (text := token.description) or text.isspace()
                    else duplicate if text in shared else 0))
@@ -122,7 +123,7 @@ class FindingSet:
         elif token.expires_at <= now + timedelta(days=policy.expiry_warning_days):
             found |= rules.EXPIRES_SOON.bit
         max_age = policy.management_max_age_days if management else policy.database_max_age_days
-        if token.created_at <= now - timedelta(days=max_age):
+        if token.created_at is not None and token.created_at <= now - timedelta(days=max_age):
             found |= rules.OLD.bit
         if not management:
             found |= self.permission_bits(token.permissions)

@@ -29,8 +29,9 @@ log = logging.getLogger(__name__)
 
 def fetch_rows(client, kind: TokenKind, columns: Sequence[ColumnSpec], policy: Policy = DEFAULT_POLICY) -> RowValues:
     """One kind's tokens with their table rows (and findings) prepared; runs on a worker thread."""
+    tokens = client.list_tokens(kind)  # first: a failure here is the load's, and no other request goes out
     databases = database_names(client) if kind is TokenKind.DATABASE else None
-    return RowValues(columns, client.list_tokens(kind), utc_now(), policy, databases)
+    return RowValues(columns, tokens, utc_now(), policy, databases)
 
 
 def database_names(client) -> list[str] | None:
