@@ -32,8 +32,9 @@ def apply_fix(window, page: TokenPage, token: Token, fix: Fix, dialog: QDialog |
     actions = window.token_actions
     action = {Fix.ROTATE: actions.rotate, Fix.EDIT: actions.edit, Fix.REVOKE: actions.revoke}[fix]
     selected = [selected.id for selected in page.selected_tokens()]
-    if not action.isEnabled() or selected != [token.id]:
-        reason = action.toolTip() if not action.isEnabled() else "Show the token in its table first"
+    if selected != [token.id] or not action.isEnabled():
+        reason = (action.toolTip() if selected == [token.id]
+                  else "Show the token in its table first (the search or a filter hides it)")
         window.status.show_message(f"{fix.value.rstrip('…')}: {reason}.", 8000)
         return False
     if dialog is not None:
