@@ -9,7 +9,7 @@ from datetime import datetime, timedelta, timezone
 import pytest
 
 from token_desk.api.models import Permission, Token, TokenKind
-from token_desk.findings import RULES, RULES_BY_ID, Fix, Policy, evaluate
+from token_desk.findings import RULES, RULES_BY_ID, FindingSet, Fix, Policy, evaluate
 from token_desk.findings.rules import LABELS, SORT_KEYS
 
 NOW = datetime(2026, 11, 29, 10, 0, tzinfo=timezone.utc)
@@ -172,15 +172,31 @@ def test_findings_read_worst_first_and_sort_by_severity_then_count():
 
 
 def test_a_row_replaced_or_added_updates_shared_descriptions_of_the_others():
-    tokens = [token("Grafana"), token("Grafana")]
-    active = [True, True]
+    tokens = [token("Grafana"), token("Grafana"), token("Loki")]
+    active = [True, True, True]
     found = evaluate(tokens, active, NOW)
     old = tokens[1]
     tokens[1], active[1] = old.replace(revoked_at=NOW), False
-    assert found.replaced(1, old, True) is True
-    assert found.masks == [0, 0]
+    assert found.replaced(1, old) == [0]  # row 0 no longer shares its description
+    assert found.masks == [0, 0, 0]
     tokens.append(token("Grafana"))
     active.append(True)
-    assert found.appended() is True
-    assert [bool(mask) for mask in found.masks] == [True, False, True]
-    assert found.count() == 2
+    assert found.appended() == [0]
+    assert [bool(mask) for mask in found.masks] == [True, False, False, True]
+    assert found.findings(3)[0].sentence.startswith("2 active tokens share")
+    old = tokens[2]
+    tokens[2] = old.replace(description="Grafana")  # edited to the same description: now three share it
+    assert found.replaced(2, old) == [0, 3]
+    assert found.findings(0)[0].sentence.startswith("3 active tokens share") and found.count() == 3
+
+
+def test_shared_descriptions_come_later_and_a_change_meanwhile_counts_again():
+    tokens, active = [token("Grafana"), token("Grafana")], [True, True]
+    found = FindingSet(tokens, active, NOW)
+    assert found.masks == [0, 0] and found.shared is None  # the rows are shown before this is known
+    counted = found.count_shared()  # on a worker
+    tokens.append(token("Grafana"))
+    active.append(True)
+    assert found.appended() == []  # not counted yet: nothing to update
+    assert found.apply_shared(counted) == [0, 1, 2]  # counted again, the new row included
+    assert found.shared == {"Grafana": 3}

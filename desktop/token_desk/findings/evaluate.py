@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from itertools import compress
 from operator import attrgetter
@@ -22,11 +23,26 @@ from token_desk.findings.rules import Finding, Rule, join_names, plural, time_un
 
 ALL = "*"
 _DESCRIPTION = attrgetter("description")
+_KIND = attrgetter("kind")
 _PERMISSIONS = attrgetter("permissions")
 
 
+@dataclass(frozen=True, slots=True)
+class SharedDescriptions:
+    """Descriptions that several active tokens of a list share, counted off the GUI thread."""
+
+    counts: dict[str, int]  # description -> how many active tokens use it (2 or more)
+    rows: list[int]  # the active rows with one of those descriptions
+    changes: int  # the FindingSet's change count when counted (a later change means counting again)
+
+
 class FindingSet:
-    """Per row of a token list: `masks[row]` (0: nothing to say); `findings(row)` spells them out."""
+    """Per row of a token list: `masks[row]` (0: nothing to say); `findings(row)` spells them out.
+
+    Shared descriptions need every description hashed, which costs more than all the other rules
+    together (100,000 strings into a table): the list is shown first, without them, and
+    `count_shared()` runs on a worker right after; `apply_shared()` adds them (see TokenPage).
+    """
 
     def __init__(self, tokens: Sequence[Token], active: Sequence[bool], now: datetime | None,
                  policy: Policy = DEFAULT_POLICY, databases: Iterable[str] | None = None) -> None:
@@ -36,57 +52,49 @@ class FindingSet:
         self.policy = policy
         # None: the cluster's databases are not known (not loaded, or the list failed): no missing-database finding.
         self.databases = None if databases is None else frozenset(databases)
+        self.shared: dict[str, int] | None = None  # None until counted (see count_shared)
+        self.changes = 0  # rows replaced or added since the list was made
         self._permission_bits: dict[int, int] = {}
         self._permission_sets: dict[int, tuple[Permission, ...]] = {}  # keeps each keyed tuple alive
-        self._shared: Counter[str] = Counter()
-        self.masks: list[int] = []
-        if now is not None and tokens:
-            self.masks = self._evaluate_all()
-        else:
-            self.masks = [0] * len(tokens)
+        self.masks: list[int] = self._evaluate_all() if now is not None and tokens else [0] * len(tokens)
 
     # ---- the one pass ---------------------------------------------------------------------------
     def _evaluate_all(self) -> list[int]:
         tokens, active, now, policy = self.tokens, self.active, self.now, self.policy
-        self._count_descriptions()
-        shared = self._shared_descriptions()
-        bits = self._bits_by_permission_set(map(_PERMISSIONS, tokens))
-        management = TokenKind.MANAGEMENT
         soon = now + timedelta(days=policy.expiry_warning_days)
         old_management = now - timedelta(days=policy.management_max_age_days)
         old_database = now - timedelta(days=policy.database_max_age_days)
-        never, expires_soon, old = rules.NEVER_EXPIRES.bit, rules.EXPIRES_SOON.bit, rules.OLD.bit
-        duplicate, undescribed = rules.DUPLICATE_DESCRIPTION.bit, rules.NO_DESCRIPTION.bit
-        # One comprehension, no call per row but id(): see the module's docstring.
-        return [
-            0 if not is_active else (
-                ((never if token.kind is management else 0) if (expires := token.expires_at) is None
-                 else expires_soon if expires <= soon else 0)
-                | (old if (created := token.created_at) is not None
-                   and created <= (old_management if token.kind is management else old_database) else 0)
-                | (0 if token.kind is management else bits[id(token.permissions)])
-                | (undescribed if not (text := token.description) or text.isspace()
-                   else duplicate if text in shared else 0))
-            for token, is_active in zip(tokens, active)
-        ]
+        expires_soon, old, undescribed = rules.EXPIRES_SOON.bit, rules.OLD.bit, rules.NO_DESCRIPTION.bit
+        bits, learn = self._permission_bits, self._learn_permissions
+        kinds = list(map(_KIND, tokens))
+        if kinds.count(TokenKind.DATABASE) == len(kinds):  # a list of one kind, as the API serves them
+            # One comprehension, no Python-level call per row (id() and str.isspace() run in C).
+            return [
+                0 if not is_active else (
+                    (expires_soon if (expires := token.expires_at) is not None and expires <= soon else 0)
+                    | (old if (created := token.created_at) is not None and created <= old_database else 0)
+                    | (bits[key] if (key := id(permissions := token.permissions)) in bits
+                       else learn(key, permissions))
+                    | (undescribed if not (text := token.description) or text.isspace() else 0))
+                for token, is_active in zip(tokens, active)
+            ]
+        if kinds.count(TokenKind.MANAGEMENT) == len(kinds):
+            never = rules.NEVER_EXPIRES.bit
+            return [
+                0 if not is_active else (
+                    (never if (expires := token.expires_at) is None else expires_soon if expires <= soon else 0)
+                    | (old if (created := token.created_at) is not None and created <= old_management else 0)
+                    | (undescribed if not (text := token.description) or text.isspace() else 0))
+                for token, is_active in zip(tokens, active)
+            ]
+        return [self.mask_of(token, is_active) for token, is_active in zip(tokens, active)]  # mixed: rare
 
-    def _count_descriptions(self) -> None:
-        self._shared = Counter(compress(map(_DESCRIPTION, self.tokens), self.active))
-
-    def _shared_descriptions(self) -> frozenset[str]:
-        if len(self._shared) == sum(self.active):
-            return frozenset()  # every active description is different: the usual case, found in C
-        return frozenset(text for text, count in self._shared.items() if count > 1 and text.strip())
-
-    def _bits_by_permission_set(self, permission_sets: Iterable[tuple[Permission, ...]]) -> dict[int, int]:
-        """Bits per distinct permission set, keyed by identity: the decoder keeps each repeated set once,
+    def _learn_permissions(self, key: int, permissions: tuple[Permission, ...]) -> int:
+        """Bits for a permission set first seen, kept by identity: the decoder keeps each repeated set once,
         so thousands of tokens share a handful of tuples (an equal copy just gets its own entry)."""
-        distinct = dict(zip(map(id, map(_PERMISSIONS, self.tokens)), permission_sets))
-        for key, permissions in distinct.items():
-            if key not in self._permission_bits:
-                self._permission_sets[key] = permissions
-                self._permission_bits[key] = self.permission_bits(permissions)
-        return self._permission_bits
+        self._permission_sets[key] = permissions
+        found = self._permission_bits[key] = self.permission_bits(permissions)
+        return found
 
     def permission_bits(self, permissions: Sequence[Permission]) -> int:
         if not permissions:
@@ -110,9 +118,50 @@ class FindingSet:
                 missing.append(name)
         return missing
 
+    # ---- shared descriptions ----------------------------------------------------------------------
+    def count_shared(self) -> SharedDescriptions:
+        """Which descriptions several active tokens share; reads only, so it may run on a worker."""
+        changes, tokens, active = self.changes, self.tokens, self.active
+        counter = Counter(compress(map(_DESCRIPTION, tokens), active))
+        if len(counter) == sum(active):
+            return SharedDescriptions({}, [], changes)  # every active description differs: the usual case
+        counts = {text: count for text, count in counter.items() if count > 1 and text.strip()}
+        rows = [row for row, (token, is_active) in enumerate(zip(tokens, active))
+                if is_active and token.description in counts] if counts else []
+        return SharedDescriptions(counts, rows, changes)
+
+    def apply_shared(self, shared: SharedDescriptions) -> list[int]:
+        """Add the duplicate-description finding; returns the rows it changed. Counted before a row was
+        replaced or added, it is counted again here."""
+        if shared.changes != self.changes:
+            shared = self.count_shared()
+        self.shared = dict(shared.counts)
+        duplicate = rules.DUPLICATE_DESCRIPTION.bit
+        masks = self.masks
+        for row in shared.rows:
+            masks[row] |= duplicate
+        return list(shared.rows)
+
+    def _recount(self, text: str) -> list[int]:
+        """After a row changed: the active rows described `text`, their duplicate bit set or cleared."""
+        if self.shared is None or not text or text.isspace():
+            return []
+        rows = [row for row, (token, is_active) in enumerate(zip(self.tokens, self.active))
+                if is_active and token.description == text]
+        duplicate, masks = rules.DUPLICATE_DESCRIPTION.bit, self.masks
+        if len(rows) > 1:
+            self.shared[text] = len(rows)
+            for row in rows:
+                masks[row] |= duplicate
+        else:
+            self.shared.pop(text, None)
+            for row in rows:
+                masks[row] &= ~duplicate
+        return rows
+
     # ---- one row --------------------------------------------------------------------------------
     def mask_of(self, token: Token, is_active: bool) -> int:
-        """The same bits as the one pass, for one token (a row just replaced or added)."""
+        """The bits of the one pass (all but a shared description), for one token."""
         if not is_active or self.now is None:
             return 0
         policy, now = self.policy, self.now
@@ -127,43 +176,29 @@ class FindingSet:
             found |= rules.OLD.bit
         if not management:
             found |= self.permission_bits(token.permissions)
-        text = token.description
-        if not text or text.isspace():
+        if not token.description or token.description.isspace():
             found |= rules.NO_DESCRIPTION.bit
-        elif self._shared[text] > 1:
-            found |= rules.DUPLICATE_DESCRIPTION.bit
         return found
 
-    def replaced(self, row: int, old: Token, was_active: bool) -> bool:
-        """Row `row` (in the shared lists already) was `old`; True when other rows' findings changed too
-        (a description stopped or started being shared), and the masks were all worked out again."""
-        before = self._sharing(old.description)
-        if was_active:
-            self._shared[old.description] -= 1
-        return self._after_change(row, before, old.description)
+    def replaced(self, row: int, old: Token) -> list[int]:
+        """Row `row` (in the shared lists already) was `old`; returns the other rows whose findings changed
+        (a description stopped or started being shared)."""
+        return self._after_change(row, old.description)
 
-    def appended(self) -> bool:
-        """A token was added at the end of the shared lists; True when other rows' findings changed too."""
-        return self._after_change(len(self.tokens) - 1, None, None)
+    def appended(self) -> list[int]:
+        """A token was added at the end of the shared lists; returns the other rows whose findings changed."""
+        self.masks.append(0)
+        return self._after_change(len(self.tokens) - 1, None)
 
-    def _after_change(self, row: int, before_old: bool | None, old_text: str | None) -> bool:
-        token = self.tokens[row]
-        text = token.description
-        before_new = self._sharing(text)
-        if self.active[row]:
-            self._shared[text] += 1
-        if row == len(self.masks):
-            self.masks.append(0)
-        changed = before_new != self._sharing(text) or (
-            old_text is not None and before_old != self._sharing(old_text))
-        if changed and self.now is not None:
-            self.masks = self._evaluate_all()
-            return True
-        self.masks[row] = self.mask_of(token, self.active[row])
-        return False
-
-    def _sharing(self, text: str) -> bool:
-        return bool(text) and not text.isspace() and self._shared[text] > 1
+    def _after_change(self, row: int, old_text: str | None) -> list[int]:
+        self.changes += 1
+        self.masks[row] = self.mask_of(self.tokens[row], self.active[row])
+        text = self.tokens[row].description
+        touched = set(self._recount(text))
+        if old_text is not None and old_text != text:
+            touched.update(self._recount(old_text))
+        touched.discard(row)
+        return sorted(touched)
 
     # ---- in words -------------------------------------------------------------------------------
     def findings(self, row: int) -> tuple[Finding, ...]:
@@ -196,7 +231,7 @@ class FindingSet:
         if rule is rules.NO_PERMISSIONS:
             return "Has no permissions; it cannot be used."
         if rule is rules.DUPLICATE_DESCRIPTION:
-            return (f"{self._shared[token.description]} active tokens share this description; "
+            return (f"{(self.shared or {}).get(token.description, 2)} active tokens share this description; "
                     "they are hard to tell apart in an incident.")
         return "Has no description."
 
@@ -216,4 +251,7 @@ def missing_database_sentence(names: Sequence[str]) -> str:
 
 def evaluate(tokens: Sequence[Token], active: Sequence[bool], now: datetime, policy: Policy = DEFAULT_POLICY,
              databases: Iterable[str] | None = None) -> FindingSet:
-    return FindingSet(tokens, active, now, policy, databases)
+    """Every finding of a list at once, shared descriptions included (for small lists, and tests)."""
+    found = FindingSet(tokens, active, now, policy, databases)
+    found.apply_shared(found.count_shared())
+    return found

@@ -12,6 +12,7 @@ from operator import attrgetter
 
 from token_desk.api.models import Token
 from token_desk.findings import DEFAULT_POLICY, FindingSet, Policy
+from token_desk.findings.evaluate import SharedDescriptions
 from token_desk.findings.rules import SORT_KEYS
 from token_desk.models.cells import search_texts
 from token_desk.models.columns import ColumnSpec, search_fields
@@ -61,8 +62,25 @@ class RowValues:
 
     def set_policy(self, policy: Policy) -> None:
         """Work the findings out again under new numbers (Preferences → Policy), same tokens and moment."""
+        counted = self.findings.shared is not None
         self.findings = FindingSet(self.tokens, self.active, self.now, policy, self.findings.databases)
+        if counted:  # a person's change, once: counted here rather than shown without them
+            self.findings.apply_shared(self.findings.count_shared())
         self._forget_findings_keys()
+
+    def apply_shared(self, shared: SharedDescriptions) -> list[int]:
+        """Add the shared-description findings counted on a worker; returns the rows that changed."""
+        rows = self.findings.apply_shared(shared)
+        self._refresh_findings_keys(rows)
+        return rows
+
+    def _refresh_findings_keys(self, rows: Iterable[int]) -> None:
+        masks = self.findings.masks
+        for column, keys in self._keys.items():
+            if column.from_findings:
+                for row in rows:
+                    keys[row] = SORT_KEYS[masks[row]]
+        self._distinct_keys.clear()
 
     def _forget_findings_keys(self) -> None:
         for column in [column for column in self._keys if column.from_findings]:
@@ -98,24 +116,23 @@ class RowValues:
             self._row_by_id = {token.id: row for row, token in enumerate(self.tokens)}
         return self._row_by_id.get(token_id)
 
-    def replace(self, row: int, token: Token) -> bool:
-        """Swap in a new version of the token in `row` (same ID) and refresh its values; True when other
-        rows' findings changed as well (a description is no longer, or now, shared)."""
+    def replace(self, row: int, token: Token) -> list[int]:
+        """Swap in a new version of the token in `row` (same ID) and refresh its values; returns the other
+        rows whose findings changed as well (a description is no longer, or now, shared)."""
         status = display_status(token, self.now)
-        old, was_active = self.tokens[row], self.active[row]
+        old = self.tokens[row]
         self.tokens[row] = token
         self.statuses[row] = status
         self.active[row] = status.is_active
         self._inactive_rows = None
         self.search_texts[row] = search_texts([token], self._search_fields)[0]
         self._distinct_keys.clear()
-        others_changed = self.findings.replaced(row, old, was_active)
-        self._refresh_keys(row, token, status, others_changed)
-        return others_changed
+        others = self.findings.replaced(row, old)
+        self._refresh_keys(row, token, status)
+        self._refresh_findings_keys(others)
+        return others
 
-    def _refresh_keys(self, row: int, token: Token, status, others_changed: bool) -> None:
-        if others_changed:
-            self._forget_findings_keys()
+    def _refresh_keys(self, row: int, token: Token, status) -> None:
         for column, keys in self._keys.items():
             if column.from_findings:
                 keys[row:row + 1] = [SORT_KEYS[self.findings.masks[row]]]
@@ -126,18 +143,19 @@ class RowValues:
         """Row `row`'s findings, worst first, each with its sentence."""
         return self.findings.findings(row)
 
-    def append(self, token: Token) -> bool:
-        """Add a token (one just created) at the end, with its values; True when other rows' findings
+    def append(self, token: Token) -> list[int]:
+        """Add a token (one just created) at the end, with its values; returns the other rows whose findings
         changed as well."""
         status = display_status(token, self.now)
         self.tokens.append(token)
         self.statuses.append(status)
         self.active.append(status.is_active)
         self.search_texts.append(search_texts([token], self._search_fields)[0])
-        others_changed = self.findings.appended()
-        self._refresh_keys(len(self.tokens) - 1, token, status, others_changed)
+        others = self.findings.appended()
+        self._refresh_keys(len(self.tokens) - 1, token, status)
+        self._refresh_findings_keys(others)
         self._distinct_keys.clear()
         self._inactive_rows = self._id_order = None
         if self._row_by_id is not None:
             self._row_by_id[token.id] = len(self.tokens) - 1
-        return others_changed
+        return others

@@ -12,6 +12,7 @@ from PySide6.QtGui import QColor, QIcon
 
 from token_desk.api.models import Token, TokenKind, utc_now
 from token_desk.findings import Finding, Policy
+from token_desk.findings.evaluate import SharedDescriptions
 from token_desk.findings.rules import LABELS
 from token_desk.models.columns import Column, ColumnSpec, columns_for, section_of
 from token_desk.models.display import EMPTY_CELL, DisplayStatus, plain_tooltip
@@ -24,6 +25,9 @@ logger = logging.getLogger(__name__)
 
 _Index = QModelIndex | QPersistentModelIndex
 NOTHING_TO_FLAG = "Nothing to flag."
+# Past this many, moving changed rows one by one (each a filter and sort step in the proxy) costs more
+# than resetting the model.
+MOST_ROWS_MOVED_ONE_BY_ONE = 200
 ONLY_ACTIVE_CHECKED = "Only active tokens are checked for findings."
 _ROW_FLAGS = (
     Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
@@ -89,6 +93,8 @@ class TokenTableModel(QAbstractTableModel):
         else:
             self._rows = RowValues(self._columns, now=self._clock())  # frees the old rows first: lower peak memory
             self._rows = RowValues(self._columns, tokens, self._rows.now)
+            # A list handed over as is (small: tests, a cleared table) gets every finding at once.
+            self._rows.apply_shared(self._rows.findings.count_shared())
         self.endResetModel()
 
     def update_token(self, token: Token) -> bool:
@@ -96,27 +102,36 @@ class TokenTableModel(QAbstractTableModel):
         row = self._rows.row_of(token.id)
         if row is None:
             return False
-        others_changed = self._rows.replace(row, token)
+        others = self._rows.replace(row, token)
         self.dataChanged.emit(self.index(row, 0), self.index(row, len(self._columns) - 1))
-        if others_changed:
-            self._findings_changed_elsewhere()
+        self._rows_changed(others)
         return True
 
     def add_token(self, token: Token) -> None:
         """A token the server just created: one more row, found by its ID from now on."""
         row = len(self._rows)
         self.beginInsertRows(QModelIndex(), row, row)
-        others_changed = self._rows.append(token)
+        others = self._rows.append(token)
         self.endInsertRows()
-        if others_changed:
-            self._findings_changed_elsewhere()
+        self._rows_changed(others)
 
-    def _findings_changed_elsewhere(self) -> None:
-        """A description stopped (or started) being shared: other rows' findings cells are repainted.
-        Their place under a findings sort or the Needs attention filter is settled at the next load or sort."""
-        section = self.section_of(Column.FINDINGS)
-        if section is not None and self._rows.tokens:
-            self.dataChanged.emit(self.index(0, section), self.index(len(self._rows) - 1, section))
+    def apply_shared(self, rows: RowValues, shared: SharedDescriptions) -> bool:
+        """Shared descriptions counted on a worker for `rows`; False (nothing done) if a newer list is shown.
+        A few changed rows move one by one (selection and scroll untouched); very many reset the model."""
+        if rows is not self._rows:
+            return False
+        if len(shared.rows) > MOST_ROWS_MOVED_ONE_BY_ONE:
+            self.beginResetModel()
+            rows.apply_shared(shared)
+            self.endResetModel()
+        else:
+            self._rows_changed(rows.apply_shared(shared))
+        return True
+
+    def _rows_changed(self, rows: list[int]) -> None:
+        last = len(self._columns) - 1
+        for row in rows:
+            self.dataChanged.emit(self.index(row, 0), self.index(row, last))
 
     def set_policy(self, policy: Policy) -> None:
         """New numbers for the findings (Preferences → Policy), applied now: a model reset over the same

@@ -16,11 +16,17 @@ from token_desk.models.columns import Column
 from token_desk.ui.attention import Attention, FindingsPanel, show_token_details
 
 
+def wait_findings(qtbot, window) -> None:
+    """Until every page's shared descriptions, counted on a worker after its rows are shown, are in."""
+    qtbot.waitUntil(lambda: all(page.model.row_values.findings.shared is not None for page in window.pages.values()))
+
+
 def attention_of(window) -> Attention:
     return window.findChild(Attention)
 
 
-def show_page(window, kind: TokenKind):
+def show_page(qtbot, window, kind: TokenKind):
+    wait_findings(qtbot, window)
     window.sidebar.setCurrentRow(list(window.pages).index(kind))
     return window.page(kind)
 
@@ -31,7 +37,7 @@ def flagged_ids(page) -> set[str]:
 
 
 def test_the_toggle_shows_its_count_and_filters_to_the_tokens_with_findings(qtbot, window) -> None:
-    page = show_page(window, TokenKind.DATABASE)
+    page = show_page(qtbot, window, TokenKind.DATABASE)
     attention = attention_of(window)
     expected = flagged_ids(page)
     assert 0 < len(expected) < page.proxy.counts().total
@@ -52,7 +58,7 @@ def test_the_toggle_shows_its_count_and_filters_to_the_tokens_with_findings(qtbo
 
 
 def test_the_findings_column_is_off_by_default_and_sorts_worst_first(qtbot, window) -> None:
-    page = show_page(window, TokenKind.MANAGEMENT)
+    page = show_page(qtbot, window, TokenKind.MANAGEMENT)
     assert not page.is_column_shown(Column.FINDINGS)
     page.set_column_shown(Column.FINDINGS, True)
     header_click(qtbot, page, Column.FINDINGS)
@@ -65,7 +71,7 @@ def test_the_findings_column_is_off_by_default_and_sorts_worst_first(qtbot, wind
 
 
 def test_the_row_tooltip_and_details_list_the_same_sentences_with_fixes(qtbot, window) -> None:
-    page = show_page(window, TokenKind.DATABASE)
+    page = show_page(qtbot, window, TokenKind.DATABASE)
     row = next(r for r in range(page.proxy.rowCount()) if page.proxy.token_at(r).description == "")
     token = page.proxy.token_at(row)
     findings = page.findings_of(token.id)
@@ -83,7 +89,7 @@ def test_the_row_tooltip_and_details_list_the_same_sentences_with_fixes(qtbot, w
 def test_a_fix_button_runs_the_window_s_own_command_on_that_token(qtbot, open_window) -> None:
     revoker = RecordingRevoker()
     window = open_window(revoker=revoker)
-    page = show_page(window, TokenKind.DATABASE)
+    page = show_page(qtbot, window, TokenKind.DATABASE)
     row = next(r for r in range(page.proxy.rowCount())
                if any(f.id == "no-permissions" for f in page.findings_of(page.proxy.token_at(r).id)))
     token = page.proxy.token_at(row)
@@ -98,7 +104,7 @@ def test_a_fix_button_runs_the_window_s_own_command_on_that_token(qtbot, open_wi
 def test_a_fix_that_cannot_run_says_why_and_does_nothing(qtbot, open_window) -> None:
     revoker = RecordingRevoker()
     window = open_window(revoker=revoker)
-    page = show_page(window, TokenKind.DATABASE)
+    page = show_page(qtbot, window, TokenKind.DATABASE)
     token = next(t for t in shown_tokens(page) if page.findings_of(t.id))
     window.search_box.setText("no token is described like this")  # the token is no longer shown
     dialog = show_token_details(window, page, token)
@@ -108,7 +114,7 @@ def test_a_fix_that_cannot_run_says_why_and_does_nothing(qtbot, open_window) -> 
 
 
 def test_policy_changes_apply_at_once_without_a_reload(qtbot, window, sandbox) -> None:
-    page = show_page(window, TokenKind.DATABASE)
+    page = show_page(qtbot, window, TokenKind.DATABASE)
     attention = attention_of(window)
     requests = len(sandbox.state.request_log)
     before = page.proxy.counts().needs_attention
@@ -139,7 +145,7 @@ def test_after_a_load_one_calm_notice_names_the_tokens_expiring_then_not_again_t
     assert expiring > 1
     assert window.notice.text == f"{expiring} tokens expire within 14 days \u00b7"
     assert window.notice.action_button.text() == "Show them"
-    show_page(window, TokenKind.MANAGEMENT)
+    show_page(qtbot, window, TokenKind.MANAGEMENT)
     qtbot.mouseClick(window.notice.action_button, Qt.MouseButton.LeftButton)
     assert window.notice.isHidden() and attention_of(window).toggle.isChecked()
     page = window.current_page()

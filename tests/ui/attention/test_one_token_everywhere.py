@@ -30,6 +30,7 @@ def to_the_second(text: str) -> datetime:
 def test_one_token_reads_the_same_in_table_details_exports_and_calendar(qtbot, window, tmp_path: Path) -> None:
     window.sidebar.setCurrentRow(1)
     page = window.page(TokenKind.DATABASE)
+    qtbot.waitUntil(lambda: page.model.row_values.findings.shared is not None)  # counted on a worker
     row = next(r for r in range(page.proxy.rowCount())
                if page.proxy.token_at(r).description == "Grafana dashboards"
                and page.proxy.token_at(r).expires_at is not None)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Hashable, Iterable, Sequence
 
 from PySide6.QtCore import QByteArray, QItemSelection, QItemSelectionModel, QPoint, Qt
@@ -13,6 +14,8 @@ from token_desk.models import TokenFilterProxy, TokenTableModel
 from token_desk.models.columns import Column, ColumnSpec, columns_for, section_of
 from token_desk.models.display import DisplayStatus
 from token_desk.models.row_values import RowValues
+from token_desk.models.token_table_model import MOST_ROWS_MOVED_ONE_BY_ONE
+from token_desk.tasks import run_in_background
 from token_desk.ui.common.icons import icon
 from token_desk.ui.common.palette import colours, muted_text
 from token_desk.ui.tokens.first_paint import FirstPaintLog
@@ -20,6 +23,7 @@ from token_desk.ui.tokens.influxctl_panel import InfluxctlMissingPanel
 from token_desk.ui.tokens.empty_state import EmptyState
 from token_desk.ui.tokens.token_view import TokenTableView
 
+log = logging.getLogger(__name__)
 PAGE_TITLES = {TokenKind.MANAGEMENT: "Management Tokens", TokenKind.DATABASE: "Database Tokens"}
 STATUS_ICON_NAMES = {
     DisplayStatus.ACTIVE: "status-active",
@@ -221,6 +225,23 @@ class TokenPage(QWidget):
         self.model.set_tokens(tokens)
         self.select_ids(selected, current.id if current else None)
         self._give_the_keyboard_a_row()
+        self._update_empty_state()
+        self._count_shared_descriptions()
+
+    def _count_shared_descriptions(self) -> None:
+        """The one finding left out of the rows (it hashes every description): counted on a worker now,
+        added when it answers, unless a newer list is shown by then."""
+        rows = self.model.row_values
+        if rows.findings.shared is None and len(rows):
+            run_in_background(rows.findings.count_shared, context=self,
+                              on_result=lambda shared: self._add_shared(rows, shared),
+                              on_error=lambda error: log.error("Shared descriptions could not be counted: %r", error))
+
+    def _add_shared(self, rows: RowValues, shared) -> None:
+        selected = [token.id for token in self.selected_tokens()]
+        current = self.current_token()
+        if self.model.apply_shared(rows, shared) and len(shared.rows) > MOST_ROWS_MOVED_ONE_BY_ONE:
+            self.select_ids(selected, current.id if current else None)  # the model was reset
         self._update_empty_state()
 
     def _give_the_keyboard_a_row(self) -> None:
