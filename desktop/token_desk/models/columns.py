@@ -110,7 +110,7 @@ CREATED_BY = text_column(Column.CREATED_BY, "created_by", width=Width.ELIDE_MIDD
 
 # What an auditor would flag (token_desk.findings); off until someone asks for it in the column menu.
 FINDINGS = ColumnSpec(Column.FINDINGS, Column.FINDINGS.label, cells.no_text, cells.no_tooltip, cells.no_keys,
-                      width_sample="Never expires, Old", icon_room=24, shown_by_default=False, from_findings=True,
+                      width_sample="Missing database, Old", icon_room=24, shown_by_default=False, from_findings=True,
                       header_tooltip="What an auditor would flag; sorts by the worst finding, then how many.")
 
 MANAGEMENT_COLUMNS = (STATUS, DESCRIPTION, TOKEN_ID, PREFIX, CREATED_AT, EXPIRES_AT, REVOKED_AT, CREATED_BY, FINDINGS)

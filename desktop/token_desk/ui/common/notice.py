@@ -80,7 +80,10 @@ class Notice(QFrame):
             return
         area = self._area.geometry()
         # As wide as the text on one line (sizeHint would wrap it early), within the area.
-        link = self.action_button.sizeHint().width() if self.action_button.isVisibleTo(self) else 0
+        link = 0
+        if self.action_button.isVisibleTo(self):
+            self.action_button.ensurePolished()  # its style sheet makes it bold: measured as drawn
+            link = self.action_button.sizeHint().width() + self.layout().spacing()
         natural = (self.label.fontMetrics().horizontalAdvance(self.label.text()) + self.close_button.sizeHint().width()
                    + link
                    + self.layout().contentsMargins().left() + self.layout().contentsMargins().right()
