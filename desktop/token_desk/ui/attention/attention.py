@@ -45,6 +45,7 @@ class Attention(QObject):
         self._place()
         self._wire()
         self._set_connected(window.connection is not None)
+        self._update_count()
 
     def _action(self, text: str, tip: str, shortcut: str | None = None) -> QAction:
         action = QAction(text, self._window)
