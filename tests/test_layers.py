@@ -32,6 +32,7 @@ FORBIDDEN = {
            "token_desk.__main__"),
     "atomic_write.py": ("PySide6", "token_desk"),
     "history": ("PySide6", "token_desk.ui", "token_desk.models", "token_desk.sandbox", "token_desk.credentials"),
+    "findings": ("PySide6", "token_desk.ui", "token_desk.models", "token_desk.sandbox", "token_desk.credentials"),
     "export": ("PySide6", "token_desk.ui", "token_desk.models", "token_desk.sandbox", "token_desk.credentials"),
 }
 

@@ -121,6 +121,7 @@ def create_window(argv: Sequence[str], *, prompts=None, revoker=None):
     # Widgets only once a QApplication exists.
     from token_desk.ui.connections import ConnectionPrompts, ConnectionsController
     from token_desk.ui.common.settings import MemorySettings
+    from token_desk.ui.attention import install_attention
     from token_desk.ui.export import install_export
     from token_desk.ui.history import install_history
     from token_desk.ui.revoke import DialogRevokeService
@@ -146,6 +147,7 @@ def create_window(argv: Sequence[str], *, prompts=None, revoker=None):
     window = MainWindow(controller, prompts, revoker or DialogRevokeService(),
                         settings=MemorySettings() if args.demo else None)
     install_export(window)
+    install_attention(window)
     install_history(window, journal)
     _open_first_connection(controller, args)
     if folder_problem is not None:

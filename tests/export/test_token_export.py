@@ -11,7 +11,8 @@ import pytest
 
 from token_desk.api.models import Permission, Token, TokenKind
 from token_desk.atomic_write import write_text_atomically
-from token_desk.export import TokenTable, export_tokens_csv, export_tokens_json, inert
+from token_desk.export import TokenTable, export_table_json, export_tokens_csv, export_tokens_json, inert, token_json
+from token_desk.findings import evaluate
 from token_desk.export.tokens import rfc3339
 
 CREATED = datetime(2026, 1, 2, 3, 4, 5, 120000, tzinfo=timezone.utc)
@@ -41,9 +42,9 @@ def test_csv_has_the_shown_cells_then_utc_times_and_every_permission(tmp_path: P
     assert export_tokens_csv(path, table_of(tokens)) == 2
     rows = read_csv(path)
     assert rows[0] == ["Description", "Token ID", "Created At (UTC)", "Expires At (UTC)", "Revoked At (UTC)",
-                       "Permissions"]
+                       "Permissions", "Finding IDs", "Findings"]
     assert rows[1] == [tokens[0].description, tokens[0].id, "2026-01-02T03:04:05.12Z", "",
-                       "2026-01-02T03:04:05.12Z", "read telemetry; write *"]
+                       "2026-01-02T03:04:05.12Z", "read telemetry; write *", "", ""]
     assert rows[2][:2] == ["Zürich ✓", tokens[1].id] and rows[2][4] == ""
 
 
@@ -119,3 +120,22 @@ def test_a_revoked_token_whose_time_influxctl_did_not_give_is_exported_revoked_w
     export_tokens_json(tmp_path / "tokens.json", [token])
     data = json.loads((tmp_path / "tokens.json").read_text(encoding="utf-8"))[0]
     assert data["revoked"] is True and "revokedAt" not in data
+
+
+def test_csv_and_json_carry_each_token_s_findings_ids_and_sentences(tmp_path: Path) -> None:
+    tokens = [database_token(2, "Zürich"), database_token(4, "")]
+    found = evaluate(tokens, [True, True], CREATED + timedelta(days=1), databases=["telemetry"])
+    table = TokenTable(TokenKind.DATABASE, ("Description",), tokens, lambda row: (tokens[row].description,),
+                       found.findings)
+    export_tokens_csv(tmp_path / "t.csv", table)
+    rows = read_csv(tmp_path / "t.csv")
+    assert rows[0][-2:] == ["Finding IDs", "Findings"]
+    assert rows[1][-2:] == ["all-databases", "Can write every database, including ones created later."]
+    assert rows[2][-2:] == ["all-databases; no-description",
+                            "Can write every database, including ones created later.\nHas no description."]
+    export_table_json(tmp_path / "t.json", table)
+    exported = json.loads((tmp_path / "t.json").read_text(encoding="utf-8"))
+    assert exported[1]["findings"] == [
+        {"id": "all-databases", "sentence": "Can write every database, including ones created later."},
+        {"id": "no-description", "sentence": "Has no description."}]
+    assert {key: value for key, value in exported[0].items() if key != "findings"} == token_json(tokens[0])

@@ -71,7 +71,7 @@ def test_show_inactive_reveals_revoked_and_expired(management_model, proxy):
 def test_counts_for_status_line(management_model, proxy):
     management_model.set_tokens([make_token("x")] * 0 + [make_token(f"t{n}") for n in range(15)]
                                 + [make_token(f"r{n}", revoked_at=NOW) for n in range(3)])
-    assert proxy.counts() == Counts(total=18, shown=15, inactive_hidden=3)
+    assert proxy.counts() == Counts(total=18, shown=15, inactive_hidden=3, needs_attention=15)  # none expires
 
 
 def test_inactive_hidden_counts_only_search_matches(management_model, proxy):
@@ -79,13 +79,13 @@ def test_inactive_hidden_counts_only_search_matches(management_model, proxy):
         make_token("ci active"), make_token("ci old", revoked_at=NOW), make_token("other old", revoked_at=NOW),
     ])
     proxy.set_search_text("ci")
-    assert proxy.counts() == Counts(total=3, shown=1, inactive_hidden=1)
+    assert proxy.counts() == Counts(total=3, shown=1, inactive_hidden=1, needs_attention=1)
 
 
 def test_nothing_counts_as_hidden_when_showing_inactive(management_model, proxy):
     management_model.set_tokens([make_token("a"), make_token("b", revoked_at=NOW)])
     proxy.set_show_inactive(True)
-    assert proxy.counts() == Counts(total=2, shown=2, inactive_hidden=0)
+    assert proxy.counts() == Counts(total=2, shown=2, inactive_hidden=0, needs_attention=1)
 
 
 def test_counts_changed_signal_on_filter(management_model, proxy, qtbot):

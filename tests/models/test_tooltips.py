@@ -36,12 +36,14 @@ def test_never_expiring_tooltip_says_so(management_model):
 
 def test_expires_soon_tooltip_says_when(management_model):
     management_model.set_tokens([make_token(expires_at=NOW + timedelta(days=3))])
-    assert tooltip(management_model, Column.STATUS) == "Expires in 3 days (2026-12-02 10:00)"
+    # Then the row's findings, this one among them (see test_findings_in_the_table.py).
+    assert tooltip(management_model, Column.STATUS).startswith(
+        "<qt><p style='white-space:pre-wrap'>Expires in 3 days (2026-12-02 10:00)\n\nNeeds attention:\n")
 
 
 def test_expires_within_the_hour_tooltip_counts_minutes(management_model):
     management_model.set_tokens([make_token(expires_at=NOW + timedelta(minutes=1, seconds=30))])
-    assert tooltip(management_model, Column.STATUS) == "Expires in 1 minute (2026-11-29 10:01)"
+    assert "'>Expires in 1 minute (2026-11-29 10:01)\n" in tooltip(management_model, Column.STATUS)
 
 
 def test_revoked_status_tooltip_says_when_it_stopped_working(management_model):

@@ -1,11 +1,12 @@
 """`python -m token_desk.devtools.screenshot OUT.png [--page P] [--dialog D] [--scheme S] [--size WxH]
-[--search TEXT | --no-tokens] [args]`.
+[--search TEXT | --no-tokens] [--attention] [args]`.
 
 The window is grabbed once its tokens have loaded; with --dialog, the named dialog is opened over it (the
 revoke dialog for the first token shown that is not the one in use, details expanded; "revoke-several" for
 the first four) and grabbed instead. --scheme light|dark stands in for the desktop's colour scheme.
 --search types TEXT into the search box; --no-tokens shows the page as an account without tokens would
-(the empty states).
+(the empty states). --attention turns Needs attention on and shows the Findings column. Details shows the
+first token shown that has findings, with them listed.
 """
 
 from __future__ import annotations
@@ -45,6 +46,7 @@ def parse(argv: list[str]) -> tuple[argparse.Namespace, list[str]]:
     empty = parser.add_mutually_exclusive_group()
     empty.add_argument("--search", metavar="TEXT", default="")
     empty.add_argument("--no-tokens", action="store_true")
+    parser.add_argument("--attention", action="store_true", help="Needs attention on, the Findings column shown")
     return parser.parse_known_args(argv)  # the rest goes to token-desk, e.g. --demo
 
 
@@ -64,9 +66,12 @@ def open_dialog(window, name: str) -> QWidget:
 
         dialog = AboutDialog(window, window.menus.current_base_url())
     elif name == "details":
-        from token_desk.ui.tokens import TokenDetailsDialog
+        from token_desk.ui.attention import show_token_details
 
-        return TokenDetailsDialog.show_for(window, revoke_examples(window)[0])
+        page = window.current_page()
+        examples = revoke_examples(window)
+        flagged = [token for token in examples if len(page.findings_of(token.id)) > 1] or examples
+        return show_token_details(window, page, flagged[0])
     else:
         from token_desk.ui.revoke.revoke_dialog import RevokeDialog
 
@@ -151,6 +156,16 @@ def history_example(window) -> QWidget:
     return history
 
 
+def show_attention(window) -> None:
+    """Needs attention on, as its toolbar button does, and the Findings column shown on both pages."""
+    from token_desk.models.columns import Column
+
+    toggle = next(action for action in window.toolbar.actions() if action.text().startswith("Needs attention"))
+    toggle.setChecked(True)
+    for page in window.pages.values():
+        page.set_column_shown(Column.FINDINGS, True)
+
+
 def revoke_examples(window) -> list[Token]:
     """The tokens shown, except the one signing us in (that one adds a sign-out warning)."""
     page, client = window.current_page(), window.connection.client
@@ -167,6 +182,8 @@ def _save_when_loaded(window, options: argparse.Namespace, app: QApplication, re
         window.search_box.setText(options.search)
         if options.no_tokens:
             window.current_page().set_tokens(())
+        if options.attention:
+            show_attention(window)
         target = open_dialog(window, options.dialog) if options.dialog else window
         for _ in range(20):  # let the layout settle and paint
             app.processEvents()
@@ -181,6 +198,7 @@ def main(argv: list[str]) -> int:
     if not argv:
         print("usage: python -m token_desk.devtools.screenshot OUT.png [--page database] "
               f"[--dialog {'|'.join(DIALOGS)}] [--scheme light|dark] [--size WxH] [--search TEXT | --no-tokens] "
+              "[--attention] "
               "[token-desk arguments]", file=sys.stderr)
         return 2
     options, app_args = parse(argv)

@@ -1,5 +1,5 @@
-"""Token lists as CSV (the columns shown, plus raw UTC times and every permission) and as JSON
-(the API's own field names and RFC 3339 times). Never a secret: a Token holds none."""
+"""Token lists as CSV (the columns shown, plus raw UTC times, every permission and the findings) and as
+JSON (the API's own field names and RFC 3339 times, plus the findings). Never a secret: a Token holds none."""
 
 from __future__ import annotations
 
@@ -13,9 +13,15 @@ from typing import Any, TextIO
 from token_desk.api.models import Token, TokenKind
 from token_desk.atomic_write import write_text_atomically
 from token_desk.export.csv_format import PROGRESS_EVERY, ProgressCallback, write_csv
+from token_desk.findings import Finding
 
 UTC_HEADERS = ("Created At (UTC)", "Expires At (UTC)", "Revoked At (UTC)")
 PERMISSIONS_HEADER = "Permissions"
+FINDINGS_HEADERS = ("Finding IDs", "Findings")
+
+
+def no_findings(row: int) -> Sequence[Finding]:
+    return ()
 
 
 @dataclass(frozen=True)
@@ -26,18 +32,24 @@ class TokenTable:
     headers: tuple[str, ...]
     tokens: Sequence[Token]
     cells: Callable[[int], Sequence[str]]  # row number -> the shown cells (run on the worker)
+    findings: Callable[[int], Sequence[Finding]] = no_findings  # row number -> its findings, worst first
 
 
 def csv_header(table: TokenTable) -> list[str]:
     extra = [PERMISSIONS_HEADER] if table.kind is TokenKind.DATABASE else []
-    return [*table.headers, *UTC_HEADERS, *extra]
+    return [*table.headers, *UTC_HEADERS, *extra, *FINDINGS_HEADERS]
 
 
 def csv_rows(table: TokenTable) -> Iterator[list[str]]:
     with_permissions = table.kind is TokenKind.DATABASE
     for row, token in enumerate(table.tokens):
         extra = [permission_list(token)] if with_permissions else []
-        yield [*table.cells(row), *utc_times(token), *extra]
+        yield [*table.cells(row), *utc_times(token), *extra, *finding_cells(table.findings(row))]
+
+
+def finding_cells(findings: Sequence[Finding]) -> list[str]:
+    """"old; expires-soon" and one sentence a line, as the Details dialog lists them."""
+    return ["; ".join(finding.id for finding in findings), "\n".join(finding.sentence for finding in findings)]
 
 
 def utc_times(token: Token) -> list[str]:
@@ -112,3 +124,17 @@ def export_tokens_csv(path: Path, table: TokenTable, on_progress: ProgressCallba
 def export_tokens_json(path: Path, tokens: Sequence[Token], on_progress: ProgressCallback | None = None) -> int:
     write_text_atomically(path, lambda file: write_json_array(file, tokens, token_json, on_progress))
     return len(tokens)
+
+
+def table_json(table: TokenTable, row: int) -> dict[str, Any]:
+    """The token as the API spells it, then "findings": [{"id", "sentence"}, …] (empty when none)."""
+    data = token_json(table.tokens[row])
+    data["findings"] = [{"id": finding.id, "sentence": finding.sentence} for finding in table.findings(row)]
+    return data
+
+
+def export_table_json(path: Path, table: TokenTable, on_progress: ProgressCallback | None = None) -> int:
+    rows = range(len(table.tokens))
+    write_text_atomically(path, lambda file: write_json_array(file, rows, lambda row: table_json(table, row),
+                                                              on_progress))
+    return len(rows)

@@ -110,6 +110,20 @@ def _databases_key(token: Token) -> str:
     return LAST_TEXT if not token.permissions else permissions_summary(token.permissions).casefold()
 
 
+# Findings (the model reads them from the list's FindingSet; see ColumnSpec.from_findings)
+
+def no_text(token: Token, status: DisplayStatus) -> str:
+    return ""
+
+
+def no_tooltip(token: Token, status: DisplayStatus, now: datetime) -> str:
+    return ""
+
+
+def no_keys(tokens: Sequence[Token], statuses: Sequence[DisplayStatus]) -> list:
+    return [0] * len(tokens)
+
+
 # Search
 
 def search_texts(tokens: Sequence[Token], fields: Sequence[str]) -> list[str]:

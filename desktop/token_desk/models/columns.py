@@ -37,6 +37,7 @@ class Column(enum.Enum):
     EXPIRES_AT = "Expires At"
     REVOKED_AT = "Revoked At"
     CREATED_BY = "Created By"
+    FINDINGS = "Findings"
 
     @property
     def label(self) -> str:
@@ -67,6 +68,10 @@ class ColumnSpec:
     header_tooltip: str = ""
     can_hide: bool = True  # people may hide it from the header's menu (not the status or the description)
     inactive_only: bool = False  # shown only with inactive tokens: for an active token it is always empty
+    shown_by_default: bool = True  # at first start and after Reset Columns
+    # Worked out from the whole list (its findings), not from one token: the model and the rows read
+    # the row's findings instead of calling text/tooltip/sort_keys.
+    from_findings: bool = False
 
 
 def text_column(key: Column, field: str, *, search: bool = False, width: Width = Width.FIT,
@@ -103,8 +108,13 @@ REVOKED_AT = replace(time_column(Column.REVOKED_AT, "revoked_at", display.EMPTY_
                      inactive_only=True)
 CREATED_BY = text_column(Column.CREATED_BY, "created_by", width=Width.ELIDE_MIDDLE)
 
-MANAGEMENT_COLUMNS = (STATUS, DESCRIPTION, TOKEN_ID, PREFIX, CREATED_AT, EXPIRES_AT, REVOKED_AT, CREATED_BY)
-DATABASE_COLUMNS = (STATUS, DESCRIPTION, TOKEN_ID, DATABASES, CREATED_AT, EXPIRES_AT, REVOKED_AT)
+# What an auditor would flag (token_desk.findings); off until someone asks for it in the column menu.
+FINDINGS = ColumnSpec(Column.FINDINGS, Column.FINDINGS.label, cells.no_text, cells.no_tooltip, cells.no_keys,
+                      width_sample="Missing database, Old", icon_room=24, shown_by_default=False, from_findings=True,
+                      header_tooltip="What an auditor would flag; sorts by the worst finding, then how many.")
+
+MANAGEMENT_COLUMNS = (STATUS, DESCRIPTION, TOKEN_ID, PREFIX, CREATED_AT, EXPIRES_AT, REVOKED_AT, CREATED_BY, FINDINGS)
+DATABASE_COLUMNS = (STATUS, DESCRIPTION, TOKEN_ID, DATABASES, CREATED_AT, EXPIRES_AT, REVOKED_AT, FINDINGS)
 
 
 def columns_for(kind: TokenKind) -> tuple[ColumnSpec, ...]:

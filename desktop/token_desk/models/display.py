@@ -21,6 +21,7 @@ from token_desk.api.models import (
     format_timestamp,
     utc_now,
 )
+from token_desk.findings.rules import time_until  # one wording for time left, shared with the findings
 
 # A table cell is terse; a dialog field has room to say what is missing.
 EMPTY_CELL = "—"
@@ -183,16 +184,6 @@ def status_tooltip(token: Token, status: DisplayStatus, now: datetime) -> str:
     if status is DisplayStatus.EXPIRES_SOON:
         return f"Expires in {time_until(token.expires_at - now)} ({when})"
     return f"Active until {when}."
-
-
-def time_until(remaining: timedelta) -> str:
-    """The largest whole unit left, e.g. "3 days", "1 hour", "less than a minute"."""
-    seconds = int(remaining.total_seconds())
-    for unit, length in (("day", 86400), ("hour", 3600), ("minute", 60)):
-        count = seconds // length
-        if count >= 1:
-            return f"{count} {unit}{'' if count == 1 else 's'}"
-    return "less than a minute"
 
 
 def plain_tooltip(text: str) -> str:

@@ -21,7 +21,7 @@ from PySide6.QtCore import (
 )
 
 import enum
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from token_desk.api.models import Token
 from token_desk.models.row_order import (
@@ -85,13 +85,21 @@ class TokenFilterProxy(QAbstractProxyModel):
         if text == self._search_text:
             return
         self._search_text = text
-        self._apply_filter(RowFilter(text.strip().casefold(), self._filter.show_inactive))
+        self._apply_filter(replace(self._filter, needle=text.strip().casefold()))
 
     def set_show_inactive(self, show: bool) -> None:
         """Also show revoked and expired tokens (expiring-soon ones are always shown)."""
         if show == self._filter.show_inactive:
             return
-        self._apply_filter(RowFilter(self._filter.needle, show))
+        self._apply_filter(replace(self._filter, show_inactive=show))
+
+    @property
+    def attention_only(self) -> bool:
+        return self._filter.attention_only
+
+    def set_attention_only(self, only: bool) -> None:
+        """Show only the tokens with findings (Needs attention); combines with the search."""
+        self._apply_filter(replace(self._filter, attention_only=only))
 
     def counts(self) -> Counts:
         return self._counts

@@ -22,14 +22,18 @@ class Counts:
     total: int
     shown: int
     inactive_hidden: int
+    needs_attention: int = 0  # active tokens with at least one finding (the Needs attention toggle's count)
 
 
 @dataclass(frozen=True, slots=True)
 class RowFilter:
     needle: str = ""  # casefolded search text; "" matches everything
     show_inactive: bool = False
+    attention_only: bool = False  # only tokens with findings (all of them active)
 
     def matches(self, rows: RowValues, row: int) -> bool:
+        if self.attention_only and not rows.findings.masks[row]:
+            return False
         if not self.show_inactive and not rows.active[row]:
             return False
         return self.needle in rows.search_texts[row]
@@ -85,8 +89,11 @@ def filter_rows(rows: RowValues, order: list[int], row_filter: RowFilter) -> lis
     return [row for row in order if visible[row]]
 
 
-def _visible_flags(rows: RowValues, row_filter: RowFilter) -> list[bool] | None:
+def _visible_flags(rows: RowValues, row_filter: RowFilter) -> list | None:
     needle = row_filter.needle
+    if row_filter.attention_only:  # a row with findings is active, whatever "show inactive" says
+        masks = rows.findings.masks
+        return [mask and needle in text for mask, text in zip(masks, rows.search_texts)] if needle else masks
     if row_filter.show_inactive:
         return [needle in text for text in rows.search_texts] if needle else None
     if not needle:
@@ -96,10 +103,10 @@ def _visible_flags(rows: RowValues, row_filter: RowFilter) -> list[bool] | None:
 
 def count_rows(rows: RowValues, shown: int, row_filter: RowFilter) -> Counts:
     hidden = 0
-    if not row_filter.show_inactive:
+    if not row_filter.show_inactive and not row_filter.attention_only:
         needle, texts, inactive = row_filter.needle, rows.search_texts, rows.inactive_rows()
         hidden = sum(1 for row in inactive if needle in texts[row]) if needle else len(inactive)
-    return Counts(total=len(rows), shown=shown, inactive_hidden=hidden)
+    return Counts(total=len(rows), shown=shown, inactive_hidden=hidden, needs_attention=rows.findings.count())
 
 
 def insertion_point(

@@ -6,11 +6,14 @@ Python lists of precomputed keys is two to three orders of magnitude faster.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import datetime
 from operator import attrgetter
 
 from token_desk.api.models import Token
+from token_desk.findings import DEFAULT_POLICY, FindingSet, Policy
+from token_desk.findings.evaluate import SharedDescriptions
+from token_desk.findings.rules import SORT_KEYS
 from token_desk.models.cells import search_texts
 from token_desk.models.columns import ColumnSpec, search_fields
 from token_desk.models.display import active_flags, display_status, display_statuses
@@ -24,7 +27,8 @@ class RowValues:
     """
 
     def __init__(self, columns: Sequence[ColumnSpec], tokens: Sequence[Token] = (),
-                 now: datetime | None = None) -> None:
+                 now: datetime | None = None, policy: Policy = DEFAULT_POLICY,
+                 databases: Iterable[str] | None = None) -> None:
         self.columns = tuple(columns)
         self.tokens: list[Token] = list(tokens)
         self.now = now
@@ -32,6 +36,8 @@ class RowValues:
         self.active = active_flags(self.statuses)
         self._search_fields = search_fields(self.columns)
         self.search_texts = search_texts(self.tokens, self._search_fields)
+        # What an auditor would flag, per row: databases are the cluster's (None: not known).
+        self.findings = FindingSet(self.tokens, self.active, now, policy, databases)
         self._keys: dict[ColumnSpec, list] = {}
         self._distinct_keys: dict[ColumnSpec, int] = {}
         self._id_order: list[int] | None = None
@@ -48,8 +54,38 @@ class RowValues:
         """Sort keys of every row, computed on the first sort by `column`."""
         keys = self._keys.get(column)
         if keys is None:
-            keys = self._keys[column] = column.sort_keys(self.tokens, self.statuses)
+            if column.from_findings:
+                keys = self._keys[column] = [SORT_KEYS[mask] for mask in self.findings.masks]
+            else:
+                keys = self._keys[column] = column.sort_keys(self.tokens, self.statuses)
         return keys
+
+    def set_policy(self, policy: Policy) -> None:
+        """Work the findings out again under new numbers (Preferences → Policy), same tokens and moment."""
+        counted = self.findings.shared is not None
+        self.findings = FindingSet(self.tokens, self.active, self.now, policy, self.findings.databases)
+        if counted:  # a person's change, once: counted here rather than shown without them
+            self.findings.apply_shared(self.findings.count_shared())
+        self._forget_findings_keys()
+
+    def apply_shared(self, shared: SharedDescriptions) -> list[int]:
+        """Add the shared-description findings counted on a worker; returns the rows that changed."""
+        rows = self.findings.apply_shared(shared)
+        self._refresh_findings_keys(rows)
+        return rows
+
+    def _refresh_findings_keys(self, rows: Iterable[int]) -> None:
+        masks = self.findings.masks
+        for column, keys in self._keys.items():
+            if column.from_findings:
+                for row in rows:
+                    keys[row] = SORT_KEYS[masks[row]]
+        self._distinct_keys.clear()
+
+    def _forget_findings_keys(self) -> None:
+        for column in [column for column in self._keys if column.from_findings]:
+            del self._keys[column]
+            self._distinct_keys.pop(column, None)
 
     def distinct_keys(self, column: ColumnSpec) -> int:
         """How many different sort keys `column` has (computed once per list)."""
@@ -80,28 +116,46 @@ class RowValues:
             self._row_by_id = {token.id: row for row, token in enumerate(self.tokens)}
         return self._row_by_id.get(token_id)
 
-    def replace(self, row: int, token: Token) -> None:
-        """Swap in a new version of the token in `row` (same ID) and refresh its values."""
+    def replace(self, row: int, token: Token) -> list[int]:
+        """Swap in a new version of the token in `row` (same ID) and refresh its values; returns the other
+        rows whose findings changed as well (a description is no longer, or now, shared)."""
         status = display_status(token, self.now)
+        old = self.tokens[row]
         self.tokens[row] = token
         self.statuses[row] = status
         self.active[row] = status.is_active
         self._inactive_rows = None
         self.search_texts[row] = search_texts([token], self._search_fields)[0]
         self._distinct_keys.clear()
-        for column, keys in self._keys.items():
-            keys[row] = column.sort_keys([token], [status])[0]
+        others = self.findings.replaced(row, old)
+        self._refresh_keys(row, token, status)
+        self._refresh_findings_keys(others)
+        return others
 
-    def append(self, token: Token) -> None:
-        """Add a token (one just created) at the end, with its values."""
+    def _refresh_keys(self, row: int, token: Token, status) -> None:
+        for column, keys in self._keys.items():
+            if column.from_findings:
+                keys[row:row + 1] = [SORT_KEYS[self.findings.masks[row]]]
+            else:
+                keys[row:row + 1] = column.sort_keys([token], [status])
+
+    def findings_at(self, row: int):
+        """Row `row`'s findings, worst first, each with its sentence."""
+        return self.findings.findings(row)
+
+    def append(self, token: Token) -> list[int]:
+        """Add a token (one just created) at the end, with its values; returns the other rows whose findings
+        changed as well."""
         status = display_status(token, self.now)
         self.tokens.append(token)
         self.statuses.append(status)
         self.active.append(status.is_active)
         self.search_texts.append(search_texts([token], self._search_fields)[0])
-        for column, keys in self._keys.items():
-            keys.append(column.sort_keys([token], [status])[0])
+        others = self.findings.appended()
+        self._refresh_keys(len(self.tokens) - 1, token, status)
+        self._refresh_findings_keys(others)
         self._distinct_keys.clear()
         self._inactive_rows = self._id_order = None
         if self._row_by_id is not None:
             self._row_by_id[token.id] = len(self.tokens) - 1
+        return others

@@ -11,8 +11,11 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 from PySide6.QtGui import QColor, QIcon
 
 from token_desk.api.models import Token, TokenKind, utc_now
+from token_desk.findings import Finding, Policy
+from token_desk.findings.evaluate import SharedDescriptions
+from token_desk.findings.rules import LABELS
 from token_desk.models.columns import Column, ColumnSpec, columns_for, section_of
-from token_desk.models.display import DisplayStatus
+from token_desk.models.display import EMPTY_CELL, DisplayStatus, plain_tooltip
 from token_desk.models.roles import SORT_ROLE, STATUS_ROLE, TOKEN_ROLE
 from token_desk.models.row_values import RowValues
 
@@ -21,6 +24,11 @@ StatusColours = Callable[[DisplayStatus], "QColor | None"]
 logger = logging.getLogger(__name__)
 
 _Index = QModelIndex | QPersistentModelIndex
+NOTHING_TO_FLAG = "Nothing to flag."
+# Past this many, moving changed rows one by one (each a filter and sort step in the proxy) costs more
+# than resetting the model.
+MOST_ROWS_MOVED_ONE_BY_ONE = 200
+ONLY_ACTIVE_CHECKED = "Only active tokens are checked for findings."
 _ROW_FLAGS = (
     Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
 )
@@ -38,6 +46,7 @@ class TokenTableModel(QAbstractTableModel):
         parent: QObject | None = None,
         columns: Sequence[ColumnSpec] | None = None,
         status_colours: StatusColours | None = None,
+        findings_icon: QIcon | None = None,
     ) -> None:
         super().__init__(parent)
         self._kind = kind
@@ -46,6 +55,7 @@ class TokenTableModel(QAbstractTableModel):
         self._status_icons = dict(status_icons or {})
         # The colours belong to the UI's palette (light or dark, asked at paint time): handed in.
         self._status_colours = status_colours or (lambda status: None)
+        self._findings_icon = findings_icon
         self._rows = RowValues(self._columns, now=clock())
         self._role_handlers = self._make_role_handlers()
         self._failed_cell_logged = False
@@ -83,6 +93,8 @@ class TokenTableModel(QAbstractTableModel):
         else:
             self._rows = RowValues(self._columns, now=self._clock())  # frees the old rows first: lower peak memory
             self._rows = RowValues(self._columns, tokens, self._rows.now)
+            # A list handed over as is (small: tests, a cleared table) gets every finding at once.
+            self._rows.apply_shared(self._rows.findings.count_shared())
         self.endResetModel()
 
     def update_token(self, token: Token) -> bool:
@@ -90,16 +102,46 @@ class TokenTableModel(QAbstractTableModel):
         row = self._rows.row_of(token.id)
         if row is None:
             return False
-        self._rows.replace(row, token)
+        others = self._rows.replace(row, token)
         self.dataChanged.emit(self.index(row, 0), self.index(row, len(self._columns) - 1))
+        self._rows_changed(others)
         return True
 
     def add_token(self, token: Token) -> None:
         """A token the server just created: one more row, found by its ID from now on."""
         row = len(self._rows)
         self.beginInsertRows(QModelIndex(), row, row)
-        self._rows.append(token)
+        others = self._rows.append(token)
         self.endInsertRows()
+        self._rows_changed(others)
+
+    def apply_shared(self, rows: RowValues, shared: SharedDescriptions) -> bool:
+        """Shared descriptions counted on a worker for `rows`; False (nothing done) if a newer list is shown.
+        A few changed rows move one by one (selection and scroll untouched); very many reset the model."""
+        if rows is not self._rows:
+            return False
+        if len(shared.rows) > MOST_ROWS_MOVED_ONE_BY_ONE:
+            self.beginResetModel()
+            rows.apply_shared(shared)
+            self.endResetModel()
+        else:
+            self._rows_changed(rows.apply_shared(shared))
+        return True
+
+    def _rows_changed(self, rows: list[int]) -> None:
+        last = len(self._columns) - 1
+        for row in rows:
+            self.dataChanged.emit(self.index(row, 0), self.index(row, last))
+
+    def set_policy(self, policy: Policy) -> None:
+        """New numbers for the findings (Preferences → Policy), applied now: a model reset over the same
+        tokens, so proxies filter and sort again."""
+        self.beginResetModel()
+        self._rows.set_policy(policy)
+        self.endResetModel()
+
+    def findings_at(self, row: int) -> tuple[Finding, ...]:
+        return self._rows.findings_at(row)
 
     def put_token(self, token: Token) -> None:
         """The server's copy of a token: its row updated, or a new row if the list lacks it."""
@@ -175,13 +217,30 @@ class TokenTableModel(QAbstractTableModel):
         }
 
     def _display(self, row: int, column: ColumnSpec) -> str:
+        if column.from_findings:
+            return LABELS[self._rows.findings.masks[row]] or EMPTY_CELL
         return column.text(self._rows.tokens[row], self._rows.statuses[row])
 
     def _tooltip(self, row: int, column: ColumnSpec) -> str:
         rows = self._rows
-        return column.tooltip(rows.tokens[row], rows.statuses[row], rows.now)
+        if column.from_findings:
+            return self._findings_tooltip(row) or (NOTHING_TO_FLAG if rows.active[row] else ONLY_ACTIVE_CHECKED)
+        text = column.tooltip(rows.tokens[row], rows.statuses[row], rows.now)
+        if column.key is Column.STATUS and rows.findings.masks[row]:
+            # The row's tooltip lists them too; a missing database's name is server text, so all of it is plain.
+            return plain_tooltip(text + "\n\n" + self._findings_tooltip(row, rich=False))
+        return text
+
+    def _findings_tooltip(self, row: int, rich: bool = True) -> str:
+        findings = self._rows.findings_at(row)
+        if not findings:
+            return ""
+        text = "Needs attention:\n" + "\n".join(f"\u2022 {finding.sentence}" for finding in findings)
+        return plain_tooltip(text) if rich else text
 
     def _decoration(self, row: int, column: ColumnSpec) -> QIcon | None:
+        if column.from_findings:
+            return self._findings_icon if self._rows.findings.masks[row] else None
         if column.key is not Column.STATUS:
             return None
         return self._status_icons.get(self._rows.statuses[row])

@@ -1,8 +1,9 @@
 """Reproducible sandbox data that looks like a real account: every status and timestamp form.
 
 Descriptions read like the ones administrators write (teams, tools, environments, a few in other
-languages); creators repeat, as a handful of admins create most tokens. Hostile text (markup,
-empty descriptions) belongs in the tests that check it is shown literally, not in the demo.
+languages); creators repeat, as a handful of admins create most tokens. Hostile text (markup) belongs
+in the tests that check it is shown literally, not in the demo. Every finding (token_desk.findings)
+shows at least once: one token with no description, two sharing one, one naming a database that is gone.
 Expiry dates are computed from the clock at seeding time, so a token seeded to expire "in 3 days"
 really is about to expire when the demo starts.
 """
@@ -52,7 +53,7 @@ DATABASE_SEEDS = (
     ("Full access (break glass)", 500, NEVER, False, (("read", _ALL), ("write", _ALL))),
     ("Partner onboarding – permissions pending", 40, NEVER, False, ()),
     ("ログ収集エージェント (Fluent Bit)", 90, 4, False, (("write", "logs"),)),
-    ("Log search – support team", 7, NEVER, False, (("read", "logs"),)),
+    ("", 7, NEVER, False, (("read", "logs"),)),  # no description: someone was in a hurry
     ("Legacy ingest service", 800, NEVER, True, (("write", "metrics"),)),
     ("IoT gateway – Halle 3", 120, 200, False, (("write", "iot_sensors"),)),
     ("Billing export", 60, -3, False, (("read", "billing_events"),)),
@@ -63,8 +64,8 @@ DATABASE_SEEDS = (
     ("Load test 2024", 365, -30, False, (("write", "staging"),)),
     ("Mobile app backend", 75, 90, False, (("read", "telemetry"), ("write", "iot_sensors"))),
     ("Partner feed (Acme Corp)", 50, NEVER, True, (("read", "metrics"),)),
-    ("Vector log shipper – edge", 20, NEVER, False, (("write", "logs"),)),
-    ("Data science notebooks", 9, 5, False, (("read", "telemetry"), ("read", "iot_sensors"))),
+    ("Vector log shipper – edge", 20, NEVER, False, (("write", "logs"), ("write", "logs_archive"))),  # gone
+    ("Grafana dashboards", 9, 5, False, (("read", "telemetry"), ("read", "iot_sensors"))),  # the same again
     ("Archiver (S3 cold storage)", 240, NEVER, False, (("read", _ALL),)),
     ("Edge writer — 東京", 3, 180, False, (("write", "telemetry"), ("write", "logs"))),
 )

@@ -77,7 +77,10 @@ def test_csv_of_the_rows_shown_reads_back_to_exactly_what_the_table_shows(qtbot,
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=EXPORT_TIMEOUT_MS)
     exported = read_csv(path)
     assert exported[0][:len(labels)] == labels and labels[0] == "Token ID" and "Prefix" not in exported[0]
-    assert exported[0][len(labels):] == ["Created At (UTC)", "Expires At (UTC)", "Revoked At (UTC)"]
+    assert exported[0][len(labels):] == ["Created At (UTC)", "Expires At (UTC)", "Revoked At (UTC)",
+                                         "Finding IDs", "Findings"]
+    sentences = ["\n".join(f.sentence for f in page.findings_of(row[0])) for row in rows]  # row[0]: the ID
+    assert [row[-1] for row in exported[1:]] == sentences and any(sentences)
     assert [row[:len(labels)] for row in exported[1:]] == rows
     assert window.statusBar().currentMessage() == f"Exported {len(rows)} tokens to {path}."
 
@@ -91,8 +94,12 @@ def test_all_rows_as_json_use_the_apis_field_names(qtbot, window, sandbox, tmp_p
     exported = json.loads(path.read_text(encoding="utf-8"))
     # The server's own objects, field for field, in the server's order, whatever the search hides
     # (times to the microsecond: the server may write nanoseconds, which Token Desk does not keep).
-    assert [with_times_parsed(item) for item in exported] == [
+    assert [with_times_parsed({k: v for k, v in item.items() if k != "findings"}) for item in exported] == [
         with_times_parsed(item) for item in sandbox.state.database_tokens()]
+    page = window.page(TokenKind.DATABASE)
+    assert [[f["id"] for f in item["findings"]] for item in exported] == [
+        [f.id for f in page.findings_of(item["id"])] for item in exported]
+    assert any(item["findings"] for item in exported)
 
 
 def test_formula_descriptions_are_made_inert_and_line_breaks_kept(qtbot, window, tmp_path: Path) -> None:

@@ -31,15 +31,19 @@ def test_menus_hold_the_same_actions_as_the_toolbar_and_context_menu(window) -> 
                                        actions.copy_description, actions.edit, actions.rotate, actions.revoke]
     view = entries(found["View"])
     assert view[:3] == [actions.refresh, actions.find, actions.show_inactive]
+    assert view[3].text().startswith("Needs attention") and view[3] in window.toolbar.actions()
     assert actions.refresh in window.toolbar.actions() and actions.revoke in window.toolbar.actions()
 
 
 def test_menu_texts_and_shortcuts_read_as_a_user_expects(window) -> None:
     found = menus(window)
     file_entries = [(a.text(), a.shortcut().toString()) for a in entries(found["File"])]
-    assert file_entries == [("Connections…", ""), ("Export…", "Ctrl+E"), ("Quit", "Ctrl+Q")]
-    pages = [(a.text(), a.shortcut().toString()) for a in entries(found["View"])[4:]]
-    assert entries(found["View"])[3].text() == "&Columns"  # Alt+V, C: the header's column menu, by keyboard
+    assert [text for text, _key in file_entries] == ["Connections…", "Export…", "Export Expiry Reminders…",
+                                                     "Preferences…", "Quit"]
+    assert file_entries[1] == ("Export…", "Ctrl+E") and file_entries[-1] == ("Quit", "Ctrl+Q")
+    pages = [(a.text(), a.shortcut().toString()) for a in entries(found["View"])[5:]]
+    assert entries(found["View"])[3].shortcut().toString() == "Ctrl+Shift+A"  # Needs attention
+    assert entries(found["View"])[4].text() == "&Columns"  # Alt+V, C: the header's column menu, by keyboard
     assert pages == [("Management Tokens", "Ctrl+1"), ("Database Tokens", "Ctrl+2"), ("History", "Ctrl+H")]
     assert "F5" in [key.toString() for key in window.token_actions.refresh.shortcuts()]
     assert [a.text() for a in entries(found["Help"])] == ["About Token Desk"]

@@ -7,7 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-FILTERS = {"csv": "CSV files (*.csv)", "json": "JSON files (*.json)"}
+FILTERS = {"csv": "CSV files (*.csv)", "json": "JSON files (*.json)", "ics": "iCalendar files (*.ics)"}
 
 
 class FilePrompts:

@@ -7,6 +7,8 @@ back up again moved rows under the pointer.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt, QTimer
 from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QToolButton, QWidget
@@ -25,7 +27,7 @@ def _style(problem: bool):
                                     else (c.notice_background, c.notice_border, c.notice_text))
         return (f"QFrame#notice {{ background: {background}; border: 1px solid {border}; border-radius: 6px; }}"
                 f" QFrame#notice QLabel, QFrame#notice QToolButton {{ color: {text}; background: transparent;"
-                " border: none; }")
+                " border: none; } QToolButton#noticeAction { text-decoration: underline; font-weight: 600; }")
     return style
 
 
@@ -43,12 +45,21 @@ class Notice(QFrame):
         self.close_button.setAccessibleName("Dismiss notice")
         self.close_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # it must never steal the table's focus
         self.close_button.clicked.connect(self.hide)
+        # An optional link after the text ("Show them"): a click does it and closes the notice.
+        self.action_button = QToolButton()
+        self.action_button.setObjectName("noticeAction")
+        self.action_button.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.action_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.action_button.clicked.connect(self._act)
+        self.action_button.hide()
+        self._on_action: Callable[[], None] | None = None
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.hide)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(12, 4, 4, 4)
         layout.addWidget(self.label, 1)
+        layout.addWidget(self.action_button)
         layout.addWidget(self.close_button)
         style_live(self, _style(False))
         self._area: QWidget | None = None
@@ -69,7 +80,12 @@ class Notice(QFrame):
             return
         area = self._area.geometry()
         # As wide as the text on one line (sizeHint would wrap it early), within the area.
+        link = 0
+        if self.action_button.isVisibleTo(self):
+            self.action_button.ensurePolished()  # its style sheet makes it bold: measured as drawn
+            link = self.action_button.sizeHint().width() + self.layout().spacing()
         natural = (self.label.fontMetrics().horizontalAdvance(self.label.text()) + self.close_button.sizeHint().width()
+                   + link
                    + self.layout().contentsMargins().left() + self.layout().contentsMargins().right()
                    + 2 * self.layout().spacing() + 2 * self.frameWidth())
         width = max(min(natural, area.width() - 2 * MARGIN), min(MIN_WIDTH, area.width()))
@@ -88,15 +104,27 @@ class Notice(QFrame):
         return "" if self.isHidden() else self.label.text()
 
     def show_notice(self, text: str, *, problem: bool = False, spoken: str = "",
-                    duration_ms: int = SHOWN_MS) -> None:
-        """Show `text` for a while; `spoken` (default: the text) is what a screen reader announces."""
+                    duration_ms: int = SHOWN_MS, action: tuple[str, Callable[[], None]] | None = None) -> None:
+        """Show `text` for a while; `spoken` (default: the text) is what a screen reader announces;
+        `action` (link text, what it does) adds a link after the text."""
         style_live(self, _style(problem))
         self.label.setText(text)
+        self._on_action = action[1] if action else None
+        self.action_button.setText(action[0] if action else "")
+        self.action_button.setAccessibleName(action[0] if action else "")
+        self.action_button.setVisible(action is not None)
         self.show()
         self._place()
         self.raise_()
         self._timer.start(duration_ms)
         announce(self, spoken or text)
+
+
+    def _act(self) -> None:
+        on_action = self._on_action
+        self.hide()
+        if on_action is not None:
+            on_action()
 
 
 def announce(widget: QWidget, message: str) -> None:

@@ -9,7 +9,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (QButtonGroup, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
                                QProgressBar, QPushButton, QRadioButton, QVBoxLayout, QWidget)
 
-from token_desk.export import export_tokens_csv, export_tokens_json
+from token_desk.export import export_table_json, export_tokens_csv
 from token_desk.tasks import run_in_background
 from token_desk.ui.common.dialog_buttons import StandardButton, button_box
 from token_desk.ui.common.file_prompts import FilePrompts, with_suffix
@@ -18,8 +18,8 @@ from token_desk.ui.common.progress_relay import ProgressRelay
 from token_desk.ui.export.token_snapshot import token_table
 
 FORMAT_TEXTS = {
-    "csv": "CSV: the columns shown, plus UTC times and every permission",
-    "json": "JSON: the API's own field names and RFC 3339 times, one array",
+    "csv": "CSV: the columns shown, plus UTC times, every permission and the findings",
+    "json": "JSON: the API's own field names and RFC 3339 times, with the findings, one array",
 }
 
 
@@ -150,7 +150,7 @@ class ExportDialog(QDialog):
         if self.file_format == "csv":
             job, argument = export_tokens_csv, table
         else:
-            job, argument = export_tokens_json, table.tokens
+            job, argument = export_table_json, table
         run_in_background(job, path, argument, self._relay.report, context=self,
                           on_result=lambda count: self._finished(path, count), on_error=self._failed)
 

@@ -21,7 +21,9 @@ def token_table(page, shown_only: bool) -> TokenTable:
     """
     model, proxy = page.model, page.proxy
     rows = [proxy.source_row(row) for row in range(proxy.rowCount())] if shown_only else range(model.rowCount())
+    rows = list(rows)
     tokens = [model.token_at(row) for row in rows]
+    findings = model.row_values.findings  # this list's findings, spelt out on the worker
     statuses = [model.status_at(row) for row in rows]
     columns = visible_columns(page)
 
@@ -29,4 +31,5 @@ def token_table(page, shown_only: bool) -> TokenTable:
         token, status = tokens[row], statuses[row]
         return [column.text(token, status) for column in columns]
 
-    return TokenTable(page.kind, tuple(column.title for column in columns), tokens, cells)
+    return TokenTable(page.kind, tuple(column.title for column in columns), tokens, cells,
+                      lambda row: findings.findings(rows[row]))

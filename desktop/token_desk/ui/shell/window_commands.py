@@ -15,7 +15,8 @@ from token_desk.ui.common.menu_position import below_and_inside
 from token_desk.ui.create import TokenLifecycle
 from token_desk.ui.shell.context_menu import empty_space_menu, token_menu
 from token_desk.ui.shell.lifecycle_host import WindowLifecycleHost
-from token_desk.ui.tokens import TokenDetailsDialog, TokenPage
+from token_desk.ui.attention import show_token_details
+from token_desk.ui.tokens import TokenPage
 
 if TYPE_CHECKING:
     from token_desk.ui.shell.main_window import MainWindow
@@ -111,9 +112,10 @@ class WindowCommands(QObject):
         self.show_details()
 
     def show_details(self) -> None:
-        tokens = self._window.current_page().selected_tokens()
+        page = self._window.current_page()
+        tokens = page.selected_tokens()
         if len(tokens) == 1:
-            TokenDetailsDialog.show_for(self._window, tokens[0])
+            show_token_details(self._window, page, tokens[0])  # with its findings and their fixes
 
     def _on_one(self, flow, action) -> None:
         """Edit… and Rotate… act on the one selected token, when their enabled rule allows."""

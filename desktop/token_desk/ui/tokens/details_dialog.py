@@ -159,7 +159,8 @@ def _field_stack(fields: Sequence[FieldText]) -> QWidget:
 class TokenDetailsDialog(QDialog):
     """Every field of one token, read-only and selectable, with a Copy ID button."""
 
-    def __init__(self, token: Token, parent: QWidget | None = None) -> None:
+    def __init__(self, token: Token, parent: QWidget | None = None, section: QWidget | None = None) -> None:
+        """`section`, if given, goes under the fields (the token's findings, from ui.attention)."""
         super().__init__(parent)
         self._token = token
         self.setWindowTitle(f"{token.kind.label} Details")
@@ -173,12 +174,14 @@ class TokenDetailsDialog(QDialog):
         buttons.addButton(self._copy_button, QDialogButtonBox.ButtonRole.ActionRole)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        if section is not None:
+            layout.addWidget(section)
         layout.addWidget(buttons)
 
     @classmethod
-    def show_for(cls, parent: QWidget | None, token: Token) -> TokenDetailsDialog:
+    def show_for(cls, parent: QWidget | None, token: Token, section: QWidget | None = None) -> TokenDetailsDialog:
         """Open non-modally (several can be compared side by side); it deletes itself on close."""
-        dialog = cls(token, parent)
+        dialog = cls(token, parent, section)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
         return dialog

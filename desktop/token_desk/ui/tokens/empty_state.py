@@ -72,12 +72,15 @@ class EmptyState(QWidget):
     def text(self) -> str:
         return "" if self.isHidden() else self.headline.text()
 
-    def update_for(self, counts: Counts, search: str, loaded: bool) -> None:
+    def update_for(self, counts: Counts, search: str, loaded: bool, attention_only: bool = False) -> None:
         if not loaded or counts.shown:
             self.hide()
             return
         link = counts.inactive_hidden
-        if search:
+        if attention_only and counts.total:
+            headline = (f"No tokens that need attention match \u201c{search}\u201d" if search
+                        else "Nothing on this page needs attention")
+        elif search:
             headline = no_match_text(search)
         elif counts.total == 0:
             headline = self._nothing_yet

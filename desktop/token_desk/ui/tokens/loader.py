@@ -1,12 +1,15 @@
 """Loads both token lists off the GUI thread, in parallel: each kind is reported as soon as it answers,
 and the load as a whole once both have.
 
-Each worker also prepares the table's per-row values (statuses, search text, ID order):
-at 100,000 tokens that is a third of a second the GUI thread no longer spends frozen.
+Each worker also prepares the table's per-row values (statuses, search text, ID order, findings):
+at 100,000 tokens that is a third of a second the GUI thread no longer spends frozen. The database
+tokens' worker first reads the cluster's database list (once per load), which the missing-database
+finding needs.
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Mapping, Sequence
 
 from PySide6.QtCore import QObject, Signal
@@ -14,14 +17,34 @@ from PySide6.QtCore import QObject, Signal
 from token_desk.api.errors import AuthenticationError
 from token_desk.api.influxctl import InfluxctlError, InfluxctlUnavailableError
 from token_desk.api.models import TokenKind, utc_now
+from token_desk.cancellation import CancelledError
+from token_desk.findings import DEFAULT_POLICY, Policy
 from token_desk.models.columns import ColumnSpec
 from token_desk.models.row_values import RowValues
 from token_desk.tasks import run_in_background
 
 
-def fetch_rows(client, kind: TokenKind, columns: Sequence[ColumnSpec]) -> RowValues:
-    """One kind's tokens with their table rows prepared; runs on a worker thread."""
-    return RowValues(columns, client.list_tokens(kind), utc_now())
+log = logging.getLogger(__name__)
+
+
+def fetch_rows(client, kind: TokenKind, columns: Sequence[ColumnSpec], policy: Policy = DEFAULT_POLICY) -> RowValues:
+    """One kind's tokens with their table rows (and findings) prepared; runs on a worker thread."""
+    tokens = client.list_tokens(kind)  # first: a failure here is the load's, and no other request goes out
+    databases = database_names(client) if kind is TokenKind.DATABASE else None
+    return RowValues(columns, tokens, utc_now(), policy, databases)
+
+
+def database_names(client) -> list[str] | None:
+    """The cluster's databases, or None when they cannot be read: the tokens still load, and no token is
+    said to name a missing database on a guess."""
+    try:
+        return [database.name for database in client.list_databases()]
+    except CancelledError:
+        raise
+    except Exception as error:  # any failure: a 403 for a token without database rights, influxctl, …
+        log.warning("The cluster's database list could not be read (%s); "
+                    "no token is checked for missing databases this time.", type(error).__name__)
+        return None
 
 
 def _error_rank(error: BaseException) -> int:
@@ -54,6 +77,7 @@ class TokenLoader(QObject):
     def __init__(self, columns: Mapping[TokenKind, Sequence[ColumnSpec]], parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._columns = dict(columns)  # each table's columns, to prepare its rows for
+        self.policy = DEFAULT_POLICY  # the findings' numbers the next load uses (Preferences → Policy)
         self._generation = 0
         self._results: dict[TokenKind, RowValues] = {}
         self._error: BaseException | None = None
@@ -75,7 +99,7 @@ class TokenLoader(QObject):
         return True
 
     def _start(self, client, kind: TokenKind, generation: int):
-        return run_in_background(fetch_rows, client, kind, self._columns[kind], context=self,
+        return run_in_background(fetch_rows, client, kind, self._columns[kind], self.policy, context=self,
                           on_result=lambda rows: self._arrived(generation, kind, rows, None),
                           on_error=lambda error: self._arrived(generation, kind, None, error))
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Hashable, Iterable, Sequence
 
 from PySide6.QtCore import QByteArray, QItemSelection, QItemSelectionModel, QPoint, Qt
@@ -13,6 +14,8 @@ from token_desk.models import TokenFilterProxy, TokenTableModel
 from token_desk.models.columns import Column, ColumnSpec, columns_for, section_of
 from token_desk.models.display import DisplayStatus
 from token_desk.models.row_values import RowValues
+from token_desk.models.token_table_model import MOST_ROWS_MOVED_ONE_BY_ONE
+from token_desk.tasks import run_in_background
 from token_desk.ui.common.icons import icon
 from token_desk.ui.common.palette import colours, muted_text
 from token_desk.ui.tokens.first_paint import FirstPaintLog
@@ -20,6 +23,7 @@ from token_desk.ui.tokens.influxctl_panel import InfluxctlMissingPanel
 from token_desk.ui.tokens.empty_state import EmptyState
 from token_desk.ui.tokens.token_view import TokenTableView
 
+log = logging.getLogger(__name__)
 PAGE_TITLES = {TokenKind.MANAGEMENT: "Management Tokens", TokenKind.DATABASE: "Database Tokens"}
 STATUS_ICON_NAMES = {
     DisplayStatus.ACTIVE: "status-active",
@@ -51,7 +55,7 @@ class TokenPage(QWidget):
         self.title = PAGE_TITLES[kind]
         self.columns = tuple(columns) if columns is not None else columns_for(kind)
         self.model = TokenTableModel(kind, status_icons=status_icons(), parent=self, columns=self.columns,
-                                     status_colours=status_colour)
+                                     status_colours=status_colour, findings_icon=icon("warning"))
         self.proxy = TokenFilterProxy(self)
         self.proxy.setSourceModel(self.model)
         self.view = TokenTableView(self)
@@ -99,6 +103,7 @@ class TokenPage(QWidget):
 
     def apply_default_layout(self) -> None:
         self.view.apply_default_widths(self.columns)
+        self._hide_columns_off_by_default()
         self._show_inactive_columns()
         column, order = DEFAULT_SORT
         self.view.horizontalHeader().setSortIndicator(self.column_index(column), order)
@@ -140,6 +145,29 @@ class TokenPage(QWidget):
         self.proxy.set_show_inactive(show)
         self._show_inactive_columns()
 
+    def _hide_columns_off_by_default(self) -> None:
+        for section, spec in enumerate(self.columns):
+            if not spec.shown_by_default:
+                self.view.setColumnHidden(section, True)
+
+    def set_attention_only(self, only: bool) -> None:
+        """Only the tokens with findings (Needs attention), within the search."""
+        self.proxy.set_attention_only(only)
+        self._update_empty_state()
+
+    def set_policy(self, policy) -> None:
+        """The findings under new numbers, now, keeping the selected tokens selected."""
+        selected = [token.id for token in self.selected_tokens()]
+        current = self.current_token()
+        self.model.set_policy(policy)
+        self.select_ids(selected, current.id if current else None)
+        self._update_empty_state()
+
+    def findings_of(self, token_id: str):
+        """The findings of the token with this ID as the table shows them (empty if it has none or is not here)."""
+        row = self.model.row_of(token_id)
+        return () if row is None else self.model.findings_at(row)
+
     def _show_inactive_columns(self) -> None:
         for section, spec in enumerate(self.columns):
             if spec.inactive_only:
@@ -163,6 +191,7 @@ class TokenPage(QWidget):
             header.showSection(section)
             header.moveSection(header.visualIndex(section), section)
         self.view.apply_default_widths(self.columns)
+        self._hide_columns_off_by_default()
         self._show_inactive_columns()
 
     def _show_required_columns(self) -> None:
@@ -197,6 +226,23 @@ class TokenPage(QWidget):
         self.select_ids(selected, current.id if current else None)
         self._give_the_keyboard_a_row()
         self._update_empty_state()
+        self._count_shared_descriptions()
+
+    def _count_shared_descriptions(self) -> None:
+        """The one finding left out of the rows (it hashes every description): counted on a worker now,
+        added when it answers, unless a newer list is shown by then."""
+        rows = self.model.row_values
+        if rows.findings.shared is None and len(rows):
+            run_in_background(rows.findings.count_shared, context=self,
+                              on_result=lambda shared: self._add_shared(rows, shared),
+                              on_error=lambda error: log.error("Shared descriptions could not be counted: %r", error))
+
+    def _add_shared(self, rows: RowValues, shared) -> None:
+        selected = [token.id for token in self.selected_tokens()]
+        current = self.current_token()
+        if self.model.apply_shared(rows, shared) and len(shared.rows) > MOST_ROWS_MOVED_ONE_BY_ONE:
+            self.select_ids(selected, current.id if current else None)  # the model was reset
+        self._update_empty_state()
 
     def _give_the_keyboard_a_row(self) -> None:
         """A table that had the keyboard before its rows arrived gets a current row, as Qt gives one on focus
@@ -213,7 +259,8 @@ class TokenPage(QWidget):
         self._update_empty_state()
 
     def _update_empty_state(self, *_ignored: object) -> None:
-        self.empty_state.update_for(self.proxy.counts(), self.proxy.search_text, self._loaded)
+        self.empty_state.update_for(self.proxy.counts(), self.proxy.search_text, self._loaded,
+                                    self.proxy.attention_only)
 
     def selected_tokens(self) -> list[Token]:
         """The selected tokens in the order shown."""

@@ -1,0 +1,257 @@
+"""Findings for a whole token list in one pass, cheap enough to run with every load.
+
+A row's findings are one small int (a bit per rule) worked out by a single comprehension: at
+100,000 tokens a function call per token, or a Finding object per token, would cost more than
+the rest of preparing the rows. Sentences are written only when someone reads them (a tooltip,
+the Details dialog, an export). Only active tokens get findings; the list's own "now" is used,
+so a table and its exports agree for as long as the list is shown.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from itertools import compress
+from operator import attrgetter
+
+from token_desk.api.models import Permission, Token, TokenKind
+from token_desk.findings import rules
+from token_desk.findings.policy import DEFAULT_POLICY, Policy
+from token_desk.findings.rules import Finding, Rule, join_names, plural, time_until
+
+ALL = "*"
+_DESCRIPTION = attrgetter("description")
+_KIND = attrgetter("kind")
+_PERMISSIONS = attrgetter("permissions")
+
+
+@dataclass(frozen=True, slots=True)
+class SharedDescriptions:
+    """Descriptions that several active tokens of a list share, counted off the GUI thread."""
+
+    counts: dict[str, int]  # description -> how many active tokens use it (2 or more)
+    rows: list[int]  # the active rows with one of those descriptions
+    changes: int  # the FindingSet's change count when counted (a later change means counting again)
+
+
+class FindingSet:
+    """Per row of a token list: `masks[row]` (0: nothing to say); `findings(row)` spells them out.
+
+    Shared descriptions need every description hashed, which costs more than all the other rules
+    together (100,000 strings into a table): the list is shown first, without them, and
+    `count_shared()` runs on a worker right after; `apply_shared()` adds them (see TokenPage).
+    """
+
+    def __init__(self, tokens: Sequence[Token], active: Sequence[bool], now: datetime | None,
+                 policy: Policy = DEFAULT_POLICY, databases: Iterable[str] | None = None) -> None:
+        self.tokens = tokens  # shared with the caller's list, which may change row by row (replace/append)
+        self.active = active
+        self.now = now
+        self.policy = policy
+        # None: the cluster's databases are not known (not loaded, or the list failed): no missing-database finding.
+        self.databases = None if databases is None else frozenset(databases)
+        self.shared: dict[str, int] | None = None  # None until counted (see count_shared)
+        self.changes = 0  # rows replaced or added since the list was made
+        self._permission_bits: dict[int, int] = {}
+        self._permission_sets: dict[int, tuple[Permission, ...]] = {}  # keeps each keyed tuple alive
+        self.masks: list[int] = self._evaluate_all() if now is not None and tokens else [0] * len(tokens)
+
+    # ---- the one pass ---------------------------------------------------------------------------
+    def _evaluate_all(self) -> list[int]:
+        tokens, active, now, policy = self.tokens, self.active, self.now, self.policy
+        soon = now + timedelta(days=policy.expiry_warning_days)
+        old_management = now - timedelta(days=policy.management_max_age_days)
+        old_database = now - timedelta(days=policy.database_max_age_days)
+        expires_soon, old, undescribed = rules.EXPIRES_SOON.bit, rules.OLD.bit, rules.NO_DESCRIPTION.bit
+        bits, learn = self._permission_bits, self._learn_permissions
+        kinds = list(map(_KIND, tokens))
+        if kinds.count(TokenKind.DATABASE) == len(kinds):  # a list of one kind, as the API serves them
+            # One comprehension, no Python-level call per row (id() and str.isspace() run in C).
+            return [
+                0 if not is_active else (
+                    (expires_soon if (expires := token.expires_at) is not None and expires <= soon else 0)
+                    | (old if (created := token.created_at) is not None and created <= old_database else 0)
+                    | (bits[key] if (key := id(permissions := token.permissions)) in bits
+                       else learn(key, permissions))
+                    | (undescribed if not (text := token.description) or text.isspace() else 0))
+                for token, is_active in zip(tokens, active)
+            ]
+        if kinds.count(TokenKind.MANAGEMENT) == len(kinds):
+            never = rules.NEVER_EXPIRES.bit
+            return [
+                0 if not is_active else (
+                    (never if (expires := token.expires_at) is None else expires_soon if expires <= soon else 0)
+                    | (old if (created := token.created_at) is not None and created <= old_management else 0)
+                    | (undescribed if not (text := token.description) or text.isspace() else 0))
+                for token, is_active in zip(tokens, active)
+            ]
+        return [self.mask_of(token, is_active) for token, is_active in zip(tokens, active)]  # mixed: rare
+
+    def _learn_permissions(self, key: int, permissions: tuple[Permission, ...]) -> int:
+        """Bits for a permission set first seen, kept by identity: the decoder keeps each repeated set once,
+        so thousands of tokens share a handful of tuples (an equal copy just gets its own entry)."""
+        self._permission_sets[key] = permissions
+        found = self._permission_bits[key] = self.permission_bits(permissions)
+        return found
+
+    def permission_bits(self, permissions: Sequence[Permission]) -> int:
+        if not permissions:
+            return rules.NO_PERMISSIONS.bit
+        found = 0
+        if any(permission.resource == ALL for permission in permissions):
+            found |= rules.ALL_DATABASES.bit
+        if self.missing_databases(permissions):
+            found |= rules.MISSING_DATABASE.bit
+        return found
+
+    def missing_databases(self, permissions: Sequence[Permission]) -> list[str]:
+        """Databases the permissions name that the cluster does not have, in the token's order. Only `*`
+        means every database: a name like "metrics_*" is a name, as the API reads it."""
+        if self.databases is None:
+            return []
+        missing: list[str] = []
+        for permission in permissions:
+            name = permission.resource
+            if name != ALL and name not in self.databases and name not in missing:
+                missing.append(name)
+        return missing
+
+    # ---- shared descriptions ----------------------------------------------------------------------
+    def count_shared(self) -> SharedDescriptions:
+        """Which descriptions several active tokens share; reads only, so it may run on a worker."""
+        changes, tokens, active = self.changes, self.tokens, self.active
+        counter = Counter(compress(map(_DESCRIPTION, tokens), active))
+        if len(counter) == sum(active):
+            return SharedDescriptions({}, [], changes)  # every active description differs: the usual case
+        counts = {text: count for text, count in counter.items() if count > 1 and text.strip()}
+        rows = [row for row, (token, is_active) in enumerate(zip(tokens, active))
+                if is_active and token.description in counts] if counts else []
+        return SharedDescriptions(counts, rows, changes)
+
+    def apply_shared(self, shared: SharedDescriptions) -> list[int]:
+        """Add the duplicate-description finding; returns the rows it changed. Counted before a row was
+        replaced or added, it is counted again here."""
+        if shared.changes != self.changes:
+            shared = self.count_shared()
+        self.shared = dict(shared.counts)
+        duplicate = rules.DUPLICATE_DESCRIPTION.bit
+        masks = self.masks
+        for row in shared.rows:
+            masks[row] |= duplicate
+        return list(shared.rows)
+
+    def _recount(self, text: str) -> list[int]:
+        """After a row changed: the active rows described `text`, their duplicate bit set or cleared."""
+        if self.shared is None or not text or text.isspace():
+            return []
+        rows = [row for row, (token, is_active) in enumerate(zip(self.tokens, self.active))
+                if is_active and token.description == text]
+        duplicate, masks = rules.DUPLICATE_DESCRIPTION.bit, self.masks
+        if len(rows) > 1:
+            self.shared[text] = len(rows)
+            for row in rows:
+                masks[row] |= duplicate
+        else:
+            self.shared.pop(text, None)
+            for row in rows:
+                masks[row] &= ~duplicate
+        return rows
+
+    # ---- one row --------------------------------------------------------------------------------
+    def mask_of(self, token: Token, is_active: bool) -> int:
+        """The bits of the one pass (all but a shared description), for one token."""
+        if not is_active or self.now is None:
+            return 0
+        policy, now = self.policy, self.now
+        management = token.kind is TokenKind.MANAGEMENT
+        found = 0
+        if token.expires_at is None:
+            found |= rules.NEVER_EXPIRES.bit if management else 0
+        elif token.expires_at <= now + timedelta(days=policy.expiry_warning_days):
+            found |= rules.EXPIRES_SOON.bit
+        max_age = policy.management_max_age_days if management else policy.database_max_age_days
+        if token.created_at is not None and token.created_at <= now - timedelta(days=max_age):
+            found |= rules.OLD.bit
+        if not management:
+            found |= self.permission_bits(token.permissions)
+        if not token.description or token.description.isspace():
+            found |= rules.NO_DESCRIPTION.bit
+        return found
+
+    def replaced(self, row: int, old: Token) -> list[int]:
+        """Row `row` (in the shared lists already) was `old`; returns the other rows whose findings changed
+        (a description stopped or started being shared)."""
+        return self._after_change(row, old.description)
+
+    def appended(self) -> list[int]:
+        """A token was added at the end of the shared lists; returns the other rows whose findings changed."""
+        self.masks.append(0)
+        return self._after_change(len(self.tokens) - 1, None)
+
+    def _after_change(self, row: int, old_text: str | None) -> list[int]:
+        self.changes += 1
+        self.masks[row] = self.mask_of(self.tokens[row], self.active[row])
+        text = self.tokens[row].description
+        touched = set(self._recount(text))
+        if old_text is not None and old_text != text:
+            touched.update(self._recount(old_text))
+        touched.discard(row)
+        return sorted(touched)
+
+    # ---- in words -------------------------------------------------------------------------------
+    def findings(self, row: int) -> tuple[Finding, ...]:
+        """Row `row`'s findings, worst first, each with its sentence."""
+        mask = self.masks[row]
+        if not mask:
+            return ()
+        token = self.tokens[row]
+        return tuple(Finding(rule, self.sentence(rule, token)) for rule in rules.rules_in(mask))
+
+    def flagged(self) -> list[bool]:
+        """Per row: has at least one finding (the Needs attention filter)."""
+        return list(map(bool, self.masks))
+
+    def count(self) -> int:
+        return len(self.masks) - self.masks.count(0)
+
+    def sentence(self, rule: Rule, token: Token) -> str:
+        now = self.now
+        if rule is rules.NEVER_EXPIRES:
+            return "Never expires, with full access to the account."
+        if rule is rules.EXPIRES_SOON:
+            return f"Expires in {time_until(token.expires_at - now)}."
+        if rule is rules.OLD:
+            return f"Created {plural((now - token.created_at).days, 'day')} ago; rotate it."
+        if rule is rules.ALL_DATABASES:
+            return all_databases_sentence(token.permissions)
+        if rule is rules.MISSING_DATABASE:
+            return missing_database_sentence(self.missing_databases(token.permissions))
+        if rule is rules.NO_PERMISSIONS:
+            return "Has no permissions; it cannot be used."
+        if rule is rules.DUPLICATE_DESCRIPTION:
+            return (f"{(self.shared or {}).get(token.description, 2)} active tokens share this description; "
+                    "they are hard to tell apart in an incident.")
+        return "Has no description."
+
+
+def all_databases_sentence(permissions: Sequence[Permission]) -> str:
+    actions = {permission.action for permission in permissions if permission.resource == ALL}
+    ordered = [action for action in ("read", "write") if action in actions] + sorted(actions - {"read", "write"})
+    return f"Can {join_names(ordered)} every database, including ones created later."
+
+
+def missing_database_sentence(names: Sequence[str]) -> str:
+    quoted = [f"\u201c{name}\u201d" for name in names]
+    if len(names) == 1:
+        return f"Grants access to database {quoted[0]}, which no longer exists."
+    return f"Grants access to databases {join_names(quoted)}, which no longer exist."
+
+
+def evaluate(tokens: Sequence[Token], active: Sequence[bool], now: datetime, policy: Policy = DEFAULT_POLICY,
+             databases: Iterable[str] | None = None) -> FindingSet:
+    """Every finding of a list at once, shared descriptions included (for small lists, and tests)."""
+    found = FindingSet(tokens, active, now, policy, databases)
+    found.apply_shared(found.count_shared())
+    return found
