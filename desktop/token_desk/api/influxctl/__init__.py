@@ -9,6 +9,7 @@ from token_desk.api.influxctl.config import ExistingProfile, GeneratedConfig, sw
 from token_desk.api.influxctl.errors import (
     DOWNLOAD_URL, InfluxctlAuthenticationError, InfluxctlCancelledError, InfluxctlConnectionError, InfluxctlError, InfluxctlNotFoundError,
     InfluxctlNotInstalledError, InfluxctlOutcomeUnknownError, InfluxctlOutputError, InfluxctlPermissionError,
+    InfluxctlStoppedError,
     InfluxctlTimeoutError, InfluxctlTooOldError, InfluxctlUnavailableError,
 )
 from token_desk.api.influxctl.login import LoginObserver, LoginPrompt
@@ -18,7 +19,7 @@ from token_desk.api.influxctl.program import MINIMUM_VERSION, InfluxctlProgram
 __all__ = [
     "DEFAULT_TIMEOUT_SECONDS", "InfluxctlBridge", "ExistingProfile", "GeneratedConfig", "sweep_leftovers",
     "DOWNLOAD_URL", "InfluxctlAuthenticationError", "InfluxctlCancelledError", "InfluxctlConnectionError", "InfluxctlError",
-    "InfluxctlNotFoundError", "InfluxctlNotInstalledError", "InfluxctlOutcomeUnknownError", "InfluxctlOutputError",
+    "InfluxctlNotFoundError", "InfluxctlNotInstalledError", "InfluxctlOutcomeUnknownError", "InfluxctlOutputError", "InfluxctlStoppedError",
     "InfluxctlPermissionError", "InfluxctlTimeoutError", "InfluxctlTooOldError", "InfluxctlUnavailableError",
     "LoginObserver", "LoginPrompt", "CancelHandle", "end_all_processes", "running_count",
     "MINIMUM_VERSION", "InfluxctlProgram",
