@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass, field
@@ -53,7 +54,8 @@ class _Unsettled:
 
     entry_id: str
     attempt: _Attempt
-    started: datetime
+    started: datetime  # when the request went out (a create's token is created after it)
+    lost_at: float  # time.monotonic() once its answer was lost: only a read asked for later proves anything
 
     @property
     def is_create(self) -> bool:
@@ -88,21 +90,23 @@ class RecordingService:
 
     # ---- reads -----------------------------------------------------------------------------------------
     def list_tokens(self, kind: TokenKind) -> list[Token]:
+        asked = time.monotonic()
         tokens = self._inner.list_tokens(kind)
         self._descriptions.update((token.id, token.description) for token in tokens)
-        for unsettled in self._take_unsettled(lambda u: u.is_create and u.attempt.kind is kind):
+        for unsettled in self._take_unsettled(lambda u: u.is_create and u.attempt.kind is kind and u.lost_at < asked):
             result = created_by_attempt(tokens, unsettled.attempt.description, unsettled.started)
             self._record_outcome(unsettled.entry_id, result.outcome, token_id=result.token_id,
                                  message=f"Re-listed after the answer was lost: {result.message}", checked=True)
         return tokens
 
     def get_token(self, kind: TokenKind, token_id: str) -> Token:
+        asked = time.monotonic()
         token = self._inner.get_token(kind, token_id)
         self._descriptions[token.id] = token.description
         if token.id != token_id:
             return token  # an answer about another token proves nothing about this one
-        for unsettled in self._take_unsettled(lambda u: not u.is_create and (u.attempt.kind, u.attempt.token_id)
-                                              == (kind, token_id)):
+        for unsettled in self._take_unsettled(lambda u: not u.is_create and u.lost_at < asked and (
+                u.attempt.kind, u.attempt.token_id) == (kind, token_id)):
             if unsettled.attempt.action is Action.EDIT:
                 outcome, message = edit_seen_in(token, unsettled.attempt.requested)
             else:
@@ -182,10 +186,11 @@ class RecordingService:
             result = call()
         except BaseException as error:
             outcome, message = outcome_of_error(error)
-            if outcome is Outcome.UNKNOWN:
-                with self._unsettled_lock:
-                    self._unsettled.append(_Unsettled(entry_id, attempt, started))
+            lost_at = time.monotonic()
             self._record_outcome(entry_id, outcome, message=message)
+            if outcome is Outcome.UNKNOWN:  # after its `unknown` line, so a settlement is always written later
+                with self._unsettled_lock:
+                    self._unsettled.append(_Unsettled(entry_id, attempt, started, lost_at))
             raise
         if isinstance(result, Token):
             self._descriptions[result.id] = result.description

@@ -106,3 +106,17 @@ def test_a_list_asked_after_the_change_is_shown_as_it_is(qtbot, window, sandbox)
     window.refresh()
     wait_loaded(qtbot, window)
     assert row_copy(window, TokenKind.DATABASE, target.id).permissions == target.permissions
+
+
+def test_a_refresh_asked_for_while_a_list_loads_follows_it(qtbot, window, sandbox) -> None:
+    """The list in flight may predate what made someone ask (a revoke whose new state could not be read
+    back asks for one): the request is not dropped, a fresh load follows."""
+    lists_before = sum(entry.method == "GET" and entry.path.endswith("/tokens")
+                       for entry in sandbox.state.request_log)
+    hold_both_lists(qtbot, window, sandbox)
+    window.refresh()  # while busy
+    sandbox.faults.release_held()
+    qtbot.waitUntil(lambda: sum(entry.method == "GET" and entry.path.endswith("/tokens")
+                                for entry in sandbox.state.request_log) == lists_before + 2,
+                    timeout=LOAD_TIMEOUT_MS)
+    wait_loaded(qtbot, window)
