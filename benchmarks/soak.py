@@ -1,11 +1,15 @@
 """Soak run: many cycles of refresh and revoke through the real window against a misbehaving sandbox.
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/soak.py [--cycles 1000] [--chaos 0.1] [--seed 1]
+                                                                  [--kill 0.02]
 
-Each cycle refreshes both lists (F5's path: the loader on worker threads) and revokes one token the way a
-person does (select it, Revoke Token…, tick the risk box, press Revoke Token in the real dialog). The
-sandbox meanwhile delays, drops, or answers 500 or 429 to a random share of requests. At the end, with
-the faults off, one last refresh must leave each table equal to the server's tokens, token for token.
+Each cycle refreshes both lists (F5's path: the loader on worker threads) and revokes one database token
+the way a person does (select it, Revoke Token…, tick the risk box, press Revoke Token in the real dialog);
+every MANAGEMENT_EVERY cycles it revokes a management token too, through influxctl (the sandbox's emulator,
+real processes). The sandbox meanwhile delays, drops, or answers 500 or 429 to a random share of requests,
+and a random share of influxctl calls (--kill) is killed with SIGKILL, before or after it acts, as the
+system kills a process out of memory or at a logout. At the end, with the faults off, one last refresh
+must leave both tables equal to the service's tokens, token for token.
 Resident memory is taken after a warm-up and at the end; it must stay within 10%. Prints one summary line.
 """
 
@@ -31,12 +35,16 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "desktop"))
 from PySide6.QtCore import QEvent, QTimer  # noqa: E402
 from PySide6.QtWidgets import QAbstractButton, QApplication  # noqa: E402
 
-from token_desk.api.client import ManagementApiClient  # noqa: E402
+from token_desk.api.connect import management_token_service  # noqa: E402
+from token_desk.api.influxctl import InfluxctlProgram  # noqa: E402
 from token_desk.api.models import TokenKind  # noqa: E402
+from token_desk.sandbox.influxctl import emulator_command, write_launcher  # noqa: E402
 
 WARM_UP_CYCLES = 100
 MEMORY_TOLERANCE = 0.10
 TOKENS = 2_000  # database tokens; about three in four can be revoked
+MANAGEMENT_TOKENS = 400
+MANAGEMENT_EVERY = 4  # cycles between management-token revokes (each takes several influxctl processes)
 RISK = "I understand the risk of this action"
 
 
@@ -44,7 +52,7 @@ RISK = "I understand the risk of this action"
 _SANDBOX = """
 import json, sys
 from token_desk.sandbox import start_sandbox
-sb = start_sandbox(seed=int(sys.argv[1]), populate={"database": int(sys.argv[2])})
+sb = start_sandbox(seed=int(sys.argv[1]), populate={"database": int(sys.argv[2]), "management": int(sys.argv[4])})
 print(json.dumps({"url": sb.url, "account_id": sb.account_id, "cluster_id": sb.cluster_id,
                   "management_token": sb.management_token}), flush=True)
 sb.faults.chaos(float(sys.argv[3]), int(sys.argv[1]))
@@ -59,7 +67,8 @@ sb.stop()
 
 class ChaoticSandbox:
     def __init__(self, seed: int, tokens: int, chaos: float) -> None:
-        self._process = subprocess.Popen([sys.executable, "-c", _SANDBOX, str(seed), str(tokens), str(chaos)],
+        self._process = subprocess.Popen([sys.executable, "-c", _SANDBOX, str(seed), str(tokens), str(chaos),
+                                          str(MANAGEMENT_TOKENS)],
                                          stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
         details = json.loads(self._process.stdout.readline())
         self.url, self.account_id, self.cluster_id = details["url"], details["account_id"], details["cluster_id"]
@@ -74,6 +83,43 @@ class ChaoticSandbox:
     def stop(self) -> None:
         self._process.stdin.close()
         self._process.wait(timeout=30)
+
+
+# The influxctl the app runs: the sandbox's emulator, except that a share of calls (all but `version`) is
+# killed with SIGKILL, at random before it acts or after (then what it printed dies with it).
+_KILLER = """
+import io, os, random, signal, sys
+from token_desk.sandbox.influxctl.cli import main
+argv = sys.argv[1:]
+with open({rate_file!r}) as rate_file:
+    rate = float(rate_file.read() or 0)
+if "version" not in argv and random.random() < rate:
+    when = random.choice(("before", "after"))
+    with open({log_file!r}, "a") as log:
+        log.write(when + "\\n")
+    if when == "after":
+        sys.stdout = io.StringIO()
+        main(argv)
+    os.kill(os.getpid(), signal.SIGKILL)
+sys.exit(main(argv))
+"""
+
+
+class KillingInfluxctl:
+    """A launcher for `--influxctl`: the emulator over `sandbox_url`, killing `rate` of its calls."""
+
+    def __init__(self, folder: Path, sandbox_url: str, rate: float) -> None:
+        self._rate_file, self._log_file = folder / "kill-rate", folder / "killed.log"
+        self.set_rate(rate)
+        script = folder / "killing_influxctl.py"
+        script.write_text(_KILLER.format(rate_file=str(self._rate_file), log_file=str(self._log_file)))
+        self.program = write_launcher(folder / "bin", [sys.executable, str(script), *emulator_command(sandbox_url)[3:]])
+
+    def set_rate(self, rate: float) -> None:
+        self._rate_file.write_text(str(rate))
+
+    def killed(self) -> Counter[str]:
+        return Counter(self._log_file.read_text().split()) if self._log_file.exists() else Counter()
 
 
 class QuietPrompts:
@@ -128,13 +174,13 @@ def wait_idle(app: QApplication, window) -> None:
     app.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
-def revoke_one(app: QApplication, window) -> bool:
+def revoke_one(app: QApplication, window, kind: TokenKind = TokenKind.DATABASE) -> bool:
     """Select the first token still revocable and revoke it through the window; False if none is left."""
-    page = window.page(TokenKind.DATABASE)
-    window.sidebar.setCurrentRow(1)
+    page = window.page(kind)
+    window.sidebar.setCurrentRow(list(TokenKind).index(kind))
     for row in range(page.proxy.rowCount()):
         token = page.proxy.token_at(row)
-        if token.revoked_at is None:
+        if not token.is_revoked and not window.connection.client.is_signed_in_with(token):
             page.select_row(row)
             window.update_actions()
             window.token_actions.revoke.trigger()
@@ -143,14 +189,20 @@ def revoke_one(app: QApplication, window) -> bool:
     return False
 
 
-def table_matches_server(window, sandbox) -> tuple[bool, int]:
-    """The database tokens table (what this run revokes, over REST) against the server's own list.
-
-    Management tokens go through influxctl, which this run does not start; that page shows why."""
-    with ManagementApiClient(sandbox.url, sandbox.account_id, sandbox.cluster_id, sandbox.management_token) as client:
-        server = sorted(client.list_tokens(TokenKind.DATABASE), key=lambda token: token.id)
-    shown = sorted(window.page(TokenKind.DATABASE).model.tokens(), key=lambda token: token.id)
-    return shown == server, len(server)
+def table_matches_server(window, sandbox) -> tuple[bool, dict[str, int]]:
+    """Both tables against the service's own lists (database tokens over REST, management tokens through
+    the plain emulator: influxctl is their only source), token for token."""
+    service = management_token_service(sandbox.url, sandbox.account_id, sandbox.cluster_id,
+                                       sandbox.management_token, InfluxctlProgram(emulator_command(sandbox.url)))
+    matches, counts = True, {}
+    try:
+        for kind in TokenKind:
+            server = sorted(service.list_tokens(kind), key=lambda token: token.id)
+            shown = sorted(window.page(kind).model.tokens(), key=lambda token: token.id)
+            matches, counts[kind.value] = matches and shown == server, len(server)
+    finally:
+        service.close()
+    return matches, counts
 
 
 class ErrorCounter(logging.Handler):
@@ -162,12 +214,13 @@ class ErrorCounter(logging.Handler):
         self.count += 1
 
 
-def open_window(sandbox, revoker, prompts):
+def open_window(sandbox, revoker, prompts, influxctl: Path):
     from token_desk.app import create_window
 
     os.environ["INFLUX_MANAGEMENT_TOKEN"] = sandbox.management_token
     window = create_window(["--url", sandbox.url, "--account-id", sandbox.account_id,
-                            "--cluster-id", sandbox.cluster_id], prompts=prompts, revoker=revoker)
+                            "--cluster-id", sandbox.cluster_id, "--influxctl", str(influxctl)],
+                           prompts=prompts, revoker=revoker)
     window.token_actions.show_inactive.setChecked(True)  # revoked rows stay: the whole table is compared
     window.show()
     return window
@@ -178,6 +231,7 @@ def main() -> int:
     parser.add_argument("--cycles", type=int, default=1000)
     parser.add_argument("--chaos", type=float, default=0.1, help="share of requests that misbehave")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--kill", type=float, default=0.02, help="share of influxctl calls killed with SIGKILL")
     args = parser.parse_args()
     os.environ["TOKEN_DESK_CONFIG_DIR"] = tempfile.mkdtemp(prefix="token-desk-soak-")
     errors = ErrorCounter()
@@ -190,7 +244,8 @@ def main() -> int:
     sandbox = ChaoticSandbox(args.seed, TOKENS, args.chaos)
     try:
         revoker, prompts = ConfirmingRevoker(), QuietPrompts()
-        window = open_window(sandbox, revoker, prompts)
+        influxctl = KillingInfluxctl(Path(tempfile.mkdtemp(prefix="token-desk-soak-influxctl-")), sandbox.url, args.kill)
+        window = open_window(sandbox, revoker, prompts, influxctl.program)
         wait_idle(app, window)
         warm_mb = failed_refreshes = 0
         for cycle in range(1, args.cycles + 1):
@@ -199,13 +254,16 @@ def main() -> int:
             failed_refreshes += window.banner.message != ""
             if not revoke_one(app, window):
                 break
+            if cycle % MANAGEMENT_EVERY == 0:
+                revoke_one(app, window, TokenKind.MANAGEMENT)
             if cycle == min(WARM_UP_CYCLES, max(1, args.cycles // 5)):
                 warm_mb = resident_mb()
         injected = sandbox.calm()
+        influxctl.set_rate(0)
         chaos, requests = injected["chaos"], injected["requests"]
         window.refresh()
         wait_idle(app, window)
-        matches, token_count = table_matches_server(window, sandbox)
+        matches, token_counts = table_matches_server(window, sandbox)
         end_mb = resident_mb()
     finally:
         sandbox.stop()
@@ -213,14 +271,17 @@ def main() -> int:
     reports = [report for report in revoker.reports if report is not None]
     outcomes = Counter(outcome.result_label for report in reports for outcome in report.outcomes)
     checked = sum(outcome.answer_lost for report in reports for outcome in report.outcomes)
+    killed = influxctl.killed()
     growth = (end_mb - warm_mb) / warm_mb if warm_mb else 0.0
     flat = warm_mb > 0 and growth <= MEMORY_TOLERANCE
     ok = matches and flat and errors.count == 0
     print(f"soak: {cycle} cycles in {elapsed:.0f} s; {requests} requests, faults injected "
           f"{chaos.get('delay', 0)} delays, {chaos.get('drop', 0)} dropped, {chaos.get('500', 0)} × 500, "
-          f"{chaos.get('429', 0)} × 429; revokes {dict(outcomes)} ({checked} settled by re-reading); "
-          f"{failed_refreshes} refreshes showed an error; final table {'equals' if matches else 'DIFFERS FROM'} "
-          f"the server ({token_count} database tokens); RSS {warm_mb:.0f} → {end_mb:.0f} MB ({growth:+.1%}, "
+          f"{chaos.get('429', 0)} × 429, influxctl killed {killed['before']} before and {killed['after']} after "
+          f"acting; revokes {dict(outcomes)} ({checked} settled by re-reading); "
+          f"{failed_refreshes} refreshes showed an error; final tables {'equal' if matches else 'DIFFER FROM'} "
+          f"the service's ({token_counts['database']} database, {token_counts['management']} management "
+          f"tokens); RSS {warm_mb:.0f} → {end_mb:.0f} MB ({growth:+.1%}, "
           f"{'flat' if flat else 'NOT flat'}); {errors.count} errors logged, no crash: {'PASS' if ok else 'FAIL'}")
     window.close()
     return 0 if ok else 1

@@ -31,6 +31,7 @@ from token_desk.api.errors import (
     ApiConnectionError, ApiError, ApiTimeoutError, AuthenticationError, CertificateError, NotFoundError,
     OutcomeUnknownError,
 )
+from token_desk.api.influxctl.errors import InfluxctlOutcomeUnknownError
 from token_desk.api.models import Token, TokenKind
 from token_desk.cancellation import CancelledError, current_cancellation
 
@@ -95,7 +96,11 @@ def token_name(token: Token) -> str:
     return f"\u201c{description}\u201d ({token.id[:8]}\u2026)"
 
 
-def checking_note(token: Token) -> str:
+def checking_note(token: Token, error: BaseException | None = None) -> str:
+    """What the dialog says while a lost answer is checked. An influxctl stopped part-way says so in its
+    own sentence (which is the one the app's error_sentence() shows for it)."""
+    if isinstance(error, InfluxctlOutcomeUnknownError):
+        return str(error)
     return f"The server did not confirm revoking {token_name(token)}; checking what it says now\u2026"
 
 
@@ -280,7 +285,7 @@ def _revoke_one(client: RevokingClient, token: Token, in_use: bool, note: NoteCa
     except (ApiError, CancelledError) as err:
         if not is_lost_answer(err):
             return RevokeOutcome(token, error=err, was_in_use=in_use)
-        note(checking_note(token))
+        note(checking_note(token, err))
         return _settle_by_rereading(client, token, in_use)
     try:
         answer = client.get_token(token.kind, token.id)

@@ -135,8 +135,20 @@ def run_in_background(
     """Run `fn(*args)` on a worker thread; deliver the outcome on `context`'s thread."""
     task = Task(context, on_result, on_error)
     _running.add(task.cancellation)  # from now, so work still queued is cancelled too
-    QThreadPool.globalInstance().start(_Runner(fn, args, task))
+    _pool().start(_Runner(fn, args, task))
     return task
+
+
+# The work waits on the network or on influxctl rather than computing, so the pool is not sized by
+# cores: on a two-core machine two slow lists would otherwise hold a revoke back until they answer.
+MIN_WORKERS = 8
+
+
+def _pool() -> QThreadPool:
+    pool = QThreadPool.globalInstance()
+    if pool.maxThreadCount() < MIN_WORKERS:
+        pool.setMaxThreadCount(MIN_WORKERS)
+    return pool
 
 
 class _Running:

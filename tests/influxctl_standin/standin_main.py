@@ -14,7 +14,7 @@ import standin_state as state
 from standin_flags import FlagSpec, UsageError, parse, parse_duration
 from standin_output import log
 from standin_world import (
-    DELAY_ENV, VERSION_STYLE_ENV, Context, modes_from_env, version_from_env, version_tuple,
+    CHANGING, DELAY_ENV, VERSION_STYLE_ENV, Context, modes_from_env, version_from_env, version_tuple,
 )
 
 GLOBAL_FLAGS = FlagSpec(booleans=frozenset({"trace"}),
@@ -67,7 +67,20 @@ def _run(argv: list[str]) -> int:
     _sign_in(context, parsed.flags)
     if context.trace:
         log("debug", f"running {command} {args[0]} against account {context.account_id}")
-    return handler.run(context, sub_parsed)
+    changing = args[0] in CHANGING
+    if changing and "killed-before-change" in context.modes:
+        _killed()
+    status = handler.run(context, sub_parsed)
+    if changing and "killed-after-change" in context.modes:
+        _killed()  # what it printed is still in its buffer, so it is lost with the process
+    return status
+
+
+def _killed() -> None:
+    """Ended from outside, as the system (out of memory, a logout) ends a process."""
+    if hasattr(signal, "SIGKILL"):
+        os.kill(os.getpid(), signal.SIGKILL)
+    os._exit(0xC000013A)  # Windows: STATUS_CONTROL_C_EXIT, as a process ended at logoff reports
 
 
 def _version(version_text: str, modes: frozenset[str]) -> int:

@@ -26,7 +26,10 @@ MODES = {
     "device-login": "without a cached sign-in, the browser login runs even when mgmt_token is set",
     "gtk-noise": "GTK's atk-bridge line on stderr on every run",
     "revoke-again-fails": "revoking an already revoked token is an error",
+    "killed-before-change": "a create, revoke or update is killed by a signal (SIGKILL) before it acts",
+    "killed-after-change": "a create, revoke or update acts, then is killed by a signal before its output is out",
 }
+CHANGING = frozenset({"create", "revoke", "update"})
 
 
 @dataclass

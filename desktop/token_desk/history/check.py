@@ -6,8 +6,9 @@ Runs on a worker thread. Raises ApiError when the server cannot be asked (the en
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from token_desk.api.errors import NotFoundError
 from token_desk.api.models import Token, TokenKind
@@ -60,20 +61,37 @@ def _revoke_result(token: Token) -> CheckResult:
 
 
 def _edit_result(token: Token, entry: HistoryEntry) -> CheckResult:
+    return CheckResult(*edit_seen_in(token, entry.requested))
+
+
+def edit_seen_in(token: Token, requested: str) -> tuple[Outcome, str]:
+    """What a fresh copy of a token says about an edit whose answer was lost."""
     # Whatever the edit asked for (description, permissions or both), the server's copy has it.
     candidates = ((token.description, None), (None, token.permissions), (token.description, token.permissions))
-    if any(requested_change(*candidate) == entry.requested for candidate in candidates):
-        return CheckResult(Outcome.CONFIRMED, "the token has the requested values.")
-    return CheckResult(Outcome.FAILED, "the token does not have the requested values.")
+    if any(requested_change(*candidate) == requested for candidate in candidates):
+        return Outcome.CONFIRMED, "the token has the requested values."
+    return Outcome.FAILED, "the token does not have the requested values."
 
 
 def _find_created(service, kind: TokenKind, entry: HistoryEntry) -> CheckResult:
-    since = entry.time - CLOCK_SLACK
-    found = [token for token in service.list_tokens(kind)
-             if token.description == entry.description and token.created_at >= since]
-    if len(found) == 1:
+    return created_by_attempt(service.list_tokens(kind), entry.description, entry.time)
+
+
+def created_by_attempt(tokens: Sequence[Token], description: str, attempted_at: datetime) -> CheckResult:
+    """What a list proves about a create whose answer never came: there is no ID yet, so only a token
+    with the same description created since the attempt (give or take CLOCK_SLACK) can be its token.
+    Exactly one: created. None: not created. Several, or one the list gives no creation time for:
+    the list cannot tell, so the outcome stays unknown."""
+    since = attempted_at - CLOCK_SLACK
+    alike = [token for token in tokens if token.description == description]
+    undated = [token for token in alike if token.created_at is None]
+    found = [token for token in alike if token.created_at is not None and token.created_at >= since]
+    if len(found) == 1 and not undated:
         return CheckResult(Outcome.CONFIRMED, "a token with this description was created then.", found[0].id)
-    if found:
-        return CheckResult(Outcome.CONFIRMED,
-                           f"{len(found)} tokens with this description were created since then.")
-    return CheckResult(Outcome.FAILED, "no token with this description was created then.")
+    if not found and not undated:
+        return CheckResult(Outcome.FAILED, "no token with this description was created then.")
+    if undated:
+        return CheckResult(Outcome.UNKNOWN, "the list does not say when the tokens with this description "
+                                            "were created, so it cannot show whether this attempt made one.")
+    return CheckResult(Outcome.UNKNOWN, f"{len(found)} tokens with this description were created since then; "
+                                        "the list cannot show which one, if any, this attempt made.")

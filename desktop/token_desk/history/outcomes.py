@@ -38,7 +38,8 @@ def outcome_of_error(error: BaseException) -> tuple[Outcome, str]:
 def _influxctl_outcome(error: influxctl_errors.InfluxctlError) -> tuple[Outcome, str]:
     """influxctl that ran to its end and said why it failed: refused. Stopped part-way: unknown."""
     stopped = (influxctl_errors.InfluxctlTimeoutError, influxctl_errors.InfluxctlCancelledError,
-               influxctl_errors.InfluxctlOutcomeUnknownError, influxctl_errors.InfluxctlOutputError)
+               influxctl_errors.InfluxctlOutcomeUnknownError, influxctl_errors.InfluxctlOutputError,
+               influxctl_errors.InfluxctlStoppedError)
     if isinstance(error, stopped):
         return Outcome.UNKNOWN, str(error)
     return Outcome.FAILED, error.server_message or str(error)

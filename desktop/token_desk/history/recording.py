@@ -2,14 +2,20 @@
 
 A decorator at the service seam, so every way into a change (menus, dialogs, batch revokes, future
 flows) is recorded without their knowing. Reads pass straight through, except that listed and
-fetched tokens' descriptions are remembered, so a revoke can record "the description at the time",
-and a re-read of a token whose revoke answer was lost records what the server now shows.
+fetched tokens' descriptions are remembered, so a revoke can record "the description at the time".
+
+A change whose answer was lost (influxctl killed or timed out, a dropped connection) is written `unknown`,
+and the next read that can prove what happened settles it with a second line: a revoke or an edit by the
+next copy of that token (matched by ID only), a create by the next list of its kind (there is no ID yet:
+see history.check.created_by_attempt). The flows re-read right away (revocation.py, ui/create), so the
+history says `unknown`, then what the service showed.
 """
 
 from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass, field
@@ -17,8 +23,8 @@ from datetime import datetime
 from typing import Any
 
 from token_desk.api.errors import ApiError
-from token_desk.api.models import CreatedToken, Permission, Token, TokenKind
-from token_desk.history.check import CheckResult, check_entry
+from token_desk.api.models import CreatedToken, Permission, Token, TokenKind, utc_now
+from token_desk.history.check import CheckResult, check_entry, created_by_attempt, edit_seen_in
 from token_desk.history.entry import Action, HistoryEntry, Outcome, Target, requested_change
 from token_desk.history.journal import HistoryWriteError, Journal
 from token_desk.history.outcomes import outcome_of_error, revoke_seen_in
@@ -42,6 +48,20 @@ class _Attempt:
     confirmed: Callable[[Any], dict] = field(default=lambda _result: {"message": "Done."})
 
 
+@dataclass(frozen=True)
+class _Unsettled:
+    """A change written `unknown`, waiting for a read that proves what became of it."""
+
+    entry_id: str
+    attempt: _Attempt
+    started: datetime  # when the request went out (a create's token is created after it)
+    lost_at: float  # time.monotonic() once its answer was lost: only a read asked for later proves anything
+
+    @property
+    def is_create(self) -> bool:
+        return self.attempt.action in (Action.CREATE, Action.ROTATE)
+
+
 class RecordingService:
     """Wraps any TokenService; everything not overridden here is the wrapped service's own."""
 
@@ -50,8 +70,8 @@ class RecordingService:
         self._journal = journal
         self.target = target
         self._descriptions: dict[str, str] = {}
-        # Revokes whose answer was lost, by (kind, token ID): the next read of that token settles them.
-        self._unsettled: dict[tuple[TokenKind, str], str] = {}
+        self._unsettled: list[_Unsettled] = []  # changes whose answer was lost (see the module's notes)
+        self._unsettled_lock = threading.Lock()
         self._thread_state = threading.local()
 
     def __getattr__(self, name: str) -> Any:
@@ -70,27 +90,42 @@ class RecordingService:
 
     # ---- reads -----------------------------------------------------------------------------------------
     def list_tokens(self, kind: TokenKind) -> list[Token]:
+        asked = time.monotonic()
         tokens = self._inner.list_tokens(kind)
         self._descriptions.update((token.id, token.description) for token in tokens)
+        for unsettled in self._take_unsettled(lambda u: u.is_create and u.attempt.kind is kind and u.lost_at < asked):
+            result = created_by_attempt(tokens, unsettled.attempt.description, unsettled.started)
+            self._record_outcome(unsettled.entry_id, result.outcome, token_id=result.token_id,
+                                 message=f"Re-listed after the answer was lost: {result.message}", checked=True)
         return tokens
 
     def get_token(self, kind: TokenKind, token_id: str) -> Token:
+        asked = time.monotonic()
         token = self._inner.get_token(kind, token_id)
         self._descriptions[token.id] = token.description
-        entry_id = self._unsettled.pop((kind, token_id), None)
-        if entry_id is not None and token.id == token_id:
-            outcome, message = revoke_seen_in(token)
-            self._record_outcome(entry_id, outcome, message=f"Re-read after the answer was lost: {message}",
+        if token.id != token_id:
+            return token  # an answer about another token proves nothing about this one
+        for unsettled in self._take_unsettled(lambda u: not u.is_create and u.lost_at < asked and (
+                u.attempt.kind, u.attempt.token_id) == (kind, token_id)):
+            if unsettled.attempt.action is Action.EDIT:
+                outcome, message = edit_seen_in(token, unsettled.attempt.requested)
+            else:
+                outcome, message = revoke_seen_in(token)
+            self._record_outcome(unsettled.entry_id, outcome, message=f"Re-read after the answer was lost: {message}",
                                  checked=True)
         return token
 
     def check(self, entry: HistoryEntry) -> CheckResult:
         """Check Now: ask the server (directly, so the re-read is not taken for another settlement)
         what became of `entry`, and record its answer."""
-        for key, entry_id in list(self._unsettled.items()):
-            if entry_id == entry.id:
-                self._unsettled.pop(key, None)
+        self._take_unsettled(lambda unsettled: unsettled.entry_id == entry.id)
         return check_entry(self._inner, self._journal, entry)
+
+    def _take_unsettled(self, matches: Callable[[_Unsettled], bool]) -> list[_Unsettled]:
+        with self._unsettled_lock:
+            taken = [unsettled for unsettled in self._unsettled if matches(unsettled)]
+            self._unsettled = [unsettled for unsettled in self._unsettled if not matches(unsettled)]
+        return taken
 
     # ---- changes ---------------------------------------------------------------------------------------
     def revoke_token(self, kind: TokenKind, token_id: str) -> None:
@@ -146,13 +181,16 @@ class RecordingService:
                                                     attempt.description, attempt.action, attempt.requested)
         except HistoryWriteError as err:
             raise HistoryUnavailableError(f"{err}; nothing was sent.") from err
+        started = utc_now()
         try:
             result = call()
         except BaseException as error:
             outcome, message = outcome_of_error(error)
-            if outcome is Outcome.UNKNOWN and attempt.action is Action.REVOKE:
-                self._unsettled[(attempt.kind, attempt.token_id)] = entry_id
+            lost_at = time.monotonic()
             self._record_outcome(entry_id, outcome, message=message)
+            if outcome is Outcome.UNKNOWN:  # after its `unknown` line, so a settlement is always written later
+                with self._unsettled_lock:
+                    self._unsettled.append(_Unsettled(entry_id, attempt, started, lost_at))
             raise
         if isinstance(result, Token):
             self._descriptions[result.id] = result.description

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import time
 from datetime import datetime
 from collections.abc import Hashable
 from typing import Any, Callable, Mapping, Sequence
@@ -36,7 +37,13 @@ _ROW_FLAGS = (
 
 class TokenTableModel(QAbstractTableModel):
     """Tokens of one kind, one row each; per-row sort keys and search text are precomputed
-    (see RowValues) so TokenFilterProxy can sort and filter without calling back into Qt."""
+    (see RowValues) so TokenFilterProxy can sort and filter without calling back into Qt.
+
+    Newest knowledge wins: the table remembers each change the service confirmed (`confirm`) and when
+    (time.monotonic(), the clock the loader stamps its requests with). A list requested before a change
+    was confirmed may predate it, so `set_tokens(rows, requested_at)` keeps the confirmed copies over
+    that list's rows: a stale refresh never brings a revoked token back as active, nor undoes an edit,
+    nor drops a token just created."""
 
     def __init__(
         self,
@@ -59,6 +66,7 @@ class TokenTableModel(QAbstractTableModel):
         self._rows = RowValues(self._columns, now=clock())
         self._role_handlers = self._make_role_handlers()
         self._failed_cell_logged = False
+        self._confirmed: dict[str, tuple[float, Token]] = {}  # token ID -> (when confirmed, the copy)
 
     @property
     def kind(self) -> TokenKind:
@@ -80,11 +88,31 @@ class TokenTableModel(QAbstractTableModel):
         """The section of the column whose specification has `key` (e.g. Column.STATUS)."""
         return section_of(self._columns, key)
 
-    def set_tokens(self, tokens: Sequence[Token] | RowValues) -> None:
+    @property
+    def newest_change(self) -> float | None:
+        """When the newest confirmed change still kept over older lists was confirmed (time.monotonic())."""
+        return max((at for at, _token in self._confirmed.values()), default=None)
+
+    def confirm(self, token: Token) -> None:
+        """The service's copy after a change it confirmed (revoke, create, edit): shown now, and kept over
+        any list requested before this moment."""
+        self._confirmed[token.id] = (time.monotonic(), token)
+        self.put_token(token)
+
+    def set_tokens(self, tokens: Sequence[Token] | RowValues, requested_at: float | None = None) -> None:
         """Show a new token list (a model reset; proxies keep their sort and filter).
 
         `tokens` may also come ready as RowValues(columns, tokens, now), built off the GUI thread.
+        `requested_at` (time.monotonic() when the list was asked for): changes confirmed after it are kept
+        over the list's rows; None means the list is the newest knowledge there is.
         """
+        self._reset_rows(tokens)
+        self._confirmed = {token_id: (at, token) for token_id, (at, token) in self._confirmed.items()
+                           if requested_at is not None and at > requested_at}
+        for _at, token in self._confirmed.values():
+            self.put_token(token)
+
+    def _reset_rows(self, tokens: Sequence[Token] | RowValues) -> None:
         if isinstance(tokens, RowValues) and tokens.columns != self._columns:
             raise ValueError("rows prepared for other columns than this table's")
         self.beginResetModel()

@@ -106,8 +106,9 @@ class Faults:
         return self._hangs.waiting
 
     def hold_next(self, n: int) -> None:
-        """The next N requests wait until `release_held()`, then get their usual answers: a slow server
-        whose answer a test releases when it has seen what it wanted, with no clock involved."""
+        """The answers to the next N requests wait until `release_held()`: each is worked out when its
+        request arrives (a list says what the service held then) and held back on its way, like a slow
+        network; a test releases them when it has seen what it wanted, with no clock involved."""
         self._holds.close_for(n)
 
     def release_held(self) -> None:

@@ -53,7 +53,6 @@ class SandboxHandler(BaseHTTPRequestHandler):
         raw = self._read_body()  # always drained, or the next request on this connection is garbled
         path = urlsplit(self.path).path
         faults = self.server.faults
-        faults.wait_if_held()
         if faults.hang_if_asked():
             self.close_connection = True
             return
@@ -70,6 +69,7 @@ class SandboxHandler(BaseHTTPRequestHandler):
         except Exception:  # never a traceback on the wire; the type is enough to debug locally
             log.exception("sandbox failed on %s %s", self.command, path)
             answer = Answer(500, error_body(500, "internal server error"))
+        faults.wait_if_held()  # the answer as the service had it when asked, held back on the way
         if chaos == "drop" or faults.take_drop(self.command):
             self.close_connection = True  # the work is done, but its answer is lost on the way
             self.server.request_log.record(self.command, path, 0)

@@ -9,6 +9,7 @@ from token_desk.api.influxctl.config import ExistingProfile, GeneratedConfig, pi
 from token_desk.api.influxctl.errors import (
     DOWNLOAD_URL, InfluxctlAuthenticationError, InfluxctlCancelledError, InfluxctlConnectionError, InfluxctlError, InfluxctlNotFoundError,
     InfluxctlNeedsItsOwnSignInError, InfluxctlNotInstalledError, InfluxctlOutcomeUnknownError, InfluxctlOutputError, InfluxctlPermissionError,
+    InfluxctlStoppedError,
     InfluxctlTimeoutError, InfluxctlTooOldError, InfluxctlUnavailableError,
 )
 from token_desk.api.influxctl.login import LoginObserver, LoginPrompt
@@ -19,6 +20,7 @@ __all__ = [
     "DEFAULT_TIMEOUT_SECONDS", "InfluxctlBridge", "ExistingProfile", "GeneratedConfig", "pipes_work",
     "DOWNLOAD_URL", "InfluxctlAuthenticationError", "InfluxctlCancelledError", "InfluxctlConnectionError", "InfluxctlError",
     "InfluxctlNotFoundError", "InfluxctlNeedsItsOwnSignInError", "InfluxctlNotInstalledError", "InfluxctlOutcomeUnknownError", "InfluxctlOutputError",
+    "InfluxctlStoppedError",
     "InfluxctlPermissionError", "InfluxctlTimeoutError", "InfluxctlTooOldError", "InfluxctlUnavailableError",
     "LoginObserver", "LoginPrompt", "CancelHandle", "end_all_processes", "running_count",
     "MINIMUM_VERSION", "InfluxctlProgram",

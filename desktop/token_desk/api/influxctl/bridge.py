@@ -108,7 +108,7 @@ class InfluxctlBridge:
                                   "create a new token with the description you want instead.")
         if permissions is None:
             return current
-        self._run(Commands.token_update(token_id, permissions))
+        self._change(Commands.token_update(token_id, permissions))
         return self.get_token(TokenKind.DATABASE, token_id)
 
     def list_databases(self) -> list[Database]:
@@ -128,14 +128,24 @@ class InfluxctlBridge:
 
     # ---- plumbing --------------------------------------------------------------------------------
     def _revoke(self, arguments: list[str]) -> None:
-        try:
-            self._run(arguments)
-        except (errors.InfluxctlTimeoutError, errors.InfluxctlCancelledError) as err:
-            raise errors.InfluxctlOutcomeUnknownError(command=" ".join(arguments[:2]),
-                                                      influxctl_message=err.influxctl_message) from err
+        self._change(arguments)
 
     def _create(self, arguments: list[str]) -> CreateOutput:
-        return parse_create_output(self._run(arguments).stdout, " ".join(arguments[:2]))
+        stdout = self._change(arguments).stdout
+        try:
+            return parse_create_output(stdout, " ".join(arguments[:2]))
+        except errors.InfluxctlOutputError as err:  # exit 0 but the answer cut off: it may well have created it
+            raise errors.InfluxctlOutcomeUnknownError(command=" ".join(arguments[:2])) from err
+
+    def _change(self, arguments: list[str]) -> Finished:
+        """Run a command that changes something. Ended without influxctl's documented answer (killed by a
+        signal, stopped at its timeout, cancelled, influxctl's own deadline): the change may or may not
+        have happened, so the caller must re-list and show what the list proves."""
+        try:
+            return self._run(arguments)
+        except (errors.InfluxctlTimeoutError, errors.InfluxctlCancelledError, errors.InfluxctlStoppedError) as err:
+            raise errors.InfluxctlOutcomeUnknownError(command=" ".join(arguments[:2]), exit_code=err.exit_code,
+                                                      influxctl_message=err.influxctl_message) from err
 
     def _created_token(self, output: CreateOutput, listed: list[Token], kind: TokenKind) -> Token:
         """The new token as the server lists it; else as influxctl described it (nothing made up)."""

@@ -66,12 +66,21 @@ class InfluxctlCancelledError(InfluxctlError):
     quotes_message = False  # what it said last was not why it stopped
 
 
-class InfluxctlOutcomeUnknownError(InfluxctlError, OutcomeUnknownError):
-    """influxctl was stopped while revoking: the token may or may not be revoked now, so revocation
-    re-reads it and shows what the server says."""
+class InfluxctlStoppedError(InfluxctlError):
+    """influxctl ended without its documented answer: killed by a signal (the system, out of memory, a
+    logout), or crashed. For a listing that is simply a failure to retry; for a change see below."""
 
-    default_advice = ("influxctl was stopped before it reported the result, so the token may or may not be "
-                      "revoked; refresh to see what the server says.")
+    default_advice = "influxctl was stopped before it answered (it may have been killed); try again."
+    quotes_message = False  # what it said last was not why it stopped
+
+
+class InfluxctlOutcomeUnknownError(InfluxctlError, OutcomeUnknownError):
+    """influxctl was stopped while changing something (killed, timed out, cancelled, its output cut off):
+    the change may or may not have happened. Every caller re-lists that kind and shows what the list
+    proves (revocation.py, ui/create's dialogs), so the sentence says that checking follows."""
+
+    default_advice = NOT_CONFIRMED = "Not confirmed: influxctl was stopped before it answered. Checking\u2026"
+    quotes_message = False
 
 
 class InfluxctlOutputError(InfluxctlError, InvalidResponseError):

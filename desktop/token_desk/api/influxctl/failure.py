@@ -66,6 +66,8 @@ def error_for(finished: Finished, command: str, secret: str = "") -> errors.Infl
     if finished.ended_by == "cancel":
         return errors.InfluxctlCancelledError(errors.InfluxctlCancelledError.default_advice, command=command,
                                               influxctl_message=message, exit_code=finished.exit_code)
+    if ended_by_signal(finished.exit_code):
+        return errors.InfluxctlStoppedError(command=command, influxctl_message=message, exit_code=finished.exit_code)
     error_class = _error_class(message)
     advice = None
     if error_class is not errors.InfluxctlError and message:
@@ -73,6 +75,13 @@ def error_for(finished: Finished, command: str, secret: str = "") -> errors.Infl
     elif message is None:
         advice = f"influxctl {command} failed (exit status {finished.exit_code}) without saying why; try again."
     return error_class(advice, command=command, influxctl_message=message, exit_code=finished.exit_code)
+
+
+def ended_by_signal(exit_code: int) -> bool:
+    """Not influxctl's own exit: POSIX reports a signal as a negative status (-9: SIGKILL); Windows
+    reports a process ended by the system or a crash with an NTSTATUS error code (0xC0000000 and up,
+    e.g. 0xC000013A for Ctrl+C/logoff, 0xC0000409 for a Go runtime abort). influxctl itself exits 0 or 1."""
+    return exit_code < 0 or exit_code >= 0xC0000000
 
 
 def _error_class(message: str | None) -> type[errors.InfluxctlError]:

@@ -13,6 +13,7 @@ from typing import Literal
 
 from token_desk.api import errors
 from token_desk.api.errors import ApiError
+from token_desk.api.influxctl.errors import InfluxctlOutcomeUnknownError
 from token_desk.credentials import CredentialError
 
 log = logging.getLogger(__name__)
@@ -51,6 +52,8 @@ def step_error_sentence(error: BaseException, step: Step) -> str:
     """One or two sentences for `error` during `step`; never the secret, never a traceback."""
     if not isinstance(error, errors.ApiError):
         return error_sentence(error, _FAILED[step], "try again")
+    if isinstance(error, InfluxctlOutcomeUnknownError):  # the dialog re-reads at once (check_outcome)
+        return error_sentence(error, _FAILED[step])
     if isinstance(error, UNKNOWN_OUTCOME):
         return _timeout(step)
     if isinstance(error, errors.PermissionDeniedError):

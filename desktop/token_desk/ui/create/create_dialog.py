@@ -7,13 +7,15 @@ from typing import Any, Callable
 
 from PySide6.QtWidgets import QFormLayout, QLineEdit, QWidget
 
+from token_desk.api.influxctl.errors import InfluxctlOutcomeUnknownError
 from token_desk.api.models import CreatedToken, Token, TokenKind, utc_now
-from token_desk.history import recorded_as_rotation
+from token_desk.history import CheckResult, Outcome, recorded_as_rotation
+from token_desk.history.check import created_by_attempt
 from token_desk.models.display import local_time
 from token_desk.ui.common.plain_text import plain_label
 from token_desk.ui.create.drafts import CreateRequest, CreateResult, TokenDraft, TokenService
 from token_desk.ui.create.expiry_editor import Clock, ExpiryEditor
-from token_desk.ui.common.error_text import UNKNOWN_OUTCOME, Step
+from token_desk.ui.common.error_text import UNKNOWN_OUTCOME, Step, error_sentence, step_error_sentence
 from token_desk.ui.create.permissions_editor import PermissionsEditor
 from token_desk.ui.create.submitting_dialog import SubmittingDialog
 
@@ -158,6 +160,39 @@ class CreateTokenDialog(SubmittingDialog):
     def _failed(self, error: BaseException) -> None:
         if isinstance(error, UNKNOWN_OUTCOME) and self._unsure_since is None:
             self._unsure_since = self._attempted_at
+        if isinstance(error, InfluxctlOutcomeUnknownError):  # stopped part-way: the list says what happened
+            draft, since = self.draft(), self._attempted_at
+            self.check_outcome(step_error_sentence(error, self._step()), lambda: self._settle(draft, since),
+                               self._settled, self._settle_failed)
+
+    def _settle(self, draft: TokenDraft, since: datetime) -> tuple[CheckResult, Token | None]:
+        """What the list proves about the unconfirmed create. Off the GUI thread."""
+        tokens = self._service.list_tokens(draft.kind)
+        result = created_by_attempt(tokens, draft.description, since)
+        return result, next((token for token in tokens if result.token_id and token.id == result.token_id), None)
+
+    def _settled(self, answer: tuple[CheckResult, Token | None]) -> None:
+        result, token = answer
+        if result.outcome is Outcome.CONFIRMED and token is not None:
+            self._unsure_since = None
+            self._result.discovered.append(token)
+            self.show_error(discovered_text(token))
+        elif result.outcome is Outcome.FAILED:
+            self.show_error(not_created_text(self.draft().description))
+        else:  # the list cannot tell: say so, and a new press creates (the person has been told)
+            self._unsure_since = None
+            self.show_error(f"Unknown whether the token was created: {result.message} Look for it in the token "
+                            "list; Create Token makes a new one.")
+
+    def _settle_failed(self, error: BaseException) -> None:
+        self.show_error("Unknown whether the token was created: Token Desk could not list the tokens to check. "
+                        f"{error_sentence(error, 'Checking the token list')} Create Token checks the list first, "
+                        "so trying again never makes a duplicate.")
+
+
+def not_created_text(description: str) -> str:
+    return (f"Not created: influxctl was stopped before it answered, and the token list shows no token "
+            f"\u201c{description}\u201d created since then. Press Create Token to try again.")
 
 
 def discovered_text(token: Token) -> str:

@@ -6,12 +6,13 @@ from typing import Any, Callable
 
 from PySide6.QtWidgets import QFormLayout, QLineEdit, QWidget
 
+from token_desk.api.influxctl.errors import InfluxctlOutcomeUnknownError
 from token_desk.api.models import Token, TokenKind
 from token_desk.models.display import NEVER_EXPIRES, optional_local_time
 from token_desk.ui.common.plain_text import plain_label
 from token_desk.ui.create.create_dialog import DESCRIPTION_MISSING
 from token_desk.ui.create.drafts import EditResult, TokenService
-from token_desk.ui.common.error_text import Step
+from token_desk.ui.common.error_text import Step, error_sentence, step_error_sentence
 from token_desk.ui.create.permissions_editor import PermissionsEditor
 from token_desk.ui.create.submitting_dialog import SubmittingDialog
 
@@ -101,7 +102,33 @@ class EditTokenDialog(SubmittingDialog):
         self._result = EditResult(updated=result)
         self.accept()
 
+    def _failed(self, error: BaseException) -> None:
+        if isinstance(error, InfluxctlOutcomeUnknownError):  # stopped part-way: the token's next copy says
+            token_id, changes = self._token.id, self._changes()
+            self.check_outcome(step_error_sentence(error, "update"),
+                               lambda: self._service.get_token(TokenKind.DATABASE, token_id),
+                               lambda token: self._settled(token, changes), self._settle_failed)
+
+    def _settled(self, token: Token, changes: dict[str, Any]) -> None:
+        if token.id == self._token.id and has_changes(token, changes):
+            self._answered(token)  # the service shows the change: it was saved
+            return
+        self.show_error("Not saved: influxctl was stopped before it answered, and the token still has its "
+                        "earlier values. Press Save Changes to try again.")
+
+    def _settle_failed(self, error: BaseException) -> None:
+        self.show_error("Unknown whether the change was saved: Token Desk could not re-read the token. "
+                        f"{error_sentence(error, 'Re-reading the token')} Saving again is safe: it sets the same "
+                        "values.")
+
     def _rotate_instead(self) -> None:
         if not self.busy:
             self._result = EditResult(rotate=True)
             self.accept()
+
+
+def has_changes(token: Token, changes: dict[str, Any]) -> bool:
+    """The token as re-read carries every value the edit asked for."""
+    if "description" in changes and token.description != changes["description"]:
+        return False
+    return "permissions" not in changes or set(token.permissions) == set(changes["permissions"])

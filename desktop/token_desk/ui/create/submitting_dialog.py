@@ -31,6 +31,7 @@ class SubmittingDialog(QDialog):
         self.setWindowModality(Qt.WindowModality.WindowModal)
         self.setMinimumWidth(560)
         self._busy = False
+        self._checking: str | None = None  # while an unconfirmed change is checked: the sentence saying so
         self.form_area = QVBoxLayout()
         self.hint = plain_label("", self, wrap=True)
         style_live(self.hint, secondary_style)
@@ -112,6 +113,21 @@ class SubmittingDialog(QDialog):
     def _failed(self, error: BaseException) -> None:
         """A hook for subclasses (e.g. remember that a timed-out create may have happened)."""
 
+    def check_outcome(self, sentence: str, call: Callable[[], Any], on_result: Callable[[Any], None],
+                      on_error: Callable[[BaseException], None]) -> None:
+        """A change was not confirmed: stay busy, saying `sentence`, while `call` re-reads what the service
+        shows (off the GUI thread); then hand its answer to `on_result` or its failure to `on_error`."""
+        self._checking = sentence
+        self._set_busy(True)
+
+        def finished(handler: Callable[[Any], None], value: Any) -> None:
+            self._checking = None
+            self._set_busy(False)
+            handler(value)
+
+        run_in_background(call, context=self, on_result=lambda result: finished(on_result, result),
+                          on_error=lambda error: finished(on_error, error))
+
     def show_error(self, text: str, field: str | None = None) -> None:
         self.error.setText(text)
         self.error.setVisible(bool(text))
@@ -125,11 +141,11 @@ class SubmittingDialog(QDialog):
         self.form_enabled(not busy)
         if busy:
             self.error.hide()
-            self.hint.setText(self.busy_text())
+            self.hint.setText(self._checking or self.busy_text())
         self.buttons.button(StandardButton.Cancel).setEnabled(not busy)
         self.refresh_state()
         if busy:
-            self.hint.setText(self.busy_text())
+            self.hint.setText(self._checking or self.busy_text())
 
     def busy_text(self) -> str:
         return "Waiting for the server…"

@@ -205,7 +205,7 @@ class MainWindow(QMainWindow):
 
     def _on_kind_loaded(self, kind: TokenKind, rows) -> None:
         """Each kind is shown as soon as it arrives, whatever became of the other."""
-        self.pages[kind].set_tokens(rows)
+        self.pages[kind].set_tokens(rows, self.loader.requested_at)  # newer confirmed changes stay
         self._load_problems.pop(kind, None)
         self._show_load_problem()
         self.update_actions()

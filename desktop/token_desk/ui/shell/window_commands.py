@@ -147,7 +147,9 @@ class WindowCommands(QObject):
         window = self._window
         for outcome in report.outcomes:
             if outcome.revoked is not None:
-                page.model.update_token(outcome.revoked)
+                page.model.confirm(outcome.revoked)
+            elif outcome.succeeded:  # confirmed, but not read back: revoked, at a time the refresh will tell
+                page.model.confirm(outcome.token.replace(revoked_time_unknown=True))
         still_shown = [token_id for token_id in chosen_ids if page.proxy_row_of(token_id) is not None]
         # Revoked rows stay selected if still shown (inactive tokens visible); else the neighbour takes over.
         keep = still_shown or ([neighbour_id] if neighbour_id else [])

@@ -10,6 +10,7 @@ finding needs.
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Mapping, Sequence
 
 from PySide6.QtCore import QObject, Signal
@@ -83,15 +84,27 @@ class TokenLoader(QObject):
         self._error: BaseException | None = None
         self._pending = 0
         self._tasks: list = []
+        self._requested_at = 0.0
+        self._again = None  # a client to load from once the load in flight is over
+
+    @property
+    def requested_at(self) -> float:
+        """When the load whose answers arrive now was started (time.monotonic()): a table keeps the
+        changes confirmed after this moment over these answers."""
+        return self._requested_at
 
     @property
     def busy(self) -> bool:
         return self._pending > 0
 
     def load(self, client) -> bool:
-        """Start loading from `client`; False (and nothing started) while a load is still running."""
+        """Start loading from `client`; False while a load is still running: a fresh one then follows it,
+        since the one in flight may have been asked before what made the caller want a new list."""
         if self.busy:
+            self._again = client
             return False
+        self._again = None
+        self._requested_at = time.monotonic()
         self._generation += 1
         self._results, self._error, self._pending = {}, None, len(TokenKind)
         self.busy_changed.emit(True)
@@ -106,6 +119,7 @@ class TokenLoader(QObject):
     def cancel(self) -> None:
         """Stop the load in flight (Esc, a new connection): its requests end now, its answers are dropped."""
         self._generation += 1
+        self._again = None
         for task in self._tasks:
             task.cancel()
         self._tasks = []
@@ -140,3 +154,6 @@ class TokenLoader(QObject):
             self.failed.emit(self._error)
         else:
             self.loaded.emit(dict(self._results))
+        again, self._again = self._again, None
+        if again is not None and not self.busy:
+            self.load(again)

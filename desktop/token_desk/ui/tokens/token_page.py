@@ -216,13 +216,13 @@ class TokenPage(QWidget):
         self.view.sortByColumn(header.sortIndicatorSection(), header.sortIndicatorOrder())
         return True
 
-    def set_tokens(self, tokens: Sequence[Token] | RowValues) -> None:
+    def set_tokens(self, tokens: Sequence[Token] | RowValues, requested_at: float | None = None) -> None:
         """Show a fresh list (or rows prepared off the GUI thread), keeping the selected tokens
-        (by ID) selected and the sort as it was."""
+        (by ID) selected and the sort as it was; changes confirmed after `requested_at` stay (see the model)."""
         selected = [token.id for token in self.selected_tokens()]
         current = self.current_token()
         self._loaded = True
-        self.model.set_tokens(tokens)
+        self.model.set_tokens(tokens, requested_at)
         self.select_ids(selected, current.id if current else None)
         self._give_the_keyboard_a_row()
         self._update_empty_state()
@@ -291,8 +291,9 @@ class TokenPage(QWidget):
         model.select(selection, QItemSelectionModel.SelectionFlag.ClearAndSelect)
 
     def show_token(self, token: Token) -> bool:
-        """Put the server's copy of `token` in the table, select it and scroll to it; False if a filter hides it."""
-        self.model.put_token(token)
+        """Put the server's copy of `token` (after a change it confirmed) in the table, select it and scroll
+        to it; False if a filter hides it."""
+        self.model.confirm(token)
         row = self.proxy_row_of(token.id)
         if row is None:
             return False
