@@ -137,7 +137,7 @@ def revoke_one(app: QApplication, window) -> bool:
         if token.revoked_at is None:
             page.select_row(row)
             window.update_actions()
-            window.token_actions.revoke.trigger()
+            window.commands["revoke"].trigger()
             wait_idle(app, window)
             return True
     return False
@@ -168,7 +168,7 @@ def open_window(sandbox, revoker, prompts):
     os.environ["INFLUX_MANAGEMENT_TOKEN"] = sandbox.management_token
     window = create_window(["--url", sandbox.url, "--account-id", sandbox.account_id,
                             "--cluster-id", sandbox.cluster_id], prompts=prompts, revoker=revoker)
-    window.token_actions.show_inactive.setChecked(True)  # revoked rows stay: the whole table is compared
+    window.commands["show-inactive"].setChecked(True)  # revoked rows stay: the whole table is compared
     window.show()
     return window
 

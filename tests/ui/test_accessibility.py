@@ -147,7 +147,7 @@ def test_the_window_works_from_the_keyboard_alone(qtbot, demo) -> None:
     assert_details_open_for(demo, page.current_token())
     press(qtbot, demo, Qt.Key.Key_Menu)  # the row's menu
     menu = demo.context_menu
-    assert menu is not None and menu.isVisible() and menu.actions()[-1] is demo.token_actions.revoke
+    assert menu is not None and menu.isVisible() and menu.actions()[-1] is demo.commands["revoke"]
     menu.close()
     press(qtbot, demo, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)  # copy the ID
     assert QGuiApplication.clipboard().text() == page.current_token().id

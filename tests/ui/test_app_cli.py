@@ -100,7 +100,7 @@ def test_no_arguments_show_the_welcome_page_not_an_empty_table(qtbot) -> None:
     window.show()
     assert window.connection is None
     assert window.central_stack.currentWidget() is window.welcome and window.welcome.isVisible()
-    assert not window.token_actions.refresh.isEnabled() and not window.search_box.isEnabled()
+    assert not window.commands["refresh"].isEnabled() and not window.search_box.isEnabled()
     assert window.connections.switcher.active_text == "Not connected"
 
 

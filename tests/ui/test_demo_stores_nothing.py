@@ -32,7 +32,7 @@ def demo(qtbot, config_dir):
 
 
 def test_a_demo_session_leaves_no_file_behind(qtbot, demo, config_dir, keyring_entries) -> None:
-    demo.token_actions.show_inactive.setChecked(True)
+    demo.commands["show-inactive"].setChecked(True)
     demo.sidebar.setCurrentRow(1)
     demo.resize(QSize(900, 600))
     demo.close()  # closing is when a real session saves its layout

@@ -67,7 +67,7 @@ def sandbox(sandbox):
 
 @pytest.fixture
 def loaded(window):
-    window.token_actions.show_inactive.setChecked(True)
+    window.commands["show-inactive"].setChecked(True)
     return window
 
 

@@ -136,7 +136,7 @@ def test_a_missing_folder_is_said_in_the_dialog_and_nothing_is_written(qtbot, wi
 
 
 def test_export_is_disabled_without_a_connection(qtbot, window) -> None:
-    export = next(a for a in window.menus.file_menu.actions() if a.text() == "Export…")
+    export = next(a for a in window.menus["File"].actions() if a.text() == "Export…")
     assert export.isEnabled()
     window.connections.show(None)
     assert not export.isEnabled()

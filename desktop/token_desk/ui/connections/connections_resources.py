@@ -6,7 +6,6 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from token_desk.api.connect import management_token_service
 from token_desk.api.influxctl import InfluxctlProgram
 
 log = logging.getLogger(__name__)
@@ -35,16 +34,14 @@ class OwnedResources:
         if self._sandbox is not None and not any(self._uses_demo(owned) for owned in self._clients):
             self._stop_demo()
 
-    def start_demo_client(self, client_factory: Callable[..., Any]) -> Any:
-        """`client_factory(url, account, cluster, token[, influxctl])`: the demo's influxctl is the sandbox's
+    def start_demo_client(self, services: Callable[..., Any]) -> Any:
+        """`services(url, account, cluster, token, influxctl)`: the demo's influxctl is the sandbox's
         emulator (in a packaged app, the app itself re-invoked)."""
         if self._sandbox is None:
             self._sandbox = self._demo_factory()
         sandbox = self._sandbox
-        arguments = [sandbox.url, sandbox.account_id, sandbox.cluster_id, sandbox.management_token]
-        if client_factory is management_token_service:
-            arguments.append(InfluxctlProgram(sandbox.influxctl_command))
-        return client_factory(*arguments)
+        return services(sandbox.url, sandbox.account_id, sandbox.cluster_id, sandbox.management_token,
+                        InfluxctlProgram(sandbox.influxctl_command))
 
     def _uses_demo(self, client: Any) -> bool:
         return self._sandbox is not None and getattr(client, "base_url", None) == self._sandbox.url.rstrip("/")
