@@ -11,8 +11,6 @@ CONFIG_DIR = "TOKEN_DESK_CONFIG_DIR"
 DATA_DIR = "TOKEN_DESK_DATA_DIR"
 # "1" turns on the debug log on stderr.
 DEBUG = "TOKEN_DESK_DEBUG"
-# A number: this many more tokens of each kind in the demo (benchmarks/launch_bench.py).
-DEMO_EXTRA_TOKENS = "TOKEN_DESK_DEMO_EXTRA_TOKENS"
 # keyring's own choice of backend; Token Desk honours it and names it in its advice.
 KEYRING_BACKEND = "PYTHON_KEYRING_BACKEND"
 # Read before Qt starts (token_desk.startup_environment): which platform plugin, which screen, which bus.
