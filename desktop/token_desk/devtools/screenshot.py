@@ -17,6 +17,7 @@ import sys
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
+from token_desk import environment
 from token_desk.api.models import Token, TokenKind
 from token_desk.ui.common.capture import grab_without_secrets
 
@@ -185,7 +186,7 @@ def main(argv: list[str]) -> int:
         return 2
     options, app_args = parse(argv)
     if options.scheme:
-        os.environ["TOKEN_DESK_COLOR_SCHEME"] = options.scheme
+        os.environ[environment.COLOR_SCHEME] = options.scheme
     from token_desk.app import create_window
     from token_desk.ui.common.application import create_application
 

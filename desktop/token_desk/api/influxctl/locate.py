@@ -9,9 +9,10 @@ import sys
 from collections.abc import Mapping
 from pathlib import Path
 
+from token_desk import environment
 from token_desk.api.influxctl.program import InfluxctlProgram
 
-ENV_VAR = "TOKEN_DESK_INFLUXCTL"
+ENV_VAR = environment.INFLUXCTL
 
 
 def usual_locations(platform: str | None = None, environ: Mapping[str, str] | None = None,
