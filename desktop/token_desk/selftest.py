@@ -241,7 +241,7 @@ class SelfTest:
 
     # ---- helpers ------------------------------------------------------------------------------------
     def _revocable_token(self):
-        client = self.window.connection.client
+        client = self.window.connection.service
         for row in range(self.page.proxy.rowCount()):
             token = self.page.proxy.token_at(row)
             if token.is_active and not client.is_signed_in_with(token):

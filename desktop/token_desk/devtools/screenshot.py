@@ -72,7 +72,7 @@ def open_dialog(window, name: str) -> QWidget:
         from token_desk.ui.revoke.revoke_dialog import RevokeDialog
 
         tokens = revoke_examples(window)[:SEVERAL if name == "revoke-several" else 1]
-        dialog = RevokeDialog(window, tokens, window.connection.client)
+        dialog = RevokeDialog(window, tokens, window.connection.service)
         dialog.set_details_expanded(name == "revoke")
     dialog.open()
     return dialog
@@ -83,7 +83,7 @@ def create_example(window) -> QWidget:
     from token_desk.ui.create.create_dialog import CreateTokenDialog
     from token_desk.ui.create.drafts import CreateRequest
 
-    dialog = CreateTokenDialog(window, window.connection.client, CreateRequest(TokenKind.DATABASE))
+    dialog = CreateTokenDialog(window, window.connection.service, CreateRequest(TokenKind.DATABASE))
     dialog.open()
     while "Loading" in dialog.permissions.load_status.text():  # the databases arrive off the GUI thread
         QApplication.processEvents()
@@ -154,7 +154,7 @@ def history_example(window) -> QWidget:
 
 def revoke_examples(window) -> list[Token]:
     """The tokens shown, except the one signing us in (that one adds a sign-out warning)."""
-    page, client = window.current_page(), window.connection.client
+    page, client = window.current_page(), window.connection.service
     tokens = [page.proxy.token_at(row) for row in range(page.proxy.rowCount())]
     return [token for token in tokens if not client.is_signed_in_with(token)] or tokens
 

@@ -164,7 +164,7 @@ def test_revoking_the_demos_own_token_offers_restart_demo_and_no_token_prompt(
         qtbot, window, controller, prompts) -> None:
     window.welcome.buttons["Try the Demo"].click()
     wait_tokens(qtbot, window)
-    old_client = window.connection.client
+    old_client = window.connection.service
     page = window.page(TokenKind.MANAGEMENT)
     mine = next(token for token in page.model.tokens() if old_client.is_signed_in_with(token))
     old_client.revoke_token(TokenKind.MANAGEMENT, mine.id)
@@ -174,7 +174,7 @@ def test_revoking_the_demos_own_token_offers_restart_demo_and_no_token_prompt(
     assert window.banner.button.text() == "Restart Demo" and not window.commands["revoke"].isEnabled()
     window.banner.button.click()
     wait_tokens(qtbot, window)
-    assert not window.signed_out and window.connection.is_demo and window.connection.client is not old_client
+    assert not window.signed_out and window.connection.is_demo and window.connection.service is not old_client
     assert not window.banner.isVisible()
 
 
@@ -224,7 +224,7 @@ def test_revoking_the_token_in_use_asks_once_and_then_shows_it_revoked_at_the_se
     controller.start("Sandbox")
     wait_tokens(qtbot, window)
     page = window.page(TokenKind.MANAGEMENT)
-    in_use = next(token for token in page.model.tokens() if window.connection.client.is_signed_in_with(token))
+    in_use = next(token for token in page.model.tokens() if window.connection.service.is_signed_in_with(token))
     page.select_ids([in_use.id], in_use.id)
     prompts.tokens.append(token_answer(spare))  # asked for new credentials, the person pastes the spare one
     confirm_revoke_when_the_dialog_opens(window)

@@ -141,7 +141,7 @@ def rotate(window, page, row, revoke_choice: str, confirm_revoke: bool):
 
 
 def revocable_row(window, page) -> int:
-    client = window.connection.client
+    client = window.connection.service
     return next(r for r in range(page.proxy.rowCount())
                 if not client.is_signed_in_with(page.proxy.token_at(r)) and page.proxy.token_at(r).permissions)
 
@@ -181,5 +181,5 @@ def test_save_as_a_connection_targets_this_account_and_cluster(window, sandbox) 
     saver = window.connections.new_profile_saver(window.connection)
     assert saver is not None and sandbox.account_id in repr(saver)
     assert window.connections.new_profile_saver(None) is None
-    demo = Connection("Demo data", window.connection.client, ConnectionKind.DEMO)
+    demo = Connection("Demo data", window.connection.service, ConnectionKind.DEMO)
     assert window.connections.new_profile_saver(demo) is None  # demo data stores nothing

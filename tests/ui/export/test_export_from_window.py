@@ -97,7 +97,7 @@ def test_all_rows_as_json_use_the_apis_field_names(qtbot, window, sandbox, tmp_p
 
 def test_formula_descriptions_are_made_inert_and_line_breaks_kept(qtbot, window, tmp_path: Path) -> None:
     descriptions = ["=HYPERLINK(\"http://x\")", "+SUM(1)", "-1+2", "@cmd", "\tTab", "\rReturn", "two\nlines"]
-    client = window.connection.client
+    client = window.connection.service
     for text in descriptions:
         client.create_database_token(text, [Permission("read", "*")])
     window.refresh()

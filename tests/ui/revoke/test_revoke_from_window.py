@@ -44,7 +44,7 @@ def test_revoke_through_the_dialog_revokes_exactly_that_token(qtbot, window, san
 
 def test_revoking_the_token_in_use_signs_out(qtbot, window, sandbox) -> None:
     page = window.page(TokenKind.MANAGEMENT)
-    in_use = next(token for token in shown_tokens(page) if window.connection.client.is_signed_in_with(token))
+    in_use = next(token for token in shown_tokens(page) if window.connection.service.is_signed_in_with(token))
     page.select_ids([in_use.id], in_use.id)
     requests = []
     window.sign_in_requested.connect(lambda: requests.append(True))
@@ -80,7 +80,7 @@ def test_cancel_changes_nothing(qtbot, window, sandbox) -> None:
 
 def test_revoking_the_token_in_use_asks_once_with_no_banner_behind_the_prompt(qtbot, window, sandbox) -> None:
     page = window.page(TokenKind.MANAGEMENT)
-    in_use = next(token for token in shown_tokens(page) if window.connection.client.is_signed_in_with(token))
+    in_use = next(token for token in shown_tokens(page) if window.connection.service.is_signed_in_with(token))
     page.select_ids([in_use.id], in_use.id)
     banner_during_prompt = []
     window.sign_in_requested.connect(lambda: banner_during_prompt.append(window.banner.isVisible()))
@@ -97,7 +97,7 @@ def test_closing_the_window_mid_revoke_asks_and_records_the_outcome_unknown(qtbo
     from tests.ui.revoke.test_revoke_dialog import answer_stop_waiting
 
     token = window.page(TokenKind.MANAGEMENT).proxy.token_at(0)
-    dialog = RevokeDialog(window, [token], window.connection.client)
+    dialog = RevokeDialog(window, [token], window.connection.service)
     dialog.open()
     sandbox.faults.hang_next(1)
     risk_box(dialog).click()
@@ -116,7 +116,7 @@ def test_a_revoked_row_still_shown_is_highlighted_for_a_moment(qtbot, window, sa
     window.commands["show-inactive"].setChecked(True)
     page = window.page(TokenKind.MANAGEMENT)
     target = next(token for token in shown_tokens(page) if token.revoked_at is None
-                  and not window.connection.client.is_signed_in_with(token))
+                  and not window.connection.service.is_signed_in_with(token))
     page.select_ids([target.id], target.id)
     confirm_revoke_when_the_dialog_opens(window)
     window.commands["revoke"].trigger()
@@ -142,7 +142,7 @@ def test_the_notice_never_hides_the_row_it_is_about(qtbot, window) -> None:
     page = window.page(TokenKind.MANAGEMENT)
     qtbot.waitUntil(lambda: page.view.viewport().height() < 420)
     row = next(r for r in range(page.proxy.rowCount() - 1, -1, -1) if page.proxy.token_at(r).revoked_at is None
-               and not window.connection.client.is_signed_in_with(page.proxy.token_at(r)))
+               and not window.connection.service.is_signed_in_with(page.proxy.token_at(r)))
     page.select_row(row)
     page.view.scrollTo(page.proxy.index(row, 0), page.view.ScrollHint.PositionAtBottom)  # at the table's foot
     target = page.proxy.token_at(row)

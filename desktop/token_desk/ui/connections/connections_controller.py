@@ -131,7 +131,7 @@ class ConnectionsController(QObject):
         self.influxctl_option = None  # the person's choice now wins over the start-up option
         connection = self._connection
         if connection is not None and connection.kind is not ConnectionKind.DEMO:
-            use = getattr(connection.client, "use_influxctl", None)
+            use = getattr(connection.service, "use_influxctl", None)
             if use is not None:
                 use(self.influxctl_program())
         self.reload_requested.emit()
@@ -223,9 +223,9 @@ class ConnectionsController(QObject):
         self._connection = connection
         self.showing.emit(connection)
         if connection is not None:
-            self._resources.adopt_client(connection.client)
+            self._resources.adopt_client(connection.service)
         if previous is not None and previous is not connection:
-            self._resources.release_client(previous.client)
+            self._resources.release_client(previous.service)
         self._connection_shown(connection)
 
     def _connection_shown(self, connection: Connection | None) -> None:
@@ -316,7 +316,7 @@ class ConnectionsController(QObject):
         None for demo data (nothing is stored) and for connections without a REST account and cluster."""
         if connection is None or connection.kind in (ConnectionKind.DEMO, ConnectionKind.INFLUXCTL):
             return None
-        service = connection.client
+        service = connection.service
         return KeyringProfileSaver(self.manager, service.base_url, service.account_id, service.cluster_id,
                                    on_saved=self._remember_fresh)
 
@@ -351,9 +351,9 @@ class ConnectionsController(QObject):
                 store_token(self.window, self.manager.credentials, self.prompts, profile.name, answer.token,
                             self._then_connect(profile), session_only=answer.session_only)
             return
-        client = self._service(connection.client.base_url, connection.client.account_id,
-                               connection.client.cluster_id, answer.token,
-                               allow_plain_http=connection.client.allows_plain_http)
+        client = self._service(connection.service.base_url, connection.service.account_id,
+                               connection.service.cluster_id, answer.token,
+                               allow_plain_http=connection.service.allows_plain_http)
         self._switch_to(Connection(connection.label, client, connection.kind, connection.profile_name))
 
     # ---- plumbing --------------------------------------------------------------------------------------

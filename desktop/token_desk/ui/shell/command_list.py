@@ -143,7 +143,7 @@ def show_about(host: CommandHost) -> None:
     from token_desk.ui.shell.about_dialog import AboutDialog
 
     connection = host.connection
-    AboutDialog.show_for(host, connection.client.base_url if connection is not None else "")
+    AboutDialog.show_for(host, connection.service.base_url if connection is not None else "")
 
 
 def show_shortcuts(host: CommandHost) -> None:

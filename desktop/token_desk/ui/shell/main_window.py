@@ -209,7 +209,7 @@ class MainWindow(QMainWindow):
     def refresh(self) -> None:
         """Reload both lists; the tables keep showing the last good data until the answer arrives."""
         if self._connection is not None:
-            self.loader.load(self._connection.client)
+            self.loader.load(self._connection.service)
 
     def cancel_loading(self) -> None:
         """Esc or Cancel while loading: stop waiting; the tables keep the last list loaded."""

@@ -61,7 +61,7 @@ class WindowLifecycleHost:
 
     def token_service(self):
         connection = self._window.connection
-        return connection.client if connection is not None else None
+        return connection.service if connection is not None else None
 
     def show_token(self, token: Token) -> None:
         """The server's copy in its table at once: that page shown, the row selected and scrolled to."""
@@ -202,7 +202,7 @@ class RowCommands(QObject):
         rows = [page.proxy_row_of(token.id) for token in tokens]
         neighbour = revoke.neighbour_row([row for row in rows if row is not None], page.proxy.rowCount())
         neighbour_id = page.proxy.token_at(neighbour).id if neighbour is not None else None
-        report = window.revoker.ask(window, tokens, window.connection.client)
+        report = window.revoker.ask(window, tokens, window.connection.service)
         if report is not None:
             self._apply_report(page, report, [token.id for token in tokens], neighbour_id)
         return report
