@@ -21,7 +21,7 @@ from token_desk.tasks import run_in_background
 from token_desk.ui.common.error_text import error_sentence
 from token_desk.ui.connections.connections_dialog import ConnectionsDialog
 from token_desk.ui.connections.connections_prompts import Prompts
-from token_desk.ui.common import settings as keys
+from token_desk.ui.common import settings as ui_settings
 from token_desk.ui.connections.connections_resources import DemoFactory, OwnedResources
 from token_desk.ui.connections.influxctl_sign_in import InfluxctlSignIn
 from token_desk.ui.connections.profile_form import ProfileFormResult
@@ -118,7 +118,7 @@ class ConnectionsController(QObject):
     # ---- influxctl -------------------------------------------------------------------------------------
     def influxctl_program(self) -> InfluxctlProgram:
         """--influxctl, TOKEN_DESK_INFLUXCTL, the "influxctl program" setting, PATH, the usual folders."""
-        return find_influxctl(self.influxctl_option, keys.read_text(self.settings, keys.INFLUXCTL_PROGRAM))
+        return find_influxctl(self.influxctl_option, ui_settings.read_text(self.settings, ui_settings.INFLUXCTL_PROGRAM))
 
     def _service(self, base_url: str, account_id: str, cluster_id: str, token: str,
                  **rest_options) -> TokenService:
@@ -126,7 +126,7 @@ class ConnectionsController(QObject):
 
     def choose_influxctl(self, path: str) -> None:
         """Remember the influxctl program chosen in the app; the open connection uses it from the next load."""
-        self.settings.setValue(keys.INFLUXCTL_PROGRAM, path)
+        self.settings.setValue(ui_settings.INFLUXCTL_PROGRAM, path)
         self.settings.sync()
         self.influxctl_option = None  # the person's choice now wins over the start-up option
         connection = self._connection

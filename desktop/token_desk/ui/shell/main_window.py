@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (QFileDialog, QListWidget, QListWidgetItem, QMainW
 from token_desk.api.errors import AuthenticationError
 from token_desk.api.models import TokenKind
 from token_desk.connection import Connection
-from token_desk.ui.common import settings as keys
+from token_desk.ui.common import settings as ui_settings
 from token_desk.ui.common.error_text import error_sentence
 from token_desk.ui.create import ProfileSaver
 from token_desk.history import Journal
@@ -375,28 +375,28 @@ class MainWindow(QMainWindow):
 
     # ---- persistence --------------------------------------------------------------------------------
     def _restore_settings(self) -> None:
-        geometry = keys.read_bytes(self.settings, keys.GEOMETRY)
+        geometry = ui_settings.read_bytes(self.settings, ui_settings.GEOMETRY)
         if geometry is not None:
             self.restoreGeometry(geometry)
-        splitter = keys.read_bytes(self.settings, keys.SPLITTER)
+        splitter = ui_settings.read_bytes(self.settings, ui_settings.SPLITTER)
         if splitter is not None:
             self.splitter.restoreState(splitter)
         # The inactive toggle first: it decides whether Revoked At shows, so a saved sort by it survives.
-        self.commands["show-inactive"].setChecked(keys.read_bool(self.settings, keys.SHOW_INACTIVE, False))
+        self.commands["show-inactive"].setChecked(ui_settings.read_bool(self.settings, ui_settings.SHOW_INACTIVE, False))
         for kind, page in self.pages.items():
-            header = keys.read_bytes(self.settings, keys.header_key(kind.value))
+            header = ui_settings.read_bytes(self.settings, ui_settings.header_key(kind.value))
             if header is not None:
                 page.restore_header(header)
-        page_row = keys.read_int(self.settings, keys.CURRENT_PAGE, 0)
+        page_row = ui_settings.read_int(self.settings, ui_settings.CURRENT_PAGE, 0)
         self.sidebar.setCurrentRow(page_row if 0 <= page_row < len(self.pages) else 0)
 
     def save_settings(self) -> None:
-        self.settings.setValue(keys.GEOMETRY, self.saveGeometry())
-        self.settings.setValue(keys.SPLITTER, self.splitter.saveState())
+        self.settings.setValue(ui_settings.GEOMETRY, self.saveGeometry())
+        self.settings.setValue(ui_settings.SPLITTER, self.splitter.saveState())
         for kind, page in self.pages.items():
-            self.settings.setValue(keys.header_key(kind.value), page.save_header())
-        self.settings.setValue(keys.SHOW_INACTIVE, self.commands["show-inactive"].isChecked())
-        self.settings.setValue(keys.CURRENT_PAGE, self.sidebar.currentRow())
+            self.settings.setValue(ui_settings.header_key(kind.value), page.save_header())
+        self.settings.setValue(ui_settings.SHOW_INACTIVE, self.commands["show-inactive"].isChecked())
+        self.settings.setValue(ui_settings.CURRENT_PAGE, self.sidebar.currentRow())
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # Qt override
