@@ -25,7 +25,7 @@ from token_desk.ui.connections.keyring_problem import KeyringProblemDialog
 from token_desk.ui.connections.profile_form import ProfileDialog
 from token_desk.ui.connections.token_prompt import TokenPrompt
 from token_desk.ui.create.create_dialog import CreateTokenDialog, rotate_request
-from token_desk.ui.create.drafts import CreateRequest
+from token_desk.ui.create.requests_and_results import CreateRequest
 from token_desk.ui.create.edit_dialog import EditTokenDialog
 from token_desk.ui.create.secret_dialog import SecretDialog
 from token_desk.ui.export.export_dialog import ExportDialog

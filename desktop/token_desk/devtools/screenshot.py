@@ -81,7 +81,7 @@ def open_dialog(window, name: str) -> QWidget:
 def create_example(window) -> QWidget:
     """New Database Token… filled in: a description, an expiry, two databases ticked."""
     from token_desk.ui.create.create_dialog import CreateTokenDialog
-    from token_desk.ui.create.drafts import CreateRequest
+    from token_desk.ui.create.requests_and_results import CreateRequest
 
     dialog = CreateTokenDialog(window, window.connection.service, CreateRequest(TokenKind.DATABASE))
     dialog.open()

@@ -16,7 +16,7 @@ from token_desk.ui.common import crash_dialog
 from token_desk.ui.common.capture import grab_without_secrets
 from token_desk.ui.create.clipboard_guard import ClipboardGuard
 from token_desk.ui.create.create_dialog import CreateTokenDialog
-from token_desk.ui.create.drafts import CreateResult
+from token_desk.ui.create.requests_and_results import CreateResult
 from token_desk.ui.common.error_text import step_error_sentence
 from token_desk.ui.create.secret_dialog import SecretDialog
 

@@ -11,7 +11,7 @@ from token_desk.api.models import CreatedToken, Token, TokenKind, utc_now
 from token_desk.history import recorded_as_rotation
 from token_desk.models.display import local_time
 from token_desk.ui.common.plain_text import plain_label
-from token_desk.ui.create.drafts import CreateRequest, CreateResult, TokenDraft, TokenService
+from token_desk.ui.create.requests_and_results import CreateRequest, CreateResult, TokenDraft, TokenService
 from token_desk.ui.create.expiry_editor import Clock, ExpiryEditor
 from token_desk.ui.common.error_text import UNKNOWN_OUTCOME, Step
 from token_desk.ui.create.permissions_editor import PermissionsEditor

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QWidget
 from token_desk.api.models import Token, TokenKind, utc_now
 from token_desk.ui.create.choice_box import ask_choice
 from token_desk.ui.create.create_dialog import CreateTokenDialog, rotate_request
-from token_desk.ui.create.drafts import CreateRequest, CreateResult, EditResult, SecretOutcome, TokenService
+from token_desk.ui.create.requests_and_results import CreateRequest, CreateResult, EditResult, SecretOutcome, TokenService
 from token_desk.ui.create.edit_dialog import EditTokenDialog
 from token_desk.ui.create.secret_dialog import ProfileSaver, SecretDialog
 from token_desk.ui.create import rotate_texts as texts
