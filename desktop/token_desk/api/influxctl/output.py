@@ -183,19 +183,6 @@ def table_expiry(text: str) -> datetime | None:
     return None if when is None or when == NEVER_IN_TABLES else when
 
 
-def management_tokens_from_table(text: str) -> list[Token]:
-    """`management list --format table` rows as tokens (the table has no creator or account)."""
-    tokens = []
-    for row in parse_table(text):
-        if not row.get("ID"):
-            raise InfluxctlOutputError("influxctl printed a table row without an ID.", command="management list")
-        tokens.append(Token(kind=TokenKind.MANAGEMENT, id=row["ID"], description=row.get("DESCRIPTION", ""),
-                            created_at=table_time(row.get("CREATED AT", "")), prefix=row.get("PREFIX") or None,
-                            expires_at=table_expiry(row.get("EXPIRES AT", "")),
-                            revoked_at=table_time(row.get("REVOKED AT", ""))))
-    return tokens
-
-
 def parse_version(text: str) -> tuple[int, int, int] | None:
     """The first x.y.z in `influxctl version`'s output, or None."""
     found = _VERSION.search(text)
