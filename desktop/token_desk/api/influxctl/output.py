@@ -147,15 +147,6 @@ def _what_was_wrong(problem: str) -> str:
     return f"something other than the documented list ({kind})"
 
 
-def parse_table(text: str) -> list[dict[str, str]]:
-    """The rows of an ASCII table (`+---+` rules, `| a | b |` rows) as dicts keyed by the header."""
-    rows = [_cells(line) for line in text.splitlines() if line.strip().startswith("|")]
-    if not rows:
-        return []
-    header = [cell.upper() for cell in rows[0]]
-    return [dict(zip(header, row)) for row in rows[1:]]
-
-
 def parse_key_value_table(lines: list[str]) -> dict[str, str]:
     """A two-column table without a header row, as `management create` prints: key -> value."""
     pairs = (_cells(line) for line in lines if line.strip().startswith("|"))
