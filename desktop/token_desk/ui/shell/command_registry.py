@@ -48,7 +48,7 @@ class Command:
     while it is disabled). `run(host, checked)` does it; `host` is the window (ui/shell/command_list.py's
     CommandHost). `menu` and `section` place it in the menu bar (a separator between sections); `toolbar`,
     `row_menu` and `empty_menu` in the toolbar, the row menu (right-click, ⋮, Menu key) and the menu of a
-    table's empty space. `rows`: its shortcuts act where the rows are (Ctrl+C in the search box still copies
+    table's empty space; `destructive` commands come last in the row menu, set apart. `rows`: its shortcuts act where the rows are (Ctrl+C in the search box still copies
     its text). `page`: its shortcuts work only while that page is shown. `fill`: the command is a submenu,
     filled each time it opens."""
 
@@ -65,6 +65,7 @@ class Command:
     section: int = 0
     toolbar: bool = False
     row_menu: bool = False
+    destructive: bool = False
     empty_menu: bool = False
     rows: bool = False
     page: TokenKind | None = None

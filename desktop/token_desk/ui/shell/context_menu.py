@@ -9,15 +9,17 @@ from token_desk.ui.shell.command_registry import CommandActions
 
 
 def token_menu(actions: CommandActions, parent: QWidget) -> QMenu:
-    """The row commands in registry order, Revoke Token… last and set apart: the destructive item is never
-    first under the pointer."""
+    """The row commands in registry order, destructive ones (Revoke Token…) last and set apart: a destructive
+    item is never first under the pointer."""
     menu = QMenu(parent)
     menu.setToolTipsVisible(True)  # a disabled item says why
     row_commands = [command for command in actions.commands if command.row_menu]
-    for command in row_commands:
-        if command.key == "revoke" and menu.actions():
+    for destructive in (False, True):
+        chosen = [command for command in row_commands if command.destructive is destructive]
+        if destructive and chosen and menu.actions():
             menu.addSeparator()
-        menu.addAction(actions[command.key])
+        for command in chosen:
+            menu.addAction(actions[command.key])
     return menu
 
 
@@ -25,7 +27,7 @@ def empty_space_menu(actions: CommandActions, kind: TokenKind, parent: QWidget) 
     """Nothing token-specific where there is no token: the page's New… and Refresh."""
     menu = QMenu(parent)
     menu.setToolTipsVisible(True)
-    for command in actions.commands:
-        if command.empty_menu and command.page in (None, kind):
-            menu.addAction(actions[command.key])
+    here = [command for command in actions.commands if command.empty_menu and command.page in (None, kind)]
+    for command in sorted(here, key=lambda command: command.page is None):  # the page's own New… first
+        menu.addAction(actions[command.key])
     return menu
