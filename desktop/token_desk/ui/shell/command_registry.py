@@ -33,7 +33,6 @@ class WindowState:
     page: TokenKind = TokenKind.MANAGEMENT
     selection: tuple[Token, ...] = ()
     keeps_history: bool = True
-    can_save_connections: bool = True
 
 
 def always(_state: WindowState) -> str | None:
