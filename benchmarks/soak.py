@@ -180,10 +180,10 @@ def revoke_one(app: QApplication, window, kind: TokenKind = TokenKind.DATABASE) 
     window.sidebar.setCurrentRow(list(TokenKind).index(kind))
     for row in range(page.proxy.rowCount()):
         token = page.proxy.token_at(row)
-        if not token.is_revoked and not window.connection.client.is_signed_in_with(token):
+        if not token.is_revoked and not window.connection.service.is_signed_in_with(token):
             page.select_row(row)
             window.update_actions()
-            window.token_actions.revoke.trigger()
+            window.commands["revoke"].trigger()
             wait_idle(app, window)
             return True
     return False
@@ -221,7 +221,7 @@ def open_window(sandbox, revoker, prompts, influxctl: Path):
     window = create_window(["--url", sandbox.url, "--account-id", sandbox.account_id,
                             "--cluster-id", sandbox.cluster_id, "--influxctl", str(influxctl)],
                            prompts=prompts, revoker=revoker)
-    window.token_actions.show_inactive.setChecked(True)  # revoked rows stay: the whole table is compared
+    window.commands["show-inactive"].setChecked(True)  # revoked rows stay: the whole table is compared
     window.show()
     return window
 

@@ -135,3 +135,94 @@ def test_the_feature_rule_catches_a_reach_into_another_package() -> None:
     assert feature_rule_offence("revoke", "token_desk.ui.tokens") is None
     assert feature_rule_offence("common", "token_desk.ui.tokens") is not None
     assert feature_rule_offence("shell", "token_desk.ui.common.icons") is None
+
+
+# ---- no import circles, type-only and lazy imports included ---------------------------------------------------
+def module_name(path: Path) -> str:
+    parts = list(path.relative_to(PACKAGE.parent).with_suffix("").parts)
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+MODULES = {module_name(path): path for path in PACKAGE.rglob("*.py")}
+
+
+def nearest_module(name: str) -> str | None:
+    """`token_desk.ui.tokens.TokenPage` is the module token_desk.ui.tokens; a name outside the package is None."""
+    while name and name not in MODULES:
+        name = name.rpartition(".")[0]
+    return name or None
+
+
+def module_imports(name: str) -> set[str]:
+    """The token_desk modules `name` imports anywhere in its text (under TYPE_CHECKING and in functions too)."""
+    path, found = MODULES[name], set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            found.update(nearest_module(alias.name) for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:
+                package = name if path.name == "__init__.py" else name.rpartition(".")[0]
+                for _ in range(node.level - 1):
+                    package = package.rpartition(".")[0]
+                base = f"{package}.{base}" if base else package
+            found.update(nearest_module(f"{base}.{alias.name}") for alias in node.names)
+    return found - {None, name}
+
+
+def import_circles(graph: dict[str, set[str]]) -> list[list[str]]:
+    """The strongly connected groups of more than one module (Tarjan's algorithm, without recursion)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    circles: list[list[str]] = []
+    for root in sorted(graph):
+        if root in index:
+            continue
+        work = [(root, iter(sorted(graph[root])))]
+        index[root] = low[root] = len(index)
+        stack.append(root)
+        on_stack.add(root)
+        while work:
+            node, edges = work[-1]
+            step = next(edges, None)
+            if step is not None:
+                if step not in index:
+                    index[step] = low[step] = len(index)
+                    stack.append(step)
+                    on_stack.add(step)
+                    work.append((step, iter(sorted(graph.get(step, ())))))
+                elif step in on_stack:
+                    low[node] = min(low[node], index[step])
+                continue
+            work.pop()
+            if work:
+                low[work[-1][0]] = min(low[work[-1][0]], low[node])
+            if low[node] == index[node]:
+                group = []
+                while True:
+                    member = stack.pop()
+                    on_stack.discard(member)
+                    group.append(member)
+                    if member == node:
+                        break
+                if len(group) > 1:
+                    circles.append(sorted(group))
+    return circles
+
+
+def test_no_import_circle_anywhere_in_the_package() -> None:
+    graph = {name: module_imports(name) for name in MODULES}
+    assert import_circles(graph) == []
+
+
+def test_the_circle_finder_finds_a_circle() -> None:
+    assert import_circles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [["a", "b", "c"]]
+    assert import_circles({"a": {"b"}, "b": set()}) == []
+
+
+def test_only_the_builder_and_the_entry_point_name_the_main_window() -> None:
+    allowed = {"token_desk.ui.shell.window_builder", "token_desk.app", "token_desk.ui.shell.main_window"}
+    naming = sorted(name for name in MODULES if "token_desk.ui.shell.main_window" in module_imports(name))
+    assert set(naming) <= allowed, naming

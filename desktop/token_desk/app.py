@@ -30,7 +30,7 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="token-desk", description="See and revoke InfluxDB 3 Cloud Dedicated tokens.")
+    parser = _Parser(prog="token-desk", description="See, audit, create, rotate and revoke InfluxDB 3 Cloud Dedicated tokens.")
     parser.add_argument("--version", action="store_true", help="print the version and exit")
     where = parser.add_mutually_exclusive_group()
     where.add_argument("--demo", action="store_true", help="open on built-in sample data (nothing leaves this computer)")
@@ -103,9 +103,7 @@ def start_demo():
     The entry point is the only place that reaches the sandbox; the UI gets this function passed in."""
     from token_desk.sandbox import start_sandbox
 
-    extra = os.environ.get(environment.DEMO_EXTRA_TOKENS, "")
-    populate = {"management": int(extra), "database": int(extra)} if extra.isdigit() else None
-    return start_sandbox(data=":memory:", seed=DEMO_SEED, populate=populate)
+    return start_sandbox(data=":memory:", seed=DEMO_SEED)
 
 
 def create_window(argv: Sequence[str], *, prompts=None, revoker=None):
@@ -114,18 +112,16 @@ def create_window(argv: Sequence[str], *, prompts=None, revoker=None):
     The composition root: it builds the window's parts. `prompts` (a ui.connections.Prompts) and
     `revoker` (a ui.revoke.RevokeService) default to the real dialogs; tests pass ones that answer at once.
     """
+    from token_desk.api.connect import management_token_service
     from token_desk.credentials import (Credentials, MemoryProfileStore, MemorySecretStore, ProfileManager,
                                         ProfileStore)
     from token_desk.history import Journal, recording
     from token_desk.paths import default_data_dir
     # Widgets only once a QApplication exists.
     from token_desk.ui.connections import ConnectionPrompts, ConnectionsController
-    from token_desk.ui.common.settings import MemorySettings
-    from token_desk.ui.attention import install_attention
-    from token_desk.ui.export import install_export
-    from token_desk.ui.history import install_history
+    from token_desk.ui.common.settings import MemorySettings, open_settings
     from token_desk.ui.revoke import DialogRevokeService
-    from token_desk.ui.shell.main_window import MainWindow
+    from token_desk.ui.shell.window_builder import build_window
 
     args = parse_arguments(argv)
     if args.version:
@@ -139,16 +135,18 @@ def create_window(argv: Sequence[str], *, prompts=None, revoker=None):
     credentials = Credentials(MemorySecretStore()) if args.demo else Credentials()
     # The history's folder is made on its first entry; --demo records nothing, whatever it connects to.
     journal = None if args.demo else Journal(default_data_dir())
-    # The controller owns every connection's client (and the demo server) and closes them
-    # when the window goes away or the user switches. Every non-demo service records its changes.
-    controller = ConnectionsController(ProfileManager(store, credentials), start_demo,
-                                       influxctl_option=args.influxctl, decorate=recording(journal))
+    settings = MemorySettings() if args.demo else open_settings()
     prompts = prompts or ConnectionPrompts()
-    window = MainWindow(controller, prompts, revoker or DialogRevokeService(),
-                        settings=MemorySettings() if args.demo else None)
-    install_export(window)
-    install_attention(window)
-    install_history(window, journal)
+
+    # The controller owns every connection's service (and the demo server) and closes them when the window
+    # goes away or the user switches. Every non-demo service records its changes.
+    def connections(switcher, welcome) -> ConnectionsController:
+        return ConnectionsController(ProfileManager(store, credentials), start_demo, management_token_service,
+                                     prompts, settings, switcher, welcome, influxctl_option=args.influxctl,
+                                     decorate=recording(journal))
+
+    window = build_window(connections, revoker or DialogRevokeService(), settings, journal)
+    controller = window.connections
     _open_first_connection(controller, args)
     if folder_problem is not None:
         log.warning("%s", folder_problem)

@@ -20,10 +20,10 @@ class ConnectionKind(enum.Enum):
 
 @dataclass(frozen=True)
 class Connection:
-    """The secret (if Token Desk holds one) lives only inside `client`; nothing here may ever print it."""
+    """The secret (if Token Desk holds one) lives only inside `service`; nothing here may ever print it."""
 
     label: str
-    client: TokenService
+    service: TokenService
     kind: ConnectionKind
     profile_name: str | None = None
 

@@ -9,10 +9,12 @@ MANAGEMENT_TOKEN = "INFLUX_MANAGEMENT_TOKEN"
 CONFIG_DIR = "TOKEN_DESK_CONFIG_DIR"
 # Where the action history lives instead of the platform's data folder (else beside CONFIG_DIR if set).
 DATA_DIR = "TOKEN_DESK_DATA_DIR"
+# The influxctl program to run, after --influxctl and before the Connections setting (api/influxctl/locate.py).
+INFLUXCTL = "TOKEN_DESK_INFLUXCTL"
+# "light" or "dark": the colour scheme, for desktops that do not report one (ui/common/palette.py).
+COLOR_SCHEME = "TOKEN_DESK_COLOR_SCHEME"
 # "1" turns on the debug log on stderr.
 DEBUG = "TOKEN_DESK_DEBUG"
-# A number: this many more tokens of each kind in the demo (benchmarks/launch_bench.py).
-DEMO_EXTRA_TOKENS = "TOKEN_DESK_DEMO_EXTRA_TOKENS"
 # keyring's own choice of backend; Token Desk honours it and names it in its advice.
 KEYRING_BACKEND = "PYTHON_KEYRING_BACKEND"
 # Read before Qt starts (token_desk.startup_environment): which platform plugin, which screen, which bus.

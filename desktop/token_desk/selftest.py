@@ -225,7 +225,7 @@ class SelfTest:
         self.target = self._revocable_token()
         self.page.select_row(self.page.proxy_row_of(self.target.id))
         self.window.update_actions()
-        action = self.window.token_actions.revoke
+        action = self.window.commands["revoke"]
         if not action.isEnabled():
             raise StepFailed(f"Revoke Token is disabled for an active token: {action.toolTip()}")
         driver = RevokeDialogDriver(self.window)
@@ -248,16 +248,16 @@ class SelfTest:
         return f"revoked token left the active list ({self.page.proxy.counts().shown} active shown)"
 
     def check_inactive_view(self) -> str:
-        self.window.token_actions.show_inactive.setChecked(True)
+        self.window.commands["show-inactive"].setChecked(True)
         row = self.page.proxy_row_of(self.target.id)
         if row is None or not self.page.proxy.token_at(row).is_revoked:
             raise StepFailed("with Show inactive tokens on, the token is not listed as revoked")
-        self.window.token_actions.show_inactive.setChecked(False)
+        self.window.commands["show-inactive"].setChecked(False)
         return "with Show inactive tokens on, it is listed as revoked"
 
     # ---- helpers ------------------------------------------------------------------------------------
     def _revocable_token(self):
-        client = self.window.connection.client
+        client = self.window.connection.service
         for row in range(self.page.proxy.rowCount()):
             token = self.page.proxy.token_at(row)
             if token.is_active and not client.is_signed_in_with(token):

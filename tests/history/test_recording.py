@@ -27,7 +27,7 @@ def journal(tmp_path: Path) -> Journal:
 @pytest.fixture
 def service(client: TokenService, journal: Journal, sandbox: Sandbox) -> RecordingService:
     connection = Connection("Production", client, ConnectionKind.PROFILE, "Production")
-    return recording(journal)(connection).client
+    return recording(journal)(connection).service
 
 
 def a_database_token(service: RecordingService):
@@ -64,7 +64,7 @@ def test_a_revoke_whose_answer_never_came_is_unknown_then_settled_by_a_re_read(
         journal: Journal, sandbox: Sandbox) -> None:
     with ManagementApiClient(sandbox.url, sandbox.account_id, sandbox.cluster_id, sandbox.management_token,
                              timeout=httpx.Timeout(5.0, read=0.3), sleep=lambda _s: None) as impatient:
-        service = recording(journal)(Connection("P", impatient, ConnectionKind.PROFILE, "P")).client
+        service = recording(journal)(Connection("P", impatient, ConnectionKind.PROFILE, "P")).service
         token = a_database_token(service)
         sandbox.faults.delay_ms = 600  # every attempt outlives the read timeout, but the server still acts
         with pytest.raises(ApiTimeoutError):
@@ -80,7 +80,7 @@ def test_a_revoke_whose_answer_never_came_is_unknown_then_settled_by_a_re_read(
 def test_a_request_that_never_left_is_failed_not_unknown(journal: Journal) -> None:
     unreachable = ManagementApiClient("http://127.0.0.1:9", "11111111-1111-4111-8111-111111111111",
                                       "22222222-2222-4222-8222-222222222222", "secret-token", sleep=lambda _s: None)
-    service = recording(journal)(Connection("P", unreachable, ConnectionKind.PROFILE, "P")).client
+    service = recording(journal)(Connection("P", unreachable, ConnectionKind.PROFILE, "P")).service
     with pytest.raises(ApiError):
         service.revoke_token(TokenKind.DATABASE, "33333333-3333-4333-8333-333333333333")
     assert only_entry(journal).outcome is Outcome.FAILED
@@ -126,7 +126,7 @@ def test_an_edit_keeps_the_old_description_and_what_was_asked(service: Recording
 def test_an_unwritable_history_stops_the_change_before_it_is_sent(client: TokenService, tmp_path: Path,
                                                                   sandbox: Sandbox) -> None:
     (tmp_path / "blocked").write_text("a file where the folder should be")
-    service = recording(Journal(tmp_path / "blocked"))(Connection("P", client, ConnectionKind.PROFILE, "P")).client
+    service = recording(Journal(tmp_path / "blocked"))(Connection("P", client, ConnectionKind.PROFILE, "P")).service
     token = a_database_token(service)
     with pytest.raises(HistoryUnavailableError, match="nothing was sent"):
         service.revoke_token(TokenKind.DATABASE, token.id)
@@ -136,7 +136,7 @@ def test_an_unwritable_history_stops_the_change_before_it_is_sent(client: TokenS
 def test_demo_connections_record_nothing(client: TokenService, journal: Journal) -> None:
     demo = Connection("Demo data", client, ConnectionKind.DEMO)
     assert recording(journal)(demo) is demo
-    assert recording(None)(Connection("P", client, ConnectionKind.PROFILE, "P")).client is client
+    assert recording(None)(Connection("P", client, ConnectionKind.PROFILE, "P")).service is client
 
 
 def test_reads_and_attributes_pass_through(service: RecordingService, client: TokenService) -> None:

@@ -6,14 +6,17 @@ import re
 from collections.abc import Callable
 
 import pytest
-from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtCore import QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtWidgets import QAbstractButton, QWidget
 
-from token_desk.app import create_window
+from token_desk.api.connect import management_token_service
+from token_desk.app import create_window, start_demo
 from token_desk.models.columns import Column
 from token_desk.sandbox import Sandbox
+from token_desk.ui.connections import ConnectionsController
 from token_desk.ui.revoke import RevokeService
 from token_desk.ui.shell.main_window import MainWindow
+from token_desk.ui.shell.window_builder import build_window
 from token_desk.ui.revoke.revoke_dialog import RevokeDialog
 from token_desk.ui.tokens.token_page import TokenPage
 
@@ -99,26 +102,50 @@ class RecordingRevoker:
         return None
 
 
-class NoConnections:
+class NoConnections(QObject):
     """A connection controller for windows that never connect; records File → Connections…."""
 
-    def __init__(self) -> None:
-        self.managed = 0
+    showing = Signal(object)
+    connection_changed = Signal(object)
+    reload_requested = Signal()
 
-    def attach(self, window, prompts) -> None:
-        self.window = window
+    def __init__(self, *_parts) -> None:
+        super().__init__()
+        self.managed = 0
 
     def manage_connections(self) -> None:
         self.managed += 1
 
+    def choose_influxctl(self, path: str) -> None:
+        self.chosen = path
+
     def new_profile_saver(self, connection) -> None:
         return None
+
+    def sign_in_again(self) -> None:
+        pass
+
+    def restart_demo(self) -> None:
+        pass
+
+    def release_callback(self):
+        return lambda *_ignored: None
+
+
+def window_with(manager, prompts, revoker, settings, journal=None, *, services=management_token_service,
+                commands=None, **options) -> MainWindow:
+    """A window built as create_window builds it, serving `manager`'s profiles; its controller is
+    `window.connections`."""
+    def connections(switcher, welcome) -> ConnectionsController:
+        return ConnectionsController(manager, start_demo, services, prompts, settings, switcher, welcome, **options)
+
+    return build_window(connections, revoker, settings, journal, commands)
 
 
 @pytest.fixture
 def bare_window(qtbot, isolated_settings) -> MainWindow:
     """A window on the welcome page whose parts do nothing."""
-    window = MainWindow(NoConnections(), DecliningPrompts(), RecordingRevoker(), isolated_settings)
+    window = build_window(NoConnections, RecordingRevoker(), isolated_settings, None)
     qtbot.addWidget(window)
     return window
 

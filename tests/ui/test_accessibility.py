@@ -25,7 +25,7 @@ from token_desk.ui.connections.keyring_problem import KeyringProblemDialog
 from token_desk.ui.connections.profile_form import ProfileDialog
 from token_desk.ui.connections.token_prompt import TokenPrompt
 from token_desk.ui.create.create_dialog import CreateTokenDialog, rotate_request
-from token_desk.ui.create.drafts import CreateRequest
+from token_desk.ui.create.requests_and_results import CreateRequest
 from token_desk.ui.create.edit_dialog import EditTokenDialog
 from token_desk.ui.create.secret_dialog import SecretDialog
 from token_desk.ui.export.export_dialog import ExportDialog
@@ -80,7 +80,7 @@ def dialogs(window, tmp_path):
     page = window.current_page()
     tokens = [page.proxy.token_at(row) for row in range(3)]
     database_token = window.page(TokenKind.DATABASE).proxy.token_at(0)
-    client = window.connection.client
+    client = window.connection.service
     yield "revoke one", RevokeDialog(window, tokens[:1], client)
     yield "revoke several", RevokeDialog(window, tokens, client)
     yield "details", TokenDetailsDialog(tokens[0], window)
@@ -147,7 +147,7 @@ def test_the_window_works_from_the_keyboard_alone(qtbot, demo) -> None:
     assert_details_open_for(demo, page.current_token())
     press(qtbot, demo, Qt.Key.Key_Menu)  # the row's menu
     menu = demo.context_menu
-    assert menu is not None and menu.isVisible() and menu.actions()[-1] is demo.token_actions.revoke
+    assert menu is not None and menu.isVisible() and menu.actions()[-1] is demo.commands["revoke"]
     menu.close()
     press(qtbot, demo, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)  # copy the ID
     assert QGuiApplication.clipboard().text() == page.current_token().id
@@ -200,7 +200,7 @@ def test_revoke_its_notice_and_a_failure_banner_work_from_the_keyboard_alone(qtb
     page = window.current_page()
     tab_to(qtbot, window, page.view)
     press(qtbot, window, Qt.Key.Key_Down)
-    if window.connection.client.is_signed_in_with(page.current_token()):
+    if window.connection.service.is_signed_in_with(page.current_token()):
         press(qtbot, window, Qt.Key.Key_Down)  # not the token Token Desk signs in with: that one signs out
     chosen, following = page.current_token(), page.proxy.token_at(page.view.currentIndex().row() + 1)
     walked = confirm_with_keys_when_the_dialog_opens(qtbot, window)

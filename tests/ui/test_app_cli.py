@@ -84,7 +84,7 @@ def test_demo_opens_sample_data_with_a_visible_marker(qtbot) -> None:
 def test_demo_server_stops_with_the_window(qtbot) -> None:
     window = create_window(["--demo"])
     wait_loaded(qtbot, window)
-    url = window.connection.client.base_url
+    url = window.connection.service.base_url
     assert httpx.get(url, timeout=5).status_code < 500  # the demo server answers while the window lives
     stopped = []
     window.destroyed.connect(lambda: stopped.append(True))
@@ -100,7 +100,7 @@ def test_no_arguments_show_the_welcome_page_not_an_empty_table(qtbot) -> None:
     window.show()
     assert window.connection is None
     assert window.central_stack.currentWidget() is window.welcome and window.welcome.isVisible()
-    assert not window.token_actions.refresh.isEnabled() and not window.search_box.isEnabled()
+    assert not window.commands["refresh"].isEnabled() and not window.search_box.isEnabled()
     assert window.connections.switcher.active_text == "Not connected"
 
 
@@ -128,4 +128,4 @@ def test_allow_plain_http_warns_naming_the_host_and_connects(qtbot, capsys, monk
     qtbot.addWidget(window)
     window.loader.cancel()  # nothing listens at that host; only the choice matters here
     assert "unencrypted to tokens.example.com" in capsys.readouterr().err
-    assert window.connection.client.allows_plain_http
+    assert window.connection.service.allows_plain_http

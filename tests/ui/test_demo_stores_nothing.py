@@ -32,7 +32,7 @@ def demo(qtbot, config_dir):
 
 
 def test_a_demo_session_leaves_no_file_behind(qtbot, demo, config_dir, keyring_entries) -> None:
-    demo.token_actions.show_inactive.setChecked(True)
+    demo.commands["show-inactive"].setChecked(True)
     demo.sidebar.setCurrentRow(1)
     demo.resize(QSize(900, 600))
     demo.close()  # closing is when a real session saves its layout
@@ -74,7 +74,7 @@ def test_on_windows_the_demo_shows_management_tokens_and_its_sandbox_config_goes
     wait_loaded(qtbot, window)
     management = window.page(TokenKind.MANAGEMENT)
     assert not management.is_unavailable and shown_tokens(management)
-    bridge = window.connection.client.management
+    bridge = window.connection.service.management
     config = Path(bridge.auth.config_path)
     assert config.is_file() and not config.is_relative_to(config_dir)
     window.close()

@@ -67,7 +67,7 @@ def sandbox(sandbox):
 
 @pytest.fixture
 def loaded(window):
-    window.token_actions.show_inactive.setChecked(True)
+    window.commands["show-inactive"].setChecked(True)
     return window
 
 
@@ -79,7 +79,7 @@ def test_main_window_with_inactive_tokens_shown(loaded) -> None:
 
 
 def test_revoke_dialog_for_the_hostile_token(qtbot, loaded) -> None:
-    dialog = RevokeDialog(loaded, [hostile_token(loaded)], loaded.connection.client)
+    dialog = RevokeDialog(loaded, [hostile_token(loaded)], loaded.connection.service)
     qtbot.addWidget(dialog)
     dialog.open()
     dialog.set_details_expanded(True)
@@ -109,7 +109,7 @@ def test_welcome_page_and_a_hostile_connection_label(qtbot, loaded) -> None:
     welcome = WelcomePage()
     qtbot.addWidget(welcome)
     assert_shown_literally(welcome)
-    loaded.set_connection(Connection(HOSTILE, loaded.connection.client, ConnectionKind.ONE_OFF))
+    loaded.set_connection(Connection(HOSTILE, loaded.connection.service, ConnectionKind.ONE_OFF))
     assert loaded.windowTitle().startswith(HOSTILE)  # window titles are never rich text
     assert_shown_literally(loaded)
 

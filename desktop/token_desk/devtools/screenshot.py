@@ -18,6 +18,7 @@ import sys
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
+from token_desk import environment
 from token_desk.api.models import Token, TokenKind
 from token_desk.ui.common.capture import grab_without_secrets
 
@@ -76,7 +77,7 @@ def open_dialog(window, name: str) -> QWidget:
         from token_desk.ui.revoke.revoke_dialog import RevokeDialog
 
         tokens = revoke_examples(window)[:SEVERAL if name == "revoke-several" else 1]
-        dialog = RevokeDialog(window, tokens, window.connection.client)
+        dialog = RevokeDialog(window, tokens, window.connection.service)
         dialog.set_details_expanded(name == "revoke")
     dialog.open()
     return dialog
@@ -85,9 +86,9 @@ def open_dialog(window, name: str) -> QWidget:
 def create_example(window) -> QWidget:
     """New Database Token… filled in: a description, an expiry, two databases ticked."""
     from token_desk.ui.create.create_dialog import CreateTokenDialog
-    from token_desk.ui.create.drafts import CreateRequest
+    from token_desk.ui.create.requests_and_results import CreateRequest
 
-    dialog = CreateTokenDialog(window, window.connection.client, CreateRequest(TokenKind.DATABASE))
+    dialog = CreateTokenDialog(window, window.connection.service, CreateRequest(TokenKind.DATABASE))
     dialog.open()
     while "Loading" in dialog.permissions.load_status.text():  # the databases arrive off the GUI thread
         QApplication.processEvents()
@@ -168,7 +169,7 @@ def show_attention(window) -> None:
 
 def revoke_examples(window) -> list[Token]:
     """The tokens shown, except the one signing us in (that one adds a sign-out warning)."""
-    page, client = window.current_page(), window.connection.client
+    page, client = window.current_page(), window.connection.service
     tokens = [page.proxy.token_at(row) for row in range(page.proxy.rowCount())]
     return [token for token in tokens if not client.is_signed_in_with(token)] or tokens
 
@@ -203,7 +204,7 @@ def main(argv: list[str]) -> int:
         return 2
     options, app_args = parse(argv)
     if options.scheme:
-        os.environ["TOKEN_DESK_COLOR_SCHEME"] = options.scheme
+        os.environ[environment.COLOR_SCHEME] = options.scheme
     from token_desk.app import create_window
     from token_desk.ui.common.application import create_application
 

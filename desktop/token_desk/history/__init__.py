@@ -15,7 +15,7 @@ from token_desk.history.recording import (
 
 def target_of(connection: Connection) -> Target:
     """Where the connection's changes go, as people name it: the API host, or the influxctl profile."""
-    host, account_id, cluster_id = _where(connection.client)
+    host, account_id, cluster_id = _where(connection.service)
     return Target(connection.profile_name or "", host or connection.label, account_id or "", cluster_id or "")
 
 
@@ -39,9 +39,9 @@ def recording(journal: Journal | None):
     def decorate(connection: Connection | None) -> Connection | None:
         if journal is None or connection is None or connection.is_demo:
             return connection
-        if isinstance(connection.client, RecordingService):
+        if isinstance(connection.service, RecordingService):
             return connection
-        return replace(connection, client=RecordingService(connection.client, journal, target_of(connection)))
+        return replace(connection, service=RecordingService(connection.service, journal, target_of(connection)))
 
     return decorate
 

@@ -6,17 +6,27 @@ import json
 import logging
 import time
 from http.server import BaseHTTPRequestHandler
-from typing import TYPE_CHECKING
+from socket import socket
+from typing import Protocol
 from urllib.parse import urlsplit
 
 from token_desk.sandbox import routes
-from token_desk.sandbox.faults import Injected
-from token_desk.sandbox.service import Answer
+from token_desk.sandbox.faults import Faults, Injected, RequestLog
+from token_desk.sandbox.service import Answer, Service
 from token_desk.sandbox.validation import ApiFailure
 from token_desk.sandbox.wire import is_uuid
 
-if TYPE_CHECKING:
-    from token_desk.sandbox.server import SandboxHTTPServer
+
+class HandlerServer(Protocol):
+    """What a request handler uses of its server (server.SandboxHTTPServer)."""
+
+    service: Service
+    faults: Faults
+    request_log: RequestLog
+
+    def track(self, connection: socket) -> None: ...
+    def untrack(self, connection: socket) -> None: ...
+    def accepts(self, secret: str) -> bool: ...
 
 log = logging.getLogger("token_desk.sandbox")
 
@@ -33,7 +43,7 @@ def error_body(status: int, message: str) -> str:
 
 class SandboxHandler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"  # keep-alive, so httpx reuses connections as with the real service
-    server: SandboxHTTPServer
+    server: HandlerServer
     server_version = "TokenDeskSandbox/1"
 
     def setup(self) -> None:

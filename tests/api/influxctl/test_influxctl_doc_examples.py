@@ -10,7 +10,7 @@ from influxctl_docs import example
 from token_desk.api.influxctl.created import parse_create_output
 from token_desk.api.influxctl.errors import InfluxctlOutputError
 from token_desk.api.influxctl.output import (
-    management_tokens_from_table, parse_database_list, parse_database_token_list, parse_management_list,
+    parse_database_list, parse_database_token_list, parse_management_list,
 )
 from token_desk.api.models import Permission, TokenKind
 
@@ -29,15 +29,6 @@ def test_management_list_json_example():
     # `nanos` absent: whole seconds
     assert second.expires_at == datetime.fromtimestamp(1719491696, timezone.utc)
     assert second.revoked_at is None
-
-
-def test_management_list_table_example_reads_the_zero_time_as_never():
-    (token,) = management_tokens_from_table(example("`management list --format json`", 1))
-    assert token.id == "6d3c7b1e-4f0a-4c2b-9e51-2a7f0c9d8e11"
-    assert (token.description, token.prefix) == ("Client1 token", "M.V1.+5Jk")
-    assert token.created_at == datetime(2024, 3, 12, 19, 58, 47, tzinfo=timezone.utc)
-    assert token.expires_at is None
-    assert token.revoked_at == datetime(2024, 3, 12, 20, 3, 29, tzinfo=timezone.utc)
 
 
 def test_management_create_example_gives_the_secret_and_the_table():

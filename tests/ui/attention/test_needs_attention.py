@@ -45,7 +45,7 @@ def test_the_toggle_shows_its_count_and_filters_to_the_tokens_with_findings(qtbo
     assert attention.toggle_button.isVisible()
     attention.toggle.trigger()
     assert {token.id for token in shown_tokens(page)} == expected
-    window.token_actions.show_inactive.setChecked(True)  # combines: inactive tokens have no findings
+    window.commands["show-inactive"].setChecked(True)  # combines: inactive tokens have no findings
     assert {token.id for token in shown_tokens(page)} == expected
     window.search_box.setText("grafana")  # and with the search
     assert {token.description for token in shown_tokens(page)} == {"Grafana dashboards"}

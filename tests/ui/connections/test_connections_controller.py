@@ -11,9 +11,7 @@ from connections_helpers import (  # noqa: F401 - fixtures
 from token_desk.api.models import TokenKind, parse_timestamp
 from token_desk.connection import ConnectionKind
 from token_desk.credentials import ProfileNotFoundError
-from tests.ui.conftest import RecordingRevoker, confirm_revoke_when_the_dialog_opens
-from token_desk.app import start_demo
-from token_desk.ui.connections.connections_controller import ConnectionsController
+from tests.ui.conftest import RecordingRevoker, window_with, confirm_revoke_when_the_dialog_opens
 from token_desk.ui.revoke import DialogRevokeService
 from token_desk.ui.shell.main_window import MainWindow
 
@@ -24,18 +22,17 @@ def prompts() -> AnsweringPrompts:
 
 
 @pytest.fixture
-def controller(manager):
-    ctl = ConnectionsController(manager, start_demo)
-    yield ctl
-    ctl.close()
+def window(qtbot, isolated_settings, manager, prompts) -> MainWindow:
+    main = window_with(manager, prompts, RecordingRevoker(), isolated_settings)
+    qtbot.addWidget(main)
+    main.show()
+    yield main
+    main.connections.close()
 
 
 @pytest.fixture
-def window(qtbot, isolated_settings, controller, prompts) -> MainWindow:
-    main = MainWindow(controller, prompts, RecordingRevoker(), isolated_settings)
-    qtbot.addWidget(main)
-    main.show()
-    return main
+def controller(window):
+    return window.connections
 
 
 def wait_tokens(qtbot, window: MainWindow) -> None:
@@ -167,17 +164,17 @@ def test_revoking_the_demos_own_token_offers_restart_demo_and_no_token_prompt(
         qtbot, window, controller, prompts) -> None:
     window.welcome.buttons["Try the Demo"].click()
     wait_tokens(qtbot, window)
-    old_client = window.connection.client
+    old_client = window.connection.service
     page = window.page(TokenKind.MANAGEMENT)
     mine = next(token for token in page.model.tokens() if old_client.is_signed_in_with(token))
     old_client.revoke_token(TokenKind.MANAGEMENT, mine.id)
     window.refresh()  # the server now answers 401
     qtbot.waitUntil(lambda: window.signed_out, timeout=WAIT_MS)
     assert prompts.kinds() == []  # nothing to paste in the demo: no modal prompt
-    assert window.banner.button.text() == "Restart Demo" and not window.token_actions.revoke.isEnabled()
+    assert window.banner.button.text() == "Restart Demo" and not window.commands["revoke"].isEnabled()
     window.banner.button.click()
     wait_tokens(qtbot, window)
-    assert not window.signed_out and window.connection.is_demo and window.connection.client is not old_client
+    assert not window.signed_out and window.connection.is_demo and window.connection.service is not old_client
     assert not window.banner.isVisible()
 
 
@@ -217,23 +214,24 @@ def test_a_401_just_after_saving_a_new_token_is_explained_not_asked_again(
 
 
 def test_revoking_the_token_in_use_asks_once_and_then_shows_it_revoked_at_the_servers_time(
-        qtbot, isolated_settings, controller, prompts, manager, memory_keyring, sandbox, client) -> None:
+        qtbot, isolated_settings, prompts, manager, memory_keyring, sandbox, client) -> None:
     spare = client.create_management_token("Spare admin token").access_token  # the person's other token
-    window = MainWindow(controller, prompts, DialogRevokeService(), isolated_settings)
+    window = window_with(manager, prompts, DialogRevokeService(), isolated_settings)
+    controller = window.connections
     qtbot.addWidget(window)
     window.show()
     manager.add(sandbox_profile(sandbox), sandbox.management_token)
     controller.start("Sandbox")
     wait_tokens(qtbot, window)
     page = window.page(TokenKind.MANAGEMENT)
-    in_use = next(token for token in page.model.tokens() if window.connection.client.is_signed_in_with(token))
+    in_use = next(token for token in page.model.tokens() if window.connection.service.is_signed_in_with(token))
     page.select_ids([in_use.id], in_use.id)
     prompts.tokens.append(token_answer(spare))  # asked for new credentials, the person pastes the spare one
     confirm_revoke_when_the_dialog_opens(window)
-    window.token_actions.revoke.trigger()
+    window.commands["revoke"].trigger()
     qtbot.waitUntil(lambda: prompts.kinds() == ["ask_token"] and not window.signed_out, timeout=WAIT_MS)
     wait_tokens(qtbot, window)
-    window.token_actions.show_inactive.setChecked(True)
+    window.commands["show-inactive"].setChecked(True)
     shown = page.proxy.token_at(page.proxy_row_of(in_use.id))
     server_time = parse_timestamp(sandbox.state.management_token(in_use.id)["revokedAt"], "revokedAt")
     assert shown.revoked_at == server_time  # Revoked, with the server's own revokedAt

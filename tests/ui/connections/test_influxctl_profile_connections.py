@@ -66,17 +66,15 @@ def test_import_can_use_each_profile_as_it_is_and_stores_no_token(qtbot, manager
 
 def test_the_connections_dialog_shows_and_sets_the_influxctl_program(qtbot, manager, memory_keyring, tmp_path,
                                                                      monkeypatch):
-    from token_desk.app import start_demo
-    from token_desk.ui.connections import ConnectionsController
-    from token_desk.ui.shell.main_window import MainWindow
+    from token_desk.ui.common.settings import open_settings
     from connections_helpers import AnsweringPrompts
-    from tests.ui.conftest import RecordingRevoker
+    from tests.ui.conftest import RecordingRevoker, window_with
 
     monkeypatch.setenv("TOKEN_DESK_INFLUXCTL", "")
     monkeypatch.setenv("PATH", "/nonexistent")
     monkeypatch.setattr("token_desk.api.influxctl.locate.usual_locations", lambda *args: [])
-    controller = ConnectionsController(manager, start_demo)
-    window = MainWindow(controller, AnsweringPrompts(), RecordingRevoker())
+    window = window_with(manager, AnsweringPrompts(), RecordingRevoker(), open_settings())
+    controller = window.connections
     qtbot.addWidget(window)
     try:
         dialog = controller.manage_connections()
@@ -106,18 +104,16 @@ def influxctl_config(sandbox, folder: Path) -> Path:
 
 def test_test_connection_runs_the_influxctl_program_chosen_in_the_app(
         qtbot, manager, memory_keyring, sandbox, client, tmp_path, influxctl_only_where_chosen):
-    from token_desk.app import start_demo
-    from token_desk.ui.connections import ConnectionsController
-    from token_desk.ui.shell.main_window import MainWindow
+    from token_desk.ui.common.settings import open_settings
     from connections_helpers import AnsweringPrompts
-    from tests.ui.conftest import RecordingRevoker
+    from tests.ui.conftest import RecordingRevoker, window_with
 
     manager.add(Profile(name="Prod via influxctl", account_id="", cluster_id="", influxctl_profile="prod",
                         influxctl_config=str(influxctl_config(sandbox, tmp_path))))
     launcher = str(write_launcher(tmp_path / "bin", sandbox.influxctl_command))
     prompts = AnsweringPrompts(profiles=[None])
-    controller = ConnectionsController(manager, start_demo)
-    window = MainWindow(controller, prompts, RecordingRevoker())
+    window = window_with(manager, prompts, RecordingRevoker(), open_settings())
+    controller = window.connections
     qtbot.addWidget(window)
     try:
         dialog = controller.manage_connections()

@@ -9,12 +9,9 @@ from connections_helpers import (  # noqa: F401 - fixtures
     SERVICE, WAIT_MS, AnsweringPrompts, manager, memory_keyring, no_keyring_config,
 )
 from token_desk.api.connect import management_token_service
-from token_desk.api.influxctl.locate import find_influxctl
 from token_desk.api.models import TokenKind
 from token_desk.credentials import DEFAULT_BASE_URL
-from tests.ui.conftest import RecordingRevoker
-from token_desk.app import start_demo
-from token_desk.ui.connections.connections_controller import ConnectionsController
+from tests.ui.conftest import RecordingRevoker, window_with
 from token_desk.ui.connections.connections_dialog import ConnectionsDialog
 from token_desk.ui.shell.main_window import MainWindow
 from token_desk.ui.connections.profile_switcher import MANAGE_TEXT
@@ -24,8 +21,8 @@ from token_desk.ui.connections.profile_switcher import MANAGE_TEXT
 def setup(qtbot, isolated_settings, manager):
     """A window on the welcome page with a controller whose questions the test answers."""
     prompts = AnsweringPrompts()
-    controller = ConnectionsController(manager, start_demo, client_factory=routed_client)
-    window = MainWindow(controller, prompts, RecordingRevoker(), isolated_settings)
+    window = window_with(manager, prompts, RecordingRevoker(), isolated_settings, services=routed_client)
+    controller = window.connections
     qtbot.addWidget(window)
     window.show()
     controller.start(None)
@@ -38,9 +35,9 @@ ROUTES: dict[str, str] = {}  # API URL asked for -> sandbox URL used: tests stay
 ASKED_URLS: list[str] = []
 
 
-def routed_client(base_url: str, account_id: str, cluster_id: str, token: str, **options):
+def routed_client(base_url: str, account_id: str, cluster_id: str, token: str, influxctl, **options):
     ASKED_URLS.append(base_url)
-    return management_token_service(ROUTES.get(base_url, base_url), account_id, cluster_id, token, find_influxctl(),
+    return management_token_service(ROUTES.get(base_url, base_url), account_id, cluster_id, token, influxctl,
                                     **options)
 
 
@@ -94,4 +91,4 @@ def test_each_hint_sits_below_its_button_and_the_toolbar_filters_are_off(qtbot, 
         assert hint.geometry().top() >= button.geometry().bottom(), button.text()
         assert hint.geometry().bottom() <= button.parentWidget().height()
     assert not window.search_box.isEnabled() and not window.toolbar.inactive_box.isEnabled()
-    assert not window.token_actions.show_inactive.isEnabled()
+    assert not window.commands["show-inactive"].isEnabled()

@@ -11,7 +11,7 @@ from tests.api.test_client_requests_contract import ContractCheckingTransport
 from token_desk.api.client import ManagementApiClient
 from token_desk.api.models import Permission, TokenKind
 from token_desk.ui.create.create_dialog import CreateTokenDialog
-from token_desk.ui.create.drafts import CreateRequest
+from token_desk.ui.create.requests_and_results import CreateRequest
 from token_desk.ui.create.edit_dialog import EditTokenDialog
 
 

@@ -10,7 +10,7 @@ from tests.ui.create.conftest import FakeService
 from token_desk.api import errors
 from token_desk.api.models import Permission, TokenKind
 from token_desk.ui.create.create_dialog import CreateTokenDialog, find_created, rotated_description
-from token_desk.ui.create.drafts import CreateRequest
+from token_desk.ui.create.requests_and_results import CreateRequest
 
 
 def open_dialog(qtbot, service, kind=TokenKind.DATABASE, request=None) -> CreateTokenDialog:

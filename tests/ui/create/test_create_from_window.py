@@ -7,6 +7,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from tests.ui.conftest import revoke_button, risk_box
+from token_desk.ui.shell.command_list import new_token_key
 from token_desk.api.models import TokenKind
 from token_desk.connection import Connection, ConnectionKind
 from token_desk.ui.create.create_dialog import CreateTokenDialog
@@ -58,14 +59,14 @@ def answer_message_box(button_text: str):
 
 
 def test_ctrl_n_creates_for_the_page_shown(window) -> None:
-    actions = window.token_actions
-    assert actions.new_token[TokenKind.MANAGEMENT].shortcut().toString() == "Ctrl+N"
+    new_token = {kind: window.commands[new_token_key(kind)] for kind in TokenKind}
+    assert new_token[TokenKind.MANAGEMENT].shortcut().toString() == "Ctrl+N"
     window.sidebar.setCurrentRow(1)
-    assert actions.new_token[TokenKind.DATABASE].shortcut().toString() == "Ctrl+N"
-    assert actions.new_token[TokenKind.MANAGEMENT].shortcut().isEmpty()
-    assert window.toolbar.new_button.defaultAction() is actions.new_token[TokenKind.DATABASE]
-    assert window.toolbar.new_button.actions() == [actions.new_token[TokenKind.DATABASE]]  # no menu arrow
-    assert all(a.text().startswith("New") and "Token" in a.text() for a in actions.new_token.values())
+    assert new_token[TokenKind.DATABASE].shortcut().toString() == "Ctrl+N"
+    assert new_token[TokenKind.MANAGEMENT].shortcut().isEmpty()
+    assert window.toolbar.new_button.defaultAction() is new_token[TokenKind.DATABASE]
+    assert window.toolbar.new_button.actions() == [new_token[TokenKind.DATABASE]]  # no menu arrow
+    assert all(a.text().startswith("New") and "Token" in a.text() for a in new_token.values())
 
 
 def test_a_new_database_token_appears_selected_at_once_from_the_servers_answer(qtbot, window, sandbox) -> None:
@@ -75,7 +76,7 @@ def test_a_new_database_token_appears_selected_at_once_from_the_servers_answer(q
     window.loader.busy_changed.connect(refreshes.append)
     when_open(CreateTokenDialog, fill_database_token)
     secrets = when_open(SecretDialog, copy_and_close)
-    window.token_actions.new_token[TokenKind.DATABASE].trigger()
+    window.commands[new_token_key(TokenKind.DATABASE)].trigger()
     assert secrets, "the secret dialog never opened"
     [selected] = page.selected_tokens()
     assert selected.description == "grafana" and [p.resource for p in selected.permissions] == ["telemetry"]
@@ -94,14 +95,14 @@ def edit_description_of_a_database_token(window, description: str):
     token = page.proxy.token_at(row)
     page.select_row(row)
     window.update_actions()
-    assert window.token_actions.edit.isEnabled() and window.token_actions.edit.shortcut().toString() == "F2"
+    assert window.commands["edit"].isEnabled() and window.commands["edit"].shortcut().toString() == "F2"
 
     def rename(dialog: EditTokenDialog) -> None:
         dialog.description_box.setText(description)
         dialog.confirm_button.click()
 
     when_open(EditTokenDialog, rename)
-    window.token_actions.edit.trigger()
+    window.commands["edit"].trigger()
     return token
 
 
@@ -117,8 +118,8 @@ def test_edit_is_not_offered_for_management_tokens(window) -> None:
     page = window.page(TokenKind.MANAGEMENT)
     page.select_row(0)
     window.update_actions()
-    assert not window.token_actions.edit.isEnabled()
-    assert "Rotate" in window.token_actions.edit.toolTip()
+    assert not window.commands["edit"].isEnabled()
+    assert "Rotate" in window.commands["edit"].toolTip()
 
 
 def confirm_revoke_then_close(dialog: RevokeDialog) -> None:
@@ -136,11 +137,11 @@ def rotate(window, page, row, revoke_choice: str, confirm_revoke: bool):
     when_open(QMessageBox, answer_message_box(revoke_choice))
     if confirm_revoke:
         when_open(RevokeDialog, confirm_revoke_then_close)
-    window.token_actions.rotate.trigger()
+    window.commands["rotate"].trigger()
 
 
 def revocable_row(window, page) -> int:
-    client = window.connection.client
+    client = window.connection.service
     return next(r for r in range(page.proxy.rowCount())
                 if not client.is_signed_in_with(page.proxy.token_at(r)) and page.proxy.token_at(r).permissions)
 
@@ -180,5 +181,5 @@ def test_save_as_a_connection_targets_this_account_and_cluster(window, sandbox) 
     saver = window.connections.new_profile_saver(window.connection)
     assert saver is not None and sandbox.account_id in repr(saver)
     assert window.connections.new_profile_saver(None) is None
-    demo = Connection("Demo data", window.connection.client, ConnectionKind.DEMO)
+    demo = Connection("Demo data", window.connection.service, ConnectionKind.DEMO)
     assert window.connections.new_profile_saver(demo) is None  # demo data stores nothing

@@ -7,7 +7,7 @@ from types import SimpleNamespace
 from tests.ui.create.conftest import DEMO_SECRET, database_token
 from token_desk.api.models import CreatedToken
 from token_desk.ui.create import TokenLifecycle
-from token_desk.ui.create.drafts import CreateResult, EditResult, SecretOutcome
+from token_desk.ui.create.requests_and_results import CreateResult, EditResult, SecretOutcome
 
 
 class Host:

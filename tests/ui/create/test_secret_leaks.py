@@ -10,12 +10,13 @@ from PySide6.QtWidgets import QLineEdit
 
 from tests.ui.create.conftest import DEMO_SECRET, NOW
 from tests.ui.create.test_create_from_window import fill_database_token, when_open
+from token_desk.ui.shell.command_list import new_token_key
 from token_desk.api.models import CreatedToken, Token, TokenKind
 from token_desk.ui.common import crash_dialog
 from token_desk.ui.common.capture import grab_without_secrets
 from token_desk.ui.create.clipboard_guard import ClipboardGuard
 from token_desk.ui.create.create_dialog import CreateTokenDialog
-from token_desk.ui.create.drafts import CreateResult
+from token_desk.ui.create.requests_and_results import CreateResult
 from token_desk.ui.common.error_text import step_error_sentence
 from token_desk.ui.create.secret_dialog import SecretDialog
 
@@ -43,7 +44,7 @@ def create_through_the_window(window, kind: TokenKind) -> str:
 
     when_open(CreateTokenDialog, fill)
     when_open(SecretDialog, read_and_close)
-    window.token_actions.new_token[kind].trigger()
+    window.commands[new_token_key(kind)].trigger()
     assert seen and len(seen[0]) >= 20
     return seen[0]
 

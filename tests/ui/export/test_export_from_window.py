@@ -104,7 +104,7 @@ def test_all_rows_as_json_use_the_apis_field_names(qtbot, window, sandbox, tmp_p
 
 def test_formula_descriptions_are_made_inert_and_line_breaks_kept(qtbot, window, tmp_path: Path) -> None:
     descriptions = ["=HYPERLINK(\"http://x\")", "+SUM(1)", "-1+2", "@cmd", "\tTab", "\rReturn", "two\nlines"]
-    client = window.connection.client
+    client = window.connection.service
     for text in descriptions:
         client.create_database_token(text, [Permission("read", "*")])
     window.refresh()
@@ -143,7 +143,7 @@ def test_a_missing_folder_is_said_in_the_dialog_and_nothing_is_written(qtbot, wi
 
 
 def test_export_is_disabled_without_a_connection(qtbot, window) -> None:
-    export = next(a for a in window.menus.file_menu.actions() if a.text() == "Export…")
+    export = next(a for a in window.menus["File"].actions() if a.text() == "Export…")
     assert export.isEnabled()
     window.connections.show(None)
     assert not export.isEnabled()

@@ -33,13 +33,13 @@ def revoke_selected(window, kind: TokenKind, row: int = 0):
     token = shown_tokens(page)[row]
     page.select_row(row)
     seen = confirm_revoke_when_the_dialog_opens(window)
-    window.token_actions.revoke.trigger()
+    window.commands["revoke"].trigger()
     assert seen, "the revoke dialog never opened"
     return token
 
 
 def open_history(qtbot, window) -> HistoryWindow:
-    action = next(a for a in window.menus.view_menu.actions() if a.text() == "History")
+    action = next(a for a in window.menus["View"].actions() if a.text() == "History")
     action.trigger()
     history = window.findChild(HistoryWindow)
     qtbot.waitUntil(lambda: history.isVisible() and not history._reading, timeout=WAIT_MS)
@@ -152,7 +152,7 @@ def test_history_exports_the_rows_shown_as_csv(qtbot, window, sandbox, journal, 
 
 
 def test_a_created_tokens_secret_never_reaches_the_history(qtbot, window, sandbox, journal, config_dir) -> None:
-    created = window.connection.client.create_database_token("made through the window's service",
+    created = window.connection.service.create_database_token("made through the window's service",
                                                              [Permission("write", "telemetry")])
     (entry,) = journal.read().entries
     assert (entry.action, entry.token_id, entry.outcome) == (Action.CREATE, created.token.id, Outcome.CONFIRMED)
@@ -168,9 +168,9 @@ def test_demo_writes_no_history(qtbot, config_dir: Path) -> None:
 
     wait_loaded(qtbot, window)
     token = window.page(TokenKind.DATABASE).proxy.token_at(0)
-    window.connection.client.revoke_token(TokenKind.DATABASE, token.id)
+    window.connection.service.revoke_token(TokenKind.DATABASE, token.id)
     assert not list(config_dir.glob("history*"))
-    history = next(a for a in window.menus.view_menu.actions() if a.text() == "History")
+    history = next(a for a in window.menus["View"].actions() if a.text() == "History")
     assert not history.isEnabled() and "no history" in history.statusTip()
 
 

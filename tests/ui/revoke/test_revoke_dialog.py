@@ -146,7 +146,7 @@ def test_server_failure_is_shown_and_nothing_is_reported_revoked(qtbot, sandbox,
         revoke_button(dialog).click()
     report = finished.args[0]
     assert report.succeeded == () and report.outcomes[0].revoked is None
-    assert dialog.isVisible() and dialog.outcome_text == f"Not revoked: {ServerError.default_advice}"
+    assert dialog.isVisible() and dialog.findChild(QLabel, "outcome").text() == f"Not revoked: {ServerError.default_advice}"
     assert server_copy(sandbox, telegraf).get("revokedAt") is None
     assert not revoke_button(dialog).isVisible()
     assert button_reading(dialog, "Close").isEnabled()  # Cancel became Close
@@ -163,7 +163,7 @@ def test_token_deleted_elsewhere_is_reported_gone(qtbot, sandbox, client, telegr
     with qtbot.waitSignal(dialog.revoke_finished, timeout=SERVER_TIMEOUT_MS) as finished:
         revoke_button(dialog).click()
     assert finished.args[0].outcomes[0].gone
-    assert "no longer exists" in dialog.outcome_text and dialog.isVisible()
+    assert "no longer exists" in dialog.findChild(QLabel, "outcome").text() and dialog.isVisible()
 
 
 def test_slow_server_double_click_sends_one_delete_and_the_gui_stays_responsive(
@@ -221,7 +221,7 @@ def test_cancel_while_the_server_is_silent_says_the_outcome_is_unknown(qtbot, sa
         qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     (outcome,) = finished.args[0].outcomes
     assert outcome.unknown and not outcome.succeeded
-    assert dialog.isVisible() and dialog.outcome_text.startswith("Unknown: The server did not confirm")
+    assert dialog.isVisible() and dialog.findChild(QLabel, "outcome").text().startswith("Unknown: The server did not confirm")
 
 
 def test_every_answer_lost_the_dialog_checks_and_shows_revoked(qtbot, sandbox, client, telegraf) -> None:
@@ -231,7 +231,7 @@ def test_every_answer_lost_the_dialog_checks_and_shows_revoked(qtbot, sandbox, c
     risk_box(dialog).click()
     seen: list[str] = []
     timer = QTimer()
-    timer.timeout.connect(lambda: seen.append(dialog.progress_text))
+    timer.timeout.connect(lambda: seen.append(dialog.findChild(QLabel, "progress").text()))
     timer.start(20)
     with qtbot.waitSignal(dialog.revoke_finished, timeout=SERVER_TIMEOUT_MS) as finished:
         revoke_button(dialog).click()

@@ -63,7 +63,7 @@ def test_partial_failure_lists_what_succeeded_and_what_failed_and_why(qtbot, san
     assert [outcome.revoked.revoked_at is not None for outcome in report.succeeded] == [True, True]
     assert dialog.isVisible()
     assert column_texts(dialog, "Result") == ["Not revoked", "Revoked", "Revoked"]
-    assert dialog.outcome_text.splitlines() == [
+    assert dialog.findChild(QLabel, "outcome").text().splitlines() == [
         "Revoked 2 of 3 tokens. Not revoked:",
         f"• “{three[0].description}” ({three[0].id}): {ServerError.default_advice}",
     ]
@@ -111,5 +111,5 @@ def test_a_401_stops_the_batch_and_nothing_more_is_sent(qtbot, sandbox, client, 
     assert report.signed_out and report.succeeded == ()
     assert [sandbox.state.delete_count(token.id) for token in three] == [1, 0, 0]
     assert column_texts(dialog, "Result") == ["Not revoked", "Not attempted", "Not attempted"]
-    assert dialog.outcome_text.splitlines()[-1] == "Token Desk is now signed out; sign in again to continue."
+    assert dialog.findChild(QLabel, "outcome").text().splitlines()[-1] == "Token Desk is now signed out; sign in again to continue."
     assert not any(is_revoked(sandbox, token) for token in three)

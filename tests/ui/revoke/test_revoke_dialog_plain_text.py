@@ -85,7 +85,7 @@ def test_hostile_descriptions_in_a_list_and_in_the_failure_report_stay_literal(q
     risk_box(dialog).click()
     with qtbot.waitSignal(dialog.revoke_finished, timeout=10_000):
         revoke_button(dialog).click()
-    assert all(f"“{description}”" in dialog.outcome_text for description in HOSTILE)
+    assert all(f"“{description}”" in dialog.findChild(QLabel, "outcome").text() for description in HOSTILE)
     assert_all_labels_plain(dialog)
 
 

@@ -23,7 +23,7 @@ def test_revoke_through_the_dialog_revokes_exactly_that_token(qtbot, window, san
     page.select_row(2)
     table_at = page.mapTo(window, page.rect().topLeft())
     seen = confirm_revoke_when_the_dialog_opens(window)
-    window.token_actions.revoke.trigger()
+    window.commands["revoke"].trigger()
     assert seen, "the revoke dialog never opened"
     assert revoked_ids(sandbox) == before | {target.id}
     assert sandbox.state.revoke_count(TokenKind.MANAGEMENT.value, target.id) == 1
@@ -37,19 +37,19 @@ def test_revoke_through_the_dialog_revokes_exactly_that_token(qtbot, window, san
     table = page.rect().translated(table_at)
     assert table.contains(notice) and notice.bottom() > table.center().y()  # over the table's foot
     assert window.notice.text == f"Revoked \u201c{target.description}\u201d ({target.id[:8]}\u2026)."
-    window.token_actions.show_inactive.setChecked(True)
+    window.commands["show-inactive"].setChecked(True)
     row = page.proxy_row_of(target.id)
     assert page.proxy.token_at(row).revoked_at is not None  # the server's revokedAt, shown in place
 
 
 def test_revoking_the_token_in_use_signs_out(qtbot, window, sandbox) -> None:
     page = window.page(TokenKind.MANAGEMENT)
-    in_use = next(token for token in shown_tokens(page) if window.connection.client.is_signed_in_with(token))
+    in_use = next(token for token in shown_tokens(page) if window.connection.service.is_signed_in_with(token))
     page.select_ids([in_use.id], in_use.id)
     requests = []
     window.sign_in_requested.connect(lambda: requests.append(True))
     confirm_revoke_when_the_dialog_opens(window)
-    window.token_actions.revoke.trigger()
+    window.commands["revoke"].trigger()
     assert sandbox.state.management_token(in_use.id)["revokedAt"]
     assert window.signed_out and window.banner.message.startswith("Signed out: ")
     assert requests == [True]
@@ -73,31 +73,31 @@ def test_cancel_changes_nothing(qtbot, window, sandbox) -> None:
         button_reading(dialog, "Cancel").click()
 
     QTimer.singleShot(0, cancel)
-    window.token_actions.revoke.trigger()
+    window.commands["revoke"].trigger()
     assert revoked_ids(sandbox) == before
     assert page.selected_tokens() == [page.proxy.token_at(0)]
 
 
 def test_revoking_the_token_in_use_asks_once_with_no_banner_behind_the_prompt(qtbot, window, sandbox) -> None:
     page = window.page(TokenKind.MANAGEMENT)
-    in_use = next(token for token in shown_tokens(page) if window.connection.client.is_signed_in_with(token))
+    in_use = next(token for token in shown_tokens(page) if window.connection.service.is_signed_in_with(token))
     page.select_ids([in_use.id], in_use.id)
     banner_during_prompt = []
     window.sign_in_requested.connect(lambda: banner_during_prompt.append(window.banner.isVisible()))
     confirm_revoke_when_the_dialog_opens(window)
-    window.token_actions.revoke.trigger()
+    window.commands["revoke"].trigger()
     assert banner_during_prompt == [False]  # one prompt, never a banner plus a modal
     assert window.banner.isVisible()  # declined: the banner keeps "Sign in…" for later
     page.select_row(0)
-    assert not window.token_actions.revoke.isEnabled()
-    assert window.token_actions.revoke.toolTip().startswith("Signed out")
+    assert not window.commands["revoke"].isEnabled()
+    assert window.commands["revoke"].toolTip().startswith("Signed out")
 
 
 def test_closing_the_window_mid_revoke_asks_and_records_the_outcome_unknown(qtbot, window, sandbox, caplog) -> None:
     from tests.ui.revoke.test_revoke_dialog import answer_stop_waiting
 
     token = window.page(TokenKind.MANAGEMENT).proxy.token_at(0)
-    dialog = RevokeDialog(window, [token], window.connection.client)
+    dialog = RevokeDialog(window, [token], window.connection.service)
     dialog.open()
     sandbox.faults.hang_next(1)
     risk_box(dialog).click()
@@ -113,13 +113,13 @@ def test_closing_the_window_mid_revoke_asks_and_records_the_outcome_unknown(qtbo
 
 
 def test_a_revoked_row_still_shown_is_highlighted_for_a_moment(qtbot, window, sandbox) -> None:
-    window.token_actions.show_inactive.setChecked(True)
+    window.commands["show-inactive"].setChecked(True)
     page = window.page(TokenKind.MANAGEMENT)
     target = next(token for token in shown_tokens(page) if token.revoked_at is None
-                  and not window.connection.client.is_signed_in_with(token))
+                  and not window.connection.service.is_signed_in_with(token))
     page.select_ids([target.id], target.id)
     confirm_revoke_when_the_dialog_opens(window)
-    window.token_actions.revoke.trigger()
+    window.commands["revoke"].trigger()
     assert page.view.flashing == {target.id} and page.selected_tokens()[0].id == target.id
     row = page.proxy_row_of(target.id)
     assert drawn_background(page, row) == QColor(colours().flash)  # drawn over the selection, not under it
@@ -138,16 +138,16 @@ def drawn_background(page, row: int) -> QColor:
 def test_the_notice_never_hides_the_row_it_is_about(qtbot, window) -> None:
     """In a short window the row a revoke lands on can sit where the notice floats: it is scrolled clear."""
     window.resize(800, 500)
-    window.token_actions.show_inactive.setChecked(True)  # the revoked row stays, current and flashed
+    window.commands["show-inactive"].setChecked(True)  # the revoked row stays, current and flashed
     page = window.page(TokenKind.MANAGEMENT)
     qtbot.waitUntil(lambda: page.view.viewport().height() < 420)
     row = next(r for r in range(page.proxy.rowCount() - 1, -1, -1) if page.proxy.token_at(r).revoked_at is None
-               and not window.connection.client.is_signed_in_with(page.proxy.token_at(r)))
+               and not window.connection.service.is_signed_in_with(page.proxy.token_at(r)))
     page.select_row(row)
     page.view.scrollTo(page.proxy.index(row, 0), page.view.ScrollHint.PositionAtBottom)  # at the table's foot
     target = page.proxy.token_at(row)
     confirm_revoke_when_the_dialog_opens(window)
-    window.token_actions.revoke.trigger()
+    window.commands["revoke"].trigger()
     qtbot.waitUntil(lambda: window.notice.text != "")
     shown = page.view.visualRect(page.proxy.index(page.proxy_row_of(target.id), 0))
     viewport = page.view.viewport()

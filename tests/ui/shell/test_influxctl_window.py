@@ -44,7 +44,7 @@ def test_way_a_management_tokens_come_from_the_named_influxctl(window_factory, s
     launcher = write_launcher(tmp_path, sandbox.influxctl_command)
     window = window_factory([*url_args(sandbox), "--influxctl", str(launcher)])
     management = window.page(TokenKind.MANAGEMENT)
-    window.token_actions.show_inactive.setChecked(True)
+    window.commands["show-inactive"].setChecked(True)
     assert listed_ids(shown_tokens(management)) == listed_ids(sandbox.state.management_tokens())
     assert listed_ids(shown_tokens(window.page(TokenKind.DATABASE))) == listed_ids(sandbox.state.database_tokens())
     assert not management.is_unavailable
@@ -58,7 +58,7 @@ def test_way_b_uses_the_influxctl_profile_as_it_is(window_factory, sandbox, tmp_
     window = window_factory(["--influxctl", str(launcher), "--influxctl-config", str(config),
                              "--influxctl-profile", "prod"])
     assert window.connection.kind is ConnectionKind.INFLUXCTL
-    window.token_actions.show_inactive.setChecked(True)
+    window.commands["show-inactive"].setChecked(True)
     assert listed_ids(shown_tokens(window.page(TokenKind.MANAGEMENT))) == \
         listed_ids(sandbox.state.management_tokens())
     database = shown_tokens(window.page(TokenKind.DATABASE))
@@ -110,5 +110,5 @@ def test_on_windows_a_token_connection_explains_why_management_tokens_need_an_in
     assert management.is_unavailable
     assert panel.details.text() == InfluxctlNeedsItsOwnSignInError.default_advice
     assert panel.found.isHidden() and panel.choose_button.isHidden()  # another influxctl would not help
-    window.token_actions.show_inactive.setChecked(True)
+    window.commands["show-inactive"].setChecked(True)
     assert listed_ids(shown_tokens(window.page(TokenKind.DATABASE))) == listed_ids(sandbox.state.database_tokens())

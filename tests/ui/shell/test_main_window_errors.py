@@ -12,7 +12,7 @@ from token_desk.api.errors import ApiConnectionError, InvalidResponseError, Perm
 
 
 def refresh_and_wait(qtbot, window) -> None:
-    window.token_actions.refresh.trigger()
+    window.commands["refresh"].trigger()
     wait_loaded(qtbot, window)
 
 
@@ -56,7 +56,7 @@ def test_stopped_server_says_it_could_not_connect(qtbot, window, sandbox) -> Non
     show_page(window, TokenKind.DATABASE)
     assert window.banner.message == str(ApiConnectionError())
     assert "Traceback" not in window.banner.message
-    assert window.token_actions.refresh.isEnabled()  # people can try again when the server is back
+    assert window.commands["refresh"].isEnabled()  # people can try again when the server is back
 
 
 def test_banner_shows_messages_as_plain_text(window) -> None:
@@ -88,7 +88,7 @@ def test_the_gui_keeps_turning_while_the_server_holds_its_answer(qtbot, window, 
     both answers until released, so every tick and keystroke below happens while they are outstanding."""
     sandbox.faults.hold_next(2)  # both lists
     window.refresh()
-    assert window.loader.busy and not window.token_actions.refresh.isEnabled()
+    assert window.loader.busy and not window.commands["refresh"].isEnabled()
     held_ticks: list[int] = []
     timer = QTimer()
     timer.setInterval(20)
@@ -100,7 +100,7 @@ def test_the_gui_keeps_turning_while_the_server_holds_its_answer(qtbot, window, 
     assert window.loader.busy and window.current_page().proxy.search_text == "ci"
     sandbox.faults.release_held()
     wait_loaded(qtbot, window)
-    assert window.token_actions.refresh.isEnabled() and window.current_page().proxy.search_text == "ci"
+    assert window.commands["refresh"].isEnabled() and window.current_page().proxy.search_text == "ci"
 
 
 def test_esc_cancels_a_load_from_a_silent_server_and_keeps_the_last_tables(qtbot, window, sandbox) -> None:
@@ -115,4 +115,4 @@ def test_esc_cancels_a_load_from_a_silent_server_and_keeps_the_last_tables(qtbot
     assert window.statusBar().currentMessage().startswith("Loading cancelled")
     assert page.model.rowCount() == before
     assert wait_for_workers(10_000)  # the requests really ended: no worker still waits on the server
-    assert window.token_actions.refresh.isEnabled()
+    assert window.commands["refresh"].isEnabled()

@@ -19,7 +19,7 @@ FAR_FUTURE = datetime.max.replace(tzinfo=timezone.utc)
 def test_both_pages_load_the_servers_tokens(window, sandbox) -> None:
     management = {token["id"] for token in sandbox.state.management_tokens()}
     database = {token["id"] for token in sandbox.state.database_tokens()}
-    window.token_actions.show_inactive.setChecked(True)
+    window.commands["show-inactive"].setChecked(True)
     assert {t.id for t in shown_tokens(window.page(TokenKind.MANAGEMENT))} == management
     assert {t.id for t in shown_tokens(window.page(TokenKind.DATABASE))} == database
     assert window.sidebar.item(0).text() == "Management Tokens"
@@ -44,7 +44,7 @@ def test_status_bar_counts_all_shown_and_hidden_tokens(qtbot, window, sandbox) -
     assert inactive > 0 and len(tokens) == total
     text = window.status.facts_label.text()
     assert text.startswith(f"{total} tokens · {total - inactive} shown · {inactive} inactive hidden · ")
-    window.token_actions.show_inactive.setChecked(True)
+    window.commands["show-inactive"].setChecked(True)
     assert window.status.counts == f"{total} tokens"  # every one shown: said once
 
 
@@ -71,7 +71,7 @@ def test_status_bar_says_each_fact_once_with_one_separator(qtbot) -> None:
 
 
 def test_header_clicks_sort_dates_chronologically_never_last_then_reversed(qtbot, window) -> None:
-    window.token_actions.show_inactive.setChecked(True)
+    window.commands["show-inactive"].setChecked(True)
     page = window.current_page()
     header_click(qtbot, page, Column.EXPIRES_AT)
     header = page.view.horizontalHeader()

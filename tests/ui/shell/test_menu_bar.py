@@ -25,14 +25,15 @@ def test_the_menu_bar_has_file_view_token_and_help_in_that_order(window) -> None
 
 
 def test_menus_hold_the_same_actions_as_the_toolbar_and_context_menu(window) -> None:
-    actions = window.token_actions
+    commands = window.commands
     found = menus(window)
-    assert entries(found["Token"]) == [*actions.new_token.values(), actions.details, actions.copy_id,
-                                       actions.copy_description, actions.edit, actions.rotate, actions.revoke]
+    assert entries(found["Token"]) == [commands[key] for key in (
+        "new-management-token", "new-database-token", "details", "copy-id", "copy-description", "edit", "rotate",
+        "revoke")]
     view = entries(found["View"])
-    assert view[:3] == [actions.refresh, actions.find, actions.show_inactive]
+    assert view[:3] == [commands["refresh"], commands["find"], commands["show-inactive"]]
     assert view[3].text().startswith("Needs attention") and view[3] in window.toolbar.actions()
-    assert actions.refresh in window.toolbar.actions() and actions.revoke in window.toolbar.actions()
+    assert commands["refresh"] in window.toolbar.actions() and commands["revoke"] in window.toolbar.actions()
 
 
 def test_menu_texts_and_shortcuts_read_as_a_user_expects(window) -> None:
@@ -45,8 +46,8 @@ def test_menu_texts_and_shortcuts_read_as_a_user_expects(window) -> None:
     assert entries(found["View"])[3].shortcut().toString() == "Ctrl+Shift+A"  # Needs attention
     assert entries(found["View"])[4].text() == "&Columns"  # Alt+V, C: the header's column menu, by keyboard
     assert pages == [("Management Tokens", "Ctrl+1"), ("Database Tokens", "Ctrl+2"), ("History", "Ctrl+H")]
-    assert "F5" in [key.toString() for key in window.token_actions.refresh.shortcuts()]
-    assert [a.text() for a in entries(found["Help"])] == ["About Token Desk"]
+    assert "F5" in [key.toString() for key in window.commands["refresh"].shortcuts()]
+    assert [a.text() for a in entries(found["Help"])] == ["Keyboard Shortcuts", "Documentation", "About Token Desk"]
 
 
 def test_token_menu_entries_follow_the_selection_rule(qtbot, window) -> None:
@@ -62,16 +63,16 @@ def test_ctrl_2_and_ctrl_1_switch_pages_and_the_view_menu_shows_which(qtbot, win
     qtbot.waitUntil(window.isActiveWindow)
     qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
     assert window.current_page().kind is TokenKind.DATABASE
-    assert window.menus.page_actions[1].isChecked() and not window.menus.page_actions[0].isChecked()
+    assert window.commands["page-database"].isChecked() and not window.commands["page-management"].isChecked()
     qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
     assert window.current_page().kind is TokenKind.MANAGEMENT
     window.sidebar.setCurrentRow(1)  # clicking the sidebar moves the menu's check too
-    assert window.menus.page_actions[1].isChecked()
+    assert window.commands["page-database"].isChecked()
 
 
 def test_show_inactive_from_the_view_menu_lists_inactive_tokens(window) -> None:
     before = len(shown_tokens(window.current_page()))
-    window.token_actions.show_inactive.trigger()
+    window.commands["show-inactive"].trigger()
     assert window.toolbar.inactive_box.isChecked()
     assert len(shown_tokens(window.current_page())) > before
 
@@ -79,16 +80,15 @@ def test_show_inactive_from_the_view_menu_lists_inactive_tokens(window) -> None:
 def test_help_about_shows_the_connections_base_url(window, sandbox, monkeypatch) -> None:
     calls: list[tuple[object, str]] = []
     monkeypatch.setattr(AboutDialog, "show_for", classmethod(lambda cls, parent, url: calls.append((parent, url))))
-    entries(menus(window)["Help"])[0].trigger()
+    entries(menus(window)["Help"])[-1].trigger()
     assert calls == [(window, sandbox.url)]
 
 
-def test_about_without_a_connection_says_not_connected(qtbot, bare_window) -> None:
-    window = bare_window
-    assert window.menus.current_base_url() == ""
-    dialog = AboutDialog(window, window.menus.current_base_url())
-    qtbot.addWidget(dialog)
-    assert "API base URL: Not connected" in dialog.details_text()
+def test_about_without_a_connection_says_not_connected(qtbot, bare_window, monkeypatch) -> None:
+    shown: list[AboutDialog] = []
+    monkeypatch.setattr(AboutDialog, "exec", lambda dialog: shown.append(dialog))
+    entries(menus(bare_window)["Help"])[-1].trigger()
+    assert "API base URL: Not connected" in shown[0].details_text()
 
 
 def test_file_connections_opens_the_connections_dialog(qtbot, window) -> None:
@@ -100,12 +100,12 @@ def test_file_connections_opens_the_connections_dialog(qtbot, window) -> None:
 
 
 def test_file_connections_asks_the_windows_connection_controller(bare_window) -> None:
-    bare_window.menus.connections.trigger()
+    bare_window.commands["connections"].trigger()
     assert bare_window.connections.managed == 1
 
 
 def test_quit_closes_the_window_and_saves_its_layout(qtbot, window) -> None:
     window.sidebar.setCurrentRow(1)
-    window.menus.quit.trigger()
+    window.commands["quit"].trigger()
     assert not window.isVisible()
     assert int(window.settings.value("window/page")) == 1

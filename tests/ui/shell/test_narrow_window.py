@@ -52,5 +52,5 @@ def test_the_window_is_never_narrower_than_its_toolbar_needs(qtbot, demo) -> Non
 def test_buttons_keep_their_names_when_they_drop_their_text(qtbot, demo) -> None:
     demo.resize(demo.minimumWidth(), 500)
     qtbot.waitUntil(lambda: demo.width() == demo.minimumWidth())
-    refresh = demo.toolbar.widgetForAction(demo.token_actions.refresh)
+    refresh = demo.toolbar.widgetForAction(demo.commands["refresh"])
     assert refresh.isVisible() and refresh.toolTip() and refresh.text() == "Refresh"

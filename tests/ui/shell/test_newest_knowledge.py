@@ -16,7 +16,7 @@ from token_desk.api.models import Permission, TokenKind
 from token_desk.ui.create.create_dialog import CreateTokenDialog
 from token_desk.ui.create.edit_dialog import EditTokenDialog
 from token_desk.ui.create.secret_dialog import SecretDialog
-from token_desk.ui.shell.lifecycle_host import WindowLifecycleHost
+from token_desk.ui.shell.row_commands import WindowLifecycleHost
 
 
 def hold_both_lists(qtbot, window, sandbox) -> None:
@@ -44,12 +44,12 @@ def test_a_list_asked_before_a_revoke_never_brings_the_token_back_as_active(qtbo
     window.sidebar.setCurrentRow(list(TokenKind).index(kind))
     page = window.page(kind)
     target = next(page.proxy.token_at(row) for row in range(page.proxy.rowCount())
-                  if page.proxy.token_at(row).is_active and not window.connection.client.is_signed_in_with(
+                  if page.proxy.token_at(row).is_active and not window.connection.service.is_signed_in_with(
                       page.proxy.token_at(row)))
     hold_both_lists(qtbot, window, sandbox)
     page.select_ids([target.id], target.id)
     seen = confirm_revoke_when_the_dialog_opens(window)
-    window.token_actions.revoke.trigger()
+    window.commands["revoke"].trigger()
     assert seen and row_copy(window, kind, target.id).is_revoked  # confirmed: shown revoked at once
     release_the_old_lists(qtbot, window, sandbox)  # both lists say "active": they were asked for before
     assert row_copy(window, kind, target.id).is_revoked
@@ -61,7 +61,7 @@ def test_a_list_asked_before_a_create_never_drops_the_new_token(qtbot, window, s
     hold_both_lists(qtbot, window, sandbox)
     when_open(CreateTokenDialog, lambda dialog: fill_database_token(dialog, "made while loading"))
     secrets = when_open(SecretDialog, copy_and_close)
-    window.token_actions.new_token[TokenKind.DATABASE].trigger()
+    window.commands["new-database-token"].trigger()
     assert secrets, "the secret dialog never opened"
     (created,) = [token for token in window.page(TokenKind.DATABASE).model.tokens()
                   if token.description == "made while loading"]
@@ -87,7 +87,7 @@ def test_a_list_asked_before_an_edit_never_undoes_it(qtbot, window, sandbox) -> 
         when_listed()
 
     when_open(EditTokenDialog, rename)
-    assert window.commands.lifecycle.edit(target) is not None
+    assert window.rows.lifecycle.edit(target) is not None
     release_the_old_lists(qtbot, window, sandbox)  # the list still has the old description
     assert row_copy(window, TokenKind.DATABASE, target.id).description == "renamed while loading"
 
@@ -100,7 +100,7 @@ def test_a_list_asked_after_the_change_is_shown_as_it_is(qtbot, window, sandbox)
     target = next(page.proxy.token_at(row) for row in range(page.proxy.rowCount())
                   if page.proxy.token_at(row).is_active)
     hold_both_lists(qtbot, window, sandbox)
-    WindowLifecycleHost(window).show_token(target.replace(permissions=(Permission("read", "*"),)))
+    WindowLifecycleHost(window, window.rows).show_token(target.replace(permissions=(Permission("read", "*"),)))
     release_the_old_lists(qtbot, window, sandbox)
     assert row_copy(window, TokenKind.DATABASE, target.id).permissions == (Permission("read", "*"),)
     window.refresh()

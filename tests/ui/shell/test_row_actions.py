@@ -46,7 +46,7 @@ def test_right_click_inside_a_selection_keeps_it(window) -> None:
     page.select_ids([page.proxy.token_at(row).id for row in (1, 2, 3)])
     right_click(page, 2)
     assert len(page.selected_tokens()) == 3
-    assert window.token_actions.revoke.isEnabled()
+    assert window.commands["revoke"].isEnabled()
 
 
 def test_right_click_on_empty_space_offers_nothing_token_specific(window) -> None:
@@ -58,7 +58,7 @@ def test_right_click_on_empty_space_offers_nothing_token_specific(window) -> Non
 @pytest.mark.parametrize(("status", "can_revoke"), [
     (TokenStatus.ACTIVE, True), (TokenStatus.EXPIRED, True), (TokenStatus.REVOKED, False)])
 def test_revoke_is_enabled_for_active_and_expired_rows_only(window, status, can_revoke) -> None:
-    window.token_actions.show_inactive.setChecked(True)
+    window.commands["show-inactive"].setChecked(True)
     page = window.current_page()
     right_click(page, row_with(page, status))
     actions = {action.text(): action for action in window.context_menu.actions()}
@@ -115,11 +115,11 @@ def test_delete_opens_the_revoke_dialog_with_the_selection(qtbot, open_window) -
 def test_delete_does_nothing_on_a_revoked_token(qtbot, open_window) -> None:
     revoker = RecordingRevoker()
     window = open_window(revoker=revoker)
-    window.token_actions.show_inactive.setChecked(True)
+    window.commands["show-inactive"].setChecked(True)
     page = focus_table(qtbot, window)
     page.select_row(row_with(page, TokenStatus.REVOKED))
     qtbot.keyClick(page.view, Qt.Key.Key_Delete)
-    assert revoker.asked == [] and not window.token_actions.revoke.isEnabled()
+    assert revoker.asked == [] and not window.commands["revoke"].isEnabled()
 
 
 def test_ctrl_c_in_the_search_box_copies_its_text_not_ids(qtbot, window) -> None:

@@ -19,7 +19,7 @@ def test_layout_filters_and_sort_persist_across_runs(qtbot, open_window, config_
     header_click(qtbot, page, Column.DESCRIPTION)
     page.view.setColumnWidth(page.column_index(Column.TOKEN_ID), 123)
     page.view.horizontalHeader().moveSection(page.column_index(Column.DATABASES), 0)
-    first.token_actions.show_inactive.setChecked(True)
+    first.commands["show-inactive"].setChecked(True)
     first.splitter.setSizes([250, 900])
     first.resize(760, 520)  # fits the offscreen screen, so nothing clamps it
     first.close()

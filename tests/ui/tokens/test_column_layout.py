@@ -39,7 +39,7 @@ def test_no_header_is_clipped_on_first_start(qtbot, wide_window, kind) -> None:
     page = show_page(qtbot, wide_window, kind)
     header = page.view.horizontalHeader()
     metrics = QFontMetrics(header.font())
-    wide_window.token_actions.show_inactive.setChecked(True)  # Revoked At too
+    wide_window.commands["show-inactive"].setChecked(True)  # Revoked At too
     page.set_column_shown(Column.FINDINGS, True)  # off until asked for, and then not clipped either
     for section, text in enumerate(header_texts(page)):
         assert not header.isSectionHidden(section), text

@@ -107,7 +107,7 @@ def test_hidden_columns_stay_hidden_after_a_restart_and_view_columns_shows_them_
     qtbot.addWidget(again)
     page = again.pages[TokenKind.MANAGEMENT]
     assert not page.is_column_shown(Column.PREFIX)
-    columns_menu = again.menus.columns_menu
+    columns_menu = again.commands["columns"].menu()
     columns_menu.aboutToShow.emit()  # View → Columns, opened from the keyboard (Alt+V, C)
     prefix = next(action for action in columns_menu.actions() if action.text() == "Prefix")
     assert not prefix.isChecked()
@@ -125,12 +125,12 @@ def test_revoked_at_shows_only_with_inactive_tokens_and_gives_its_room_to_descri
     description = page.column_index(Column.DESCRIPTION)
     assert not page.is_column_shown(Column.REVOKED_AT)
     narrow = page.view.columnWidth(description)
-    window.token_actions.show_inactive.setChecked(True)
+    window.commands["show-inactive"].setChecked(True)
     assert page.is_column_shown(Column.REVOKED_AT)
     revoked = next(row for row in range(page.proxy.rowCount()) if page.proxy.token_at(row).revoked_at is not None)
     assert page.view.visualRect(page.proxy.index(revoked, page.column_index(Column.REVOKED_AT))).width() > 0
     qtbot.waitUntil(lambda: page.view.columnWidth(description) < narrow)  # Revoked At took its room back
-    window.token_actions.show_inactive.setChecked(False)
+    window.commands["show-inactive"].setChecked(False)
     assert not page.is_column_shown(Column.REVOKED_AT)
     qtbot.waitUntil(lambda: page.view.columnWidth(description) == narrow)
     menu = header_menu(qtbot, page)
@@ -140,9 +140,9 @@ def test_revoked_at_shows_only_with_inactive_tokens_and_gives_its_room_to_descri
 
 def test_a_sort_by_a_column_that_goes_away_falls_back_to_newest_first(qtbot, window) -> None:
     page = window.current_page()
-    window.token_actions.show_inactive.setChecked(True)
+    window.commands["show-inactive"].setChecked(True)
     page.view.sortByColumn(page.column_index(Column.REVOKED_AT), Qt.SortOrder.AscendingOrder)
-    window.token_actions.show_inactive.setChecked(False)  # Revoked At leaves: no arrow would show the order
+    window.commands["show-inactive"].setChecked(False)  # Revoked At leaves: no arrow would show the order
     header = page.view.horizontalHeader()
     assert header.sortIndicatorSection() == page.column_index(Column.CREATED_AT)
     assert header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
@@ -155,11 +155,11 @@ def test_a_sort_by_a_column_that_goes_away_falls_back_to_newest_first(qtbot, win
 
 def test_view_columns_is_offered_only_with_a_table_to_change(bare_window) -> None:
     assert bare_window.central_stack.currentWidget() is bare_window.welcome
-    assert not bare_window.menus.columns_menu.menuAction().isEnabled()
+    assert not bare_window.commands["columns"].menu().menuAction().isEnabled()
 
 
 def test_a_sort_by_revoked_at_survives_a_restart_with_inactive_tokens_shown(qtbot, window) -> None:
-    window.token_actions.show_inactive.setChecked(True)
+    window.commands["show-inactive"].setChecked(True)
     page = window.pages[TokenKind.MANAGEMENT]
     page.view.sortByColumn(page.column_index(Column.REVOKED_AT), Qt.SortOrder.DescendingOrder)
     window.close()  # closing saves the layout and the toggle

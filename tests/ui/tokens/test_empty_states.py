@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QPoint, QRect, QSize
 
 from tests.ui.conftest import shown_tokens
+from token_desk.ui.shell.command_list import new_token_key
 from token_desk.api.models import TokenKind
 from token_desk.ui.common.menu_position import below_and_inside
 
@@ -20,14 +21,14 @@ def test_a_search_with_no_match_says_so_in_the_table(qtbot, window) -> None:
 
 def test_inactive_matches_are_offered_as_a_link(qtbot, window) -> None:
     page = window.page(TokenKind.MANAGEMENT)
-    window.token_actions.show_inactive.setChecked(True)
+    window.commands["show-inactive"].setChecked(True)
     inactive = next(token for token in shown_tokens(page) if token.revoked_at is not None)
-    window.token_actions.show_inactive.setChecked(False)
+    window.commands["show-inactive"].setChecked(False)
     window.search_box.setText(inactive.id)
     assert page.empty_state.text.startswith("No tokens match")
     assert page.empty_state.link.isVisible() and page.empty_state.link.text() == "Show inactive tokens (1 match)"
     page.empty_state.link.click()
-    assert window.token_actions.show_inactive.isChecked() and shown_tokens(page) == [inactive]
+    assert window.commands["show-inactive"].isChecked() and shown_tokens(page) == [inactive]
     assert not page.empty_state.isVisible()
 
 
@@ -35,7 +36,7 @@ def test_an_account_without_tokens_offers_the_first_one(qtbot, window) -> None:
     page = window.page(TokenKind.DATABASE)
     page.set_tokens(())
     assert page.empty_state.text == "No database tokens yet"
-    assert page.empty_state.create_button.defaultAction() is window.token_actions.new_token[TokenKind.DATABASE]
+    assert page.empty_state.create_button.defaultAction() is window.commands[new_token_key(TokenKind.DATABASE)]
 
 
 def test_nothing_is_claimed_while_the_list_is_still_loading(qtbot, window) -> None:

@@ -8,10 +8,10 @@ import shutil
 from collections.abc import Mapping
 from pathlib import Path
 
-from token_desk import system
+from token_desk import environment, system
 from token_desk.api.influxctl.program import InfluxctlProgram
 
-ENV_VAR = "TOKEN_DESK_INFLUXCTL"
+ENV_VAR = environment.INFLUXCTL
 
 
 def usual_locations(platform: str | None = None, environ: Mapping[str, str] | None = None,

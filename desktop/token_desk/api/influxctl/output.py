@@ -147,15 +147,6 @@ def _what_was_wrong(problem: str) -> str:
     return f"something other than the documented list ({kind})"
 
 
-def parse_table(text: str) -> list[dict[str, str]]:
-    """The rows of an ASCII table (`+---+` rules, `| a | b |` rows) as dicts keyed by the header."""
-    rows = [_cells(line) for line in text.splitlines() if line.strip().startswith("|")]
-    if not rows:
-        return []
-    header = [cell.upper() for cell in rows[0]]
-    return [dict(zip(header, row)) for row in rows[1:]]
-
-
 def parse_key_value_table(lines: list[str]) -> dict[str, str]:
     """A two-column table without a header row, as `management create` prints: key -> value."""
     pairs = (_cells(line) for line in lines if line.strip().startswith("|"))
@@ -181,19 +172,6 @@ def table_expiry(text: str) -> datetime | None:
     """EXPIRES AT in a table: `1970-01-01T00:00:00Z` (or nothing) means never."""
     when = table_time(text)
     return None if when is None or when == NEVER_IN_TABLES else when
-
-
-def management_tokens_from_table(text: str) -> list[Token]:
-    """`management list --format table` rows as tokens (the table has no creator or account)."""
-    tokens = []
-    for row in parse_table(text):
-        if not row.get("ID"):
-            raise InfluxctlOutputError("influxctl printed a table row without an ID.", command="management list")
-        tokens.append(Token(kind=TokenKind.MANAGEMENT, id=row["ID"], description=row.get("DESCRIPTION", ""),
-                            created_at=table_time(row.get("CREATED AT", "")), prefix=row.get("PREFIX") or None,
-                            expires_at=table_expiry(row.get("EXPIRES AT", "")),
-                            revoked_at=table_time(row.get("REVOKED AT", ""))))
-    return tokens
 
 
 def parse_version(text: str) -> tuple[int, int, int] | None:

@@ -16,7 +16,7 @@ def show_token_details(window, page: TokenPage, token: Token) -> TokenDetailsDia
     panel = None
     if findings:
         connection = window.connection
-        signed_in_with = connection is not None and connection.client.is_signed_in_with(token)
+        signed_in_with = connection is not None and connection.service.is_signed_in_with(token)
         panel = FindingsPanel(token, findings, signed_in_with)
     dialog = TokenDetailsDialog.show_for(window, token, panel)
     if panel is not None:
@@ -29,8 +29,7 @@ def apply_fix(window, page: TokenPage, token: Token, fix: Fix, dialog: QDialog |
     the status line) when that command cannot run now (signed out, the row hidden by a filter)."""
     page.select_ids([token.id], token.id)
     window.update_actions()
-    actions = window.token_actions
-    action = {Fix.ROTATE: actions.rotate, Fix.EDIT: actions.edit, Fix.REVOKE: actions.revoke}[fix]
+    action = window.commands[{Fix.ROTATE: "rotate", Fix.EDIT: "edit", Fix.REVOKE: "revoke"}[fix]]
     selected = [selected.id for selected in page.selected_tokens()]
     if selected != [token.id] or not action.isEnabled():
         reason = (action.toolTip() if selected == [token.id]

@@ -19,7 +19,9 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette, QPixmapCache
 from PySide6.QtWidgets import QApplication, QWidget
 
-SCHEME_ENV = "TOKEN_DESK_COLOR_SCHEME"  # "light" or "dark": for desktops that do not report one
+from token_desk import environment
+
+SCHEME_ENV = environment.COLOR_SCHEME  # "light" or "dark": for desktops that do not report one
 
 
 class Scheme(enum.Enum):

@@ -6,9 +6,10 @@ import logging
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QSettings, Signal
+from PySide6.QtWidgets import QWidget
 
-from token_desk.api.connect import influxctl_profile_service, management_token_service
+from token_desk.api.connect import influxctl_profile_service
 from token_desk.api.influxctl import InfluxctlProgram
 from token_desk.api.influxctl.locate import find_influxctl
 from token_desk.api.service import TokenService
@@ -20,7 +21,7 @@ from token_desk.tasks import run_in_background
 from token_desk.ui.common.error_text import error_sentence
 from token_desk.ui.connections.connections_dialog import ConnectionsDialog
 from token_desk.ui.connections.connections_prompts import Prompts
-from token_desk.ui.common import settings as keys
+from token_desk.ui.common import settings as ui_settings
 from token_desk.ui.connections.connections_resources import DemoFactory, OwnedResources
 from token_desk.ui.connections.influxctl_sign_in import InfluxctlSignIn
 from token_desk.ui.connections.profile_form import ProfileFormResult
@@ -30,7 +31,9 @@ from token_desk.ui.connections.token_storage import keep_for_session, store_toke
 
 log = logging.getLogger(__name__)
 _STORED_KINDS = (ConnectionKind.PROFILE, ConnectionKind.INFLUXCTL)  # connections the switcher can show as chosen
-ClientFactory = Callable[..., TokenService]  # (url, account, cluster, token, *, allow_plain_http)
+# Makes a connection's service: (url, account, cluster, token, influxctl program, *, allow_plain_http);
+# app.py passes api.connect.management_token_service (way a: REST, and influxctl for management tokens).
+ServiceFactory = Callable[..., TokenService]
 # Wraps each connection's service before the window sees it (app.py: the action history's recorder).
 ConnectionDecorator = Callable[[Connection | None], Connection | None]
 # Where the demo's tokens come from (the switcher and the title say it); the toolbar's badge says they are
@@ -61,72 +64,77 @@ def rejected_token_message(connection: Connection) -> str:
 
 
 class ConnectionsController(QObject):
-    """Owns the ProfileManager for the window; `connection_changed(connection | None)` after every switch.
+    """Owns the ProfileManager and every connection's service; built before the window, which it never sees.
 
-    Built first, then given to MainWindow, which calls attach() once from its constructor.
+    `showing(connection | None)`: show this connection now (the window's set_connection);
+    `connection_changed(connection | None)`: after every switch, and when the saved profiles changed;
+    `reload_requested`: load the tables again (influxctl program changed, influxctl signed in again).
+    Its dialogs open over the window that shows `switcher`, its parts given by the builder: `switcher`
+    (first in the toolbar) and `welcome` (ui.shell's WelcomePage, shown with no connection: its Add, Import and
+    Demo choices land here).
     """
 
+    showing = Signal(object)
     connection_changed = Signal(object)
+    reload_requested = Signal()
 
-    def __init__(self, manager: ProfileManager, demo_factory: DemoFactory, *,
-                 client_factory: ClientFactory | None = None, influxctl_option: str | None = None,
+    def __init__(self, manager: ProfileManager, demo_factory: DemoFactory, services: ServiceFactory,
+                 prompts: Prompts, settings: QSettings, switcher: ProfileSwitcher, welcome: QWidget, *,
+                 influxctl_option: str | None = None,
                  decorate: ConnectionDecorator = lambda connection: connection) -> None:
         super().__init__()
         self._decorate = decorate
         self.manager = manager
-        # Tests pass a factory of their own; by default way a: REST plus influxctl for management tokens.
-        self._custom_client_factory = client_factory
-        self._client_factory = client_factory or self._management_token_service
+        self._services = services
+        self.prompts = prompts
+        self.settings = settings
+        self.switcher = switcher
         self.influxctl_option = influxctl_option  # --influxctl PATH: first in the search order
         self._resources = OwnedResources(demo_factory)
+        self._connection: Connection | None = None
         self._problem_shown: str | None = None
         self._pending_profile: str | None = None
         self._fresh_profiles: dict[str, float] = {}  # profiles saved from a just-created token: when
-
-    def attach(self, window, prompts: Prompts) -> None:
-        """Serve `window` (its welcome page, toolbar and sign-in requests), asking people through `prompts`."""
-        self.setParent(window)
-        self.window = window
-        self.prompts = prompts
-        window.destroyed.connect(self._resources.release_all_callback())
-        self.switcher = ProfileSwitcher(window)
-        self.sign_in = InfluxctlSignIn(window)  # influxctl's browser sign-in, for influxctl-profile connections
-        self._wire()
-
-    def _wire(self) -> None:
-        self.switcher.profile_chosen.connect(self.open_profile)
-        self.switcher.manage_requested.connect(self.manage_connections)
-        self.window.sign_in_requested.connect(self.sign_in_again)
-        self.window.restart_demo_requested.connect(self.restart_demo)
-        welcome = self.window.welcome
+        self.sign_in = InfluxctlSignIn(switcher)  # influxctl's browser sign-in, for influxctl-profile connections
+        switcher.profile_chosen.connect(self.open_profile)
+        switcher.manage_requested.connect(self.manage_connections)
         welcome.add_requested.connect(self.add_connection)
         welcome.import_requested.connect(self.import_from_influxctl)
         welcome.demo_requested.connect(self.open_demo)
-        install_switcher(self.window, self.switcher)
+
+    @property
+    def window(self) -> QWidget:
+        """What the controller's dialogs open over: the window showing its switcher."""
+        return self.switcher.window()
+
+    @property
+    def connection(self) -> Connection | None:
+        return self._connection
+
+    def release_callback(self) -> Callable[..., None]:
+        """For the window's `destroyed`: closes the services and the demo server, even mid-teardown."""
+        return self._resources.release_all_callback()
 
     # ---- influxctl -------------------------------------------------------------------------------------
     def influxctl_program(self) -> InfluxctlProgram:
         """--influxctl, TOKEN_DESK_INFLUXCTL, the "influxctl program" setting, PATH, the usual folders."""
-        settings = getattr(getattr(self, "window", None), "settings", None)
-        setting = keys.read_text(settings, keys.INFLUXCTL_PROGRAM) if settings is not None else None
-        return find_influxctl(self.influxctl_option, setting)
+        return find_influxctl(self.influxctl_option, ui_settings.read_text(self.settings, ui_settings.INFLUXCTL_PROGRAM))
 
-    def _management_token_service(self, base_url: str, account_id: str, cluster_id: str, token: str,
-                                  **rest_options) -> TokenService:
-        return management_token_service(base_url, account_id, cluster_id, token, self.influxctl_program(),
-                                        **rest_options)
+    def _service(self, base_url: str, account_id: str, cluster_id: str, token: str,
+                 **rest_options) -> TokenService:
+        return self._services(base_url, account_id, cluster_id, token, self.influxctl_program(), **rest_options)
 
     def choose_influxctl(self, path: str) -> None:
         """Remember the influxctl program chosen in the app; the open connection uses it from the next load."""
-        self.window.settings.setValue(keys.INFLUXCTL_PROGRAM, path)
-        self.window.settings.sync()
+        self.settings.setValue(ui_settings.INFLUXCTL_PROGRAM, path)
+        self.settings.sync()
         self.influxctl_option = None  # the person's choice now wins over the start-up option
-        connection = self.window.connection
+        connection = self._connection
         if connection is not None and connection.kind is not ConnectionKind.DEMO:
-            use = getattr(connection.client, "use_influxctl", None)
+            use = getattr(connection.service, "use_influxctl", None)
             if use is not None:
                 use(self.influxctl_program())
-        self.window.refresh()
+        self.reload_requested.emit()
 
     def open_influxctl_profile(self, config_path: str | None, profile: str, stored_name: str | None = None) -> None:
         """Way b: an influxctl config and profile used as they are; influxctl signs itself in. `stored_name`:
@@ -159,7 +167,8 @@ class ConnectionsController(QObject):
     def show(self, connection: Connection | None) -> None:
         """Show a connection made elsewhere (--demo, --url) or none; its owner closes it."""
         connection = self._decorate(connection)
-        self.window.set_connection(connection)
+        self._connection = connection
+        self.showing.emit(connection)
         self._connection_shown(connection)
 
     # ---- profiles --------------------------------------------------------------------------------------
@@ -200,8 +209,8 @@ class ConnectionsController(QObject):
     def _connect(self, profile: Profile, token: str) -> None:
         self._pending_profile = None
         try:
-            client = self._client_factory(profile.base_url, profile.account_id, profile.cluster_id, token,
-                                          allow_plain_http=profile.allow_plain_http)
+            client = self._service(profile.base_url, profile.account_id, profile.cluster_id, token,
+                                   allow_plain_http=profile.allow_plain_http)
         except ValueError as err:  # the client's own checks; InvalidIdError is one
             self.prompts.show_problem(self.window, "Cannot Connect", error_sentence(err, "Connecting"))
             return
@@ -210,12 +219,13 @@ class ConnectionsController(QObject):
 
     def _switch_to(self, connection: Connection | None) -> None:
         connection = self._decorate(connection)
-        previous = self.window.connection
-        self.window.set_connection(connection)
+        previous = self._connection
+        self._connection = connection
+        self.showing.emit(connection)
         if connection is not None:
-            self._resources.adopt_client(connection.client)
+            self._resources.adopt_client(connection.service)
         if previous is not None and previous is not connection:
-            self._resources.release_client(previous.client)
+            self._resources.release_client(previous.service)
         self._connection_shown(connection)
 
     def _connection_shown(self, connection: Connection | None) -> None:
@@ -252,16 +262,16 @@ class ConnectionsController(QObject):
         names = self._guarded(store.names) or []
         report = self.prompts.import_influxctl(
             self.window, lambda chosen, **how: import_profiles(chosen, store, credentials, **how), names)
-        if report is not None and report.imported and self.window.connection is None:
+        if report is not None and report.imported and self._connection is None:
             self.open_profile(report.imported[0].name)
         else:
-            self._connection_shown(self.window.connection)
+            self._connection_shown(self._connection)
         return report
 
     def open_demo(self) -> None:
         """The built-in sandbox: sample data, and nothing stored in the keyring."""
         try:
-            client = self._resources.start_demo_client(self._custom_client_factory or management_token_service)
+            client = self._resources.start_demo_client(self._services)
         except OSError as err:
             self.prompts.show_problem(self.window, "Demo Unavailable", f"The demo server could not start: {err}.")
             return
@@ -275,7 +285,7 @@ class ConnectionsController(QObject):
     # ---- the Connections dialog ------------------------------------------------------------------------
     def manage_connections(self) -> ConnectionsDialog:
         """Open the dialog (non-blocking); returns it so callers and tests can follow it."""
-        active = self.window.connection
+        active = self._connection
         dialog = ConnectionsDialog(self.window, self.manager, self.prompts, active.profile_name if active else None,
                                    influxctl_program=self.influxctl_program)
         dialog.connect_requested.connect(self.open_profile)
@@ -284,12 +294,12 @@ class ConnectionsController(QObject):
         dialog.profile_deleted.connect(self._profile_deleted)
         dialog.influxctl_row.show_program(self.influxctl_program().label)
         dialog.influxctl_row.chosen.connect(self.choose_influxctl)
-        dialog.finished.connect(lambda _code: self._connection_shown(self.window.connection))
+        dialog.finished.connect(lambda _code: self._connection_shown(self._connection))
         dialog.open()
         return dialog
 
     def _active_profile(self) -> str | None:
-        connection = self.window.connection
+        connection = self._connection
         return connection.profile_name if connection is not None else None
 
     def _profile_renamed(self, old_name: str, new_name: str) -> None:
@@ -306,7 +316,7 @@ class ConnectionsController(QObject):
         None for demo data (nothing is stored) and for connections without a REST account and cluster."""
         if connection is None or connection.kind in (ConnectionKind.DEMO, ConnectionKind.INFLUXCTL):
             return None
-        service = connection.client
+        service = connection.service
         return KeyringProfileSaver(self.manager, service.base_url, service.account_id, service.cluster_id,
                                    on_saved=self._remember_fresh)
 
@@ -321,11 +331,11 @@ class ConnectionsController(QObject):
     # ---- 401 -------------------------------------------------------------------------------------------
     def sign_in_again(self) -> None:
         """The server rejected the token: ask once for a new one, store it, reconnect (the tables reload)."""
-        connection = self.window.connection
+        connection = self._connection
         if connection is None:
             return
         if connection.kind is ConnectionKind.INFLUXCTL:
-            self.window.refresh()  # influxctl signs itself in again (its browser login, if it needs one)
+            self.reload_requested.emit()  # influxctl signs itself in again (its browser login, if it needs one)
             return
         if self._token_is_fresh(connection):
             # Not a wrong token: asking for another would only replace a good one.
@@ -341,9 +351,9 @@ class ConnectionsController(QObject):
                 store_token(self.window, self.manager.credentials, self.prompts, profile.name, answer.token,
                             self._then_connect(profile), session_only=answer.session_only)
             return
-        client = self._client_factory(connection.client.base_url, connection.client.account_id,
-                                      connection.client.cluster_id, answer.token,
-                                      allow_plain_http=connection.client.allows_plain_http)
+        client = self._service(connection.service.base_url, connection.service.account_id,
+                               connection.service.cluster_id, answer.token,
+                               allow_plain_http=connection.service.allows_plain_http)
         self._switch_to(Connection(connection.label, client, connection.kind, connection.profile_name))
 
     # ---- plumbing --------------------------------------------------------------------------------------
@@ -363,10 +373,3 @@ class ConnectionsController(QObject):
     def close(self) -> None:
         """Close the clients and stop the demo server this controller started."""
         self._resources.release_all()
-
-
-def install_switcher(window, switcher: ProfileSwitcher) -> None:
-    """Put the switcher at the start of the window's toolbar."""
-    first = window.toolbar.actions()[0] if window.toolbar.actions() else None
-    window.toolbar.insertWidget(first, switcher)
-    window.toolbar.insertSeparator(first)

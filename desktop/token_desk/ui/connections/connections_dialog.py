@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
 from token_desk.credentials import CredentialError, Profile, ProfileManager, SecretStoreError
 from token_desk.tasks import run_in_background
 from token_desk.ui.common.error_text import error_sentence
-from token_desk.ui.connections.connection_test import (
+from token_desk.ui.connections.connection_check import (
     ConnectionTestRow, ProgramSource, count_database_tokens, count_influxctl_database_tokens,
 )
 from token_desk.ui.connections.connections_prompts import Prompts

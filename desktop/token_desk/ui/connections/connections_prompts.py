@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from token_desk.credentials import ImportReport, Profile, SecretStoreError
-from token_desk.ui.connections.connection_test import ProgramSource
+from token_desk.ui.connections.connection_check import ProgramSource
 from token_desk.ui.connections.influxctl_import_dialog import Importer, InfluxctlImportDialog
 from token_desk.ui.connections.keyring_problem import KeyringProblemDialog
 from token_desk.ui.connections.profile_form import ProfileDialog, ProfileFormResult

@@ -6,7 +6,6 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from token_desk.api.connect import management_token_service
 from token_desk.api.influxctl import ExistingProfile, InfluxctlProgram, pipes_work
 
 log = logging.getLogger(__name__)
@@ -36,22 +35,20 @@ class OwnedResources:
         if self._sandbox is not None and not any(self._uses_demo(owned) for owned in self._clients):
             self._stop_demo()
 
-    def start_demo_client(self, client_factory: Callable[..., Any]) -> Any:
-        """`client_factory(url, account, cluster, token[, influxctl])`: the demo's influxctl is the sandbox's
+    def start_demo_client(self, services: Callable[..., Any]) -> Any:
+        """`services(url, account, cluster, token, influxctl)`: the demo's influxctl is the sandbox's
         emulator (in a packaged app, the app itself re-invoked)."""
         if self._sandbox is None:
             self._sandbox = self._demo_factory()
         sandbox = self._sandbox
-        arguments = [sandbox.url, sandbox.account_id, sandbox.cluster_id, sandbox.management_token]
-        if client_factory is not management_token_service:
-            return client_factory(*arguments)
-        arguments.append(InfluxctlProgram(sandbox.influxctl_command))
+        arguments = [sandbox.url, sandbox.account_id, sandbox.cluster_id, sandbox.management_token,
+                     InfluxctlProgram(sandbox.influxctl_command)]
         if pipes_work():
-            return client_factory(*arguments)
+            return services(*arguments)
         # No pipe to hand the emulator its config (Windows): it reads the sandbox's own, whose token opens
         # nothing but this demo's server, so the demo shows management tokens there too.
         config = ExistingProfile(str(sandbox.influxctl_config()))  # its "default" profile
-        return client_factory(*arguments, influxctl_auth=config)
+        return services(*arguments, influxctl_auth=config)
 
     def _uses_demo(self, client: Any) -> bool:
         return self._sandbox is not None and getattr(client, "base_url", None) == self._sandbox.url.rstrip("/")

@@ -16,7 +16,7 @@ from token_desk.credentials import (
     ALLOW_PLAIN_HTTP_LABEL, DEFAULT_BASE_URL, InvalidTokenError, Profile, ProfileField, validate_profile_fields,
     validate_token,
 )
-from token_desk.ui.connections.connection_test import (
+from token_desk.ui.connections.connection_check import (
     ConnectionTestRow, ProgramSource, count_database_tokens, count_influxctl_database_tokens,
 )
 from token_desk.ui.common.dialog_buttons import button_box

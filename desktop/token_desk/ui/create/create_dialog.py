@@ -13,7 +13,7 @@ from token_desk.history import CheckResult, Outcome, recorded_as_rotation
 from token_desk.history.check import created_by_attempt
 from token_desk.models.display import local_time
 from token_desk.ui.common.plain_text import plain_label
-from token_desk.ui.create.drafts import CreateRequest, CreateResult, TokenDraft, TokenService
+from token_desk.ui.create.requests_and_results import CreateRequest, CreateResult, TokenDraft, TokenService
 from token_desk.ui.create.expiry_editor import Clock, ExpiryEditor
 from token_desk.ui.common.error_text import UNKNOWN_OUTCOME, Step, error_sentence, step_error_sentence
 from token_desk.ui.create.permissions_editor import PermissionsEditor

@@ -11,7 +11,7 @@ from token_desk.api.models import Token, TokenKind
 from token_desk.models.display import NEVER_EXPIRES, optional_local_time
 from token_desk.ui.common.plain_text import plain_label
 from token_desk.ui.create.create_dialog import DESCRIPTION_MISSING
-from token_desk.ui.create.drafts import EditResult, TokenService
+from token_desk.ui.create.requests_and_results import EditResult, TokenService
 from token_desk.ui.common.error_text import Step, error_sentence, step_error_sentence
 from token_desk.ui.create.permissions_editor import PermissionsEditor
 from token_desk.ui.create.submitting_dialog import SubmittingDialog

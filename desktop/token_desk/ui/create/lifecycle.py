@@ -7,7 +7,7 @@ dialog, with its risk checkbox, and only when the person asks for it.
 
 from __future__ import annotations
 
-from typing import Protocol, Sequence
+from typing import Protocol
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QWidget
@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QWidget
 from token_desk.api.models import Token, TokenKind, utc_now
 from token_desk.ui.create.choice_box import ask_choice
 from token_desk.ui.create.create_dialog import CreateTokenDialog, rotate_request
-from token_desk.ui.create.drafts import CreateRequest, CreateResult, EditResult, SecretOutcome, TokenService
+from token_desk.ui.create.requests_and_results import CreateRequest, CreateResult, EditResult, SecretOutcome, TokenService
 from token_desk.ui.create.edit_dialog import EditTokenDialog
 from token_desk.ui.create.secret_dialog import ProfileSaver, SecretDialog
 from token_desk.ui.create import rotate_texts as texts
@@ -113,10 +113,3 @@ class TokenLifecycle(QObject):
     def _saver_for(self, token: Token) -> ProfileSaver | None:
         return self._host.profile_saver() if token.kind is TokenKind.MANAGEMENT else None
 
-
-def can_edit(tokens: Sequence[Token]) -> bool:
-    return len(tokens) == 1 and tokens[0].kind is TokenKind.DATABASE and not tokens[0].is_revoked
-
-
-def can_rotate(tokens: Sequence[Token]) -> bool:
-    return len(tokens) == 1 and not tokens[0].is_revoked

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from token_desk.api.models import Token
-from token_desk.ui.create.drafts import SecretOutcome
+from token_desk.ui.create.requests_and_results import SecretOutcome
 
 
 def name(token: Token) -> str:

@@ -16,7 +16,7 @@ from token_desk.ui.common.dialog_buttons import StandardButton, button_box
 from token_desk.ui.common.plain_text import plain_label
 from token_desk.ui.create.choice_box import ask_choice
 from token_desk.ui.create.clipboard_guard import ClipboardGuard, clipboard_guard
-from token_desk.ui.create.drafts import SecretOutcome
+from token_desk.ui.create.requests_and_results import SecretOutcome
 
 SHOWN_ONCE = ("Copy this token now: this is the only time it is shown. Token Desk does not keep it, "
               "and the server cannot show it again.")

@@ -1,32 +1,27 @@
-"""Export…: the current page's tokens to CSV or JSON (File menu, Ctrl+E)."""
+"""Export…: the current page's tokens to CSV or JSON (File menu, Ctrl+E; declared in ui/shell/command_list.py)."""
 
 from __future__ import annotations
 
-from PySide6.QtGui import QAction, QKeySequence
+from typing import Protocol
 
+from token_desk.connection import Connection
 from token_desk.ui.common.file_prompts import FilePrompts
 from token_desk.ui.export.export_dialog import ExportDialog
 
-__all__ = ["ExportDialog", "install_export", "open_export"]
+__all__ = ["ExportDialog", "open_export"]
 
 
-def install_export(window, prompts: FilePrompts | None = None) -> QAction:
-    """Add File → Export… (Ctrl+E) to `window`; enabled while a connection is shown."""
-    action = QAction("Export…", window)
-    action.setShortcut(QKeySequence("Ctrl+E"))
-    action.setStatusTip("Save the current page's tokens as CSV or JSON")
-    action.triggered.connect(lambda: open_export(window, prompts))
-    menus = window.menus
-    menus.file_menu.insertAction(menus.quit, action)
-    menus.file_menu.insertSeparator(menus.quit)
-    window.addAction(action)  # the shortcut works wherever the focus is
-    action.setEnabled(window.connection is not None)
-    if window.connections is not None:
-        window.connections.connection_changed.connect(lambda connection: action.setEnabled(connection is not None))
-    return action
+class ExportHost(Protocol):
+    """The window, as Export sees it."""
+
+    status: object  # its show_message(text, ms) says where the file went
+
+    @property
+    def connection(self) -> Connection | None: ...
+    def current_page(self) -> object: ...
 
 
-def open_export(window, prompts: FilePrompts | None = None) -> ExportDialog | None:
+def open_export(window: ExportHost, prompts: FilePrompts | None = None) -> ExportDialog | None:
     """Open the Export dialog for the page shown (non-blocking); returns it for callers to follow."""
     if window.connection is None:
         return None

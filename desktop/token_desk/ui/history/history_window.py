@@ -223,7 +223,7 @@ class HistoryWindow(QWidget):
             return
         self.check_button.setEnabled(False)
         self.status.setText("Asking the server…")
-        service = connection.client
+        service = connection.service
         if isinstance(service, RecordingService):
             job, args = service.check, (entry,)
         else:

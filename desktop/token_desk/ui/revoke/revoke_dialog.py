@@ -81,7 +81,7 @@ class RevokeDialog(QDialog):
         dialog.deleteLater()
         return report
 
-    # -- the read-only testing surface ---------------------------------------------
+    # -- what its owners read: the outcome for ask(), busy for the window's close -------
 
     @property
     def report(self) -> RevokeReport | None:
@@ -90,15 +90,6 @@ class RevokeDialog(QDialog):
     @property
     def is_busy(self) -> bool:
         return self._state is _State.RUNNING
-
-    @property
-    def progress_text(self) -> str:
-        """The line beside the busy indicator ("Revoking…", "…checking…", "Cancelling…")."""
-        return self._progress_label.text()
-
-    @property
-    def outcome_text(self) -> str:
-        return self._outcome_label.text()
 
     def set_details_expanded(self, expanded: bool) -> None:
         self._summary.set_details_expanded(expanded)
@@ -156,7 +147,8 @@ class RevokeDialog(QDialog):
 
     def _progress_row(self) -> QHBoxLayout:
         row = QHBoxLayout()
-        self._progress_label = plain_label()
+        self._progress_label = plain_label()  # "Revoking…", "…checking…", "Cancelling…"
+        self._progress_label.setObjectName("progress")
         self._progress_bar = QProgressBar()
         self._progress_bar.setTextVisible(False)
         row.addWidget(self._progress_label)

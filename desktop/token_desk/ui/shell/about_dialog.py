@@ -15,7 +15,7 @@ from token_desk.ui.common.dialog_buttons import button_box
 from token_desk.ui.common.plain_text import plain_label
 
 APP_NAME = "Token Desk"
-SUMMARY = "See and revoke InfluxDB 3 Cloud Dedicated management and database tokens."
+SUMMARY = ("See, audit, create, rotate and revoke the management and database tokens of InfluxDB 3 Cloud Dedicated, across the clusters of your account.")
 LICENSE = "MIT"
 NOT_CONNECTED = "Not connected"
 ICON_SIZE = 64

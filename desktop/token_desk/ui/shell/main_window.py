@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import Protocol
 
-from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtCore import QSettings, Qt, Signal, SignalInstance
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (QFileDialog, QListWidget, QListWidgetItem, QMainWindow, QMenu, QSplitter,
                                QStackedWidget, QVBoxLayout, QWidget)
@@ -13,21 +14,23 @@ from PySide6.QtWidgets import (QFileDialog, QListWidget, QListWidgetItem, QMainW
 from token_desk.api.errors import AuthenticationError
 from token_desk.api.models import TokenKind
 from token_desk.connection import Connection
-from token_desk.ui.common import settings as keys
+from token_desk.ui.common import settings as ui_settings
 from token_desk.ui.common.error_text import error_sentence
-from token_desk.ui.connections import Prompts
 from token_desk.ui.create import ProfileSaver
+from token_desk.history import Journal
 from token_desk.ui.revoke import RevokeDialog, RevokeService, confirm_stop_waiting
-from token_desk.ui.shell.actions import TokenActions
 from token_desk.ui.common.notice import Notice
+from token_desk.ui.attention import Attention
 from token_desk.ui.shell.banner import Banner
 from token_desk.ui.common.icons import icon
-from token_desk.ui.shell.menu_bar import WindowMenus
+from token_desk.ui.shell.command_list import new_token_key
+from token_desk.ui.shell.command_registry import Command, CommandActions, WindowState
+from token_desk.ui.shell.menu_bar import build_menu_bar
+from token_desk.ui.shell.row_commands import RowCommands
 from token_desk.ui.shell.status_line import StatusLine
 from token_desk.ui.tokens import TokenLoader, TokenPage
 from token_desk.ui.shell.toolbar import MainToolBar
 from token_desk.ui.shell.welcome_page import WelcomePage
-from token_desk.ui.shell.window_commands import WindowCommands
 from token_desk.ui.shell.window_size import first_start_size
 
 
@@ -40,55 +43,87 @@ SIDEBAR_AIR = 4  # a little room right of the longest page name
 
 
 class ConnectionControl(Protocol):
-    """Whoever owns the window's connections (ui.connections.ConnectionsController)."""
+    """Whoever owns the window's connections (ui.connections.ConnectionsController), built before the window.
 
-    def attach(self, window: MainWindow, prompts: Prompts) -> None:
-        """Called once, from the window's constructor: serve this window, asking through `prompts`."""
-        ...
+    Its signals: `showing(connection | None)` (show it now), `connection_changed(connection | None)` (after a
+    switch or a change to the saved profiles) and `reload_requested()`."""
+
+    showing: SignalInstance
+    connection_changed: SignalInstance
+    reload_requested: SignalInstance
 
     def manage_connections(self) -> object:
         """Open the Connections dialog (File → Connections…)."""
+        ...
+
+    def choose_influxctl(self, path: str) -> None:
+        """Remember the influxctl program picked by hand; the open connection uses it from its next load."""
         ...
 
     def new_profile_saver(self, connection: Connection | None) -> ProfileSaver | None:
         """Where "Save as a Connection…" stores a new management token for `connection`; None: nowhere."""
         ...
 
+    def sign_in_again(self) -> None:
+        """The server rejected the token: ask for another (the window asks once per sign-out)."""
+        ...
+
+    def restart_demo(self) -> None:
+        ...
+
+    def release_callback(self) -> Callable[..., None]:
+        """Closes the services and the demo server when the window goes."""
+        ...
+
 
 class MainWindow(QMainWindow):
     """`set_connection(None)` shows the welcome page; `sign_in_requested` asks the app for new credentials.
 
-    Built from its parts: the connection controller, the prompts service and the revoke service.
+    Built in one pass (ui/shell/window_builder.py) from its parts: the connection controller with its
+    `switcher` and `welcome` page, the revoke service, the settings, the history journal (None: nothing is
+    recorded) and the command registry its menus, toolbar and row menus come from.
     """
 
     sign_in_requested = Signal()
     restart_demo_requested = Signal()
 
-    def __init__(self, connections: ConnectionControl, prompts: Prompts, revoker: RevokeService,
-                 settings: QSettings | None = None, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+    def __init__(self, connections: ConnectionControl, revoker: RevokeService, settings: QSettings,
+                 journal: Journal | None, commands: Sequence[Command], switcher: QWidget, welcome: WelcomePage) -> None:
+        super().__init__()
         self.connections = connections
         self.revoker = revoker
-        self.settings = settings if settings is not None else keys.open_settings()
-        self.token_actions = TokenActions(self)
+        self.settings = settings
+        self.journal = journal
+        self.commands = CommandActions(commands, self, self)
         self.pages = {kind: TokenPage(kind) for kind in TokenKind}
-        self.toolbar = MainToolBar(self.token_actions, self)
+        self.welcome = welcome
+        self.toolbar = MainToolBar(self.commands, switcher, self)
         self.addToolBar(self.toolbar)
         # Every toolbar control stays visible: the window is never narrower than they need.
         self.toolbar.required_width_changed.connect(self.setMinimumWidth)
         self.search_box = self.toolbar.search_box
-        self.status = StatusLine(self.statusBar(), self.token_actions.cancel_load)
+        self.status = StatusLine(self.statusBar(), self.commands["cancel-load"])
         self.loader = TokenLoader({kind: page.columns for kind, page in self.pages.items()}, self)
-        self.commands = WindowCommands(self)
         self._connection: Connection | None = None
         self._signed_out = False
+        self._busy = False
         self._load_problems: dict[TokenKind, str] = {}  # per kind: why its last load failed, in one sentence
         self._build_central()
+        self.rows = RowCommands(self, list(self.pages.values()))
         self._wire()
-        self.menus = WindowMenus(self)
+        # After _wire: its count follows the page shown, so it must hear of a page change after the stack does.
+        self.attention = Attention(self, self.commands["needs-attention"])
+        self.menus = build_menu_bar(self.menuBar(), self.commands)
         self._restore_settings()
         self.set_connection(None)
-        connections.attach(self, prompts)
+        self._serve(connections)
+
+    def _serve(self, connections: ConnectionControl) -> None:
+        connections.showing.connect(self.set_connection)
+        connections.reload_requested.connect(self.refresh)
+        self.sign_in_requested.connect(connections.sign_in_again)
+        self.restart_demo_requested.connect(connections.restart_demo)
+        self.destroyed.connect(connections.release_callback())
 
     # ---- building -------------------------------------------------------------------------------
     def _build_central(self) -> None:
@@ -107,7 +142,6 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self._pages_column())
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([self._sidebar_width(), 1100])
-        self.welcome = WelcomePage()
         self.central_stack = QStackedWidget()
         self.central_stack.addWidget(self.welcome)
         self.central_stack.addWidget(self.splitter)
@@ -130,14 +164,6 @@ class MainWindow(QMainWindow):
         return column
 
     def _wire(self) -> None:
-        actions = self.token_actions
-        actions.refresh.triggered.connect(self.refresh)
-        actions.cancel_load.triggered.connect(self.cancel_loading)
-        self.addAction(actions.cancel_load)
-        actions.find.triggered.connect(self.focus_search)
-        actions.show_inactive.toggled.connect(self._apply_show_inactive)
-        self.addAction(actions.refresh)
-        self.addAction(actions.find)
         self.search_box.textChanged.connect(self._apply_search)
         self.sidebar.currentRowChanged.connect(self._show_page)
         self.banner.action_clicked.connect(self._on_banner_action)
@@ -149,13 +175,13 @@ class MainWindow(QMainWindow):
         self.loader.source_state.connect(self._on_source_state)
         for page in self.pages.values():
             page.unavailable_panel.choose_requested.connect(self.choose_influxctl)
+        show_inactive = self.commands["show-inactive"]
         for kind, page in self.pages.items():
-            page.empty_state.show_inactive_requested.connect(lambda: actions.show_inactive.setChecked(True))
-            page.empty_state.set_create_action(actions.new_token[kind])
+            page.empty_state.show_inactive_requested.connect(lambda: show_inactive.setChecked(True))
+            page.empty_state.set_create_action(self.commands[new_token_key(kind)])
         for page in self.pages.values():
             page.proxy.counts_changed.connect(self._update_counts)
             page.view.selectionModel().selectionChanged.connect(self.update_actions)
-        self.commands.wire(self.pages.values())
 
     # ---- connection and loading -----------------------------------------------------------------
     @property
@@ -177,11 +203,7 @@ class MainWindow(QMainWindow):
         self.status.set_refreshed(None)
         self.setWindowTitle(f"{connection.label} — {APP_TITLE}" if connection else APP_TITLE)
         connected = connection is not None
-        # Nothing to search, filter or refresh on the welcome page.
-        for control in (self.search_box, self.toolbar.inactive_box, self.token_actions.show_inactive,
-                        self.token_actions.refresh, *self.token_actions.new_token.values(),
-                        self.menus.columns_menu.menuAction()):
-            control.setEnabled(connected)
+        self.search_box.setEnabled(connected)  # nothing to search on the welcome page
         self.update_actions()
         if connected:  # the keyboard starts on the table, not on a button that Space would press
             self.current_page().view.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -190,7 +212,7 @@ class MainWindow(QMainWindow):
     def refresh(self) -> None:
         """Reload both lists; the tables keep showing the last good data until the answer arrives."""
         if self._connection is not None:
-            self.loader.load(self._connection.client)
+            self.loader.load(self._connection.service)
 
     def cancel_loading(self) -> None:
         """Esc or Cancel while loading: stop waiting; the tables keep the last list loaded."""
@@ -199,9 +221,9 @@ class MainWindow(QMainWindow):
             self.status.show_message(LOAD_CANCELLED, 15_000)
 
     def _on_busy(self, busy: bool) -> None:
+        self._busy = busy
         self.status.set_busy(busy)
-        self.token_actions.cancel_load.setEnabled(busy)
-        self.token_actions.refresh.setEnabled(not busy and self._connection is not None)
+        self.update_actions()
 
     def _on_kind_loaded(self, kind: TokenKind, rows) -> None:
         """Each kind is shown as soon as it arrives, whatever became of the other."""
@@ -243,7 +265,7 @@ class MainWindow(QMainWindow):
     def choose_influxctl(self) -> None:
         """Pick the influxctl program by hand; the connections controller remembers it and reloads."""
         path, _filter = QFileDialog.getOpenFileName(self, "Choose influxctl")
-        if path and self.connections is not None:
+        if path:
             self.connections.choose_influxctl(path)
 
     def _on_load_failed(self, error: BaseException) -> None:
@@ -290,10 +312,12 @@ class MainWindow(QMainWindow):
     def page(self, kind: TokenKind) -> TokenPage:
         return self.pages[kind]
 
+    def show_page(self, kind: TokenKind) -> None:
+        self.sidebar.setCurrentRow(list(self.pages).index(kind))
+
     def _show_page(self, row: int) -> None:
         if row >= 0:
             self.page_stack.setCurrentIndex(row)
-            self.token_actions.set_page(self.current_page().kind)
             self.toolbar.set_page(self.current_page().kind)
             self._show_load_problem()
             self._update_counts()
@@ -307,46 +331,75 @@ class MainWindow(QMainWindow):
         for page in self.pages.values():
             page.proxy.set_search_text(text)
 
-    def _apply_show_inactive(self, show: bool) -> None:
+    def show_inactive(self, show: bool) -> None:
         for page in self.pages.values():
             page.set_show_inactive(show)
+
+    def fill_column_menu(self, menu: QMenu) -> None:
+        """View → Columns is the header's right-click menu, for the keyboard too: for the page shown."""
+        self.current_page().fill_column_menu(menu)
+
+    def show_history(self) -> None:
+        """The History window, made on first use and kept."""
+        from token_desk.ui.history import HistoryWindow
+
+        if self.journal is None:
+            return
+        history = self.findChild(HistoryWindow)
+        if history is None:
+            history = HistoryWindow(self.journal, lambda: self.connection, None, self)
+            self.connections.connection_changed.connect(history.update_check)
+        history.show()
+        history.raise_()
+        history.activateWindow()
+
+    def profile_saver(self):
+        """Where "Save as a Connection…" stores a new management token for this connection; None: nowhere."""
+        return self.connections.new_profile_saver(self._connection)
 
     def _update_counts(self) -> None:
         counts = self.current_page().proxy.counts()
         self.status.set_counts(counts.total, counts.shown, counts.inactive_hidden)
 
+    def command_state(self) -> WindowState:
+        connection = self._connection
+        return WindowState(connected=connection is not None, demo=bool(connection and connection.is_demo),
+                           busy=self._busy, signed_out=self._signed_out, page=self.current_page().kind,
+                           selection=tuple(self.current_page().selected_tokens()),
+                           keeps_history=self.journal is not None)
+
     def update_actions(self, *_ignored: object) -> None:
-        """The one place the row actions' enabled state is decided: from the current page's selection."""
-        self.token_actions.update_for(self.current_page().selected_tokens(), signed_in=not self._signed_out)
+        """Runs on every change of the window's state: the registry's one rule enables every command."""
+        self.commands.apply(self.command_state())
 
     @property
     def context_menu(self) -> QMenu | None:
-        return self.commands.context_menu
+        return self.rows.context_menu
 
     # ---- persistence --------------------------------------------------------------------------------
     def _restore_settings(self) -> None:
-        geometry = keys.read_bytes(self.settings, keys.GEOMETRY)
+        geometry = ui_settings.read_bytes(self.settings, ui_settings.GEOMETRY)
         if geometry is not None:
             self.restoreGeometry(geometry)
-        splitter = keys.read_bytes(self.settings, keys.SPLITTER)
+        splitter = ui_settings.read_bytes(self.settings, ui_settings.SPLITTER)
         if splitter is not None:
             self.splitter.restoreState(splitter)
         # The inactive toggle first: it decides whether Revoked At shows, so a saved sort by it survives.
-        self.token_actions.show_inactive.setChecked(keys.read_bool(self.settings, keys.SHOW_INACTIVE, False))
+        self.commands["show-inactive"].setChecked(ui_settings.read_bool(self.settings, ui_settings.SHOW_INACTIVE, False))
         for kind, page in self.pages.items():
-            header = keys.read_bytes(self.settings, keys.header_key(kind.value))
+            header = ui_settings.read_bytes(self.settings, ui_settings.header_key(kind.value))
             if header is not None:
                 page.restore_header(header)
-        page_row = keys.read_int(self.settings, keys.CURRENT_PAGE, 0)
+        page_row = ui_settings.read_int(self.settings, ui_settings.CURRENT_PAGE, 0)
         self.sidebar.setCurrentRow(page_row if 0 <= page_row < len(self.pages) else 0)
 
     def save_settings(self) -> None:
-        self.settings.setValue(keys.GEOMETRY, self.saveGeometry())
-        self.settings.setValue(keys.SPLITTER, self.splitter.saveState())
+        self.settings.setValue(ui_settings.GEOMETRY, self.saveGeometry())
+        self.settings.setValue(ui_settings.SPLITTER, self.splitter.saveState())
         for kind, page in self.pages.items():
-            self.settings.setValue(keys.header_key(kind.value), page.save_header())
-        self.settings.setValue(keys.SHOW_INACTIVE, self.token_actions.show_inactive.isChecked())
-        self.settings.setValue(keys.CURRENT_PAGE, self.sidebar.currentRow())
+            self.settings.setValue(ui_settings.header_key(kind.value), page.save_header())
+        self.settings.setValue(ui_settings.SHOW_INACTIVE, self.commands["show-inactive"].isChecked())
+        self.settings.setValue(ui_settings.CURRENT_PAGE, self.sidebar.currentRow())
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # Qt override
@@ -357,6 +410,6 @@ class MainWindow(QMainWindow):
         for dialog in busy:
             dialog.abandon()  # the outcome is recorded as unknown
         self.save_settings()
-        self.commands.close_menu()
+        self.rows.close_menu()
         super().closeEvent(event)
 

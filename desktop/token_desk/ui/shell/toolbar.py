@@ -1,4 +1,4 @@
-"""The main toolbar: refresh and revoke, the search box, the inactive toggle and the demo marker.
+"""The main toolbar: the connection switcher, New, refresh and revoke, the search box, the inactive toggle and the demo marker.
 
 Nothing ever moves into a "»" overflow menu: as the window narrows, the search box shrinks first, then the
 buttons drop their text (the icon, tooltip and accessible name stay); `required_width()` is the narrowest
@@ -13,9 +13,10 @@ from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QSizePolicy, QToolBa
 
 from token_desk.api.models import TokenKind
 
-from token_desk.ui.shell.actions import TokenActions
 from token_desk.ui.common.icons import icon
 from token_desk.ui.common.palette import Colours, style_live
+from token_desk.ui.shell.command_list import new_token_key
+from token_desk.ui.shell.command_registry import CommandActions
 
 SEARCH_PLACEHOLDER = "Search by description or ID"
 SEARCH_WIDTHS = (160, 320, 420)  # smallest, preferred, largest
@@ -69,16 +70,17 @@ class MainToolBar(QToolBar):
 
     required_width_changed = Signal(int)
 
-    def __init__(self, actions: TokenActions, parent: QWidget | None = None) -> None:
+    def __init__(self, actions: CommandActions, switcher: QWidget, parent: QWidget | None = None) -> None:
         super().__init__("Main toolbar", parent)
         self.setObjectName("mainToolBar")  # saveState needs a name
         self.setMovable(False)
         self.setIconSize(QSize(18, 18))
         self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.search_box = SearchBox(self)
-        self.inactive_box = QCheckBox(actions.show_inactive.text(), self)
-        self.inactive_box.setToolTip(actions.show_inactive.toolTip())
-        self.inactive_box.setAccessibleName(actions.show_inactive.text())
+        show_inactive = actions["show-inactive"]
+        self.inactive_box = QCheckBox(show_inactive.text(), self)
+        self.inactive_box.setToolTip(show_inactive.toolTip())
+        self.inactive_box.setAccessibleName(show_inactive.text())
         self.demo_marker = QLabel("Demo data", self)
         self.demo_marker.setObjectName("demoMarker")
         style_live(self.demo_marker, demo_marker_style)
@@ -88,32 +90,39 @@ class MainToolBar(QToolBar):
         self.new_button = QToolButton(self)  # New Management Token… or New Database Token…, by page
         self.new_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.set_page(TokenKind.MANAGEMENT)
-        self._fill(actions)
+        self._fill(actions, switcher)
         self._bind_inactive(actions)
 
-    def _fill(self, actions: TokenActions) -> None:
+    def _fill(self, actions: CommandActions, switcher: QWidget) -> None:
+        self.addWidget(switcher)  # the connection shown, and the way to another
+        self.addSeparator()
         self.addWidget(self.new_button)
-        self.addAction(actions.refresh)
-        self.addAction(actions.revoke)
+        for action in actions.where(lambda command: command.toolbar):
+            self.addAction(action)
         self.addSeparator()
         self.addWidget(_gap(4))
         self.addWidget(self.search_box)
         self.addWidget(_gap(12))
         self.addWidget(self.inactive_box)
+        for action in actions.where(lambda command: command.beside_search):
+            self.addWidget(_gap(8))
+            self.addAction(action)  # the toolbar's own button: it drops its text when narrow
         self.addWidget(_spacer())
         self._demo_action = self.addWidget(self.demo_marker)
         self._demo_action.setVisible(False)
 
-    def _bind_inactive(self, actions: TokenActions) -> None:
-        # The checkbox is the action's face in the toolbar: each follows the other.
-        self.inactive_box.toggled.connect(actions.show_inactive.setChecked)
-        actions.show_inactive.toggled.connect(self.inactive_box.setChecked)
+    def _bind_inactive(self, actions: CommandActions) -> None:
+        # The checkbox is the command's face in the toolbar: each follows the other, enabled state too.
+        show_inactive = actions["show-inactive"]
+        self.inactive_box.toggled.connect(show_inactive.setChecked)
+        show_inactive.toggled.connect(self.inactive_box.setChecked)
+        show_inactive.changed.connect(lambda: self.inactive_box.setEnabled(show_inactive.isEnabled()))
 
     def set_page(self, kind: TokenKind) -> None:
         # A tool button with more than one action draws a menu arrow: keep only the page's.
         for action in self.new_button.actions():
             self.new_button.removeAction(action)
-        self.new_button.setDefaultAction(self._actions.new_token[kind])
+        self.new_button.setDefaultAction(self._actions[new_token_key(kind)])
 
     def set_demo(self, is_demo: bool) -> None:
         self._demo_action.setVisible(is_demo)

@@ -18,7 +18,6 @@ from token_desk.models.token_table_model import MOST_ROWS_MOVED_ONE_BY_ONE
 from token_desk.tasks import run_in_background
 from token_desk.ui.common.icons import icon
 from token_desk.ui.common.palette import colours, muted_text
-from token_desk.ui.tokens.first_paint import FirstPaintLog
 from token_desk.ui.tokens.influxctl_panel import InfluxctlMissingPanel
 from token_desk.ui.tokens.empty_state import EmptyState
 from token_desk.ui.tokens.token_view import TokenTableView
@@ -60,7 +59,6 @@ class TokenPage(QWidget):
         self.proxy.setSourceModel(self.model)
         self.view = TokenTableView(self)
         self.view.setModel(self.proxy)
-        FirstPaintLog(self.view, kind.value)
         # The table, or in its place an explanation when the tokens' source (influxctl) is unusable.
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.view)

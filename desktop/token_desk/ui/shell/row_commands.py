@@ -1,66 +1,114 @@
-"""The row commands (menu, copy, details, revoke) that the shared actions trigger on the window's selection."""
+"""The row commands (copy, details, new, edit, rotate, revoke) and the row menu, acting on the window's selection.
+
+The window is reached only through `RowsHost`, so nothing here imports it.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from PySide6.QtCore import QObject, QPoint, QRect, Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QMenu
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QListWidget, QMenu, QWidget
 
-from token_desk.api.models import Token
+from token_desk.api.models import Token, TokenKind
+from token_desk.connection import Connection
 from token_desk.ui import revoke
 from token_desk.ui.common.menu_position import below_and_inside
-from token_desk.ui.create import TokenLifecycle
+from token_desk.ui.common.notice import Notice
+from token_desk.ui.create import ProfileSaver, TokenLifecycle
+from token_desk.ui.revoke import RevokeService
+from token_desk.ui.shell.command_registry import CommandActions
 from token_desk.ui.shell.context_menu import empty_space_menu, token_menu
-from token_desk.ui.shell.lifecycle_host import WindowLifecycleHost
-from token_desk.ui.attention import show_token_details
+from token_desk.ui.shell.status_line import StatusLine
 from token_desk.ui.tokens import TokenPage
-
-if TYPE_CHECKING:
-    from token_desk.ui.shell.main_window import MainWindow
 
 SIGNED_OUT_BY_REVOKE = ("you revoked the token Token Desk was using; "
                         "sign in with another management token to go on.")
+MESSAGE_MS = 15_000
 
 
-class WindowCommands(QObject):
-    def __init__(self, window: MainWindow) -> None:
+class RowsHost(Protocol):
+    """What the row commands use of the window."""
+
+    commands: CommandActions
+    status: StatusLine
+    notice: Notice
+    revoker: RevokeService
+    search_box: QWidget
+    sidebar: QListWidget
+
+    @property
+    def connection(self) -> Connection | None: ...
+    def current_page(self) -> TokenPage: ...
+    def page(self, kind: TokenKind) -> TokenPage: ...
+    def update_actions(self) -> None: ...
+    def refresh(self) -> None: ...
+    def enter_signed_out(self, reason: str) -> None: ...
+    def profile_saver(self) -> ProfileSaver | None: ...
+    def screen(self): ...
+
+
+class WindowLifecycleHost:
+    """The window as the create, edit and rotate flows see it (ui.create's LifecycleHost)."""
+
+    def __init__(self, window: RowsHost, rows: RowCommands) -> None:
+        self._window, self._rows = window, rows
+
+    @property
+    def dialog_parent(self) -> QWidget:
+        return self._window
+
+    def token_service(self):
+        connection = self._window.connection
+        return connection.service if connection is not None else None
+
+    def show_token(self, token: Token) -> None:
+        """The server's copy in its table at once: that page shown, the row selected and scrolled to."""
+        window = self._window
+        window.sidebar.setCurrentRow(list(TokenKind).index(token.kind))
+        page = window.page(token.kind)
+        if not page.show_token(token) and window.search_box.text():
+            window.search_box.clear()  # the search hid it: a new token must be seen
+            page.show_token(token)
+        page.view.flash_tokens([token.id])  # created or changed: the row says so for a moment
+        window.update_actions()
+
+    def show_message(self, text: str) -> None:
+        self._window.status.show_message(text, MESSAGE_MS)
+
+    def revoke_with_dialog(self, token: Token):
+        return self._rows.revoke_tokens(self._window.page(token.kind), [token])
+
+    def profile_saver(self) -> ProfileSaver | None:
+        return self._window.profile_saver()
+
+
+class RowCommands(QObject):
+    """Serves `window`'s pages: their row menus, ⋮ buttons, Enter and double-click."""
+
+    def __init__(self, window: RowsHost, pages: list[TokenPage]) -> None:
         super().__init__(window)
         self._window = window
         self.context_menu: QMenu | None = None
-        self.lifecycle = TokenLifecycle(WindowLifecycleHost(window), parent=self)
-
-    def wire(self, pages: Iterable[TokenPage]) -> None:
-        actions = self._window.token_actions
-        for action in actions.row_actions():
-            # Row shortcuts act where the rows are: Ctrl+C in the search box still copies its text.
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        actions.copy_id.triggered.connect(lambda: self._copy(lambda token: token.id))
-        actions.copy_description.triggered.connect(lambda: self._copy(lambda token: token.description))
-        actions.details.triggered.connect(self.show_details)
-        actions.revoke.triggered.connect(self.revoke_selected)
-        for kind, action in actions.new_token.items():
-            action.triggered.connect(lambda _checked=False, k=kind: self.lifecycle.new_token(k))
-        actions.edit.triggered.connect(lambda: self._on_one(self.lifecycle.edit, actions.edit))
-        actions.rotate.triggered.connect(lambda: self._on_one(self.lifecycle.rotate, actions.rotate))
+        self.lifecycle = TokenLifecycle(WindowLifecycleHost(window, self), parent=self)
         for page in pages:
-            page.view.addActions(list(actions.row_actions()))
-            page.view.customContextMenuRequested.connect(lambda pos, p=page: self._menu_at(p, pos))
+            # Row shortcuts act where the rows are: Ctrl+C in the search box still copies its text.
+            page.view.addActions(window.commands.row_actions())
+            page.view.customContextMenuRequested.connect(lambda pos, p=page: self.menu_at(p, pos))
             page.view.options_requested.connect(
                 lambda row, at, p=page: self.open_row_menu(p, row, at, under_button=True))
             # Enter or a double-click on a row opens its details, as in a file manager's list.
             page.view.open_requested.connect(lambda row, p=page: self.open_details(p, row))
 
     # ---- menus --------------------------------------------------------------------------------------
-    def _menu_at(self, page: TokenPage, pos: QPoint) -> None:
+    def menu_at(self, page: TokenPage, pos: QPoint) -> None:
         at = page.view.viewport().mapToGlobal(pos)
         index = page.view.indexAt(pos)
         if index.isValid():
             self.open_row_menu(page, index.row(), at)
         else:
-            self._popup(empty_space_menu(self._window.token_actions, page.kind, self._window), at)
+            self._popup(empty_space_menu(self._window.commands, page.kind, self._window), at)
 
     def open_row_menu(self, page: TokenPage, row: int, at: QPoint, under_button: bool = False) -> None:
         """Right-click semantics: an unselected row becomes the selection; a selected one keeps it.
@@ -70,7 +118,7 @@ class WindowCommands(QObject):
         if not page.is_row_selected(row):
             page.select_row(row)
         self._window.update_actions()
-        menu = token_menu(self._window.token_actions, self._window)
+        menu = token_menu(self._window.commands, self._window)
         if under_button:
             screen = QGuiApplication.screenAt(at) or self._window.screen()
             at = below_and_inside(at, menu.sizeHint(), screen.availableGeometry(), page.view.rowHeight(row))
@@ -88,6 +136,21 @@ class WindowCommands(QObject):
             self.context_menu = None
 
     # ---- row commands -------------------------------------------------------------------------------
+    def copy_ids(self) -> None:
+        self._copy(lambda token: token.id)
+
+    def copy_descriptions(self) -> None:
+        self._copy(lambda token: token.description)
+
+    def new_token(self, kind: TokenKind) -> None:
+        self.lifecycle.new_token(kind)
+
+    def edit_selected(self) -> None:
+        self._on_one(self.lifecycle.edit, "edit")
+
+    def rotate_selected(self) -> None:
+        self._on_one(self.lifecycle.rotate, "rotate")
+
     def _copy(self, field) -> None:
         tokens = self._window.current_page().selected_tokens()
         if tokens:
@@ -112,22 +175,24 @@ class WindowCommands(QObject):
         self.show_details()
 
     def show_details(self) -> None:
+        from token_desk.ui.attention import show_token_details  # at first use: the window opens without it
+
         page = self._window.current_page()
         tokens = page.selected_tokens()
         if len(tokens) == 1:
             show_token_details(self._window, page, tokens[0])  # with its findings and their fixes
 
-    def _on_one(self, flow, action) -> None:
+    def _on_one(self, flow, key: str) -> None:
         """Edit… and Rotate… act on the one selected token, when their enabled rule allows."""
         tokens = self._window.current_page().selected_tokens()
-        if action.isEnabled() and len(tokens) == 1:
+        if self._window.commands[key].isEnabled() and len(tokens) == 1:
             flow(tokens[0])
 
     def revoke_selected(self) -> None:
         window = self._window
         page = window.current_page()
         tokens = page.selected_tokens()
-        if window.token_actions.revoke.isEnabled() and tokens:
+        if window.commands["revoke"].isEnabled() and tokens:
             self.revoke_tokens(page, tokens)
 
     def revoke_tokens(self, page: TokenPage, tokens: list[Token]):
@@ -138,7 +203,7 @@ class WindowCommands(QObject):
         rows = [page.proxy_row_of(token.id) for token in tokens]
         neighbour = revoke.neighbour_row([row for row in rows if row is not None], page.proxy.rowCount())
         neighbour_id = page.proxy.token_at(neighbour).id if neighbour is not None else None
-        report = window.revoker.ask(window, tokens, window.connection.client)
+        report = window.revoker.ask(window, tokens, window.connection.service)
         if report is not None:
             self._apply_report(page, report, [token.id for token in tokens], neighbour_id)
         return report
