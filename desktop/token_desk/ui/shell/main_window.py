@@ -349,8 +349,18 @@ class MainWindow(QMainWindow):
         self.settings.setValue(keys.CURRENT_PAGE, self.sidebar.currentRow())
         self.settings.sync()
 
+    def close_without_asking(self) -> None:
+        """The app was told to quit (SIGTERM, a logout, Ctrl+C in its terminal): nobody may be there to
+        answer, so a revoke still waiting is abandoned (its outcome recorded as unknown) and the window closes."""
+        for dialog in self._busy_revokes():
+            dialog.abandon()
+        self.close()
+
+    def _busy_revokes(self) -> list[RevokeDialog]:
+        return [dialog for dialog in self.findChildren(RevokeDialog) if dialog.is_busy]
+
     def closeEvent(self, event: QCloseEvent) -> None:  # Qt override
-        busy = [dialog for dialog in self.findChildren(RevokeDialog) if dialog.is_busy]
+        busy = self._busy_revokes()
         if busy and not confirm_stop_waiting(self):
             event.ignore()  # keep waiting for the server's answer
             return
