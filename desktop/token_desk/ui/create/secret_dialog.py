@@ -14,7 +14,7 @@ from token_desk.tasks import run_in_background
 from token_desk.ui.common.capture import mark_secret
 from token_desk.ui.common.dialog_buttons import StandardButton, button_box
 from token_desk.ui.common.plain_text import plain_label
-from token_desk.ui.create.choice_box import ask_choice
+from token_desk.ui.common.message_box import Icon, ask
 from token_desk.ui.create.clipboard_guard import ClipboardGuard, clipboard_guard
 from token_desk.ui.create.drafts import SecretOutcome
 
@@ -46,7 +46,7 @@ class SecretPrompts(Protocol):
 
 class MessageBoxPrompts:
     def confirm_close(self, parent: QWidget) -> bool:
-        return ask_choice(parent, "Close Without Copying?", CLOSE_QUESTION, "Close Anyway", "Go Back", warning=True)
+        return ask(parent, "Close Without Copying?", CLOSE_QUESTION, "Close Anyway", "Go Back", icon=Icon.Warning)
 
     def ask_profile_name(self, parent: QWidget, suggestion: str, problem: str | None) -> str | None:
         label = "Name of the new connection:" if problem is None else f"{problem}\nName of the new connection:"
