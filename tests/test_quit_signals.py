@@ -7,16 +7,19 @@ whole process group ends both. Each signal must end the app with no influxctl pr
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from tests.influxctl_standin.standin import SCRIPT, StandIn, private_home_and_tmp
+from tests.tools import as_from_a_terminal
 from token_desk.quit_signals import exit_status
 
 DESKTOP = Path(__file__).resolve().parents[1] / "desktop"
@@ -90,34 +93,59 @@ def standin(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> StandIn:
     return world
 
 
-def start_app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, world: StandIn) -> subprocess.Popen:
+def start_app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, world: StandIn, *,
+              ignoring: tuple[str, ...] = ()) -> subprocess.Popen:
+    """Token Desk as started from a terminal; `ignoring` names signals it inherits ignored (as `nohup` does)."""
     home, tmp = private_home_and_tmp(tmp_path, monkeypatch)
     config = world.config_file(home / "config.toml", name="prod", token=SECRET)
     env = {key: value for key, value in os.environ.items() if key not in ("DBUS_SESSION_BUS_ADDRESS",)}
     env.update(world.env, PYTHONPATH=str(DESKTOP), QT_QPA_PLATFORM="offscreen", HOME=str(home), TMPDIR=str(tmp))
     env.pop("TOKEN_DESK_INFLUXCTL", None)
-    return subprocess.Popen(
-        [sys.executable, "-m", "token_desk", "--influxctl", str(world.program), "--influxctl-config", str(config),
-         "--influxctl-profile", "prod"], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    argv = as_from_a_terminal([sys.executable, "-m", "token_desk", "--influxctl", str(world.program),
+                               "--influxctl-config", str(config), "--influxctl-profile", "prod"], ignoring=ignoring)
+    return subprocess.Popen(argv, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
 
 def hanging_calls(world: StandIn) -> list[dict]:
     return [call for call in world.calls() if HANGING & set(call["argv"]) and running(call["pid"])]
 
 
+@contextlib.contextmanager
+def running_app(tmp_path, monkeypatch, world: StandIn, **options) -> Iterator[subprocess.Popen]:
+    """The app, started and waited for until influxctl hangs under it; never left running, whatever fails."""
+    app = start_app(tmp_path, monkeypatch, world, **options)
+    try:
+        wait_for(lambda: hanging_calls(world), START_BOUND_S, "influxctl to be started")
+        yield app
+    finally:
+        if app.poll() is None:
+            app.kill()
+            app.communicate()
+        for call in world.calls():  # never leave a hanging stand-in behind, whatever failed
+            try:
+                os.killpg(call["pgid"], signal.SIGKILL)
+            except (ProcessLookupError, PermissionError):
+                pass
+
+
+def ended(app: subprocess.Popen, after: str) -> str:
+    """The app's stderr once it has ended (bounded wait)."""
+    try:
+        app.wait(timeout=END_BOUND_S)
+    except subprocess.TimeoutExpired:
+        pytest.fail(f"Token Desk was still running {END_BOUND_S} s after {after}")
+    _out, err = app.communicate()
+    assert "Traceback" not in err
+    return err
+
+
 @pytest.mark.parametrize("name", QUIT_SIGNALS)
 def test_a_quit_signal_ends_the_app_and_every_influxctl_group(tmp_path, monkeypatch, standin, name) -> None:
-    app = start_app(tmp_path, monkeypatch, standin)
-    try:
-        hanging = wait_for(lambda: hanging_calls(standin), START_BOUND_S, "influxctl to be started")
+    with running_app(tmp_path, monkeypatch, standin) as app:
+        hanging = hanging_calls(standin)
         app.send_signal(getattr(signal, name))
-        try:
-            app.wait(timeout=END_BOUND_S)
-        except subprocess.TimeoutExpired:
-            pytest.fail(f"Token Desk was still running {END_BOUND_S} s after {name}")
-        _out, err = app.communicate()
+        err = ended(app, name)
         assert app.returncode == exit_status(getattr(signal, name)), err
-        assert "Traceback" not in err
         groups = {call["pgid"] for call in standin.calls()}
         assert {call["pgid"] for call in hanging} <= groups
         # The app has ended; the children it ended go within moments (bounded: a kill is not instant).
@@ -126,15 +154,17 @@ def test_a_quit_signal_ends_the_app_and_every_influxctl_group(tmp_path, monkeypa
             wait_for(lambda: not left(), END_BOUND_S, "influxctl to end")
         except AssertionError:
             pytest.fail(f"influxctl processes outlived Token Desk after {name}: {left()}")
-    finally:
-        if app.poll() is None:
-            app.kill()
-            app.communicate()
-        for call in standin.calls():  # never leave a hanging stand-in behind, whatever failed
-            try:
-                os.killpg(call["pgid"], signal.SIGKILL)
-            except (ProcessLookupError, PermissionError):
-                pass
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGHUP"), reason="no SIGHUP on this system")
+def test_started_with_nohup_it_survives_a_hang_up_and_still_quits_on_sigterm(tmp_path, monkeypatch,
+                                                                              standin) -> None:
+    with running_app(tmp_path, monkeypatch, standin, ignoring=("SIGHUP",)) as app:
+        app.send_signal(signal.SIGHUP)  # the terminal closed: nohup's promise is that nothing happens
+        app.send_signal(signal.SIGTERM)  # delivered after it, so had SIGHUP quit, the log would name it
+        err = ended(app, "SIGTERM")
+        assert app.returncode == 0
+        assert "Received SIGTERM" in err and "SIGHUP" not in err
 
 
 def test_the_exit_status_is_zero_except_for_ctrl_c() -> None:

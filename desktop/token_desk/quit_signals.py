@@ -44,8 +44,11 @@ class QuitSignals(QObject):
         for end in (self._reader, self._writer):
             end.setblocking(False)  # set_wakeup_fd requires it; a full buffer must never block the handler
         self._previous_fd = signal.set_wakeup_fd(self._writer.fileno(), warn_on_full_buffer=False)
-        # Python still needs a handler of its own; the wake-up byte is what does the work.
-        self._previous = {signum: signal.signal(signum, _note) for signum in QUIT_SIGNALS}
+        # Python still needs a handler of its own; the wake-up byte is what does the work. A signal ignored
+        # when the app started stays ignored: `nohup token-desk` must survive its terminal closing, and a
+        # script's background job must not quit on the Ctrl+C meant for the script.
+        self._previous = {signum: signal.signal(signum, _note) for signum in QUIT_SIGNALS
+                          if signal.getsignal(signum) is not signal.SIG_IGN}
         self._notifier = QSocketNotifier(self._reader.fileno(), QSocketNotifier.Type.Read, self)
         self._notifier.activated.connect(self._on_wake_up)
 
