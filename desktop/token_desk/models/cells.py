@@ -49,7 +49,7 @@ def field_text(field: str):
 
 def plain_cell_tooltip(field: str):
     read = attrgetter(field)
-    return lambda token, status, now: plain_tooltip(text_or_empty(read(token)))
+    return lambda token, status, now: plain_tooltip(text_or_empty(read(token), line_breaks=True))
 
 
 def text_keys(field: str):

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (QFileDialog, QListWidget, QListWidgetItem, QMainW
 from token_desk.api.errors import AuthenticationError
 from token_desk.api.models import TokenKind
 from token_desk.connection import Connection
+from token_desk.models.display import visible_text
 from token_desk.ui.common import settings as keys
 from token_desk.ui.common.error_text import error_sentence
 from token_desk.ui.connections import Prompts
@@ -175,7 +176,7 @@ class MainWindow(QMainWindow):
         self.central_stack.setCurrentWidget(self.splitter if connection else self.welcome)
         self.toolbar.set_demo(bool(connection and connection.is_demo))
         self.status.set_refreshed(None)
-        self.setWindowTitle(f"{connection.label} — {APP_TITLE}" if connection else APP_TITLE)
+        self.setWindowTitle(f"{visible_text(connection.label)} — {APP_TITLE}" if connection else APP_TITLE)
         connected = connection is not None
         # Nothing to search, filter or refresh on the welcome page.
         for control in (self.search_box, self.toolbar.inactive_box, self.token_actions.show_inactive,
