@@ -153,8 +153,8 @@ def visible_text(text: str, *, line_breaks: bool = False) -> str:
     return text.translate(_VISIBLE_LINES if line_breaks else _VISIBLE)
 
 
-def text_or_empty(text: str | None, *, line_breaks: bool = False) -> str:
-    return visible_text(text, line_breaks=line_breaks) if text else EMPTY_CELL
+def text_or_empty(text: str | None) -> str:
+    return text if text else EMPTY_CELL
 
 
 def permissions_summary(permissions: Sequence[Permission]) -> str:

@@ -12,7 +12,7 @@ from PySide6.QtGui import QColor, QIcon
 
 from token_desk.api.models import Token, TokenKind, utc_now
 from token_desk.models.columns import Column, ColumnSpec, columns_for, section_of
-from token_desk.models.display import DisplayStatus
+from token_desk.models.display import DisplayStatus, visible_text
 from token_desk.models.roles import SORT_ROLE, STATUS_ROLE, TOKEN_ROLE
 from token_desk.models.row_values import RowValues
 
@@ -175,7 +175,8 @@ class TokenTableModel(QAbstractTableModel):
         }
 
     def _display(self, row: int, column: ColumnSpec) -> str:
-        return column.text(self._rows.tokens[row], self._rows.statuses[row])
+        # Shown, the server's text shows its control characters as symbols; exported, it stays as it is.
+        return visible_text(column.text(self._rows.tokens[row], self._rows.statuses[row]))
 
     def _tooltip(self, row: int, column: ColumnSpec) -> str:
         rows = self._rows
