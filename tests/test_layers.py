@@ -27,6 +27,7 @@ FORBIDDEN = {
     "connection.py": ("PySide6",),
     "paths.py": ("PySide6",),
     "environment.py": ("PySide6", "token_desk"),
+    "quit_signals.py": ("PySide6.QtWidgets", "PySide6.QtGui", "token_desk.ui"),
     # The UI gets the demo server and its parts passed in from the entry point (app.py).
     "ui": ("token_desk.app", "token_desk.sandbox", "token_desk.devtools", "token_desk.selftest",
            "token_desk.__main__"),

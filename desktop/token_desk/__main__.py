@@ -64,15 +64,19 @@ def _configure_logging() -> None:
 
 def _run_gui(app, argv: list[str]) -> int:
     from token_desk.app import UsageError, create_window
+    from token_desk.quit_signals import QuitSignals
     from token_desk.ui.common.crash_dialog import install_excepthook
 
     install_excepthook()
+    # Before the window starts loading: a signal from here on ends the app the way closing it does.
+    signals = QuitSignals(app)
     try:
         window = create_window(argv)
     except UsageError as error:
         return _fail_usage(error)
+    signals.quitting.connect(window.close_without_asking)
     window.show()
-    code = app.exec()
+    code = signals.exit_code(app.exec())
     _shut_down(window, code)
     return code
 

@@ -106,3 +106,50 @@ def test_the_plain_http_choice_is_kept_per_profile_and_old_files_still_read(tmp_
     write_profile_file(path, ProfileData([chosen, plain], None))
     assert read_profile_file(path).profiles == [chosen, plain]
     assert path.read_text().count("allow_plain_http") == 1  # only where chosen
+
+
+BAD_NAME = "bad\nname\x1b[31m"  # written into the file by hand: a line break and an escape sequence
+
+
+def hand_written_file(path: Path, names: list[str]) -> None:
+    """profiles.json as a person might edit it, one key a line (json.dumps escapes the control characters)."""
+    entries = [make_profile("placeholder") for _ in names]
+    document = {"schema_version": 1, "last_used": names[0], "profiles": [
+        {"name": name, "base_url": entry.base_url, "account_id": entry.account_id, "cluster_id": entry.cluster_id}
+        for name, entry in zip(names, entries)]}
+    path.write_text(json.dumps(document, indent=2))
+
+
+def test_a_name_with_control_characters_is_refused_by_line_and_the_rest_loads(store: ProfileStore) -> None:
+    hand_written_file(store.path, ["Production", BAD_NAME, "Staging"])
+    assert store.names() == ["Production", "Staging"]
+    line = next(number for number, text in enumerate(store.path.read_text().splitlines(), start=1)
+                if '"name": "bad\\nname' in text)
+    [sentence] = store.refusals()
+    assert f"line {line} of {store.path}" in sentence and "control characters" in sentence
+    assert ". " not in sentence and sentence.endswith(".") and "\n" not in sentence and "\x1b" not in sentence
+
+
+def test_a_refused_entry_is_kept_when_the_file_is_saved_again(store: ProfileStore) -> None:
+    hand_written_file(store.path, ["Production", BAD_NAME])
+    store.add(make_profile("Staging"))
+    store.delete("Production")
+    assert store.names() == ["Staging"]
+    assert [entry["name"] for entry in json.loads(store.path.read_text())["profiles"]] == ["Staging", BAD_NAME]
+    assert len(store.refusals()) == 1
+
+
+def test_the_last_used_name_may_not_open_a_refused_entry(store: ProfileStore) -> None:
+    hand_written_file(store.path, [BAD_NAME, "Production"])
+    assert store.last_used_name() is None
+
+
+@pytest.mark.parametrize("name", ["tab\there", "right-to-left\u202eoverride", "nul\x00", "bell\x07"])
+def test_add_rename_and_the_file_share_one_name_rule(store: ProfileStore, name: str) -> None:
+    with pytest.raises(InvalidProfileError, match="control characters"):
+        store.add(make_profile(name))
+    store.add(make_profile("Fine"))
+    with pytest.raises(InvalidProfileError, match="control characters"):
+        store.update("Fine", make_profile(name))
+    hand_written_file(store.path, ["Fine", name])
+    assert store.names() == ["Fine"] and "control characters" in store.refusals()[0]

@@ -101,7 +101,9 @@ def _record_call(context: Context, argv: list[str], config: object) -> None:
                                                else "file")
     with state.changing(context.state_path) as world:
         world["calls"].append({"argv": argv, "config": config_kind, "stdin_is_tty": sys.stdin.isatty()
-                               if sys.stdin else False})
+                               if sys.stdin else False, "pid": os.getpid(),
+                               # So a test can see that the whole group ended, not only this process.
+                               "pgid": os.getpgid(0) if hasattr(os, "getpgid") else None})
 
 
 def _misbehave(context: Context) -> None:

@@ -8,12 +8,16 @@ import sys
 from pathlib import Path
 
 import httpx
+import pytest
+
+from tests.tools import as_from_a_terminal
 
 LABELS = ("URL", "Account ID", "Cluster ID", "Management token")
 
 
 def run_cli(*args: str) -> subprocess.Popen:
-    return subprocess.Popen([sys.executable, "-m", "token_desk.sandbox", "--port", "0", *args],
+    """The sandbox as a person starts it in a terminal (where Ctrl+C reaches it)."""
+    return subprocess.Popen(as_from_a_terminal([sys.executable, "-m", "token_desk.sandbox", "--port", "0", *args]),
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
 
@@ -23,8 +27,14 @@ def read_labels(process: subprocess.Popen) -> dict[str, str]:
 
 
 def stop(process: subprocess.Popen) -> tuple[int, str]:
+    """Ctrl+C; a sandbox that ignores it is killed (never left running) and the test fails."""
     process.send_signal(signal.SIGINT)
-    _, stderr = process.communicate(timeout=10)
+    try:
+        _, stderr = process.communicate(timeout=10)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.communicate()
+        pytest.fail("the sandbox was still running 10 s after Ctrl+C")
     return process.returncode, stderr
 
 
@@ -69,3 +79,16 @@ def test_invalid_json_flag_garbles_answers() -> None:
     finally:
         returncode, stderr = stop(process)
     assert returncode == 0 and stderr == ""
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGHUP"), reason="POSIX: a background job's ignored SIGINT")
+def test_ctrl_c_stops_it_even_when_the_test_run_ignores_sigint() -> None:
+    """Found as "1 failed" on a busy machine: the suite ran as a background job, which ignores SIGINT; the
+    sandbox inherited that and ignored the test's Ctrl+C. The child now starts as from a terminal."""
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        process = run_cli("--quiet")
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    read_labels(process)
+    assert stop(process) == (0, "")

@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import QObject, QPoint, Qt, QTimer, Signal
-from PySide6.QtWidgets import QAbstractButton, QWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QMessageBox, QWidget
 
 from token_desk.api.connect import management_token_service
 from token_desk.app import create_window, start_demo
@@ -32,6 +32,18 @@ def url_args(sandbox: Sandbox) -> list[str]:
 def wait_loaded(qtbot, window: MainWindow) -> None:
     """Until the load in flight (if any) has answered, with data or an error."""
     qtbot.waitUntil(lambda: not window.loader.busy, timeout=LOAD_TIMEOUT_MS)
+
+
+def when_message_box_open(act: Callable[[QMessageBox], None]) -> None:
+    """Run `act(box)` once a message box is up (its exec() blocks the test's own call until `act` answers)."""
+    def poll() -> None:
+        box = next((w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()),
+                   None)
+        if box is None:
+            QTimer.singleShot(10, poll)
+            return
+        act(box)
+    QTimer.singleShot(0, poll)
 
 
 def button_reading(parent: QWidget, text: str | re.Pattern) -> QAbstractButton:

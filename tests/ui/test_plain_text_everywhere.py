@@ -6,16 +6,22 @@ import html
 import itertools
 
 import pytest
+from pathlib import Path
+
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
 from PySide6.QtGui import Qt as QtGui
-from PySide6.QtWidgets import QAbstractItemView, QLabel, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QLabel, QMessageBox, QWidget
 
 from tests.hostile import HOSTILE, add_hostile_tokens
-from tests.ui.conftest import shown_tokens
+from tests.ui.conftest import shown_tokens, when_message_box_open
 from token_desk.api.errors import AuthenticationError, ServerError
 from token_desk.api.models import TokenKind
 from token_desk.connection import Connection, ConnectionKind
 from token_desk.credentials import Profile
+from token_desk.ui.common.file_prompts import FilePrompts
+from token_desk.ui.common.message_box import Icon, message_box
+from token_desk.ui.connections import ConnectionPrompts
+from token_desk.ui.create.lifecycle import QtLifecycleDialogs
 from token_desk.ui.shell.about_dialog import AboutDialog
 from token_desk.ui.tokens.details_dialog import TokenDetailsDialog
 from token_desk.ui.revoke.revoke_dialog import RevokeDialog
@@ -129,3 +135,59 @@ def test_error_banner_with_a_hostile_server_message(qtbot, loaded, error) -> Non
         loaded.loader.kind_failed.emit(loaded.current_page().kind, error)
     assert HOSTILE in loaded.banner.message
     assert assert_shown_literally(loaded) >= 1
+
+
+# ---- message boxes: the text and the informative text ------------------------------------------------------
+HOSTILE_IMAGE = HOSTILE[HOSTILE.index("<img"):]  # the part a file name can hold (no slash)
+assert HOSTILE_IMAGE == "<img src=x>"
+
+
+def message_box_texts(box: QMessageBox) -> list[tuple[str, Qt.TextFormat]]:
+    """The box's text and informative text, each with the format Qt shows it in."""
+    texts = [(box.text(), box.textFormat())]
+    informative = box.findChild(QLabel, "qt_msgbox_informativelabel")
+    if informative is not None:
+        texts.append((informative.text(), informative.textFormat()))
+    return texts
+
+
+def assert_message_box_literal(texts: list[tuple[str, Qt.TextFormat]]) -> int:
+    """Every text is plain (Qt's default guesses markup); returns how many hold hostile markup."""
+    for text, text_format in texts:
+        assert text_format == Qt.TextFormat.PlainText, f"{text!r} may render as markup"
+    return sum(HOSTILE_IMAGE in text for text, _format in texts)
+
+
+def inspect_next_message_box(seen: list) -> None:
+    """Once a message box is up (it blocks the caller), note its texts and press Esc's button."""
+    def act(box: QMessageBox) -> None:
+        seen.append(message_box_texts(box))
+        (box.escapeButton() or box.buttons()[-1]).click()
+    when_message_box_open(act)
+
+
+def test_the_rotate_question_shows_the_servers_description_literally(loaded) -> None:
+    seen: list[int] = []
+    inspect_next_message_box(seen)
+    assert QtLifecycleDialogs().revoke_old_now(loaded, hostile_token(loaded)) is False  # Esc keeps it
+    assert len(seen) == 1 and assert_message_box_literal(seen[0]) == 1
+
+
+@pytest.mark.parametrize("show", [
+    lambda parent: ConnectionPrompts().confirm_delete(parent, HOSTILE),
+    lambda parent: ConnectionPrompts().show_problem(parent, HOSTILE, f"The server said: {HOSTILE}"),
+    lambda parent: FilePrompts().confirm_overwrite(parent, Path("/tmp") / f"{HOSTILE_IMAGE}.csv"),
+], ids=["delete connection", "problem", "replace file"])
+def test_every_question_and_notice_shows_names_and_messages_literally(loaded, show) -> None:
+    seen: list[int] = []
+    inspect_next_message_box(seen)
+    show(loaded)
+    assert len(seen) == 1 and assert_message_box_literal(seen[0]) == 1
+
+
+def test_the_informative_text_is_plain_text_too(qtbot) -> None:
+    box = message_box(None, Icon.Information, "Title", "Text", informative=f"More: {HOSTILE}")
+    qtbot.addWidget(box)
+    box.show()
+    assert assert_message_box_literal(message_box_texts(box)) == 1
+    assert_shown_literally(box)

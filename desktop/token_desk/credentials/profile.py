@@ -58,8 +58,10 @@ def names_clash(a: str, b: str) -> bool:
     return clash_key(a) == clash_key(b)
 
 
-def validate_name(name: str, existing_names: Iterable[str] = (), current_name: str | None = None) -> str | None:
-    """None if `name` is usable; `current_name` is the profile being edited (may keep its name)."""
+def name_problem(name: str) -> str | None:
+    """The one rule for what a profile name may hold, whoever brings it: Add, Rename, Import and the
+    profiles file. None if usable; else the fix, as one sentence. Control and format characters (a line
+    break, an escape code, a right-to-left override) would reach the window title, menus and the keyring."""
     if not name.strip():
         return "Enter a name for this profile."
     if name != name.strip():
@@ -67,7 +69,15 @@ def validate_name(name: str, existing_names: Iterable[str] = (), current_name: s
     if len(name) > MAX_NAME_LENGTH:
         return f"Shorten the profile name to at most {MAX_NAME_LENGTH} characters."
     if any(unicodedata.category(char).startswith("C") for char in name):
-        return "Remove the control characters (tabs, line breaks) from the profile name."
+        return "Remove the control characters (tabs, line breaks, escape codes) from the profile name."
+    return None
+
+
+def validate_name(name: str, existing_names: Iterable[str] = (), current_name: str | None = None) -> str | None:
+    """None if `name` is usable and free; `current_name` is the profile being edited (may keep its name)."""
+    problem = name_problem(name)
+    if problem is not None:
+        return problem
     if current_name is not None and names_clash(name, current_name):
         return None
     if any(names_clash(name, other) for other in existing_names):

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,7 +19,7 @@ from token_desk.credentials.errors import (
     ProfileFileUnreadableError,
     ProfileFileWriteError,
 )
-from token_desk.credentials.profile import Profile, ProfileField, clash_key
+from token_desk.credentials.profile import Profile, ProfileField, clash_key, name_problem
 
 SCHEMA_VERSION = 1
 _PROFILE_KEYS = tuple(str(member) for member in ProfileField)
@@ -32,6 +33,15 @@ log = logging.getLogger(__name__)
 class ProfileData:
     profiles: list[Profile] = field(default_factory=list)
     last_used: str | None = None
+    # Entries whose name breaks the name rule: not loaded, each with the sentence that says why and where,
+    # and written back as they were, so saving another change never loses them.
+    refused: list[RefusedEntry] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class RefusedEntry:
+    entry: dict[str, Any]
+    sentence: str
 
 
 def read_profile_file(path: Path) -> ProfileData:
@@ -77,22 +87,57 @@ def _parse(path: Path, text: str) -> ProfileData:
                 path=path,
             )
         raise _corrupt(path, f"unknown schema_version {version!r}")
-    return ProfileData(_parse_profiles(path, document.get("profiles")), _parse_last_used(path, document))
+    data = ProfileData(last_used=_parse_last_used(path, document))
+    refused = _parse_profiles(path, document.get("profiles"), data.profiles)
+    if refused:  # lines are counted only then: a file of 10,000 good profiles pays nothing
+        entries = document["profiles"]
+        lines = _name_lines(text)
+        known = len(lines) == len(entries)  # else an unknown key holds a "name" too: say the entry's number
+        data.refused = [RefusedEntry(entries[index], _refusal(path, index + 1, lines[index] if known else None,
+                                                               problem)) for index, problem in refused]
+    return data
 
 
-def _parse_profiles(path: Path, entries: Any) -> list[Profile]:
+def _parse_profiles(path: Path, entries: Any, profiles: list[Profile]) -> list[tuple[int, str]]:
+    """Append the usable profiles; return (index, problem) of each entry the name rule refuses."""
     if not isinstance(entries, list):
         raise _corrupt(path, "'profiles' is not a list")
-    profiles: list[Profile] = []
+    refused: list[tuple[int, str]] = []
     seen: set[str] = set()  # names_clash() keys: one set lookup per profile, so 10,000 profiles read at once
     for position, entry in enumerate(entries, start=1):
         profile = _parse_profile(path, position, entry)
+        problem = name_problem(profile.name)
+        if problem is not None:
+            refused.append((position - 1, problem))
+            continue
         key = clash_key(profile.name)
         if key in seen:
             raise _corrupt(path, f"the name '{profile.name}' appears twice")
         seen.add(key)
         profiles.append(profile)
-    return profiles
+    return refused
+
+
+# A whole JSON string (escapes included), so a "name" inside another string is never taken for the key.
+_JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
+_KEY_COLON = re.compile(r"\s*:")
+
+
+def _name_lines(text: str) -> list[int]:
+    """The line of each profile's "name" key, in file order (only profile entries have that key)."""
+    lines, line, counted_to = [], 1, 0
+    for match in _JSON_STRING.finditer(text):
+        if match.group() == '"name"' and _KEY_COLON.match(text, match.end()):
+            line += text.count("\n", counted_to, match.start())
+            counted_to = match.start()
+            lines.append(line)
+    return lines
+
+
+def _refusal(path: Path, position: int, line: int | None, problem: str) -> str:
+    where = f"line {line}" if line is not None else f"profile #{position}"
+    return (f"Token Desk skipped the connection at {where} of {path} and loaded the others: "
+            f"{problem[:1].lower()}{problem[1:]}")
 
 
 def _parse_profile(path: Path, position: int, entry: Any) -> Profile:
@@ -122,7 +167,7 @@ def write_profile_file(path: Path, data: ProfileData) -> None:
     document = {
         "schema_version": SCHEMA_VERSION,
         "last_used": data.last_used,
-        "profiles": [_profile_entry(profile) for profile in data.profiles],
+        "profiles": [_profile_entry(profile) for profile in data.profiles] + [item.entry for item in data.refused],
     }
     try:
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -100,6 +100,11 @@ class ProfileStore:
         self._write(data)
         log.info("Deleted profile '%s'", name)
 
+    def refusals(self) -> list[str]:
+        """For each entry of the file the name rule refused (and the others loaded), the sentence saying
+        where it is and what to fix."""
+        return [item.sentence for item in self._read().refused]
+
     def last_used_name(self) -> str | None:
         """The profile opened last time, if it still exists."""
         data = self._read()
@@ -136,7 +141,7 @@ class ProfileStore:
 
     def _write(self, data: ProfileData) -> None:
         if self._in_memory:
-            self._memory = ProfileData(list(data.profiles), data.last_used)
+            self._memory = _copy(data)
             return
         write_profile_file(self._path, data)
 
@@ -151,7 +156,7 @@ def _stamp(path: Path) -> tuple[int, int, int] | None:
 
 
 def _copy(data: ProfileData) -> ProfileData:
-    return ProfileData(list(data.profiles), data.last_used)
+    return ProfileData(list(data.profiles), data.last_used, list(data.refused))
 
 
 def copy_name(name: str, taken: Iterable[str]) -> str:

@@ -18,6 +18,7 @@ from token_desk.models.display import (
     revoked_at_missing,
     text_or_empty,
     utc_tooltip,
+    visible_text,
 )
 
 # Sorts after every real text, so empty cells come last in ascending order.
@@ -49,7 +50,7 @@ def field_text(field: str):
 
 def plain_cell_tooltip(field: str):
     read = attrgetter(field)
-    return lambda token, status, now: plain_tooltip(text_or_empty(read(token)))
+    return lambda token, status, now: plain_tooltip(visible_text(text_or_empty(read(token)), line_breaks=True))
 
 
 def text_keys(field: str):

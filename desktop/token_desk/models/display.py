@@ -134,6 +134,26 @@ def revoked_at_missing(token: Token) -> str:
     return NOT_RECORDED if token.revoked_time_unknown else NOT_REVOKED
 
 
+# C0 controls and DEL read as Unicode's control pictures (a line break as ␊, an escape as ␛); C1 controls,
+# the bidirectional marks that can reorder what follows them, and the line and paragraph separators read as
+# their code point. Other format characters (the joiner inside an emoji) are left alone.
+_VISIBLE_LINES = str.maketrans({**{code: chr(0x2400 + code) for code in range(0x20)}, 0x7F: "\u2421",
+                          **{code: f"[U+{code:04X}]" for code in (*range(0x80, 0xA0), 0x061C, 0x200E, 0x200F,
+                                                                  *range(0x202A, 0x202F), *range(0x2066, 0x206A),
+                                                                  0x2028, 0x2029)}})
+
+
+_VISIBLE = {**_VISIBLE_LINES, ord("\n"): "\u240a"}
+del _VISIBLE_LINES[ord("\n")]
+
+
+def visible_text(text: str, *, line_breaks: bool = False) -> str:
+    """The one way text from a file or a server (a description, a name, a message) is shown: whatever could
+    break a line, move the cursor, colour a terminal or reverse what follows is shown as a visible symbol,
+    so the person sees what is really there. `line_breaks`: a tooltip or text box with room keeps "\n"."""
+    return text.translate(_VISIBLE_LINES if line_breaks else _VISIBLE)
+
+
 def text_or_empty(text: str | None) -> str:
     return text if text else EMPTY_CELL
 

@@ -16,7 +16,7 @@ from token_desk.findings import Finding, Policy
 from token_desk.findings.evaluate import SharedDescriptions
 from token_desk.findings.rules import LABELS
 from token_desk.models.columns import Column, ColumnSpec, columns_for, section_of
-from token_desk.models.display import EMPTY_CELL, DisplayStatus, plain_tooltip
+from token_desk.models.display import EMPTY_CELL, DisplayStatus, plain_tooltip, visible_text
 from token_desk.models.roles import SORT_ROLE, STATUS_ROLE, TOKEN_ROLE
 from token_desk.models.row_values import RowValues
 
@@ -247,7 +247,8 @@ class TokenTableModel(QAbstractTableModel):
     def _display(self, row: int, column: ColumnSpec) -> str:
         if column.from_findings:
             return LABELS[self._rows.findings.masks[row]] or EMPTY_CELL
-        return column.text(self._rows.tokens[row], self._rows.statuses[row])
+        # Shown, the server's text shows its control characters as symbols; exported, it stays as it is.
+        return visible_text(column.text(self._rows.tokens[row], self._rows.statuses[row]))
 
     def _tooltip(self, row: int, column: ColumnSpec) -> str:
         rows = self._rows

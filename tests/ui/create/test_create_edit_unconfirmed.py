@@ -16,7 +16,7 @@ from tests.api.test_influxctl_unconfirmed import (  # noqa: F401 - `world` is a 
 )
 from token_desk.api.models import Permission, TokenKind
 from token_desk.ui.create.create_dialog import CreateTokenDialog
-from token_desk.ui.create.drafts import CreateRequest
+from token_desk.ui.create.requests_and_results import CreateRequest
 from token_desk.ui.create.edit_dialog import EditTokenDialog
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="the stand-in's launcher is a POSIX shell script")

@@ -153,3 +153,18 @@ def test_the_notice_never_hides_the_row_it_is_about(qtbot, window) -> None:
     viewport = page.view.viewport()
     assert viewport.rect().contains(shown)
     assert not window.notice.covers(viewport, shown)
+
+
+def test_quitting_on_a_signal_mid_revoke_asks_nothing_and_records_the_outcome_unknown(qtbot, window, sandbox,
+                                                                                     caplog) -> None:
+    """SIGTERM at a logout: nobody may be there to answer, so no question blocks the way out."""
+    token = window.page(TokenKind.MANAGEMENT).proxy.token_at(0)
+    dialog = RevokeDialog(window, [token], window.connection.client)
+    dialog.open()
+    sandbox.faults.hang_next(1)
+    risk_box(dialog).click()
+    revoke_button(dialog).click()
+    qtbot.waitUntil(lambda: sandbox.faults.hanging == 1, timeout=10_000)
+    window.close_without_asking()  # what token_desk.quit_signals asks of the window; a question would block here
+    assert not window.isVisible() and not dialog.is_busy
+    assert any("whether it was revoked is unknown" in record.getMessage() for record in caplog.records)

@@ -7,8 +7,9 @@ import sys
 import traceback
 from types import TracebackType
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
+
+from token_desk.ui.common.message_box import Icon, tell
 
 log = logging.getLogger("token_desk.crash")
 
@@ -32,10 +33,8 @@ def report_unexpected(kind: type[BaseException], error: BaseException, tb: Trace
 def _show_dialog(details: str) -> None:
     _showing.append(True)
     try:
-        box = QMessageBox(QMessageBox.Icon.Critical, CRASH_TITLE, CRASH_TEXT)
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setDetailedText(details)  # for a bug report; folded away by default
-        box.exec()
+        # The details are for a bug report; folded away by default.
+        tell(None, CRASH_TITLE, CRASH_TEXT, icon=Icon.Critical, details=details)
     finally:
         _showing.clear()
 

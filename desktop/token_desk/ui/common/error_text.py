@@ -15,6 +15,7 @@ from token_desk.api import errors
 from token_desk.api.errors import ApiError
 from token_desk.api.influxctl.errors import InfluxctlOutcomeUnknownError
 from token_desk.credentials import CredentialError
+from token_desk.models.display import visible_text
 
 log = logging.getLogger(__name__)
 EXPECTED_ERRORS = (ApiError, CredentialError)
@@ -24,7 +25,7 @@ def error_sentence(error: BaseException, failed: str, then: str = "") -> str:
     """E.g. error_sentence(err, "Loading the tokens", "retry"): the typed error's own sentence, or
     "Loading the tokens failed unexpectedly; see the log for details, then retry." for a bug."""
     if isinstance(error, EXPECTED_ERRORS):
-        return str(error)
+        return visible_text(str(error))  # it may quote the server or a file
     if isinstance(error, OSError) and error.strerror:  # a file or folder problem: the system's own words
         where = f" ({error.filename})" if error.filename else ""
         advice = f"; {then}" if then else ""

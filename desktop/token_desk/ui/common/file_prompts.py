@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QWidget
+
+from token_desk.ui.common.message_box import Icon, ask
 
 FILTERS = {"csv": "CSV files (*.csv)", "json": "JSON files (*.json)", "ics": "iCalendar files (*.ics)"}
 
@@ -20,13 +21,8 @@ class FilePrompts:
         return Path(path) if path else None
 
     def confirm_overwrite(self, parent: QWidget, path: Path) -> bool:
-        box = QMessageBox(QMessageBox.Icon.Warning, "Replace File?", "", QMessageBox.StandardButton.Cancel, parent)
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setText(f"{path.name} already exists in {path.parent}.\nReplace it with this export?")
-        replace = box.addButton("Replace", QMessageBox.ButtonRole.DestructiveRole)
-        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-        box.exec()
-        return box.clickedButton() is replace
+        question = f"{path.name} already exists in {path.parent}.\nReplace it with this export?"
+        return ask(parent, "Replace File?", question, "Replace", "Cancel", icon=Icon.Warning, destructive=True)
 
 
 def with_suffix(path: Path, file_format: str) -> Path:

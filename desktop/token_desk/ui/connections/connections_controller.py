@@ -149,6 +149,8 @@ class ConnectionsController(QObject):
 
         Raises ProfileNotFoundError (str() is the sentence to print) for an unknown --profile NAME.
         """
+        for sentence in self._guarded(self.manager.store.refusals) or ():  # the rest of the file still loads
+            self.prompts.show_problem(self.window, "Connection Skipped", sentence)
         if profile_name is not None:
             if self.manager.store.find(profile_name) is None:
                 raise ProfileNotFoundError(profile_name)

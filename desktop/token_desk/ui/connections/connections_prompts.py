@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Protocol, runtime_checkable
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from token_desk.credentials import ImportReport, Profile, SecretStoreError
+from token_desk.ui.common.message_box import ask, tell
 from token_desk.ui.connections.connection_check import ProgramSource
 from token_desk.ui.connections.influxctl_import_dialog import Importer, InfluxctlImportDialog
 from token_desk.ui.connections.keyring_problem import KeyringProblemDialog
@@ -56,11 +56,7 @@ class ConnectionPrompts(Prompts):
         return KeyringProblemDialog.ask(parent, error, token)
 
     def confirm_delete(self, parent: QWidget | None, name: str) -> bool:
-        box = _message_box(parent, QMessageBox.Icon.Question, "Delete Connection", delete_question(name))
-        delete = box.addButton("Delete", QMessageBox.ButtonRole.DestructiveRole)
-        box.addButton(QMessageBox.StandardButton.Cancel)
-        box.exec()
-        return box.clickedButton() is delete
+        return ask(parent, "Delete Connection", delete_question(name), "Delete", "Cancel", destructive=True)
 
     def import_influxctl(self, parent: QWidget | None, importer: Importer,
                          existing_names: Sequence[str]) -> ImportReport | None:
@@ -69,10 +65,4 @@ class ConnectionPrompts(Prompts):
         return dialog.report
 
     def show_problem(self, parent: QWidget | None, title: str, message: str) -> None:
-        _message_box(parent, QMessageBox.Icon.Warning, title, message).exec()
-
-
-def _message_box(parent: QWidget | None, kind: QMessageBox.Icon, title: str, text: str) -> QMessageBox:
-    box = QMessageBox(kind, title, text, QMessageBox.StandardButton.NoButton, parent)
-    box.setTextFormat(Qt.TextFormat.PlainText)  # names and messages are never markup
-    return box
+        tell(parent, title, message)

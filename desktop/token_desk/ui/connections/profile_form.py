@@ -82,6 +82,7 @@ class ProfileForm(QWidget):
         self.sign_in_note = plain_label(TOKEN_WITHOUT_INFLUXCTL_NOTE, self, wrap=True)
         layout.addRow("", self.sign_in_note)
         # Qt names a combo box by its current choice alone: say what the choice is about.
+        self.sign_in_box.setAccessibleName("Sign in with")  # its label's buddy on macOS and Windows
         self.sign_in_box.setAccessibleDescription("Sign in with: a management token, or an influxctl profile")
         rows = (("Name", ProfileField.NAME, "e.g. Production"), ("API base URL", ProfileField.BASE_URL, DEFAULT_BASE_URL),
                 ("Account ID", ProfileField.ACCOUNT_ID, UUID_PLACEHOLDER),

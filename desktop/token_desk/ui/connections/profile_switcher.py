@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QWidget
 
+from token_desk.models.display import visible_text
 from token_desk.ui.common.icons import icon
 
 MANAGE_TEXT = "Manage Connections…"
@@ -25,7 +26,9 @@ class ProfileSwitcher(QComboBox):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("profileSwitcher")
-        # Qt names a combo box by its current text whatever accessibleName says: the description says what it is.
+        # The name is what macOS and Windows read; on Linux Qt reads a combo box's current text as its name,
+        # so the description says what it is there.
+        self.setAccessibleName("Connection")
         self.setAccessibleDescription("Connection: the profile whose tokens the tables show")
         self.setToolTip("The connection the tables show; pick another profile to switch")
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
@@ -50,7 +53,7 @@ class ProfileSwitcher(QComboBox):
         self.blockSignals(False)
 
     def _add(self, text: str, kind: str, name: str | None) -> None:
-        self.addItem(text)
+        self.addItem(visible_text(text))  # the item's data keeps the name itself
         index = self.count() - 1
         self.setItemData(index, kind, KIND_ROLE)
         self.setItemData(index, name, NAME_ROLE)

@@ -11,7 +11,7 @@ from token_desk.api.influxctl.errors import InfluxctlOutcomeUnknownError
 from token_desk.api.models import CreatedToken, Token, TokenKind, utc_now
 from token_desk.history import CheckResult, Outcome, recorded_as_rotation
 from token_desk.history.check import created_by_attempt
-from token_desk.models.display import local_time
+from token_desk.models.display import local_time, visible_text
 from token_desk.ui.common.plain_text import plain_label
 from token_desk.ui.create.requests_and_results import CreateRequest, CreateResult, TokenDraft, TokenService
 from token_desk.ui.create.expiry_editor import Clock, ExpiryEditor
@@ -97,7 +97,7 @@ class CreateTokenDialog(SubmittingDialog):
 
     def _rotate_intro(self, old: Token) -> str:
         expiry = "never expires" if old.expires_at is None else f"expires {local_time(old.expires_at)}"
-        return (f"A replacement for \u201c{old.description}\u201d (ID {old.id}, {expiry}). It gets the same "
+        return (f"A replacement for \u201c{visible_text(old.description)}\u201d (ID {old.id}, {expiry}). It gets the same "
                 "permissions; the old token keeps working until you revoke it, which you can do once the "
                 "new secret is shown.")
 

@@ -13,7 +13,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QWidget
 
 from token_desk.api.models import Token, TokenKind, utc_now
-from token_desk.ui.create.choice_box import ask_choice
+from token_desk.ui.common.message_box import ask
 from token_desk.ui.create.create_dialog import CreateTokenDialog, rotate_request
 from token_desk.ui.create.requests_and_results import CreateRequest, CreateResult, EditResult, SecretOutcome, TokenService
 from token_desk.ui.create.edit_dialog import EditTokenDialog
@@ -53,8 +53,9 @@ class QtLifecycleDialogs:
         return SecretDialog.show_secret(parent, created, saver=saver)
 
     def revoke_old_now(self, parent: QWidget, old: Token) -> bool:
-        return ask_choice(parent, "Revoke the Old Token?", texts.revoke_question(old), "Revoke Old Token…",
-                          "Keep It for Now")
+        # The question quotes the server's description: the helper shows it literally, never as markup.
+        return ask(parent, "Revoke the Old Token?", texts.revoke_question(old), "Revoke Old Token…",
+                   "Keep It for Now")
 
 
 class TokenLifecycle(QObject):

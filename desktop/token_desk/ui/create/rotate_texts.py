@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from token_desk.api.models import Token
+from token_desk.models.display import visible_text
 from token_desk.ui.create.requests_and_results import SecretOutcome
 
 
 def name(token: Token) -> str:
-    return f"\u201c{token.description or '(no description)'}\u201d ({token.id[:8]}\u2026)"
+    return f"\u201c{visible_text(token.description) or '(no description)'}\u201d ({token.id[:8]}\u2026)"
 
 
 def created(token: Token, outcome: SecretOutcome) -> str:

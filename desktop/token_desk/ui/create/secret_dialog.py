@@ -9,12 +9,12 @@ from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QDialog, QFormLayout, QInputDialog, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from token_desk.api.models import CreatedToken, TokenKind
-from token_desk.models.display import NEVER, optional_local_time
+from token_desk.models.display import NEVER, optional_local_time, visible_text
 from token_desk.tasks import run_in_background
 from token_desk.ui.common.capture import mark_secret
 from token_desk.ui.common.dialog_buttons import StandardButton, button_box
 from token_desk.ui.common.plain_text import plain_label
-from token_desk.ui.create.choice_box import ask_choice
+from token_desk.ui.common.message_box import Icon, ask
 from token_desk.ui.create.clipboard_guard import ClipboardGuard, clipboard_guard
 from token_desk.ui.create.requests_and_results import SecretOutcome
 
@@ -46,7 +46,7 @@ class SecretPrompts(Protocol):
 
 class MessageBoxPrompts:
     def confirm_close(self, parent: QWidget) -> bool:
-        return ask_choice(parent, "Close Without Copying?", CLOSE_QUESTION, "Close Anyway", "Go Back", warning=True)
+        return ask(parent, "Close Without Copying?", CLOSE_QUESTION, "Close Anyway", "Go Back", icon=Icon.Warning)
 
     def ask_profile_name(self, parent: QWidget, suggestion: str, problem: str | None) -> str | None:
         label = "Name of the new connection:" if problem is None else f"{problem}\nName of the new connection:"
@@ -96,7 +96,7 @@ class SecretDialog(QDialog):
         self.secret_field.setAccessibleName("New token secret")
         self.secret_field.setCursorPosition(0)
         form = QFormLayout()
-        form.addRow("Description", plain_label(token.description or "(none)", self, wrap=True, selectable=True))
+        form.addRow("Description", plain_label(visible_text(token.description) or "(none)", self, wrap=True, selectable=True))
         form.addRow("Token ID", plain_label(token.id, self, selectable=True))
         form.addRow("Expires", plain_label(optional_local_time(token.expires_at, NEVER), self))
         self.status = plain_label("", self, wrap=True)

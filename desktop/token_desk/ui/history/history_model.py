@@ -11,7 +11,7 @@ from PySide6.QtGui import QColor
 
 from token_desk.history import HistoryEntry, Outcome
 from token_desk.history.entry import utc_text
-from token_desk.models.display import local_time_to_the_second
+from token_desk.models.display import local_time_to_the_second, visible_text
 from token_desk.ui.common.palette import colours
 from token_desk.ui.common.plain_text import plain_tooltip
 
@@ -142,7 +142,7 @@ class HistoryTableModel(QAbstractTableModel):
             return None
         entry = self._shown[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[index.column()].text(entry)
+            return visible_text(COLUMNS[index.column()].text(entry))  # read from a file
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(entry, index.column())
         if role == ENTRY_ROLE:
@@ -156,7 +156,7 @@ class HistoryTableModel(QAbstractTableModel):
             return utc_text(entry.time)
         if column == OUTCOME_COLUMN:
             return _outcome_tooltip(entry)
-        return plain_tooltip(COLUMNS[column].text(entry))
+        return plain_tooltip(visible_text(COLUMNS[column].text(entry), line_breaks=True))
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:

@@ -66,9 +66,10 @@ class HistoryWindow(QWidget):
         self.search_box = QLineEdit(placeholderText="Search descriptions, token IDs, messages…")
         self.search_box.setClearButtonEnabled(True)
         self.search_box.setAccessibleName("Search history")
-        self.outcome_box = self._combo(OUTCOME_CHOICES, "Outcome: show entries with this outcome")
-        self.kind_box = self._combo(KIND_CHOICES, "Token kind: show entries for this kind of token")
-        self.profile_box = self._combo(((ALL_PROFILES, None),), "Connection: show entries for this profile")
+        self.outcome_box = self._combo(OUTCOME_CHOICES, "Outcome", "Outcome: show entries with this outcome")
+        self.kind_box = self._combo(KIND_CHOICES, "Token kind", "Token kind: show entries for this kind of token")
+        self.profile_box = self._combo(((ALL_PROFILES, None),), "Connection",
+                                       "Connection: show entries for this profile")
         self.check_button = QPushButton("Check Now")
         self.check_button.setToolTip("Ask the server what became of the selected entry, and record its answer")
         self.csv_button, self.json_button = QPushButton("Export CSV…"), QPushButton("Export JSON…")
@@ -80,9 +81,10 @@ class HistoryWindow(QWidget):
         self._lay_out()
         self._wire()
 
-    def _combo(self, choices, description: str) -> QComboBox:
+    def _combo(self, choices, name: str, description: str) -> QComboBox:
         box = QComboBox()
-        box.setAccessibleDescription(description)  # Qt names a combo box by its current choice alone
+        box.setAccessibleName(name)  # what macOS and Windows read
+        box.setAccessibleDescription(description)  # on Linux Qt names a combo box by its current choice alone
         for text, value in choices:
             box.addItem(text, value)
         return box

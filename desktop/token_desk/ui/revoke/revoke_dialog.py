@@ -16,7 +16,7 @@ from typing import Sequence
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
-    QCheckBox, QDialog, QHBoxLayout, QLabel, QMessageBox, QProgressBar, QPushButton, QVBoxLayout, QWidget,
+    QCheckBox, QDialog, QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget,
 )
 
 from token_desk.api.errors import ApiError
@@ -28,6 +28,7 @@ from token_desk.ui.common.destructive_button import destructive_button
 from token_desk.ui.revoke.token_list import TokenListSummary
 from token_desk.ui.tokens import TokenSummary
 from token_desk.ui.common.icons import icon
+from token_desk.ui.common.message_box import Icon, ask
 from token_desk.ui.common.error_text import error_sentence
 from token_desk.ui.common.palette import error_style, style_live
 from token_desk.ui.common.plain_text import plain_label
@@ -310,11 +311,6 @@ class RevokeDialog(QDialog):
 
 def confirm_stop_waiting(parent: QWidget | None) -> bool:
     """Ask before closing while a revoke waits for the server; True: close anyway (the outcome is unknown)."""
-    box = QMessageBox(QMessageBox.Icon.Warning, texts.STOP_WAITING_TITLE, texts.STOP_WAITING,
-                      QMessageBox.StandardButton.NoButton, parent)
-    box.setTextFormat(Qt.TextFormat.PlainText)
-    close = box.addButton(texts.CLOSE_ANYWAY, QMessageBox.ButtonRole.DestructiveRole)
-    keep = box.addButton(texts.KEEP_WAITING, QMessageBox.ButtonRole.RejectRole)
-    box.setDefaultButton(keep)  # Enter keeps waiting
-    box.exec()
-    return box.clickedButton() is close
+    # Enter keeps waiting.
+    return ask(parent, texts.STOP_WAITING_TITLE, texts.STOP_WAITING, texts.CLOSE_ANYWAY, texts.KEEP_WAITING,
+               icon=Icon.Warning, destructive=True)

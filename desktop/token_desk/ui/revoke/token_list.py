@@ -118,11 +118,12 @@ class TokenListSummary(QWidget):
 def _token_item(token: Token, metrics: QFontMetrics) -> QTreeWidgetItem:
     created_by = token.created_by or ("" if token.kind is TokenKind.DATABASE else display.NOT_RECORDED)
     expiry = display.optional_local_time(token.expires_at, display.NO_EXPIRY)
-    values = (token.description, token.id, expiry, display.local_time(token.created_at),
-              created_by, display.status_now(token).label, "")
+    description = display.visible_text(token.description)  # the server's text
+    values = (description, token.id, expiry, display.local_time(token.created_at),
+              display.visible_text(created_by), display.status_now(token).label, "")
     item = QTreeWidgetItem(list(values))  # item views draw plain text
-    item.setToolTip(DESCRIPTION, plain_tooltip(token.description))  # the whole text of an elided one
+    item.setToolTip(DESCRIPTION, plain_tooltip(display.visible_text(token.description, line_breaks=True)))  # the whole text of an elided one
     # A little air above and below each line (the width is the whole description's, for the size hint).
-    item.setSizeHint(DESCRIPTION, QSize(metrics.horizontalAdvance(token.description) + 2 * ROW_AIR,
+    item.setSizeHint(DESCRIPTION, QSize(metrics.horizontalAdvance(description) + 2 * ROW_AIR,
                                         metrics.height() + ROW_AIR))
     return item

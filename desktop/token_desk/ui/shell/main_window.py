@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (QFileDialog, QListWidget, QListWidgetItem, QMainW
 from token_desk.api.errors import AuthenticationError
 from token_desk.api.models import TokenKind
 from token_desk.connection import Connection
+from token_desk.models.display import visible_text
 from token_desk.ui.common import settings as ui_settings
 from token_desk.ui.common.error_text import error_sentence
 from token_desk.ui.create import ProfileSaver
@@ -201,7 +202,7 @@ class MainWindow(QMainWindow):
         self.central_stack.setCurrentWidget(self.splitter if connection else self.welcome)
         self.toolbar.set_demo(bool(connection and connection.is_demo))
         self.status.set_refreshed(None)
-        self.setWindowTitle(f"{connection.label} — {APP_TITLE}" if connection else APP_TITLE)
+        self.setWindowTitle(f"{visible_text(connection.label)} — {APP_TITLE}" if connection else APP_TITLE)
         connected = connection is not None
         self.search_box.setEnabled(connected)  # nothing to search on the welcome page
         self.update_actions()
@@ -402,8 +403,18 @@ class MainWindow(QMainWindow):
         self.settings.setValue(ui_settings.CURRENT_PAGE, self.sidebar.currentRow())
         self.settings.sync()
 
+    def close_without_asking(self) -> None:
+        """The app was told to quit (SIGTERM, a logout, Ctrl+C in its terminal): nobody may be there to
+        answer, so a revoke still waiting is abandoned (its outcome recorded as unknown) and the window closes."""
+        for dialog in self._busy_revokes():
+            dialog.abandon()
+        self.close()
+
+    def _busy_revokes(self) -> list[RevokeDialog]:
+        return [dialog for dialog in self.findChildren(RevokeDialog) if dialog.is_busy]
+
     def closeEvent(self, event: QCloseEvent) -> None:  # Qt override
-        busy = [dialog for dialog in self.findChildren(RevokeDialog) if dialog.is_busy]
+        busy = self._busy_revokes()
         if busy and not confirm_stop_waiting(self):
             event.ignore()  # keep waiting for the server's answer
             return

@@ -8,7 +8,7 @@ the toolbar can be with everything visible, which the window takes as its minimu
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QSize, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QResizeEvent
+from PySide6.QtGui import QAction, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QSizePolicy, QToolBar, QToolButton, QWidget
 
 from token_desk.api.models import TokenKind
@@ -35,7 +35,9 @@ class SearchBox(QLineEdit):
         super().__init__(parent)
         self.setPlaceholderText(SEARCH_PLACEHOLDER)
         self.setClearButtonEnabled(True)
-        self.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
+        # Qt's clear button reads its action's text; that action is Qt's own, found by the name Qt gives it.
+        self.findChild(QAction, "_q_qlineeditclearaction").setText("Clear search")
+        self.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition).setText("Search")
         self.setAccessibleName("Search tokens")
         # It gives up width first when the window narrows, down to what the placeholder's start needs.
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)

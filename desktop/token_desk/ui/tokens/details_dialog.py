@@ -45,7 +45,8 @@ def _time_field(caption: str, moment: datetime | None, none_text: str) -> FieldT
 
 def summary_fields(token: Token) -> list[FieldText]:
     """What the revoke dialog shows at once: enough to recognise the token."""
-    fields = [FieldText("Token Description", token.description, wrap=True), FieldText("Token ID", token.id)]
+    fields = [FieldText("Token Description", display.visible_text(token.description, line_breaks=True),
+                        wrap=True), FieldText("Token ID", token.id)]
     if token.kind is TokenKind.MANAGEMENT:
         fields.append(FieldText("Prefix", token.prefix or display.NOT_RECORDED))
     fields.append(_time_field("Expiration Date", token.expires_at, display.NO_EXPIRY))
@@ -58,7 +59,7 @@ def more_fields(token: Token) -> list[FieldText]:
     """What "See more details" adds."""
     fields = [_time_field("Created At", token.created_at, display.NOT_RECORDED)]
     if token.kind is TokenKind.MANAGEMENT:
-        fields.append(FieldText("Created By", token.created_by or display.NOT_RECORDED))
+        fields.append(FieldText("Created By", display.visible_text(token.created_by) or display.NOT_RECORDED))
     fields.append(FieldText("Status", display.status_now(token).label))
     return fields
 
