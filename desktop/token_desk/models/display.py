@@ -137,6 +137,22 @@ def text_or_empty(text: str | None) -> str:
     return text if text else EMPTY_CELL
 
 
+SHORT_ID_LENGTH = 8  # as many as a UUID's first group: enough to tell tokens apart at a glance
+
+
+def short_id(token_id: str) -> str:
+    """The first characters of an ID and an ellipsis, as a narrow Token ID column shows it."""
+    return token_id if len(token_id) <= SHORT_ID_LENGTH + 1 else token_id[:SHORT_ID_LENGTH] + "…"
+
+
+def split_more_count(summary: str) -> tuple[str, str]:
+    """("telemetry (read)", ", + 2 more") from a summary; the count is "" when there is none."""
+    head, separator, count = summary.rpartition(", + ")
+    if separator and count.endswith(" more") and count[:-5].isdigit():
+        return head, separator + count
+    return summary, ""
+
+
 def permissions_summary(permissions: Sequence[Permission]) -> str:
     """Like "telemetry (read, write), + 1 more"; "No access" without permissions."""
     grouped = group_permissions(permissions)
