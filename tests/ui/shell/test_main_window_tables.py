@@ -61,7 +61,7 @@ def test_status_bar_says_each_fact_once_with_one_separator(qtbot) -> None:
     qtbot.addWidget(window)
     window.show()
     wait_loaded(qtbot, window)
-    facts = [label.text() for label in window.statusBar().findChildren(QLabel) if label.isVisible()]
+    facts = [label.text() for label in window.statusBar().findChildren(QLabel) if label.isVisible() and label.text()]
     assert facts == [window.status.facts_label.text()]  # one line: no second label beside it
     parts = facts[0].split(" · ")
     assert "  " not in facts[0] and len(parts) == len(set(parts)) and parts[-1].startswith("Last refreshed ")
