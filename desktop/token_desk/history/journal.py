@@ -20,6 +20,7 @@ from pathlib import Path
 from token_desk.history.entry import (
     Action, HistoryEntry, LineError, Outcome, OutcomeLine, Target, entry_json, outcome_json, parse_line,
 )
+from token_desk.private_files import private_file, private_folder
 
 log = logging.getLogger(__name__)
 
@@ -104,7 +105,7 @@ class Journal:
         line = (json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
         with self._lock:
             try:
-                self.folder.mkdir(parents=True, exist_ok=True)
+                private_folder(self.folder)
                 self._rotate_if_full(len(line))
                 _append_durably(self.path, line)
             except OSError as err:
@@ -131,6 +132,7 @@ class Journal:
 def _append_durably(path: Path, line: bytes) -> None:
     """One write per line, flushed and fsynced; a line cut off by a crash is ended first, so the
     new line never joins its damage."""
+    private_file(path)  # the history names tokens, clusters and accounts: the user's alone
     with open(path, "ab") as file:
         if file.tell() > 0 and not _ends_with_newline(path):
             line = b"\n" + line
