@@ -99,6 +99,15 @@ def local_time(moment: datetime) -> str:
         return utc_minutes(moment)
 
 
+def local_time_with_zone(moment: datetime) -> str:
+    """Like "2024-03-19 20:09 CET": a time shown as text says its zone (table cells say it in the header)."""
+    try:
+        local = moment.astimezone()
+        return f"{_wall_time(local)} {local.tzname() or local.strftime('%z')}"
+    except (OverflowError, ValueError, OSError):
+        return utc_minutes(moment)
+
+
 def local_time_to_the_second(moment: datetime) -> str:
     """Like "2024-03-19 20:09:03" in the user's local time zone: for logs of actions, where order matters."""
     minutes = local_time(moment)  # "YYYY-MM-DD HH:MM", then " UTC" past the local calendar's ends
