@@ -24,11 +24,10 @@ from token_desk.api.models import (
 
 # A table cell is terse; a dialog field has room to say what is missing.
 EMPTY_CELL = "—"
-NEVER = "Never"
-NO_EXPIRY = "Does not expire"
+NEVER = "Never"  # the one value for "no expiry" (docs/GLOSSARY.md): table, dialogs, export, the expiry choice
 NOT_RECORDED = "Not recorded"
 NOT_REVOKED = "Not revoked"
-NEVER_EXPIRES = "Never expires"
+NEVER_EXPIRES = "This token never expires."  # the same, said in a sentence
 NO_ACCESS = "No access"
 NO_PERMISSIONS = "This token has no database permissions."
 ALL_DATABASES = "All databases"

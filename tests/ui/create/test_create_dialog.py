@@ -72,7 +72,7 @@ def test_never_for_a_database_token_needs_no_confirmation(qtbot, service) -> Non
     dialog = open_dialog(qtbot, service, TokenKind.DATABASE)
     dialog.expiry.choice.setCurrentText("Never")
     assert dialog.expiry.never_confirm.isHidden() and dialog.expiry.problem() is None
-    assert dialog.expiry.explanation.text().startswith("Never expires")
+    assert dialog.expiry.explanation.text().startswith("Never: ")
 
 
 def test_an_expiry_in_the_past_is_refused_in_the_dialog(qtbot, service) -> None:

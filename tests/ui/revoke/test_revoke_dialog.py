@@ -44,8 +44,8 @@ def test_dialog_shows_what_will_be_revoked_like_the_admin_ui(qtbot, client, tele
     assert dialog.windowTitle() == "Revoke Database Token"
     for expected in ("You are about to revoke a token", "Are you sure you want to revoke this token?",
                      "Anything that references this token will no longer function. This cannot be undone.",
-                     "This action will revoke:", "Token Description", telegraf.description, "Token ID",
-                     telegraf.id, "Expiration Date", "Does not expire", "telemetry: write"):
+                     "This action will revoke:", "Description", telegraf.description, "Token ID",
+                     telegraf.id, "Expires At", "Never", "telemetry: write"):
         assert expected in texts
     assert "Created At" not in texts  # until "See more details"
     dialog.set_details_expanded(True)

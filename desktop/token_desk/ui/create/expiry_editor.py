@@ -22,7 +22,7 @@ PRESET_DAYS = (7, 30, 90, 365)
 A_DATE = "On a date…"
 NEVER_CHOICE = display.NEVER
 CHOICES = (*(f"{days} days" for days in PRESET_DAYS), A_DATE, NEVER_CHOICE)
-NEVER_TEXT = f"{display.NEVER_EXPIRES}: it keeps working until someone revokes it."
+NEVER_TEXT = f"{display.NEVER}: this token keeps working until someone revokes it."
 NEVER_RISK = ("A management token can create and revoke every other token of the account. One that never "
               "expires stays a way in for as long as it exists, even if it leaks years from now.")
 NEVER_CONFIRM = "Create it without an expiry anyway"

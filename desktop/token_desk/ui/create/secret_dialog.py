@@ -9,7 +9,7 @@ from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QDialog, QFormLayout, QInputDialog, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from token_desk.api.models import CreatedToken, TokenKind
-from token_desk.models.display import NEVER, optional_local_time
+from token_desk.models.display import NEVER, local_time_with_zone
 from token_desk.tasks import run_in_background
 from token_desk.ui.common.capture import mark_secret
 from token_desk.ui.common.dialog_buttons import StandardButton, button_box
@@ -98,7 +98,8 @@ class SecretDialog(QDialog):
         form = QFormLayout()
         form.addRow("Description", plain_label(token.description or "(none)", self, wrap=True, selectable=True))
         form.addRow("Token ID", plain_label(token.id, self, selectable=True))
-        form.addRow("Expires", plain_label(optional_local_time(token.expires_at, NEVER), self))
+        expires = NEVER if token.expires_at is None else local_time_with_zone(token.expires_at)
+        form.addRow("Expires At", plain_label(expires, self))
         self.status = plain_label("", self, wrap=True)
         self.status.setObjectName("secretStatus")
         layout = QVBoxLayout(self)
