@@ -275,3 +275,24 @@ def test_closing_while_the_server_has_not_answered_asks_first(qtbot, sandbox, cl
     qtbot.waitUntil(lambda: not dialog.isVisible())
     assert finished.args[0].outcomes[0].unknown  # recorded as unknown, never as revoked or not
     assert any("outcome unknown" in record.getMessage() for record in caplog.records)
+
+
+def test_the_dialog_does_not_jump_when_revoking_appears(qtbot, sandbox, client, telegraf) -> None:
+    """The progress line has its room from the start: no field shrinks or moves when it shows."""
+    sandbox.faults.hold_next(1)
+    dialog = open_dialog(qtbot, [telegraf], client)
+    qtbot.waitExposed(dialog)
+    risk_box(dialog).click()
+    QApplication.processEvents()
+    fields = [label for label in dialog.findChildren(QLabel) if label.isVisible() and label.text()]
+    before = {label.text(): label.geometry() for label in fields}
+    size = dialog.size()
+    revoke_button(dialog).click()
+    try:
+        qtbot.waitUntil(lambda: dialog.progress_text.startswith("Revoking"))
+        QApplication.processEvents()
+        after = {label.text(): label.geometry() for label in fields}
+    finally:
+        with qtbot.waitSignal(dialog.finished, timeout=SERVER_TIMEOUT_MS):
+            sandbox.faults.release_held()
+    assert after == before and dialog.size() == size
