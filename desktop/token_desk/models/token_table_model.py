@@ -12,7 +12,7 @@ from PySide6.QtGui import QColor, QIcon
 
 from token_desk.api.models import Token, TokenKind, utc_now
 from token_desk.models.columns import Column, ColumnSpec, columns_for, section_of
-from token_desk.models.display import DisplayStatus
+from token_desk.models.display import SIGNED_IN_MARK, SIGNED_IN_TIP, DisplayStatus, plain_tooltip, text_or_empty
 from token_desk.models.roles import SORT_ROLE, STATUS_ROLE, TOKEN_ROLE
 from token_desk.models.row_values import RowValues
 
@@ -49,6 +49,7 @@ class TokenTableModel(QAbstractTableModel):
         self._rows = RowValues(self._columns, now=clock())
         self._role_handlers = self._make_role_handlers()
         self._failed_cell_logged = False
+        self._signed_in: Callable[[Token], bool] = lambda token: False
 
     @property
     def kind(self) -> TokenKind:
@@ -84,6 +85,13 @@ class TokenTableModel(QAbstractTableModel):
             self._rows = RowValues(self._columns, now=self._clock())  # frees the old rows first: lower peak memory
             self._rows = RowValues(self._columns, tokens, self._rows.now)
         self.endResetModel()
+
+    def set_signed_in(self, is_signed_in_with: Callable[[Token], bool]) -> None:
+        """How to tell the token Token Desk itself is signed in with: its row says so (and the revoke
+        dialog warns). Asked only for rows being drawn: a prefix comparison, no request."""
+        self._signed_in = is_signed_in_with
+        if len(self._rows):
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(self._columns) - 1))
 
     def update_token(self, token: Token) -> bool:
         """Replace the row holding the token with the same ID; False if there is none."""
@@ -175,11 +183,18 @@ class TokenTableModel(QAbstractTableModel):
         }
 
     def _display(self, row: int, column: ColumnSpec) -> str:
-        return column.text(self._rows.tokens[row], self._rows.statuses[row])
+        token = self._rows.tokens[row]
+        text = column.text(token, self._rows.statuses[row])
+        if column.key is Column.DESCRIPTION and self._signed_in(token):
+            return f"{text}{SIGNED_IN_MARK}"  # in words, so screen readers and a glance both get it
+        return text
 
     def _tooltip(self, row: int, column: ColumnSpec) -> str:
         rows = self._rows
-        return column.tooltip(rows.tokens[row], rows.statuses[row], rows.now)
+        token = rows.tokens[row]
+        if column.key is Column.DESCRIPTION and self._signed_in(token):
+            return plain_tooltip(f"{text_or_empty(token.description)}\n\n{SIGNED_IN_TIP}")
+        return column.tooltip(token, rows.statuses[row], rows.now)
 
     def _decoration(self, row: int, column: ColumnSpec) -> QIcon | None:
         if column.key is not Column.STATUS:

@@ -152,3 +152,17 @@ def test_markup_in_descriptions_is_shown_literally(sandbox, open_window) -> None
     index = page.proxy.index(row, page.column_index(Column.DESCRIPTION))
     assert index.data() == page.proxy.token_at(row).description
     assert "<b>" in index.data()
+
+
+def test_the_token_token_desk_is_signed_in_with_is_marked_in_the_table(qtbot, window) -> None:
+    page = window.page(TokenKind.MANAGEMENT)
+    client = window.connection.client
+    description = page.column_index(Column.DESCRIPTION)
+    marked = [row for row in range(page.proxy.rowCount())
+              if page.proxy.index(row, description).data().endswith(" · Signed in")]
+    assert [page.proxy.token_at(row) for row in marked] == [
+        token for token in shown_tokens(page) if client.is_signed_in_with(token)] != []
+    tooltip = page.proxy.index(marked[0], description).data(Qt.ItemDataRole.ToolTipRole)
+    assert "signs Token Desk out" in tooltip
+    others = [row for row in range(page.proxy.rowCount()) if row not in marked]
+    assert not any("Signed in" in page.proxy.index(row, description).data() for row in others)
