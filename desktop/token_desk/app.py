@@ -116,7 +116,7 @@ def create_window(argv: Sequence[str], *, prompts=None, revoker=None):
     """
     from token_desk.credentials import (Credentials, MemoryProfileStore, MemorySecretStore, ProfileManager,
                                         ProfileStore)
-    from token_desk.history import Journal, recording
+    from token_desk.history import Journal, MemoryJournal, recording
     from token_desk.paths import default_data_dir
     # Widgets only once a QApplication exists.
     from token_desk.ui.connections import ConnectionPrompts, ConnectionsController
@@ -136,8 +136,8 @@ def create_window(argv: Sequence[str], *, prompts=None, revoker=None):
     if args.profile is not None:
         _check_profile_exists(store, args.profile)
     credentials = Credentials(MemorySecretStore()) if args.demo else Credentials()
-    # The history's folder is made on its first entry; --demo records nothing, whatever it connects to.
-    journal = None if args.demo else Journal(default_data_dir())
+    # The history's folder is made on its first entry; --demo keeps its history in memory for the session.
+    journal = MemoryJournal() if args.demo else Journal(default_data_dir())
     # The controller owns every connection's client (and the demo server) and closes them
     # when the window goes away or the user switches. Every non-demo service records its changes.
     controller = ConnectionsController(ProfileManager(store, credentials), start_demo,

@@ -58,3 +58,25 @@ def test_a_normal_start_still_remembers_the_layout(qtbot, config_dir, sandbox, m
     qtbot.addWidget(window)
     window.close()
     assert [path.name for path in files_under(config_dir)] == ["ui.ini"]
+
+
+def test_the_demo_keeps_its_history_in_memory_and_history_shows_it(qtbot, demo, config_dir, tmp_path,
+                                                                    monkeypatch) -> None:
+    from token_desk.api.models import TokenKind
+    from token_desk.history import Outcome
+
+    monkeypatch.setenv("TOKEN_DESK_DATA_DIR", str(tmp_path / "data"))
+    history = next(action for action in demo.menus.view_menu.actions() if action.text() == "History")
+    assert history.isEnabled() and "this session" in history.statusTip()
+    client = demo.connection.client
+    token = next(t for t in client.list_tokens(TokenKind.DATABASE) if t.is_active)
+    client.revoke_token(TokenKind.DATABASE, token.id)  # what the revoke dialog calls, off the GUI thread
+    history.trigger()
+    from token_desk.ui.history.history_window import HistoryWindow
+
+    (window,) = demo.findChildren(HistoryWindow)
+    qtbot.waitUntil(lambda: window.model.rowCount() == 1)
+    entry = window.journal.read().entries[0]
+    assert (entry.token_id, entry.outcome) == (token.id, Outcome.CONFIRMED)
+    demo.close()
+    assert files_under(config_dir) == [] and files_under(tmp_path / "data") == []

@@ -14,7 +14,7 @@ __all__ = ["HistoryWindow", "install_history"]
 def install_history(window, journal: Journal | None, prompts: FilePrompts | None = None) -> QAction:
     """Add View → History (Ctrl+H) to `window`; the History window is made on first use and kept.
 
-    Without a journal (--demo records nothing) the command is there but disabled, and says why."""
+    Without a journal the command is there but disabled, and says why; the demo's journal is in memory."""
     action = QAction("History", window)
     action.setShortcut(QKeySequence("Ctrl+H"))
     action.setStatusTip("Every create, edit, rotate and revoke Token Desk attempted, and its outcome")
@@ -23,8 +23,10 @@ def install_history(window, journal: Journal | None, prompts: FilePrompts | None
     window.addAction(action)
     if journal is None:
         action.setEnabled(False)
-        action.setStatusTip("The demo keeps no history: nothing it does is recorded")
+        action.setStatusTip("No history is kept in this session")
         return action
+    if journal.keeps_demo:
+        action.setStatusTip("What the demo did, kept for this session only: nothing is written to disk")
     history: list[HistoryWindow] = []
 
     def show_history() -> None:
