@@ -54,6 +54,9 @@ class MessageBoxPrompts:
         return name.strip() if ok else None
 
 
+DEMO_SAVE_NOTE = ("Save as a Connection… is off in the demo, which stores nothing. With your own cluster it keeps "
+                  "a new management token in your keyring as a connection you can switch to.")
+
 class SecretDialog(QDialog):
     """`show_secret()` runs it modally and returns a SecretOutcome; the secret is never logged or kept."""
 
@@ -108,7 +111,10 @@ class SecretDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(plain_label(ACTIVATION_NOTE, self, wrap=True))
         layout.addWidget(self.status)
-        layout.addWidget(self._buttons())
+        buttons = self._buttons()
+        if self.save_button is not None and not self.save_button.isEnabled():
+            layout.addWidget(plain_label(DEMO_SAVE_NOTE, self, wrap=True))  # said, not only in a tooltip
+        layout.addWidget(buttons)
 
     def _buttons(self):
         self.buttons = button_box(StandardButton.Close, self)
@@ -122,7 +128,7 @@ class SecretDialog(QDialog):
             self.save_button.clicked.connect(self.save_as_connection)
             if self._saver is None:
                 self.save_button.setEnabled(False)
-                self.save_button.setToolTip("Not available for demo data: nothing is stored")
+                self.save_button.setToolTip(DEMO_SAVE_NOTE)
         self.buttons.rejected.connect(self.reject)
         return self.buttons
 
