@@ -80,3 +80,15 @@ def test_the_demo_keeps_its_history_in_memory_and_history_shows_it(qtbot, demo, 
     assert (entry.token_id, entry.outcome) == (token.id, Outcome.CONFIRMED)
     demo.close()
     assert files_under(config_dir) == [] and files_under(tmp_path / "data") == []
+
+
+def test_connections_shows_the_demo_for_what_it_is(qtbot, demo) -> None:
+    dialog = demo.connections.manage_connections()
+    qtbot.addWidget(dialog)
+    items = [dialog.list.item(row).text() for row in range(dialog.list.count())]
+    assert items and items[0].startswith("Demo: the built-in sandbox")
+    assert "sandbox server built into Token Desk" in dialog.details_label.text()
+    program = dialog.influxctl_row.path_label.text()
+    assert program.startswith("the built-in influxctl emulator") and not program.startswith("not found")
+    assert not dialog.connect_button.isEnabled() and not dialog.buttons["Delete…"].isEnabled()
+    dialog.close()
