@@ -150,6 +150,7 @@ class ConnectionsDialog(QDialog):
         self._demo_details = DEMO_DETAILS
         self.reload()
         yours = your_influxctl or "none found (management tokens need influxctl 2.6.0 or later)"
+        self.influxctl_row.path_label.setWordWrap(True)  # two facts: it must not run under Choose…
         self.influxctl_row.path_label.setText(f"{DEMO_INFLUXCTL}; for your connections: {yours}")
 
     # ---- commands ---------------------------------------------------------------------------------------
