@@ -173,6 +173,7 @@ class TokenTableModel(QAbstractTableModel):
     def _make_role_handlers(self) -> dict[int, Callable[[int, ColumnSpec], Any]]:
         return {
             Qt.ItemDataRole.DisplayRole: self._display,
+            Qt.ItemDataRole.AccessibleTextRole: self._marked,
             Qt.ItemDataRole.ToolTipRole: self._tooltip,
             Qt.ItemDataRole.DecorationRole: self._decoration,
             Qt.ItemDataRole.ForegroundRole: self._foreground,
@@ -183,11 +184,15 @@ class TokenTableModel(QAbstractTableModel):
         }
 
     def _display(self, row: int, column: ColumnSpec) -> str:
+        return column.text(self._rows.tokens[row], self._rows.statuses[row])
+
+    def _marked(self, row: int, column: ColumnSpec) -> str | None:
+        """The signed-in token's description with its mark, in words: what the row draws and a screen reader
+        reads (the display text stays the description: search, sort and export see that)."""
         token = self._rows.tokens[row]
-        text = column.text(token, self._rows.statuses[row])
         if column.key is Column.DESCRIPTION and self._signed_in(token):
-            return f"{text}{SIGNED_IN_MARK}"  # in words, so screen readers and a glance both get it
-        return text
+            return f"{column.text(token, self._rows.statuses[row])}{SIGNED_IN_MARK}"
+        return None
 
     def _tooltip(self, row: int, column: ColumnSpec) -> str:
         rows = self._rows

@@ -48,6 +48,9 @@ class TokenCellDelegate(QStyledItemDelegate):
 
     def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex) -> None:  # Qt override
         super().initStyleOption(option, index)
+        marked = index.data(Qt.ItemDataRole.AccessibleTextRole)  # the signed-in token's "· Signed in"
+        if marked:
+            option.text = marked
         if 0 <= index.column() < len(self._modes):
             option.textElideMode = self._modes[index.column()]
             if self._fitted[index.column()] is not None:
