@@ -115,7 +115,7 @@ def create_window(argv: Sequence[str], *, prompts=None, revoker=None):
     from token_desk.api.connect import management_token_service
     from token_desk.credentials import (Credentials, MemoryProfileStore, MemorySecretStore, ProfileManager,
                                         ProfileStore)
-    from token_desk.history import Journal, recording
+    from token_desk.history import Journal, MemoryJournal, recording
     from token_desk.paths import default_data_dir
     # Widgets only once a QApplication exists.
     from token_desk.ui.connections import ConnectionPrompts, ConnectionsController
@@ -133,8 +133,8 @@ def create_window(argv: Sequence[str], *, prompts=None, revoker=None):
     if args.profile is not None:
         _check_profile_exists(store, args.profile)
     credentials = Credentials(MemorySecretStore()) if args.demo else Credentials()
-    # The history's folder is made on its first entry; --demo records nothing, whatever it connects to.
-    journal = None if args.demo else Journal(default_data_dir())
+    # The history's folder is made on its first entry; --demo keeps its history in memory for the session.
+    journal = MemoryJournal() if args.demo else Journal(default_data_dir())
     settings = MemorySettings() if args.demo else open_settings()
     prompts = prompts or ConnectionPrompts()
 

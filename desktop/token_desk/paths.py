@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from token_desk import environment
+from token_desk.private_files import private_folder
 
 APP_DIR_NAME_LINUX = "token-desk"
 APP_DIR_NAME_DESKTOP = "Token Desk"  # macOS and Windows show folder names to people
@@ -53,7 +54,7 @@ def config_dir() -> Path:
     """The one folder for on-disk app state, created on first use (if it cannot be, writes to it fail later)."""
     path = default_config_dir()
     try:
-        path.mkdir(parents=True, exist_ok=True)
+        private_folder(path)  # the settings name clusters and accounts: the user's alone
     except OSError:
         pass  # config_dir_problem() says so once; every writer reports its own failure
     return path
@@ -63,7 +64,7 @@ def config_dir_problem() -> str | None:
     """A sentence naming the folder when app state cannot be saved there; None when it can."""
     path = default_config_dir()
     try:
-        path.mkdir(parents=True, exist_ok=True)
+        private_folder(path)
         with tempfile.TemporaryFile(dir=path):
             pass
     except OSError as err:
@@ -124,6 +125,4 @@ def default_data_dir(platform: str | None = None, environ: Mapping[str, str] | N
 
 def data_dir() -> Path:
     """The one folder for the app's own records (the action history), created on first use."""
-    path = default_data_dir()
-    path.mkdir(parents=True, exist_ok=True)
-    return path
+    return private_folder(default_data_dir())

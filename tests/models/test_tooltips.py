@@ -31,7 +31,7 @@ def test_time_tooltip_is_full_rfc3339_utc(management_model):
 
 def test_never_expiring_tooltip_says_so(management_model):
     management_model.set_tokens([make_token(expires_at=None)])
-    assert tooltip(management_model, Column.EXPIRES_AT) == "Never expires"
+    assert tooltip(management_model, Column.EXPIRES_AT) == "This token never expires."
 
 
 def test_expires_soon_tooltip_says_when(management_model):

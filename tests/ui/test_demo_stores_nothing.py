@@ -80,3 +80,35 @@ def test_on_windows_the_demo_shows_management_tokens_and_its_sandbox_config_goes
     window.close()
     window.connections.close()  # what the window's end does: the demo server stops
     assert not config.exists() and not config.parent.exists() and files_under(config_dir) == [] and keyring_entries == {}
+def test_the_demo_keeps_its_history_in_memory_and_history_shows_it(qtbot, demo, config_dir, tmp_path,
+                                                                    monkeypatch) -> None:
+    from token_desk.api.models import TokenKind
+    from token_desk.history import Outcome
+
+    monkeypatch.setenv("TOKEN_DESK_DATA_DIR", str(tmp_path / "data"))
+    history = next(action for action in demo.menus["View"].actions() if action.text() == "History")
+    assert history.isEnabled()
+    client = demo.connection.service
+    token = next(t for t in client.list_tokens(TokenKind.DATABASE) if t.is_active)
+    client.revoke_token(TokenKind.DATABASE, token.id)  # what the revoke dialog calls, off the GUI thread
+    history.trigger()
+    from token_desk.ui.history.history_window import HistoryWindow
+
+    (window,) = demo.findChildren(HistoryWindow)
+    qtbot.waitUntil(lambda: window.model.rowCount() == 1)
+    entry = window.journal.read().entries[0]
+    assert (entry.token_id, entry.outcome) == (token.id, Outcome.CONFIRMED)
+    demo.close()
+    assert files_under(config_dir) == [] and files_under(tmp_path / "data") == []
+
+
+def test_connections_shows_the_demo_for_what_it_is(qtbot, demo) -> None:
+    dialog = demo.connections.manage_connections()
+    qtbot.addWidget(dialog)
+    items = [dialog.list.item(row).text() for row in range(dialog.list.count())]
+    assert items and items[0].startswith("Demo: the built-in sandbox")
+    assert "sandbox server built into Token Desk" in dialog.details_label.text()
+    program = dialog.influxctl_row.path_label.text()
+    assert program.startswith("the built-in influxctl emulator") and not program.startswith("not found")
+    assert not dialog.connect_button.isEnabled() and not dialog.buttons["Delete…"].isEnabled()
+    dialog.close()

@@ -93,7 +93,6 @@ def create_example(window) -> QWidget:
     while "Loading" in dialog.permissions.load_status.text():  # the databases arrive off the GUI thread
         QApplication.processEvents()
     dialog.description_box.setText("Grafana dashboards, read-only")
-    dialog.expiry.switch.setChecked(True)
     for database in ("telemetry", "metrics"):
         dialog.permissions.set_checked(database, "read")
     dialog.resize(640, 720)

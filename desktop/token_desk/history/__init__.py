@@ -7,7 +7,9 @@ from dataclasses import replace
 from token_desk.connection import Connection, host_label
 from token_desk.history.check import CheckResult, can_check, check_entry
 from token_desk.history.entry import Action, HistoryEntry, Outcome, Target
-from token_desk.history.journal import Damage, HistoryRead, HistoryWriteError, Journal, read_journal
+from token_desk.history.journal import (
+    Damage, HistoryRead, HistoryWriteError, Journal, MemoryJournal, read_journal,
+)
 from token_desk.history.recording import (
     MUTATING_METHODS, HistoryUnavailableError, RecordingService, recorded_as_rotation,
 )
@@ -33,11 +35,12 @@ def _where(service) -> tuple[str, str, str]:
 
 
 def recording(journal: Journal | None):
-    """A decorator for connections: their service records into `journal`. Demo connections, and
-    everything when `journal` is None, pass unchanged: the demo writes no history."""
+    """A decorator for connections: their service records into `journal`. Everything passes unchanged when
+    `journal` is None, and demo connections unless the journal keeps the demo's (in memory): the demo writes
+    no history to disk."""
 
     def decorate(connection: Connection | None) -> Connection | None:
-        if journal is None or connection is None or connection.is_demo:
+        if journal is None or connection is None or (connection.is_demo and not journal.keeps_demo):
             return connection
         if isinstance(connection.service, RecordingService):
             return connection
@@ -48,6 +51,6 @@ def recording(journal: Journal | None):
 
 __all__ = [
     "Action", "CheckResult", "Damage", "HistoryEntry", "HistoryRead", "HistoryUnavailableError",
-    "HistoryWriteError", "Journal", "MUTATING_METHODS", "Outcome", "RecordingService", "Target", "can_check",
+    "HistoryWriteError", "Journal", "MemoryJournal", "MUTATING_METHODS", "Outcome", "RecordingService", "Target", "can_check",
     "check_entry", "read_journal", "recorded_as_rotation", "recording", "target_of",
 ]

@@ -20,6 +20,7 @@ from pathlib import Path
 from token_desk.history.entry import (
     Action, HistoryEntry, LineError, Outcome, OutcomeLine, Target, entry_json, outcome_json, parse_line,
 )
+from token_desk.private_files import private_file, private_folder
 
 log = logging.getLogger(__name__)
 
@@ -67,6 +68,8 @@ class HistoryRead:
 class Journal:
     """Thread-safe: requests run on worker threads, several at a time."""
 
+    keeps_demo = False  # a demo connection's changes stay out of the history on disk
+
     def __init__(self, folder: Path, *, max_bytes: int = MAX_BYTES, keep: int = KEEP_OLD_FILES,
                  clock: Callable[[], datetime] = lambda: datetime.now(timezone.utc)) -> None:
         self.folder = folder
@@ -103,16 +106,19 @@ class Journal:
     def _append(self, data: dict) -> None:
         line = (json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
         with self._lock:
-            try:
-                self.folder.mkdir(parents=True, exist_ok=True)
-                self._rotate_if_full(len(line))
-                _append_durably(self.path, line)
-            except OSError as err:
-                raise HistoryWriteError(
-                    f"Token Desk could not write its action history in {self.folder} "
-                    f"({err.strerror or err})") from err
+            self._store(line)
         for listener in list(self._listeners):
             listener()
+
+    def _store(self, line: bytes) -> None:
+        try:
+            private_folder(self.folder)
+            self._rotate_if_full(len(line))
+            _append_durably(self.path, line)
+        except OSError as err:
+            raise HistoryWriteError(
+                f"Token Desk could not write its action history in {self.folder} "
+                f"({err.strerror or err})") from err
 
     def _rotate_if_full(self, adding: int) -> None:
         try:
@@ -128,9 +134,33 @@ class Journal:
                 os.replace(newer, older)
 
 
+class MemoryJournal(Journal):
+    """The demo's history: the same entries and outcomes, kept in memory for the session and never written
+    (--demo stores nothing), so History shows what the demo did."""
+
+    SOURCE = "this demo session"
+    keeps_demo = True
+
+    def __init__(self, **options) -> None:
+        super().__init__(Path(self.SOURCE), **options)
+        self._lines: list[bytes] = []
+
+    def _store(self, line: bytes) -> None:
+        self._lines.append(line)
+
+    def read(self) -> HistoryRead:
+        entries: dict[str, HistoryEntry] = {}
+        damage: list[Damage] = []
+        with self._lock:
+            data = b"".join(self._lines)
+        _fold_file(self.SOURCE, data, entries, damage)
+        return HistoryRead(tuple(entries.values()), tuple(damage))
+
+
 def _append_durably(path: Path, line: bytes) -> None:
     """One write per line, flushed and fsynced; a line cut off by a crash is ended first, so the
     new line never joins its damage."""
+    private_file(path)  # the history names tokens, clusters and accounts: the user's alone
     with open(path, "ab") as file:
         if file.tell() > 0 and not _ends_with_newline(path):
             line = b"\n" + line

@@ -48,7 +48,8 @@ class Width(enum.Enum):
     FIT = "fit"  # as wide as the header, or the sample text
     STRETCH = "stretch"  # free text: shares whatever width is left, but not below its sample (the table scrolls)
     ELIDE_MIDDLE = "elide middle"  # IDs lose their middle, so both ends stay recognisable
-    ELIDE_FRONT = "elide front"  # summaries that end in what matters most ("…, + 2 more")
+    SHORT_ID = "short id"  # the first characters and "…" unless widened by hand: IDs are for copying, not reading
+    KEEP_COUNT = "keep count"  # summaries lose the end of their first item, never their "+ N more"
 
 
 @dataclass(frozen=True, eq=False)
@@ -91,15 +92,17 @@ def time_column(key: Column, field: str, missing: str, tooltip_missing: str | Ce
 
 STATUS = ColumnSpec(Column.STATUS, Column.STATUS.label, cells.status_text, display.status_tooltip,
                     cells.status_keys, width_sample="Expires soon", icon_room=24, can_hide=False)
+# Its sample is its floor: enough to tell tokens apart ("Airflow – data platf…" was not).
 DESCRIPTION = replace(text_column(Column.DESCRIPTION, "description", search=True, width=Width.STRETCH,
-                                  sample="Grafana dashboards"), can_hide=False)  # enough to tell tokens apart
-TOKEN_ID = text_column(Column.TOKEN_ID, "id", search=True, width=Width.ELIDE_MIDDLE,
-                       sample="00000000-0000-0000-0000-000000000000")
+                                  sample="Airflow – data platform"), can_hide=False)
+TOKEN_ID = text_column(Column.TOKEN_ID, "id", search=True, width=Width.SHORT_ID, sample=display.short_id(
+    "00000000-0000-0000-0000-000000000000"))  # the whole ID is in the tooltip, and Copy Token ID copies it
 # The length the API hands out (see the spec's examples).
 PREFIX = text_column(Column.PREFIX, "prefix", search=True, sample="M.V1.+5Jk")
-# Never "+ 1 m…": the count of further databases is the summary's point (the Admin UI shows it whole).
+# Never "+ 1 m…", nor "…cs (read), + 1 more" (which reads as another database's name): the first database
+# loses its end and the count of further databases, the summary's point, stays whole.
 DATABASES = ColumnSpec(Column.DATABASES, Column.DATABASES.label, cells.databases_text, cells.databases_tooltip,
-                       cells.databases_keys, width=Width.ELIDE_FRONT,
+                       cells.databases_keys, width=Width.KEEP_COUNT,
                        width_sample="telemetry (write), + 1 more")  # the Admin UI's example
 CREATED_AT = time_column(Column.CREATED_AT, "created_at", display.EMPTY_CELL, display.NOT_RECORDED)
 EXPIRES_AT = time_column(Column.EXPIRES_AT, "expires_at", display.NEVER, display.NEVER_EXPIRES)

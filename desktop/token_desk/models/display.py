@@ -25,11 +25,12 @@ from token_desk.findings.rules import time_until  # one wording for time left, s
 
 # A table cell is terse; a dialog field has room to say what is missing.
 EMPTY_CELL = "—"
-NEVER = "Never"
-NO_EXPIRY = "Does not expire"
+NEVER = "Never"  # the one value for "no expiry" (docs/GLOSSARY.md): table, dialogs, export, the expiry choice
 NOT_RECORDED = "Not recorded"
 NOT_REVOKED = "Not revoked"
-NEVER_EXPIRES = "Never expires"
+SIGNED_IN_MARK = " · Signed in"  # after the description of the token Token Desk itself uses (docs/GLOSSARY.md)
+SIGNED_IN_TIP = "Token Desk is signed in with this token: revoking it signs Token Desk out."
+NEVER_EXPIRES = "This token never expires."  # the same, said in a sentence
 NO_ACCESS = "No access"
 NO_PERMISSIONS = "This token has no database permissions."
 ALL_DATABASES = "All databases"
@@ -100,6 +101,15 @@ def local_time(moment: datetime) -> str:
         return utc_minutes(moment)
 
 
+def local_time_with_zone(moment: datetime) -> str:
+    """Like "2024-03-19 20:09 CET": a time shown as text says its zone (table cells say it in the header)."""
+    try:
+        local = moment.astimezone()
+        return f"{_wall_time(local)} {local.tzname() or local.strftime('%z')}"
+    except (OverflowError, ValueError, OSError):
+        return utc_minutes(moment)
+
+
 def local_time_to_the_second(moment: datetime) -> str:
     """Like "2024-03-19 20:09:03" in the user's local time zone: for logs of actions, where order matters."""
     minutes = local_time(moment)  # "YYYY-MM-DD HH:MM", then " UTC" past the local calendar's ends
@@ -156,6 +166,22 @@ def visible_text(text: str, *, line_breaks: bool = False) -> str:
 
 def text_or_empty(text: str | None) -> str:
     return text if text else EMPTY_CELL
+
+
+SHORT_ID_LENGTH = 8  # as many as a UUID's first group: enough to tell tokens apart at a glance
+
+
+def short_id(token_id: str) -> str:
+    """The first characters of an ID and an ellipsis, as a narrow Token ID column shows it."""
+    return token_id if len(token_id) <= SHORT_ID_LENGTH + 1 else token_id[:SHORT_ID_LENGTH] + "…"
+
+
+def split_more_count(summary: str) -> tuple[str, str]:
+    """("telemetry (read)", ", + 2 more") from a summary; the count is "" when there is none."""
+    head, separator, count = summary.rpartition(", + ")
+    if separator and count.endswith(" more") and count[:-5].isdigit():
+        return head, separator + count
+    return summary, ""
 
 
 def permissions_summary(permissions: Sequence[Permission]) -> str:

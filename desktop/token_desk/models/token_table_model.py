@@ -16,7 +16,8 @@ from token_desk.findings import Finding, Policy
 from token_desk.findings.evaluate import SharedDescriptions
 from token_desk.findings.rules import LABELS
 from token_desk.models.columns import Column, ColumnSpec, columns_for, section_of
-from token_desk.models.display import EMPTY_CELL, DisplayStatus, plain_tooltip, visible_text
+from token_desk.models.display import (EMPTY_CELL, SIGNED_IN_MARK, SIGNED_IN_TIP, DisplayStatus, plain_tooltip,
+                                       text_or_empty, visible_text)
 from token_desk.models.roles import SORT_ROLE, STATUS_ROLE, TOKEN_ROLE
 from token_desk.models.row_values import RowValues
 
@@ -67,6 +68,7 @@ class TokenTableModel(QAbstractTableModel):
         self._role_handlers = self._make_role_handlers()
         self._failed_cell_logged = False
         self._confirmed: dict[str, tuple[float, Token]] = {}  # token ID -> (when confirmed, the copy)
+        self._signed_in: Callable[[Token], bool] = lambda token: False
 
     @property
     def kind(self) -> TokenKind:
@@ -124,6 +126,13 @@ class TokenTableModel(QAbstractTableModel):
             # A list handed over as is (small: tests, a cleared table) gets every finding at once.
             self._rows.apply_shared(self._rows.findings.count_shared())
         self.endResetModel()
+
+    def set_signed_in(self, is_signed_in_with: Callable[[Token], bool]) -> None:
+        """How to tell the token Token Desk itself is signed in with: its row says so (and the revoke
+        dialog warns). Asked only for rows being drawn: a prefix comparison, no request."""
+        self._signed_in = is_signed_in_with
+        if len(self._rows):
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(self._columns) - 1))
 
     def update_token(self, token: Token) -> bool:
         """Replace the row holding the token with the same ID; False if there is none."""
@@ -235,6 +244,7 @@ class TokenTableModel(QAbstractTableModel):
     def _make_role_handlers(self) -> dict[int, Callable[[int, ColumnSpec], Any]]:
         return {
             Qt.ItemDataRole.DisplayRole: self._display,
+            Qt.ItemDataRole.AccessibleTextRole: self._marked,
             Qt.ItemDataRole.ToolTipRole: self._tooltip,
             Qt.ItemDataRole.DecorationRole: self._decoration,
             Qt.ItemDataRole.ForegroundRole: self._foreground,
@@ -250,11 +260,22 @@ class TokenTableModel(QAbstractTableModel):
         # Shown, the server's text shows its control characters as symbols; exported, it stays as it is.
         return visible_text(column.text(self._rows.tokens[row], self._rows.statuses[row]))
 
+    def _marked(self, row: int, column: ColumnSpec) -> str | None:
+        """The signed-in token's description with its mark, in words: what the row draws and a screen reader
+        reads (the display text stays the description: search, sort and export see that)."""
+        token = self._rows.tokens[row]
+        if column.key is Column.DESCRIPTION and self._signed_in(token):
+            return f"{visible_text(column.text(token, self._rows.statuses[row]))}{SIGNED_IN_MARK}"
+        return None
+
     def _tooltip(self, row: int, column: ColumnSpec) -> str:
         rows = self._rows
         if column.from_findings:
             return self._findings_tooltip(row) or (NOTHING_TO_FLAG if rows.active[row] else ONLY_ACTIVE_CHECKED)
-        text = column.tooltip(rows.tokens[row], rows.statuses[row], rows.now)
+        token = rows.tokens[row]
+        if column.key is Column.DESCRIPTION and self._signed_in(token):
+            return plain_tooltip(f"{visible_text(text_or_empty(token.description))}\n\n{SIGNED_IN_TIP}")
+        text = column.tooltip(token, rows.statuses[row], rows.now)
         if column.key is Column.STATUS and rows.findings.masks[row]:
             # The row's tooltip lists them too; a missing database's name is server text, so all of it is plain.
             return plain_tooltip(text + "\n\n" + self._findings_tooltip(row, rich=False))

@@ -24,7 +24,7 @@ from token_desk.sandbox.service import Service, now_stamp
 from token_desk.sandbox.store import DATABASE, MANAGEMENT, Store
 from token_desk.sandbox.wire import hash_secret, prefix_of, random_uuid
 
-SIGNED_IN_DESCRIPTION = "Token Desk sandbox – signed in"
+SIGNED_IN_DESCRIPTION = "Token Desk sandbox"  # the table adds "· Signed in" itself
 
 
 class SandboxHTTPServer(ThreadingHTTPServer):

@@ -40,6 +40,8 @@ GRAPHIC_PAIRS = (
     ("notice_border", ("base", "window")),
     ("demo_border", ("window",)),
     ("danger_focus", ("danger",)),  # the focus ring is drawn inside the red button
+    ("control_border", ("window", "base")),  # checkboxes, radio buttons, line edits (boundary_style.py)
+    ("focus_ring", ("window", "base")),
 )
 
 

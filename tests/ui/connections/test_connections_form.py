@@ -169,3 +169,18 @@ def test_on_linux_and_macos_a_new_connection_starts_with_the_token_and_no_note(q
     monkeypatch.setattr(system, "PLATFORM", platform)
     dialog = open_form(qtbot)
     assert not dialog.form.uses_influxctl_profile and not dialog.form.sign_in_note.isVisible()
+def test_tab_goes_through_the_fields_in_the_order_shown_then_the_test_then_the_buttons(qtbot) -> None:
+    dialog = open_form(qtbot)
+    qtbot.waitExposed(dialog)
+    name = dialog.form.inputs[ProfileField.NAME]
+    name.setFocus()
+    qtbot.waitUntil(name.hasFocus)
+    visited = []
+    for _ in range(8):
+        qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Tab)
+        visited.append(dialog.focusWidget())
+    token = dialog.form.token_field
+    assert visited[:6] == [dialog.form.inputs[ProfileField.BASE_URL], dialog.form.inputs[ProfileField.ACCOUNT_ID],
+                           dialog.form.inputs[ProfileField.CLUSTER_ID], token.line_edit, token.reveal_button,
+                           dialog.test_row.button]  # a token typed after Cluster ID lands in its field
+    assert visited[6] in dialog.buttons.buttons()  # then Save (once enabled) and Cancel, in the platform's order

@@ -47,7 +47,7 @@ def test_create_then_edit_send_only_documented_fields(qtbot, checked) -> None:
     qtbot.addWidget(dialog)
     wait_for_databases(qtbot, dialog.permissions)
     dialog.description_box.setText("contract")
-    dialog.expiry.switch.setChecked(True)
+    assert dialog.expiry.expires_at() is not None  # 90 days unless chosen otherwise
     dialog.permissions.set_checked("*", "read")
     dialog.permissions.set_checked("telemetry", "write")
     dialog.submit()

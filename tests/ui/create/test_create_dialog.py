@@ -38,13 +38,41 @@ def test_confirm_button_reads_create_token_and_waits_for_a_description(qtbot, se
     assert dialog.confirm_button.isEnabled()
 
 
-def test_expiry_off_means_never_and_on_shows_the_utc_moment(qtbot, service) -> None:
+@pytest.mark.parametrize("kind", list(TokenKind))
+def test_a_new_token_expires_in_90_days_unless_another_preset_or_a_date_is_chosen(qtbot, service, kind) -> None:
+    dialog = open_dialog(qtbot, service, kind)
+    expiry = dialog.expiry
+    assert [expiry.choice.itemText(i) for i in range(expiry.choice.count())] == [
+        "7 days", "30 days", "90 days", "365 days", "On a date…", "Never"]
+    assert expiry.choice.currentText() == "90 days" and expiry.date_edit.isHidden()
+    moment = expiry.expires_at()
+    assert timedelta(days=90) < moment - datetime.now(timezone.utc) <= timedelta(days=90, hours=1)
+    local = moment.astimezone()
+    assert expiry.explanation.text() == (f"Expires {local:%Y-%m-%d %H:%M} {local.tzname()} "
+                                         f"({moment:%Y-%m-%d %H:%M} UTC)")  # the zone, and the server's UTC
+    expiry.choice.setCurrentText("7 days")
+    assert expiry.expires_at() - datetime.now(timezone.utc) <= timedelta(days=7, hours=1)
+    expiry.choice.setCurrentText("On a date…")
+    assert not expiry.date_edit.isHidden() and not expiry.time_edit.isHidden()
+
+
+def test_never_for_a_management_token_asks_once_and_says_why(qtbot, service) -> None:
     dialog = open_dialog(qtbot, service, TokenKind.MANAGEMENT)
-    assert dialog.expiry.expires_at() is None and dialog.expiry.date_edit.isHidden()
-    dialog.expiry.switch.setChecked(True)
-    moment = dialog.expiry.expires_at()
-    assert moment is not None and moment > datetime.now(timezone.utc)
-    assert dialog.expiry.utc_label.text() == moment.strftime("= %Y-%m-%d %H:%M UTC")
+    dialog.description_box.setText("break-glass")
+    dialog.expiry.choice.setCurrentText("Never")
+    assert not dialog.expiry.never_risk.isHidden() and "every other token" in dialog.expiry.never_risk.text()
+    assert not dialog.confirm_button.isEnabled() and "without an expiry" in dialog.hint.text()
+    dialog.expiry.never_confirm.setChecked(True)
+    assert dialog.confirm_button.isEnabled() and dialog.expiry.expires_at() is None
+    submit_and_wait(qtbot, dialog)
+    assert service.creates() == [("create_management_token", "break-glass", None)]
+
+
+def test_never_for_a_database_token_needs_no_confirmation(qtbot, service) -> None:
+    dialog = open_dialog(qtbot, service, TokenKind.DATABASE)
+    dialog.expiry.choice.setCurrentText("Never")
+    assert dialog.expiry.never_confirm.isHidden() and dialog.expiry.problem() is None
+    assert dialog.expiry.explanation.text().startswith("Never: ")
 
 
 def test_an_expiry_in_the_past_is_refused_in_the_dialog(qtbot, service) -> None:
@@ -60,7 +88,6 @@ def test_an_expiry_in_the_past_is_refused_in_the_dialog(qtbot, service) -> None:
 def test_management_create_sends_description_and_expiry_and_returns_the_secret(qtbot, service) -> None:
     dialog = open_dialog(qtbot, service, TokenKind.MANAGEMENT)
     dialog.description_box.setText("  CI deploys ")
-    dialog.expiry.switch.setChecked(True)
     expected = dialog.expiry.expires_at()
     submit_and_wait(qtbot, dialog)
     assert service.creates() == [("create_management_token", "CI deploys", expected)]
@@ -173,3 +200,30 @@ def test_rotated_description_and_finding_the_created_token() -> None:
     assert rotated_description("grafana", datetime(2026, 5, 4, 12, tzinfo=timezone.utc)).startswith(
         "grafana (rotated 2026-05-0")
     assert find_created([], None, datetime.now(timezone.utc)) is None
+
+
+def test_rotate_proposes_the_old_tokens_lifetime_counted_from_today(qtbot, service) -> None:
+    from token_desk.api.models import Token
+    from token_desk.ui.create.create_dialog import rotate_request
+
+    now = datetime.now(timezone.utc)
+    old = Token(TokenKind.DATABASE, "3c0ffd51-ef5d-48aa-9b7f-753de5237d75", "grafana", now - timedelta(days=300),
+                expires_at=now + timedelta(days=65), permissions=(Permission("read", "telemetry"),))
+    dialog = open_dialog(qtbot, service, request=rotate_request(old, now))
+    assert dialog.expiry.choice.currentText() == "365 days"  # created 300 days ago, expiring in 65: a year
+    assert timedelta(days=365) < dialog.expiry.expires_at() - now <= timedelta(days=365, hours=1)
+    odd = Token(TokenKind.DATABASE, old.id, "grafana", now - timedelta(days=10), expires_at=now + timedelta(days=4),
+                permissions=old.permissions)
+    dialog = open_dialog(qtbot, service, request=rotate_request(odd, now))
+    assert dialog.expiry.choice.currentText() == "On a date…"  # 14 days is no preset: the date is shown
+    assert timedelta(days=14) < dialog.expiry.expires_at() - now <= timedelta(days=14, hours=1)
+
+
+def test_rotating_a_token_that_never_expired_proposes_the_default_not_never(qtbot, service) -> None:
+    from token_desk.api.models import Token
+    from token_desk.ui.create.create_dialog import rotate_request
+
+    now = datetime.now(timezone.utc)
+    old = Token(TokenKind.MANAGEMENT, "3c0ffd51-ef5d-48aa-9b7f-753de5237d75", "ci", now - timedelta(days=30))
+    dialog = open_dialog(qtbot, service, request=rotate_request(old, now))
+    assert dialog.expiry.choice.currentText() == "90 days" and dialog.expiry.expires_at() is not None

@@ -151,3 +151,12 @@ def test_the_keyring_saver_makes_a_profile_for_this_account_and_cluster(memory_k
     assert DEMO_SECRET in backend.entries.values()
     assert DEMO_SECRET not in manager.store.path.read_text()
     assert saver.name_problem("ci") is not None
+
+
+def test_the_demo_says_why_save_as_a_connection_is_off_in_the_dialog_itself(qtbot) -> None:
+    from PySide6.QtWidgets import QLabel
+
+    dialog = open_dialog(qtbot, created(), saver=None)
+    notes = [label.text() for label in dialog.findChildren(QLabel) if "Save as a Connection" in label.text()]
+    assert notes and "stores nothing" in notes[0] and "keyring" in notes[0]
+    assert dialog.save_button.toolTip() == notes[0]

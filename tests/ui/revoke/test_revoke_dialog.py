@@ -44,8 +44,8 @@ def test_dialog_shows_what_will_be_revoked_like_the_admin_ui(qtbot, client, tele
     assert dialog.windowTitle() == "Revoke Database Token"
     for expected in ("You are about to revoke a token", "Are you sure you want to revoke this token?",
                      "Anything that references this token will no longer function. This cannot be undone.",
-                     "This action will revoke:", "Token Description", telegraf.description, "Token ID",
-                     telegraf.id, "Expiration Date", "Does not expire", "telemetry: write"):
+                     "This action will revoke:", "Description", telegraf.description, "Token ID",
+                     telegraf.id, "Expires At", "Never", "telemetry: write"):
         assert expected in texts
     assert "Created At" not in texts  # until "See more details"
     dialog.set_details_expanded(True)
@@ -275,3 +275,24 @@ def test_closing_while_the_server_has_not_answered_asks_first(qtbot, sandbox, cl
     qtbot.waitUntil(lambda: not dialog.isVisible())
     assert finished.args[0].outcomes[0].unknown  # recorded as unknown, never as revoked or not
     assert any("outcome unknown" in record.getMessage() for record in caplog.records)
+
+
+def test_the_dialog_does_not_jump_when_revoking_appears(qtbot, sandbox, client, telegraf) -> None:
+    """The progress line has its room from the start: no field shrinks or moves when it shows."""
+    sandbox.faults.hold_next(1)
+    dialog = open_dialog(qtbot, [telegraf], client)
+    qtbot.waitExposed(dialog)
+    risk_box(dialog).click()
+    QApplication.processEvents()
+    fields = [label for label in dialog.findChildren(QLabel) if label.isVisible() and label.text()]
+    before = {label.text(): label.geometry() for label in fields}
+    size = dialog.size()
+    revoke_button(dialog).click()
+    try:
+        qtbot.waitUntil(lambda: dialog.progress_text.startswith("Revoking"))
+        QApplication.processEvents()
+        after = {label.text(): label.geometry() for label in fields}
+    finally:
+        with qtbot.waitSignal(dialog.finished, timeout=SERVER_TIMEOUT_MS):
+            sandbox.faults.release_held()
+    assert after == before and dialog.size() == size

@@ -97,7 +97,7 @@ def test_details_dialog_shows_every_field_as_selectable_plain_text(qtbot) -> Non
     dialog = TokenDetailsDialog.show_for(None, token)
     qtbot.addWidget(dialog)
     texts = [label.text() for label in dialog.findChildren(QLabel)]
-    local_expiry = token.expires_at.astimezone().strftime("%Y-%m-%d %H:%M")
+    local_expiry = token.expires_at.astimezone().strftime("%Y-%m-%d %H:%M %Z")  # with its zone
     for expected in (HOSTILE[0], token.id, "M.V1.<i>", "<script>user</script>", local_expiry, "Revoked",
                      "11111111-1111-4111-8111-111111111111"):
         assert expected in texts
@@ -124,4 +124,4 @@ def test_database_permissions_read_one_line_per_database(qtbot) -> None:
     qtbot.addWidget(dialog)
     texts = [label.text() for label in dialog.findChildren(QLabel)]
     assert "telemetry: read, write\nAll databases: read" in texts
-    assert "Does not expire" in texts and "Prefix" not in "".join(texts)
+    assert "Never" in texts and "Prefix" not in "".join(texts)

@@ -45,7 +45,7 @@ def test_every_token_shows_whole_with_id_and_expiry_in_view(qtbot, client, token
     tree = dialog.findChild(QTreeWidget)
     assert whole_rows(tree) == len(tokens)
     assert not tree.horizontalScrollBar().isVisible()
-    assert fully_in_view(tree, "Token ID") and fully_in_view(tree, "Expiration Date")
+    assert fully_in_view(tree, "Token ID") and fully_in_view(tree, "Expires At")
     # The long description gave way, losing its middle rather than its ends.
     assert tree.header().sectionSize(column(tree, "Description")) < QFontMetrics(tree.font()).horizontalAdvance(LONG)
     assert tree.textElideMode().name == "ElideMiddle"
@@ -59,7 +59,7 @@ def test_the_list_grows_with_the_dialog(qtbot, client, tokens) -> None:
     dialog.resize(dialog.width() + 200, dialog.height() + 200)
     qtbot.waitUntil(lambda: tree.height() >= before_height + 200)
     assert whole_rows(tree) > before_rows
-    assert fully_in_view(tree, "Token ID") and fully_in_view(tree, "Expiration Date")
+    assert fully_in_view(tree, "Token ID") and fully_in_view(tree, "Expires At")
 
 
 def test_see_more_details_shows_the_extra_columns_in_view(qtbot, client, tokens) -> None:

@@ -61,7 +61,7 @@ def test_status_bar_says_each_fact_once_with_one_separator(qtbot) -> None:
     qtbot.addWidget(window)
     window.show()
     wait_loaded(qtbot, window)
-    facts = [label.text() for label in window.statusBar().findChildren(QLabel) if label.isVisible()]
+    facts = [label.text() for label in window.statusBar().findChildren(QLabel) if label.isVisible() and label.text()]
     assert facts == [window.status.facts_label.text()]  # one line: no second label beside it
     parts = facts[0].split(" · ")
     assert "  " not in facts[0] and len(parts) == len(set(parts)) and parts[-1].startswith("Last refreshed ")
@@ -152,3 +152,26 @@ def test_markup_in_descriptions_is_shown_literally(sandbox, open_window) -> None
     index = page.proxy.index(row, page.column_index(Column.DESCRIPTION))
     assert index.data() == page.proxy.token_at(row).description
     assert "<b>" in index.data()
+
+
+def test_the_token_token_desk_is_signed_in_with_is_marked_in_the_table(qtbot, window) -> None:
+    from PySide6.QtWidgets import QStyleOptionViewItem
+
+    page = window.page(TokenKind.MANAGEMENT)
+    client = window.connection.client
+    description = page.column_index(Column.DESCRIPTION)
+
+    def drawn(row: int) -> str:  # what the row shows, as the view's delegate sets it up for painting
+        option = QStyleOptionViewItem()
+        page.view.itemDelegate().initStyleOption(option, page.proxy.index(row, description))
+        return option.text
+
+    marked = [row for row in range(page.proxy.rowCount()) if drawn(row).endswith(" · Signed in")]
+    assert [page.proxy.token_at(row) for row in marked] == [
+        token for token in shown_tokens(page) if client.is_signed_in_with(token)] != []
+    index = page.proxy.index(marked[0], description)
+    assert index.data(Qt.ItemDataRole.AccessibleTextRole).endswith(" · Signed in")  # read out, too
+    assert index.data() == page.proxy.token_at(marked[0]).description  # search, sort and export see the text
+    assert "signs Token Desk out" in index.data(Qt.ItemDataRole.ToolTipRole)
+    others = [row for row in range(page.proxy.rowCount()) if row not in marked]
+    assert not any("Signed in" in drawn(row) for row in others)

@@ -4,7 +4,7 @@ than its controls need."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtWidgets import QToolButton
+from PySide6.QtWidgets import QLabel, QToolButton
 
 from tests.ui.conftest import DecliningPrompts, wait_loaded
 from token_desk.app import create_window
@@ -54,3 +54,20 @@ def test_buttons_keep_their_names_when_they_drop_their_text(qtbot, demo) -> None
     qtbot.waitUntil(lambda: demo.width() == demo.minimumWidth())
     refresh = demo.toolbar.widgetForAction(demo.commands["refresh"])
     assert refresh.isVisible() and refresh.toolTip() and refresh.text() == "Refresh"
+
+
+def test_a_long_status_message_is_cut_with_an_ellipsis_before_the_counts(qtbot, demo) -> None:
+    demo.resize(800, 500)
+    qtbot.waitUntil(lambda: demo.width() == 800)
+    message = ("Rotated “Airflow – data platform ingestion (rotated 2026-12-06)”: the new token stands; "
+               "the old token was not revoked, the server answered 503 Service Unavailable")
+    demo.statusBar().showMessage(message, 10_000)
+    bar = demo.statusBar()
+    facts = demo.status.facts_label
+    qtbot.waitUntil(lambda: any(label.isVisible() and label.text().endswith("…")
+                                for label in bar.findChildren(QLabel)))
+    shown = next(label for label in bar.findChildren(QLabel) if label.text().endswith("…"))
+    assert message.startswith(shown.text()[:-1])
+    assert shown.geometry().right() < facts.geometry().left()  # never runs into the counts
+    assert shown.fontMetrics().horizontalAdvance(shown.text()) <= shown.contentsRect().width()
+    assert shown.toolTip() == message  # the whole message is a hover away

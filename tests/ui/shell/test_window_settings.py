@@ -48,12 +48,13 @@ def test_first_start_uses_sensible_defaults(open_window) -> None:
     assert not window.toolbar.inactive_box.isChecked()
     metrics = page.view.fontMetrics()
     token_id = page.proxy.token_at(0).id
-    assert page.view.columnWidth(page.column_index(Column.TOKEN_ID)) > metrics.horizontalAdvance(token_id)
+    # IDs are for copying: a short form (the whole ID in the tooltip), so the room goes to Description.
+    assert page.view.columnWidth(page.column_index(Column.TOKEN_ID)) < metrics.horizontalAdvance(token_id)
     header = page.view.horizontalHeader()
     # Description takes the room the others leave, or on a small screen keeps a readable width and scrolls.
     fills = header.length() == page.view.viewport().width()
     assert fills or page.view.columnWidth(page.column_index(Column.DESCRIPTION)) >= metrics.horizontalAdvance(
-        "Grafana dashboards")
+        "Airflow – data platform")
 
 
 def test_first_start_fits_the_window_to_the_screen(open_window) -> None:

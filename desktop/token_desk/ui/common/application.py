@@ -6,6 +6,7 @@ import sys
 
 from PySide6.QtWidgets import QApplication
 
+from token_desk.ui.common.boundary_style import install_boundary_style
 from token_desk.ui.common.icons import app_icon
 from token_desk.ui.common.palette import SchemeFollower
 
@@ -21,6 +22,7 @@ def create_application() -> QApplication:
     app.setApplicationDisplayName(APP_NAME)
     app.setDesktopFileName(DESKTOP_FILE_NAME)
     app.setWindowIcon(app_icon())
+    install_boundary_style(app)
     follow_system_scheme(app)
     return app
 

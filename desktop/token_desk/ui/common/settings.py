@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QByteArray, QSettings
 
 from token_desk.paths import config_dir
+from token_desk.private_files import private_file
 
 SETTINGS_FILE = "ui.ini"
 
@@ -17,7 +18,12 @@ INFLUXCTL_PROGRAM = "influxctl/program"  # the Connections dialog's "influxctl p
 
 def open_settings() -> QSettings:
     """The app's UI settings file; TOKEN_DESK_CONFIG_DIR moves it (tests point it at a temp folder)."""
-    return QSettings(str(config_dir() / SETTINGS_FILE), QSettings.Format.IniFormat)
+    path = config_dir() / SETTINGS_FILE
+    try:
+        private_file(path)  # made 0600 before Qt writes it: Qt's atomic save keeps an existing file's mode
+    except OSError:
+        pass  # an unwritable folder: config_dir_problem() says so, and the session runs without saving
+    return QSettings(str(path), QSettings.Format.IniFormat)
 
 
 def header_key(kind_value: str) -> str:

@@ -295,6 +295,8 @@ class ConnectionsController(QObject):
         dialog.profile_renamed.connect(self._profile_renamed)
         dialog.profile_deleted.connect(self._profile_deleted)
         dialog.influxctl_row.show_program(self.influxctl_program().label)
+        if active is not None and active.is_demo:
+            dialog.show_demo(self.influxctl_program().label)
         dialog.influxctl_row.chosen.connect(self.choose_influxctl)
         dialog.finished.connect(lambda _code: self._connection_shown(self._connection))
         dialog.open()

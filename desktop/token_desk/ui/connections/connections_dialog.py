@@ -28,6 +28,13 @@ EMPTY_TEXT = "No saved connections yet. Add one, or import your influxctl profil
 IMPORT_TEXT = "Import from influxctl…"
 
 
+DEMO_ITEM = "Demo: the built-in sandbox  (connected)"
+DEMO_DETAILS = ("The demo runs on a sandbox server built into Token Desk, on this computer, with sample data: "
+                "database tokens through its Management API, management tokens through the built-in influxctl "
+                "emulator. Nothing you do in it is stored. Add a connection to reach your own cluster.")
+DEMO_INFLUXCTL = "the built-in influxctl emulator, for the demo"
+
+
 def profile_details(profile: Profile) -> str:
     return f"API: {profile.base_url}\nAccount ID: {profile.account_id}\nCluster ID: {profile.cluster_id}"
 
@@ -56,6 +63,7 @@ class ConnectionsDialog(QDialog):
         self.test_row = ConnectionTestRow(self)
         self.influxctl_row = InfluxctlProgramRow(self)
         self.buttons: dict[str, QPushButton] = {}
+        self._demo_details = ""
         self._build()
         self.reload()
 
@@ -88,6 +96,11 @@ class ConnectionsDialog(QDialog):
         """Read the profiles again; keep (or move to) the selection."""
         select = select or self.selected_name() or self._active_name
         self.list.clear()
+        if self._demo_details:
+            item = QListWidgetItem(icon("connection"), DEMO_ITEM)
+            item.setFlags(Qt.ItemFlag.ItemIsEnabled)  # not selectable: nothing to edit, test or delete
+            item.setToolTip(DEMO_DETAILS)
+            self.list.addItem(item)
         try:
             profiles = self._manager.store.list()
         except CredentialError as err:
@@ -96,7 +109,8 @@ class ConnectionsDialog(QDialog):
         for profile in profiles:
             self.list.addItem(self._item(profile))
         rows = [self.list.item(row).data(NAME_ROLE) for row in range(self.list.count())]
-        self.list.setCurrentRow(rows.index(select) if select in rows else (0 if rows else -1))
+        first = next((row for row, name in enumerate(rows) if name is not None), -1)
+        self.list.setCurrentRow(rows.index(select) if select in rows else first)
         self._selection_changed()
 
     def _item(self, profile: Profile) -> QListWidgetItem:
@@ -107,14 +121,15 @@ class ConnectionsDialog(QDialog):
         return item
 
     def names(self) -> list[str]:
-        return [self.list.item(row).data(NAME_ROLE) for row in range(self.list.count())]
+        return [name for row in range(self.list.count()) if (name := self.list.item(row).data(NAME_ROLE))]
 
     def selected_name(self) -> str | None:
         item = self.list.currentItem()
         return item.data(NAME_ROLE) if item is not None else None
 
     def select(self, name: str) -> None:
-        self.list.setCurrentRow(self.names().index(name))
+        rows = [self.list.item(row).data(NAME_ROLE) for row in range(self.list.count())]
+        self.list.setCurrentRow(rows.index(name))
 
     def _selected_profile(self) -> Profile | None:
         name = self.selected_name()
@@ -127,7 +142,16 @@ class ConnectionsDialog(QDialog):
         self.connect_button.setEnabled(profile is not None)
         self.test_row.button.setEnabled(profile is not None)
         self.test_row.clear()
-        self.details_label.setText(profile_details(profile) if profile else EMPTY_TEXT)
+        self.details_label.setText(profile_details(profile) if profile else self._demo_details or EMPTY_TEXT)
+
+    def show_demo(self, your_influxctl: str | None) -> None:
+        """The demo is shown: say what it runs on, in the list, the details and the influxctl row (which
+        otherwise said "not found" while the demo's management tokens worked through the emulator)."""
+        self._demo_details = DEMO_DETAILS
+        self.reload()
+        yours = your_influxctl or "none found (management tokens need influxctl 2.6.0 or later)"
+        self.influxctl_row.path_label.setWordWrap(True)  # two facts: it must not run under Choose…
+        self.influxctl_row.path_label.setText(f"{DEMO_INFLUXCTL}; for your connections: {yours}")
 
     # ---- commands ---------------------------------------------------------------------------------------
     def add_profile(self) -> None:

@@ -64,12 +64,11 @@ class ProfileForm(QWidget):
         self._valid = False
         self.inputs: dict[str, QLineEdit] = {}
         self.errors: dict[str, QLabel] = {}
-        self.token_field = SecretField(self)
-        self.token_field.set_keeps_stored(editing is not None)
         self.sign_in_box = QComboBox(self)
         self.sign_in_box.addItems(SIGN_IN_CHOICES)
         self._layout_rows: dict[str, QWidget] = {}
         self._lay_out()
+        self.token_field.set_keeps_stored(editing is not None)
         self._fill(editing)
         self._connect_validation()
         self.revalidate()
@@ -91,6 +90,8 @@ class ProfileForm(QWidget):
             self.inputs[key] = QLineEdit(self)
             self.inputs[key].setPlaceholderText(placeholder)
             self._add_row(layout, label, self.inputs[key], key)
+        # Made here, not earlier: Tab follows the order widgets were made in, and it goes Cluster ID → token.
+        self.token_field = SecretField(self)
         self._add_row(layout, "Management token", self.token_field, TOKEN_FIELD)
         for label, key, placeholder in (("influxctl profile", INFLUXCTL_PROFILE_FIELD, "default"),
                                         ("influxctl config file", INFLUXCTL_CONFIG_FIELD,

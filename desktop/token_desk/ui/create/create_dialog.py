@@ -11,9 +11,9 @@ from token_desk.api.influxctl.errors import InfluxctlOutcomeUnknownError
 from token_desk.api.models import CreatedToken, Token, TokenKind, utc_now
 from token_desk.history import CheckResult, Outcome, recorded_as_rotation
 from token_desk.history.check import created_by_attempt
-from token_desk.models.display import local_time, visible_text
+from token_desk.models.display import local_time_with_zone, visible_text
 from token_desk.ui.common.plain_text import plain_label
-from token_desk.ui.create.requests_and_results import CreateRequest, CreateResult, TokenDraft, TokenService
+from token_desk.ui.create.requests_and_results import DEFAULT_LIFETIME, CreateRequest, CreateResult, TokenDraft, TokenService
 from token_desk.ui.create.expiry_editor import Clock, ExpiryEditor
 from token_desk.ui.common.error_text import UNKNOWN_OUTCOME, Step, error_sentence, step_error_sentence
 from token_desk.ui.create.permissions_editor import PermissionsEditor
@@ -31,12 +31,13 @@ def rotated_description(description: str, today: datetime) -> str:
 
 
 def rotate_request(token: Token, now: datetime) -> CreateRequest:
-    """A replacement with the same permissions and lifetime, named after the old token."""
-    expires_at = None
+    """A replacement with the same permissions and the old token's lifetime counted from today, named after
+    it. An old token that never expired gets the default lifetime: rotating is the moment to stop that."""
+    lifetime = DEFAULT_LIFETIME
     if token.expires_at is not None:
-        expires_at = now + max(token.expires_at - token.created_at, timedelta(hours=1))
+        lifetime = max(token.expires_at - token.created_at, timedelta(hours=1))
     return CreateRequest(token.kind, rotated_description(token.description, now), tuple(token.permissions),
-                         expires_at, replaces=token)
+                         lifetime, replaces=token)
 
 
 def find_created(tokens: list[Token], draft: TokenDraft, since: datetime) -> Token | None:
@@ -79,8 +80,8 @@ class CreateTokenDialog(SubmittingDialog):
         self.description_box.textChanged.connect(self.refresh_state)
         form.addRow("Description *", self.description_box)
         self.form_area.addLayout(form)
-        self.expiry = ExpiryEditor(self, clock=self._clock)
-        self.expiry.set_expires_at(request.expires_at)
+        self.expiry = ExpiryEditor(self, clock=self._clock, management=request.kind is TokenKind.MANAGEMENT)
+        self.expiry.set_lifetime(request.lifetime)
         self.expiry.changed.connect(self.refresh_state)
         self.form_area.addWidget(self.expiry)
         self.permissions: PermissionsEditor | None = None
@@ -96,7 +97,7 @@ class CreateTokenDialog(SubmittingDialog):
         self.permissions.load(self._service.list_databases)
 
     def _rotate_intro(self, old: Token) -> str:
-        expiry = "never expires" if old.expires_at is None else f"expires {local_time(old.expires_at)}"
+        expiry = "never expires" if old.expires_at is None else f"expires {local_time_with_zone(old.expires_at)}"
         return (f"A replacement for \u201c{visible_text(old.description)}\u201d (ID {old.id}, {expiry}). It gets the same "
                 "permissions; the old token keeps working until you revoke it, which you can do once the "
                 "new secret is shown.")
@@ -117,7 +118,7 @@ class CreateTokenDialog(SubmittingDialog):
                 widget.setEnabled(enabled)
 
     def _focus_field(self, field: str | None) -> None:
-        targets = {"Description": self.description_box, "Expiration": self.expiry.switch}
+        targets = {"Description": self.description_box, "Expiration": self.expiry.choice}
         target = targets.get(field or "") or (self.permissions.table if self.permissions and field else None)
         if target is not None:
             target.setFocus()
@@ -196,6 +197,7 @@ def not_created_text(description: str) -> str:
 
 
 def discovered_text(token: Token) -> str:
-    return (f"The earlier attempt did create this token (ID {token.id}, created {local_time(token.created_at)}), "
+    return (f"The earlier attempt did create this token (ID {token.id}, created "
+            f"{local_time_with_zone(token.created_at)}), "
             "but its secret was lost with the answer that never arrived, and it cannot be shown again. It is now "
             "in the list: revoke it there, then press Create Token for a new one.")

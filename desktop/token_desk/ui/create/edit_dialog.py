@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QFormLayout, QLineEdit, QWidget
 
 from token_desk.api.influxctl.errors import InfluxctlOutcomeUnknownError
 from token_desk.api.models import Token, TokenKind
-from token_desk.models.display import NEVER_EXPIRES, optional_local_time
+from token_desk.models.display import NEVER, local_time_with_zone
 from token_desk.ui.common.plain_text import plain_label
 from token_desk.ui.create.create_dialog import DESCRIPTION_MISSING
 from token_desk.ui.create.requests_and_results import EditResult, TokenService
@@ -49,8 +49,8 @@ class EditTokenDialog(SubmittingDialog):
         self.description_box.textChanged.connect(self.refresh_state)
         form.addRow("Description *", self.description_box)
         form.addRow("Token ID", plain_label(token.id, self, selectable=True))
-        expiry = optional_local_time(token.expires_at, NEVER_EXPIRES)
-        form.addRow("Expires", plain_label(expiry, self))
+        expiry = NEVER if token.expires_at is None else local_time_with_zone(token.expires_at)
+        form.addRow("Expires At", plain_label(expiry, self))
         self.form_area.addLayout(form)
         self.form_area.addWidget(plain_label(EXPIRY_FIXED, self, wrap=True))
         self.form_area.addWidget(plain_label("Permissions (the token's permissions are replaced by exactly "

@@ -1,4 +1,8 @@
-"""The Expiration switch: off means never; on shows a local date and time, with the UTC moment beside."""
+"""When a new token expires: 90 days by default, or 7, 30 or 365 days, a date of your choice, or never.
+
+A token that never expires is a standing risk (GitHub warns about them, GitLab refuses them): for a management
+token, which can do everything in the account, choosing "Never" asks once, in the dialog, and says why.
+"""
 
 from __future__ import annotations
 
@@ -6,27 +10,45 @@ from datetime import datetime, timedelta, timezone
 from typing import Callable
 
 from PySide6.QtCore import QDate, QTime, Signal
-from PySide6.QtWidgets import QCheckBox, QDateEdit, QHBoxLayout, QTimeEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QHBoxLayout, QLabel, QTimeEdit, QVBoxLayout, QWidget
 
 from token_desk.api.models import utc_now
 from token_desk.models import display
+from token_desk.ui.common.palette import error_style, style_live
 from token_desk.ui.common.plain_text import plain_label
+from token_desk.ui.create.drafts import DEFAULT_LIFETIME
 
-DEFAULT_LIFETIME = timedelta(days=90)
-NEVER_TEXT = "Off: this token never expires."
-CHOSEN_TEXT = "On: this token expires at the chosen time (your local time)."
+PRESET_DAYS = (7, 30, 90, 365)
+A_DATE = "On a date…"
+NEVER_CHOICE = display.NEVER
+CHOICES = (*(f"{days} days" for days in PRESET_DAYS), A_DATE, NEVER_CHOICE)
+NEVER_TEXT = f"{display.NEVER}: this token keeps working until someone revokes it."
+NEVER_RISK = ("A management token can create and revoke every other token of the account. One that never "
+              "expires stays a way in for as long as it exists, even if it leaks years from now.")
+NEVER_CONFIRM = "Create it without an expiry anyway"
+NEVER_UNCONFIRMED = f"Tick \u201c{NEVER_CONFIRM}\u201d, or choose when the management token expires."
 PAST_PROBLEM = "The expiration time has already passed; choose a moment in the future."
 Clock = Callable[[], datetime]
 
 
-def default_expiry(now: datetime) -> datetime:
-    """Ninety days from now, on the next whole hour (local time)."""
-    moment = (now + DEFAULT_LIFETIME).astimezone()
+def default_expiry(now: datetime, lifetime: timedelta = DEFAULT_LIFETIME) -> datetime:
+    """`lifetime` from now, on the next whole hour (local time)."""
+    moment = (now + lifetime).astimezone()
     return moment.replace(minute=0, second=0, microsecond=0) + timedelta(hours=1)
 
 
-def utc_text(moment: datetime) -> str:
-    return f"= {display.utc_minutes(moment)}"
+def preset_for(lifetime: timedelta | None) -> str:
+    """The choice that gives `lifetime` (whole preset days), "On a date…" for any other, "Never" for None."""
+    if lifetime is None:
+        return NEVER_CHOICE
+    days = round(lifetime / timedelta(days=1))
+    return f"{days} days" if days in PRESET_DAYS and abs(lifetime - timedelta(days=days)) < timedelta(hours=1) \
+        else A_DATE
+
+
+def moment_text(moment: datetime) -> str:
+    """"Expires 2027-03-06 14:00 CET (2027-03-06 13:00 UTC)": local with its zone, and the server's UTC."""
+    return f"Expires {display.local_time_with_zone(moment)} ({display.utc_minutes(moment)})"
 
 
 class ExpiryEditor(QWidget):
@@ -34,12 +56,17 @@ class ExpiryEditor(QWidget):
 
     changed = Signal()
 
-    def __init__(self, parent: QWidget | None = None, *, clock: Clock = utc_now) -> None:
+    def __init__(self, parent: QWidget | None = None, *, clock: Clock = utc_now, management: bool = False) -> None:
         super().__init__(parent)
         self._clock = clock
-        self.switch = QCheckBox("Expiration", self)
-        self.switch.setToolTip("Off: never expires. On: expires at the date and time below.")
-        self.explanation = plain_label(NEVER_TEXT, self)
+        self._management = management
+        self.choice = QComboBox(self)
+        self.choice.addItems(CHOICES)
+        self.choice.setAccessibleName("Expires after")
+        self.choice.setAccessibleDescription("When the new token stops working: after 7, 30, 90 or 365 days, "
+                                             "on a date you choose, or never")
+        self.choice_label = QLabel("&Expires after", self)
+        self.choice_label.setBuddy(self.choice)
         self.date_edit = QDateEdit(self)
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat("yyyy-MM-dd")
@@ -47,57 +74,83 @@ class ExpiryEditor(QWidget):
         self.time_edit = QTimeEdit(self)
         self.time_edit.setDisplayFormat("HH:mm")
         self.time_edit.setAccessibleName("Expiration time")
-        self.utc_label = plain_label("", self)
-        self.utc_label.setToolTip("The same moment in UTC, as the server stores it")
+        self.explanation = plain_label("", self, wrap=True)
+        self.explanation.setToolTip("In your time zone, and in UTC as the server stores it")
+        self.never_risk = plain_label(NEVER_RISK, self, wrap=True)
+        style_live(self.never_risk, error_style)
+        self.never_confirm = QCheckBox(NEVER_CONFIRM, self)
         self._lay_out()
-        self.set_expires_at(None)
-        self.switch.toggled.connect(self._switched)
+        self.set_lifetime(DEFAULT_LIFETIME)
+        self.choice.currentTextChanged.connect(self._chosen)
         self.date_edit.dateChanged.connect(self._edited)
         self.time_edit.timeChanged.connect(self._edited)
+        self.never_confirm.toggled.connect(self._edited)
 
     def _lay_out(self) -> None:
-        moment_row = QHBoxLayout()
-        moment_row.setContentsMargins(24, 0, 0, 0)
-        moment_row.addWidget(self.date_edit)
-        moment_row.addWidget(self.time_edit)
-        moment_row.addWidget(self.utc_label, 1)
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        for widget in (self.choice_label, self.choice, self.date_edit, self.time_edit):
+            row.addWidget(widget)
+        row.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.switch)
-        layout.addWidget(self.explanation)
-        layout.addLayout(moment_row)
+        layout.addLayout(row)
+        for widget in (self.explanation, self.never_risk, self.never_confirm):
+            layout.addWidget(widget)
+
+    def set_lifetime(self, lifetime: timedelta | None) -> None:
+        """Propose `lifetime` from now (a preset when it is one), or never for None."""
+        self._show_moment(default_expiry(self._clock(), lifetime or DEFAULT_LIFETIME))
+        self._choose(preset_for(lifetime))
 
     def set_expires_at(self, moment: datetime | None) -> None:
-        """Switch on at `moment` (shown in local time), or off for None."""
-        self._show_moment(moment if moment is not None else default_expiry(self._clock()))
-        self.switch.setChecked(moment is not None)
-        self._switched(moment is not None)
+        """This very moment (shown in local time), or never for None."""
+        if moment is not None:
+            self._show_moment(moment)
+        self._choose(A_DATE if moment is not None else NEVER_CHOICE)
+
+    def _choose(self, text: str) -> None:
+        if self.choice.currentText() == text:
+            self._chosen(text)
+        else:
+            self.choice.setCurrentText(text)  # _chosen follows
 
     def _show_moment(self, moment: datetime) -> None:
         local = moment.astimezone()
         self.date_edit.setDate(QDate(local.year, local.month, local.day))
         self.time_edit.setTime(QTime(local.hour, local.minute))
 
+    @property
+    def is_never(self) -> bool:
+        return self.choice.currentText() == NEVER_CHOICE
+
     def expires_at(self) -> datetime | None:
-        if not self.switch.isChecked():
+        text = self.choice.currentText()
+        if text == NEVER_CHOICE:
             return None
+        if text != A_DATE:
+            return default_expiry(self._clock(), timedelta(days=int(text.split()[0])))
         date, time = self.date_edit.date(), self.time_edit.time()
         local = datetime(date.year(), date.month(), date.day(), time.hour(), time.minute())
         return local.astimezone().astimezone(timezone.utc)  # naive -> this computer's zone -> UTC
 
     def problem(self) -> str | None:
+        if self.is_never and self._management and not self.never_confirm.isChecked():
+            return NEVER_UNCONFIRMED
         moment = self.expires_at()
         if moment is not None and moment <= self._clock():
             return PAST_PROBLEM
         return None
 
-    def _switched(self, on: bool) -> None:
-        for widget in (self.date_edit, self.time_edit, self.utc_label):
-            widget.setVisible(on)
-        self.explanation.setText(CHOSEN_TEXT if on else NEVER_TEXT)
+    def _chosen(self, text: str) -> None:
+        for widget in (self.date_edit, self.time_edit):
+            widget.setVisible(text == A_DATE)
+        never_asks = text == NEVER_CHOICE and self._management
+        self.never_risk.setVisible(never_asks)
+        self.never_confirm.setVisible(never_asks)
         self._edited()
 
     def _edited(self, *_ignored: object) -> None:
         moment = self.expires_at()
-        self.utc_label.setText(utc_text(moment) if moment is not None else "")
+        self.explanation.setText(moment_text(moment) if moment is not None else NEVER_TEXT)
         self.changed.emit()

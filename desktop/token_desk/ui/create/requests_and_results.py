@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
+
 from token_desk.api.models import CreatedToken, Permission, Token, TokenKind
 from token_desk.api.service import TokenService
 
 __all__ = ["CreateRequest", "CreateResult", "EditResult", "SecretOutcome", "TokenDraft", "TokenService"]
+
+
+DEFAULT_LIFETIME = timedelta(days=90)  # what new tokens are offered (GitHub offers 30 days, GitLab requires one)
 
 
 @dataclass(frozen=True)
@@ -17,7 +21,7 @@ class CreateRequest:
     kind: TokenKind
     description: str = ""
     permissions: tuple[Permission, ...] = ()
-    expires_at: datetime | None = None
+    lifetime: timedelta | None = DEFAULT_LIFETIME  # proposed from now; None: never (see expiry_editor.py)
     replaces: Token | None = None  # set when rotating
 
     @property

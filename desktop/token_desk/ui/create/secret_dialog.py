@@ -9,7 +9,7 @@ from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QDialog, QFormLayout, QInputDialog, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from token_desk.api.models import CreatedToken, TokenKind
-from token_desk.models.display import NEVER, optional_local_time, visible_text
+from token_desk.models.display import NEVER, local_time_with_zone, visible_text
 from token_desk.tasks import run_in_background
 from token_desk.ui.common.capture import mark_secret
 from token_desk.ui.common.dialog_buttons import StandardButton, button_box
@@ -53,6 +53,9 @@ class MessageBoxPrompts:
         name, ok = QInputDialog.getText(parent, "Save as a Connection", label, QLineEdit.EchoMode.Normal, suggestion)
         return name.strip() if ok else None
 
+
+DEMO_SAVE_NOTE = ("Save as a Connection… is off in the demo, which stores nothing. With your own cluster it keeps "
+                  "a new management token in your keyring as a connection you can switch to.")
 
 class SecretDialog(QDialog):
     """`show_secret()` runs it modally and returns a SecretOutcome; the secret is never logged or kept."""
@@ -98,7 +101,8 @@ class SecretDialog(QDialog):
         form = QFormLayout()
         form.addRow("Description", plain_label(visible_text(token.description) or "(none)", self, wrap=True, selectable=True))
         form.addRow("Token ID", plain_label(token.id, self, selectable=True))
-        form.addRow("Expires", plain_label(optional_local_time(token.expires_at, NEVER), self))
+        expires = NEVER if token.expires_at is None else local_time_with_zone(token.expires_at)
+        form.addRow("Expires At", plain_label(expires, self))
         self.status = plain_label("", self, wrap=True)
         self.status.setObjectName("secretStatus")
         layout = QVBoxLayout(self)
@@ -107,7 +111,10 @@ class SecretDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(plain_label(ACTIVATION_NOTE, self, wrap=True))
         layout.addWidget(self.status)
-        layout.addWidget(self._buttons())
+        buttons = self._buttons()
+        if self.save_button is not None and not self.save_button.isEnabled():
+            layout.addWidget(plain_label(DEMO_SAVE_NOTE, self, wrap=True))  # said, not only in a tooltip
+        layout.addWidget(buttons)
 
     def _buttons(self):
         self.buttons = button_box(StandardButton.Close, self)
@@ -121,7 +128,7 @@ class SecretDialog(QDialog):
             self.save_button.clicked.connect(self.save_as_connection)
             if self._saver is None:
                 self.save_button.setEnabled(False)
-                self.save_button.setToolTip("Not available for demo data: nothing is stored")
+                self.save_button.setToolTip(DEMO_SAVE_NOTE)
         self.buttons.rejected.connect(self.reject)
         return self.buttons
 

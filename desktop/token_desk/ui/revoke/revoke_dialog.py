@@ -16,7 +16,7 @@ from typing import Sequence
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
-    QCheckBox, QDialog, QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget,
+    QCheckBox, QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget,
 )
 
 from token_desk.api.errors import ApiError
@@ -119,7 +119,7 @@ class RevokeDialog(QDialog):
         self._outcome_label = self._wrapped("", "outcome")
         self._outcome_label.hide()
         layout.addWidget(self._outcome_label)
-        layout.addLayout(self._button_row())
+        layout.addWidget(self._button_row())
 
     def _heading(self) -> QLabel:
         heading = plain_label(texts.title(self._tokens))
@@ -154,21 +154,28 @@ class RevokeDialog(QDialog):
         self._progress_bar.setTextVisible(False)
         row.addWidget(self._progress_label)
         row.addWidget(self._progress_bar, 1)
-        self._progress_label.hide()
-        self._progress_bar.hide()
+        # Its room is kept while hidden: "Revoking…" appearing once made the dialog re-lay out and the
+        # read-only fields shrink and clip ("lane's lapt").
+        for widget in (self._progress_label, self._progress_bar):
+            policy = widget.sizePolicy()
+            policy.setRetainSizeWhenHidden(True)
+            widget.setSizePolicy(policy)
+            widget.hide()
         return row
 
-    def _button_row(self) -> QHBoxLayout:
+    def _button_row(self) -> QDialogButtonBox:
+        """Cancel and Revoke in the platform's order (their roles place them, as in every other dialog);
+        Cancel stays the default, so Enter never revokes."""
         self._cancel_button = QPushButton(texts.CANCEL)
-        self._cancel_button.setDefault(True)
         self._cancel_button.clicked.connect(self.reject)
         self._revoke_button = destructive_button(texts.confirm_label(self._tokens))
         self._revoke_button.clicked.connect(self.confirm)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(self._cancel_button)
-        row.addWidget(self._revoke_button)
-        return row
+        self._buttons = QDialogButtonBox()
+        self._buttons.addButton(self._cancel_button, QDialogButtonBox.ButtonRole.RejectRole)
+        self._buttons.addButton(self._revoke_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        self._cancel_button.setDefault(True)
+        self._revoke_button.setAutoDefault(False)
+        return self._buttons
 
     def _wrapped(self, text: str, name: str = "") -> QLabel:
         label = plain_label(text, wrap=True)

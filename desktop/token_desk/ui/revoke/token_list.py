@@ -20,7 +20,7 @@ from token_desk.ui.common.palette import colours
 from token_desk.ui.common.plain_text import plain_tooltip
 from token_desk.ui.tokens import details_toggle
 
-COLUMNS = ("Description", "Token ID", "Expiration Date", "Created At", "Created By", "Status", "Result")
+COLUMNS = ("Description", "Token ID", "Expires At", "Created At", "Created By", "Status", "Result")
 DESCRIPTION, CREATED_BY, DETAIL_COLUMNS, RESULT_COLUMN = 0, 4, (3, 4, 5), 6
 # Creators are user IDs: both ends are enough to tell them apart (the main table shows them the same way).
 CREATED_BY_SAMPLE = "cd613e30…65b1f5"
@@ -117,7 +117,7 @@ class TokenListSummary(QWidget):
 
 def _token_item(token: Token, metrics: QFontMetrics) -> QTreeWidgetItem:
     created_by = token.created_by or ("" if token.kind is TokenKind.DATABASE else display.NOT_RECORDED)
-    expiry = display.optional_local_time(token.expires_at, display.NO_EXPIRY)
+    expiry = display.optional_local_time(token.expires_at, display.NEVER)
     description = display.visible_text(token.description)  # the server's text
     values = (description, token.id, expiry, display.local_time(token.created_at),
               display.visible_text(created_by), display.status_now(token).label, "")

@@ -229,6 +229,8 @@ class MainWindow(QMainWindow):
     def _on_kind_loaded(self, kind: TokenKind, rows) -> None:
         """Each kind is shown as soon as it arrives, whatever became of the other."""
         self.pages[kind].set_tokens(rows, self.loader.requested_at)  # newer confirmed changes stay
+        if self._connection is not None:  # the table marks the token Token Desk is signed in with
+            self.pages[kind].model.set_signed_in(self._connection.service.is_signed_in_with)
         self._load_problems.pop(kind, None)
         self._show_load_problem()
         self.update_actions()

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QProgressBar, QStatusBar, QToolButton
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QResizeEvent
+from PySide6.QtWidgets import QLabel, QProgressBar, QSizePolicy, QStatusBar, QToolButton
 
 from token_desk.ui.common.plain_text import plain_label
 
@@ -20,6 +21,37 @@ def counts_text(total: int, shown: int, inactive_hidden: int) -> str:
     if inactive_hidden:
         parts.append(f"{inactive_hidden} inactive hidden")
     return SEPARATOR.join(parts)
+
+
+class ElidedMessage(QLabel):
+    """The passing message, cut with "…" where the counts begin (QStatusBar's own drawing ran into them);
+    the whole message is its tooltip and what a screen reader reads."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.setMinimumWidth(0)
+        self._full = ""
+
+    @property
+    def full_text(self) -> str:
+        return self._full
+
+    def set_full_text(self, text: str) -> None:
+        self._full = text
+        self.setToolTip(text)
+        self.setAccessibleName(text or "No message")
+        self._elide()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # Qt override
+        super().resizeEvent(event)
+        self._elide()
+
+    def _elide(self) -> None:
+        room = self.contentsRect().width()
+        self.setText(self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight, room)
+                     if room > 0 else self._full)
 
 
 class StatusLine:
@@ -46,7 +78,12 @@ class StatusLine:
         self.facts_label.setAccessibleName("Status")
         self._counts = ""
         self._refreshed = ""
-        # All permanent: a passing message (left) must never hide the counts.
+        # The message shows in a label that takes the room the others leave, so QStatusBar (which draws a
+        # message up to the first permanent widget) draws nothing itself. All permanent: a passing message
+        # must never hide the counts.
+        self.message_label = ElidedMessage()
+        bar.messageChanged.connect(self.message_label.set_full_text)
+        bar.addPermanentWidget(self.message_label, 1)
         for widget in (self.busy, self.cancel_button, self.facts_label):
             bar.addPermanentWidget(widget)
 

@@ -1,9 +1,17 @@
-"""First-start column widths and resize rules (from each column's specification): headers never clipped,
-IDs whole, the free-text columns take the rest, and never so little that they cannot be read."""
+"""Column widths from one rule, read from each column's specification.
+
+Every shown column but Description is as wide as its content needs (its header with a sort arrow, or its
+sample text), or as wide as the person dragged it; Description takes what is left of the viewport, and never
+less than a readable width (the table scrolls sideways instead). The widths are a function of which columns
+show, the hand-set widths and the viewport's width alone, so hiding and showing columns (or the inactive
+tokens) and coming back lands on exactly the layout one started from. Qt's own Stretch mode is not used: it
+keeps no floor, and it hands a re-shown section its old size, which left gaps and squeezed descriptions.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 
 from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QHeaderView, QStyle, QStyleOptionHeader, QTableView
@@ -34,44 +42,96 @@ def content_width(view: QTableView, column: ColumnSpec) -> int:
     return view.fontMetrics().horizontalAdvance(column.width_sample) + CELL_MARGIN + column.icon_room
 
 
-def apply_column_layout(view: QTableView, columns: Sequence[ColumnSpec]) -> None:
-    """First-start widths; the stretch columns fill the viewport, so nothing needs a horizontal scroll."""
+def default_width(view: QTableView, column: ColumnSpec) -> int:
+    """A column's first-start width; for Description, its floor."""
     header = view.horizontalHeader()
-    header.setMinimumSectionSize(minimum_width(header, columns))
-    for section, column in enumerate(columns):
-        view.setColumnWidth(section, max(header.minimumSectionSize(), content_width(view, column)))
-    apply_resize_modes(view, columns)
+    return max(header_width(header, column.title), header.minimumSectionSize(), content_width(view, column))
 
 
-def apply_resize_modes(view: QTableView, columns: Sequence[ColumnSpec]) -> None:
-    """Which columns stretch; also after restoring a header saved by an older version with other modes."""
-    header = view.horizontalHeader()
-    header.setStretchLastSection(False)
-    header.setMinimumSectionSize(minimum_width(header, columns))
-    for section, column in enumerate(columns):
-        stretch = column.width is Width.STRETCH
-        mode = QHeaderView.ResizeMode.Stretch if stretch else QHeaderView.ResizeMode.Interactive
-        header.setSectionResizeMode(section, mode)
+class ColumnLayout:
+    """Lays out one table's sections by the rule above. `note_resize` is told of every section resize that
+    the layout did not make itself (a person dragging a divider, or a restored header): such a width is the
+    person's and is kept until Reset Columns."""
 
+    def __init__(self, view: QTableView, columns: Sequence[ColumnSpec]) -> None:
+        self._view = view
+        self._columns = tuple(columns)
+        self._hand_widths: dict[int, int] = {}
+        self._laying_out = False
 
-def fit_stretch_columns(view: QTableView, columns: Sequence[ColumnSpec]) -> None:
-    """Stretch columns fill what the others leave; where that is less than their sample's width (a narrow
-    window), they keep that width instead and the table scrolls sideways. Qt's Stretch mode has no per-column
-    floor: it would squeeze a description down to its header's width."""
-    header = view.horizontalHeader()
-    if header.count() != len(columns):
-        return
-    shown = [section for section in range(header.count()) if not header.isSectionHidden(section)]
-    stretching = [section for section in shown if columns[section].width is Width.STRETCH]
-    if not stretching:
-        return
-    others = sum(header.sectionSize(section) for section in shown if section not in stretching)
-    floors = {section: max(header.minimumSectionSize(), content_width(view, columns[section]))
-              for section in stretching}
-    squeezed = view.viewport().width() - others < sum(floors.values())
-    mode = QHeaderView.ResizeMode.Interactive if squeezed else QHeaderView.ResizeMode.Stretch
-    for section in stretching:
-        if header.sectionResizeMode(section) != mode:
-            header.setSectionResizeMode(section, mode)
-        if squeezed and header.sectionSize(section) < floors[section]:  # wider by hand stays wider
-            header.resizeSection(section, floors[section])
+    @property
+    def hand_widths(self) -> dict[int, int]:
+        return dict(self._hand_widths)
+
+    def reset(self) -> None:
+        """First-start widths: nothing set by hand."""
+        self._hand_widths.clear()
+        self._prepare_header()
+        self.lay_out()
+
+    def adopt_current_widths(self) -> None:
+        """After restoring a saved header: every width that differs from its default was set by hand."""
+        self._prepare_header()
+        header = self._view.horizontalHeader()
+        self._hand_widths = {section: header.sectionSize(section) for section, column in enumerate(self._columns)
+                             if column.width is not Width.STRETCH and header.sectionSize(section)
+                             and header.sectionSize(section) != self._default(column)}
+        self.lay_out()
+
+    def note_resize(self, section: int, new_size: int) -> None:
+        if self._laying_out or not 0 <= section < len(self._columns) or new_size <= 0:
+            return  # our own resizes, and Qt's zero-width hiding
+        if new_size == self._default(self._columns[section]):
+            self._hand_widths.pop(section, None)
+        else:
+            self._hand_widths[section] = new_size
+        self.lay_out()
+
+    @contextmanager
+    def quietly(self) -> Iterator[None]:
+        """Resizes Qt makes meanwhile (re-showing a section at its old size) are not the person's."""
+        was, self._laying_out = self._laying_out, True
+        try:
+            yield
+        finally:
+            self._laying_out = was
+
+    def lay_out(self) -> None:
+        header = self._view.horizontalHeader()
+        if header.count() != len(self._columns) or self._laying_out:
+            return
+        self._laying_out = True
+        try:
+            for section, width in self.widths(self._view.viewport().width()).items():
+                if header.sectionSize(section) != width:
+                    header.resizeSection(section, width)
+        finally:
+            self._laying_out = False
+
+    def widths(self, viewport_width: int) -> dict[int, int]:
+        """The width of every shown section for a viewport this wide."""
+        header = self._view.horizontalHeader()
+        shown = [section for section in range(len(self._columns)) if not header.isSectionHidden(section)]
+        widths = {section: self._width_of(section) for section in shown
+                  if self._columns[section].width is not Width.STRETCH}
+        stretching = [section for section in shown if section not in widths]
+        if stretching:
+            share = (viewport_width - sum(widths.values())) // len(stretching)
+            for section in stretching:
+                widths[section] = max(share, self._width_of(section))
+        return widths
+
+    def _width_of(self, section: int) -> int:
+        return self._hand_widths.get(section) or self._default(self._columns[section])
+
+    def _default(self, column: ColumnSpec) -> int:
+        return default_width(self._view, column)
+
+    def _prepare_header(self) -> None:
+        """Every section Interactive (a person may drag any of them); the layout does the stretching."""
+        header = self._view.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setMinimumSectionSize(minimum_width(header, self._columns))
+        for section in range(min(header.count(), len(self._columns))):
+            if header.sectionResizeMode(section) != QHeaderView.ResizeMode.Interactive:
+                header.setSectionResizeMode(section, QHeaderView.ResizeMode.Interactive)

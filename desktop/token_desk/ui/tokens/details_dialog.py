@@ -40,16 +40,18 @@ class FieldText:
 def _time_field(caption: str, moment: datetime | None, none_text: str) -> FieldText:
     if moment is None:
         return FieldText(caption, none_text)
-    return FieldText(caption, display.local_time(moment), f"{display.utc_time(moment)} (UTC)")
+    # A time in a sentence-like form says its zone; the table says it once, in its header's tooltip.
+    return FieldText(caption, display.local_time_with_zone(moment), f"{display.utc_time(moment)} (UTC)")
 
 
 def summary_fields(token: Token) -> list[FieldText]:
     """What the revoke dialog shows at once: enough to recognise the token."""
-    fields = [FieldText("Token Description", display.visible_text(token.description, line_breaks=True),
-                        wrap=True), FieldText("Token ID", token.id)]
+    # The table's column titles, so each thing has one name everywhere (docs/GLOSSARY.md).
+    fields = [FieldText("Description", display.visible_text(token.description, line_breaks=True), wrap=True),
+              FieldText("Token ID", token.id)]
     if token.kind is TokenKind.MANAGEMENT:
         fields.append(FieldText("Prefix", token.prefix or display.NOT_RECORDED))
-    fields.append(_time_field("Expiration Date", token.expires_at, display.NO_EXPIRY))
+    fields.append(_time_field("Expires At", token.expires_at, display.NEVER))
     if token.kind is TokenKind.DATABASE:
         fields.append(FieldText("Permissions", display.permissions_details(token.permissions)))
     return fields

@@ -100,7 +100,7 @@ class TokenPage(QWidget):
         return self.stack.currentWidget() is not self.view
 
     def apply_default_layout(self) -> None:
-        self.view.apply_default_widths(self.columns)
+        self.view.apply_default_widths()
         self._hide_columns_off_by_default()
         self._show_inactive_columns()
         column, order = DEFAULT_SORT
@@ -188,7 +188,7 @@ class TokenPage(QWidget):
         for section in range(header.count()):
             header.showSection(section)
             header.moveSection(header.visualIndex(section), section)
-        self.view.apply_default_widths(self.columns)
+        self.view.apply_default_widths()
         self._hide_columns_off_by_default()
         self._show_inactive_columns()
 
@@ -204,12 +204,14 @@ class TokenPage(QWidget):
     def restore_header(self, state: QByteArray) -> bool:
         """Column order, widths and sort; False (and defaults kept) when the saved state does not fit."""
         header = self.view.horizontalHeader()
-        if not header.restoreState(state) or header.count() != len(self.columns):
+        with self.view.column_layout.quietly():
+            restored = header.restoreState(state)
+        if not restored or header.count() != len(self.columns):
             self.apply_default_layout()
             return False
-        # A header saved by an older version may carry other resize modes: today's rules win, widths stay.
-        self.view.reapply_resize_modes(self.columns)
         self._show_required_columns()  # a hand-edited or older state may hide them
+        # Widths that differ from the first-start ones were set by hand and stay; Description takes the rest.
+        self.view.adopt_restored_widths()
         # restoreState sets the indicator without sorting: sort as the header now says.
         self.view.sortByColumn(header.sortIndicatorSection(), header.sortIndicatorOrder())
         return True

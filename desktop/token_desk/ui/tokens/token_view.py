@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from PySide6.QtCore import QPoint, QRect, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QPainter, QPaintEvent, QPalette, QResizeEvent
+from PySide6.QtCore import QEvent, QPoint, QRect, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QStyle, QStyleOptionFocusRect, QTableView,
                                QWidget)
 
 from token_desk.models.columns import ColumnSpec
-from token_desk.ui.tokens.column_layout import apply_column_layout, apply_resize_modes, fit_stretch_columns
+from token_desk.ui.tokens.column_layout import ColumnLayout
 from token_desk.ui.tokens.row_delegate import TokenCellDelegate
 from token_desk.ui.tokens.options_strip import STRIP_WIDTH, OptionsStrip
 from token_desk.ui.common.sort_arrow_style import install_sort_arrow_style
@@ -31,8 +31,7 @@ class TokenTableView(QTableView):
         super().__init__(parent)
         self.options_strip = OptionsStrip(self)  # before _configure: Qt calls updateGeometries early
         self.cell_delegate = TokenCellDelegate((), self)
-        self._columns: tuple[ColumnSpec, ...] = ()
-        self._fitting = False
+        self.column_layout = ColumnLayout(self, ())
         self._flash_timer = QTimer(self)
         self._flash_timer.setSingleShot(True)
         self._flash_timer.timeout.connect(self._end_flash)
@@ -63,20 +62,22 @@ class TokenTableView(QTableView):
     def install_column_delegates(self, columns: Sequence[ColumnSpec]) -> None:
         self.cell_delegate = TokenCellDelegate(columns, self)
         self.setItemDelegate(self.cell_delegate)
-        self._columns = tuple(columns)
-        self.horizontalHeader().sectionResized.connect(self._fit_stretch_columns)
+        self.column_layout = ColumnLayout(self, columns)
+        self.horizontalHeader().sectionResized.connect(
+            lambda section, _old, new: self.column_layout.note_resize(section, new))
 
-    def _fit_stretch_columns(self, *_ignored: object) -> None:
-        if not self._fitting:  # fitting resizes sections itself
-            self._fitting = True
-            try:
-                fit_stretch_columns(self, self._columns)
-            finally:
-                self._fitting = False
+    def setColumnHidden(self, column: int, hide: bool) -> None:  # shadows QTableView's: re-lay out after
+        if self.isColumnHidden(column) != hide:
+            with self.column_layout.quietly():
+                super().setColumnHidden(column, hide)
+            self.column_layout.lay_out()
 
-    def resizeEvent(self, event: QResizeEvent) -> None:  # Qt override
-        super().resizeEvent(event)
-        self._fit_stretch_columns()
+    def viewportEvent(self, event: QEvent) -> bool:  # Qt override
+        # The viewport also narrows when the vertical scroll bar appears (more rows with inactive tokens).
+        handled = super().viewportEvent(event)
+        if event.type() == QEvent.Type.Resize:
+            self.column_layout.lay_out()
+        return handled
 
     def flash_tokens(self, token_ids: Iterable[str], duration_ms: int = FLASH_MS) -> None:
         """Highlight these tokens' rows for a moment (after a change people should see land)."""
@@ -92,14 +93,13 @@ class TokenTableView(QTableView):
     def flashing(self) -> frozenset[str]:
         return self.cell_delegate.flashing
 
-    def apply_default_widths(self, columns: Sequence[ColumnSpec]) -> None:
-        """Widths for a first start: headers and IDs fit whole, the free-text columns share the rest."""
-        apply_column_layout(self, columns)
-        self._fit_stretch_columns()
+    def apply_default_widths(self) -> None:
+        """First-start widths: nothing set by hand."""
+        self.column_layout.reset()
 
-    def reapply_resize_modes(self, columns: Sequence[ColumnSpec]) -> None:
-        apply_resize_modes(self, columns)
-        self._fit_stretch_columns()
+    def adopt_restored_widths(self) -> None:
+        """A restored header's widths that differ from the first-start ones are the person's."""
+        self.column_layout.adopt_current_widths()
 
     # The ⋮ strip sits in a right-hand viewport margin that QTableView would otherwise reset.
     def updateGeometries(self) -> None:  # Qt override

@@ -1,0 +1,72 @@
+"""One wording per concept (docs/GLOSSARY.md): no expiry reads "Never" under an "Expires At" caption in every
+dialog, as in the table, and a time shown as text says its zone."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QLabel, QTreeWidget, QWidget
+
+from tests.ui.create.conftest import FakeService
+from tests.ui.tokens.test_display_agreement import details_dialog, revoke_dialog, table_reads
+from token_desk.api.models import CreatedToken, Permission, Token, TokenKind, utc_now
+from token_desk.models import Column
+from token_desk.ui.create.edit_dialog import EditTokenDialog
+from token_desk.ui.create.secret_dialog import SecretDialog
+
+DRIFTED = ("Does not expire", "Never expires", "Expiration Date", "Token Description", "Off: ")
+GLOSSARY = Path(__file__).parents[2] / "docs" / "GLOSSARY.md"
+
+
+def never_expiring(kind: TokenKind) -> Token:
+    return Token(kind=kind, id="00000000-0000-4000-8000-000000000042", description="ci deploy",
+                 created_at=utc_now() - timedelta(days=40), prefix="M.V1.k7Q" if kind is TokenKind.MANAGEMENT else None,
+                 permissions=(Permission("read", "telemetry"),) if kind is TokenKind.DATABASE else ())
+
+
+def texts(widget: QWidget) -> list[str]:
+    shown = [label.text() for label in widget.findChildren(QLabel)]
+    for tree in widget.findChildren(QTreeWidget):
+        header = tree.headerItem()
+        shown += [header.text(c) for c in range(tree.columnCount())]
+        shown += [tree.topLevelItem(r).text(c) for r in range(tree.topLevelItemCount()) for c in range(tree.columnCount())]
+    return shown
+
+
+def dialogs(qtbot, token: Token) -> dict[str, QWidget]:
+    found = {"details": details_dialog(qtbot, token), "revoke": revoke_dialog(qtbot, [token]),
+             "revoke several": revoke_dialog(qtbot, [token, token.replace(id=token.id[:-1] + "3")]),
+             "secret": SecretDialog(None, CreatedToken(token, "demo-secret"))}
+    if token.kind is TokenKind.DATABASE:
+        found["edit"] = EditTokenDialog(None, FakeService(), token)
+    for dialog in found.values():
+        qtbot.addWidget(dialog)
+    return found
+
+
+@pytest.mark.parametrize("kind", list(TokenKind))
+def test_no_expiry_reads_never_under_expires_at_everywhere(qtbot, kind) -> None:
+    token = never_expiring(kind)
+    assert table_reads(token, Column.EXPIRES_AT) == "Never"
+    for name, dialog in dialogs(qtbot, token).items():
+        shown = texts(dialog)
+        assert "Never" in shown, name
+        assert any(text.rstrip(":") == "Expires At" for text in shown), name
+        drifted = [text for text in shown if any(word in text for word in DRIFTED)]
+        assert drifted == [], f"{name}: {drifted}"
+
+
+def test_the_secret_dialog_says_the_time_zone_of_the_expiry(qtbot) -> None:
+    token = never_expiring(TokenKind.DATABASE).replace(expires_at=utc_now() + timedelta(days=90))
+    dialog = SecretDialog(None, CreatedToken(token, "demo-secret"))
+    qtbot.addWidget(dialog)
+    local = token.expires_at.astimezone()
+    assert f"{local:%Y-%m-%d %H:%M} {local.tzname()}" in texts(dialog)
+
+
+def test_the_glossary_names_each_concept_once() -> None:
+    glossary = GLOSSARY.read_text(encoding="utf-8")
+    for word in ("Never", "Expires At", "Description", "Revoke", "Inactive", "Signed in"):
+        assert f"**{word}**" in glossary, word
