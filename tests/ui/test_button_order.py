@@ -9,7 +9,7 @@ from tests.ui.create.conftest import FakeService
 from tests.ui.tokens.test_display_agreement import NoServer, expiring_token
 from token_desk.api.models import TokenKind
 from token_desk.ui.create.create_dialog import CreateTokenDialog
-from token_desk.ui.create.drafts import CreateRequest
+from token_desk.ui.create.requests_and_results import CreateRequest
 from token_desk.ui.revoke.revoke_dialog import RevokeDialog
 
 

@@ -50,9 +50,10 @@ def test_one_token_reads_the_same_in_table_details_exports_and_calendar(qtbot, w
     # Details.
     dialog = show_token_details(window, page, token)
     labels = {label.accessibleName(): label for label in dialog.findChildren(QLabel) if label.accessibleName()}
-    assert labels["Token Description"].text() == token.description
-    assert to_the_second(labels["Expiration Date"].toolTip().removesuffix(" (UTC)")) == expiry
-    assert labels["Expiration Date"].text() == page.proxy.index(row, page.column_index(Column.EXPIRES_AT)).data()
+    assert labels["Description"].text() == token.description
+    assert to_the_second(labels["Expires At"].toolTip().removesuffix(" (UTC)")) == expiry
+    # The same local time as the table's cell; as text in a dialog it also names its zone (docs/GLOSSARY.md).
+    assert labels["Expires At"].text().startswith(page.proxy.index(row, page.column_index(Column.EXPIRES_AT)).data())
     assert dialog.findChild(FindingsPanel).sentences == sentences
     dialog.close()
 

@@ -289,7 +289,7 @@ def test_the_dialog_does_not_jump_when_revoking_appears(qtbot, sandbox, client, 
     size = dialog.size()
     revoke_button(dialog).click()
     try:
-        qtbot.waitUntil(lambda: dialog.progress_text.startswith("Revoking"))
+        qtbot.waitUntil(lambda: dialog.findChild(QLabel, "progress").text().startswith("Revoking"))
         QApplication.processEvents()
         after = {label.text(): label.geometry() for label in fields}
     finally:

@@ -159,7 +159,7 @@ def test_quitting_on_a_signal_mid_revoke_asks_nothing_and_records_the_outcome_un
                                                                                      caplog) -> None:
     """SIGTERM at a logout: nobody may be there to answer, so no question blocks the way out."""
     token = window.page(TokenKind.MANAGEMENT).proxy.token_at(0)
-    dialog = RevokeDialog(window, [token], window.connection.client)
+    dialog = RevokeDialog(window, [token], window.connection.service)
     dialog.open()
     sandbox.faults.hang_next(1)
     risk_box(dialog).click()

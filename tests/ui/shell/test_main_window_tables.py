@@ -158,7 +158,7 @@ def test_the_token_token_desk_is_signed_in_with_is_marked_in_the_table(qtbot, wi
     from PySide6.QtWidgets import QStyleOptionViewItem
 
     page = window.page(TokenKind.MANAGEMENT)
-    client = window.connection.client
+    client = window.connection.service
     description = page.column_index(Column.DESCRIPTION)
 
     def drawn(row: int) -> str:  # what the row shows, as the view's delegate sets it up for painting

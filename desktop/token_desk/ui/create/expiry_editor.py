@@ -16,7 +16,7 @@ from token_desk.api.models import utc_now
 from token_desk.models import display
 from token_desk.ui.common.palette import error_style, style_live
 from token_desk.ui.common.plain_text import plain_label
-from token_desk.ui.create.drafts import DEFAULT_LIFETIME
+from token_desk.ui.create.requests_and_results import DEFAULT_LIFETIME
 
 PRESET_DAYS = (7, 30, 90, 365)
 A_DATE = "On a date…"
