@@ -9,7 +9,8 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from token_desk import __version__, environment
+import token_desk
+from token_desk import environment
 from token_desk.api.ids import is_uuid
 from token_desk.api.token_text import token_problem
 from token_desk.api.url_safety import base_url_problem, plain_http_refusal, plain_http_warning, url_host
@@ -91,7 +92,7 @@ def _check_one_off(args: argparse.Namespace) -> None:
 
 
 def version_text() -> str:
-    return f"token-desk {__version__}"
+    return f"token-desk {token_desk.__version__}"
 
 
 DEMO_SEED = 1
