@@ -239,6 +239,8 @@ class Sandbox:
     """`python -m token_desk.sandbox --database-tokens N` in its own process."""
 
     def __init__(self, env: dict[str, str], database_tokens: int) -> None:
+        # The sandbox always comes from this tree (--source may be an older one without --database-tokens).
+        env = {**env, "PYTHONPATH": os.pathsep.join([str(DESKTOP), env["PYTHONPATH"]])}
         self.process = subprocess.Popen(
             [sys.executable, "-m", "token_desk.sandbox", "--port", "0", "--quiet",
              "--database-tokens", str(database_tokens)],
