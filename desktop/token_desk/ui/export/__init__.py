@@ -2,12 +2,23 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtGui import QAction, QKeySequence
 
-from token_desk.ui.common.file_prompts import FilePrompts
-from token_desk.ui.export.export_dialog import ExportDialog
+if TYPE_CHECKING:  # the dialog and the exporters are imported at the first Export…: the first paint needs neither
+    from token_desk.ui.common.file_prompts import FilePrompts
+    from token_desk.ui.export.export_dialog import ExportDialog
 
 __all__ = ["ExportDialog", "install_export", "open_export"]
+
+
+def __getattr__(name: str):
+    if name == "ExportDialog":
+        from token_desk.ui.export.export_dialog import ExportDialog
+
+        return ExportDialog
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def install_export(window, prompts: FilePrompts | None = None) -> QAction:
@@ -30,6 +41,8 @@ def open_export(window, prompts: FilePrompts | None = None) -> ExportDialog | No
     """Open the Export dialog for the page shown (non-blocking); returns it for callers to follow."""
     if window.connection is None:
         return None
+    from token_desk.ui.export.export_dialog import ExportDialog
+
     dialog = ExportDialog(window, window.current_page(), prompts)
     dialog.exported.connect(window.status.show_message)
     dialog.open()

@@ -2,13 +2,24 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtGui import QAction, QKeySequence
 
-from token_desk.history import Journal
-from token_desk.ui.common.file_prompts import FilePrompts
-from token_desk.ui.history.history_window import HistoryWindow
+if TYPE_CHECKING:  # the window is imported when first shown: the first paint does not need it
+    from token_desk.history import Journal
+    from token_desk.ui.common.file_prompts import FilePrompts
+    from token_desk.ui.history.history_window import HistoryWindow
 
 __all__ = ["HistoryWindow", "install_history"]
+
+
+def __getattr__(name: str):
+    if name == "HistoryWindow":
+        from token_desk.ui.history.history_window import HistoryWindow
+
+        return HistoryWindow
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def install_history(window, journal: Journal | None, prompts: FilePrompts | None = None) -> QAction:
@@ -29,6 +40,8 @@ def install_history(window, journal: Journal | None, prompts: FilePrompts | None
 
     def show_history() -> None:
         if not history:
+            from token_desk.ui.history.history_window import HistoryWindow
+
             history.append(HistoryWindow(journal, lambda: window.connection, prompts, window))
             if window.connections is not None:
                 window.connections.connection_changed.connect(history[0].update_check)
