@@ -96,6 +96,14 @@ def version_text() -> str:
 
 
 DEMO_SEED = 1
+# What the first paint does not need, imported at each command's first use, or on a worker thread once the
+# window is up (ui.common.warm_up), whichever comes first.
+FIRST_USE_MODULES = (
+    "token_desk.ui.connections.connections_dialog", "token_desk.ui.create.create_dialog",
+    "token_desk.ui.create.edit_dialog", "token_desk.ui.revoke.revoke_dialog", "token_desk.ui.export.export_dialog",
+    "token_desk.ui.history.history_window", "token_desk.ui.connections.profile_form",
+    "token_desk.ui.connections.token_prompt", "token_desk.ui.connections.influxctl_import_dialog",
+)
 
 
 def start_demo():
@@ -122,6 +130,7 @@ def create_window(argv: Sequence[str], *, prompts=None, revoker=None):
     # Widgets only once a QApplication exists.
     from token_desk.ui.connections import ConnectionPrompts, ConnectionsController
     from token_desk.ui.common.settings import MemorySettings
+    from token_desk.ui.common.warm_up import warm_up_later
     from token_desk.ui.export import install_export
     from token_desk.ui.history import install_history
     from token_desk.ui.revoke import DialogRevokeService
@@ -149,6 +158,7 @@ def create_window(argv: Sequence[str], *, prompts=None, revoker=None):
     install_export(window)
     install_history(window, journal)
     _open_first_connection(controller, args)
+    warm_up_later(window, FIRST_USE_MODULES)
     if folder_problem is not None:
         log.warning("%s", folder_problem)
         from PySide6.QtCore import QTimer
