@@ -97,7 +97,7 @@ def version_text() -> str:
 
 DEMO_SEED = 1
 # What the first paint does not need, imported at each command's first use, or on a worker thread once the
-# window is up (ui.common.warm_up), whichever comes first.
+# window is up and its first lists are in (ui.common.warm_up), whichever comes first.
 FIRST_USE_MODULES = (
     "token_desk.ui.connections.connections_dialog", "token_desk.ui.create.create_dialog",
     "token_desk.ui.create.edit_dialog", "token_desk.ui.revoke.revoke_dialog", "token_desk.ui.export.export_dialog",

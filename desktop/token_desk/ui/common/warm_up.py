@@ -12,18 +12,27 @@ import logging
 import threading
 from collections.abc import Sequence
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, QThreadPool, QTimer
 
 log = logging.getLogger(__name__)
-# Long enough for the first paint and the first lists to be done with the CPU on a slow machine.
-WARM_UP_DELAY_MS = 1500
+# After the first paint; then, while the first lists still load (the task pool is busy), wait for them:
+# imports take the interpreter's lock, and the rows a person waits for come first. After the last wait, go.
+WARM_UP_DELAY_MS = 1000
+BUSY_RECHECK_MS = 500
+BUSY_WAITS = 20
 
 
 def warm_up_later(owner: QObject, modules: Sequence[str]) -> None:
-    """Import `modules` on a worker thread WARM_UP_DELAY_MS after the event loop runs (not if `owner` is gone)."""
+    """Import `modules` on a worker thread once the window is up and idle (never if `owner` is gone by then)."""
     names = tuple(modules)
-    QTimer.singleShot(WARM_UP_DELAY_MS, owner, lambda: threading.Thread(
-        target=_import_all, args=(names,), name="token-desk-warm-up", daemon=True).start())
+    QTimer.singleShot(WARM_UP_DELAY_MS, owner, lambda: _when_idle(owner, names, BUSY_WAITS))
+
+
+def _when_idle(owner: QObject, names: tuple[str, ...], waits_left: int) -> None:
+    if waits_left and QThreadPool.globalInstance().activeThreadCount():
+        QTimer.singleShot(BUSY_RECHECK_MS, owner, lambda: _when_idle(owner, names, waits_left - 1))
+        return
+    threading.Thread(target=_import_all, args=(names,), name="token-desk-warm-up", daemon=True).start()
 
 
 def _import_all(names: tuple[str, ...]) -> None:
