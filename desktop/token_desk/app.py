@@ -91,6 +91,10 @@ def _check_one_off(args: argparse.Namespace) -> None:
         raise UsageError(f"{environment.MANAGEMENT_TOKEN}: {problem}")
 
 
+def _installed_version() -> str:
+    return token_desk.__version__  # About shows it; looked up once, when first needed
+
+
 def version_text() -> str:
     return f"token-desk {token_desk.__version__}"
 
@@ -158,7 +162,7 @@ def create_window(argv: Sequence[str], *, prompts=None, revoker=None):
     install_export(window)
     install_history(window, journal)
     _open_first_connection(controller, args)
-    warm_up_later(window, FIRST_USE_MODULES)
+    warm_up_later(window, FIRST_USE_MODULES, also=[_installed_version])
     if folder_problem is not None:
         log.warning("%s", folder_problem)
         from PySide6.QtCore import QTimer

@@ -44,3 +44,15 @@ def test_the_warm_up_waits_while_the_first_lists_load(qtbot, tmp_path, monkeypat
         loading.set()
     qtbot.waitUntil(lambda: "warm_after_load" in sys.modules)  # then, once the pool is idle, it does
     assert owner is not None
+
+
+def test_look_ups_run_after_the_imports_and_a_failing_one_stops_nothing(qtbot, monkeypatch):
+    monkeypatch.setattr(warm_up, "WARM_UP_DELAY_MS", 10)
+    done = []
+
+    def broken() -> None:
+        raise OSError("unreadable")
+
+    warm_up.warm_up_later(owner := QObject(), ["json"], also=[broken, lambda: done.append(threading.current_thread())])
+    qtbot.waitUntil(lambda: bool(done))
+    assert done[0] is not threading.main_thread() and owner is not None

@@ -7,10 +7,11 @@ are imported here, never a widget made: widgets belong to the GUI thread.
 
 from __future__ import annotations
 
+import functools
 import importlib
 import logging
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QObject, QThreadPool, QTimer
 
@@ -22,22 +23,23 @@ BUSY_RECHECK_MS = 500
 BUSY_WAITS = 20
 
 
-def warm_up_later(owner: QObject, modules: Sequence[str]) -> None:
-    """Import `modules` on a worker thread once the window is up and idle (never if `owner` is gone by then)."""
-    names = tuple(modules)
-    QTimer.singleShot(WARM_UP_DELAY_MS, owner, lambda: _when_idle(owner, names, BUSY_WAITS))
+def warm_up_later(owner: QObject, modules: Sequence[str], also: Sequence[Callable[[], object]] = ()) -> None:
+    """Import `modules`, then call each of `also` (thread-safe look-ups a command caches), on a worker thread
+    once the window is up and idle; never if `owner` is gone by then."""
+    work = tuple(functools.partial(importlib.import_module, name) for name in modules) + tuple(also)
+    QTimer.singleShot(WARM_UP_DELAY_MS, owner, lambda: _when_idle(owner, work, BUSY_WAITS))
 
 
-def _when_idle(owner: QObject, names: tuple[str, ...], waits_left: int) -> None:
+def _when_idle(owner: QObject, work: tuple[Callable[[], object], ...], waits_left: int) -> None:
     if waits_left and QThreadPool.globalInstance().activeThreadCount():
-        QTimer.singleShot(BUSY_RECHECK_MS, owner, lambda: _when_idle(owner, names, waits_left - 1))
+        QTimer.singleShot(BUSY_RECHECK_MS, owner, lambda: _when_idle(owner, work, waits_left - 1))
         return
-    threading.Thread(target=_import_all, args=(names,), name="token-desk-warm-up", daemon=True).start()
+    threading.Thread(target=_run_all, args=(work,), name="token-desk-warm-up", daemon=True).start()
 
 
-def _import_all(names: tuple[str, ...]) -> None:
-    for name in names:
+def _run_all(work: tuple[Callable[[], object], ...]) -> None:
+    for step in work:
         try:
-            importlib.import_module(name)
-        except Exception:  # the command imports it again when used, and reports the failure there
-            log.debug("Warm-up import of %s failed", name, exc_info=True)
+            step()
+        except Exception:  # the command does it again when used, and reports the failure there
+            log.debug("Warm-up step %r failed", step, exc_info=True)
