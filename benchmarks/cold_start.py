@@ -178,7 +178,8 @@ class Watcher(QObject):
         return False
 watcher = Watcher()
 app.installEventFilter(watcher)
-actions = {a.text().replace("&", "").rstrip(".…"): a for a in window.findChildren(type(window.menuBar().actions()[0]))}
+from PySide6.QtGui import QAction
+actions = {a.text().replace("&", "").rstrip(".…"): a for a in window.findChildren(QAction)}
 for name in names:
     action = actions.get(name)
     if action is None or not action.isEnabled():
@@ -388,7 +389,8 @@ def window_rows(args: argparse.Namespace, env: dict[str, str]) -> list[str]:
 
 def launch_rows(args: argparse.Namespace, env: dict[str, str]) -> list[str]:
     lines = []
-    launches = [([sys.executable, "-m", "token_desk", "--demo"], "`python -m token_desk --demo`: launch → first paint")]
+    launches = [([sys.executable, "-m", "token_desk", "--demo"],
+                 "`python -m token_desk --demo`: launch → first paint")]
     if args.app:
         launches.append(([args.app, "--demo"], "packaged app `--demo`: launch → first paint"))
     for command, label in launches:
