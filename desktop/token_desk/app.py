@@ -9,7 +9,8 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from token_desk import __version__, environment
+import token_desk
+from token_desk import environment
 from token_desk.api.ids import is_uuid
 from token_desk.api.token_text import token_problem
 from token_desk.api.url_safety import base_url_problem, plain_http_refusal, plain_http_warning, url_host
@@ -90,11 +91,23 @@ def _check_one_off(args: argparse.Namespace) -> None:
         raise UsageError(f"{environment.MANAGEMENT_TOKEN}: {problem}")
 
 
+def _installed_version() -> str:
+    return token_desk.__version__  # About shows it; looked up once, when first needed
+
+
 def version_text() -> str:
-    return f"token-desk {__version__}"
+    return f"token-desk {token_desk.__version__}"
 
 
 DEMO_SEED = 1
+# What the first paint does not need, imported at each command's first use, or on a worker thread once the
+# window is up and its first lists are in (ui.common.warm_up), whichever comes first.
+FIRST_USE_MODULES = (
+    "token_desk.ui.connections.connections_dialog", "token_desk.ui.create.create_dialog",
+    "token_desk.ui.create.edit_dialog", "token_desk.ui.revoke.revoke_dialog", "token_desk.ui.export.export_dialog",
+    "token_desk.ui.history.history_window", "token_desk.ui.connections.profile_form",
+    "token_desk.ui.connections.token_prompt", "token_desk.ui.connections.influxctl_import_dialog",
+)
 
 
 def start_demo():
@@ -120,6 +133,7 @@ def create_window(argv: Sequence[str], *, prompts=None, revoker=None):
     # Widgets only once a QApplication exists.
     from token_desk.ui.connections import ConnectionPrompts, ConnectionsController
     from token_desk.ui.common.settings import MemorySettings, open_settings
+    from token_desk.ui.common.warm_up import warm_up_later
     from token_desk.ui.revoke import DialogRevokeService
     from token_desk.ui.shell.window_builder import build_window
 
@@ -148,6 +162,7 @@ def create_window(argv: Sequence[str], *, prompts=None, revoker=None):
     window = build_window(connections, revoker or DialogRevokeService(), settings, journal)
     controller = window.connections
     _open_first_connection(controller, args)
+    warm_up_later(window, FIRST_USE_MODULES, also=[_installed_version])
     if folder_problem is not None:
         log.warning("%s", folder_problem)
         from PySide6.QtCore import QTimer

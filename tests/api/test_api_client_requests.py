@@ -133,8 +133,12 @@ def test_invalid_account_or_cluster_ids_are_refused(bad_id):
 def test_an_owned_http_client_is_closed_and_an_injected_one_is_not():
     from token_desk.api.client import ManagementApiClient
     with ManagementApiClient("http://127.0.0.1:1/api/v0", ACCOUNT_ID, CLUSTER_ID, SECRET) as owned:
+        http = owned._http  # made at the first request
+    assert http.is_closed
+    with ManagementApiClient("http://127.0.0.1:1/api/v0", ACCOUNT_ID, CLUSTER_ID, SECRET) as unused:
         pass
-    assert owned._http.is_closed
+    with pytest.raises(RuntimeError):  # closed before any request: nothing can be sent afterwards either
+        unused._http.get("http://127.0.0.1:1/")
     api = FakeApi(json_response([]))
     client = make_client(api)
     client.close()

@@ -92,3 +92,23 @@ def test_ctrl_c_stops_it_even_when_the_test_run_ignores_sigint() -> None:
         signal.signal(signal.SIGINT, previous)
     read_labels(process)
     assert stop(process) == (0, "")
+def test_size_flags_serve_a_large_account() -> None:
+    plain = run_cli("--quiet")
+    try:
+        shown = read_labels(plain)
+        headers = {"Authorization": f"Bearer {shown['Management token']}"}
+        cluster = f"{shown['URL']}/accounts/{shown['Account ID']}/clusters/{shown['Cluster ID']}"
+        sample = len(httpx.get(f"{cluster}/tokens", headers=headers).json())
+    finally:
+        stop(plain)
+    process = run_cli("--quiet", "--database-tokens", "1500")
+    try:
+        shown = read_labels(process)
+        headers = {"Authorization": f"Bearer {shown['Management token']}"}
+        cluster = f"{shown['URL']}/accounts/{shown['Account ID']}/clusters/{shown['Cluster ID']}"
+        tokens = httpx.get(f"{cluster}/tokens", headers=headers).json()
+        assert len(tokens) == sample + 1500
+        assert len({token["id"] for token in tokens}) == len(tokens)
+    finally:
+        returncode, stderr = stop(process)
+    assert returncode == 0 and stderr == ""

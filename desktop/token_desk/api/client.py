@@ -13,6 +13,7 @@ import functools
 import json
 import logging
 import sys
+import threading
 import time
 from datetime import datetime
 from typing import Any, Callable, NamedTuple, Sequence
@@ -114,8 +115,11 @@ class ManagementApiClient:
         self._allow_plain_http = allow_plain_http
         self._refusal = plain_http_refusal(self._base_url, allow_plain_http)
         self._owns_http = http_client is None
-        self._http = http_client if http_client is not None else httpx.Client(
-            timeout=timeout, transport=cancellable_transport())
+        # An owned httpx client is made at the first request, on the worker thread that sends it: its
+        # TLS context loads the CA bundle from disk (tens of ms), which the GUI thread must not wait for.
+        self._http_client = http_client
+        self._http_lock = threading.Lock()
+        self._closed = False
         self._cluster_path = f"/accounts/{account_id}/clusters/{cluster_id}"
 
     @property
@@ -139,9 +143,21 @@ class ManagementApiClient:
         return (f"ManagementApiClient(base_url={_display_url(self._base_url)!r}, "
                 f"account_id={self._account_id!r}, cluster_id={self._cluster_id!r})")
 
+    @property
+    def _http(self) -> httpx.Client:
+        with self._http_lock:
+            if self._http_client is None:
+                self._http_client = httpx.Client(timeout=self._timeout, transport=cancellable_transport())
+                if self._closed:  # closed before its first request: sending fails as on any closed client
+                    self._http_client.close()
+            return self._http_client
+
     def close(self) -> None:
-        if self._owns_http:
-            self._http.close()
+        with self._http_lock:
+            self._closed = True
+            http = self._http_client
+        if self._owns_http and http is not None:
+            http.close()
 
     def __enter__(self) -> ManagementApiClient:
         return self

@@ -21,10 +21,7 @@ import configparser
 import logging
 import os
 from pathlib import Path
-
-import keyring
-from keyring.backend import KeyringBackend
-from keyring.util import platform_
+from typing import TYPE_CHECKING
 
 from token_desk import environment
 from token_desk.credentials.errors import (
@@ -39,6 +36,9 @@ _FILE_BACKEND_MODULES = ("keyrings.alt.file", "keyrings.alt.pyfs", "keyring.back
 
 log = logging.getLogger(__name__)
 
+if TYPE_CHECKING:  # keyring is imported at its first use (~100 ms): a start that needs no keyring never pays
+    from keyring.backend import KeyringBackend
+
 
 def backend_path(backend: KeyringBackend) -> str:
     """The dotted name keyring's configuration uses for this backend."""
@@ -47,6 +47,8 @@ def backend_path(backend: KeyringBackend) -> str:
 
 
 def keyring_config_file() -> Path:
+    from keyring.util import platform_
+
     return platform_.config_root() / "keyringrc.cfg"
 
 
@@ -88,6 +90,8 @@ def _priority(backend: KeyringBackend) -> float:
 
 def current_backend() -> KeyringBackend:
     """keyring.get_keyring(), with a bad configured backend name turned into a sentence."""
+    import keyring
+
     try:
         return keyring.get_keyring()
     except Exception as err:  # load_env/load_config raise ImportError, AttributeError, RuntimeError...

@@ -7,10 +7,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import TypeVar
-
-from keyring import errors as keyring_errors
-from keyring.backend import KeyringBackend
+from typing import TYPE_CHECKING, TypeVar
 
 from token_desk.credentials.errors import (
     KeychainAccessRefusedError,
@@ -23,6 +20,9 @@ from token_desk.credentials.errors import (
     SecretStoreError,
 )
 from token_desk.credentials.keyring_policy import backend_path, usable_backend
+
+if TYPE_CHECKING:  # keyring itself is imported at the first keyring call: a start without one never pays for it
+    from keyring.backend import KeyringBackend
 
 SERVICE_NAME = "token-desk"
 
@@ -91,7 +91,7 @@ class SecretStore:
         def delete(backend: KeyringBackend) -> None:
             try:
                 backend.delete_password(self._service, profile_name)
-            except keyring_errors.PasswordDeleteError:
+            except _keyring_errors().PasswordDeleteError:
                 # Backends report a missing entry this way too; only a real leftover is a failure.
                 if backend.get_password(self._service, profile_name) is not None:
                     raise
@@ -116,6 +116,7 @@ def translate_keyring_error(err: Exception, action: str, profile_name: str, secr
         return KeychainAccessRefusedError(details=details)
     if action == "write" and _is_credential_too_large(err):
         return KeyringEntryTooLargeError(details=details)
+    keyring_errors = _keyring_errors()
     if isinstance(err, keyring_errors.NoKeyringError) or any(part in name for part in _UNAVAILABLE_NAMES):
         return NoKeyringError(details=details)
     if isinstance(err, (keyring_errors.InitError, keyring_errors.KeyringLocked)) or any(
@@ -168,3 +169,9 @@ def _action_error(action: str, profile_name: str, details: str) -> SecretStoreEr
 
 def _scrub(text: str, secret: str) -> str:
     return text.replace(secret, "[token hidden]") if secret else text
+
+
+def _keyring_errors():
+    from keyring import errors
+
+    return errors

@@ -19,6 +19,10 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--port", type=int, default=8086, help="0 picks a free port")
     parser.add_argument("--data", default=":memory:", help="SQLite file kept across runs (default: throwaway)")
     parser.add_argument("--seed", type=int, default=1, help="seed for the data of a new file")
+    parser.add_argument("--database-tokens", type=int, default=0, metavar="N",
+                        help="add N generated database tokens to the sample data (a large account)")
+    parser.add_argument("--management-tokens", type=int, default=0, metavar="N",
+                        help="add N generated management tokens to the sample data")
     parser.add_argument("--token", help="management token string to accept (default: a new one per run)")
     parser.add_argument("--delay-ms", type=int, default=0, help="delay every response")
     parser.add_argument("--fail-revokes", type=int, default=0, metavar="N", help="first N revokes answer 500")
@@ -36,6 +40,8 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(stream=sys.stderr, level=logging.WARNING if args.quiet else logging.INFO,
                         format="%(asctime)s sandbox: %(message)s")
     sandbox = Sandbox(data=args.data, seed=args.seed, token=args.token, port=args.port)
+    if args.database_tokens or args.management_tokens:
+        sandbox.populate(management=max(args.management_tokens, 0), database=max(args.database_tokens, 0))
     sandbox.faults.delay_ms = args.delay_ms
     sandbox.faults.fail_next_revokes(args.fail_revokes)
     if args.invalid_json:

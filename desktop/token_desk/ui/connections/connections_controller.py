@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSettings, Signal
 from PySide6.QtWidgets import QWidget
@@ -19,15 +20,17 @@ from token_desk.credentials import (
 )
 from token_desk.tasks import run_in_background
 from token_desk.ui.common.error_text import error_sentence
-from token_desk.ui.connections.connections_dialog import ConnectionsDialog
 from token_desk.ui.connections.connections_prompts import Prompts
 from token_desk.ui.common import settings as ui_settings
 from token_desk.ui.connections.connections_resources import DemoFactory, OwnedResources
 from token_desk.ui.connections.influxctl_sign_in import InfluxctlSignIn
-from token_desk.ui.connections.profile_form import ProfileFormResult
 from token_desk.ui.connections.profile_saver import KeyringProfileSaver
 from token_desk.ui.connections.profile_switcher import ProfileSwitcher
 from token_desk.ui.connections.token_storage import keep_for_session, store_token
+
+if TYPE_CHECKING:  # the dialog is imported when first opened: the first paint does not need it
+    from token_desk.ui.connections.connections_dialog import ConnectionsDialog
+    from token_desk.ui.connections.profile_form import ProfileFormResult
 
 log = logging.getLogger(__name__)
 _STORED_KINDS = (ConnectionKind.PROFILE, ConnectionKind.INFLUXCTL)  # connections the switcher can show as chosen
@@ -287,6 +290,8 @@ class ConnectionsController(QObject):
     # ---- the Connections dialog ------------------------------------------------------------------------
     def manage_connections(self) -> ConnectionsDialog:
         """Open the dialog (non-blocking); returns it so callers and tests can follow it."""
+        from token_desk.ui.connections.connections_dialog import ConnectionsDialog
+
         active = self._connection
         dialog = ConnectionsDialog(self.window, self.manager, self.prompts, active.profile_name if active else None,
                                    influxctl_program=self.influxctl_program)

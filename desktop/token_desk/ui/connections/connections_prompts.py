@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from PySide6.QtWidgets import QWidget
 
 from token_desk.credentials import ImportReport, Profile, SecretStoreError
 from token_desk.ui.common.message_box import ask, tell
-from token_desk.ui.connections.connection_check import ProgramSource
-from token_desk.ui.connections.influxctl_import_dialog import Importer, InfluxctlImportDialog
-from token_desk.ui.connections.keyring_problem import KeyringProblemDialog
-from token_desk.ui.connections.profile_form import ProfileDialog, ProfileFormResult
-from token_desk.ui.connections.token_prompt import TokenPrompt, TokenPromptResult
+
+if TYPE_CHECKING:  # each dialog is imported when first asked for: the first paint needs none of them
+    from token_desk.ui.connections.connection_check import ProgramSource
+    from token_desk.ui.connections.influxctl_import_dialog import Importer
+    from token_desk.ui.connections.profile_form import ProfileFormResult
+    from token_desk.ui.connections.token_prompt import TokenPromptResult
 
 
 def delete_question(name: str) -> str:
@@ -47,12 +48,18 @@ class ConnectionPrompts(Prompts):
     def edit_profile(self, parent: QWidget | None, existing_names: Sequence[str], editing: Profile | None,
                      token_lookup: Callable[[str], str | None] | None,
                      influxctl_program: ProgramSource) -> ProfileFormResult | None:
+        from token_desk.ui.connections.profile_form import ProfileDialog
+
         return ProfileDialog.ask(parent, existing_names, editing, token_lookup, influxctl_program=influxctl_program)
 
     def ask_token(self, parent: QWidget | None, message: str, can_store: bool) -> TokenPromptResult | None:
+        from token_desk.ui.connections.token_prompt import TokenPrompt
+
         return TokenPrompt.ask(parent, message, can_store=can_store)
 
     def keyring_problem(self, parent: QWidget | None, error: SecretStoreError, token: str | None) -> str | None:
+        from token_desk.ui.connections.keyring_problem import KeyringProblemDialog
+
         return KeyringProblemDialog.ask(parent, error, token)
 
     def confirm_delete(self, parent: QWidget | None, name: str) -> bool:
@@ -60,6 +67,8 @@ class ConnectionPrompts(Prompts):
 
     def import_influxctl(self, parent: QWidget | None, importer: Importer,
                          existing_names: Sequence[str]) -> ImportReport | None:
+        from token_desk.ui.connections.influxctl_import_dialog import InfluxctlImportDialog
+
         dialog = InfluxctlImportDialog(parent, importer, existing_names)
         dialog.exec()
         return dialog.report

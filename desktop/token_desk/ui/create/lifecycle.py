@@ -14,9 +14,7 @@ from PySide6.QtWidgets import QWidget
 
 from token_desk.api.models import Token, TokenKind, utc_now
 from token_desk.ui.common.message_box import ask
-from token_desk.ui.create.create_dialog import CreateTokenDialog, rotate_request
 from token_desk.ui.create.requests_and_results import CreateRequest, CreateResult, EditResult, SecretOutcome, TokenService
-from token_desk.ui.create.edit_dialog import EditTokenDialog
 from token_desk.ui.create.secret_dialog import ProfileSaver, SecretDialog
 from token_desk.ui.create import rotate_texts as texts
 
@@ -44,9 +42,13 @@ class LifecycleDialogs(Protocol):
 
 class QtLifecycleDialogs:
     def create(self, parent: QWidget, service: TokenService, request: CreateRequest) -> CreateResult:
+        from token_desk.ui.create.create_dialog import CreateTokenDialog  # at first use: not needed to start
+
         return CreateTokenDialog.ask(parent, service, request)
 
     def edit(self, parent: QWidget, service: TokenService, token: Token) -> EditResult | None:
+        from token_desk.ui.create.edit_dialog import EditTokenDialog
+
         return EditTokenDialog.ask(parent, service, token)
 
     def show_secret(self, parent: QWidget, created, saver: ProfileSaver | None) -> SecretOutcome:
@@ -85,6 +87,8 @@ class TokenLifecycle(QObject):
 
     def rotate(self, old: Token) -> Token | None:
         """Replace `old`: create, show the secret, then offer the standard revoke dialog for the old one."""
+        from token_desk.ui.create.create_dialog import rotate_request
+
         new = self._create(rotate_request(old, utc_now()))
         if new is None:
             return None  # nothing created: nothing else happens

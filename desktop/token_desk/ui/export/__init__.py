@@ -25,6 +25,8 @@ def open_export(window: ExportHost, prompts: FilePrompts | None = None) -> Expor
     """Open the Export dialog for the page shown (non-blocking); returns it for callers to follow."""
     if window.connection is None:
         return None
+    from token_desk.ui.export.export_dialog import ExportDialog
+
     dialog = ExportDialog(window, window.current_page(), prompts)
     dialog.exported.connect(window.status.show_message)
     dialog.open()

@@ -9,7 +9,6 @@ from PySide6.QtWidgets import QWidget
 
 from token_desk.api.models import Token
 from token_desk.revocation import RevokeReport, RevokingClient
-from token_desk.ui.revoke.revoke_dialog import RevokeDialog
 
 def neighbour_row(selected_rows: Sequence[int], row_count: int) -> int | None:
     """The row to select once the selected rows leave the view: the next one after them, else the one before."""
@@ -36,4 +35,6 @@ class DialogRevokeService(RevokeService):
     """The real one: the modal confirmation dialog."""
 
     def ask(self, parent: QWidget | None, tokens: Sequence[Token], client: RevokingClient) -> RevokeReport | None:
+        from token_desk.ui.revoke.revoke_dialog import RevokeDialog  # at the first revoke, not at start-up
+
         return RevokeDialog.ask(parent, tokens, client)
