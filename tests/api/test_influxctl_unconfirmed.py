@@ -53,14 +53,21 @@ def outcomes_written(journal: Journal) -> list[tuple[str, str]]:
     return [(line["outcome"], line["message"]) for line in lines if "outcome_of" in line]
 
 
-@pytest.mark.parametrize("kind", [TokenKind.MANAGEMENT, TokenKind.DATABASE])
-def test_a_revoke_killed_after_acting_is_checked_and_shown_revoked(world, monkeypatch, kind) -> None:
-    standin, seeded, service, journal = world
+def revoke_killed(world, monkeypatch, kind: TokenKind, when: str):
+    """Revoke one seeded token of `kind` through an influxctl that kills itself `when`; (ID, notes, outcome)."""
+    _standin, seeded, service, _journal = world
     target_id = seeded.never_expires_id if kind is TokenKind.MANAGEMENT else seeded.database_token_ids[0]
     token = service.get_token(kind, target_id)
-    kill_changes(monkeypatch, KILLED_AFTER)
+    kill_changes(monkeypatch, when)
     notes: list[str] = []
     (outcome,) = revoke_tokens(service, [token], on_note=notes.append).outcomes
+    return target_id, notes, outcome
+
+
+@pytest.mark.parametrize("kind", [TokenKind.MANAGEMENT, TokenKind.DATABASE])
+def test_a_revoke_killed_after_acting_is_checked_and_shown_revoked(world, monkeypatch, kind) -> None:
+    standin, journal = world[0], world[3]
+    target_id, notes, outcome = revoke_killed(world, monkeypatch, kind, KILLED_AFTER)
     assert notes == [NOT_CONFIRMED]  # never "Not revoked: … exit status -9"
     assert outcome.succeeded and outcome.answer_lost and outcome.revoked.is_revoked
     assert "revoked_at" in standin.record(kind.value, target_id)
@@ -72,12 +79,8 @@ def test_a_revoke_killed_after_acting_is_checked_and_shown_revoked(world, monkey
 
 @pytest.mark.parametrize("kind", [TokenKind.MANAGEMENT, TokenKind.DATABASE])
 def test_a_revoke_killed_before_acting_is_checked_and_shown_not_revoked(world, monkeypatch, kind) -> None:
-    standin, seeded, service, journal = world
-    target_id = seeded.never_expires_id if kind is TokenKind.MANAGEMENT else seeded.database_token_ids[0]
-    token = service.get_token(kind, target_id)
-    kill_changes(monkeypatch, KILLED_BEFORE)
-    notes: list[str] = []
-    (outcome,) = revoke_tokens(service, [token], on_note=notes.append).outcomes
+    standin, journal = world[0], world[3]
+    target_id, notes, outcome = revoke_killed(world, monkeypatch, kind, KILLED_BEFORE)
     assert notes == [NOT_CONFIRMED]
     assert not outcome.succeeded and not outcome.unknown and outcome.answer_lost
     assert outcome.result_label == "Not revoked" and "still active" in outcome.message

@@ -54,13 +54,20 @@ def submit_and_see_the_check(qtbot, dialog, opened: threading.Event) -> None:
     qtbot.waitUntil(lambda: not dialog.busy, timeout=WAIT_MS)
 
 
-@pytest.mark.parametrize("kind", [TokenKind.MANAGEMENT, TokenKind.DATABASE])
-def test_a_create_killed_after_acting_shows_the_token_the_list_proves(qtbot, world, monkeypatch, kind) -> None:
-    standin, _seeded, service, journal = world
+def create_killed(qtbot, world, monkeypatch, kind: TokenKind, when: str):
+    """The create dialog submitted through an influxctl that kills itself `when`, once its check has run."""
+    service = world[2]
     dialog = create_with(qtbot, service, kind)
     opened = gate(service, "list_tokens")
-    kill_changes(monkeypatch, KILLED_AFTER)
+    kill_changes(monkeypatch, when)
     submit_and_see_the_check(qtbot, dialog, opened)
+    return dialog
+
+
+@pytest.mark.parametrize("kind", [TokenKind.MANAGEMENT, TokenKind.DATABASE])
+def test_a_create_killed_after_acting_shows_the_token_the_list_proves(qtbot, world, monkeypatch, kind) -> None:
+    journal = world[3]
+    dialog = create_killed(qtbot, world, monkeypatch, kind, KILLED_AFTER)
     (found,) = dialog.result_value.discovered
     assert found.description == "nightly backup" and found.kind is kind
     assert dialog.result_value.created is None  # its secret died with influxctl: nothing pretends otherwise
@@ -70,11 +77,8 @@ def test_a_create_killed_after_acting_shows_the_token_the_list_proves(qtbot, wor
 
 @pytest.mark.parametrize("kind", [TokenKind.MANAGEMENT, TokenKind.DATABASE])
 def test_a_create_killed_before_acting_says_not_created(qtbot, world, monkeypatch, kind) -> None:
-    _standin, _seeded, service, journal = world
-    dialog = create_with(qtbot, service, kind)
-    opened = gate(service, "list_tokens")
-    kill_changes(monkeypatch, KILLED_BEFORE)
-    submit_and_see_the_check(qtbot, dialog, opened)
+    service, journal = world[2], world[3]
+    dialog = create_killed(qtbot, world, monkeypatch, kind, KILLED_BEFORE)
     assert dialog.error_text.startswith("Not created:") and dialog.result_value.discovered == []
     assert [outcome for outcome, _message in outcomes_written(journal)] == ["unknown", "failed"]
     monkeypatch.setenv("INFLUXCTL_STANDIN_MODES", "")

@@ -93,9 +93,8 @@ def test_revoking_the_token_in_use_asks_once_with_no_banner_behind_the_prompt(qt
     assert window.commands["revoke"].toolTip().startswith("Signed out")
 
 
-def test_closing_the_window_mid_revoke_asks_and_records_the_outcome_unknown(qtbot, window, sandbox, caplog) -> None:
-    from tests.ui.revoke.test_revoke_dialog import answer_stop_waiting
-
+def revoke_while_the_server_hangs(qtbot, window, sandbox) -> RevokeDialog:
+    """A revoke of the first management token, confirmed, whose request the server holds without answering."""
     token = window.page(TokenKind.MANAGEMENT).proxy.token_at(0)
     dialog = RevokeDialog(window, [token], window.connection.service)
     dialog.open()
@@ -103,6 +102,13 @@ def test_closing_the_window_mid_revoke_asks_and_records_the_outcome_unknown(qtbo
     risk_box(dialog).click()
     revoke_button(dialog).click()
     qtbot.waitUntil(lambda: sandbox.faults.hanging == 1, timeout=10_000)
+    return dialog
+
+
+def test_closing_the_window_mid_revoke_asks_and_records_the_outcome_unknown(qtbot, window, sandbox, caplog) -> None:
+    from tests.ui.revoke.test_revoke_dialog import answer_stop_waiting
+
+    dialog = revoke_while_the_server_hangs(qtbot, window, sandbox)
     answer_stop_waiting("Keep Waiting")
     window.close()
     assert window.isVisible() and dialog.is_busy
@@ -158,13 +164,7 @@ def test_the_notice_never_hides_the_row_it_is_about(qtbot, window) -> None:
 def test_quitting_on_a_signal_mid_revoke_asks_nothing_and_records_the_outcome_unknown(qtbot, window, sandbox,
                                                                                      caplog) -> None:
     """SIGTERM at a logout: nobody may be there to answer, so no question blocks the way out."""
-    token = window.page(TokenKind.MANAGEMENT).proxy.token_at(0)
-    dialog = RevokeDialog(window, [token], window.connection.service)
-    dialog.open()
-    sandbox.faults.hang_next(1)
-    risk_box(dialog).click()
-    revoke_button(dialog).click()
-    qtbot.waitUntil(lambda: sandbox.faults.hanging == 1, timeout=10_000)
+    dialog = revoke_while_the_server_hangs(qtbot, window, sandbox)
     window.close_without_asking()  # what token_desk.quit_signals asks of the window; a question would block here
     assert not window.isVisible() and not dialog.is_busy
     assert any("whether it was revoked is unknown" in record.getMessage() for record in caplog.records)
