@@ -84,6 +84,11 @@ class Token(msgspec.Struct, frozen=True, gc=False):
         return msgspec.structs.replace(self, **changes)
 
     @property
+    def cluster_name(self) -> str | None:
+        """The name of the cluster it was listed from (the search box matches it)."""
+        return self.cluster.name if self.cluster is not None else None
+
+    @property
     def is_revoked(self) -> bool:
         return self.revoked_at is not None or self.revoked_time_unknown
 

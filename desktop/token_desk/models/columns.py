@@ -37,6 +37,7 @@ class Column(enum.Enum):
     EXPIRES_AT = "Expires At"
     REVOKED_AT = "Revoked At"
     CREATED_BY = "Created By"
+    CLUSTER = "Cluster"
 
     @property
     def label(self) -> str:
@@ -67,6 +68,7 @@ class ColumnSpec:
     header_tooltip: str = ""
     can_hide: bool = True  # people may hide it from the header's menu (not the status or the description)
     inactive_only: bool = False  # shown only with inactive tokens: for an active token it is always empty
+    several_clusters_only: bool = False  # shown only while tokens of several clusters are: else all rows say the same
 
 
 def text_column(key: Column, field: str, *, search: bool = False, width: Width = Width.FIT,
@@ -102,9 +104,15 @@ EXPIRES_AT = time_column(Column.EXPIRES_AT, "expires_at", display.NEVER, display
 REVOKED_AT = replace(time_column(Column.REVOKED_AT, "revoked_at", display.EMPTY_CELL, cells.revoked_at_tooltip),
                      inactive_only=True)
 CREATED_BY = text_column(Column.CREATED_BY, "created_by", width=Width.ELIDE_MIDDLE)
+# The cluster a database token belongs to, by name (its ID in the tooltip); the search box matches the name.
+CLUSTER = ColumnSpec(Column.CLUSTER, Column.CLUSTER.label, cells.cluster_text, cells.cluster_tooltip,
+                     cells.cluster_keys, search_field="cluster_name", width_sample="Production (eu-central-1)",
+                     header_tooltip="The cluster of the account each token belongs to",
+                     several_clusters_only=True)
 
 MANAGEMENT_COLUMNS = (STATUS, DESCRIPTION, TOKEN_ID, PREFIX, CREATED_AT, EXPIRES_AT, REVOKED_AT, CREATED_BY)
-DATABASE_COLUMNS = (STATUS, DESCRIPTION, TOKEN_ID, DATABASES, CREATED_AT, EXPIRES_AT, REVOKED_AT)
+# Cluster last: a header saved before it existed keeps its sections where they were.
+DATABASE_COLUMNS = (STATUS, DESCRIPTION, TOKEN_ID, DATABASES, CREATED_AT, EXPIRES_AT, REVOKED_AT, CLUSTER)
 
 
 def columns_for(kind: TokenKind) -> tuple[ColumnSpec, ...]:

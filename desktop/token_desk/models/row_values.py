@@ -41,6 +41,33 @@ class RowValues:
         self._row_by_id: dict[str, int] | None = None
         self._inactive_rows: list[int] | None = None
 
+    @classmethod
+    def combined(cls, parts: Sequence[RowValues]) -> RowValues:
+        """One table of several lists' rows (each cluster's, say), in the parts' order, reusing what each part
+        already computed (statuses, search texts, ID order, sort keys): no token is looked at again."""
+        if len(parts) == 1:
+            return parts[0]
+        if not parts:
+            raise ValueError("combined() needs at least one part")
+        columns = parts[0].columns
+        if any(part.columns != columns for part in parts):
+            raise ValueError("rows prepared for different columns cannot be combined")
+        rows = cls.__new__(cls)
+        rows.columns, rows.now = columns, parts[0].now
+        rows.tokens, rows.statuses, rows.active, rows.search_texts = [], [], [], []
+        for part in parts:
+            rows.tokens += part.tokens
+            rows.statuses += part.statuses
+            rows.active += part.active
+            rows.search_texts += part.search_texts
+        rows._search_fields = parts[0]._search_fields
+        rows._keys = {column: [key for part in parts for key in part._keys[column]]
+                      for column in parts[0]._keys if all(column in part._keys for part in parts)}
+        rows._distinct_keys = {}
+        rows._id_order = _merged_id_order(parts, rows.tokens)
+        rows._row_by_id = rows._inactive_rows = None
+        return rows
+
     def __len__(self) -> int:
         return len(self.tokens)
 
@@ -105,3 +132,15 @@ class RowValues:
         self._inactive_rows = self._id_order = None
         if self._row_by_id is not None:
             self._row_by_id[token.id] = len(self.tokens) - 1
+
+
+def _merged_id_order(parts: Sequence[RowValues], tokens: list[Token]) -> list[int]:
+    """Every part's rows in ID order, merged: each part is already sorted, which timsort finds and merges."""
+    order: list[int] = []
+    offset = 0
+    for part in parts:
+        order += [row + offset for row in part.id_order()] if offset else part.id_order()
+        offset += len(part)
+    ids = list(map(attrgetter("id"), tokens))
+    order.sort(key=ids.__getitem__)
+    return order

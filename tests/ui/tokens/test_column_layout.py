@@ -41,6 +41,9 @@ def test_no_header_is_clipped_on_first_start(qtbot, wide_window, kind) -> None:
     metrics = QFontMetrics(header.font())
     wide_window.token_actions.show_inactive.setChecked(True)  # Revoked At too
     for section, text in enumerate(header_texts(page)):
+        if page.columns[section].several_clusters_only:  # one cluster shown: every row would say the same
+            assert header.isSectionHidden(section), text
+            continue
         assert not header.isSectionHidden(section), text
         assert header.sectionSize(section) >= metrics.horizontalAdvance(text), text
         assert header.sectionSize(section) >= header_width(header, text), f"{text}: no room for the sort arrow"
