@@ -26,6 +26,11 @@ __all__ = ["Cancellation", "CancelledError", "Task", "cancel_all", "current_canc
 
 log = logging.getLogger(__name__)
 
+# Most tasks wait on a network or a child process, not on the CPU, so the pool's default (one thread per core)
+# would queue them behind each other on a small machine: room for a multi-cluster load (four clusters at
+# once) beside the management tokens' influxctl and a dialog's request, however few cores there are.
+MIN_WORKER_THREADS = 8
+
 ResultCallback = Callable[[Any], None]
 ErrorCallback = Callable[[BaseException], None]
 
@@ -135,8 +140,15 @@ def run_in_background(
     """Run `fn(*args)` on a worker thread; deliver the outcome on `context`'s thread."""
     task = Task(context, on_result, on_error)
     _running.add(task.cancellation)  # from now, so work still queued is cancelled too
-    QThreadPool.globalInstance().start(_Runner(fn, args, task))
+    _pool().start(_Runner(fn, args, task))
     return task
+
+
+def _pool() -> QThreadPool:
+    pool = QThreadPool.globalInstance()
+    if pool.maxThreadCount() < MIN_WORKER_THREADS:
+        pool.setMaxThreadCount(MIN_WORKER_THREADS)
+    return pool
 
 
 class _Running:
