@@ -102,10 +102,12 @@ def start_demo():
 
     The entry point is the only place that reaches the sandbox; the UI gets this function passed in."""
     from token_desk.sandbox import start_sandbox
+    from token_desk.sandbox.clusters import DEMO_CLUSTERS
 
     extra = os.environ.get(environment.DEMO_EXTRA_TOKENS, "")
     populate = {"management": int(extra), "database": int(extra)} if extra.isdigit() else None
-    return start_sandbox(data=":memory:", seed=DEMO_SEED, populate=populate)
+    # Three clusters of one account, one still being set up (influxctl `cluster list` shows them all).
+    return start_sandbox(data=":memory:", seed=DEMO_SEED, populate=populate, clusters=DEMO_CLUSTERS)
 
 
 def create_window(argv: Sequence[str], *, prompts=None, revoker=None):
