@@ -77,3 +77,15 @@ def test_a_cluster_that_fails_after_loading_shows_no_stale_rows() -> None:
     assert len(rows.combined()) == 0 and rows.counts(STAGING.id) is None
     assert [cluster for cluster, _error in rows.failed()] == [STAGING]
     assert rows.several_shown
+
+
+def test_a_token_changed_in_the_table_stays_changed_when_another_cluster_arrives() -> None:
+    rows = ClusterRows(DATABASE_COLUMNS, [PRODUCTION, STAGING])
+    rows.put(PRODUCTION, RowValues(DATABASE_COLUMNS, tokens_of(PRODUCTION, ["a", "b"]), NOW))
+    shown = rows.combined()
+    rows.put(STAGING, RowValues(DATABASE_COLUMNS, tokens_of(STAGING, ["c"]), NOW))
+    shown = rows.combined()
+    revoked = shown.tokens[1].replace(revoked_at=NOW)
+    shown.replace(1, revoked)  # the table learns of a revoke
+    rows.put(UNNAMED, RowValues(DATABASE_COLUMNS, tokens_of(UNNAMED, ["d"]), NOW))
+    assert rows.combined().tokens[1] == revoked and not rows.combined().active[1]

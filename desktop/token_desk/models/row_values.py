@@ -40,6 +40,7 @@ class RowValues:
         self.id_order()
         self._row_by_id: dict[str, int] | None = None
         self._inactive_rows: list[int] | None = None
+        self._parts: list[RowValues] = []  # set by combined(): the lists these rows are joined from
 
     @classmethod
     def combined(cls, parts: Sequence[RowValues]) -> RowValues:
@@ -61,8 +62,8 @@ class RowValues:
             rows.active += part.active
             rows.search_texts += part.search_texts
         rows._search_fields = parts[0]._search_fields
-        rows._keys = {column: [key for part in parts for key in part._keys[column]]
-                      for column in parts[0]._keys if all(column in part._keys for part in parts)}
+        rows._keys = {}
+        rows._parts = list(parts)  # each part computes a column's keys once, however often parts are joined
         rows._distinct_keys = {}
         rows._id_order = _merged_id_order(parts, rows.tokens)
         rows._row_by_id = rows._inactive_rows = None
@@ -75,7 +76,10 @@ class RowValues:
         """Sort keys of every row, computed on the first sort by `column`."""
         keys = self._keys.get(column)
         if keys is None:
-            keys = self._keys[column] = column.sort_keys(self.tokens, self.statuses)
+            if self._parts:
+                keys = self._keys[column] = [key for part in self._parts for key in part.keys(column)]
+            else:
+                keys = self._keys[column] = column.sort_keys(self.tokens, self.statuses)
         return keys
 
     def distinct_keys(self, column: ColumnSpec) -> int:
@@ -108,7 +112,14 @@ class RowValues:
         return self._row_by_id.get(token_id)
 
     def replace(self, row: int, token: Token) -> None:
-        """Swap in a new version of the token in `row` (same ID) and refresh its values."""
+        """Swap in a new version of the token in `row` (same ID) and refresh its values (in the part it came
+        from too, so joining the parts again later shows it as it is now)."""
+        offset = 0
+        for part in self._parts:
+            if row < offset + len(part):
+                part.replace(row - offset, token)
+                break
+            offset += len(part)
         status = display_status(token, self.now)
         self.tokens[row] = token
         self.statuses[row] = status
@@ -121,6 +132,7 @@ class RowValues:
 
     def append(self, token: Token) -> None:
         """Add a token (one just created) at the end, with its values."""
+        self._parts = []  # no part holds it: these rows are their own from now on
         status = display_status(token, self.now)
         self.tokens.append(token)
         self.statuses.append(status)
