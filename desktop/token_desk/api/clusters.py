@@ -11,15 +11,12 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 import msgspec
 
 from token_desk.api.errors import ApiError
 from token_desk.cancellation import CancelledError
-
-if TYPE_CHECKING:
-    from token_desk.api.models import Token
 
 READY = "ready"
 
@@ -98,7 +95,14 @@ def _with_known(listed: list[Cluster], own_cluster_id: str, added_ids: Sequence[
     return (own, *rest)
 
 
-def service_for(service: Any, token: Token) -> Any:
+class ListedFromCluster(Protocol):
+    """A token (token_desk.api.models.Token), as far as choosing its cluster goes."""
+
+    @property
+    def cluster(self) -> Cluster | None: ...
+
+
+def service_for(service: Any, token: ListedFromCluster) -> Any:
     """`service` acting on the token's own cluster: the cluster it was listed from, whatever the connection's
     own cluster is. A token without one (listed from the connection's cluster), or a service that serves one
     cluster only, leaves `service` as it is."""
