@@ -29,7 +29,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable, Protocol, Sequence
 
-from token_desk.api.clusters import service_for
+from token_desk.api.clusters import in_cluster_of, service_for
 from token_desk.api.errors import (
     ApiConnectionError, ApiError, ApiTimeoutError, AuthenticationError, CertificateError, NotFoundError,
     OutcomeUnknownError,
@@ -295,7 +295,7 @@ def _revoke_one(client: RevokingClient, token: Token, in_use: bool, note: NoteCa
         return RevokeOutcome(token, was_in_use=in_use, refresh_error=RevokeUnknownError("Cancelled."))
     if answer.id != token.id or not answer.is_revoked:
         return RevokeOutcome(token, was_in_use=in_use, refresh_error=unexpected_reread(token, answer))
-    return RevokeOutcome(token, revoked=answer, was_in_use=in_use)
+    return RevokeOutcome(token, revoked=in_cluster_of(answer, token), was_in_use=in_use)
 
 
 def _settle_by_rereading(client: RevokingClient, token: Token, in_use: bool) -> RevokeOutcome:
@@ -311,7 +311,7 @@ def _settle_by_rereading(client: RevokingClient, token: Token, in_use: bool) -> 
         return RevokeOutcome(token, error=unexpected_reread(token, answer), was_in_use=in_use, answer_lost=True)
     if not answer.is_revoked:
         return RevokeOutcome(token, error=StillActiveError(), was_in_use=in_use, answer_lost=True)
-    return RevokeOutcome(token, revoked=answer, was_in_use=in_use, answer_lost=True)
+    return RevokeOutcome(token, revoked=in_cluster_of(answer, token), was_in_use=in_use, answer_lost=True)
 
 
 def _signs_out(outcome: RevokeOutcome) -> bool:

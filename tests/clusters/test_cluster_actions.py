@@ -76,6 +76,7 @@ def test_a_revoke_goes_to_the_tokens_cluster_only(account, way_a) -> None:
     (outcome,) = revoke_tokens(way_a, [token]).outcomes
 
     assert outcome.succeeded and outcome.revoked.revoked_at is not None
+    assert outcome.revoked.cluster == staging  # the row keeps its cluster for whatever is done next
     assert account.state.cluster(staging.id).database_token(token.id)["revokedAt"]
     assert deletes(account) == [f"/api/v0/accounts/{account.account_id}/clusters/{staging.id}/tokens/{token.id}"]
 
@@ -122,3 +123,16 @@ def test_closing_a_cluster_view_leaves_the_connection_working(request, account, 
     service = request.getfixturevalue(way)
     service.for_cluster(cluster_id_named(account, "staging")).close()
     assert service.list_tokens(TokenKind.DATABASE)
+
+
+def test_a_dropped_revoke_answer_is_retried_and_read_back_on_the_tokens_cluster(account, way_a) -> None:
+    staging = cluster_of(account, "staging")
+    token = next(token for token in listed_from(way_a, staging) if token.is_active)
+    account.faults.drop_next_answers(1)  # the revoke happens, its answer never arrives
+
+    (outcome,) = revoke_tokens(way_a, [token]).outcomes
+
+    assert outcome.succeeded and outcome.revoked.cluster == staging
+    assert len(deletes(account)) == 2  # the dropped one and its retry
+    token_paths = {entry.path for entry in account.state.request_log if token.id in entry.path}
+    assert token_paths == {f"/api/v0/accounts/{account.account_id}/clusters/{staging.id}/tokens/{token.id}"}

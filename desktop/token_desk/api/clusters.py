@@ -114,3 +114,11 @@ def service_for_cluster(service: Any, cluster_id: str | None) -> Any:
     if not cluster_id or for_cluster is None:
         return service
     return for_cluster(cluster_id)
+
+
+def in_cluster_of(fresh: Any, listed: ListedFromCluster) -> Any:
+    """The server's fresh copy of a token (a re-read, an edit's answer) marked with the cluster the token was
+    listed from, as the list marked it: the next action on it goes to the same cluster."""
+    if listed.cluster is None or getattr(fresh, "cluster", None) == listed.cluster:
+        return fresh
+    return fresh.replace(cluster=listed.cluster, cluster_id=listed.cluster.id)
