@@ -119,3 +119,14 @@ def test_where_cluster_list_does_not_work_the_known_clusters_stand_in(tmp_path) 
         service.close()
     assert [cluster.id for cluster in found.clusters] == [own, ADDED]
     assert not found.listed_by_influxctl and "not supported" in str(found.problem)
+
+
+@pytest.mark.parametrize("way", ["way_a", "way_b"])
+def test_cluster_get_reads_one_cluster_and_an_unknown_one_is_not_found(request, account, way) -> None:
+    from token_desk.api.errors import NotFoundError
+
+    bridge = request.getfixturevalue(way).management
+    staging = bridge.get_cluster(cluster_id_named(account, "staging"))
+    assert (staging.name, staging.state, staging.account_id) == ("staging", "ready", account.account_id)
+    with pytest.raises(NotFoundError):
+        bridge.get_cluster(ADDED)
