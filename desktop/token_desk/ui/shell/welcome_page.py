@@ -11,7 +11,8 @@ from token_desk.ui.common.plain_text import plain_label
 
 HEADLINE = "Welcome to Token Desk"
 BODY = (
-    "See and revoke the management and database tokens of your InfluxDB 3 Cloud Dedicated cluster. "
+    "See, audit, create, rotate and revoke the management and database tokens of your InfluxDB 3 Cloud "
+    "Dedicated account. "
     "Add a connection once: the management token is kept in your system keyring, never in a file."
 )
 ADD_TEXT = "Add Connection…"
