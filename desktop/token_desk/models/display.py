@@ -157,10 +157,12 @@ _VISIBLE = {**_VISIBLE_LINES, ord("\n"): "\u240a"}
 del _VISIBLE_LINES[ord("\n")]
 
 
-def visible_text(text: str, *, line_breaks: bool = False) -> str:
+def visible_text(text: str | None, *, line_breaks: bool = False) -> str:
     """The one way text from a file or a server (a description, a name, a message) is shown: whatever could
     break a line, move the cursor, colour a terminal or reverse what follows is shown as a visible symbol,
     so the person sees what is really there. `line_breaks`: a tooltip or text box with room keeps "\n"."""
+    if not text:  # None: the server did not say (a management token's creator, often)
+        return ""
     return text.translate(_VISIBLE_LINES if line_breaks else _VISIBLE)
 
 
