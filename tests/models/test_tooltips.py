@@ -38,17 +38,17 @@ def test_expires_soon_tooltip_says_when(management_model):
     management_model.set_tokens([make_token(expires_at=NOW + timedelta(days=3))])
     # Then the row's findings, this one among them (see test_findings_in_the_table.py).
     assert tooltip(management_model, Column.STATUS).startswith(
-        "<qt><p style='white-space:pre-wrap'>Expires in 3 days (2026-12-02 10:00)\n\nNeeds attention:\n")
+        "<qt><p style='white-space:pre-wrap'>Expires in 3 days (2026-12-02 10:00 UTC)\n\nNeeds attention:\n")
 
 
 def test_expires_within_the_hour_tooltip_counts_minutes(management_model):
     management_model.set_tokens([make_token(expires_at=NOW + timedelta(minutes=1, seconds=30))])
-    assert "'>Expires in 1 minute (2026-11-29 10:01)\n" in tooltip(management_model, Column.STATUS)
+    assert "'>Expires in 1 minute (2026-11-29 10:01 UTC)\n" in tooltip(management_model, Column.STATUS)
 
 
 def test_revoked_status_tooltip_says_when_it_stopped_working(management_model):
     management_model.set_tokens([make_token(revoked_at=NOW - timedelta(days=1))])
-    assert tooltip(management_model, Column.STATUS) == "Revoked on 2026-11-28 10:00; it no longer works."
+    assert tooltip(management_model, Column.STATUS) == "Revoked on 2026-11-28 10:00 UTC; it no longer works."
 
 
 def test_a_revoked_token_with_no_known_time_says_so_and_shows_no_time(management_model):

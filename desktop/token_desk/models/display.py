@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import enum
 import html
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta, timezone, tzinfo
 from typing import Sequence
 
 from token_desk.api.models import (
@@ -94,35 +94,45 @@ def active_flags(statuses: Sequence[DisplayStatus]) -> list[bool]:
 
 
 def local_time(moment: datetime) -> str:
-    """Like "2024-03-19 20:09" in the user's local time zone, or "9999-12-31 23:59 UTC"."""
+    """Like "2024-03-19 20:09" in the user's local time zone, or "9999-12-31 23:59 UTC": a table cell,
+    whose header's tooltip names the zone once for the whole column."""
+    return _clock_text(moment, zone=False)
+
+
+def local_time_with_zone(moment: datetime, *, seconds: bool = False) -> str:
+    """Like "2024-03-19 20:09 CET" ("…20:09:03 CET" with `seconds`, for logs of actions, where order
+    matters): every time shown as text says its zone (docs/GLOSSARY.md)."""
+    return _clock_text(moment, seconds=seconds)
+
+
+def local_clock_time(moment: datetime) -> str:
+    """Like "20:09:03 CET": a time of today, as the status line says when the list was last read."""
+    return _clock_text(moment, day=False, seconds=True)
+
+
+def _clock_text(moment: datetime, *, day: bool = True, seconds: bool = False, zone: bool = True,
+                in_zone: tzinfo | None = None) -> str:
+    """The one way a moment reads: on this computer's clock (or `in_zone`'s), then its zone's name.
+    A moment the local calendar cannot hold reads in UTC, and says so even where the zone is otherwise
+    left to a header. A naive moment is taken as local time (datetime.astimezone's rule)."""
     try:
-        return _wall_time(moment.astimezone())
+        shown = moment.astimezone(in_zone)
+        name = shown.tzname() or shown.strftime("%z")
     except (OverflowError, ValueError, OSError):  # past the local calendar's ends; OSError on Windows
-        return utc_minutes(moment)
-
-
-def local_time_with_zone(moment: datetime) -> str:
-    """Like "2024-03-19 20:09 CET": a time shown as text says its zone (table cells say it in the header)."""
-    try:
-        local = moment.astimezone()
-        return f"{_wall_time(local)} {local.tzname() or local.strftime('%z')}"
-    except (OverflowError, ValueError, OSError):
-        return utc_minutes(moment)
-
-
-def local_time_to_the_second(moment: datetime) -> str:
-    """Like "2024-03-19 20:09:03" in the user's local time zone: for logs of actions, where order matters."""
-    minutes = local_time(moment)  # "YYYY-MM-DD HH:MM", then " UTC" past the local calendar's ends
-    return f"{minutes[:16]}:{moment.second:02d}{minutes[16:]}"
-
-
-def _wall_time(moment: datetime) -> str:
+        shown, name, zone = moment.astimezone(timezone.utc), "UTC", True
     # Not strftime: its %Y drops the leading zeros of years before 1000 on glibc.
-    return f"{moment.year:04d}-{moment.month:02d}-{moment.day:02d} {moment.hour:02d}:{moment.minute:02d}"
+    text = f"{shown.hour:02d}:{shown.minute:02d}" + (f":{shown.second:02d}" if seconds else "")
+    if day:
+        text = f"{shown.year:04d}-{shown.month:02d}-{shown.day:02d} {text}"
+    return f"{text} {name}" if zone else text
 
 
 def optional_local_time(moment: datetime | None, missing: str = EMPTY_CELL) -> str:
     return missing if moment is None else local_time(moment)
+
+
+def optional_local_time_with_zone(moment: datetime | None, missing: str = EMPTY_CELL) -> str:
+    return missing if moment is None else local_time_with_zone(moment)
 
 
 def utc_time(moment: datetime) -> str:
@@ -132,7 +142,7 @@ def utc_time(moment: datetime) -> str:
 
 def utc_minutes(moment: datetime) -> str:
     """The same moment in UTC to the minute, e.g. "2024-03-19 19:09 UTC" (beside a local time being edited)."""
-    return _wall_time(moment.astimezone(timezone.utc)) + " UTC"
+    return _clock_text(moment, in_zone=timezone.utc)
 
 
 def utc_tooltip(moment: datetime | None, missing: str) -> str:
@@ -223,12 +233,12 @@ def status_tooltip(token: Token, status: DisplayStatus, now: datetime) -> str:
     if status is DisplayStatus.REVOKED:
         if token.revoked_at is None:
             return "Revoked (influxctl did not say when); it no longer works."
-        return f"Revoked on {local_time(token.revoked_at)}; it no longer works."
+        return f"Revoked on {local_time_with_zone(token.revoked_at)}; it no longer works."
     if status is DisplayStatus.EXPIRED:
-        return f"Expired on {optional_local_time(token.expires_at)}; it no longer works."
+        return f"Expired on {optional_local_time_with_zone(token.expires_at)}; it no longer works."
     if token.expires_at is None:
         return "Active; never expires."
-    when = local_time(token.expires_at)
+    when = local_time_with_zone(token.expires_at)
     if status is DisplayStatus.EXPIRES_SOON:
         return f"Expires in {time_until(token.expires_at - now)} ({when})"
     return f"Active until {when}."

@@ -65,4 +65,4 @@ def test_an_unknown_entry_says_how_to_settle_it() -> None:
     model = HistoryTableModel()
     model.set_entries([entry(2, Outcome.UNKNOWN)])
     assert "Check Now" in model.index(0, column("Message")).data()
-    assert model.index(0, column("Time")).data(Qt.ItemDataRole.ToolTipRole) == "2026-03-04T05:08:07.000Z"
+    assert model.index(0, column("Time")).data(Qt.ItemDataRole.ToolTipRole) == "2026-03-04T05:08:07Z"

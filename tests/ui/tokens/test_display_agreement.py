@@ -94,7 +94,7 @@ def test_times_agree_across_table_details_and_revoke_dialogs(qtbot, kind: TokenK
         assert field(dialog, "Expires At").text() == expires + zone
         assert field(dialog, "Expires At").toolTip() == f"{expires_utc} (UTC)"
     row = list_row(revoke_dialog(qtbot, [token, token.replace(id=token.id[:-1] + "3")]))
-    assert (row["Created At"], row["Expires At"]) == (created, expires)
+    assert (row["Created At"], row["Expires At"]) == (created + zone, expires + zone)
 
 
 def test_permissions_agree_between_the_table_and_the_dialogs(qtbot) -> None:

@@ -10,8 +10,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 from PySide6.QtGui import QColor
 
 from token_desk.history import HistoryEntry, Outcome
-from token_desk.history.entry import utc_text
-from token_desk.models.display import local_time_to_the_second, visible_text
+from token_desk.models.display import local_time_with_zone, utc_time, visible_text
 from token_desk.ui.common.palette import colours
 from token_desk.ui.common.plain_text import plain_tooltip
 
@@ -22,7 +21,7 @@ KIND_LABELS = {"management": "Management", "database": "Database"}
 
 
 def local_seconds(entry: HistoryEntry) -> str:
-    return local_time_to_the_second(entry.time)
+    return local_time_with_zone(entry.time, seconds=True)  # to the second: the order of actions matters
 
 
 def profile_label(entry: HistoryEntry) -> str:
@@ -153,7 +152,7 @@ class HistoryTableModel(QAbstractTableModel):
 
     def _tooltip(self, entry: HistoryEntry, column: int) -> str:
         if column == TIME_COLUMN:
-            return utc_text(entry.time)
+            return utc_time(entry.time)  # the exact value, as the journal and the export keep it
         if column == OUTCOME_COLUMN:
             return _outcome_tooltip(entry)
         return plain_tooltip(visible_text(COLUMNS[column].text(entry), line_breaks=True))
@@ -173,5 +172,5 @@ def _outcome_tooltip(entry: HistoryEntry) -> str:
         return plain_tooltip("No answer was received: the change may or may not have been made. "
                              "Select it and use Check Now.")
     how = "checked later" if entry.checked else "the server's answer"
-    when = f" at {utc_text(entry.answered_at)}" if entry.answered_at else ""
+    when = f" at {local_time_with_zone(entry.answered_at, seconds=True)}" if entry.answered_at else ""
     return plain_tooltip(f"{entry.outcome.label}: {how}{when}.")

@@ -117,9 +117,10 @@ class TokenListSummary(QWidget):
 
 def _token_item(token: Token, metrics: QFontMetrics) -> QTreeWidgetItem:
     created_by = token.created_by or ("" if token.kind is TokenKind.DATABASE else display.NOT_RECORDED)
-    expiry = display.optional_local_time(token.expires_at, display.NEVER)
+    # Not a table with a header to name the zone once: each time says its zone (docs/GLOSSARY.md).
+    expiry = display.optional_local_time_with_zone(token.expires_at, display.NEVER)
     description = display.visible_text(token.description)  # the server's text
-    values = (description, token.id, expiry, display.local_time(token.created_at),
+    values = (description, token.id, expiry, display.optional_local_time_with_zone(token.created_at, display.NOT_RECORDED),
               display.visible_text(created_by), display.status_now(token).label, "")
     item = QTreeWidgetItem(list(values))  # item views draw plain text
     item.setToolTip(DESCRIPTION, plain_tooltip(display.visible_text(token.description, line_breaks=True)))  # the whole text of an elided one

@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QResizeEvent
 from PySide6.QtWidgets import QLabel, QProgressBar, QSizePolicy, QStatusBar, QToolButton
 
+from token_desk.models.display import local_clock_time
 from token_desk.ui.common.plain_text import plain_label
 
 SEPARATOR = " · "
@@ -104,7 +105,7 @@ class StatusLine:
         self.cancel_button.setVisible(busy)
 
     def set_refreshed(self, moment: datetime | None) -> None:
-        self._refreshed = "" if moment is None else f"Last refreshed {moment:%H:%M:%S}"
+        self._refreshed = "" if moment is None else f"Last refreshed {local_clock_time(moment)}"
         self._show_facts()
 
     def _show_facts(self) -> None:
