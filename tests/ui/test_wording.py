@@ -7,16 +7,21 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QLabel, QTreeWidget, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QTreeWidget, QWidget
 
 from tests.ui.create.conftest import FakeService
+from tests.ui.create.test_create_dialog import open_dialog, submit_and_wait
 from tests.ui.tokens.test_display_agreement import details_dialog, revoke_dialog, table_reads
+from token_desk.api import errors
 from token_desk.api.models import CreatedToken, Permission, Token, TokenKind, utc_now
 from token_desk.models import Column
+from token_desk.ui.create.create_dialog import CreateTokenDialog
 from token_desk.ui.create.edit_dialog import EditTokenDialog
+from token_desk.ui.create.expiry_editor import A_DATE
+from token_desk.ui.create.requests_and_results import CreateRequest
 from token_desk.ui.create.secret_dialog import SecretDialog
 
-DRIFTED = ("Does not expire", "Never expires", "Expiration Date", "Token Description", "Off: ")
+DRIFTED = ("Does not expire", "Never expires", "Expiration", "Token Description", "Off: ")
 GLOSSARY = Path(__file__).parents[2] / "docs" / "GLOSSARY.md"
 
 
@@ -70,3 +75,46 @@ def test_the_glossary_names_each_concept_once() -> None:
     glossary = GLOSSARY.read_text(encoding="utf-8")
     for word in ("Never", "Expires At", "Description", "Revoke", "Inactive", "Signed in"):
         assert f"**{word}**" in glossary, word
+
+
+# ---- "Expiration" is not a word of the interface: the choice is "Expires after", the moment "Expires At" ----
+
+def everything_said(widget: QWidget) -> list[str]:
+    """Every text a person sees or a screen reader reads in `widget`: texts, accessible names and
+    descriptions, tooltips, placeholders and combo box entries."""
+    said = []
+    for child in [widget, *widget.findChildren(QWidget)]:
+        said += [child.accessibleName(), child.accessibleDescription(), child.toolTip(), child.windowTitle()]
+        for reader in ("text", "placeholderText", "currentText"):
+            if hasattr(child, reader) and callable(getattr(child, reader)):
+                said.append(getattr(child, reader)())
+        if isinstance(child, QComboBox):
+            said += [child.itemText(row) for row in range(child.count())]
+    return [text for text in said if isinstance(text, str) and text]
+
+
+@pytest.mark.parametrize("kind", list(TokenKind))
+def test_create_dialogs_say_expires_after_and_expires_at_never_expiration(qtbot, kind) -> None:
+    dialog = CreateTokenDialog(None, FakeService(), CreateRequest(kind))
+    qtbot.addWidget(dialog)
+    dialog.description_box.setText("grafana")
+    dialog.expiry.choice.setCurrentText(A_DATE)  # the date and time editors show
+    dialog.expiry.set_expires_at(utc_now() - timedelta(days=1))  # and the problem of a moment in the past
+    said = everything_said(dialog)
+    assert dialog.expiry.problem() in said
+    assert {"Expires after", "Expires At (date)", "Expires At (time)"} <= set(said)
+    assert [text for text in said if "expiration" in text.casefold()] == []
+
+
+@pytest.mark.parametrize("server_message", ["'expiresAt' must be in the future", "bad request"])
+def test_a_rejected_value_is_named_as_the_dialog_names_it(qtbot, server_message) -> None:
+    service = FakeService()
+    service.fail_with["create_before"] = [errors.BadRequestError(status=400, server_message=server_message)]
+    dialog = open_dialog(qtbot, service)
+    dialog.description_box.setText("grafana")
+    dialog.permissions.set_checked("telemetry", "read")
+    submit_and_wait(qtbot, dialog)
+    assert "(400)" in dialog.error_text and "expiration" not in dialog.error_text.casefold()
+    if "expiresAt" in server_message:  # the field it names is the one that gets the focus
+        assert "did not accept the Expires after field" in dialog.error_text
+        qtbot.waitUntil(lambda: dialog.expiry.choice.hasFocus())

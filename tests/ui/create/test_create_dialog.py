@@ -147,7 +147,7 @@ def test_the_database_list_failing_still_lets_names_be_typed(qtbot) -> None:
     (errors.AuthenticationError(status=401), "rejected Token Desk's management token (401)"),
     (errors.ConflictError(status=409, server_message="conflict"), "conflict (409)"),
     (errors.BadRequestError(status=400, server_message="'expiresAt' must be in the future"),
-     "did not accept the Expiration field (400)"),
+     "did not accept the Expires after field (400)"),
 ])
 def test_errors_stay_in_the_dialog_in_plain_words_with_the_input_kept(qtbot, service, error, words) -> None:
     service.fail_with["create_before"] = [error]

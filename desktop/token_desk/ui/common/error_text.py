@@ -41,7 +41,8 @@ Step = Literal["create-management", "create-database", "update", "list", "check"
 _WHAT = {"create-management": "create management tokens", "create-database": "create database tokens",
          "update": "change database tokens", "list": "list the cluster's databases",
          "check": "list tokens"}
-_FIELDS = (("expiresAt", "Expiration"), ("description", "Description"), ("permissions", "Permissions"),
+# Each API field by the caption its dialog shows for it (docs/GLOSSARY.md): expiresAt is chosen under "Expires after".
+_FIELDS = (("expiresAt", "Expires after"), ("description", "Description"), ("permissions", "Permissions"),
            ("resource", "Permissions (database name)"), ("action", "Permissions (action)"))
 
 
@@ -74,7 +75,7 @@ def step_error_sentence(error: BaseException, step: Step) -> str:
 
 
 def problem_field(error: BaseException) -> str | None:
-    """The dialog field a 400 names ("Description", "Expiration", "Permissions"), if any."""
+    """The dialog field a 400 names ("Description", "Expires after", "Permissions"), if any."""
     message = getattr(error, "server_message", None) or ""
     return next((label for name, label in _FIELDS if name in message), None)
 
@@ -84,7 +85,7 @@ def _bad_request(error: errors.BadRequestError) -> str:
     said = f" The server said: {error.server_message}" if error.server_message else ""
     if field:
         return f"The server did not accept the {field} field (400).{said}"
-    return f"The server did not accept these values (400); check the description, expiration and permissions.{said}"
+    return f"The server did not accept these values (400); check the description, the expiry and the permissions.{said}"
 
 
 def _conflict(error: errors.ConflictError, step: Step) -> str:

@@ -14,7 +14,7 @@ from token_desk.history.check import created_by_attempt
 from token_desk.models.display import local_time_with_zone, visible_text
 from token_desk.ui.common.plain_text import plain_label
 from token_desk.ui.create.requests_and_results import DEFAULT_LIFETIME, CreateRequest, CreateResult, TokenDraft, TokenService
-from token_desk.ui.create.expiry_editor import Clock, ExpiryEditor
+from token_desk.ui.create.expiry_editor import EXPIRES_AFTER, Clock, ExpiryEditor
 from token_desk.ui.common.error_text import UNKNOWN_OUTCOME, Step, error_sentence, step_error_sentence
 from token_desk.ui.create.permissions_editor import PermissionsEditor
 from token_desk.ui.create.submitting_dialog import SubmittingDialog
@@ -118,7 +118,7 @@ class CreateTokenDialog(SubmittingDialog):
                 widget.setEnabled(enabled)
 
     def _focus_field(self, field: str | None) -> None:
-        targets = {"Description": self.description_box, "Expiration": self.expiry.choice}
+        targets = {"Description": self.description_box, EXPIRES_AFTER: self.expiry.choice}
         target = targets.get(field or "") or (self.permissions.table if self.permissions and field else None)
         if target is not None:
             target.setFocus()

@@ -27,7 +27,8 @@ NEVER_RISK = ("A management token can create and revoke every other token of the
               "expires stays a way in for as long as it exists, even if it leaks years from now.")
 NEVER_CONFIRM = "Create it without an expiry anyway"
 NEVER_UNCONFIRMED = f"Tick \u201c{NEVER_CONFIRM}\u201d, or choose when the management token expires."
-PAST_PROBLEM = "The expiration time has already passed; choose a moment in the future."
+PAST_PROBLEM = "That date and time have already passed; choose a moment in the future."
+EXPIRES_AFTER = "Expires after"  # the choice's caption (docs/GLOSSARY.md); the moment it gives is "Expires At"
 Clock = Callable[[], datetime]
 
 
@@ -62,18 +63,18 @@ class ExpiryEditor(QWidget):
         self._management = management
         self.choice = QComboBox(self)
         self.choice.addItems(CHOICES)
-        self.choice.setAccessibleName("Expires after")
+        self.choice.setAccessibleName(EXPIRES_AFTER)
         self.choice.setAccessibleDescription("When the new token stops working: after 7, 30, 90 or 365 days, "
                                              "on a date you choose, or never")
-        self.choice_label = QLabel("&Expires after", self)
+        self.choice_label = QLabel(f"&{EXPIRES_AFTER}", self)
         self.choice_label.setBuddy(self.choice)
         self.date_edit = QDateEdit(self)
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat("yyyy-MM-dd")
-        self.date_edit.setAccessibleName("Expiration date")
+        self.date_edit.setAccessibleName("Expires At (date)")
         self.time_edit = QTimeEdit(self)
         self.time_edit.setDisplayFormat("HH:mm")
-        self.time_edit.setAccessibleName("Expiration time")
+        self.time_edit.setAccessibleName("Expires At (time)")
         self.explanation = plain_label("", self, wrap=True)
         self.explanation.setToolTip("In your time zone, and in UTC as the server stores it")
         self.never_risk = plain_label(NEVER_RISK, self, wrap=True)
