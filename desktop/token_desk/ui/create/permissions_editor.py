@@ -68,6 +68,9 @@ class PermissionsEditor(QWidget):
         table.verticalHeader().hide()
         table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        # One Tab stop, as the token tables: the arrow keys move between cells and Space ticks one. With Qt's
+        # default, Tab walked every cell of every database and never reached "Database name to add".
+        table.setTabKeyNavigation(False)
         header = table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column in (1, 2):

@@ -52,6 +52,11 @@ class TokenList(QTreeWidget):
         header.setSectionResizeMode(CREATED_BY, QHeaderView.ResizeMode.Fixed)
         header.resizeSection(CREATED_BY, self._created_by_width())
         self.addTopLevelItems([_token_item(token, self.fontMetrics()) for token in tokens])
+        # Tab stops here (a long list scrolls with the arrow keys): the focus ring goes round the current line,
+        # which starts at the first; nothing is ever selected.
+        self.setAllColumnsShowFocus(True)
+        if tokens:
+            self.setCurrentItem(self.topLevelItem(0))
 
     def _created_by_width(self) -> int:
         sample = self.fontMetrics().horizontalAdvance(CREATED_BY_SAMPLE) + 2 * ROW_AIR
