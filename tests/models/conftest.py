@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import time
+from collections.abc import Iterator
 from datetime import datetime, timedelta, timezone
 
 import pytest
@@ -53,14 +54,18 @@ def set_time_zone(monkeypatch: pytest.MonkeyPatch, name: str) -> None:
     time.tzset()
 
 
-@pytest.fixture(autouse=True)
-def utc_local_time(monkeypatch):
-    """Local time is UTC unless a test picks another zone with set_time_zone()."""
-    monkeypatch.setenv("TZ", "UTC")
-    time.tzset()
+def local_time_zone(monkeypatch: pytest.MonkeyPatch, name: str) -> Iterator[None]:
+    """For a fixture: local time is `name` until the test ends, then this machine's own again."""
+    set_time_zone(monkeypatch, name)
     yield
     monkeypatch.undo()
     time.tzset()
+
+
+@pytest.fixture(autouse=True)
+def utc_local_time(monkeypatch):
+    """Local time is UTC unless a test picks another zone with set_time_zone()."""
+    yield from local_time_zone(monkeypatch, "UTC")
 
 
 @pytest.fixture

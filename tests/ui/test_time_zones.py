@@ -8,7 +8,6 @@ leave the zone to their header (its tooltip), and a moment the local calendar ca
 from __future__ import annotations
 
 import re
-import time
 from datetime import datetime, timedelta, timezone
 
 import pytest
@@ -17,6 +16,7 @@ from PySide6.QtWidgets import QStatusBar, QTreeWidget
 from PySide6.QtGui import QAction
 
 from tests.history.history_helpers import TARGET
+from tests.models.conftest import local_time_zone
 from tests.ui.test_wording import texts
 from tests.ui.tokens.test_display_agreement import details_dialog, rendered, revoke_dialog
 from token_desk.api.models import CreatedToken, Token, TokenKind, utc_now
@@ -34,11 +34,7 @@ WINTER = datetime(2026, 1, 14, 9, 30, 5, tzinfo=timezone.utc)  # 10:30:05 CET
 
 @pytest.fixture(autouse=True)
 def berlin(monkeypatch):
-    monkeypatch.setenv("TZ", "Europe/Berlin")
-    time.tzset()
-    yield
-    monkeypatch.undo()
-    time.tzset()
+    yield from local_time_zone(monkeypatch, "Europe/Berlin")
 
 
 def times_without_zone(text: str) -> list[str]:
