@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
+from tests.models.conftest import local_time_zone
 from tests.ui.conftest import confirm_revoke_when_the_dialog_opens, shown_tokens
 from tests.ui.file_prompts_fake import ScriptedFilePrompts
 from token_desk.api.retry import DEFAULT_RETRY_POLICY
@@ -16,6 +17,7 @@ from token_desk.api.models import Permission, TokenKind
 from token_desk.app import create_window
 from token_desk.history import Action, Journal, Outcome
 from token_desk.ui.history import HistoryWindow
+from token_desk.ui.history.history_model import COLUMNS
 
 WAIT_MS = 15_000
 ATTEMPTS = DEFAULT_RETRY_POLICY.max_attempts  # the client's tries of a GET or DELETE
@@ -87,6 +89,21 @@ def test_ctrl_h_shows_the_entries_newest_first_and_filters_them(qtbot, window, s
     history.search_box.setText(refused.id[:13].upper())  # literal, case-insensitive
     assert rows_of(history, "Token ID") == [[refused.id]]
     assert history.status.text() == "2 entries · 1 shown"
+
+
+@pytest.fixture(params=["Europe/Berlin", "Asia/Kolkata", "America/St_Johns"])
+def zone(request, monkeypatch):
+    yield from local_time_zone(monkeypatch, request.param)
+
+
+def test_the_time_of_each_entry_shows_whole_with_its_zone(qtbot, window, zone) -> None:
+    revoke_selected(window, TokenKind.DATABASE)
+    history = open_history(qtbot, window)
+    time_column = [spec.title for spec in COLUMNS].index("Time")
+    entry_time = history.model.entry_at(0).time.astimezone()
+    assert rows_of(history, "Time")[0][0].endswith(f" {entry_time.tzname()}")
+    # Not "2026-12-07 02:42:19…": the column is wide enough for the text its cells need.
+    assert history.view.columnWidth(time_column) >= history.view.sizeHintForColumn(time_column)
 
 
 def test_a_new_entry_appears_in_an_open_history_window(qtbot, window) -> None:

@@ -3,19 +3,21 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLineEdit, QPushButton,
-                               QTableView, QVBoxLayout, QWidget)
+                               QStyle, QTableView, QVBoxLayout, QWidget)
 
+from token_desk.api.models import utc_now
 from token_desk.connection import Connection
 from token_desk.export import export_history_csv, export_history_json
 from token_desk.history import (
     CheckResult, HistoryEntry, HistoryRead, Journal, Outcome, RecordingService, can_check, check_entry, target_of,
 )
+from token_desk.models.display import local_time_with_zone
 from token_desk.tasks import run_in_background
 from token_desk.ui.common.error_text import error_sentence
 from token_desk.ui.common.file_prompts import FilePrompts, with_suffix
@@ -28,6 +30,17 @@ KIND_CHOICES = (("All kinds", None), ("Management tokens", "management"), ("Data
 OUTCOME_CHOICES = (("All outcomes", None), *((outcome.label, outcome) for outcome in Outcome))
 ALL_PROFILES = "All profiles"
 EXPORTERS = {"csv": export_history_csv, "json": export_history_json}
+HALF_A_YEAR = timedelta(days=182)
+CELL_AIR = 12
+
+
+def _time_column_width(view: QTableView) -> int:
+    """Room for a time with its zone, never elided: this computer's zone names now and half a year on
+    (CET and CEST), in the view's font, with the cell's margins and some air."""
+    now = utc_now()
+    samples = (local_time_with_zone(now, seconds=True), local_time_with_zone(now + HALF_A_YEAR, seconds=True))
+    margins = 2 * (view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1)
+    return max(view.fontMetrics().horizontalAdvance(sample) for sample in samples) + margins + CELL_AIR
 
 
 class _JournalRelay(QObject):
@@ -108,6 +121,7 @@ class HistoryWindow(QWidget):
         view.setAlternatingRowColors(True)
         for column, width in enumerate((150, 90, 70, 95, 240, 300, 290, 110, 140, 280)):
             view.setColumnWidth(column, width)
+        view.setColumnWidth(TIME_COLUMN, _time_column_width(view))
         return view
 
     def _lay_out(self) -> None:
