@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QComboBox, QLabel, QTreeWidget, QWidget
 
 from tests.ui.create.conftest import FakeService
 from tests.ui.create.test_create_dialog import open_dialog, submit_and_wait
-from tests.ui.tokens.test_display_agreement import details_dialog, revoke_dialog, table_reads
+from tests.ui.tokens.test_display_agreement import details_dialog, field, list_row, revoke_dialog, table_reads
 from token_desk.api import errors
 from token_desk.api.models import CreatedToken, Permission, Token, TokenKind, utc_now
 from token_desk.models import Column
@@ -118,3 +118,12 @@ def test_a_rejected_value_is_named_as_the_dialog_names_it(qtbot, server_message)
     if "expiresAt" in server_message:  # the field it names is the one that gets the focus
         assert "did not accept the Expires after field" in dialog.error_text
         qtbot.waitUntil(lambda: dialog.expiry.choice.hasFocus())
+
+
+def test_a_token_without_a_description_reads_the_same_dash_in_the_table_and_every_dialog(qtbot) -> None:
+    token = never_expiring(TokenKind.DATABASE).replace(description="")
+    assert table_reads(token, Column.DESCRIPTION) == "—"
+    several = revoke_dialog(qtbot, [token, token.replace(id=token.id[:-1] + "3")])
+    assert list_row(several)["Description"] == "—"  # not a blank line that looks like a gap in the list
+    for dialog in (details_dialog(qtbot, token), revoke_dialog(qtbot, [token])):
+        assert field(dialog, "Description").text() == "—"

@@ -6,6 +6,7 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
+from tests.models.conftest import local_time_zone
 from tests.ui.create.conftest import FakeService
 from token_desk.api import errors
 from token_desk.api.models import Permission, TokenKind
@@ -47,13 +48,28 @@ def test_a_new_token_expires_in_90_days_unless_another_preset_or_a_date_is_chose
     assert expiry.choice.currentText() == "90 days" and expiry.date_edit.isHidden()
     moment = expiry.expires_at()
     assert timedelta(days=90) < moment - datetime.now(timezone.utc) <= timedelta(days=90, hours=1)
-    local = moment.astimezone()
-    assert expiry.explanation.text() == (f"Expires {local:%Y-%m-%d %H:%M} {local.tzname()} "
-                                         f"({moment:%Y-%m-%d %H:%M} UTC)")  # the zone, and the server's UTC
+    assert expiry.explanation.text().startswith(f"Expires {moment.astimezone():%Y-%m-%d %H:%M} ")
     expiry.choice.setCurrentText("7 days")
     assert expiry.expires_at() - datetime.now(timezone.utc) <= timedelta(days=7, hours=1)
     expiry.choice.setCurrentText("On a date…")
     assert not expiry.date_edit.isHidden() and not expiry.time_edit.isHidden()
+
+
+@pytest.fixture(params=["Europe/Berlin", "UTC"])
+def zone(request, monkeypatch):
+    yield from local_time_zone(monkeypatch, request.param)
+
+
+def test_the_expiry_reads_in_the_local_zone_and_in_utc_once_each(qtbot, service, zone) -> None:
+    dialog = open_dialog(qtbot, service)
+    expiry = dialog.expiry
+    moment = expiry.expires_at()
+    local = moment.astimezone()
+    utc = f"{moment.astimezone(timezone.utc):%Y-%m-%d %H:%M} UTC"
+    if local.tzname() == "UTC":  # not "Expires 2027-03-07 03:00 UTC (2027-03-07 03:00 UTC)"
+        assert expiry.explanation.text() == f"Expires {utc}"
+    else:  # the zone, and the server's UTC
+        assert expiry.explanation.text() == f"Expires {local:%Y-%m-%d %H:%M} {local.tzname()} ({utc})"
 
 
 def test_never_for_a_management_token_asks_once_and_says_why(qtbot, service) -> None:

@@ -48,8 +48,10 @@ def preset_for(lifetime: timedelta | None) -> str:
 
 
 def moment_text(moment: datetime) -> str:
-    """"Expires 2027-03-06 14:00 CET (2027-03-06 13:00 UTC)": local with its zone, and the server's UTC."""
-    return f"Expires {display.local_time_with_zone(moment)} ({display.utc_minutes(moment)})"
+    """"Expires 2027-03-06 14:00 CET (2027-03-06 13:00 UTC)": local with its zone, and the server's UTC;
+    once where local time is UTC ("Expires 2027-03-06 13:00 UTC (2027-03-06 13:00 UTC)" said it twice)."""
+    local, utc = display.local_time_with_zone(moment), display.utc_minutes(moment)
+    return f"Expires {local}" if local == utc else f"Expires {local} ({utc})"
 
 
 class ExpiryEditor(QWidget):

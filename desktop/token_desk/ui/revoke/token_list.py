@@ -124,7 +124,7 @@ def _token_item(token: Token, metrics: QFontMetrics) -> QTreeWidgetItem:
     created_by = token.created_by or ("" if token.kind is TokenKind.DATABASE else display.NOT_RECORDED)
     # Not a table with a header to name the zone once: each time says its zone (docs/GLOSSARY.md).
     expiry = display.optional_local_time_with_zone(token.expires_at, display.NEVER)
-    description = display.visible_text(token.description)  # the server's text
+    description = display.text_or_empty(display.visible_text(token.description))  # the server's text; "—" as the table
     values = (description, token.id, expiry, display.optional_local_time_with_zone(token.created_at, display.NOT_RECORDED),
               display.visible_text(created_by), display.status_now(token).label, "")
     item = QTreeWidgetItem(list(values))  # item views draw plain text

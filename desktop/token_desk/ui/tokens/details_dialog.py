@@ -47,7 +47,8 @@ def _time_field(caption: str, moment: datetime | None, none_text: str) -> FieldT
 def summary_fields(token: Token) -> list[FieldText]:
     """What the revoke dialog shows at once: enough to recognise the token."""
     # The table's column titles, so each thing has one name everywhere (docs/GLOSSARY.md).
-    fields = [FieldText("Description", display.visible_text(token.description, line_breaks=True), wrap=True),
+    description = display.text_or_empty(display.visible_text(token.description, line_breaks=True))  # "—" as the table
+    fields = [FieldText("Description", description, wrap=True),
               FieldText("Token ID", token.id)]
     if token.kind is TokenKind.MANAGEMENT:
         fields.append(FieldText("Prefix", token.prefix or display.NOT_RECORDED))
