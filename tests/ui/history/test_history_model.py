@@ -66,3 +66,9 @@ def test_an_unknown_entry_says_how_to_settle_it() -> None:
     model.set_entries([entry(2, Outcome.UNKNOWN)])
     assert "Check Now" in model.index(0, column("Message")).data()
     assert model.index(0, column("Time")).data(Qt.ItemDataRole.ToolTipRole) == "2026-03-04T05:08:07Z"
+
+
+def test_an_entry_without_a_description_reads_a_dash_as_the_token_tables_do() -> None:
+    model = HistoryTableModel()
+    model.set_entries([replace(entry(0, Outcome.CONFIRMED), description="")])
+    assert model.index(0, column("Description")).data() == "—"

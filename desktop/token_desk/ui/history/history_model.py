@@ -10,7 +10,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 from PySide6.QtGui import QColor
 
 from token_desk.history import HistoryEntry, Outcome
-from token_desk.models.display import local_time_with_zone, utc_time, visible_text
+from token_desk.models.display import local_time_with_zone, text_or_empty, utc_time, visible_text
 from token_desk.ui.common.palette import colours
 from token_desk.ui.common.plain_text import plain_tooltip
 
@@ -40,7 +40,7 @@ COLUMNS = (
     HistoryColumn("Outcome", lambda entry: entry.outcome.label),
     HistoryColumn("Action", lambda entry: entry.action.label),
     HistoryColumn("Kind", lambda entry: KIND_LABELS.get(entry.kind, entry.kind)),
-    HistoryColumn("Description", lambda entry: entry.description),
+    HistoryColumn("Description", lambda entry: text_or_empty(entry.description)),  # "—" as the token tables
     HistoryColumn("Message", lambda entry: entry.message or _NO_MESSAGE.get(entry.outcome, "")),
     HistoryColumn("Token ID", lambda entry: entry.token_id),
     HistoryColumn("Profile", profile_label),
