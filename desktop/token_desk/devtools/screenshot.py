@@ -182,6 +182,7 @@ def _save_when_loaded(window, options: argparse.Namespace, app: QApplication, re
         window.search_box.setText(options.search)
         if options.no_tokens:
             window.current_page().set_tokens(())
+            window.notice.hide()  # it counted the demo's expiring tokens, which this picture leaves out
         if options.attention:
             show_attention(window)
         target = open_dialog(window, options.dialog) if options.dialog else window
