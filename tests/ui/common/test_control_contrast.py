@@ -1,13 +1,14 @@
 """Controls stand out in both schemes, measured on rendered pixels (WCAG 1.4.11): the boundary of a checkbox,
-a radio button and a line edit, and a focused line edit's ring, reach 3:1 against the window behind them."""
+a radio button, a line edit and a date editor, and a focused line edit's ring, reach 3:1 against the window
+behind them. (test_focus_contrast.py measures the focus of every kind of control.)"""
 
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QRect
+from PySide6.QtCore import QDate, QRect
 from PySide6.QtGui import QColor, QImage
-from PySide6.QtWidgets import (QCheckBox, QLineEdit, QRadioButton, QStyle, QStyleOptionButton, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import (QCheckBox, QDateEdit, QLineEdit, QRadioButton, QStyle, QStyleOptionButton,
+                               QVBoxLayout, QWidget)
 
 from token_desk.ui.common import palette
 from token_desk.ui.common.boundary_style import install_boundary_style
@@ -39,7 +40,7 @@ def controls(qtbot, scheme):
     form.setAutoFillBackground(True)
     layout = QVBoxLayout(form)
     parts = {"checkbox": QCheckBox("I understand the risk of this action"), "radio": QRadioButton("Rows shown"),
-             "line edit": QLineEdit("Grafana"), "focused": QLineEdit("")}
+             "line edit": QLineEdit("Grafana"), "date editor": QDateEdit(QDate(2027, 3, 7)), "focused": QLineEdit("")}
     for widget in parts.values():
         layout.addWidget(widget)
     qtbot.addWidget(form)
@@ -73,7 +74,7 @@ def indicator_rect(button) -> QRect:
     return button.style().subElementRect(element, option, button).translated(button.pos())
 
 
-@pytest.mark.parametrize("name", ["checkbox", "radio", "line edit", "focused"])
+@pytest.mark.parametrize("name", ["checkbox", "radio", "line edit", "date editor", "focused"])
 def test_control_boundaries_reach_3_to_1_against_the_window(controls, name) -> None:
     form, parts = controls
     image = form.grab().toImage()
