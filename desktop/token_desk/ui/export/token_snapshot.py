@@ -2,8 +2,21 @@
 
 from __future__ import annotations
 
+from token_desk.api.models import Token
 from token_desk.export import TokenTable
-from token_desk.models.columns import ColumnSpec
+from token_desk.models.columns import Column, ColumnSpec
+from token_desk.models.display import DisplayStatus, local_time_with_zone
+
+# A file is read away from this computer, where no header tooltip says which zone the table's times are in:
+# there each local time says its zone ("2026-12-03 08:11 CET" beside "2026-12-03T07:11:00Z" in the UTC column).
+TIME_FIELDS = {Column.CREATED_AT: "created_at", Column.EXPIRES_AT: "expires_at", Column.REVOKED_AT: "revoked_at"}
+
+
+def cell_text(column: ColumnSpec, token: Token, status: DisplayStatus) -> str:
+    """What the table shows in this cell, a time with its zone."""
+    field = TIME_FIELDS.get(column.key)
+    moment = getattr(token, field) if field else None
+    return column.text(token, status) if moment is None else local_time_with_zone(moment)
 
 
 def visible_columns(page) -> list[ColumnSpec]:
@@ -29,7 +42,7 @@ def token_table(page, shown_only: bool) -> TokenTable:
 
     def cells(row: int) -> list[str]:
         token, status = tokens[row], statuses[row]
-        return [column.text(token, status) for column in columns]
+        return [cell_text(column, token, status) for column in columns]
 
     return TokenTable(page.kind, tuple(column.title for column in columns), tokens, cells,
                       lambda row: findings.findings(rows[row]))
