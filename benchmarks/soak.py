@@ -30,7 +30,8 @@ import time  # noqa: E402
 from collections import Counter  # noqa: E402
 from pathlib import Path  # noqa: E402
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "desktop"))
+REPO_ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO_ROOT / "desktop"))
 
 from PySide6.QtCore import QEvent, QTimer  # noqa: E402
 from PySide6.QtWidgets import QAbstractButton, QApplication  # noqa: E402
@@ -49,10 +50,12 @@ RISK = "I understand the risk of this action"
 
 
 # The misbehaving sandbox runs in a child process, so the memory measured is the app's alone.
+# Its faults come from the tests' support code (the packaged app has none), imported from the checkout.
 _SANDBOX = """
-import json, sys
-from token_desk.sandbox import start_sandbox
-sb = start_sandbox(seed=int(sys.argv[1]), populate={"database": int(sys.argv[2]), "management": int(sys.argv[4])})
+import json, os, sys
+sys.path[:0] = [sys.argv[5], os.path.join(sys.argv[5], "desktop")]
+from tests.sandbox.faults import start_faulty_sandbox
+sb = start_faulty_sandbox(seed=int(sys.argv[1]), populate={"database": int(sys.argv[2]), "management": int(sys.argv[4])})
 print(json.dumps({"url": sb.url, "account_id": sb.account_id, "cluster_id": sb.cluster_id,
                   "management_token": sb.management_token}), flush=True)
 sb.faults.chaos(float(sys.argv[3]), int(sys.argv[1]))
@@ -68,7 +71,7 @@ sb.stop()
 class ChaoticSandbox:
     def __init__(self, seed: int, tokens: int, chaos: float) -> None:
         self._process = subprocess.Popen([sys.executable, "-c", _SANDBOX, str(seed), str(tokens), str(chaos),
-                                          str(MANAGEMENT_TOKENS)],
+                                          str(MANAGEMENT_TOKENS), str(REPO_ROOT)],
                                          stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
         details = json.loads(self._process.stdout.readline())
         self.url, self.account_id, self.cluster_id = details["url"], details["account_id"], details["cluster_id"]
