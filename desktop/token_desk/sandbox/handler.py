@@ -31,7 +31,6 @@ class HandlerServer(Protocol):
 log = logging.getLogger("token_desk.sandbox")
 
 
-
 def error_body(status: int, message: str) -> str:
     return json.dumps({"code": status, "message": message}, ensure_ascii=False)
 
