@@ -33,7 +33,7 @@ from pathlib import Path  # noqa: E402
 REPO_ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO_ROOT / "desktop"))
 
-from PySide6.QtCore import QEvent, QTimer  # noqa: E402
+from PySide6.QtCore import QEvent, QObject, QTimer  # noqa: E402
 from PySide6.QtWidgets import QAbstractButton, QApplication  # noqa: E402
 
 from token_desk.api.connect import management_token_service  # noqa: E402
@@ -125,35 +125,39 @@ class KillingInfluxctl:
         return Counter(self._log_file.read_text().split()) if self._log_file.exists() else Counter()
 
 
-class QuietPrompts:
-    """Nobody at the keyboard: every question is declined and counted."""
+class PersonAtTheDialogs(QObject):
+    """Whoever sits at the app, meeting its real dialogs: each Revoke dialog is confirmed as a person would
+    (tick the risk box, press Revoke Token) and closed once the server work is over, its report kept; any other
+    question is declined and counted (nobody is there to sign in again)."""
 
     def __init__(self) -> None:
-        self.asked: Counter[str] = Counter()
-
-    def __getattr__(self, name: str):
-        if name.startswith("_"):
-            raise AttributeError(name)
-        return lambda *_args, **_kwargs: self.asked.update([name])
-
-
-class ConfirmingRevoker:
-    """The real revoke dialog, confirmed as a person would; closed once the server work is over."""
-
-    def __init__(self) -> None:
+        super().__init__()
         self.reports: list = []
+        self.declined: Counter[str] = Counter()
+        self._current = None  # the modal window being answered (only one, so nothing piles up over the run)
+        self._timer = QTimer(self, interval=5, timeout=self._answer_open_modal)
+        self._timer.start()
 
-    def ask(self, parent, tokens, client):
+    def _answer_open_modal(self) -> None:
         from token_desk.ui.revoke import RevokeDialog
 
-        dialog = RevokeDialog(parent, tokens, client)
-        dialog.revoke_finished.connect(lambda _report: QTimer.singleShot(0, dialog.accept))
-        QTimer.singleShot(0, lambda: [button_reading(dialog, text).click() for text in (RISK, 'Revoke Token')])
-        dialog.exec()
-        report = dialog.report
-        dialog.deleteLater()
+        window = QApplication.activeModalWidget()
+        if window is None or not window.isVisible() or window is self._current:
+            return
+        self._current = window
+        if isinstance(window, RevokeDialog):
+            window.revoke_finished.connect(lambda report, dialog=window: self._revoked(dialog, report))
+            for text in (RISK, "Revoke Token"):
+                button_reading(window, text).click()
+            return
+        self.declined[type(window).__name__] += 1
+        button = next((b for b in window.findChildren(QAbstractButton) if b.text() in ("Cancel", "Close", "OK")),
+                      None)
+        button.click() if button is not None else window.close()
+
+    def _revoked(self, dialog, report) -> None:
         self.reports.append(report)
-        return report
+        QTimer.singleShot(0, dialog.accept)
 
 
 def button_reading(dialog, text: str) -> QAbstractButton:
@@ -217,13 +221,12 @@ class ErrorCounter(logging.Handler):
         self.count += 1
 
 
-def open_window(sandbox, revoker, prompts, influxctl: Path):
+def open_window(sandbox, influxctl: Path):
     from token_desk.app import create_window
 
     os.environ["INFLUX_MANAGEMENT_TOKEN"] = sandbox.management_token
     window = create_window(["--url", sandbox.url, "--account-id", sandbox.account_id,
-                            "--cluster-id", sandbox.cluster_id, "--influxctl", str(influxctl)],
-                           prompts=prompts, revoker=revoker)
+                            "--cluster-id", sandbox.cluster_id, "--influxctl", str(influxctl)])
     window.commands["show-inactive"].setChecked(True)  # revoked rows stay: the whole table is compared
     window.show()
     return window
@@ -246,9 +249,9 @@ def main() -> int:
     started = time.perf_counter()
     sandbox = ChaoticSandbox(args.seed, TOKENS, args.chaos)
     try:
-        revoker, prompts = ConfirmingRevoker(), QuietPrompts()
+        person = PersonAtTheDialogs()
         influxctl = KillingInfluxctl(Path(tempfile.mkdtemp(prefix="token-desk-soak-influxctl-")), sandbox.url, args.kill)
-        window = open_window(sandbox, revoker, prompts, influxctl.program)
+        window = open_window(sandbox, influxctl.program)
         wait_idle(app, window)
         warm_mb = failed_refreshes = 0
         for cycle in range(1, args.cycles + 1):
@@ -271,7 +274,7 @@ def main() -> int:
     finally:
         sandbox.stop()
     elapsed = time.perf_counter() - started
-    reports = [report for report in revoker.reports if report is not None]
+    reports = [report for report in person.reports if report is not None]
     outcomes = Counter(outcome.result_label for report in reports for outcome in report.outcomes)
     checked = sum(outcome.answer_lost for report in reports for outcome in report.outcomes)
     killed = influxctl.killed()
@@ -282,7 +285,7 @@ def main() -> int:
           f"{chaos.get('delay', 0)} delays, {chaos.get('drop', 0)} dropped, {chaos.get('500', 0)} × 500, "
           f"{chaos.get('429', 0)} × 429, influxctl killed {killed['before']} before and {killed['after']} after "
           f"acting; revokes {dict(outcomes)} ({checked} settled by re-reading); "
-          f"{failed_refreshes} refreshes showed an error; final tables {'equal' if matches else 'DIFFER FROM'} "
+          f"{failed_refreshes} refreshes showed an error; questions declined {dict(person.declined)}; final tables {'equal' if matches else 'DIFFER FROM'} "
           f"the service's ({token_counts['database']} database, {token_counts['management']} management "
           f"tokens); RSS {warm_mb:.0f} → {end_mb:.0f} MB ({growth:+.1%}, "
           f"{'flat' if flat else 'NOT flat'}); {errors.count} errors logged, no crash: {'PASS' if ok else 'FAIL'}")
