@@ -55,7 +55,8 @@ _SANDBOX = """
 import json, os, sys
 sys.path[:0] = [sys.argv[5], os.path.join(sys.argv[5], "desktop")]
 from tests.sandbox.faults import start_faulty_sandbox
-sb = start_faulty_sandbox(seed=int(sys.argv[1]), populate={"database": int(sys.argv[2]), "management": int(sys.argv[4])})
+sb = start_faulty_sandbox(seed=int(sys.argv[1]),
+                          populate={"database": int(sys.argv[2]), "management": int(sys.argv[4])})
 print(json.dumps({"url": sb.url, "account_id": sb.account_id, "cluster_id": sb.cluster_id,
                   "management_token": sb.management_token}), flush=True)
 sb.faults.chaos(float(sys.argv[3]), int(sys.argv[1]))
@@ -285,7 +286,8 @@ def main() -> int:
           f"{chaos.get('delay', 0)} delays, {chaos.get('drop', 0)} dropped, {chaos.get('500', 0)} × 500, "
           f"{chaos.get('429', 0)} × 429, influxctl killed {killed['before']} before and {killed['after']} after "
           f"acting; revokes {dict(outcomes)} ({checked} settled by re-reading); "
-          f"{failed_refreshes} refreshes showed an error; questions declined {dict(person.declined)}; final tables {'equal' if matches else 'DIFFER FROM'} "
+          f"{failed_refreshes} refreshes showed an error; questions declined {dict(person.declined)}; "
+          f"final tables {'equal' if matches else 'DIFFER FROM'} "
           f"the service's ({token_counts['database']} database, {token_counts['management']} management "
           f"tokens); RSS {warm_mb:.0f} → {end_mb:.0f} MB ({growth:+.1%}, "
           f"{'flat' if flat else 'NOT flat'}); {errors.count} errors logged, no crash: {'PASS' if ok else 'FAIL'}")

@@ -3,8 +3,8 @@
 The app runs its dialogs and message boxes modally (exec()), so the test's own click or key press returns only
 once someone has answered them. `modals_answered()` answers from inside that loop, on a short timer: it reads
 each new modal window as a person would (its title, its labels, the rows of its lists), then presses the first
-of `press` it shows, by its text; then its parent window is active again. A window that is still open after its answer is closed and reported, so a
-broken dialog fails the test instead of hanging the run.
+of `press` it shows, by its text; then its parent window is active again. A window that is still open after
+its answer is closed and reported, so a broken dialog fails the test instead of hanging the run.
 """
 
 from __future__ import annotations

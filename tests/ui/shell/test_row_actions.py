@@ -112,7 +112,8 @@ def test_delete_opens_the_revoke_dialog_with_the_selection(qtbot, open_window) -
     token = page.proxy.token_at(3)
     with modals_answered() as seen:
         qtbot.keyClick(page.view, Qt.Key.Key_Delete)
-    assert [(d.kind, d.title, d.shows(token.id)) for d in seen] == [("RevokeDialog", f"Revoke {token.kind.label}", True)]
+    assert [(d.kind, d.title, d.shows(token.id)) for d in seen] == [
+        ("RevokeDialog", f"Revoke {token.kind.label}", True)]
 
 
 def test_delete_does_nothing_on_a_revoked_token(qtbot, open_window) -> None:
