@@ -30,9 +30,10 @@ import time  # noqa: E402
 from collections import Counter  # noqa: E402
 from pathlib import Path  # noqa: E402
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "desktop"))
+REPO_ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO_ROOT / "desktop"))
 
-from PySide6.QtCore import QEvent, QTimer  # noqa: E402
+from PySide6.QtCore import QEvent, QObject, QTimer  # noqa: E402
 from PySide6.QtWidgets import QAbstractButton, QApplication  # noqa: E402
 
 from token_desk.api.connect import management_token_service  # noqa: E402
@@ -49,10 +50,13 @@ RISK = "I understand the risk of this action"
 
 
 # The misbehaving sandbox runs in a child process, so the memory measured is the app's alone.
+# Its faults come from the tests' support code (the packaged app has none), imported from the checkout.
 _SANDBOX = """
-import json, sys
-from token_desk.sandbox import start_sandbox
-sb = start_sandbox(seed=int(sys.argv[1]), populate={"database": int(sys.argv[2]), "management": int(sys.argv[4])})
+import json, os, sys
+sys.path[:0] = [sys.argv[5], os.path.join(sys.argv[5], "desktop")]
+from tests.sandbox.faults import start_faulty_sandbox
+sb = start_faulty_sandbox(seed=int(sys.argv[1]),
+                          populate={"database": int(sys.argv[2]), "management": int(sys.argv[4])})
 print(json.dumps({"url": sb.url, "account_id": sb.account_id, "cluster_id": sb.cluster_id,
                   "management_token": sb.management_token}), flush=True)
 sb.faults.chaos(float(sys.argv[3]), int(sys.argv[1]))
@@ -68,7 +72,7 @@ sb.stop()
 class ChaoticSandbox:
     def __init__(self, seed: int, tokens: int, chaos: float) -> None:
         self._process = subprocess.Popen([sys.executable, "-c", _SANDBOX, str(seed), str(tokens), str(chaos),
-                                          str(MANAGEMENT_TOKENS)],
+                                          str(MANAGEMENT_TOKENS), str(REPO_ROOT)],
                                          stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
         details = json.loads(self._process.stdout.readline())
         self.url, self.account_id, self.cluster_id = details["url"], details["account_id"], details["cluster_id"]
@@ -122,35 +126,39 @@ class KillingInfluxctl:
         return Counter(self._log_file.read_text().split()) if self._log_file.exists() else Counter()
 
 
-class QuietPrompts:
-    """Nobody at the keyboard: every question is declined and counted."""
+class PersonAtTheDialogs(QObject):
+    """Whoever sits at the app, meeting its real dialogs: each Revoke dialog is confirmed as a person would
+    (tick the risk box, press Revoke Token) and closed once the server work is over, its report kept; any other
+    question is declined and counted (nobody is there to sign in again)."""
 
     def __init__(self) -> None:
-        self.asked: Counter[str] = Counter()
-
-    def __getattr__(self, name: str):
-        if name.startswith("_"):
-            raise AttributeError(name)
-        return lambda *_args, **_kwargs: self.asked.update([name])
-
-
-class ConfirmingRevoker:
-    """The real revoke dialog, confirmed as a person would; closed once the server work is over."""
-
-    def __init__(self) -> None:
+        super().__init__()
         self.reports: list = []
+        self.declined: Counter[str] = Counter()
+        self._current = None  # the modal window being answered (only one, so nothing piles up over the run)
+        self._timer = QTimer(self, interval=5, timeout=self._answer_open_modal)
+        self._timer.start()
 
-    def ask(self, parent, tokens, client):
+    def _answer_open_modal(self) -> None:
         from token_desk.ui.revoke import RevokeDialog
 
-        dialog = RevokeDialog(parent, tokens, client)
-        dialog.revoke_finished.connect(lambda _report: QTimer.singleShot(0, dialog.accept))
-        QTimer.singleShot(0, lambda: [button_reading(dialog, text).click() for text in (RISK, 'Revoke Token')])
-        dialog.exec()
-        report = dialog.report
-        dialog.deleteLater()
+        window = QApplication.activeModalWidget()
+        if window is None or not window.isVisible() or window is self._current:
+            return
+        self._current = window
+        if isinstance(window, RevokeDialog):
+            window.revoke_finished.connect(lambda report, dialog=window: self._revoked(dialog, report))
+            for text in (RISK, "Revoke Token"):
+                button_reading(window, text).click()
+            return
+        self.declined[type(window).__name__] += 1
+        button = next((b for b in window.findChildren(QAbstractButton) if b.text() in ("Cancel", "Close", "OK")),
+                      None)
+        button.click() if button is not None else window.close()
+
+    def _revoked(self, dialog, report) -> None:
         self.reports.append(report)
-        return report
+        QTimer.singleShot(0, dialog.accept)
 
 
 def button_reading(dialog, text: str) -> QAbstractButton:
@@ -214,13 +222,12 @@ class ErrorCounter(logging.Handler):
         self.count += 1
 
 
-def open_window(sandbox, revoker, prompts, influxctl: Path):
+def open_window(sandbox, influxctl: Path):
     from token_desk.app import create_window
 
     os.environ["INFLUX_MANAGEMENT_TOKEN"] = sandbox.management_token
     window = create_window(["--url", sandbox.url, "--account-id", sandbox.account_id,
-                            "--cluster-id", sandbox.cluster_id, "--influxctl", str(influxctl)],
-                           prompts=prompts, revoker=revoker)
+                            "--cluster-id", sandbox.cluster_id, "--influxctl", str(influxctl)])
     window.commands["show-inactive"].setChecked(True)  # revoked rows stay: the whole table is compared
     window.show()
     return window
@@ -243,9 +250,9 @@ def main() -> int:
     started = time.perf_counter()
     sandbox = ChaoticSandbox(args.seed, TOKENS, args.chaos)
     try:
-        revoker, prompts = ConfirmingRevoker(), QuietPrompts()
+        person = PersonAtTheDialogs()
         influxctl = KillingInfluxctl(Path(tempfile.mkdtemp(prefix="token-desk-soak-influxctl-")), sandbox.url, args.kill)
-        window = open_window(sandbox, revoker, prompts, influxctl.program)
+        window = open_window(sandbox, influxctl.program)
         wait_idle(app, window)
         warm_mb = failed_refreshes = 0
         for cycle in range(1, args.cycles + 1):
@@ -268,7 +275,7 @@ def main() -> int:
     finally:
         sandbox.stop()
     elapsed = time.perf_counter() - started
-    reports = [report for report in revoker.reports if report is not None]
+    reports = [report for report in person.reports if report is not None]
     outcomes = Counter(outcome.result_label for report in reports for outcome in report.outcomes)
     checked = sum(outcome.answer_lost for report in reports for outcome in report.outcomes)
     killed = influxctl.killed()
@@ -279,7 +286,8 @@ def main() -> int:
           f"{chaos.get('delay', 0)} delays, {chaos.get('drop', 0)} dropped, {chaos.get('500', 0)} × 500, "
           f"{chaos.get('429', 0)} × 429, influxctl killed {killed['before']} before and {killed['after']} after "
           f"acting; revokes {dict(outcomes)} ({checked} settled by re-reading); "
-          f"{failed_refreshes} refreshes showed an error; final tables {'equal' if matches else 'DIFFER FROM'} "
+          f"{failed_refreshes} refreshes showed an error; questions declined {dict(person.declined)}; "
+          f"final tables {'equal' if matches else 'DIFFER FROM'} "
           f"the service's ({token_counts['database']} database, {token_counts['management']} management "
           f"tokens); RSS {warm_mb:.0f} → {end_mb:.0f} MB ({growth:+.1%}, "
           f"{'flat' if flat else 'NOT flat'}); {errors.count} errors logged, no crash: {'PASS' if ok else 'FAIL'}")

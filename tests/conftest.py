@@ -12,7 +12,7 @@ from token_desk.api.client import ManagementApiClient
 from token_desk.api.connect import management_token_service
 from token_desk.api.influxctl import InfluxctlProgram
 from token_desk.api.service import TokenService
-from token_desk.sandbox import Sandbox, start_sandbox
+from tests.sandbox.faults import FaultySandbox, start_faulty_sandbox
 from token_desk.sandbox.influxctl import write_launcher
 
 # The offscreen platform cannot resize windows to their size hints, raise windows or grab input
@@ -34,16 +34,18 @@ def config_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.Mon
 
 
 @pytest.fixture
-def sandbox(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Iterator[Sandbox]:
-    """A seeded sandbox server on 127.0.0.1 for this test only; the app's influxctl is its emulator."""
-    with start_sandbox(data=":memory:", seed=1) as running:
+def sandbox(tmp_path_factory: pytest.TempPathFactory,
+            monkeypatch: pytest.MonkeyPatch) -> Iterator[FaultySandbox]:
+    """A seeded sandbox server on 127.0.0.1 for this test only, with `faults` to switch on; the app's
+    influxctl is its emulator."""
+    with start_faulty_sandbox(data=":memory:", seed=1) as running:
         launcher = write_launcher(tmp_path_factory.mktemp("influxctl"), running.influxctl_command)
         monkeypatch.setenv("TOKEN_DESK_INFLUXCTL", str(launcher))
         yield running
 
 
 @pytest.fixture
-def rest_client(sandbox: Sandbox) -> Iterator[ManagementApiClient]:
+def rest_client(sandbox: FaultySandbox) -> Iterator[ManagementApiClient]:
     """A real HTTP client signed in to `sandbox`, retrying without the waits between attempts
     (the retry policy itself is tested in tests/api)."""
     with ManagementApiClient(sandbox.url, sandbox.account_id, sandbox.cluster_id,
@@ -52,7 +54,7 @@ def rest_client(sandbox: Sandbox) -> Iterator[ManagementApiClient]:
 
 
 @pytest.fixture
-def client(sandbox: Sandbox) -> Iterator[TokenService]:
+def client(sandbox: FaultySandbox) -> Iterator[TokenService]:
     """The app's token service for `sandbox`, as a profile gets it: database tokens over real HTTP,
     management tokens through the sandbox's influxctl emulator (real processes)."""
     service = management_token_service(sandbox.url, sandbox.account_id, sandbox.cluster_id, sandbox.management_token,

@@ -227,3 +227,26 @@ def test_only_the_builder_and_the_entry_point_name_the_main_window() -> None:
     allowed = {"token_desk.ui.shell.window_builder", "token_desk.app", "token_desk.ui.shell.main_window"}
     naming = sorted(name for name in MODULES if "token_desk.ui.shell.main_window" in module_imports(name))
     assert set(naming) <= allowed, naming
+
+
+# ---- the product carries no test or benchmark code ----------------------------------------------------------
+FAULT_SWITCHES = ("fail_next_revokes", "fail_next_requests", "invalid_json_next", "drop_next_answers", "hang_next",
+                  "hold_next", "release_held", "chaos", "delay_ms", "--delay-ms", "--fail-revokes", "--invalid-json")
+
+
+def test_nothing_in_the_package_imports_tests_or_benchmarks() -> None:
+    """The packaged app is what desktop/token_desk imports: tests/ and benchmarks/ must stay outside it
+    (build.spec also excludes them by name)."""
+    offences = [f"{path.relative_to(PACKAGE)} imports {name}"
+                for path in sorted(PACKAGE.rglob("*.py")) for name in sorted(imported_modules(path))
+                if name.split(".")[0] in ("tests", "benchmarks", "conftest", "pytest", "pytestqt")]
+    assert not offences, "\n".join(offences)
+
+
+def test_the_product_sandbox_has_no_fault_switches() -> None:
+    """Misbehaviour on demand lives in tests/sandbox/faults.py, reaching the sandbox through its interceptor."""
+    offences = [f"{path.relative_to(PACKAGE)} says {switch!r}"
+                for path in sorted(PACKAGE.rglob("*.py")) for switch in FAULT_SWITCHES
+                if switch in path.read_text(encoding="utf-8")]
+    assert not offences, "\n".join(offences)
+    assert not (PACKAGE / "sandbox" / "faults.py").exists()

@@ -119,11 +119,10 @@ def start_demo():
     return start_sandbox(data=":memory:", seed=DEMO_SEED)
 
 
-def create_window(argv: Sequence[str], *, prompts=None, revoker=None):
+def create_window(argv: Sequence[str]):
     """The window `token-desk ARGV` opens, with loading started off the GUI thread. Needs a QApplication.
 
-    The composition root: it builds the window's parts. `prompts` (a ui.connections.Prompts) and
-    `revoker` (a ui.revoke.RevokeService) default to the real dialogs; tests pass ones that answer at once.
+    The composition root: it builds the window's parts, the real dialogs among them.
     """
     from token_desk.api.connect import management_token_service
     from token_desk.credentials import (Credentials, MemoryProfileStore, MemorySecretStore, ProfileManager,
@@ -150,7 +149,7 @@ def create_window(argv: Sequence[str], *, prompts=None, revoker=None):
     # The history's folder is made on its first entry; --demo keeps its history in memory for the session.
     journal = MemoryJournal() if args.demo else Journal(default_data_dir())
     settings = MemorySettings() if args.demo else open_settings()
-    prompts = prompts or ConnectionPrompts()
+    prompts = ConnectionPrompts()
 
     # The controller owns every connection's service (and the demo server) and closes them when the window
     # goes away or the user switches. Every non-demo service records its changes.
@@ -159,7 +158,7 @@ def create_window(argv: Sequence[str], *, prompts=None, revoker=None):
                                      prompts, settings, switcher, welcome, influxctl_option=args.influxctl,
                                      decorate=recording(journal))
 
-    window = build_window(connections, revoker or DialogRevokeService(), settings, journal)
+    window = build_window(connections, DialogRevokeService(), settings, journal)
     controller = window.connections
     _open_first_connection(controller, args)
     warm_up_later(window, FIRST_USE_MODULES, also=[_installed_version])

@@ -41,7 +41,7 @@ SIGNED_OUT_ADVICE = "Token Desk is now signed out; sign in again to continue."
 
 
 class RevokingClient(Protocol):
-    """The part of a TokenService revocation needs (tests pass a fake)."""
+    """The part of a TokenService revocation needs."""
 
     def revoke_token(self, kind: TokenKind, token_id: str) -> None: ...
     def get_token(self, kind: TokenKind, token_id: str) -> Token: ...

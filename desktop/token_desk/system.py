@@ -23,10 +23,6 @@ def is_macos(platform: str | None = None) -> bool:
     return (platform or PLATFORM) == "darwin"
 
 
-def is_linux(platform: str | None = None) -> bool:
-    return (platform or PLATFORM).startswith("linux")
-
-
 def program_file_name(name: str, platform: str | None = None) -> str:
     """A program's file name: influxctl is influxctl.exe on Windows."""
     return f"{name}.exe" if is_windows(platform) else name

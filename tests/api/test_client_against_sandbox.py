@@ -11,14 +11,14 @@ from token_desk.api.models import Permission, TokenKind, TokenStatus
 from token_desk.api.retry import RetryPolicy
 from token_desk.cancellation import Cancellation, CancelledError, cancellable
 from token_desk.revocation import revoke_tokens
-from token_desk.sandbox import start_sandbox
+from tests.sandbox.faults import start_faulty_sandbox
 
 MISSING_ID = "99999999-9999-4999-8999-999999999999"
 
 
 @pytest.fixture
 def sandbox():
-    with start_sandbox(seed=7) as running:
+    with start_faulty_sandbox(seed=7) as running:
         yield running
 
 

@@ -127,3 +127,11 @@ def test_each_system_finds_its_qt_plugins_and_leaves_out_the_unused_ones(monkeyp
     kept = [entry[0] for entry in spec["a"].binaries + spec["a"].datas]
     assert not any("qgif" in path or "translations" in path for path in kept)
     assert len(kept) == len(spec["REQUIRED_QT_PLUGINS"])
+
+
+@pytest.mark.parametrize("platform", ["linux", "win32", "darwin"])
+def test_no_system_s_build_takes_in_the_tests_or_benchmarks_support_code(monkeypatch, platform) -> None:
+    """The sandbox's fault switches live in tests/: even a stray import must not carry them into the app."""
+    analysis = read_spec(monkeypatch, platform)["Analysis"].kwargs
+    assert {"tests", "benchmarks", "pytest"} <= set(analysis["excludes"])
+    assert analysis["pathex"] == [str(REPO_ROOT / "desktop")]  # the only source folder the build searches

@@ -143,6 +143,16 @@ def test_bundle_is_lean_and_self_contained(bundle: Path) -> None:
         path.name for path in (built_checkout(bundle) / "resources" / "icons").glob("*.svg"))
 
 
+def test_the_bundle_carries_no_test_or_fault_injection_code(bundle: Path) -> None:
+    from PyInstaller.archive.readers import pkg_archive_contents
+
+    modules = set(pkg_archive_contents(str(bundle / "token-desk")))
+    assert "token_desk.sandbox.interceptor" in modules  # read right: the self-test's sandbox is there...
+    stray = sorted(name for name in modules
+                   if name.split(".")[0] in ("tests", "benchmarks", "pytest") or name.endswith(".faults"))
+    assert stray == []  # ...and nothing that makes it misbehave
+
+
 def test_the_linux_download_holds_the_app_its_desktop_file_and_icons(bundle: Path, tmp_path: Path) -> None:
     """What .ci/package makes of the bundle for the release: the .tar.gz a person unpacks and runs."""
     checkout = built_checkout(bundle)

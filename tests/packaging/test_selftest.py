@@ -17,6 +17,8 @@ from PySide6.QtGui import QImage
 
 import token_desk.app
 import token_desk.sandbox
+from tests.sandbox.faults import start_faulty_sandbox
+from tests.tools import REPO_ROOT
 from token_desk import selftest
 
 EXPECTED_STEPS = (
@@ -68,10 +70,8 @@ def test_screenshot_is_the_loaded_window(qapp, tmp_path: Path) -> None:
 
 
 def test_a_refused_revoke_fails_the_revoke_step_and_stops(qapp, monkeypatch) -> None:
-    original = token_desk.sandbox.start_sandbox
-
     def sandbox_refusing_revokes(*args, **kwargs):
-        sandbox = original(*args, **kwargs)
+        sandbox = start_faulty_sandbox(*args, **kwargs)
         sandbox.faults.fail_next_revokes(10, status=403)  # 403 is not retried: the dialog shows the failure
         return sandbox
 
@@ -83,10 +83,8 @@ def test_a_refused_revoke_fails_the_revoke_step_and_stops(qapp, monkeypatch) -> 
 
 
 def test_a_server_that_refuses_to_list_fails_the_loading_step(qapp, monkeypatch) -> None:
-    original = token_desk.sandbox.start_sandbox
-
     def sandbox_refusing_requests(*args, **kwargs):
-        sandbox = original(*args, **kwargs)
+        sandbox = start_faulty_sandbox(*args, **kwargs)
         sandbox.faults.fail_next_requests(10, 403)
         return sandbox
 
@@ -105,14 +103,12 @@ def test_the_self_test_leaves_the_config_folder_untouched(qapp, config_dir: Path
 STUCK_APP = """
 import sys
 from PySide6.QtWidgets import QApplication
-import token_desk.app
 import token_desk.sandbox
+from tests.sandbox.faults import start_faulty_sandbox
 from token_desk import selftest
 
-original = token_desk.sandbox.start_sandbox
-
 def slow_sandbox(*args, **kwargs):
-    sandbox = original(*args, **kwargs)
+    sandbox = start_faulty_sandbox(*args, **kwargs)
     sandbox.faults.delay_ms = 5000  # every answer takes longer than the whole self-test may
     return sandbox
 
@@ -125,7 +121,7 @@ sys.exit(selftest.run_self_test(QApplication([])))
 def test_a_stuck_app_ends_with_a_timeout_instead_of_hanging(tmp_path: Path) -> None:
     # In a child process: the watchdog ends the whole process, as it must in a CI job.
     result = subprocess.run([sys.executable, "-c", STUCK_APP], capture_output=True, text=True, timeout=60,
-                            env=os.environ | {"QT_QPA_PLATFORM": "offscreen"})
+                            cwd=REPO_ROOT, env=os.environ | {"QT_QPA_PLATFORM": "offscreen"})
     assert result.returncode == selftest.EXIT_TIMED_OUT
     assert result.stdout.splitlines()[-1] == "self-test: FAILED: no result within 1 s; the app is stuck"
 

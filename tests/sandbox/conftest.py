@@ -8,7 +8,8 @@ import httpx
 import pytest
 
 from tests.sandbox.contract import validate_response
-from token_desk.sandbox import Sandbox, start_sandbox
+from tests.sandbox.faults import FaultySandbox, start_faulty_sandbox
+from token_desk.sandbox import Sandbox
 
 
 def check_contract(response: httpx.Response) -> None:
@@ -26,8 +27,8 @@ def bearer(secret: str) -> dict[str, str]:
 
 
 @pytest.fixture
-def sandbox() -> Iterator[Sandbox]:
-    with start_sandbox(data=":memory:", seed=1) as running:
+def sandbox() -> Iterator[FaultySandbox]:
+    with start_faulty_sandbox(data=":memory:", seed=1) as running:
         yield running
 
 

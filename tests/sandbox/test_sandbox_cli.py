@@ -10,15 +10,20 @@ from pathlib import Path
 import httpx
 import pytest
 
-from tests.tools import as_from_a_terminal
+from tests.tools import REPO_ROOT, as_from_a_terminal
 
 LABELS = ("URL", "Account ID", "Cluster ID", "Management token")
 
 
-def run_cli(*args: str) -> subprocess.Popen:
-    """The sandbox as a person starts it in a terminal (where Ctrl+C reaches it)."""
-    return subprocess.Popen(as_from_a_terminal([sys.executable, "-m", "token_desk.sandbox", "--port", "0", *args]),
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+def run_cli(*args: str, module: str = "token_desk.sandbox") -> subprocess.Popen:
+    """The sandbox as a person starts it in a terminal (where Ctrl+C reaches it); `module` may be the tests'
+    launcher with fault flags, run from the checkout."""
+    return subprocess.Popen(as_from_a_terminal([sys.executable, "-m", module, "--port", "0", *args]),
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=REPO_ROOT)
+
+
+def run_faulty_cli(*args: str) -> subprocess.Popen:
+    return run_cli(*args, module="tests.sandbox.faulty_cli")
 
 
 def read_labels(process: subprocess.Popen) -> dict[str, str]:
@@ -55,9 +60,15 @@ def test_prints_what_to_paste_serves_it_and_keeps_the_secret_out_of_logs(tmp_pat
     assert shown["Management token"] not in stderr  # ...without the bearer
 
 
+def test_the_product_sandbox_has_no_fault_flags() -> None:
+    result = subprocess.run([sys.executable, "-m", "token_desk.sandbox", "--help"], capture_output=True, text=True)
+    assert result.returncode == 0 and "--token" in result.stdout
+    assert not [flag for flag in ("--delay-ms", "--fail-revokes", "--invalid-json") if flag in result.stdout]
+
+
 def test_given_token_and_fault_flags(tmp_path: Path) -> None:
     secret = "M.V1.cli-given-token-abcdefghijklmnopqrstuvwxyz"
-    process = run_cli("--token", secret, "--fail-revokes", "1", "--delay-ms", "10")
+    process = run_faulty_cli("--token", secret, "--fail-revokes", "1", "--delay-ms", "10")
     try:
         shown = read_labels(process)
         assert shown["Management token"] == secret
@@ -71,7 +82,7 @@ def test_given_token_and_fault_flags(tmp_path: Path) -> None:
 
 
 def test_invalid_json_flag_garbles_answers() -> None:
-    process = run_cli("--invalid-json", "--quiet")
+    process = run_faulty_cli("--invalid-json", "--quiet")
     try:
         shown = read_labels(process)
         answer = httpx.get(f"{shown['URL']}/accounts/{shown['Account ID']}/clusters/{shown['Cluster ID']}/tokens")

@@ -14,7 +14,6 @@ from token_desk.app import create_window, start_demo
 from token_desk.models.columns import Column
 from token_desk.sandbox import Sandbox
 from token_desk.ui.connections import ConnectionsController
-from token_desk.ui.revoke import RevokeService
 from token_desk.ui.shell.main_window import MainWindow
 from token_desk.ui.shell.window_builder import build_window
 from token_desk.ui.revoke.revoke_dialog import RevokeDialog
@@ -67,6 +66,16 @@ def header_click(qtbot, page: TokenPage, column: Column) -> None:
     section = page.column_index(column)
     x = header.sectionViewportPosition(section) + header.sectionSize(section) // 2
     qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, header.height() // 2))
+
+
+def column_shown(page: TokenPage, column) -> bool:
+    """The header shows the column (its section is not hidden)."""
+    return not page.view.isColumnHidden(page.column_index(column))
+
+
+def unavailable(page: TokenPage) -> bool:
+    """The page shows why its tokens cannot be listed instead of its table."""
+    return page.stack.currentWidget() is not page.view
 
 
 def shown_tokens(page: TokenPage) -> list:
@@ -164,12 +173,12 @@ def bare_window(qtbot, isolated_settings) -> MainWindow:
 
 @pytest.fixture
 def open_window(qtbot, sandbox: Sandbox, monkeypatch: pytest.MonkeyPatch) -> Callable[..., MainWindow]:
-    """Builds `token-desk --url <sandbox> ...` like a user would start it, shown and loaded; the prompts
-    answer like a user pressing Cancel (the real ones are modal), and `revoker` stands in for the dialog."""
+    """Builds `token-desk --url <sandbox> ...` like a user would start it, shown and loaded; its dialogs are
+    the real ones (tests/ui/modals.py answers them)."""
     monkeypatch.setenv("INFLUX_MANAGEMENT_TOKEN", sandbox.management_token)
 
-    def build(wait: bool = True, revoker: RevokeService | None = None) -> MainWindow:
-        window = create_window(url_args(sandbox), prompts=DecliningPrompts(), revoker=revoker)
+    def build(wait: bool = True) -> MainWindow:
+        window = create_window(url_args(sandbox))
         qtbot.addWidget(window)
         window.show()
         if wait:

@@ -8,8 +8,8 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAccessible, QGuiApplication
 from PySide6.QtWidgets import QAbstractButton, QAbstractSpinBox, QApplication, QComboBox, QLabel, QWidget
 
-from tests.ui.conftest import (LOAD_TIMEOUT_MS, DecliningPrompts, RecordingRevoker, revoke_button, risk_box,
-                               shown_tokens, wait_loaded)
+from tests.ui.conftest import LOAD_TIMEOUT_MS, revoke_button, risk_box, shown_tokens, wait_loaded
+from tests.ui.modals import modals_answered
 from token_desk.api.models import TokenKind
 from token_desk.app import create_window
 from token_desk.ui.revoke.revoke_dialog import RevokeDialog
@@ -56,12 +56,10 @@ def unnamed_controls(root: QWidget) -> list[str]:
 
 @pytest.fixture
 def demo(qtbot):
-    revoker = RecordingRevoker()
-    window = create_window(["--demo"], prompts=DecliningPrompts(), revoker=revoker)
+    window = create_window(["--demo"])
     qtbot.addWidget(window)
     window.show()
     wait_loaded(qtbot, window)
-    window.revoker_used = revoker
     return window
 
 
@@ -73,7 +71,7 @@ def test_every_control_of_the_main_window_has_a_name(demo) -> None:
 
 
 def test_the_welcome_page_names_every_control(qtbot, config_dir) -> None:
-    window = create_window([], prompts=DecliningPrompts())
+    window = create_window([])
     qtbot.addWidget(window)
     window.show()
     assert window.central_stack.currentWidget() is window.welcome
@@ -156,8 +154,9 @@ def test_the_window_works_from_the_keyboard_alone(qtbot, demo) -> None:
     press(qtbot, demo, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)  # copy the ID
     assert QGuiApplication.clipboard().text() == page.current_token().id
     chosen = page.current_token()
-    press(qtbot, demo, Qt.Key.Key_Delete)  # revoke asks first
-    assert demo.revoker_used.asked == [[chosen]]
+    with modals_answered() as seen:
+        press(qtbot, demo, Qt.Key.Key_Delete)  # revoke asks first
+    assert [(d.kind, d.shows(chosen.id), d.answer) for d in seen] == [("RevokeDialog", True, "Cancel")]
     press(qtbot, demo, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)  # the database tokens
     assert demo.current_page().kind is TokenKind.DATABASE
     press(qtbot, demo, Qt.Key.Key_F5)  # refresh

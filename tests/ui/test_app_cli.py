@@ -49,7 +49,7 @@ def test_url_connects_without_storing_anything(qtbot, sandbox, monkeypatch, conf
     qtbot.addWidget(window)
     wait_loaded(qtbot, window)
     assert window.connection.kind is ConnectionKind.ONE_OFF
-    assert window.connections.switcher.active_text == sandbox.url.split("/")[2]
+    assert window.connections.switcher.currentText() == sandbox.url.split("/")[2]
     assert window.current_page().proxy.rowCount() > 0
     window.close()
     stored = "".join(path.read_text(errors="replace") for path in config_dir.rglob("*") if path.is_file())
@@ -101,7 +101,7 @@ def test_no_arguments_show_the_welcome_page_not_an_empty_table(qtbot) -> None:
     assert window.connection is None
     assert window.central_stack.currentWidget() is window.welcome and window.welcome.isVisible()
     assert not window.commands["refresh"].isEnabled() and not window.search_box.isEnabled()
-    assert window.connections.switcher.active_text == "Not connected"
+    assert window.connections.switcher.currentText() == "Not connected"
 
 
 def test_url_window_has_no_demo_marker(open_window) -> None:

@@ -7,7 +7,8 @@ import json
 from PySide6.QtCore import Qt
 
 from tests.hostile import add_hostile_tokens
-from tests.ui.conftest import DecliningPrompts, wait_loaded
+from tests.ui.conftest import wait_loaded
+from tests.ui.modals import modals_answered
 from token_desk.api.models import TokenKind
 from token_desk.app import create_window
 from token_desk.models.columns import Column
@@ -19,32 +20,25 @@ BAD_NAME = "bad\nname\x1b[31m"
 RAW = ("\n", "\x1b", "\u202e")
 
 
-class RecordingPrompts(DecliningPrompts):
-    def __init__(self) -> None:
-        super().__init__()
-        self.problems: list[str] = []
-
-    def show_problem(self, parent, title, message) -> None:
-        super().show_problem(parent, title, message)
-        self.problems.append(message)
-
-
 def test_a_hand_written_name_with_control_characters_is_refused_and_the_others_load(qtbot, config_dir) -> None:
     profile = {"base_url": "https://console.influxdata.com/api/v0", "account_id": ACCOUNT_ID,
                "cluster_id": CLUSTER_ID}
     path = config_dir / "profiles.json"
     path.write_text(json.dumps({"schema_version": 1, "last_used": BAD_NAME, "profiles": [
         {"name": "Production", **profile}, {"name": BAD_NAME, **profile}]}, indent=2))
-    prompts = RecordingPrompts()
-    window = create_window([], prompts=prompts)
-    qtbot.addWidget(window)
+    with modals_answered() as seen:
+        window = create_window([])
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitUntil(lambda: seen != [])
     switcher = window.connections.switcher
     shown = [switcher.itemText(index) for index in range(switcher.count())]
     assert "Production" in shown
     assert not any(raw in text for text in [*shown, window.windowTitle()] for raw in RAW)
     line = next(number for number, text in enumerate(path.read_text().splitlines(), start=1)
                 if text.strip().startswith('"name": "bad'))
-    [sentence] = prompts.problems
+    [box] = seen
+    sentence = box.text
     assert f"line {line} of {path}" in sentence and "control characters" in sentence
     window.close()
 

@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import QSize
 
 from tests.memory_keyring import MemoryKeyring, install_keyring
-from tests.ui.conftest import DecliningPrompts, wait_loaded
+from tests.ui.conftest import unavailable, wait_loaded
 from token_desk.app import create_window
 from token_desk.credentials import Profile
 
@@ -24,7 +24,7 @@ def keyring_entries():
 
 @pytest.fixture
 def demo(qtbot, config_dir):
-    window = create_window(["--demo"], prompts=DecliningPrompts())
+    window = create_window(["--demo"])
     qtbot.addWidget(window)
     window.show()
     wait_loaded(qtbot, window)
@@ -54,7 +54,7 @@ def test_a_normal_start_still_remembers_the_layout(qtbot, config_dir, sandbox, m
     from tests.ui.conftest import url_args
 
     monkeypatch.setenv("INFLUX_MANAGEMENT_TOKEN", sandbox.management_token)
-    window = create_window(url_args(sandbox), prompts=DecliningPrompts())
+    window = create_window(url_args(sandbox))
     qtbot.addWidget(window)
     window.close()
     assert [path.name for path in files_under(config_dir)] == ["ui.ini"]
@@ -68,12 +68,12 @@ def test_on_windows_the_demo_shows_management_tokens_and_its_sandbox_config_goes
     from tests.ui.conftest import shown_tokens
 
     monkeypatch.setattr(system, "PLATFORM", "win32")
-    window = create_window(["--demo"], prompts=DecliningPrompts())
+    window = create_window(["--demo"])
     qtbot.addWidget(window)
     window.show()
     wait_loaded(qtbot, window)
     management = window.page(TokenKind.MANAGEMENT)
-    assert not management.is_unavailable and shown_tokens(management)
+    assert not unavailable(management) and shown_tokens(management)
     bridge = window.connection.service.management
     config = Path(bridge.auth.config_path)
     assert config.is_file() and not config.is_relative_to(config_dir)

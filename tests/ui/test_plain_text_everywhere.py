@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QAbstractItemView, QLabel, QMessageBox, QWidget
 
 from tests.hostile import HOSTILE, add_hostile_tokens
 from tests.ui.conftest import shown_tokens, when_message_box_open
+from tests.ui.modals import modals_answered
 from token_desk.api.errors import AuthenticationError, ServerError
 from token_desk.api.models import TokenKind
 from token_desk.connection import Connection, ConnectionKind
@@ -130,7 +131,9 @@ def test_about_dialog_with_a_hostile_base_url(qtbot, loaded) -> None:
                                    AuthenticationError(f"Rejected: {HOSTILE}", status=401, server_message=HOSTILE)])
 def test_error_banner_with_a_hostile_server_message(qtbot, loaded, error) -> None:
     if isinstance(error, AuthenticationError):
-        loaded.loader.failed.emit(error)  # a rejected sign-in concerns both pages
+        with modals_answered() as asked:
+            loaded.loader.failed.emit(error)  # a rejected sign-in concerns both pages...
+        assert [(d.kind, d.answer) for d in asked] == [("TokenPrompt", "Cancel")]  # ...and asks for a new token
     else:
         loaded.loader.kind_failed.emit(loaded.current_page().kind, error)
     assert HOSTILE in loaded.banner.message

@@ -90,11 +90,6 @@ class TokenTableModel(QAbstractTableModel):
         """The section of the column whose specification has `key` (e.g. Column.STATUS)."""
         return section_of(self._columns, key)
 
-    @property
-    def newest_change(self) -> float | None:
-        """When the newest confirmed change still kept over older lists was confirmed (time.monotonic())."""
-        return max((at for at, _token in self._confirmed.values()), default=None)
-
     def confirm(self, token: Token) -> None:
         """The service's copy after a change it confirmed (revoke, create, edit): shown now, and kept over
         any list requested before this moment."""

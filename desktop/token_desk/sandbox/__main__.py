@@ -14,7 +14,7 @@ from token_desk.sandbox.influxctl import write_launcher
 from token_desk.sandbox.server import Sandbox
 
 
-def parse_args(argv: list[str] | None) -> argparse.Namespace:
+def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m token_desk.sandbox", description=__doc__)
     parser.add_argument("--port", type=int, default=8086, help="0 picks a free port")
     parser.add_argument("--data", default=":memory:", help="SQLite file kept across runs (default: throwaway)")
@@ -24,11 +24,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--management-tokens", type=int, default=0, metavar="N",
                         help="add N generated management tokens to the sample data")
     parser.add_argument("--token", help="management token string to accept (default: a new one per run)")
-    parser.add_argument("--delay-ms", type=int, default=0, help="delay every response")
-    parser.add_argument("--fail-revokes", type=int, default=0, metavar="N", help="first N revokes answer 500")
-    parser.add_argument("--invalid-json", action="store_true", help="answer every request with a non-JSON body")
     parser.add_argument("--quiet", action="store_true", help="no request log on stderr")
-    return parser.parse_args(argv)
+    return parser
 
 
 def _interrupt(signum: int, frame: object) -> None:
@@ -36,24 +33,28 @@ def _interrupt(signum: int, frame: object) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = parse_args(argv)
+    args = build_parser().parse_args(argv)
+    log_requests(args)
+    return serve(Sandbox(data=args.data, seed=args.seed, token=args.token, port=args.port), args)
+
+
+def log_requests(args: argparse.Namespace) -> None:
     logging.basicConfig(stream=sys.stderr, level=logging.WARNING if args.quiet else logging.INFO,
                         format="%(asctime)s sandbox: %(message)s")
-    sandbox = Sandbox(data=args.data, seed=args.seed, token=args.token, port=args.port)
+
+
+def serve(sandbox: Sandbox, args: argparse.Namespace) -> int:
+    """Adds the tokens asked for, prints what to paste into the app, and serves until Ctrl+C or `kill`."""
     if args.database_tokens or args.management_tokens:
         sandbox.populate(management=max(args.management_tokens, 0), database=max(args.database_tokens, 0))
-    sandbox.faults.delay_ms = args.delay_ms
-    sandbox.faults.fail_next_revokes(args.fail_revokes)
-    if args.invalid_json:
-        sandbox.faults.invalid_json_next(sys.maxsize)
-    launcher_folder = Path(tempfile.mkdtemp(prefix="token-desk-influxctl-"))
-    launcher = write_launcher(launcher_folder, sandbox.influxctl_command)
-    for label, value in (("URL", sandbox.url), ("Account ID", sandbox.account_id),
-                         ("Cluster ID", sandbox.cluster_id), ("Management token", sandbox.management_token),
-                         ("influxctl", str(launcher))):
-        print(f"{label}: {value}", flush=True)
     signal.signal(signal.SIGTERM, _interrupt)  # `kill` ends it as cleanly as Ctrl+C
-    try:
+    launcher_folder = Path(tempfile.mkdtemp(prefix="token-desk-influxctl-"))
+    try:  # from before the first line is printed: whoever reads it may press Ctrl+C at once
+        launcher = write_launcher(launcher_folder, sandbox.influxctl_command)
+        for label, value in (("URL", sandbox.url), ("Account ID", sandbox.account_id),
+                             ("Cluster ID", sandbox.cluster_id), ("Management token", sandbox.management_token),
+                             ("influxctl", str(launcher))):
+            print(f"{label}: {value}", flush=True)
         sandbox.serve_forever()
     except KeyboardInterrupt:
         pass

@@ -1,17 +1,17 @@
-"""HTTP/1.1 front of the sandbox: routing, bearer check, faults, and error bodies."""
+"""HTTP/1.1 front of the sandbox: routing, bearer check, error bodies, and the interceptor's say."""
 
 from __future__ import annotations
 
 import json
 import logging
-import time
 from http.server import BaseHTTPRequestHandler
 from socket import socket
 from typing import Protocol
 from urllib.parse import urlsplit
 
 from token_desk.sandbox import routes
-from token_desk.sandbox.faults import Faults, Injected, RequestLog
+from token_desk.sandbox.interceptor import Interceptor
+from token_desk.sandbox.request_log import RequestLog
 from token_desk.sandbox.service import Answer, Service
 from token_desk.sandbox.validation import ApiFailure
 from token_desk.sandbox.wire import is_uuid
@@ -21,7 +21,7 @@ class HandlerServer(Protocol):
     """What a request handler uses of its server (server.SandboxHTTPServer)."""
 
     service: Service
-    faults: Faults
+    interceptor: Interceptor
     request_log: RequestLog
 
     def track(self, connection: socket) -> None: ...
@@ -29,12 +29,6 @@ class HandlerServer(Protocol):
     def accepts(self, secret: str) -> bool: ...
 
 log = logging.getLogger("token_desk.sandbox")
-
-CHAOS_ANSWERS = {"500": 500, "429": 429}
-CHAOS_DELAY_S = 0.05
-GARBAGE_BODY = b"<html>502 Bad Gateway: upstream answered garbage"  # looks like a proxy error page
-_REASONS = {400: "bad request", 401: "unauthorized", 403: "forbidden", 404: "not found",
-            405: "method not allowed", 409: "conflict", 429: "too many requests", 500: "internal server error"}
 
 
 def error_body(status: int, message: str) -> str:
@@ -62,30 +56,29 @@ class SandboxHandler(BaseHTTPRequestHandler):
     def _serve(self) -> None:
         raw = self._read_body()  # always drained, or the next request on this connection is garbled
         path = urlsplit(self.path).path
-        faults = self.server.faults
-        if faults.hang_if_asked():
-            self.close_connection = True
-            return
-        chaos = faults.draw_chaos()
-        if chaos in CHAOS_ANSWERS:
-            self._send(self._injected(Injected(CHAOS_ANSWERS[chaos])))
-            return
-        if chaos == "delay":
-            time.sleep(CHAOS_DELAY_S)
-        try:
-            answer = self._answer(path, raw)
-        except ApiFailure as failure:
-            answer = Answer(failure.status, error_body(failure.status, failure.message))
-        except Exception:  # never a traceback on the wire; the type is enough to debug locally
-            log.exception("sandbox failed on %s %s", self.command, path)
-            answer = Answer(500, error_body(500, "internal server error"))
-        faults.wait_if_held()  # the answer as the service had it when asked, held back on the way
-        if chaos == "drop" or faults.take_drop(self.command):
-            self.close_connection = True  # the work is done, but its answer is lost on the way
+        self._count_delete(path)
+        answer = self.server.interceptor.answer(self.command, lambda: self._answer_or_error(path, raw))
+        if answer is None:
+            self.close_connection = True  # no answer: the client sees the connection hung up
             self.server.request_log.record(self.command, path, 0)
             return
         self._send(answer)
         self.server.request_log.record(self.command, path, answer.status)
+
+    def _count_delete(self, path: str) -> None:
+        """Every DELETE of a token received, answered or not: what "sent exactly once" is checked against."""
+        found = routes.match(path)
+        if found is not None and found[0].kind and self.command == "DELETE":
+            self.server.request_log.count_delete(found[0].kind, found[1][-1])
+
+    def _answer_or_error(self, path: str, raw: bytes) -> Answer:
+        try:
+            return self._answer(path, raw)
+        except ApiFailure as failure:
+            return Answer(failure.status, error_body(failure.status, failure.message))
+        except Exception:  # never a traceback on the wire; the type is enough to debug locally
+            log.exception("sandbox failed on %s %s", self.command, path)
+            return Answer(500, error_body(500, "internal server error"))
 
     def _read_body(self) -> bytes:
         try:
@@ -100,24 +93,12 @@ class SandboxHandler(BaseHTTPRequestHandler):
         if found is None:
             raise ApiFailure(404, f"no such endpoint: {path}")
         route, segments = found
-        if route.kind and self.command == "DELETE":
-            self.server.request_log.count_delete(route.kind, segments[-1])
-        if self.server.faults.delay_ms:
-            time.sleep(self.server.faults.delay_ms / 1000)
-        injected = self.server.faults.take(self.command)
-        if injected is not None:
-            return self._injected(injected)
         operation = route.operations.get(self.command)
         if operation is None:
             raise ApiFailure(405, f"{self.command} is not allowed here; use {', '.join(route.operations)}")
         self._authorise(route, segments)
         service = self.server.service
         return getattr(service, operation)(segments[2] if len(segments) > 2 else None, raw)
-
-    def _injected(self, injected: Injected) -> Answer:
-        if injected.garbage:
-            return Answer(200, GARBAGE_BODY.decode())
-        return Answer(injected.status, error_body(injected.status, f"{_REASONS.get(injected.status, 'error')} (injected)"))
 
     def _authorise(self, route: routes.Route, segments: tuple[str, ...]) -> None:
         """401 before anything else, then 400 for malformed ids, then 404 for someone else's cluster."""

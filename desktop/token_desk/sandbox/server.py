@@ -13,10 +13,11 @@ from typing import Any
 
 from token_desk import system
 from token_desk.sandbox.bulk import BulkRows
-from token_desk.sandbox.faults import Faults, LoggedRequest, RequestLog
 from token_desk.sandbox.handler import SandboxHandler
 from token_desk.sandbox.influxctl import emulator_command
+from token_desk.sandbox.interceptor import Interceptor, PassThrough
 from token_desk.sandbox.records import ManagementToken
+from token_desk.sandbox.request_log import LoggedRequest, RequestLog
 from token_desk.sandbox.routes import BASE_PATH
 from token_desk.sandbox.secrets_gen import new_management_secret
 from token_desk.sandbox.seed import DATABASE_SEEDS_LIST, Seeder
@@ -30,8 +31,8 @@ SIGNED_IN_DESCRIPTION = "Token Desk sandbox"  # the table adds "· Signed in" it
 class SandboxHTTPServer(ThreadingHTTPServer):
     daemon_threads = True
 
-    def __init__(self, port: int, service: Service, faults: Faults, request_log: RequestLog) -> None:
-        self.service, self.faults, self.request_log = service, faults, request_log
+    def __init__(self, port: int, service: Service, interceptor: Interceptor, request_log: RequestLog) -> None:
+        self.service, self.interceptor, self.request_log = service, interceptor, request_log
         self._connections: set[socket.socket] = set()
         self._connections_lock = threading.Lock()
         super().__init__(("127.0.0.1", port), SandboxHandler)
@@ -97,19 +98,20 @@ class SandboxState:
 
 
 class Sandbox:
-    """A local server of both API documents; see start_sandbox()."""
+    """A local server of both API documents; see start_sandbox(). `interceptor` may stand between each request
+    and its answer (see interceptor.py); by default every request gets the service's own answer."""
 
-    def __init__(self, data: str = ":memory:", seed: int = 1, token: str | None = None, port: int = 0) -> None:
+    def __init__(self, data: str = ":memory:", seed: int = 1, token: str | None = None, port: int = 0,
+                 interceptor: Interceptor | None = None) -> None:
         self._store = Store(data)
         self._seed = seed
         self.account_id, self.cluster_id, user_id = self._ensure_seeded(seed)
         self.management_token = token or new_management_secret()
         self._ensure_signed_in_token(user_id)
-        self.faults = Faults()
         self._log = RequestLog()
         self.state = SandboxState(self._store, self._log)
         service = Service(self._store, self.account_id, self.cluster_id, user_id)
-        self._server = SandboxHTTPServer(port, service, self.faults, self._log)
+        self._server = SandboxHTTPServer(port, service, interceptor or PassThrough(), self._log)
         self.port = self._server.server_address[1]
         self.url = f"http://127.0.0.1:{self.port}{BASE_PATH}"
         self._thread: threading.Thread | None = None
@@ -182,7 +184,6 @@ class Sandbox:
             self._server.shutdown()
             self._thread.join()
             self._thread = None
-        self.faults.clear()  # releases requests told to hang
         self._server.hang_up_all()
         self._server.server_close()
         self._store.close()

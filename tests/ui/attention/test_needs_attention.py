@@ -8,7 +8,8 @@ from datetime import timedelta
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 
-from tests.ui.conftest import RecordingRevoker, header_click, shown_tokens, wait_loaded
+from tests.ui.conftest import column_shown, header_click, shown_tokens, wait_loaded
+from tests.ui.modals import modals_answered
 from token_desk.api.models import TokenKind, utc_now
 from token_desk.findings import Policy
 from token_desk.findings.rules import EXPIRES_SOON
@@ -42,7 +43,7 @@ def test_the_toggle_shows_its_count_and_filters_to_the_tokens_with_findings(qtbo
     expected = flagged_ids(page)
     assert 0 < len(expected) < page.proxy.counts().total
     assert attention.toggle.text() == f"Needs attention ({len(expected)})"
-    assert attention.toggle_button.isVisible()
+    assert window.toolbar.widgetForAction(attention.toggle).isVisible()
     attention.toggle.trigger()
     assert {token.id for token in shown_tokens(page)} == expected
     window.commands["show-inactive"].setChecked(True)  # combines: inactive tokens have no findings
@@ -59,7 +60,7 @@ def test_the_toggle_shows_its_count_and_filters_to_the_tokens_with_findings(qtbo
 
 def test_the_findings_column_is_off_by_default_and_sorts_worst_first(qtbot, window) -> None:
     page = show_page(qtbot, window, TokenKind.MANAGEMENT)
-    assert not page.is_column_shown(Column.FINDINGS)
+    assert not column_shown(page, Column.FINDINGS)
     page.set_column_shown(Column.FINDINGS, True)
     header_click(qtbot, page, Column.FINDINGS)
     section = page.column_index(Column.FINDINGS)
@@ -87,8 +88,7 @@ def test_the_row_tooltip_and_details_list_the_same_sentences_with_fixes(qtbot, w
 
 
 def test_a_fix_button_runs_the_window_s_own_command_on_that_token(qtbot, open_window) -> None:
-    revoker = RecordingRevoker()
-    window = open_window(revoker=revoker)
+    window = open_window()
     page = show_page(qtbot, window, TokenKind.DATABASE)
     row = next(r for r in range(page.proxy.rowCount())
                if any(f.id == "no-permissions" for f in page.findings_of(page.proxy.token_at(r).id)))
@@ -97,20 +97,21 @@ def test_a_fix_button_runs_the_window_s_own_command_on_that_token(qtbot, open_wi
     dialog = show_token_details(window, page, token)
     revoke = next(button for rule, button in dialog.findChild(FindingsPanel).fix_buttons if rule == "no-permissions")
     assert revoke.text() == "Revoke…"
-    qtbot.mouseClick(revoke, Qt.MouseButton.LeftButton)
-    assert revoker.asked == [[token]]
+    with modals_answered() as seen:
+        qtbot.mouseClick(revoke, Qt.MouseButton.LeftButton)
+    assert [(d.kind, d.shows(token.id), d.answer) for d in seen] == [("RevokeDialog", True, "Cancel")]
 
 
 def test_a_fix_that_cannot_run_says_why_and_does_nothing(qtbot, open_window) -> None:
-    revoker = RecordingRevoker()
-    window = open_window(revoker=revoker)
+    window = open_window()
     page = show_page(qtbot, window, TokenKind.DATABASE)
     token = next(t for t in shown_tokens(page) if page.findings_of(t.id))
     window.search_box.setText("no token is described like this")  # the token is no longer shown
     dialog = show_token_details(window, page, token)
     button = dialog.findChild(FindingsPanel).fix_buttons[0][1]
-    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
-    assert revoker.asked == [] and "Show the token in its table first" in window.statusBar().currentMessage()
+    with modals_answered() as seen:
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert seen == [] and "Show the token in its table first" in window.statusBar().currentMessage()
 
 
 def test_policy_changes_apply_at_once_without_a_reload(qtbot, window, sandbox) -> None:

@@ -10,6 +10,7 @@ from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import (QCheckBox, QDateEdit, QLineEdit, QRadioButton, QStyle, QStyleOptionButton,
                                QVBoxLayout, QWidget)
 
+from tests.ui.common.contrast import contrast_ratio
 from token_desk.ui.common import palette
 from token_desk.ui.common.boundary_style import install_boundary_style
 from token_desk.ui.common.palette import Scheme
@@ -18,7 +19,7 @@ GRAPHIC = 3.0
 
 
 def contrast(a: QColor, b: QColor) -> float:
-    return palette.contrast_ratio(a.name(), b.name())
+    return contrast_ratio(a.name(), b.name())
 
 
 @pytest.fixture(params=[Scheme.LIGHT, Scheme.DARK], ids=["light", "dark"])

@@ -8,9 +8,10 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QPalette
 
+from tests.ui.common.contrast import contrast_ratio
 from token_desk.ui.common import palette
 from token_desk.ui.common.icons import ICON_NAMES, resource_path
-from token_desk.ui.common.palette import DARK, LIGHT, Colours, Scheme, contrast_ratio
+from token_desk.ui.common.palette import DARK, LIGHT, Colours, Scheme
 
 TEXT, GRAPHIC = 4.5, 3.0  # AA: normal text, and icons or borders that carry meaning
 SCHEMES = pytest.mark.parametrize("c", [LIGHT, DARK], ids=["light", "dark"])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from tests.ui.modals import modals_answered
 from token_desk.api.influxctl.locate import find_influxctl
 from token_desk.credentials import ProfileField
 from token_desk.ui.connections.profile_form import ProfileDialog
@@ -10,8 +11,9 @@ from token_desk.ui.connections.profile_form import ProfileDialog
 def test_the_connections_dialog_offers_the_influxctl_import(qtbot, window) -> None:
     dialog = window.connections.manage_connections()
     qtbot.addWidget(dialog)
-    dialog.buttons["Import from influxctl…"].click()
-    assert window.connections.prompts.asked[-1] == "import_influxctl"
+    with modals_answered() as seen:
+        dialog.buttons["Import from influxctl…"].click()
+    assert [d.kind for d in seen] == ["InfluxctlImportDialog"]
 
 
 

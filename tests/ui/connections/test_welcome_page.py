@@ -62,7 +62,7 @@ def test_import_from_influxctl_imports_and_opens_the_first_profile(qtbot, setup,
     assert window.connection.profile_name == "from-influxctl"
     assert window.page(TokenKind.MANAGEMENT).model.rowCount() > 0
     assert memory_keyring.entries == {(SERVICE, "from-influxctl"): sandbox.management_token}
-    assert controller.switcher.active_text == "from-influxctl"
+    assert controller.switcher.currentText() == "from-influxctl"
     assert ASKED_URLS == [DEFAULT_BASE_URL]
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta, timezone
 
 import pytest
+from PySide6.QtCore import QDate
 
 from tests.models.conftest import local_time_zone
 from tests.ui.create.conftest import FakeService
@@ -94,7 +95,8 @@ def test_never_for_a_database_token_needs_no_confirmation(qtbot, service) -> Non
 def test_an_expiry_in_the_past_is_refused_in_the_dialog(qtbot, service) -> None:
     dialog = open_dialog(qtbot, service, TokenKind.MANAGEMENT)
     dialog.description_box.setText("short-lived")
-    dialog.expiry.set_expires_at(datetime.now(timezone.utc) - timedelta(days=1))
+    dialog.expiry.choice.setCurrentText("On a date…")  # a person picks yesterday in the date field
+    dialog.expiry.date_edit.setDate(QDate.currentDate().addDays(-1))
     assert not dialog.confirm_button.isEnabled()
     assert "already passed" in dialog.hint.text()
     dialog.confirm_button.click()

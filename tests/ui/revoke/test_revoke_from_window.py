@@ -6,6 +6,7 @@ from PySide6.QtCore import QPoint, QTimer
 from PySide6.QtGui import QColor, QPalette
 
 from tests.ui.conftest import button_reading, confirm_revoke_when_the_dialog_opens, revoke_button, risk_box, shown_tokens
+from tests.ui.modals import modals_answered
 from token_desk.api.models import TokenKind
 from token_desk.models.columns import Column
 from token_desk.ui.common.palette import colours
@@ -49,11 +50,12 @@ def test_revoking_the_token_in_use_signs_out(qtbot, window, sandbox) -> None:
     requests = []
     window.sign_in_requested.connect(lambda: requests.append(True))
     confirm_revoke_when_the_dialog_opens(window)
-    window.commands["revoke"].trigger()
+    with modals_answered(kinds=["TokenPrompt"]) as asked:
+        window.commands["revoke"].trigger()
     assert sandbox.state.management_token(in_use.id)["revokedAt"]
     assert window.signed_out and window.banner.message.startswith("Signed out: ")
     assert requests == [True]
-    assert window.connections.prompts.asked == ["ask_token"]  # asked once for new credentials
+    assert [(d.kind, d.answer) for d in asked] == [("TokenPrompt", "Cancel")]  # asked once for new credentials
     window.refresh()  # the server now refuses the old token: still signed out, no second prompt
     qtbot.waitUntil(lambda: not window.loader.busy, timeout=10_000)
     assert sandbox.state.request_log[-1].status == 401
@@ -85,8 +87,9 @@ def test_revoking_the_token_in_use_asks_once_with_no_banner_behind_the_prompt(qt
     banner_during_prompt = []
     window.sign_in_requested.connect(lambda: banner_during_prompt.append(window.banner.isVisible()))
     confirm_revoke_when_the_dialog_opens(window)
-    window.commands["revoke"].trigger()
-    assert banner_during_prompt == [False]  # one prompt, never a banner plus a modal
+    with modals_answered(kinds=["TokenPrompt"]) as asked:
+        window.commands["revoke"].trigger()
+    assert banner_during_prompt == [False] and len(asked) == 1  # one prompt, never a banner plus a modal
     assert window.banner.isVisible()  # declined: the banner keeps "Sign in…" for later
     page.select_row(0)
     assert not window.commands["revoke"].isEnabled()

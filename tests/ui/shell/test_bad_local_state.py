@@ -7,22 +7,12 @@ import json
 import pytest
 from PySide6.QtWidgets import QComboBox
 
-from tests.ui.conftest import DecliningPrompts
+from tests.ui.modals import modals_answered
 from token_desk.__main__ import main
 from token_desk.app import create_window
 from token_desk.credentials import Profile, ProfileStore
 
 UUID = "0f8fad5b-d9cb-469f-a165-70867728950e"
-
-
-class ShownProblems(DecliningPrompts):
-    def __init__(self) -> None:
-        super().__init__()
-        self.problems: list[tuple[str, str]] = []
-
-    def show_problem(self, parent, title, message) -> None:
-        super().show_problem(parent, title, message)
-        self.problems.append((title, message))
 
 
 @pytest.fixture
@@ -36,24 +26,24 @@ def unwritable_config(tmp_path, monkeypatch):
 
 def test_an_unwritable_config_folder_is_named_once_and_the_app_runs_without_saving(
         qtbot, unwritable_config) -> None:
-    prompts = ShownProblems()
-    window = create_window([], prompts=prompts)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitUntil(lambda: prompts.problems != [])
-    ((title, message),) = prompts.problems
-    assert title == "Settings Will Not Be Saved"
-    assert str(unwritable_config) in message and "without saving" in message
+    with modals_answered() as seen:
+        window = create_window([])
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitUntil(lambda: seen != [])
+    (box,) = seen
+    assert box.title == "Settings Will Not Be Saved" and box.answer == "OK"
+    assert str(unwritable_config) in box.text and "without saving" in box.text
     assert window.central_stack.currentWidget() is window.welcome  # and the app goes on
 
 
 def test_the_demo_never_needs_the_config_folder(qtbot, unwritable_config) -> None:
-    prompts = ShownProblems()
-    window = create_window(["--demo"], prompts=prompts)  # it stores nothing, so nothing to warn about
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.wait(50)
-    assert prompts.problems == [] and window.connection.is_demo
+    with modals_answered() as seen:
+        window = create_window(["--demo"])  # it stores nothing, so nothing to warn about
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.wait(50)
+    assert seen == [] and window.connection.is_demo
 
 
 def test_profiles_added_without_a_writable_folder_last_the_session(unwritable_config) -> None:
@@ -64,12 +54,13 @@ def test_profiles_added_without_a_writable_folder_last_the_session(unwritable_co
 
 def test_a_damaged_profiles_file_is_reported_in_one_dialog(qtbot, config_dir) -> None:
     (config_dir / "profiles.json").write_text("{not json", encoding="utf-8")
-    prompts = ShownProblems()
-    window = create_window([], prompts=prompts)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.wait(50)
-    assert len(prompts.problems) == 1 and "is damaged" in prompts.problems[0][1]
+    with modals_answered() as seen:
+        window = create_window([])
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitUntil(lambda: seen != [])
+        qtbot.wait(50)  # time for a second box, which must not come
+    assert len(seen) == 1 and "is damaged" in seen[0].text
     assert window.central_stack.currentWidget() is window.welcome
 
 
@@ -85,7 +76,7 @@ def test_ten_thousand_profiles_all_reach_the_switcher(qtbot, config_dir) -> None
                  "account_id": UUID, "cluster_id": UUID} for n in range(10_000)]
     (config_dir / "profiles.json").write_text(json.dumps({"schema_version": 1, "last_used": None,
                                                           "profiles": profiles}), encoding="utf-8")
-    window = create_window([], prompts=ShownProblems())
+    window = create_window([])
     qtbot.addWidget(window)
     switcher = window.findChild(QComboBox, "profileSwitcher")
     names = [switcher.itemText(index) for index in range(switcher.count())]

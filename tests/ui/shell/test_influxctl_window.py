@@ -8,7 +8,7 @@ import sys
 import pytest
 from PySide6.QtWidgets import QPushButton
 
-from tests.ui.conftest import shown_tokens, url_args, wait_loaded
+from tests.ui.conftest import shown_tokens, unavailable, url_args, wait_loaded
 from token_desk.api.models import TokenKind
 from token_desk.app import create_window
 from token_desk.connection import ConnectionKind
@@ -47,7 +47,7 @@ def test_way_a_management_tokens_come_from_the_named_influxctl(window_factory, s
     window.commands["show-inactive"].setChecked(True)
     assert listed_ids(shown_tokens(management)) == listed_ids(sandbox.state.management_tokens())
     assert listed_ids(shown_tokens(window.page(TokenKind.DATABASE))) == listed_ids(sandbox.state.database_tokens())
-    assert not management.is_unavailable
+    assert not unavailable(management)
 
 
 def test_way_b_uses_the_influxctl_profile_as_it_is(window_factory, sandbox, tmp_path):
@@ -69,13 +69,13 @@ def test_way_b_uses_the_influxctl_profile_as_it_is(window_factory, sandbox, tmp_
 def test_without_influxctl_the_management_page_explains_and_database_tokens_still_load(window_factory, sandbox):
     window = window_factory(url_args(sandbox))
     management = window.page(TokenKind.MANAGEMENT)
-    assert management.is_unavailable
+    assert unavailable(management)
     panel = management.unavailable_panel
     assert panel.headline.text() == HEADLINE and "no influxctl" in panel.found.text()
     assert any(button.text() == CHOOSE_TEXT for button in panel.findChildren(QPushButton))
     assert not window.banner.isVisible()
     assert listed_ids(shown_tokens(window.page(TokenKind.DATABASE))) and \
-        not window.page(TokenKind.DATABASE).is_unavailable
+        not unavailable(window.page(TokenKind.DATABASE))
 
 
 def test_too_old_influxctl_shows_the_version_found(window_factory, sandbox, tmp_path):
@@ -84,7 +84,7 @@ def test_too_old_influxctl_shows_the_version_found(window_factory, sandbox, tmp_
     old.chmod(0o755)
     window = window_factory([*url_args(sandbox), "--influxctl", str(old)])
     panel = window.page(TokenKind.MANAGEMENT).unavailable_panel
-    assert window.page(TokenKind.MANAGEMENT).is_unavailable
+    assert unavailable(window.page(TokenKind.MANAGEMENT))
     assert "2.5.0" in panel.found.text() and "too old" in panel.found.text()
 
 
@@ -94,7 +94,7 @@ def test_choosing_influxctl_from_the_panel_loads_management_tokens(window_factor
     window.connections.choose_influxctl(str(launcher))
     wait_loaded(qtbot, window)
     management = window.page(TokenKind.MANAGEMENT)
-    assert not management.is_unavailable and shown_tokens(management)
+    assert not unavailable(management) and shown_tokens(management)
 
 
 def test_on_windows_a_token_connection_explains_why_management_tokens_need_an_influxctl_profile(
@@ -107,7 +107,7 @@ def test_on_windows_a_token_connection_explains_why_management_tokens_need_an_in
     window = window_factory([*url_args(sandbox), "--influxctl", str(launcher)])
     management = window.page(TokenKind.MANAGEMENT)
     panel = management.unavailable_panel
-    assert management.is_unavailable
+    assert unavailable(management)
     assert panel.details.text() == InfluxctlNeedsItsOwnSignInError.default_advice
     assert panel.found.isHidden() and panel.choose_button.isHidden()  # another influxctl would not help
     window.commands["show-inactive"].setChecked(True)

@@ -6,6 +6,7 @@ import pytest
 from PySide6.QtCore import Qt, QTimer
 
 from tests.ui.conftest import LOAD_TIMEOUT_MS, wait_loaded
+from tests.ui.modals import modals_answered
 from token_desk.api.models import TokenKind
 from token_desk.tasks import wait_for_workers
 from token_desk.api.errors import ApiConnectionError, InvalidResponseError, PermissionDeniedError
@@ -67,20 +68,22 @@ def test_401_signs_out_and_asks_for_credentials_once(qtbot, window, sandbox) -> 
     requests = []
     window.sign_in_requested.connect(lambda: requests.append(True))
     sandbox.faults.fail_next_requests(2, 401)
-    refresh_and_wait(qtbot, window)
-    assert window.signed_out
-    assert window.banner.message.startswith("Signed out: ")
-    assert window.banner.button.text() == "Sign in…"
-    assert requests == [True]
-    assert window.connections.prompts.asked == ["ask_token"]  # one prompt for a new token, declined
-    sandbox.faults.fail_next_requests(2, 401)
-    refresh_and_wait(qtbot, window)  # still refused: no second prompt, no retry loop
-    assert requests == [True]
-    log_after = len(sandbox.state.request_log)
-    qtbot.wait(300)
-    assert len(sandbox.state.request_log) == log_after  # nothing retries on its own
-    qtbot.mouseClick(window.banner.button, Qt.MouseButton.LeftButton)
+    with modals_answered() as asked:
+        refresh_and_wait(qtbot, window)
+        assert window.signed_out
+        assert window.banner.message.startswith("Signed out: ")
+        assert window.banner.button.text() == "Sign in…"
+        assert requests == [True]
+        assert [(d.kind, d.answer) for d in asked] == [("TokenPrompt", "Cancel")]  # one prompt, declined
+        sandbox.faults.fail_next_requests(2, 401)
+        refresh_and_wait(qtbot, window)  # still refused: no second prompt, no retry loop
+        assert requests == [True] and len(asked) == 1
+        log_after = len(sandbox.state.request_log)
+        qtbot.wait(300)
+        assert len(sandbox.state.request_log) == log_after  # nothing retries on its own
+        qtbot.mouseClick(window.banner.button, Qt.MouseButton.LeftButton)
     assert requests == [True, True]  # the button asks again, on purpose
+    assert [d.kind for d in asked] == ["TokenPrompt", "TokenPrompt"]
 
 
 def test_the_gui_keeps_turning_while_the_server_holds_its_answer(qtbot, window, sandbox) -> None:

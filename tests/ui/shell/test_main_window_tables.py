@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QLabel
 
 from tests.hostile import add_hostile_tokens
-from tests.ui.conftest import DecliningPrompts, header_click, shown_tokens, wait_loaded
+from tests.ui.conftest import header_click, shown_tokens, wait_loaded
 from token_desk.app import create_window
 from token_desk.api.models import TokenKind, TokenStatus
 from token_desk.models.columns import Column
@@ -57,7 +57,7 @@ def test_status_bar_follows_the_page_shown(qtbot, window, sandbox) -> None:
 
 
 def test_status_bar_says_each_fact_once_with_one_separator(qtbot) -> None:
-    window = create_window(["--demo"], prompts=DecliningPrompts())
+    window = create_window(["--demo"])
     qtbot.addWidget(window)
     window.show()
     wait_loaded(qtbot, window)

@@ -6,13 +6,13 @@ from __future__ import annotations
 import pytest
 from PySide6.QtWidgets import QLabel, QToolButton
 
-from tests.ui.conftest import DecliningPrompts, wait_loaded
+from tests.ui.conftest import wait_loaded
 from token_desk.app import create_window
 
 
 @pytest.fixture
 def demo(qtbot):
-    window = create_window(["--demo"], prompts=DecliningPrompts())
+    window = create_window(["--demo"])
     qtbot.addWidget(window)
     window.show()
     wait_loaded(qtbot, window)

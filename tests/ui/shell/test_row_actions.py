@@ -6,7 +6,9 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication
 
-from tests.ui.conftest import RecordingRevoker, row_center, shown_tokens
+from tests.ui.common.contrast import contrast_ratio
+from tests.ui.conftest import row_center, shown_tokens
+from tests.ui.modals import modals_answered
 from token_desk.api.models import TokenStatus
 
 MENU_TEXTS = ["Details…", "Copy Token ID", "Copy Description", "Edit…", "Rotate…", "", "Revoke Token…"]
@@ -104,22 +106,24 @@ def test_copy_description_from_the_menu(window) -> None:
 
 
 def test_delete_opens_the_revoke_dialog_with_the_selection(qtbot, open_window) -> None:
-    revoker = RecordingRevoker()
-    window = open_window(revoker=revoker)
+    window = open_window()
     page = focus_table(qtbot, window)
     page.select_row(3)
-    qtbot.keyClick(page.view, Qt.Key.Key_Delete)
-    assert revoker.asked == [[page.proxy.token_at(3)]]
+    token = page.proxy.token_at(3)
+    with modals_answered() as seen:
+        qtbot.keyClick(page.view, Qt.Key.Key_Delete)
+    assert [(d.kind, d.title, d.shows(token.id)) for d in seen] == [
+        ("RevokeDialog", f"Revoke {token.kind.label}", True)]
 
 
 def test_delete_does_nothing_on_a_revoked_token(qtbot, open_window) -> None:
-    revoker = RecordingRevoker()
-    window = open_window(revoker=revoker)
+    window = open_window()
     window.commands["show-inactive"].setChecked(True)
     page = focus_table(qtbot, window)
     page.select_row(row_with(page, TokenStatus.REVOKED))
-    qtbot.keyClick(page.view, Qt.Key.Key_Delete)
-    assert revoker.asked == [] and not window.commands["revoke"].isEnabled()
+    with modals_answered() as seen:
+        qtbot.keyClick(page.view, Qt.Key.Key_Delete)
+    assert seen == [] and not window.commands["revoke"].isEnabled()
 
 
 def test_ctrl_c_in_the_search_box_copies_its_text_not_ids(qtbot, window) -> None:
@@ -134,8 +138,6 @@ def test_ctrl_c_in_the_search_box_copies_its_text_not_ids(qtbot, window) -> None
 
 def strongest_contrast(strip, row: int) -> float:
     """The most any drawn pixel of row `row`'s ⋮ stands out from the highlight behind it."""
-    from token_desk.ui.common.palette import contrast_ratio
-
     image = strip.grab().toImage()
     rect = strip.row_rect(row)
     highlight = strip.palette().color(strip.palette().ColorRole.Highlight).name()

@@ -17,7 +17,8 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QCheckBox, QDialog,
 
 from tests.influxctl_standin import standin_state
 from tests.influxctl_standin.standin import Seeded, StandIn, files_holding, private_home_and_tmp
-from tests.ui.conftest import DecliningPrompts, url_args, wait_loaded
+from tests.ui.conftest import url_args, wait_loaded
+from tests.ui.modals import modals_answered
 from token_desk.api import connect
 from token_desk.api.influxctl import InfluxctlBridge, running_count
 from token_desk.api.models import TokenKind
@@ -328,12 +329,13 @@ def test_a_refused_management_token_signs_out_with_influxctls_words(qtbot, world
     with standin_state.changing(world.standin.state_path) as state:  # influxctl no longer accepts it
         for entry in state["management_tokens"]:
             entry["secret_sha256"] = "0" * 64
-    prompts = DecliningPrompts()
-    window = create_window(way_a(sandbox, world), prompts=prompts)
-    qtbot.addWidget(window)
-    window.show()
-    wait_loaded(qtbot, window)
-    assert window.signed_out and prompts.asked == ["ask_token"]
+    with modals_answered() as seen:
+        window = create_window(way_a(sandbox, world))
+        qtbot.addWidget(window)
+        window.show()
+        wait_loaded(qtbot, window)
+        qtbot.waitUntil(lambda: window.signed_out)
+    assert [(d.kind, d.answer) for d in seen] == [("TokenPrompt", "Cancel")]  # asked for a token, and declined
     assert window.banner.message.startswith("Signed out: influxctl was refused")
     assert sandbox.management_token not in readable_text(window)
     window.close()
@@ -388,7 +390,7 @@ def database_ids(sandbox) -> set[str]:
 def test_database_tokens_appear_while_influxctl_still_hangs(qtbot, world, sandbox, monkeypatch):
     world.modes("hang")
     patient_bridge_limit(monkeypatch, 60)  # influxctl keeps hanging for the whole test
-    window = create_window(way_a(sandbox, world), prompts=DecliningPrompts())
+    window = create_window(way_a(sandbox, world))
     qtbot.addWidget(window)
     window.show()
     show_page(window, TokenKind.DATABASE)

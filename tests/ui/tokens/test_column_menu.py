@@ -7,7 +7,7 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QHeaderView
 
-from tests.ui.conftest import DecliningPrompts
+from tests.ui.conftest import column_shown
 from token_desk.api.models import TokenKind
 from token_desk.app import create_window
 from token_desk.models.columns import Column, columns_for
@@ -53,12 +53,12 @@ def test_unticking_a_column_hides_it_and_description_takes_its_room(qtbot) -> No
     freed = page.view.columnWidth(page.column_index(Column.CREATED_BY))
     menu = header_menu(qtbot, page)
     next(action for action in menu.actions() if action.text() == "Created By").trigger()
-    assert not page.is_column_shown(Column.CREATED_BY)
+    assert not column_shown(page, Column.CREATED_BY)
     qtbot.waitUntil(lambda: page.view.columnWidth(description) == before + freed)
     menu = header_menu(qtbot, page)
     assert entries(menu)["Created By"] == (False, True)  # the menu says what the table shows
     next(action for action in menu.actions() if action.text() == "Created By").trigger()
-    assert page.is_column_shown(Column.CREATED_BY)
+    assert column_shown(page, Column.CREATED_BY)
     menu.close()
 
 
@@ -68,12 +68,12 @@ def test_status_and_description_cannot_be_hidden_even_by_a_saved_state(qtbot) ->
     old.view.setColumnHidden(old.column_index(Column.DESCRIPTION), True)  # a hand-edited settings file
     old.view.setColumnHidden(old.column_index(Column.DATABASES), True)
     old.set_column_shown(Column.STATUS, False)
-    assert old.is_column_shown(Column.STATUS)
+    assert column_shown(old, Column.STATUS)
     page = TokenPage(TokenKind.DATABASE)
     qtbot.addWidget(page)
     assert page.restore_header(old.save_header())
-    assert page.is_column_shown(Column.DESCRIPTION)
-    assert not page.is_column_shown(Column.DATABASES)  # the person's own choice stays
+    assert column_shown(page, Column.DESCRIPTION)
+    assert not column_shown(page, Column.DATABASES)  # the person's own choice stays
 
 
 def test_reset_columns_brings_back_order_widths_and_hidden_columns_but_keeps_the_sort(qtbot) -> None:
@@ -91,7 +91,7 @@ def test_reset_columns_brings_back_order_widths_and_hidden_columns_but_keeps_the
     menu = header_menu(qtbot, page)
     next(action for action in menu.actions() if action.text() == "Reset Columns").trigger()
     assert [header.logicalIndex(v) for v in range(header.count())] == list(range(header.count()))
-    assert page.is_column_shown(Column.PREFIX)
+    assert column_shown(page, Column.PREFIX)
     widths = [page.view.columnWidth(s) for s in range(len(page.columns))]
     description = page.column_index(Column.DESCRIPTION)
     assert [w for s, w in enumerate(widths) if s != description] == \
@@ -103,16 +103,16 @@ def test_reset_columns_brings_back_order_widths_and_hidden_columns_but_keeps_the
 def test_hidden_columns_stay_hidden_after_a_restart_and_view_columns_shows_them_again(qtbot, window) -> None:
     window.pages[TokenKind.MANAGEMENT].set_column_shown(Column.PREFIX, False)
     window.close()  # closing saves the layout
-    again = create_window([], prompts=DecliningPrompts())  # the same settings folder: the layout is read back
+    again = create_window([])  # the same settings folder: the layout is read back
     qtbot.addWidget(again)
     page = again.pages[TokenKind.MANAGEMENT]
-    assert not page.is_column_shown(Column.PREFIX)
+    assert not column_shown(page, Column.PREFIX)
     columns_menu = again.commands["columns"].menu()
     columns_menu.aboutToShow.emit()  # View → Columns, opened from the keyboard (Alt+V, C)
     prefix = next(action for action in columns_menu.actions() if action.text() == "Prefix")
     assert not prefix.isChecked()
     prefix.trigger()
-    assert page.is_column_shown(Column.PREFIX)
+    assert column_shown(page, Column.PREFIX)
 
 
 @pytest.mark.parametrize("kind", list(TokenKind))
@@ -123,15 +123,15 @@ def test_revoked_at_shows_only_with_inactive_tokens_and_gives_its_room_to_descri
     page = window.page(kind)
     qtbot.waitUntil(lambda: page.view.viewport().width() > 900)
     description = page.column_index(Column.DESCRIPTION)
-    assert not page.is_column_shown(Column.REVOKED_AT)
+    assert not column_shown(page, Column.REVOKED_AT)
     narrow = page.view.columnWidth(description)
     window.commands["show-inactive"].setChecked(True)
-    assert page.is_column_shown(Column.REVOKED_AT)
+    assert column_shown(page, Column.REVOKED_AT)
     revoked = next(row for row in range(page.proxy.rowCount()) if page.proxy.token_at(row).revoked_at is not None)
     assert page.view.visualRect(page.proxy.index(revoked, page.column_index(Column.REVOKED_AT))).width() > 0
     qtbot.waitUntil(lambda: page.view.columnWidth(description) < narrow)  # Revoked At took its room back
     window.commands["show-inactive"].setChecked(False)
-    assert not page.is_column_shown(Column.REVOKED_AT)
+    assert not column_shown(page, Column.REVOKED_AT)
     qtbot.waitUntil(lambda: page.view.columnWidth(description) == narrow)
     menu = header_menu(qtbot, page)
     assert entries(menu)["Revoked At (with inactive tokens)"] == (False, False)  # the toggle decides, not the menu
@@ -163,8 +163,8 @@ def test_a_sort_by_revoked_at_survives_a_restart_with_inactive_tokens_shown(qtbo
     page = window.pages[TokenKind.MANAGEMENT]
     page.view.sortByColumn(page.column_index(Column.REVOKED_AT), Qt.SortOrder.DescendingOrder)
     window.close()  # closing saves the layout and the toggle
-    again = create_window([], prompts=DecliningPrompts())
+    again = create_window([])
     qtbot.addWidget(again)
     restored = again.pages[TokenKind.MANAGEMENT]
-    assert restored.is_column_shown(Column.REVOKED_AT)
+    assert column_shown(restored, Column.REVOKED_AT)
     assert restored.view.horizontalHeader().sortIndicatorSection() == restored.column_index(Column.REVOKED_AT)

@@ -11,7 +11,7 @@ from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QApplication, QStyleOptionViewItem
 
-from tests.ui.conftest import wait_loaded
+from tests.ui.conftest import column_shown, wait_loaded
 from token_desk.api.models import Permission, Token, TokenKind
 from token_desk.models.columns import Column
 from token_desk.ui.tokens.token_page import TokenPage
@@ -59,7 +59,7 @@ def flip(page: TokenPage, toggle: str, hidden: set[str]) -> None:
         page.set_show_inactive(not page.proxy.show_inactive)
     else:
         key = Column(toggle)
-        page.set_column_shown(key, not page.is_column_shown(key))
+        page.set_column_shown(key, not column_shown(page, key))
     hidden ^= {toggle}
 
 
@@ -171,7 +171,7 @@ def test_an_id_column_widened_by_hand_shows_whole_ids_and_stays_widened(qtbot) -
     assert painted_text(page, Column.TOKEN_ID) == whole
     for _ in range(2):
         page.set_show_inactive(not page.proxy.show_inactive)
-        page.set_column_shown(Column.PREFIX, not page.is_column_shown(Column.PREFIX))
+        page.set_column_shown(Column.PREFIX, not column_shown(page, Column.PREFIX))
         QApplication.processEvents()
     assert page.view.columnWidth(section) == wide
     page.reset_columns()

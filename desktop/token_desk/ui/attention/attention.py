@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QWidget
 
 from token_desk.findings import Policy
 from token_desk.models.columns import Column
@@ -55,11 +54,6 @@ class Attention(QObject):
         button = self._window.toolbar.widgetForAction(self.toggle)
         if button is not None:
             button.setAccessibleName(f"{self._toggle_text}: {count:,} token{'' if count == 1 else 's'}")
-
-    @property
-    def toggle_button(self) -> QWidget | None:
-        """The toggle's face in the toolbar, beside the search box."""
-        return self._window.toolbar.widgetForAction(self.toggle)
 
     # ---- policy ----------------------------------------------------------------------------------
     def open_preferences(self) -> PreferencesDialog:

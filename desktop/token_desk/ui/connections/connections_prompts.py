@@ -1,4 +1,5 @@
-"""The questions the connections code asks people, behind one small service so tests can answer them."""
+"""The questions the connections code asks people, behind one small service the controller is built with
+(each dialog is imported when first asked for)."""
 
 from __future__ import annotations
 
@@ -24,7 +25,7 @@ def delete_question(name: str) -> str:
 
 @runtime_checkable
 class Prompts(Protocol):
-    """The prompts service: every question the connections code asks a person (tests answer at once)."""
+    """The prompts service: every question the connections code asks a person."""
 
     def edit_profile(self, parent: QWidget | None, existing_names: Sequence[str], editing: Profile | None,
                      token_lookup: Callable[[str], str | None] | None,

@@ -60,10 +60,6 @@ class ProfileSwitcher(QComboBox):
         if kind == _PROFILE:
             self.setItemIcon(index, self._profile_icon)
 
-    @property
-    def active_text(self) -> str:
-        return self.itemText(self._active_index)
-
     def _on_activated(self, index: int) -> None:
         kind, name = self.itemData(index, KIND_ROLE), self.itemData(index, NAME_ROLE)
         # The combo shows the *active* connection: it only moves once the switch happened.

@@ -106,12 +106,6 @@ class ExpiryEditor(QWidget):
         self._show_moment(default_expiry(self._clock(), lifetime or DEFAULT_LIFETIME))
         self._choose(preset_for(lifetime))
 
-    def set_expires_at(self, moment: datetime | None) -> None:
-        """This very moment (shown in local time), or never for None."""
-        if moment is not None:
-            self._show_moment(moment)
-        self._choose(A_DATE if moment is not None else NEVER_CHOICE)
-
     def _choose(self, text: str) -> None:
         if self.choice.currentText() == text:
             self._chosen(text)

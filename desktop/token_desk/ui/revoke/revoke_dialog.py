@@ -47,7 +47,7 @@ class _State(enum.Enum):
 
 
 class RevokeDialog(QDialog):
-    """Ask, revoke, and report. Use `ask()`; tests may build it and call `open()`."""
+    """Ask, revoke, and report; `ask()` runs it modally and returns the report."""
 
     revoke_finished = Signal(object)  # RevokeReport, as soon as the server work is over
 

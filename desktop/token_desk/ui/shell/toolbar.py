@@ -179,7 +179,3 @@ class MainToolBar(QToolBar):
             for button in self._tool_buttons():  # also those added as widgets, which keep their own style
                 button.setToolButtonStyle(style)
         super().resizeEvent(event)
-
-    @property
-    def demo_marker_visible(self) -> bool:
-        return self._demo_action.isVisible()

@@ -95,10 +95,6 @@ class TokenPage(QWidget):
     def hide_unavailable(self) -> None:
         self.stack.setCurrentWidget(self.view)
 
-    @property
-    def is_unavailable(self) -> bool:
-        return self.stack.currentWidget() is not self.view
-
     def apply_default_layout(self) -> None:
         self.view.apply_default_widths()
         self._hide_columns_off_by_default()
@@ -178,9 +174,6 @@ class TokenPage(QWidget):
         if header.isSectionHidden(header.sortIndicatorSection()):
             column, order = DEFAULT_SORT
             self.view.sortByColumn(self.column_index(column), order)
-
-    def is_column_shown(self, key: Hashable) -> bool:
-        return not self.view.isColumnHidden(self.column_index(key))
 
     def reset_columns(self) -> None:
         """Every column back, in its first-start order and width; the sort stays as it is."""

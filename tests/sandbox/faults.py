@@ -1,14 +1,25 @@
-"""Misbehaviour on demand (slow, failing, garbled answers) and a record of what was asked."""
+"""A sandbox that misbehaves on demand (slow, failing, garbled, lost or withheld answers), for tests and
+benchmarks only: `Faults` is the sandbox's interceptor (token_desk.sandbox.interceptor), and the packaged app
+carries none of it (tests/test_layers.py and tests/packaging check)."""
 
 from __future__ import annotations
 
 import random
 import threading
+import time
 from collections import Counter
 from dataclasses import dataclass
 
-# What the chaos mode (soak runs) draws from, per request.
-CHAOS_STATUSES = (500, 429)
+from token_desk.sandbox import Sandbox
+from token_desk.sandbox.handler import error_body
+from token_desk.sandbox.interceptor import Respond
+from token_desk.sandbox.service import Answer
+
+CHAOS_ANSWERS = {"500": 500, "429": 429}
+CHAOS_DELAY_S = 0.05
+GARBAGE_BODY = "<html>502 Bad Gateway: upstream answered garbage"  # looks like a proxy error page
+_REASONS = {400: "bad request", 401: "unauthorized", 403: "forbidden", 404: "not found",
+            405: "method not allowed", 409: "conflict", 429: "too many requests", 500: "internal server error"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +70,24 @@ class _Gate:
 
 class Faults:
     """Thread-safe switches a test flips; each 'next N' counter is consumed one request at a time."""
+
+    def answer(self, method: str, respond: Respond) -> Answer | None:
+        """The sandbox's interceptor: what reaches the wire, once the switches have had their say."""
+        if self.hang_if_asked():
+            return None
+        chaos = self.draw_chaos()
+        if chaos in CHAOS_ANSWERS:
+            return injected_answer(Injected(CHAOS_ANSWERS[chaos]))
+        if chaos == "delay":
+            time.sleep(CHAOS_DELAY_S)
+        if self.delay_ms:
+            time.sleep(self.delay_ms / 1000)
+        injected = self.take(method)
+        answer = respond() if injected is None else injected_answer(injected)
+        self.wait_if_held()  # the answer as the service had it when asked, held back on the way
+        if chaos == "drop" or self.take_drop(method):
+            return None  # the work is done, but its answer is lost on the way
+        return answer
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
@@ -167,34 +196,27 @@ class Faults:
         return None
 
 
-@dataclass(frozen=True, slots=True)
-class LoggedRequest:
-    method: str
-    path: str
-    status: int
+def injected_answer(injected: Injected) -> Answer:
+    if injected.garbage:
+        return Answer(200, GARBAGE_BODY)
+    return Answer(injected.status, error_body(injected.status, f"{_REASONS.get(injected.status, 'error')} (injected)"))
 
 
-class RequestLog:
-    """Every request answered (never headers, so never the bearer), and DELETEs per token id."""
+class FaultySandbox(Sandbox):
+    """The sandbox with `faults` standing between each request and its answer."""
 
-    def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self._entries: list[LoggedRequest] = []
-        self._deletes: Counter[tuple[str, str]] = Counter()
+    def __init__(self, **options) -> None:
+        self.faults = Faults()
+        super().__init__(interceptor=self.faults, **options)
 
-    def record(self, method: str, path: str, status: int) -> None:
-        with self._lock:
-            self._entries.append(LoggedRequest(method, path, status))
+    def stop(self) -> None:
+        self.faults.clear()  # releases requests told to hang or held back
+        super().stop()
 
-    def count_delete(self, kind: str, token_id: str) -> None:
-        with self._lock:
-            self._deletes[(kind, token_id)] += 1
 
-    def delete_count(self, token_id: str, kind: str | None = None) -> int:
-        with self._lock:
-            return sum(n for (k, t), n in self._deletes.items() if t == token_id and kind in (None, k))
-
-    @property
-    def entries(self) -> list[LoggedRequest]:
-        with self._lock:
-            return list(self._entries)
+def start_faulty_sandbox(populate: dict[str, int] | None = None, **options) -> FaultySandbox:
+    """token_desk.sandbox.start_sandbox (the same options), with faults to switch on."""
+    sandbox = FaultySandbox(**options)
+    if populate:
+        sandbox.populate(**populate)
+    return sandbox.start()
