@@ -10,7 +10,7 @@ from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import (QCheckBox, QDateEdit, QLineEdit, QRadioButton, QStyle, QStyleOptionButton,
                                QVBoxLayout, QWidget)
 
-from tests.ui.common.contrast import contrast_ratio
+from token_desk.ui.common.palette import contrast_ratio
 from token_desk.ui.common import palette
 from token_desk.ui.common.boundary_style import install_boundary_style
 from token_desk.ui.common.palette import Scheme

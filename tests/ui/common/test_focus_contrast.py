@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QTreeView, QA
                                QTableView, QTimeEdit, QToolBar, QToolButton, QVBoxLayout, QWidget)
 
 from tests.ui.common.test_control_contrast import contrast, scheme  # noqa: F401  (the light/dark fixture)
-from tests.ui.conftest import DecliningPrompts, wait_loaded
+from tests.ui.conftest import wait_loaded
 from tests.ui.create.conftest import FakeService
 from tests.ui.test_wording import never_expiring
 from tests.ui.tokens.test_display_agreement import NoServer
@@ -162,7 +162,7 @@ def test_the_focus_of_each_control_shows_all_round_at_3_to_1(qtbot, scheme, kind
 
 @pytest.fixture
 def demo_window(qtbot, scheme):
-    window = create_window(["--demo"], prompts=DecliningPrompts())
+    window = create_window(["--demo"])
     qtbot.addWidget(window)
     window.resize(1280, 800)
     window.show()

@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QPalette
 
-from tests.ui.common.contrast import contrast_ratio
+from token_desk.ui.common.palette import contrast_ratio
 from token_desk.ui.common import palette
 from token_desk.ui.common.icons import ICON_NAMES, resource_path
 from token_desk.ui.common.palette import DARK, LIGHT, Colours, Scheme

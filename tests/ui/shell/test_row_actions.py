@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication
 
-from tests.ui.common.contrast import contrast_ratio
+from token_desk.ui.common.palette import contrast_ratio
 from tests.ui.conftest import row_center, shown_tokens
 from tests.ui.modals import modals_answered
 from token_desk.api.models import TokenStatus
