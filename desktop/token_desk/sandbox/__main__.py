@@ -48,12 +48,12 @@ def main(argv: list[str] | None = None) -> int:
         sandbox.faults.invalid_json_next(sys.maxsize)
     launcher_folder = Path(tempfile.mkdtemp(prefix="token-desk-influxctl-"))
     launcher = write_launcher(launcher_folder, sandbox.influxctl_command)
-    for label, value in (("URL", sandbox.url), ("Account ID", sandbox.account_id),
-                         ("Cluster ID", sandbox.cluster_id), ("Management token", sandbox.management_token),
-                         ("influxctl", str(launcher))):
-        print(f"{label}: {value}", flush=True)
     signal.signal(signal.SIGTERM, _interrupt)  # `kill` ends it as cleanly as Ctrl+C
-    try:
+    try:  # from the first line printed: whoever reads it may press Ctrl+C at once
+        for label, value in (("URL", sandbox.url), ("Account ID", sandbox.account_id),
+                             ("Cluster ID", sandbox.cluster_id), ("Management token", sandbox.management_token),
+                             ("influxctl", str(launcher))):
+            print(f"{label}: {value}", flush=True)
         sandbox.serve_forever()
     except KeyboardInterrupt:
         pass
