@@ -198,8 +198,9 @@ print(json.dumps(results), flush=True)
 import os; os._exit(0)
 """
 
-FIRST_USE_COMMANDS = ["Connections", "New Management Token", "New Database Token", "Details", "Revoke Token",
-                      "Rotate", "Export", "History", "About Token Desk"]
+FIRST_USE_COMMANDS = ["Connections", "New Management Token", "New Database Token", "Details", "Edit", "Revoke Token",
+                      "Rotate", "Export", "Export Expiry Reminders", "Preferences", "History", "Keyboard Shortcuts",
+                      "About Token Desk"]
 
 
 # A user's install holds the app's dependencies only. The development virtualenv also holds the
