@@ -104,8 +104,10 @@ DEMO_SEED = 1
 # window is up and its first lists are in (ui.common.warm_up), whichever comes first.
 FIRST_USE_MODULES = (
     "token_desk.ui.connections.connections_dialog", "token_desk.ui.create.create_dialog",
-    "token_desk.ui.create.edit_dialog", "token_desk.ui.revoke.revoke_dialog", "token_desk.ui.export.export_dialog",
-    "token_desk.ui.history.history_window", "token_desk.ui.connections.profile_form",
+    "token_desk.ui.create.edit_dialog", "token_desk.ui.create.secret_dialog", "token_desk.ui.revoke.revoke_dialog",
+    "token_desk.ui.export.export_dialog", "token_desk.ui.history.history_window", "token_desk.ui.attention.details",
+    "token_desk.ui.attention.preferences_dialog", "token_desk.export.calendar",
+    "token_desk.ui.connections.profile_form",
     "token_desk.ui.connections.token_prompt", "token_desk.ui.connections.influxctl_import_dialog",
 )
 

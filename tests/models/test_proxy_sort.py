@@ -3,11 +3,12 @@
 from datetime import timedelta
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPersistentModelIndex, Qt
 
 from tests.models.conftest import NOW, db_token, descriptions, make_token, section
 from token_desk.api.models import Permission
 from token_desk.models import Column, TokenFilterProxy
+from token_desk.models.roles import TOKEN_ROLE
 
 ASC, DESC = Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder
 DAY = timedelta(days=1)
@@ -155,3 +156,39 @@ def test_a_column_with_few_values_sorts_like_any_other(management_model, order):
         expected = sorted(sorted(tokens, key=lambda t: t.id),
                           key=lambda t: (t.created_by is None, t.created_by or ""), reverse=True)
     assert [t.id for t in shown] == [t.id for t in expected]
+
+
+def test_marking_the_signed_in_token_moves_no_row_and_keeps_the_selection_of_a_large_list(management_model, proxy):
+    """Marking the token Token Desk signed in with changes how its row reads only: the proxy passes that on as
+    one change of every row, without moving rows one by one (each move a pass over the list: at 100,000 tokens
+    the window froze for minutes after every load)."""
+    management_model.set_tokens([make_token(f"t{n:04d}", created_at=NOW - n * DAY) for n in range(1000)])
+    proxy.sort(section(management_model, Column.CREATED_AT), ASC)
+    before = descriptions(proxy)
+    moved, changed = [], []
+    proxy.rowsMoved.connect(lambda *args: moved.append(args))
+    proxy.layoutChanged.connect(lambda *args: moved.append(args))
+    proxy.dataChanged.connect(lambda top, bottom, roles: changed.append((top.row(), bottom.row())))
+    signed_in = before[10]
+    management_model.set_signed_in(lambda token: token.description == signed_in)
+    assert descriptions(proxy) == before and moved == []
+    assert changed == [(0, len(before) - 1)]  # every row drawn again, so the mark shows
+    row = before.index(signed_in)
+    marked = proxy.index(row, section(management_model, Column.DESCRIPTION)).data(Qt.ItemDataRole.AccessibleTextRole)
+    assert marked.startswith(signed_in) and "Signed in" in marked
+
+
+def test_a_change_announced_for_every_row_keeps_the_order_the_filter_and_the_selection(management_model, proxy):
+    """Any model may say "every row changed" without naming roles: the proxy then sorts and filters once, as a
+    layout change, so a selected row stays on its token."""
+    tokens = [make_token(f"t{n:04d}", created_at=NOW - n * DAY, revoked_at=NOW if n % 3 == 0 else None)
+              for n in range(500)]
+    management_model.set_tokens(tokens)
+    proxy.sort(section(management_model, Column.DESCRIPTION), DESC)
+    before = descriptions(proxy)
+    selected = QPersistentModelIndex(proxy.index(7, 0))
+    selected_token = selected.data(TOKEN_ROLE)
+    management_model.dataChanged.emit(management_model.index(0, 0),
+                                      management_model.index(len(tokens) - 1, management_model.columnCount() - 1))
+    assert descriptions(proxy) == before and len(before) == 333  # revoked ones stay hidden
+    assert selected.isValid() and selected.data(TOKEN_ROLE).id == selected_token.id

@@ -4,6 +4,8 @@ checked here (the release workflow builds and runs them on their systems; test_p
 
 from __future__ import annotations
 
+import ast
+import os
 import plistlib
 import sys
 import tomllib
@@ -22,6 +24,10 @@ VERSION = tomllib.loads((REPO_ROOT / "pyproject.toml").read_text("utf-8"))["proj
 
 QT_IN_BUNDLE = {"win32": "PySide6/", "darwin": "PySide6/Qt/", "linux": "PySide6/Qt/"}
 UNUSED_GIF_PLUGIN = {"win32": "qgif.dll", "darwin": "libqgif.dylib", "linux": "libqgif.so"}
+
+
+RUNTIME_HOOKS_FOUND = ("pyi_rth_inspect", "pyi_rth_pkgutil", "pyi_rth_pyside6")
+MAIN_SCRIPT = ("__main__", "/nonexistent", "PYSOURCE")
 
 
 class Recorded:
@@ -46,7 +52,9 @@ def spec_namespace(monkeypatch, platform: str, environ: dict[str, str] | None = 
         unused = [(qt + "plugins/imageformats/" + UNUSED_GIF_PLUGIN[platform], "/nonexistent", "BINARY")]
         translations = [(qt + "translations/qtbase_de.qm", "/nonexistent", "DATA")]
         steps["Analysis"] = Recorded("Analysis", args, kwargs)
-        return types.SimpleNamespace(binaries=plugins + unused, datas=translations, pure=[], scripts=[])
+        # PyInstaller's own run-time hooks for what it found, then the app's script.
+        scripts = [(name, "/nonexistent", "PYSOURCE") for name in RUNTIME_HOOKS_FOUND] + [MAIN_SCRIPT]
+        return types.SimpleNamespace(binaries=plugins + unused, datas=translations, pure=[], scripts=scripts)
 
     def record(step):
         return lambda *args, **kwargs: steps.setdefault(step, Recorded(step, args, kwargs))
@@ -135,3 +143,27 @@ def test_no_system_s_build_takes_in_the_tests_or_benchmarks_support_code(monkeyp
     analysis = read_spec(monkeypatch, platform)["Analysis"].kwargs
     assert {"tests", "benchmarks", "pytest"} <= set(analysis["excludes"])
     assert analysis["pathex"] == [str(REPO_ROOT / "desktop")]  # the only source folder the build searches
+
+
+@pytest.mark.parametrize("platform", ["win32", "darwin", "linux"])
+def test_no_process_of_the_app_imports_qt_before_its_own_code_runs(monkeypatch, platform) -> None:
+    """PyInstaller's PySide6 hook imported QtCore in every process, the influxctl emulator's too (twice at each
+    demo start); the app's own hook only names the plugin folder, and the other hooks stay."""
+    steps = read_spec(monkeypatch, platform)
+    hooks = steps["Analysis"].kwargs["runtime_hooks"]
+    assert [Path(hook).name for hook in hooks] == ["pyi_rth_qt_plugins.py"] and all(Path(h).is_file() for h in hooks)
+    scripts = [entry[0] for entry in steps["EXE"].args[1]]
+    assert scripts == ["pyi_rth_inspect", "pyi_rth_pkgutil", "__main__"]
+    assert "multiprocessing" in steps["Analysis"].kwargs["excludes"]
+
+
+def test_the_qt_plugin_hook_points_qt_at_the_bundled_plugins(monkeypatch, tmp_path) -> None:
+    hook = REPO_ROOT / "packaging" / "pyi_rth_qt_plugins.py"
+    monkeypatch.setattr(sys, "_MEIPASS", str(tmp_path), raising=False)
+    monkeypatch.setattr(sys, "platform", "linux")
+    monkeypatch.setenv("QT_PLUGIN_PATH", "elsewhere")  # restored after the test
+    exec(compile(hook.read_text("utf-8"), str(hook), "exec"), {})
+    assert os.environ["QT_PLUGIN_PATH"] == str(tmp_path / "PySide6" / "Qt" / "plugins")
+    imported = {alias.name for node in ast.walk(ast.parse(hook.read_text("utf-8"))) if isinstance(node, ast.Import)
+                for alias in node.names}
+    assert imported == {"os", "sys"}  # no Qt: that is why it replaces PyInstaller's hook

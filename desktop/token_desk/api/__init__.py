@@ -1,26 +1,38 @@
-"""The Management API layer: typed client, models and errors. No Qt here."""
+"""The Management API layer: typed client, models and errors. No Qt here.
 
-from token_desk.api.client import ManagementApiClient, error_for_response
-from token_desk.api.errors import (
-    ApiConnectionError, ApiError, ApiTimeoutError, AuthenticationError, BadRequestError, ConflictError,
-    InvalidIdError, InvalidResponseError, NotFoundError, PermissionDeniedError, RateLimitedError, ServerError,
-)
-from token_desk.api.ids import is_uuid
-from token_desk.api.models import (
-    EXPIRES_SOON_WINDOW, NEVER_EXPIRES_SENTINEL, CreatedToken, Database, ModelError, Permission, Token,
-    TokenKind, TokenStatus, format_timestamp, parse_timestamp,
-)
-from token_desk.api.retry import DEFAULT_RETRY_POLICY, DEFAULT_TIMEOUT, RetryPolicy
-from token_desk.api.service import InfluxctlService, RestWithInfluxctlService, TokenService
+The names below are re-exported lazily (PEP 562): importing `token_desk.api.ids` or `.errors`, as the start-up
+path does, must not import the client and with it httpx, which only a request needs (on a worker thread)."""
 
-__all__ = [
-    "ManagementApiClient", "error_for_response",
-    "ApiConnectionError", "ApiError", "ApiTimeoutError", "AuthenticationError", "BadRequestError", "ConflictError",
-    "InvalidIdError", "InvalidResponseError", "NotFoundError", "PermissionDeniedError", "RateLimitedError",
-    "ServerError",
-    "is_uuid",
-    "EXPIRES_SOON_WINDOW", "NEVER_EXPIRES_SENTINEL", "CreatedToken", "Database", "ModelError", "Permission", "Token",
-    "TokenKind", "TokenStatus", "format_timestamp", "parse_timestamp",
-    "DEFAULT_RETRY_POLICY", "DEFAULT_TIMEOUT", "RetryPolicy",
-    "InfluxctlService", "RestWithInfluxctlService", "TokenService",
-]
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+_HOMES = {
+    "token_desk.api.client": ("ManagementApiClient", "error_for_response"),
+    "token_desk.api.errors": (
+        "ApiConnectionError", "ApiError", "ApiTimeoutError", "AuthenticationError", "BadRequestError",
+        "ConflictError", "InvalidIdError", "InvalidResponseError", "NotFoundError", "PermissionDeniedError",
+        "RateLimitedError", "ServerError",
+    ),
+    "token_desk.api.ids": ("is_uuid",),
+    "token_desk.api.models": (
+        "EXPIRES_SOON_WINDOW", "NEVER_EXPIRES_SENTINEL", "CreatedToken", "Database", "ModelError", "Permission",
+        "Token", "TokenKind", "TokenStatus", "format_timestamp", "parse_timestamp",
+    ),
+    "token_desk.api.retry": ("DEFAULT_RETRY_POLICY", "RetryPolicy", "default_timeout"),
+    "token_desk.api.service": ("InfluxctlService", "RestWithInfluxctlService", "TokenService"),
+}
+_HOME_OF = {name: module for module, names in _HOMES.items() for name in names}
+__all__ = list(_HOME_OF)
+
+
+def __getattr__(name: str) -> Any:
+    module = _HOME_OF.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(importlib.import_module(module), name)
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *__all__])

@@ -16,22 +16,24 @@ import sys
 import threading
 import time
 from datetime import datetime
-from typing import Any, Callable, NamedTuple, Sequence
+from typing import TYPE_CHECKING, Any, Callable, NamedTuple, Sequence
 from urllib.parse import urlsplit
-
-import httpx
 
 from token_desk.api import errors
 from token_desk.api.ids import is_uuid
 from token_desk.api.token_text import EMPTY as EMPTY_TOKEN, token_problem
-from token_desk.api.transport import cancellable_transport
 from token_desk.api.url_safety import certificate_problem, plain_http_refusal
 from token_desk.cancellation import CancelledError, current_cancellation
 from token_desk.api.decoding import (
     NotJsonError, decode_created_token, decode_databases, decode_token, decode_tokens,
 )
 from token_desk.api.models import CreatedToken, Database, ModelError, Permission, Token, TokenKind, format_timestamp
-from token_desk.api.retry import DEFAULT_RETRY_POLICY, DEFAULT_TIMEOUT, RetryPolicy, is_retryable_status, retry_after_seconds
+from token_desk.api.retry import DEFAULT_RETRY_POLICY, RetryPolicy, default_timeout, is_retryable_status, retry_after_seconds
+
+# httpx (about 100 ms to import, with httpcore and h11) is imported where a request is sent, on the worker
+# thread: a client is made on the GUI thread before the window's first paint, which must not wait for it.
+if TYPE_CHECKING:
+    import httpx
 
 logger = logging.getLogger(__name__)
 
@@ -70,6 +72,8 @@ def _server_message(response: httpx.Response, secret: str) -> str | None:
 
 
 def _transport_error(err: Exception, method: str, path: str, url: str) -> errors.ApiError:
+    import httpx
+
     if isinstance(err, (httpx.InvalidURL, httpx.UnsupportedProtocol)):
         advice = f"The API URL {url!r} is not valid; it should look like https://console.influxdata.com/api/v0."
         return errors.ApiConnectionError(advice, method=method, path=path)
@@ -98,7 +102,7 @@ class ManagementApiClient:
     """One account and cluster of the Management API, authenticated with a management token."""
 
     def __init__(self, base_url: str, account_id: str, cluster_id: str, token: str, *,
-                 http_client: httpx.Client | None = None, timeout: httpx.Timeout = DEFAULT_TIMEOUT,
+                 http_client: httpx.Client | None = None, timeout: httpx.Timeout | None = None,
                  retry: RetryPolicy = DEFAULT_RETRY_POLICY, sleep: Callable[[float], None] | None = None,
                  allow_plain_http: bool = False) -> None:
         _check_id(account_id, "account ID")
@@ -109,7 +113,7 @@ class ManagementApiClient:
         self._account_id, self._cluster_id = account_id, cluster_id
         self._token = token
         self._headers = {"Authorization": f"Bearer {token}", "Accept": "application/json"}
-        self._timeout, self._retry = timeout, retry
+        self._timeout, self._retry = timeout, retry  # None: retry.default_timeout(), made with the httpx client
         # The default back-off wakes up when the task is cancelled.
         self._sleep = sleep if sleep is not None else lambda seconds: current_cancellation().sleep(seconds)
         self._allow_plain_http = allow_plain_http
@@ -146,7 +150,13 @@ class ManagementApiClient:
     @property
     def _http(self) -> httpx.Client:
         with self._http_lock:
+            if self._timeout is None:
+                self._timeout = default_timeout()
             if self._http_client is None:
+                import httpx
+
+                from token_desk.api.transport import cancellable_transport
+
                 self._http_client = httpx.Client(timeout=self._timeout, transport=cancellable_transport())
                 if self._closed:  # closed before its first request: sending fails as on any closed client
                     self._http_client.close()
@@ -250,11 +260,14 @@ class ManagementApiClient:
 
     def _send_once(self, method: str, path: str, body: dict[str, Any] | None) -> tuple[httpx.Response, bytearray]:
         """One request: its response (read, for errors) and its body (for a success)."""
+        import httpx
+
         url = self._base_url + path
         started = time.perf_counter()
+        http = self._http  # first: it also settles self._timeout
         try:
-            request = self._http.build_request(method, url, json=body, headers=self._headers, timeout=self._timeout)
-            response = self._http.send(request, stream=True)
+            request = http.build_request(method, url, json=body, headers=self._headers, timeout=self._timeout)
+            response = http.send(request, stream=True)
             content = _read_body(response)
         except (httpx.TransportError, httpx.InvalidURL) as err:
             if current_cancellation().cancelled:  # the socket was shut down on purpose

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
-import httpx
+if TYPE_CHECKING:
+    import httpx
 
 # A reachable server accepts a connection within a second or two; waiting longer
 # only delays the "check the URL" message.
@@ -15,9 +16,15 @@ CONNECT_TIMEOUT_S = 5.0
 READ_TIMEOUT_S = 30.0
 WRITE_TIMEOUT_S = 10.0
 POOL_TIMEOUT_S = 5.0
-DEFAULT_TIMEOUT = httpx.Timeout(
-    connect=CONNECT_TIMEOUT_S, read=READ_TIMEOUT_S, write=WRITE_TIMEOUT_S, pool=POOL_TIMEOUT_S
-)
+
+
+def default_timeout() -> httpx.Timeout:
+    """The timeouts above, as httpx takes them. A function, so importing this module does not import httpx:
+    the client is made on the GUI thread before the first paint, and imports httpx at its first request."""
+    import httpx
+
+    return httpx.Timeout(connect=CONNECT_TIMEOUT_S, read=READ_TIMEOUT_S, write=WRITE_TIMEOUT_S, pool=POOL_TIMEOUT_S)
+
 
 # A Retry-After longer than this is not worth a frozen "Loading…": give up sooner and
 # let the person retry.

@@ -2,16 +2,11 @@
 
 from __future__ import annotations
 
-import httpx
-
 from token_desk.api import errors
 from token_desk.api.influxctl import errors as influxctl_errors
 from token_desk.api.models import Token, format_timestamp
 from token_desk.history.entry import Outcome
 
-# Failures that happen before a byte of the request reaches the server: it cannot have acted.
-_NEVER_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.InvalidURL, httpx.UnsupportedProtocol,
-               httpx.LocalProtocolError)
 # Refused on this computer, before anything was sent.
 _REFUSED_HERE = (errors.InvalidIdError, errors.PlainHttpRefusedError, errors.CertificateError)
 
@@ -46,9 +41,14 @@ def _influxctl_outcome(error: influxctl_errors.InfluxctlError) -> tuple[Outcome,
 
 
 def _never_sent(error: BaseException) -> bool:
+    """The request failed before a byte of it reached the server: the server cannot have acted."""
+    import httpx  # here, not at start-up: the window's first paint does not wait for httpx (~100 ms)
+
+    never_sent = (httpx.ConnectError, httpx.ConnectTimeout, httpx.InvalidURL, httpx.UnsupportedProtocol,
+                  httpx.LocalProtocolError)
     cause = error.__cause__
     while cause is not None:
-        if isinstance(cause, _NEVER_SENT):
+        if isinstance(cause, never_sent):
             return True
         cause = cause.__cause__
     return False

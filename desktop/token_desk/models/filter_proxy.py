@@ -32,13 +32,17 @@ from token_desk.models.row_order import (
     insertion_point,
     sorted_rows,
 )
-from token_desk.models.token_table_model import TokenTableModel
+from token_desk.models.roles import SORT_ROLE, STATUS_ROLE, TOKEN_ROLE
+from token_desk.models.token_table_model import MOST_ROWS_MOVED_ONE_BY_ONE, TokenTableModel
 
 _Index = QModelIndex | QPersistentModelIndex
 _SORT_HINT = QAbstractItemModel.LayoutChangeHint.VerticalSortHint
 _NO_HINT = QAbstractItemModel.LayoutChangeHint.NoLayoutChangeHint
 # The overload that carries the hint (PySide's default overload takes no arguments).
 _LAYOUT_ARGS = ("QList<QPersistentModelIndex>", "QAbstractItemModel::LayoutChangeHint")
+# A source change naming only other roles (the signed-in mark, a tooltip) changes how rows look, never where
+# they go or whether they show: sorting and filtering read the token and its row values, which these carry.
+_PLACING_ROLES = frozenset({int(Qt.ItemDataRole.DisplayRole), int(TOKEN_ROLE), int(SORT_ROLE), int(STATUS_ROLE)})
 # Structural changes the token model never makes itself; a full reset is correct and rare.
 _STRUCTURE_SIGNALS = (
     ("rowsAboutToBeInserted", "rowsInserted"),
@@ -213,8 +217,22 @@ class TokenFilterProxy(QAbstractProxyModel):
             self._publish_counts()
 
     def _source_data_changed(self, top_left: QModelIndex, bottom_right: QModelIndex, roles=()) -> None:
-        for row in range(top_left.row(), bottom_right.row() + 1):
-            self._reposition_row(row)
+        first, last = top_left.row(), bottom_right.row()
+        if roles and _PLACING_ROLES.isdisjoint(int(role) for role in roles):
+            self._looks_changed(roles)
+        elif last - first >= MOST_ROWS_MOVED_ONE_BY_ONE:
+            # Each row moved on its own costs a pass over the order: 100,000 of them froze the window for
+            # minutes. One sort instead, as a layout change that keeps the selection.
+            self._change_layout(self._sorted_and_filtered, _NO_HINT)
+            self._looks_changed(roles)
+        else:
+            for row in range(first, last + 1):
+                self._reposition_row(row)
+
+    def _looks_changed(self, roles) -> None:
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, self.columnCount() - 1),
+                                  list(roles))
 
     # recomputing rows
 

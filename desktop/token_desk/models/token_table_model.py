@@ -126,8 +126,9 @@ class TokenTableModel(QAbstractTableModel):
         """How to tell the token Token Desk itself is signed in with: its row says so (and the revoke
         dialog warns). Asked only for rows being drawn: a prefix comparison, no request."""
         self._signed_in = is_signed_in_with
-        if len(self._rows):
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(self._columns) - 1))
+        if len(self._rows):  # how the row reads, not what it says: sorting and search see no change
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(self._columns) - 1),
+                                  [Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.ToolTipRole])
 
     def update_token(self, token: Token) -> bool:
         """Replace the row holding the token with the same ID; False if there is none."""

@@ -8,7 +8,6 @@ from pathlib import Path
 from PySide6.QtCore import QObject
 
 from token_desk.api.models import utc_now
-from token_desk.export.calendar import export_expiry_reminders, reminder_tokens
 from token_desk.tasks import run_in_background
 from token_desk.ui.common.error_text import error_sentence
 from token_desk.ui.common.file_prompts import FilePrompts, with_suffix
@@ -37,6 +36,8 @@ class ReminderExport(QObject):
         self.running = False
 
     def start(self, folder: Path | None = None) -> bool:
+        from token_desk.export.calendar import export_expiry_reminders, reminder_tokens  # at first use
+
         window = self._window
         connection = window.connection
         if connection is None or self.running:

@@ -4,6 +4,6 @@ The window builds one TokenLifecycle over a LifecycleHost of its own; everything
 """
 
 from token_desk.ui.create.lifecycle import LifecycleDialogs, LifecycleHost, TokenLifecycle
-from token_desk.ui.create.secret_dialog import ProfileSaver
+from token_desk.ui.create.requests_and_results import ProfileSaver
 
 __all__ = ["LifecycleDialogs", "LifecycleHost", "ProfileSaver", "TokenLifecycle"]

@@ -14,8 +14,8 @@ from PySide6.QtWidgets import QWidget
 
 from token_desk.api.models import Token, TokenKind, utc_now
 from token_desk.ui.common.message_box import ask
-from token_desk.ui.create.requests_and_results import CreateRequest, CreateResult, EditResult, SecretOutcome, TokenService
-from token_desk.ui.create.secret_dialog import ProfileSaver, SecretDialog
+from token_desk.ui.create.requests_and_results import (CreateRequest, CreateResult, EditResult, ProfileSaver,
+                                                       SecretOutcome, TokenService)
 from token_desk.ui.create import rotate_texts as texts
 
 
@@ -52,6 +52,8 @@ class QtLifecycleDialogs:
         return EditTokenDialog.ask(parent, service, token)
 
     def show_secret(self, parent: QWidget, created, saver: ProfileSaver | None) -> SecretOutcome:
+        from token_desk.ui.create.secret_dialog import SecretDialog  # at first use, like the dialogs above
+
         return SecretDialog.show_secret(parent, created, saver=saver)
 
     def revoke_old_now(self, parent: QWidget, old: Token) -> bool:

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from typing import Protocol
 
 from token_desk.api.models import CreatedToken, Permission, Token, TokenKind
 from token_desk.api.service import TokenService
 
-__all__ = ["CreateRequest", "CreateResult", "EditResult", "SecretOutcome", "TokenDraft", "TokenService"]
+__all__ = ["CreateRequest", "CreateResult", "EditResult", "ProfileSaver", "SecretOutcome", "TokenDraft", "TokenService"]
 
 
 DEFAULT_LIFETIME = timedelta(days=90)  # what new tokens are offered (GitHub offers 30 days, GitLab requires one)
@@ -57,3 +58,11 @@ class CreateResult:
 
     created: CreatedToken | None = None
     discovered: list[Token] = field(default_factory=list)
+
+
+class ProfileSaver(Protocol):
+    """Stores a management token as a new connection for this account and cluster (runs off the GUI thread)."""
+
+    def names(self) -> list[str]: ...
+    def name_problem(self, name: str) -> str | None: ...
+    def save(self, name: str, secret: str) -> None: ...

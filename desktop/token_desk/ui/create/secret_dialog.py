@@ -16,7 +16,7 @@ from token_desk.ui.common.dialog_buttons import StandardButton, button_box
 from token_desk.ui.common.plain_text import plain_label
 from token_desk.ui.common.message_box import Icon, ask
 from token_desk.ui.create.clipboard_guard import ClipboardGuard, clipboard_guard
-from token_desk.ui.create.requests_and_results import SecretOutcome
+from token_desk.ui.create.requests_and_results import ProfileSaver, SecretOutcome
 
 SHOWN_ONCE = ("Copy this token now: this is the only time it is shown. Token Desk does not keep it, "
               "and the server cannot show it again.")
@@ -29,14 +29,6 @@ CLOSE_QUESTION = ("You have not copied or saved this token. Once this dialog clo
 def copied_text(seconds: int) -> str:
     return (f"Copied. Token Desk clears the clipboard in {seconds} seconds if it still holds this token, "
             "so paste it where it belongs now.")
-
-
-class ProfileSaver(Protocol):
-    """Stores a management token as a new connection for this account and cluster (runs off the GUI thread)."""
-
-    def names(self) -> list[str]: ...
-    def name_problem(self, name: str) -> str | None: ...
-    def save(self, name: str, secret: str) -> None: ...
 
 
 class SecretPrompts(Protocol):

@@ -19,7 +19,7 @@ from token_desk.ui.common import settings as ui_settings
 from token_desk.ui.common.error_text import error_sentence
 from token_desk.ui.create import ProfileSaver
 from token_desk.history import Journal
-from token_desk.ui.revoke import RevokeDialog, RevokeService, confirm_stop_waiting
+from token_desk.ui.revoke import RevokeService
 from token_desk.ui.common.notice import Notice
 from token_desk.ui.attention import Attention
 from token_desk.ui.shell.banner import Banner
@@ -412,10 +412,15 @@ class MainWindow(QMainWindow):
             dialog.abandon()
         self.close()
 
-    def _busy_revokes(self) -> list[RevokeDialog]:
+    def _busy_revokes(self) -> list:
+        # The dialog's module loads when first named (ui.revoke's __getattr__): the first paint does not need it.
+        from token_desk.ui.revoke import RevokeDialog
+
         return [dialog for dialog in self.findChildren(RevokeDialog) if dialog.is_busy]
 
     def closeEvent(self, event: QCloseEvent) -> None:  # Qt override
+        from token_desk.ui.revoke import confirm_stop_waiting
+
         busy = self._busy_revokes()
         if busy and not confirm_stop_waiting(self):
             event.ignore()  # keep waiting for the server's answer
@@ -425,4 +430,3 @@ class MainWindow(QMainWindow):
         self.save_settings()
         self.rows.close_menu()
         super().closeEvent(event)
-
