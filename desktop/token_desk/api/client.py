@@ -111,6 +111,7 @@ class ManagementApiClient:
         self._headers = {"Authorization": f"Bearer {token}", "Accept": "application/json"}
         self._timeout, self._retry = timeout, retry
         # The default back-off wakes up when the task is cancelled.
+        self._sleep_option = sleep
         self._sleep = sleep if sleep is not None else lambda seconds: current_cancellation().sleep(seconds)
         self._allow_plain_http = allow_plain_http
         self._refusal = plain_http_refusal(self._base_url, allow_plain_http)
@@ -138,6 +139,13 @@ class ManagementApiClient:
     @property
     def cluster_id(self) -> str:
         return self._cluster_id
+
+    def for_cluster(self, cluster_id: str) -> ManagementApiClient:
+        """A client of another cluster of the same account: the same documented paths with that cluster's ID,
+        the same token and settings, over this client's connections (closing it leaves them open)."""
+        return ManagementApiClient(self._base_url, self._account_id, cluster_id, self._token, http_client=self._http,
+                                   timeout=self._timeout, retry=self._retry, sleep=self._sleep_option,
+                                   allow_plain_http=self._allow_plain_http)
 
     def __repr__(self) -> str:
         return (f"ManagementApiClient(base_url={_display_url(self._base_url)!r}, "

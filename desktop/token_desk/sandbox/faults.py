@@ -76,6 +76,12 @@ class Faults:
             self._drops: dict[str, int] = {}
             self._chaos: tuple[float, random.Random] | None = None
             self.chaos_counts: Counter[str] = Counter()
+            self._cluster_status: dict[str, int] = {}
+            self._hung_clusters: set[str] = set()
+            released = getattr(self, "_cluster_release", None)
+            self._cluster_release = threading.Event()
+        if released is not None:
+            released.set()  # requests to a hung cluster hang up now
         for gate in (self._hangs, self._holds):
             gate.close_for(0)
             gate.open()  # whoever hangs now goes on (and hangs up); whoever is held is answered
@@ -122,6 +128,31 @@ class Faults:
     def held(self) -> int:
         """Requests waiting right now for `release_held()`."""
         return self._holds.waiting
+
+    def refuse_cluster(self, cluster_id: str, status: int = 403) -> None:
+        """Every request to this cluster's paths is answered `status` until `clear()` (a cluster this
+        management token may not use, say)."""
+        with self._lock:
+            self._cluster_status[cluster_id.lower()] = status
+
+    def hang_cluster(self, cluster_id: str) -> None:
+        """Requests to this cluster's paths get no answer until `clear()` (a cluster that does not answer)."""
+        with self._lock:
+            self._hung_clusters.add(cluster_id.lower())
+
+    def cluster_refusal(self, cluster_id: str) -> Injected | None:
+        with self._lock:
+            status = self._cluster_status.get(cluster_id.lower())
+        return None if status is None else Injected(status)
+
+    def hang_if_cluster_hung(self, cluster_id: str) -> bool:
+        """Block until `clear()` if this cluster was told to hang; True if this request hung."""
+        with self._lock:
+            if cluster_id.lower() not in self._hung_clusters:
+                return False
+            released = self._cluster_release
+        released.wait()
+        return True
 
     def chaos(self, rate: float, seed: int = 0) -> None:
         """Each request, with probability `rate`: a delay, a 500, a 429, or its answer dropped."""

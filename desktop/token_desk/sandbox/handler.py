@@ -11,6 +11,7 @@ from typing import Protocol
 from urllib.parse import urlsplit
 
 from token_desk.sandbox import routes
+from token_desk.sandbox.clusters import CLUSTERS_PATH, clusters_json
 from token_desk.sandbox.faults import Faults, Injected, RequestLog
 from token_desk.sandbox.service import Answer, Service
 from token_desk.sandbox.validation import ApiFailure
@@ -79,6 +80,8 @@ class SandboxHandler(BaseHTTPRequestHandler):
         except Exception:  # never a traceback on the wire; the type is enough to debug locally
             log.exception("sandbox failed on %s %s", self.command, path)
             answer = Answer(500, error_body(500, "internal server error"))
+        if answer.status == 0:  # hung up on purpose (a hung cluster)
+            return
         faults.wait_if_held()  # the answer as the service had it when asked, held back on the way
         if chaos == "drop" or faults.take_drop(self.command):
             self.close_connection = True  # the work is done, but its answer is lost on the way
@@ -96,10 +99,19 @@ class SandboxHandler(BaseHTTPRequestHandler):
         return self.rfile.read(length) if length > 0 else b""
 
     def _answer(self, path: str, raw: bytes) -> Answer:
+        clusters = CLUSTERS_PATH.fullmatch(path)
+        if clusters is not None:
+            return self._cluster_list(clusters[1])
         found = routes.match(path)
         if found is None:
             raise ApiFailure(404, f"no such endpoint: {path}")
         route, segments = found
+        if self.server.faults.hang_if_cluster_hung(segments[1]):
+            self.close_connection = True
+            return Answer(0)
+        refusal = self.server.faults.cluster_refusal(segments[1])
+        if refusal is not None:
+            return self._injected(refusal)
         if route.kind and self.command == "DELETE":
             self.server.request_log.count_delete(route.kind, segments[-1])
         if self.server.faults.delay_ms:
@@ -111,8 +123,23 @@ class SandboxHandler(BaseHTTPRequestHandler):
         if operation is None:
             raise ApiFailure(405, f"{self.command} is not allowed here; use {', '.join(route.operations)}")
         self._authorise(route, segments)
-        service = self.server.service
+        service = self.server.services[segments[1].lower()]
         return getattr(service, operation)(segments[2] if len(segments) > 2 else None, raw)
+
+    def _cluster_list(self, account_id: str) -> Answer:
+        """The sandbox-only list of the account's clusters, for the influxctl emulator's `cluster list`."""
+        if self.command != "GET":
+            raise ApiFailure(405, "only GET is allowed here")
+        self._check_bearer()
+        if account_id.lower() != self.server.service.account_id:
+            raise ApiFailure(404, "account not found")
+        return Answer(200, clusters_json(self.server.cluster_records))
+
+    def _check_bearer(self) -> None:
+        header = self.headers.get("Authorization") or ""
+        scheme, _, secret = header.partition(" ")
+        if scheme.lower() != "bearer" or not secret.strip() or not self.server.accepts(secret.strip()):
+            raise ApiFailure(401, "unauthorized: the management token is missing, revoked, expired or unknown")
 
     def _injected(self, injected: Injected) -> Answer:
         if injected.garbage:
@@ -121,17 +148,14 @@ class SandboxHandler(BaseHTTPRequestHandler):
 
     def _authorise(self, route: routes.Route, segments: tuple[str, ...]) -> None:
         """401 before anything else, then 400 for malformed ids, then 404 for someone else's cluster."""
-        header = self.headers.get("Authorization") or ""
-        scheme, _, secret = header.partition(" ")
-        if scheme.lower() != "bearer" or not secret.strip() or not self.server.accepts(secret.strip()):
-            raise ApiFailure(401, "unauthorized: the management token is missing, revoked, expired or unknown")
+        self._check_bearer()
         for segment in segments:
             if not is_uuid(segment):
                 raise ApiFailure(400, f"malformed ID in path: {segment[:40]!r} is not a UUID")
         service = self.server.service
         # 404, not 403, like the real service: a token must not learn whether another
         # account or cluster exists, and 403 would confirm it does.
-        if (segments[0].lower(), segments[1].lower()) != (service.account_id, service.cluster_id):
+        if segments[0].lower() != service.account_id or segments[1].lower() not in self.server.services:
             if self.command in route.no_404:  # CreateManagementToken documents no 404
                 raise ApiFailure(403, "forbidden: this token has no access to that account or cluster")
             raise ApiFailure(404, "account or cluster not found")

@@ -1,0 +1,78 @@
+"""The Clusters page: every cluster of the connection's account, with its state and token counts, and
+Copy ID / Copy URL in each row's menu."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QMenu, QTableView, QVBoxLayout, QWidget
+
+from token_desk.api.clusters import Cluster, ClusterDiscovery
+from token_desk.models.cluster_list_model import ClusterListModel
+from token_desk.models.cluster_rows import ClusterRows
+from token_desk.ui.common.error_text import error_sentence
+
+
+class ClustersPage(QWidget):
+    """Shows `rows` (the ClusterRows the Database Tokens page fills); call `refresh()` when they change.
+    `retry_requested(Cluster)`: the person asked to load a cluster that failed again."""
+
+    retry_requested = Signal(object)
+
+    def __init__(self, rows: ClusterRows, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Clusters")
+        self.model = ClusterListModel(rows, self)
+        self.source_note = QLabel(self)
+        self.source_note.setTextFormat(Qt.TextFormat.PlainText)
+        self.source_note.setWordWrap(True)
+        self.source_note.hide()
+        self.view = QTableView(self)
+        self.view.setModel(self.model)
+        self.view.setAccessibleName("Clusters of this account")
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.verticalHeader().hide()
+        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.view.horizontalHeader().setStretchLastSection(True)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self._show_row_menu)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.source_note)
+        layout.addWidget(self.view)
+
+    def show_discovery(self, discovery: ClusterDiscovery) -> None:
+        """Say where the list comes from when influxctl could not give it (one sentence, plain text)."""
+        if discovery.listed_by_influxctl:
+            self.source_note.hide()
+            return
+        reason = error_sentence(discovery.problem, "Listing the account's clusters")
+        self.source_note.setText("Showing this connection's cluster and the clusters added to it: "
+                                 f"influxctl could not list the account's clusters. {reason}")
+        self.source_note.show()
+
+    def refresh(self) -> None:
+        self.model.refresh()
+
+    def row_menu(self, row: int) -> QMenu:
+        """Copy ID, Copy URL (when known), and Retry for a cluster that failed to load."""
+        cluster = self.model.cluster_at(row)
+        menu = QMenu(self)
+        menu.addAction("Copy ID", lambda: QGuiApplication.clipboard().setText(cluster.id))
+        copy_url = menu.addAction("Copy URL", lambda: QGuiApplication.clipboard().setText(cluster.url))
+        copy_url.setEnabled(bool(cluster.url))
+        if not cluster.url:
+            copy_url.setToolTip("influxctl did not say this cluster's URL")
+        if self.model.error_at(row) is not None:
+            menu.addAction("Retry Loading", lambda: self.retry_requested.emit(cluster))
+        return menu
+
+    def selected_cluster(self) -> Cluster | None:
+        rows = self.view.selectionModel().selectedRows()
+        return self.model.cluster_at(rows[0].row()) if rows else None
+
+    def _show_row_menu(self, position: QPoint) -> None:
+        index = self.view.indexAt(position)
+        if index.isValid():
+            self.row_menu(index.row()).popup(self.view.viewport().mapToGlobal(position))
