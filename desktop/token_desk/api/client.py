@@ -119,6 +119,7 @@ class ManagementApiClient:
         # An owned httpx client is made at the first request, on the worker thread that sends it: its
         # TLS context loads the CA bundle from disk (tens of ms), which the GUI thread must not wait for.
         self._http_client = http_client
+        self._lender: ManagementApiClient | None = None  # for_cluster(): the client whose connections it uses
         self._http_lock = threading.Lock()
         self._closed = False
         self._cluster_path = f"/accounts/{account_id}/clusters/{cluster_id}"
@@ -143,9 +144,13 @@ class ManagementApiClient:
     def for_cluster(self, cluster_id: str) -> ManagementApiClient:
         """A client of another cluster of the same account: the same documented paths with that cluster's ID,
         the same token and settings, over this client's connections (closing it leaves them open)."""
-        return ManagementApiClient(self._base_url, self._account_id, cluster_id, self._token, http_client=self._http,
-                                   timeout=self._timeout, retry=self._retry, sleep=self._sleep_option,
-                                   allow_plain_http=self._allow_plain_http)
+        other = ManagementApiClient(self._base_url, self._account_id, cluster_id, self._token,
+                                    timeout=self._timeout, retry=self._retry, sleep=self._sleep_option,
+                                    allow_plain_http=self._allow_plain_http)
+        # Borrowed, not made here: this may run on the GUI thread, and making an httpx client reads the CA
+        # bundle from disk (see _http); the first request, on a worker, makes it.
+        other._owns_http, other._lender = False, self
+        return other
 
     def __repr__(self) -> str:
         return (f"ManagementApiClient(base_url={_display_url(self._base_url)!r}, "
@@ -153,6 +158,8 @@ class ManagementApiClient:
 
     @property
     def _http(self) -> httpx.Client:
+        if self._lender is not None:
+            return self._lender._http
         with self._http_lock:
             if self._http_client is None:
                 self._http_client = httpx.Client(timeout=self._timeout, transport=cancellable_transport())

@@ -56,6 +56,14 @@ class ClusterRows:
         self._rows.pop(cluster.id, None)
         self._errors[cluster.id] = error
 
+    def forget(self, cluster_id: str) -> None:
+        """Neither rows nor an error for this cluster: it is being listed anew."""
+        self._rows.pop(cluster_id, None)
+        self._errors.pop(cluster_id, None)
+
+    def rows_of(self, cluster_id: str) -> RowValues | None:
+        return self._rows.get(cluster_id)
+
     def error_of(self, cluster_id: str) -> BaseException | None:
         return self._errors.get(cluster_id)
 
@@ -77,9 +85,10 @@ class ClusterRows:
         """Rows of more than one cluster are (or will be) in the table: the Cluster column tells them apart."""
         return len(self._clusters) > 1
 
-    def combined(self) -> RowValues:
-        """Every loaded cluster's rows, in the clusters' order."""
-        parts = [self._rows[cluster.id] for cluster in self._clusters if cluster.id in self._rows]
+    def combined(self, cluster_ids: Sequence[str] | None = None) -> RowValues:
+        """Every loaded cluster's rows (or those of `cluster_ids`), in the clusters' order."""
+        parts = [self._rows[cluster.id] for cluster in self._clusters
+                 if cluster.id in self._rows and (cluster_ids is None or cluster.id in cluster_ids)]
         return RowValues.combined(parts) if parts else RowValues(self._columns)
 
     def _remember(self, cluster: Cluster) -> None:

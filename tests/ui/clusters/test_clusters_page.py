@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QGuiApplication
-
 from token_desk.api.clusters import Cluster, ClusterDiscovery
 from token_desk.api.errors import PermissionDeniedError
 from token_desk.api.influxctl import InfluxctlNotInstalledError
@@ -41,19 +39,6 @@ def test_the_page_lists_every_cluster_with_counts_filled_as_each_loads(qtbot, ac
     assert cells(page, 2)[5:] == ["Failed", "Failed"]
     assert isinstance(page.model.error_at(2), PermissionDeniedError)
     assert cells(page, 3)[2:3] == ["Provisioning"] and cells(page, 3)[5:] == ["Not loaded", "Not loaded"]
-    assert [action.text() for action in page.row_menu(2).actions()] == ["Copy ID", "Copy URL", "Retry Loading"]
-
-
-def test_copy_id_and_copy_url_put_them_on_the_clipboard(qtbot, account) -> None:
-    clusters = clusters_of(account)
-    page = ClustersPage(ClusterRows(DATABASE_COLUMNS, clusters))
-    qtbot.addWidget(page)
-    page.refresh()
-    copy_id, copy_url = page.row_menu(1).actions()
-    copy_id.trigger()
-    assert QGuiApplication.clipboard().text() == clusters[1].id
-    copy_url.trigger()
-    assert QGuiApplication.clipboard().text() == clusters[1].url
 
 
 def test_without_influxctls_list_the_page_says_why_in_plain_words(qtbot) -> None:

@@ -8,6 +8,7 @@ from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QWidget
 
 from token_desk.api.clusters import Cluster
+from token_desk.ui.common.settings import CLUSTER_CHOICE
 
 ALL_CLUSTERS = "All clusters"
 _ALL = ""  # the stored choice for All clusters
@@ -32,7 +33,7 @@ class ClusterChoiceMemory:
     def _key(connection: str) -> str:
         # Percent-encoded: a connection's name may hold "/" or "\\", which QSettings reads as groups.
         encoded = "".join(c if c.isalnum() or c in "-_ " else f"%{ord(c):04x}" for c in connection)
-        return f"clusters/choice/{encoded}"
+        return f"{CLUSTER_CHOICE}/{encoded}"
 
 
 class ClusterPicker(QComboBox):
@@ -57,7 +58,11 @@ class ClusterPicker(QComboBox):
         for cluster in self._clusters:
             suffix = "" if cluster.can_load else f" ({cluster.state_label.lower()})"
             self.addItem(cluster.label + suffix, cluster.id)
-            self.setItemData(self.count() - 1, f"Cluster ID: {cluster.id}", _TOOLTIP)
+            tooltip = f"Cluster ID: {cluster.id}"
+            if not cluster.can_load:  # nothing to list until it is ready (All clusters skips it too)
+                self.model().item(self.count() - 1).setEnabled(False)
+                tooltip += f"\n{cluster.state_label}: its tokens are listed once it is ready"
+            self.setItemData(self.count() - 1, tooltip, _TOOLTIP)
         index = self.findData(chosen_id) if chosen_id is not None else -1
         self.setCurrentIndex(index if index >= 0 else min(1, self.count() - 1))
         self.blockSignals(False)

@@ -1,10 +1,12 @@
 """The Clusters page: every cluster of the connection's account, with its state and token counts, and
-Copy ID / Copy URL in each row's menu."""
+Copy ID / Copy URL (and Retry Loading for one that failed) in each row's menu, from the command registry."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, Qt, Signal
-from PySide6.QtGui import QGuiApplication
+from collections.abc import Sequence
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QMenu, QTableView, QVBoxLayout, QWidget
 
 from token_desk.api.clusters import Cluster, ClusterDiscovery
@@ -14,14 +16,12 @@ from token_desk.ui.common.error_text import error_sentence
 
 
 class ClustersPage(QWidget):
-    """Shows `rows` (the ClusterRows the Database Tokens page fills); call `refresh()` when they change.
-    `retry_requested(Cluster)`: the person asked to load a cluster that failed again."""
+    """Shows `rows` (the ClusterRows the Database Tokens page fills); call `refresh()` when they change."""
 
-    retry_requested = Signal(object)
-
-    def __init__(self, rows: ClusterRows, parent: QWidget | None = None) -> None:
+    def __init__(self, rows: ClusterRows, row_actions: Sequence[QAction] = (), parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName("Clusters")
+        self._row_actions = tuple(row_actions)
         self.model = ClusterListModel(rows, self)
         self.source_note = QLabel(self)
         self.source_note.setTextFormat(Qt.TextFormat.PlainText)
@@ -56,16 +56,12 @@ class ClustersPage(QWidget):
         self.model.refresh()
 
     def row_menu(self, row: int) -> QMenu:
-        """Copy ID, Copy URL (when known), and Retry for a cluster that failed to load."""
-        cluster = self.model.cluster_at(row)
+        """The row made the selection (the commands act on it), then its menu: the registry's commands, each
+        enabled or saying why not."""
+        self.view.selectRow(row)
         menu = QMenu(self)
-        menu.addAction("Copy ID", lambda: QGuiApplication.clipboard().setText(cluster.id))
-        copy_url = menu.addAction("Copy URL", lambda: QGuiApplication.clipboard().setText(cluster.url))
-        copy_url.setEnabled(bool(cluster.url))
-        if not cluster.url:
-            copy_url.setToolTip("influxctl did not say this cluster's URL")
-        if self.model.error_at(row) is not None:
-            menu.addAction("Retry Loading", lambda: self.retry_requested.emit(cluster))
+        menu.setToolTipsVisible(True)
+        menu.addActions(list(self._row_actions))
         return menu
 
     def selected_cluster(self) -> Cluster | None:

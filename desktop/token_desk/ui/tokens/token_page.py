@@ -48,7 +48,8 @@ def status_colour(status: DisplayStatus) -> QColor | None:
 
 class TokenPage(QWidget):
     def __init__(self, kind: TokenKind, parent: QWidget | None = None,
-                 columns: Sequence[ColumnSpec] | None = None) -> None:
+                 columns: Sequence[ColumnSpec] | None = None, header: QWidget | None = None) -> None:
+        """`header`: shown above the table (the Database Tokens page's cluster picker and problems)."""
         super().__init__(parent)
         self.kind = kind
         self.title = PAGE_TITLES[kind]
@@ -66,6 +67,8 @@ class TokenPage(QWidget):
         self.stack.addWidget(self.unavailable_panel)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        if header is not None:
+            layout.addWidget(header)
         layout.addWidget(self.stack)
         self.view.install_column_delegates(self.columns)
         self.view.setAccessibleName(self.title)

@@ -1,0 +1,241 @@
+"""Every cluster of an account in the window, as a person uses it: `token-desk --url … --influxctl …` against a
+sandbox serving four clusters (production, the connection's own; staging; eu-2; analytics, provisioning), the
+Clusters page, the Database Tokens page's cluster picker, the failed cluster's line and the actions."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication, QComboBox, QInputDialog, QLabel, QPushButton, QTreeWidget
+
+from tests.clusters.conftest import cluster_id_named
+from tests.ui.conftest import (LOAD_TIMEOUT_MS, confirm_revoke_when_the_dialog_opens, shown_tokens, url_args)
+from token_desk.api.models import TokenKind
+from token_desk.app import create_window
+from token_desk.models.columns import Column
+from token_desk.sandbox.influxctl import write_launcher
+from token_desk.ui.clusters import ALL_CLUSTERS
+from token_desk.ui.revoke.revoke_dialog import RevokeDialog
+
+
+@pytest.fixture
+def start(qtbot, monkeypatch, account, tmp_path, config_dir):
+    """Opens the window as `token-desk --url <account> --influxctl <emulator>` does, and waits for every list."""
+    monkeypatch.setenv("INFLUX_MANAGEMENT_TOKEN", account.management_token)
+    launcher = write_launcher(tmp_path, account.influxctl_command)
+    made = []
+
+    def open_window(wait: bool = True):
+        window = create_window([*url_args(account), "--influxctl", str(launcher)])
+        qtbot.addWidget(window)
+        window.show()
+        made.append(window)
+        if wait:
+            settled(qtbot, window)
+        return window
+
+    yield open_window
+    for window in made:
+        window.close()
+        window.connections.close()
+
+
+def settled(qtbot, window) -> None:
+    qtbot.waitUntil(lambda: not (window.loader.busy or window.clusters.busy or window.clusters.finding
+                                 or window.clusters.table.pending),
+                    timeout=LOAD_TIMEOUT_MS)
+
+
+def picker(window) -> QComboBox:
+    [found] = [box for box in window.findChildren(QComboBox) if box.accessibleName() == "Cluster"]
+    return found
+
+
+def choose(qtbot, window, text: str) -> None:
+    box = picker(window)
+    box.setCurrentIndex(box.findText(text))
+    settled(qtbot, window)
+
+
+def database_page(window):
+    window.commands["page-database"].trigger()
+    return window.current_page()
+
+
+def clusters_table(window):
+    window.commands["page-clusters"].trigger()
+    page = window.page_stack.currentWidget()
+    assert page.accessibleName() == "Clusters"
+    return page.view.model()
+
+
+def cells(model, row: int) -> list[str]:
+    return [model.index(row, column).data() for column in range(model.columnCount())]
+
+
+def problem_lines(window) -> list[str]:
+    return [line.text for line in window.clusters.problems.lines if line.isVisible()]
+
+
+def deletes(account) -> list[str]:
+    return [entry.path for entry in account.state.request_log if entry.method == "DELETE"]
+
+
+def test_the_clusters_page_lists_every_cluster_with_its_state_and_token_counts(qtbot, start, account) -> None:
+    window = start()
+    model = clusters_table(window)
+    rows = [cells(model, row) for row in range(model.rowCount())]
+    assert [row[0] for row in rows] == ["Production (eu-central-1)", "staging", "eu-2", "analytics"]
+    assert [row[2] for row in rows] == ["Ready", "Ready", "Ready", "Provisioning"]
+    staging = account.state.cluster(cluster_id_named(account, "staging")).database_tokens()
+    assert rows[1][5:] == [str(sum(1 for token in staging if not token.get("revokedAt"))), str(len(staging))]
+    own = account.state.database_tokens()
+    assert rows[0][6] == str(len(own))
+    assert rows[3][5:] == ["Not loaded", "Not loaded"]  # not ready: never asked
+
+
+def test_copy_cluster_id_and_url_come_from_the_registry_in_the_row_menu(qtbot, start, account) -> None:
+    window = start()
+    clusters_table(window)
+    menu = window.clusters.clusters_page.row_menu(1)
+    assert [action.text() for action in menu.actions()] == ["Copy Cluster ID", "Copy Cluster URL", "Retry Loading"]
+    copy_id, copy_url, retry = menu.actions()
+    assert not retry.isEnabled() and "failed" in retry.toolTip()
+    copy_id.trigger()
+    assert QGuiApplication.clipboard().text() == cluster_id_named(account, "staging")
+    copy_url.trigger()
+    staging = next(record for record in account.cluster_records() if record["name"] == "staging")
+    assert QGuiApplication.clipboard().text() == staging["url"]
+
+
+def test_all_clusters_shows_every_ready_clusters_tokens_with_a_cluster_column(qtbot, start, account) -> None:
+    window = start()
+    page = database_page(window)
+    assert not page.is_column_shown(Column.CLUSTER)  # one cluster: every row would say the same
+    assert [picker(window).itemText(i) for i in range(picker(window).count())] == [
+        ALL_CLUSTERS, "Production (eu-central-1)", "staging", "eu-2", "analytics (provisioning)"]
+    choose(qtbot, window, ALL_CLUSTERS)
+    assert page.is_column_shown(Column.CLUSTER)
+    window.commands["show-inactive"].setChecked(True)
+    expected = {row["id"] for row in account.state.database_tokens()}
+    for name in ("staging", "eu-2"):
+        expected |= {row["id"] for row in account.state.cluster(cluster_id_named(account, name)).database_tokens()}
+    assert {token.id for token in shown_tokens(page)} == expected
+    names = {token.cluster.name for token in shown_tokens(page)}
+    assert names == {"Production (eu-central-1)", "staging", "eu-2"}
+    column = page.column_index(Column.CLUSTER)
+    index = page.proxy.index(0, column)
+    assert index.data() in names and shown_tokens(page)[0].cluster.id in page.proxy.data(index, 3)  # tooltip
+    window.search_box.setText("eu-2")
+    assert {token.cluster.name for token in shown_tokens(page)} == {"eu-2"}
+
+
+def test_a_refused_cluster_says_so_in_one_line_while_the_others_show_and_retry_loads_it(qtbot, start, account) -> None:
+    eu2 = cluster_id_named(account, "eu-2")
+    account.faults.refuse_cluster(eu2, 403)
+    window = start()
+    choose(qtbot, window, ALL_CLUSTERS)
+    page = database_page(window)
+    [line] = problem_lines(window)
+    assert line.startswith("Cluster eu-2: ") and "\n" not in line
+    assert {token.cluster.name for token in shown_tokens(page)} == {"Production (eu-central-1)", "staging"}
+    assert cells(clusters_table(window), 2)[5:] == ["Failed", "Failed"]
+    account.faults.clear()
+    database_page(window)
+    [retry] = [button for button in window.findChildren(QPushButton) if button.accessibleName() == "Retry cluster eu-2"]
+    retry.click()
+    settled(qtbot, window)
+    assert problem_lines(window) == []
+    assert "eu-2" in {token.cluster.name for token in shown_tokens(page)}
+
+
+def test_a_hung_cluster_never_holds_back_the_others(qtbot, start, account) -> None:
+    staging = cluster_id_named(account, "staging")
+    account.faults.hang_cluster(staging)
+    window = start(wait=False)
+    qtbot.waitUntil(lambda: len(window.clusters.clusters) == 4, timeout=LOAD_TIMEOUT_MS)
+    choose_all = picker(window)
+    choose_all.setCurrentIndex(choose_all.findText(ALL_CLUSTERS))
+    page = database_page(window)
+    qtbot.waitUntil(lambda: {"Production (eu-central-1)", "eu-2"} <= {t.cluster.name for t in shown_tokens(page)},
+                    timeout=LOAD_TIMEOUT_MS)
+    assert window.clusters.busy  # staging is still being asked
+    assert cells(clusters_table(window), 1)[5:] == ["…", "…"]
+    window.commands["cancel-load"].trigger()  # Esc
+    assert not window.clusters.busy
+    account.faults.clear()
+
+
+def test_revoking_a_token_of_another_cluster_reaches_that_cluster_only(qtbot, start, account) -> None:
+    window = start()
+    choose(qtbot, window, "staging")
+    page = database_page(window)
+    staging = cluster_id_named(account, "staging")
+    token = next(token for token in shown_tokens(page) if token.is_active)
+    assert token.cluster.id == staging
+    page.select_ids([token.id], token.id)
+    seen = confirm_revoke_when_the_dialog_opens(window)
+    window.commands["revoke"].trigger()
+    assert seen and "On cluster staging." in {label.text() for label in seen[0].findChildren(QLabel)}
+    assert deletes(account) == [f"/api/v0/accounts/{account.account_id}/clusters/{staging}/tokens/{token.id}"]
+    assert account.state.cluster(staging).database_token(token.id)["revokedAt"]
+    assert token.id not in {t.id for t in shown_tokens(page)}
+
+
+def test_a_bulk_revoke_across_three_clusters_groups_them_and_reaches_each_cluster(qtbot, start, account) -> None:
+    window = start()
+    choose(qtbot, window, ALL_CLUSTERS)
+    page = database_page(window)
+    chosen = {}
+    for token in shown_tokens(page):
+        if token.is_active:
+            chosen.setdefault(token.cluster.name, token)
+    assert len(chosen) == 3
+    page.select_ids([token.id for token in chosen.values()])
+    groups: list[list[str]] = []
+
+    def look_then_confirm() -> None:
+        dialog = window.findChild(RevokeDialog)
+        if dialog is None or not dialog.isVisible():
+            QTimer.singleShot(20, look_then_confirm)
+            return
+        tree = dialog.findChild(QTreeWidget)
+        groups.extend([[tree.topLevelItem(i).text(0)] + [tree.topLevelItem(i).child(j).text(0)
+                                                          for j in range(tree.topLevelItem(i).childCount())]
+                       for i in range(tree.topLevelItemCount())])
+
+    QTimer.singleShot(0, look_then_confirm)
+    confirm_revoke_when_the_dialog_opens(window)
+    window.commands["revoke"].trigger()
+    assert sorted(group[0] for group in groups) == sorted(f"Cluster {name} (1 token)" for name in chosen)
+    paths = deletes(account)
+    for token in chosen.values():
+        cluster_id = token.cluster.id
+        assert paths.count(f"/api/v0/accounts/{account.account_id}/clusters/{cluster_id}/tokens/{token.id}") == 1
+    assert len(paths) == 3
+
+
+def test_the_choice_is_remembered_per_connection(qtbot, start) -> None:
+    window = start()
+    choose(qtbot, window, "eu-2")
+    window.close()
+    again = start()
+    assert picker(again).currentText() == "eu-2"
+    assert {token.cluster.name for token in shown_tokens(database_page(again))} == {"eu-2"}
+
+
+def test_new_database_token_asks_for_the_cluster_with_all_clusters_shown(qtbot, start, account, monkeypatch) -> None:
+    window = start()
+    choose(qtbot, window, ALL_CLUSTERS)
+    database_page(window)
+    asked = []
+
+    def pick(parent, title, label, items, current, editable):
+        asked.append((label, list(items), current))
+        return "", False  # Cancel: nothing is created
+
+    monkeypatch.setattr(QInputDialog, "getItem", pick)
+    window.commands["new-database-token"].trigger()
+    assert asked == [("Create the token on cluster:", ["Production (eu-central-1)", "staging", "eu-2"], 0)]
+    assert QApplication.activeModalWidget() is None
