@@ -194,6 +194,11 @@ class Sandbox:
         return [cluster_record(cluster_id, self.account_id, store.meta("cluster_name"), store.meta("cluster_state"),
                                store.meta("cluster_created")) for cluster_id, store in self._cluster_stores.items()]
 
+    def set_cluster_state(self, cluster_id: str, state: str) -> None:
+        """The cluster's state changes (provisioning → ready, say): `cluster list` shows it from now on."""
+        self._cluster_stores[cluster_id].set_meta("cluster_state", state)
+        self._server.cluster_records[:] = self.cluster_records()
+
     @property
     def cluster_ids(self) -> list[str]:
         return list(self._cluster_stores)

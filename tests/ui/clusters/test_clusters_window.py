@@ -4,6 +4,8 @@ Clusters page, the Database Tokens page's cluster picker, the failed cluster's l
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QGuiApplication
@@ -239,3 +241,44 @@ def test_new_database_token_asks_for_the_cluster_with_all_clusters_shown(qtbot, 
     window.commands["new-database-token"].trigger()
     assert asked == [("Create the token on cluster:", ["Production (eu-central-1)", "staging", "eu-2"], 0)]
     assert QApplication.activeModalWidget() is None
+
+
+def test_an_export_of_all_clusters_names_each_tokens_cluster(qtbot, start, tmp_path) -> None:
+    from tests.ui.export.test_export_from_window import EXPORT_TIMEOUT_MS, export_via_dialog, read_csv
+
+    window = start()
+    choose(qtbot, window, ALL_CLUSTERS)
+    page = database_page(window)
+    dialog = export_via_dialog(qtbot, window, tmp_path / "all.csv")
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=EXPORT_TIMEOUT_MS)
+    header, *rows = read_csv(tmp_path / "all.csv")
+    column = header.index("Cluster")
+    assert sorted(row[column] for row in rows) == sorted(token.cluster.name for token in shown_tokens(page))
+    dialog = export_via_dialog(qtbot, window, tmp_path / "all.json", file_format="json")
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=EXPORT_TIMEOUT_MS)
+    exported = json.loads((tmp_path / "all.json").read_text())
+    by_id = {token.id: token.cluster for token in shown_tokens(page)}
+    assert all(item["clusterId"] == by_id[item["id"]].id and item["clusterName"] == by_id[item["id"]].name
+               for item in exported)
+
+
+def test_the_history_entry_of_a_revoke_on_another_cluster_names_that_cluster(qtbot, start, account) -> None:
+    window = start()
+    choose(qtbot, window, "eu-2")
+    page = database_page(window)
+    token = next(token for token in shown_tokens(page) if token.is_active)
+    page.select_ids([token.id], token.id)
+    confirm_revoke_when_the_dialog_opens(window)
+    window.commands["revoke"].trigger()
+    [entry] = [entry for entry in window.journal.read().entries if entry.token_id == token.id]
+    assert entry.target.cluster_id == cluster_id_named(account, "eu-2")
+
+
+def test_f5_asks_for_the_clusters_again(qtbot, start, account) -> None:
+    window = start()
+    assert cells(clusters_table(window), 3)[2] == "Provisioning"
+    account.set_cluster_state(cluster_id_named(account, "analytics"), "ready")
+    window.commands["refresh"].trigger()
+    settled(qtbot, window)
+    assert cells(clusters_table(window), 3)[2:3] + cells(clusters_table(window), 3)[5:] == ["Ready", "0", "0"]
+    assert "analytics" in [picker(window).itemText(i) for i in range(picker(window).count())]
