@@ -15,6 +15,10 @@ from token_desk.models.cluster_rows import ClusterRows
 from token_desk.ui.common.error_text import error_sentence
 
 
+ID_COLUMN, URL_COLUMN = 1, 3
+ID_SAMPLE = "9b810e76-6ec9…5f4b3b2"
+
+
 class ClustersPage(QWidget):
     """Shows `rows` (the ClusterRows the Database Tokens page fills); call `refresh()` when they change."""
 
@@ -34,8 +38,16 @@ class ClustersPage(QWidget):
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.verticalHeader().hide()
-        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.view.horizontalHeader().setStretchLastSection(True)
+        # Every column whole except the two long ones, which lose their middle (both ends stay recognisable;
+        # the tooltip and Copy Cluster ID / URL give them whole): no sideways scrolling at 800 pixels.
+        self.view.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.view.setWordWrap(False)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(ID_COLUMN, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(ID_COLUMN, self.fontMetrics().horizontalAdvance(ID_SAMPLE) + 16)
+        header.setSectionResizeMode(URL_COLUMN, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(False)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.customContextMenuRequested.connect(self._show_row_menu)
         layout = QVBoxLayout(self)

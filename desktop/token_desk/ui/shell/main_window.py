@@ -400,6 +400,10 @@ class MainWindow(QMainWindow):
         return self.connections.new_profile_saver(self._connection)
 
     def _update_counts(self) -> None:
+        if self.clusters_shown:
+            count = len(self.clusters.clusters)
+            self.status.set_count_text(f"{count} cluster{'' if count == 1 else 's'}")
+            return
         counts = self.current_page().proxy.counts()
         self.status.set_counts(counts.total, counts.shown, counts.inactive_hidden)
 
