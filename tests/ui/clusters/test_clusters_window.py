@@ -282,3 +282,72 @@ def test_f5_asks_for_the_clusters_again(qtbot, start, account) -> None:
     settled(qtbot, window)
     assert cells(clusters_table(window), 3)[2:3] + cells(clusters_table(window), 3)[5:] == ["Ready", "0", "0"]
     assert "analytics" in [picker(window).itemText(i) for i in range(picker(window).count())]
+
+
+def requests_to(account, method: str) -> list[str]:
+    return [entry.path for entry in account.state.request_log if entry.method == method]
+
+
+def test_edit_of_a_token_on_another_cluster_goes_to_that_cluster(qtbot, start, account) -> None:
+    from tests.ui.create.test_create_from_window import when_open
+    from token_desk.ui.create.edit_dialog import EditTokenDialog
+
+    window = start()
+    choose(qtbot, window, "staging")
+    page = database_page(window)
+    staging = cluster_id_named(account, "staging")
+    token = next(token for token in shown_tokens(page) if token.is_active and token.permissions)
+    page.select_ids([token.id], token.id)
+
+    def rename(dialog: EditTokenDialog) -> None:
+        def when_listed() -> None:
+            if "Loading" in dialog.permissions.load_status.text():
+                QTimer.singleShot(20, when_listed)
+                return
+            dialog.description_box.setText("renamed on staging")
+            dialog.confirm_button.click()
+
+        when_listed()
+
+    when_open(EditTokenDialog, rename)
+    window.commands["edit"].trigger()
+    assert requests_to(account, "PATCH") == [f"/api/v0/accounts/{account.account_id}/clusters/{staging}/tokens/{token.id}"]
+    assert account.state.cluster(staging).database_token(token.id)["description"] == "renamed on staging"
+    [shown] = [shown for shown in shown_tokens(page) if shown.id == token.id]
+    assert shown.description == "renamed on staging" and shown.cluster.id == staging  # the next action goes there too
+
+
+def test_new_database_token_on_the_cluster_picked_is_created_there(qtbot, start, account, monkeypatch) -> None:
+    from tests.ui.create.test_create_from_window import copy_and_close, fill_database_token, when_open
+    from token_desk.ui.create.create_dialog import CreateTokenDialog
+    from token_desk.ui.create.secret_dialog import SecretDialog
+
+    window = start()
+    choose(qtbot, window, ALL_CLUSTERS)
+    page = database_page(window)
+    monkeypatch.setattr(QInputDialog, "getItem", lambda *args: ("staging", True))
+    titles = []
+    when_open(CreateTokenDialog, lambda dialog: (titles.append(dialog.windowTitle()),
+                                                 fill_database_token(dialog, "made on staging")))
+    when_open(SecretDialog, copy_and_close)
+    window.commands["new-database-token"].trigger()
+    staging_id = cluster_id_named(account, "staging")
+    assert titles == ["Create Database Token on staging"]
+    [made] = [token for token in shown_tokens(page) if token.description == "made on staging"]
+    assert made.cluster.id == staging_id and account.state.cluster(staging_id).database_token(made.id) is not None
+    assert account.state.database_token(made.id) is None  # not on the connection's own cluster
+
+
+def test_details_name_the_tokens_cluster(qtbot, start, account) -> None:
+    from token_desk.ui.tokens import TokenDetailsDialog
+
+    window = start()
+    choose(qtbot, window, "eu-2")
+    page = database_page(window)
+    token = shown_tokens(page)[0]
+    page.select_ids([token.id], token.id)
+    window.commands["details"].trigger()
+    dialog = window.findChild(TokenDetailsDialog)
+    [cluster] = [label for label in dialog.findChildren(QLabel) if label.accessibleName() == "Cluster"]
+    assert cluster.text() == "eu-2" and cluster_id_named(account, "eu-2") in cluster.toolTip()
+    dialog.close()
