@@ -45,6 +45,8 @@ class ClusterPicker(QComboBox):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName("Cluster")
+        # Qt on Linux names a combo box by its current text: say what the choice is about as well.
+        self.setAccessibleDescription("Cluster: whose database tokens the table shows, one cluster or all")
         self._clusters: tuple[Cluster, ...] = ()
         self.currentIndexChanged.connect(self._emit_choice)
 
