@@ -87,7 +87,9 @@ class RecordingService:
             return self
         scoped = RecordingService(inner, self._journal,
                                   replace(self.target, cluster_id=cluster_id))
-        scoped._descriptions, scoped._unsettled = self._descriptions, self._unsettled  # one memory per connection
+        # One memory per connection, guarded by one lock, whichever cluster a change went to.
+        scoped._descriptions, scoped._unsettled = self._descriptions, self._unsettled
+        scoped._unsettled_lock = self._unsettled_lock
         return scoped
 
     @property

@@ -351,3 +351,39 @@ def test_details_name_the_tokens_cluster(qtbot, start, account) -> None:
     [cluster] = [label for label in dialog.findChildren(QLabel) if label.accessibleName() == "Cluster"]
     assert cluster.text() == "eu-2" and cluster_id_named(account, "eu-2") in cluster.toolTip()
     dialog.close()
+
+
+def test_a_bulk_revoke_says_per_token_what_each_cluster_answered(qtbot, start, account) -> None:
+    window = start()
+    choose(qtbot, window, ALL_CLUSTERS)
+    page = database_page(window)
+    chosen = {}
+    for token in shown_tokens(page):
+        if token.is_active:
+            chosen.setdefault(token.cluster.name, token)
+    page.select_ids([token.id for token in chosen.values()])
+    account.faults.refuse_cluster(cluster_id_named(account, "eu-2"), 403)  # eu-2 refuses from now on
+    results: dict[str, str] = {}
+
+    def read_results(tree: QTreeWidget) -> None:  # once shown, before the dialog is closed
+        for i in range(tree.topLevelItemCount()):
+            group = tree.topLevelItem(i)
+            results[group.text(0)] = group.child(0).text(tree.columnCount() - 1)
+
+    def watch() -> None:
+        dialog = window.findChild(RevokeDialog)
+        if dialog is None or not dialog.isVisible():
+            QTimer.singleShot(20, watch)
+            return
+        tree = dialog.findChild(QTreeWidget)
+        dialog.finished.connect(lambda _code: read_results(tree))  # the outcomes shown, then Close
+
+    QTimer.singleShot(0, watch)
+    confirm_revoke_when_the_dialog_opens(window)
+    window.commands["revoke"].trigger()
+    account.faults.clear()
+    assert results == {"Cluster Production (eu-central-1) (1 token)": "Revoked",
+                       "Cluster staging (1 token)": "Revoked", "Cluster eu-2 (1 token)": "Not revoked"}
+    assert account.state.cluster(cluster_id_named(account, "staging")).database_token(chosen["staging"].id)["revokedAt"]
+    assert not account.state.cluster(cluster_id_named(account, "eu-2")).database_token(chosen["eu-2"].id).get(
+        "revokedAt")
