@@ -80,6 +80,18 @@ def problem_lines(window) -> list[str]:
     return [line.text for line in window.clusters.problems.lines if line.isVisible()]
 
 
+def one_active_token_per_cluster_selected(qtbot, window):
+    """All clusters shown, and the first active token of each cluster selected: (the page, name → token)."""
+    choose(qtbot, window, ALL_CLUSTERS)
+    page = database_page(window)
+    chosen = {}
+    for token in shown_tokens(page):
+        if token.is_active:
+            chosen.setdefault(token.cluster.name, token)
+    page.select_ids([token.id for token in chosen.values()])
+    return page, chosen
+
+
 def deletes(account) -> list[str]:
     return [entry.path for entry in account.state.request_log if entry.method == "DELETE"]
 
@@ -187,14 +199,8 @@ def test_revoking_a_token_of_another_cluster_reaches_that_cluster_only(qtbot, st
 
 def test_a_bulk_revoke_across_three_clusters_groups_them_and_reaches_each_cluster(qtbot, start, account) -> None:
     window = start()
-    choose(qtbot, window, ALL_CLUSTERS)
-    page = database_page(window)
-    chosen = {}
-    for token in shown_tokens(page):
-        if token.is_active:
-            chosen.setdefault(token.cluster.name, token)
+    page, chosen = one_active_token_per_cluster_selected(qtbot, window)
     assert len(chosen) == 3
-    page.select_ids([token.id for token in chosen.values()])
     groups: list[list[str]] = []
 
     def look_then_confirm() -> None:
@@ -355,13 +361,7 @@ def test_details_name_the_tokens_cluster(qtbot, start, account) -> None:
 
 def test_a_bulk_revoke_says_per_token_what_each_cluster_answered(qtbot, start, account) -> None:
     window = start()
-    choose(qtbot, window, ALL_CLUSTERS)
-    page = database_page(window)
-    chosen = {}
-    for token in shown_tokens(page):
-        if token.is_active:
-            chosen.setdefault(token.cluster.name, token)
-    page.select_ids([token.id for token in chosen.values()])
+    page, chosen = one_active_token_per_cluster_selected(qtbot, window)
     account.faults.refuse_cluster(cluster_id_named(account, "eu-2"), 403)  # eu-2 refuses from now on
     results: dict[str, str] = {}
 
