@@ -176,6 +176,7 @@ def test_a_hung_cluster_never_holds_back_the_others(qtbot, start, account) -> No
                     timeout=LOAD_TIMEOUT_MS)
     assert window.clusters.busy  # staging is still being asked
     assert cells(clusters_table(window), 1)[5:] == ["…", "…"]
+    qtbot.waitUntil(window.commands["cancel-load"].isEnabled, timeout=LOAD_TIMEOUT_MS)  # offered while it waits
     window.commands["cancel-load"].trigger()  # Esc
     assert not window.clusters.busy
     account.faults.clear()
