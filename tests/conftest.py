@@ -9,11 +9,13 @@ import pytest
 from PySide6.QtCore import QSettings
 
 from token_desk.api.client import ManagementApiClient
-from token_desk.api.connect import management_token_service
+from token_desk.api.connect import influxctl_profile_service, management_token_service
 from token_desk.api.influxctl import InfluxctlProgram
 from token_desk.api.service import TokenService
 from tests.sandbox.faults import FaultySandbox, start_faulty_sandbox
+from token_desk.sandbox.clusters import PROVISIONING, READY, ClusterSeed
 from token_desk.sandbox.influxctl import write_launcher
+from token_desk.sandbox.seed import DATABASE_SEEDS, DATABASE_SEEDS_LIST
 
 # The offscreen platform cannot resize windows to their size hints, raise windows or grab input
 # (which popup menus ask for) and says so every time: a property of the test platform, not a fault of ours.
@@ -69,3 +71,37 @@ def client(sandbox: FaultySandbox) -> Iterator[TokenService]:
 def isolated_settings(config_dir: Path) -> QSettings:
     """A QSettings INI file of its own in the test's config folder."""
     return QSettings(str(config_dir / "test-settings.ini"), QSettings.Format.IniFormat)
+
+
+# An account of several clusters: the connection's own (production), staging and eu-2 with tokens of their
+# own, and one still being set up.
+ACCOUNT_CLUSTERS = (
+    ClusterSeed("staging", READY, DATABASE_SEEDS[:5], DATABASE_SEEDS_LIST[:2]),
+    ClusterSeed("eu-2", READY, DATABASE_SEEDS[5:8], DATABASE_SEEDS_LIST[2:3]),
+    ClusterSeed("analytics", PROVISIONING),
+)
+
+
+@pytest.fixture
+def account() -> Iterator[FaultySandbox]:
+    """A sandbox serving ACCOUNT_CLUSTERS beside the connection's own cluster, with `faults` to switch on."""
+    with start_faulty_sandbox(data=":memory:", seed=3, clusters=ACCOUNT_CLUSTERS) as running:
+        yield running
+
+
+@pytest.fixture
+def way_a(account):
+    """Way a: REST with the kept management token; influxctl (the emulator) with a generated config."""
+    service = management_token_service(account.url, account.account_id, account.cluster_id, account.management_token,
+                                       InfluxctlProgram(account.influxctl_command), sleep=lambda seconds: None)
+    yield service
+    service.close()
+
+
+@pytest.fixture
+def way_b(account):
+    """Way b: everything through influxctl and its own profile (the emulator reads the sandbox's config)."""
+    service = influxctl_profile_service(InfluxctlProgram(account.influxctl_command), str(account.influxctl_config()),
+                                        "default")
+    yield service
+    service.close()

@@ -117,8 +117,10 @@ def start_demo():
 
     The entry point is the only place that reaches the sandbox; the UI gets this function passed in."""
     from token_desk.sandbox import start_sandbox
+    from token_desk.sandbox.clusters import DEMO_CLUSTERS
 
-    return start_sandbox(data=":memory:", seed=DEMO_SEED)
+    # Three clusters of one account, one still being set up (influxctl `cluster list` shows them all).
+    return start_sandbox(data=":memory:", seed=DEMO_SEED, clusters=DEMO_CLUSTERS)
 
 
 def create_window(argv: Sequence[str]):

@@ -26,6 +26,8 @@ class Connection:
     service: TokenService
     kind: ConnectionKind
     profile_name: str | None = None
+    # Other clusters of the account the person added by ID (the profile's): shown where influxctl cannot list them.
+    added_cluster_ids: tuple[str, ...] = ()
 
     @property
     def is_demo(self) -> bool:

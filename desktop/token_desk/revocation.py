@@ -20,6 +20,8 @@ Decisions worth knowing:
   would fail too: the batch stops and the rest are marked "not attempted".
 - The token the client is signed in with is revoked last, so the others still
   go through; afterwards the report says `signed_out`.
+- Each token is revoked (and re-read) on its own cluster, the one it was listed
+  from, whatever the connection's own cluster is (token_desk.api.clusters).
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable, Protocol, Sequence
 
+from token_desk.api.clusters import in_cluster_of, service_for
 from token_desk.api.errors import (
     ApiConnectionError, ApiError, ApiTimeoutError, AuthenticationError, CertificateError, NotFoundError,
     OutcomeUnknownError,
@@ -269,7 +272,7 @@ def revoke_tokens(
         elif any(_signs_out(outcome) for outcome in outcomes.values()):
             outcome = RevokeOutcome(tokens[index], error=NotAttemptedError(), was_in_use=in_use[index])
         else:
-            outcome = _revoke_one(client, tokens[index], in_use[index], note)
+            outcome = _revoke_one(service_for(client, tokens[index]), tokens[index], in_use[index], note)
         outcomes[index] = outcome
         if on_progress is not None:
             on_progress(done, len(tokens))
@@ -297,7 +300,7 @@ def _revoke_one(client: RevokingClient, token: Token, in_use: bool, note: NoteCa
         return RevokeOutcome(token, was_in_use=in_use, refresh_error=RevokeUnknownError("Cancelled."))
     if answer.id != token.id or not answer.is_revoked:
         return RevokeOutcome(token, was_in_use=in_use, refresh_error=unexpected_reread(token, answer))
-    return RevokeOutcome(token, revoked=answer, was_in_use=in_use)
+    return RevokeOutcome(token, revoked=in_cluster_of(answer, token), was_in_use=in_use)
 
 
 def _settle_by_rereading(client: RevokingClient, token: Token, in_use: bool) -> RevokeOutcome:
@@ -313,7 +316,7 @@ def _settle_by_rereading(client: RevokingClient, token: Token, in_use: bool) -> 
         return RevokeOutcome(token, error=unexpected_reread(token, answer), was_in_use=in_use, answer_lost=True)
     if not answer.is_revoked:
         return RevokeOutcome(token, error=StillActiveError(), was_in_use=in_use, answer_lost=True)
-    return RevokeOutcome(token, revoked=answer, was_in_use=in_use, answer_lost=True)
+    return RevokeOutcome(token, revoked=in_cluster_of(answer, token), was_in_use=in_use, answer_lost=True)
 
 
 def _signs_out(outcome: RevokeOutcome) -> bool:

@@ -140,7 +140,8 @@ def run_in_background(
 
 
 # The work waits on the network or on influxctl rather than computing, so the pool is not sized by
-# cores: on a two-core machine two slow lists would otherwise hold a revoke back until they answer.
+# cores: on a two-core machine two slow lists would otherwise hold a revoke back until they answer, and a
+# multi-cluster load (four clusters at once) needs room beside the management tokens' influxctl.
 MIN_WORKERS = 8
 
 

@@ -153,3 +153,29 @@ def test_add_rename_and_the_file_share_one_name_rule(store: ProfileStore, name: 
         store.update("Fine", make_profile(name))
     hand_written_file(store.path, ["Fine", name])
     assert store.names() == ["Fine"] and "control characters" in store.refusals()[0]
+
+
+def test_clusters_added_by_id_are_kept_per_profile_and_checked(store: ProfileStore) -> None:
+    from dataclasses import replace
+
+    staging, eu2 = "4e5f6a7b-8c9d-4e0f-a1b2-c3d4e5f6a7b8", "5c6d7e8f-9a0b-4c1d-8e2f-3a4b5c6d7e8f"
+    store.add(replace(make_profile("Production"), added_cluster_ids=(staging, eu2)))
+    store.add(make_profile("Plain"))
+    reopened = ProfileStore()
+    assert reopened.get("Production").added_cluster_ids == (staging, eu2)
+    assert reopened.get("Plain").added_cluster_ids == ()
+    entries = json.loads(reopened.path.read_text())["profiles"]
+    assert [entry.get("added_cluster_ids") for entry in entries] == [[staging, eu2], None]  # only where added
+    for wrong, said in (("not-a-cluster", "must be a UUID"), (make_profile().cluster_id, "own cluster"),
+                        (staging, "added twice")):
+        with pytest.raises(InvalidProfileError, match=said):
+            store.add(replace(make_profile("Other"), added_cluster_ids=(staging, wrong)))
+
+
+def test_a_hand_edited_added_cluster_list_that_is_not_a_list_is_reported(store: ProfileStore) -> None:
+    store.add(make_profile("Production"))
+    document = json.loads(store.path.read_text())
+    document["profiles"][0]["added_cluster_ids"] = "4e5f6a7b-8c9d-4e0f-a1b2-c3d4e5f6a7b8"
+    store.path.write_text(json.dumps(document))
+    with pytest.raises(ProfileFileCorruptError, match="added_cluster_ids"):
+        ProfileStore().list()

@@ -71,10 +71,17 @@ class _Gate:
 class Faults:
     """Thread-safe switches a test flips; each 'next N' counter is consumed one request at a time."""
 
-    def answer(self, method: str, respond: Respond) -> Answer | None:
+    def answer(self, method: str, path: str, respond: Respond) -> Answer | None:
         """The sandbox's interceptor: what reaches the wire, once the switches have had their say."""
         if self.hang_if_asked():
             return None
+        cluster = cluster_in(path)
+        if cluster is not None:
+            if self.hang_if_cluster_hung(cluster):
+                return None
+            refusal = self.cluster_refusal(cluster)
+            if refusal is not None:
+                return injected_answer(refusal)
         chaos = self.draw_chaos()
         if chaos in CHAOS_ANSWERS:
             return injected_answer(Injected(CHAOS_ANSWERS[chaos]))
@@ -105,6 +112,12 @@ class Faults:
             self._drops: dict[str, int] = {}
             self._chaos: tuple[float, random.Random] | None = None
             self.chaos_counts: Counter[str] = Counter()
+            self._cluster_status: dict[str, int] = {}
+            self._hung_clusters: set[str] = set()
+            released = getattr(self, "_cluster_release", None)
+            self._cluster_release = threading.Event()
+        if released is not None:
+            released.set()  # requests to a hung cluster hang up now
         for gate in (self._hangs, self._holds):
             gate.close_for(0)
             gate.open()  # whoever hangs now goes on (and hangs up); whoever is held is answered
@@ -152,6 +165,31 @@ class Faults:
         """Requests waiting right now for `release_held()`."""
         return self._holds.waiting
 
+    def refuse_cluster(self, cluster_id: str, status: int = 403) -> None:
+        """Every request to this cluster's paths is answered `status` until `clear()` (a cluster this
+        management token may not use, say)."""
+        with self._lock:
+            self._cluster_status[cluster_id.lower()] = status
+
+    def hang_cluster(self, cluster_id: str) -> None:
+        """Requests to this cluster's paths get no answer until `clear()` (a cluster that does not answer)."""
+        with self._lock:
+            self._hung_clusters.add(cluster_id.lower())
+
+    def cluster_refusal(self, cluster_id: str) -> Injected | None:
+        with self._lock:
+            status = self._cluster_status.get(cluster_id.lower())
+        return None if status is None else Injected(status)
+
+    def hang_if_cluster_hung(self, cluster_id: str) -> bool:
+        """Block until `clear()` if this cluster was told to hang; True if this request hung."""
+        with self._lock:
+            if cluster_id.lower() not in self._hung_clusters:
+                return False
+            released = self._cluster_release
+        released.wait()
+        return True
+
     def chaos(self, rate: float, seed: int = 0) -> None:
         """Each request, with probability `rate`: a delay, a 500, a 429, or its answer dropped."""
         with self._lock:
@@ -194,6 +232,12 @@ class Faults:
                 self._garbage -= 1
                 return Injected(200, garbage=True)
         return None
+
+
+def cluster_in(path: str) -> str | None:
+    """The cluster ID in a Management API path (…/accounts/A/clusters/C/…), if it names one."""
+    parts = path.strip("/").split("/")
+    return parts[parts.index("clusters") + 1] if "clusters" in parts[:-1] else None
 
 
 def injected_answer(injected: Injected) -> Answer:

@@ -115,6 +115,7 @@ class ManagementApiClient:
         self._headers = {"Authorization": f"Bearer {token}", "Accept": "application/json"}
         self._timeout, self._retry = timeout, retry  # None: retry.default_timeout(), made with the httpx client
         # The default back-off wakes up when the task is cancelled.
+        self._sleep_option = sleep
         self._sleep = sleep if sleep is not None else lambda seconds: current_cancellation().sleep(seconds)
         self._allow_plain_http = allow_plain_http
         self._refusal = plain_http_refusal(self._base_url, allow_plain_http)
@@ -122,6 +123,7 @@ class ManagementApiClient:
         # An owned httpx client is made at the first request, on the worker thread that sends it: its
         # TLS context loads the CA bundle from disk (tens of ms), which the GUI thread must not wait for.
         self._http_client = http_client
+        self._lender: ManagementApiClient | None = None  # for_cluster(): the client whose connections it uses
         self._http_lock = threading.Lock()
         self._closed = False
         self._cluster_path = f"/accounts/{account_id}/clusters/{cluster_id}"
@@ -143,12 +145,25 @@ class ManagementApiClient:
     def cluster_id(self) -> str:
         return self._cluster_id
 
+    def for_cluster(self, cluster_id: str) -> ManagementApiClient:
+        """A client of another cluster of the same account: the same documented paths with that cluster's ID,
+        the same token and settings, over this client's connections (closing it leaves them open)."""
+        other = ManagementApiClient(self._base_url, self._account_id, cluster_id, self._token,
+                                    timeout=self._timeout, retry=self._retry, sleep=self._sleep_option,
+                                    allow_plain_http=self._allow_plain_http)
+        # Borrowed, not made here: this may run on the GUI thread, and making an httpx client reads the CA
+        # bundle from disk (see _http); the first request, on a worker, makes it.
+        other._owns_http, other._lender = False, self
+        return other
+
     def __repr__(self) -> str:
         return (f"ManagementApiClient(base_url={_display_url(self._base_url)!r}, "
                 f"account_id={self._account_id!r}, cluster_id={self._cluster_id!r})")
 
     @property
     def _http(self) -> httpx.Client:
+        if self._lender is not None:
+            return self._lender._http
         with self._http_lock:
             if self._timeout is None:
                 self._timeout = default_timeout()

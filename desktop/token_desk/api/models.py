@@ -15,6 +15,7 @@ from typing import Any
 
 import msgspec
 
+from token_desk.api.clusters import Cluster
 from token_desk.api.errors import ModelError
 from token_desk.api.timestamps import format_timestamp, parse_timestamp
 
@@ -74,10 +75,18 @@ class Token(msgspec.Struct, frozen=True, gc=False):
     # Revoked, but the source did not say when: influxctl's documented `token list` items carry
     # no timestamps, so a revoke is seen only as absence from the list without --include-revoked.
     revoked_time_unknown: bool = False
+    # The cluster Token Desk listed this database token from (set by the multi-cluster loader): every
+    # action on the token goes there. None: the connection's own cluster.
+    cluster: Cluster | None = None
 
     def replace(self, **changes: Any) -> Token:
         """A copy with some fields changed, like dataclasses.replace()."""
         return msgspec.structs.replace(self, **changes)
+
+    @property
+    def cluster_name(self) -> str | None:
+        """The name of the cluster it was listed from (the search box matches it)."""
+        return self.cluster.name if self.cluster is not None else None
 
     @property
     def is_revoked(self) -> bool:

@@ -13,6 +13,8 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Protocol, runtime_checkable
 
+from token_desk.api.clusters import Cluster
+from token_desk.api.errors import ApiError
 from token_desk.api.models import CreatedToken, Database, Permission, Token, TokenKind
 
 
@@ -31,6 +33,13 @@ class TokenService(Protocol):
                               permissions: Sequence[Permission] | None = None) -> Token: ...
     def list_databases(self) -> list[Database]: ...
     def close(self) -> None: ...
+
+
+class MultiClusterService(TokenService, Protocol):
+    """A TokenService that also knows its account's clusters and can act on any of them."""
+
+    def list_clusters(self) -> list[Cluster]: ...
+    def for_cluster(self, cluster_id: str) -> TokenService: ...
 
 
 class ManagementTokenSource(Protocol):
@@ -61,9 +70,18 @@ class DatabaseTokenSource(Protocol):
 class _SplitService:
     """Management tokens from one source, database tokens and databases from another."""
 
-    def __init__(self, management: ManagementTokenSource, databases: DatabaseTokenSource) -> None:
+    def __init__(self, management: ManagementTokenSource, databases: DatabaseTokenSource, *,
+                 borrowed: bool = False) -> None:
         self.management = management
         self.databases = databases
+        self._borrowed = borrowed  # a for_cluster() view: the service it came from owns and closes the sources
+
+    def list_clusters(self) -> list[Cluster]:
+        """Every cluster of the account, through influxctl (the REST API has no cluster list)."""
+        list_clusters = getattr(self.management, "list_clusters", None)
+        if list_clusters is None:
+            raise ApiError("This connection has no influxctl to list the account's clusters.")
+        return list_clusters()
 
     def list_tokens(self, kind: TokenKind) -> list[Token]:
         if kind is TokenKind.MANAGEMENT:
@@ -108,6 +126,8 @@ class _SplitService:
         return f"{type(self).__name__}(management={self.management!r}, databases={self.databases!r})"
 
     def close(self) -> None:
+        if self._borrowed:
+            return
         try:
             self.management.close()
         finally:
@@ -119,8 +139,15 @@ class RestWithInfluxctlService(_SplitService):
     """Way a: database tokens and databases over REST, management tokens through influxctl, both
     authenticated with the management token Token Desk keeps (only the REST client and the bridge hold it)."""
 
-    def __init__(self, rest, management: ManagementTokenSource) -> None:
-        super().__init__(management, rest)
+    def __init__(self, rest, management: ManagementTokenSource, *, borrowed: bool = False) -> None:
+        super().__init__(management, rest, borrowed=borrowed)
+
+    def for_cluster(self, cluster_id: str) -> RestWithInfluxctlService:
+        """The same connection acting on another cluster of its account: REST paths with that cluster's ID
+        (management tokens belong to the account and stay as they are)."""
+        if cluster_id == self.cluster_id:
+            return self
+        return RestWithInfluxctlService(self.rest.for_cluster(cluster_id), self.management, borrowed=True)
 
     @property
     def rest(self):
@@ -146,8 +173,19 @@ class RestWithInfluxctlService(_SplitService):
 class InfluxctlService(_SplitService):
     """Way b: everything through influxctl and its own sign-in; Token Desk holds no secret."""
 
-    def __init__(self, bridge) -> None:
-        super().__init__(bridge, bridge)
+    def __init__(self, bridge, *, borrowed: bool = False) -> None:
+        super().__init__(bridge, bridge, borrowed=borrowed)
+
+    @property
+    def cluster_id(self) -> str | None:
+        """The cluster `--cluster` points at; None: the one influxctl's profile names."""
+        return self.bridge.cluster_id
+
+    def for_cluster(self, cluster_id: str) -> InfluxctlService:
+        """The same sign-in acting on another cluster of the account: influxctl's global `--cluster ID`."""
+        if cluster_id == self.cluster_id:
+            return self
+        return InfluxctlService(self.bridge.for_cluster(cluster_id), borrowed=True)
 
     @property
     def bridge(self):

@@ -47,6 +47,7 @@ from token_desk.credentials.profile import (
     validate_base_url,
     validate_cluster_id,
     validate_name,
+    validate_added_cluster_ids,
     validate_profile,
     validate_profile_fields,
 )
@@ -101,6 +102,7 @@ __all__ = [
     "validate_base_url",
     "validate_cluster_id",
     "validate_name",
+    "validate_added_cluster_ids",
     "validate_profile",
     "validate_profile_fields",
     "validate_token",

@@ -39,6 +39,9 @@ class Profile:
     # (None: influxctl's default file), and Token Desk keeps no token for it.
     influxctl_profile: str | None = None
     influxctl_config: str | None = None
+    # Other clusters of the account the person added by ID: shown beside the connection's own cluster where
+    # influxctl cannot list the account's clusters (not installed, or InfluxDB Clustered). IDs, not secrets.
+    added_cluster_ids: tuple[str, ...] = ()
 
     @property
     def uses_influxctl_profile(self) -> bool:
@@ -109,6 +112,21 @@ def validate_cluster_id(cluster_id: str) -> str | None:
     return _validate_uuid(cluster_id, "cluster ID")
 
 
+def validate_added_cluster_ids(cluster_ids: Iterable[str], own_cluster_id: str = "") -> str | None:
+    """None if every added cluster ID is a UUID, none repeats, and none is the connection's own."""
+    seen: set[str] = set()
+    for cluster_id in cluster_ids:
+        problem = _validate_uuid(cluster_id, "added cluster ID")
+        if problem is not None:
+            return problem
+        if cluster_id.casefold() == own_cluster_id.casefold():
+            return f"{cluster_id} is this connection's own cluster; it is always shown, so remove it from the added ones."
+        if cluster_id.casefold() in seen:
+            return f"The cluster {cluster_id} is added twice; remove one."
+        seen.add(cluster_id.casefold())
+    return None
+
+
 def validate_profile_fields(
     name: str,
     base_url: str,
@@ -132,10 +150,13 @@ def validate_profile_fields(
 def validate_profile(
     profile: Profile, existing_names: Iterable[str] = (), current_name: str | None = None
 ) -> dict[ProfileField, str]:
+    added = validate_added_cluster_ids(profile.added_cluster_ids, profile.cluster_id)
+    # Reported on the cluster field: the added clusters are more of the connection's clusters.
+    messages = {ProfileField.CLUSTER_ID: added} if added is not None else {}
     if profile.uses_influxctl_profile:  # influxctl knows where to go: only the name is Token Desk's
         message = validate_name(profile.name, existing_names, current_name)
-        return {ProfileField.NAME: message} if message is not None else {}
-    return validate_profile_fields(
+        return messages | ({ProfileField.NAME: message} if message is not None else {})
+    return messages | validate_profile_fields(
         profile.name,
         profile.base_url,
         profile.account_id,

@@ -1,6 +1,7 @@
 """Reading and atomically writing profiles.json (non-secret fields only).
 
 Format: {"schema_version": 1, "last_used": "name" | null, "profiles": [{name, base_url, account_id, cluster_id}]}
+(each profile may also carry allow_plain_http, influxctl_profile, influxctl_config and added_cluster_ids)
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from token_desk.credentials.errors import (
 from token_desk.credentials.profile import Profile, ProfileField, clash_key, name_problem
 
 SCHEMA_VERSION = 1
+ADDED_CLUSTERS_KEY = "added_cluster_ids"  # optional: a list of cluster IDs the person added
 _PROFILE_KEYS = tuple(str(member) for member in ProfileField)
 ALLOW_PLAIN_HTTP_KEY = "allow_plain_http"
 INFLUXCTL_KEYS = ("influxctl_profile", "influxctl_config")  # an "influxctl profile" connection (no token)
@@ -152,7 +154,11 @@ def _parse_profile(path: Path, position: int, entry: Any) -> Profile:
     influxctl = {key: entry.get(key) for key in INFLUXCTL_KEYS}
     if any(value is not None and not isinstance(value, str) for value in influxctl.values()):
         raise _corrupt(path, f"profile #{position} has a non-text influxctl setting")
-    return Profile(**{key: entry[key] for key in _PROFILE_KEYS}, allow_plain_http=allow_plain_http, **influxctl)
+    added = entry.get(ADDED_CLUSTERS_KEY, [])
+    if not isinstance(added, list) or not all(isinstance(cluster_id, str) for cluster_id in added):
+        raise _corrupt(path, f"profile #{position} has an '{ADDED_CLUSTERS_KEY}' that is not a list of IDs")
+    return Profile(**{key: entry[key] for key in _PROFILE_KEYS}, allow_plain_http=allow_plain_http, **influxctl,
+                   added_cluster_ids=tuple(added))
 
 
 def _parse_last_used(path: Path, document: dict[str, Any]) -> str | None:
@@ -187,6 +193,8 @@ def _profile_entry(profile: Profile) -> dict[str, Any]:
     if profile.allow_plain_http:  # written only when chosen: files stay readable by older versions
         entry[ALLOW_PLAIN_HTTP_KEY] = True
     entry.update((key, getattr(profile, key)) for key in INFLUXCTL_KEYS if getattr(profile, key) is not None)
+    if profile.added_cluster_ids:  # written only when there are some, like the other optional fields
+        entry[ADDED_CLUSTERS_KEY] = list(profile.added_cluster_ids)
     return entry
 
 

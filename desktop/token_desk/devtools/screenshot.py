@@ -1,12 +1,13 @@
 """`python -m token_desk.devtools.screenshot OUT.png [--page P] [--dialog D] [--scheme S] [--size WxH]
-[--search TEXT | --no-tokens] [--attention] [args]`.
+[--search TEXT | --no-tokens] [--attention] [--cluster NAME] [args]`.
 
 The window is grabbed once its tokens have loaded; with --dialog, the named dialog is opened over it (the
 revoke dialog for the first token shown that is not the one in use, details expanded; "revoke-several" for
 the first four) and grabbed instead. --scheme light|dark stands in for the desktop's colour scheme.
 --search types TEXT into the search box; --no-tokens shows the page as an account without tokens would
 (the empty states). --attention turns Needs attention on and shows the Findings column. Details shows the
-first token shown that has findings, with them listed.
+first token shown that has findings, with them listed. --page clusters shows the Clusters page; --cluster
+chooses NAME (or "All clusters") in the Database Tokens page's cluster picker, and waits for its tokens.
 """
 
 from __future__ import annotations
@@ -40,7 +41,8 @@ def window_size(text: str) -> tuple[int, int]:
 def parse(argv: list[str]) -> tuple[argparse.Namespace, list[str]]:
     parser = argparse.ArgumentParser(prog="python -m token_desk.devtools.screenshot")
     parser.add_argument("out", metavar="OUT.png")
-    parser.add_argument("--page", choices=sorted(PAGES), default="management")
+    parser.add_argument("--page", choices=sorted([*PAGES, "clusters"]), default="management")
+    parser.add_argument("--cluster", metavar="NAME", help='the cluster picker\'s choice, e.g. "All clusters"')
     parser.add_argument("--dialog", choices=DIALOGS)
     parser.add_argument("--scheme", choices=SCHEMES)
     parser.add_argument("--size", type=window_size, default=WINDOW_SIZE, metavar="WxH")
@@ -174,11 +176,22 @@ def revoke_examples(window) -> list[Token]:
 
 
 def _save_when_loaded(window, options: argparse.Namespace, app: QApplication, result: list[int]) -> None:
+    chose = []
+
     def check() -> None:
-        if window.loader.busy:
+        clusters = window.clusters
+        if window.loader.busy or clusters.busy or clusters.finding or clusters.table.pending:
             QTimer.singleShot(50, check)
             return
-        window.sidebar.setCurrentRow(list(TokenKind).index(PAGES[options.page]))
+        if options.cluster and not chose:
+            chose.append(options.cluster)
+            clusters.picker.setCurrentIndex(clusters.picker.findText(options.cluster))
+            QTimer.singleShot(50, check)  # its clusters load now
+            return
+        if options.page == "clusters":
+            window.show_clusters()
+        else:
+            window.sidebar.setCurrentRow(list(TokenKind).index(PAGES[options.page]))
         window.search_box.setText(options.search)
         if options.no_tokens:
             window.current_page().set_tokens(())

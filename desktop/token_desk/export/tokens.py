@@ -83,6 +83,8 @@ def token_json(token: Token) -> dict[str, Any]:
     optional = {"accountId": token.account_id, "clusterId": token.cluster_id, "tokenPrefix": token.prefix,
                 "createdBy": token.created_by}
     data.update((key, value) for key, value in optional.items() if value is not None)
+    if token.cluster is not None and token.cluster.name:  # listed from one of several clusters: its name too
+        data["clusterName"] = token.cluster.name
     data["description"] = token.description
     if token.kind is TokenKind.DATABASE:
         data["permissions"] = [{"action": p.action, "resource": p.resource} for p in token.permissions]

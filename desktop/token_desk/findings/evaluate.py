@@ -10,7 +10,7 @@ so a table and its exports agree for as long as the list is shown.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from itertools import compress
@@ -23,6 +23,7 @@ from token_desk.findings.rules import Finding, Rule, join_names, plural, time_un
 
 ALL = "*"
 _DESCRIPTION = attrgetter("description")
+_CLUSTER_AND_DESCRIPTION = attrgetter("cluster", "description")
 _KIND = attrgetter("kind")
 _PERMISSIONS = attrgetter("permissions")
 
@@ -31,7 +32,7 @@ _PERMISSIONS = attrgetter("permissions")
 class SharedDescriptions:
     """Descriptions that several active tokens of a list share, counted off the GUI thread."""
 
-    counts: dict[str, int]  # description -> how many active tokens use it (2 or more)
+    counts: dict  # description (a joined list: (cluster, description)) -> how many active tokens use it (2+)
     rows: list[int]  # the active rows with one of those descriptions
     changes: int  # the FindingSet's change count when counted (a later change means counting again)
 
@@ -42,21 +43,42 @@ class FindingSet:
     Shared descriptions need every description hashed, which costs more than all the other rules
     together (100,000 strings into a table): the list is shown first, without them, and
     `count_shared()` runs on a worker right after; `apply_shared()` adds them (see TokenPage).
+
+    A list joined from several clusters' lists (All clusters) passes `databases` per cluster (a token's
+    `cluster` → its cluster's databases) and the masks its parts already worked out: each token is checked
+    against its own cluster's databases, and a description is shared only by tokens of one cluster (the
+    Cluster column tells tokens of different clusters apart).
     """
 
     def __init__(self, tokens: Sequence[Token], active: Sequence[bool], now: datetime | None,
-                 policy: Policy = DEFAULT_POLICY, databases: Iterable[str] | None = None) -> None:
+                 policy: Policy = DEFAULT_POLICY,
+                 databases: Iterable[str] | Mapping[object, frozenset[str] | None] | None = None, *,
+                 masks: list[int] | None = None) -> None:
         self.tokens = tokens  # shared with the caller's list, which may change row by row (replace/append)
         self.active = active
         self.now = now
         self.policy = policy
         # None: the cluster's databases are not known (not loaded, or the list failed): no missing-database finding.
-        self.databases = None if databases is None else frozenset(databases)
-        self.shared: dict[str, int] | None = None  # None until counted (see count_shared)
+        self.by_cluster: dict[object, frozenset[str] | None] | None = None
+        if isinstance(databases, Mapping):
+            self.databases = None
+            self.by_cluster = {cluster: None if names is None else frozenset(names)
+                               for cluster, names in databases.items()}
+        else:
+            self.databases = None if databases is None else frozenset(databases)
+        self._shared_key = _DESCRIPTION if self.by_cluster is None else _CLUSTER_AND_DESCRIPTION
+        self.shared: dict | None = None  # None until counted (see count_shared)
         self.changes = 0  # rows replaced or added since the list was made
         self._permission_bits: dict[int, int] = {}
         self._permission_sets: dict[int, tuple[Permission, ...]] = {}  # keeps each keyed tuple alive
-        self.masks: list[int] = self._evaluate_all() if now is not None and tokens else [0] * len(tokens)
+        if masks is None:
+            masks = self._evaluate_all() if now is not None and tokens else [0] * len(tokens)
+        self.masks: list[int] = masks
+
+    def under(self, policy: Policy) -> FindingSet:
+        """The same list's findings worked out again under other numbers (Preferences → Policy)."""
+        return FindingSet(self.tokens, self.active, self.now, policy,
+                          self.by_cluster if self.by_cluster is not None else self.databases)
 
     # ---- the one pass ---------------------------------------------------------------------------
     def _evaluate_all(self) -> list[int]:
@@ -67,7 +89,8 @@ class FindingSet:
         expires_soon, old, undescribed = rules.EXPIRES_SOON.bit, rules.OLD.bit, rules.NO_DESCRIPTION.bit
         bits, learn = self._permission_bits, self._learn_permissions
         kinds = list(map(_KIND, tokens))
-        if kinds.count(TokenKind.DATABASE) == len(kinds):  # a list of one kind, as the API serves them
+        # A list of one kind and one cluster, as the API serves them:
+        if self.by_cluster is None and kinds.count(TokenKind.DATABASE) == len(kinds):
             # One comprehension, no Python-level call per row (id() and str.isspace() run in C).
             return [
                 0 if not is_active else (
@@ -93,41 +116,34 @@ class FindingSet:
         """Bits for a permission set first seen, kept by identity: the decoder keeps each repeated set once,
         so thousands of tokens share a handful of tuples (an equal copy just gets its own entry)."""
         self._permission_sets[key] = permissions
-        found = self._permission_bits[key] = self.permission_bits(permissions)
+        found = self._permission_bits[key] = self.permission_bits(permissions, self.databases)
         return found
 
-    def permission_bits(self, permissions: Sequence[Permission]) -> int:
+    def permission_bits(self, permissions: Sequence[Permission], databases: frozenset[str] | None) -> int:
         if not permissions:
             return rules.NO_PERMISSIONS.bit
         found = 0
         if any(permission.resource == ALL for permission in permissions):
             found |= rules.ALL_DATABASES.bit
-        if self.missing_databases(permissions):
+        if missing_databases(permissions, databases):
             found |= rules.MISSING_DATABASE.bit
         return found
 
-    def missing_databases(self, permissions: Sequence[Permission]) -> list[str]:
-        """Databases the permissions name that the cluster does not have, in the token's order. Only `*`
-        means every database: a name like "metrics_*" is a name, as the API reads it."""
-        if self.databases is None:
-            return []
-        missing: list[str] = []
-        for permission in permissions:
-            name = permission.resource
-            if name != ALL and name not in self.databases and name not in missing:
-                missing.append(name)
-        return missing
+    def databases_of(self, token: Token) -> frozenset[str] | None:
+        """The databases of the token's cluster (None: not known)."""
+        return self.databases if self.by_cluster is None else self.by_cluster.get(token.cluster)
 
     # ---- shared descriptions ----------------------------------------------------------------------
     def count_shared(self) -> SharedDescriptions:
         """Which descriptions several active tokens share; reads only, so it may run on a worker."""
         changes, tokens, active = self.changes, self.tokens, self.active
-        counter = Counter(compress(map(_DESCRIPTION, tokens), active))
+        key = self._shared_key
+        counter = Counter(compress(map(key, tokens), active))
         if len(counter) == sum(active):
             return SharedDescriptions({}, [], changes)  # every active description differs: the usual case
-        counts = {text: count for text, count in counter.items() if count > 1 and text.strip()}
+        counts = {shared: count for shared, count in counter.items() if count > 1 and _text_of(shared).strip()}
         rows = [row for row, (token, is_active) in enumerate(zip(tokens, active))
-                if is_active and token.description in counts] if counts else []
+                if is_active and key(token) in counts] if counts else []
         return SharedDescriptions(counts, rows, changes)
 
     def apply_shared(self, shared: SharedDescriptions) -> list[int]:
@@ -142,19 +158,22 @@ class FindingSet:
             masks[row] |= duplicate
         return list(shared.rows)
 
-    def _recount(self, text: str) -> list[int]:
-        """After a row changed: the active rows described `text`, their duplicate bit set or cleared."""
+    def _recount(self, shared_key) -> list[int]:
+        """After a row changed: the active rows described as `shared_key` says, their duplicate bit set or
+        cleared."""
+        text = _text_of(shared_key)
         if self.shared is None or not text or text.isspace():
             return []
+        key = self._shared_key
         rows = [row for row, (token, is_active) in enumerate(zip(self.tokens, self.active))
-                if is_active and token.description == text]
+                if is_active and key(token) == shared_key]
         duplicate, masks = rules.DUPLICATE_DESCRIPTION.bit, self.masks
         if len(rows) > 1:
-            self.shared[text] = len(rows)
+            self.shared[shared_key] = len(rows)
             for row in rows:
                 masks[row] |= duplicate
         else:
-            self.shared.pop(text, None)
+            self.shared.pop(shared_key, None)
             for row in rows:
                 masks[row] &= ~duplicate
         return rows
@@ -175,7 +194,7 @@ class FindingSet:
         if token.created_at is not None and token.created_at <= now - timedelta(days=max_age):
             found |= rules.OLD.bit
         if not management:
-            found |= self.permission_bits(token.permissions)
+            found |= self.permission_bits(token.permissions, self.databases_of(token))
         if not token.description or token.description.isspace():
             found |= rules.NO_DESCRIPTION.bit
         return found
@@ -183,20 +202,20 @@ class FindingSet:
     def replaced(self, row: int, old: Token) -> list[int]:
         """Row `row` (in the shared lists already) was `old`; returns the other rows whose findings changed
         (a description stopped or started being shared)."""
-        return self._after_change(row, old.description)
+        return self._after_change(row, self._shared_key(old))
 
     def appended(self) -> list[int]:
         """A token was added at the end of the shared lists; returns the other rows whose findings changed."""
         self.masks.append(0)
         return self._after_change(len(self.tokens) - 1, None)
 
-    def _after_change(self, row: int, old_text: str | None) -> list[int]:
+    def _after_change(self, row: int, old_key) -> list[int]:
         self.changes += 1
         self.masks[row] = self.mask_of(self.tokens[row], self.active[row])
-        text = self.tokens[row].description
-        touched = set(self._recount(text))
-        if old_text is not None and old_text != text:
-            touched.update(self._recount(old_text))
+        key = self._shared_key(self.tokens[row])
+        touched = set(self._recount(key))
+        if old_key is not None and old_key != key:
+            touched.update(self._recount(old_key))
         touched.discard(row)
         return sorted(touched)
 
@@ -227,13 +246,31 @@ class FindingSet:
         if rule is rules.ALL_DATABASES:
             return all_databases_sentence(token.permissions)
         if rule is rules.MISSING_DATABASE:
-            return missing_database_sentence(self.missing_databases(token.permissions))
+            return missing_database_sentence(missing_databases(token.permissions, self.databases_of(token)))
         if rule is rules.NO_PERMISSIONS:
             return "Has no permissions; it cannot be used."
         if rule is rules.DUPLICATE_DESCRIPTION:
-            return (f"{(self.shared or {}).get(token.description, 2)} active tokens share this description; "
+            return (f"{(self.shared or {}).get(self._shared_key(token), 2)} active tokens share this description; "
                     "they are hard to tell apart in an incident.")
         return "Has no description."
+
+
+def _text_of(shared_key) -> str:
+    """The description in a key of `FindingSet.shared` (a joined list's keys are (cluster, description))."""
+    return shared_key[1] if isinstance(shared_key, tuple) else shared_key
+
+
+def missing_databases(permissions: Sequence[Permission], databases: frozenset[str] | None) -> list[str]:
+    """Databases the permissions name that the cluster does not have, in the token's order. Only `*`
+    means every database: a name like "metrics_*" is a name, as the API reads it."""
+    if databases is None:
+        return []
+    missing: list[str] = []
+    for permission in permissions:
+        name = permission.resource
+        if name != ALL and name not in databases and name not in missing:
+            missing.append(name)
+    return missing
 
 
 def all_databases_sentence(permissions: Sequence[Permission]) -> str:

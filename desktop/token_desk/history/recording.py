@@ -18,7 +18,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager, nullcontext
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
@@ -79,6 +79,18 @@ class RecordingService:
 
     def __repr__(self) -> str:
         return f"RecordingService({self._inner!r})"
+
+    def for_cluster(self, cluster_id: str) -> RecordingService:
+        """Recording the changes made on another cluster of the account, each entry naming that cluster."""
+        inner = self._inner.for_cluster(cluster_id) if hasattr(self._inner, "for_cluster") else self._inner
+        if inner is self._inner:
+            return self
+        scoped = RecordingService(inner, self._journal,
+                                  replace(self.target, cluster_id=cluster_id))
+        # One memory per connection, guarded by one lock, whichever cluster a change went to.
+        scoped._descriptions, scoped._unsettled = self._descriptions, self._unsettled
+        scoped._unsettled_lock = self._unsettled_lock
+        return scoped
 
     @property
     def inner(self) -> Any:

@@ -10,6 +10,7 @@ from operator import attrgetter
 
 from token_desk.api.models import Token
 from token_desk.models.display import (
+    EMPTY_CELL,
     DisplayStatus,
     optional_local_time,
     permissions_details,
@@ -125,6 +126,33 @@ def no_keys(tokens: Sequence[Token], statuses: Sequence[DisplayStatus]) -> list:
     return [0] * len(tokens)
 
 
+# Cluster (database tokens listed from several clusters)
+
+def cluster_text(token: Token, status: DisplayStatus) -> str:
+    return token.cluster.label if token.cluster is not None else EMPTY_CELL
+
+
+def cluster_tooltip(token: Token, status: DisplayStatus, now: datetime) -> str:
+    cluster = token.cluster
+    if cluster is None:
+        return ""
+    return plain_tooltip(f"{cluster.label}\nCluster ID: {cluster.id}")
+
+
+def cluster_keys(tokens: Sequence[Token], statuses: Sequence[DisplayStatus]) -> list:
+    # A handful of clusters across every row: fold each name once.
+    keys_by_cluster: dict = {}
+    return [keys_by_cluster.get(cluster) or keys_by_cluster.setdefault(cluster, _cluster_key(cluster))
+            for cluster in map(_CLUSTER, tokens)]
+
+
+def _cluster_key(cluster) -> str:
+    return LAST_TEXT if cluster is None else cluster.label.casefold()
+
+
+_CLUSTER = attrgetter("cluster")
+
+
 # Search
 
 def search_texts(tokens: Sequence[Token], fields: Sequence[str]) -> list[str]:
@@ -137,5 +165,8 @@ def search_texts(tokens: Sequence[Token], fields: Sequence[str]) -> list[str]:
         return [f"{token.description}\0{token.id}\0{token.prefix or ''}".casefold() for token in tokens]
     if tuple(fields) == ("description", "id"):
         return [f"{token.description}\0{token.id}".casefold() for token in tokens]
+    if tuple(fields) == ("description", "id", "cluster_name"):  # database tokens
+        return [f"{token.description}\0{token.id}\0{c.name if (c := token.cluster) else ''}".casefold()
+                for token in tokens]
     read = attrgetter(*fields) if len(fields) > 1 else (lambda token: (attrgetter(fields[0])(token),))
     return ["\0".join(value or "" for value in read(token)).casefold() for token in tokens]

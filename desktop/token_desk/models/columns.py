@@ -38,6 +38,7 @@ class Column(enum.Enum):
     REVOKED_AT = "Revoked At"
     CREATED_BY = "Created By"
     FINDINGS = "Findings"
+    CLUSTER = "Cluster"
 
     @property
     def label(self) -> str:
@@ -73,6 +74,7 @@ class ColumnSpec:
     # Worked out from the whole list (its findings), not from one token: the model and the rows read
     # the row's findings instead of calling text/tooltip/sort_keys.
     from_findings: bool = False
+    several_clusters_only: bool = False  # shown only while tokens of several clusters are: else all rows say the same
 
 
 def text_column(key: Column, field: str, *, search: bool = False, width: Width = Width.FIT,
@@ -110,6 +112,11 @@ EXPIRES_AT = time_column(Column.EXPIRES_AT, "expires_at", display.NEVER, display
 REVOKED_AT = replace(time_column(Column.REVOKED_AT, "revoked_at", display.EMPTY_CELL, cells.revoked_at_tooltip),
                      inactive_only=True)
 CREATED_BY = text_column(Column.CREATED_BY, "created_by", width=Width.ELIDE_MIDDLE)
+# The cluster a database token belongs to, by name (its ID in the tooltip); the search box matches the name.
+CLUSTER = ColumnSpec(Column.CLUSTER, Column.CLUSTER.label, cells.cluster_text, cells.cluster_tooltip,
+                     cells.cluster_keys, search_field="cluster_name", width_sample="Production (eu-central-1)",
+                     header_tooltip="The cluster of the account each token belongs to",
+                     several_clusters_only=True)
 
 # What an auditor would flag (token_desk.findings); off until someone asks for it in the column menu.
 FINDINGS = ColumnSpec(Column.FINDINGS, Column.FINDINGS.label, cells.no_text, cells.no_tooltip, cells.no_keys,
@@ -117,7 +124,8 @@ FINDINGS = ColumnSpec(Column.FINDINGS, Column.FINDINGS.label, cells.no_text, cel
                       header_tooltip="What an auditor would flag; sorts by the worst finding, then how many.")
 
 MANAGEMENT_COLUMNS = (STATUS, DESCRIPTION, TOKEN_ID, PREFIX, CREATED_AT, EXPIRES_AT, REVOKED_AT, CREATED_BY, FINDINGS)
-DATABASE_COLUMNS = (STATUS, DESCRIPTION, TOKEN_ID, DATABASES, CREATED_AT, EXPIRES_AT, REVOKED_AT, FINDINGS)
+# Cluster last: a header saved before it existed keeps its sections where they were.
+DATABASE_COLUMNS = (STATUS, DESCRIPTION, TOKEN_ID, DATABASES, CREATED_AT, EXPIRES_AT, REVOKED_AT, FINDINGS, CLUSTER)
 
 
 def columns_for(kind: TokenKind) -> tuple[ColumnSpec, ...]:

@@ -46,6 +46,43 @@ class RowValues:
         self.id_order()
         self._row_by_id: dict[str, int] | None = None
         self._inactive_rows: list[int] | None = None
+        self._parts: list[RowValues] = []  # set by combined(): the lists these rows are joined from
+
+    @classmethod
+    def combined(cls, parts: Sequence[RowValues]) -> RowValues:
+        """One table of several lists' rows (each cluster's, say), in the parts' order, reusing what each part
+        already computed (statuses, search texts, ID order, sort keys): no token is looked at again."""
+        if len(parts) == 1:
+            return parts[0]
+        if not parts:
+            raise ValueError("combined() needs at least one part")
+        columns = parts[0].columns
+        if any(part.columns != columns for part in parts):
+            raise ValueError("rows prepared for different columns cannot be combined")
+        rows = cls.__new__(cls)
+        rows.columns, rows.now = columns, parts[0].now
+        rows.tokens, rows.statuses, rows.active, rows.search_texts = [], [], [], []
+        for part in parts:
+            rows.tokens += part.tokens
+            rows.statuses += part.statuses
+            rows.active += part.active
+            rows.search_texts += part.search_texts
+        rows._search_fields = parts[0]._search_fields
+        rows._keys = {}
+        rows._parts = list(parts)  # each part computes a column's keys once, however often parts are joined
+        rows._distinct_keys = {}
+        rows._id_order = _merged_id_order(parts, rows.tokens)
+        # Each part's findings as they are (its own cluster's databases), without evaluating a token again;
+        # shared descriptions are counted anew, per cluster (TokenPage counts them on a worker).
+        databases = {part.tokens[0].cluster: part.findings.databases for part in parts if part.tokens}
+        masks = [mask for part in parts for mask in part.findings.masks]
+        rows.findings = FindingSet(rows.tokens, rows.active, rows.now, parts[0].findings.policy, databases,
+                                   masks=masks)
+        if all(part.findings.shared is not None for part in parts):  # each counted already: no need again
+            rows.findings.shared = {(part.tokens[0].cluster, text): count
+                                    for part in parts if part.tokens for text, count in part.findings.shared.items()}
+        rows._row_by_id = rows._inactive_rows = None
+        return rows
 
     def __len__(self) -> int:
         return len(self.tokens)
@@ -56,6 +93,8 @@ class RowValues:
         if keys is None:
             if column.from_findings:
                 keys = self._keys[column] = [SORT_KEYS[mask] for mask in self.findings.masks]
+            elif self._parts:
+                keys = self._keys[column] = [key for part in self._parts for key in part.keys(column)]
             else:
                 keys = self._keys[column] = column.sort_keys(self.tokens, self.statuses)
         return keys
@@ -63,7 +102,7 @@ class RowValues:
     def set_policy(self, policy: Policy) -> None:
         """Work the findings out again under new numbers (Preferences → Policy), same tokens and moment."""
         counted = self.findings.shared is not None
-        self.findings = FindingSet(self.tokens, self.active, self.now, policy, self.findings.databases)
+        self.findings = self.findings.under(policy)
         if counted:  # a person's change, once: counted here rather than shown without them
             self.findings.apply_shared(self.findings.count_shared())
         self._forget_findings_keys()
@@ -117,8 +156,15 @@ class RowValues:
         return self._row_by_id.get(token_id)
 
     def replace(self, row: int, token: Token) -> list[int]:
-        """Swap in a new version of the token in `row` (same ID) and refresh its values; returns the other
-        rows whose findings changed as well (a description is no longer, or now, shared)."""
+        """Swap in a new version of the token in `row` (same ID) and refresh its values (in the part it came
+        from too, so joining the parts again later shows it as it is now); returns the other rows whose
+        findings changed as well (a description is no longer, or now, shared)."""
+        offset = 0
+        for part in self._parts:
+            if row < offset + len(part):
+                part.replace(row - offset, token)
+                break
+            offset += len(part)
         status = display_status(token, self.now)
         old = self.tokens[row]
         self.tokens[row] = token
@@ -146,6 +192,7 @@ class RowValues:
     def append(self, token: Token) -> list[int]:
         """Add a token (one just created) at the end, with its values; returns the other rows whose findings
         changed as well."""
+        self._parts = []  # no part holds it: these rows are their own from now on
         status = display_status(token, self.now)
         self.tokens.append(token)
         self.statuses.append(status)
@@ -159,3 +206,15 @@ class RowValues:
         if self._row_by_id is not None:
             self._row_by_id[token.id] = len(self.tokens) - 1
         return others
+
+
+def _merged_id_order(parts: Sequence[RowValues], tokens: list[Token]) -> list[int]:
+    """Every part's rows in ID order, merged: each part is already sorted, which timsort finds and merges."""
+    order: list[int] = []
+    offset = 0
+    for part in parts:
+        order += [row + offset for row in part.id_order()] if offset else part.id_order()
+        offset += len(part)
+    ids = list(map(attrgetter("id"), tokens))
+    order.sort(key=ids.__getitem__)
+    return order

@@ -10,6 +10,7 @@ from typing import Protocol
 from urllib.parse import urlsplit
 
 from token_desk.sandbox import routes
+from token_desk.sandbox.clusters import CLUSTERS_PATH, clusters_json
 from token_desk.sandbox.interceptor import Interceptor
 from token_desk.sandbox.request_log import RequestLog
 from token_desk.sandbox.service import Answer, Service
@@ -20,7 +21,9 @@ from token_desk.sandbox.wire import is_uuid
 class HandlerServer(Protocol):
     """What a request handler uses of its server (server.SandboxHTTPServer)."""
 
-    service: Service
+    service: Service  # the first cluster's: the account's management tokens live there
+    services: dict[str, Service]  # every cluster's, by lower-case ID
+    cluster_records: list[dict]
     interceptor: Interceptor
     request_log: RequestLog
 
@@ -57,7 +60,7 @@ class SandboxHandler(BaseHTTPRequestHandler):
         raw = self._read_body()  # always drained, or the next request on this connection is garbled
         path = urlsplit(self.path).path
         self._count_delete(path)
-        answer = self.server.interceptor.answer(self.command, lambda: self._answer_or_error(path, raw))
+        answer = self.server.interceptor.answer(self.command, path, lambda: self._answer_or_error(path, raw))
         if answer is None:
             self.close_connection = True  # no answer: the client sees the connection hung up
             self.server.request_log.record(self.command, path, 0)
@@ -89,6 +92,9 @@ class SandboxHandler(BaseHTTPRequestHandler):
         return self.rfile.read(length) if length > 0 else b""
 
     def _answer(self, path: str, raw: bytes) -> Answer:
+        clusters = CLUSTERS_PATH.fullmatch(path)
+        if clusters is not None:
+            return self._cluster_list(clusters[1])
         found = routes.match(path)
         if found is None:
             raise ApiFailure(404, f"no such endpoint: {path}")
@@ -97,25 +103,37 @@ class SandboxHandler(BaseHTTPRequestHandler):
         if operation is None:
             raise ApiFailure(405, f"{self.command} is not allowed here; use {', '.join(route.operations)}")
         self._authorise(route, segments)
-        service = self.server.service
+        service = self.server.services[segments[1].lower()]
         return getattr(service, operation)(segments[2] if len(segments) > 2 else None, raw)
+
+    def _cluster_list(self, account_id: str) -> Answer:
+        """The sandbox-only list of the account's clusters, for the influxctl emulator's `cluster list`."""
+        if self.command != "GET":
+            raise ApiFailure(405, "only GET is allowed here")
+        self._check_bearer()
+        if account_id.lower() != self.server.service.account_id:
+            raise ApiFailure(404, "account not found")
+        return Answer(200, clusters_json(self.server.cluster_records))
 
     def _authorise(self, route: routes.Route, segments: tuple[str, ...]) -> None:
         """401 before anything else, then 400 for malformed ids, then 404 for someone else's cluster."""
-        header = self.headers.get("Authorization") or ""
-        scheme, _, secret = header.partition(" ")
-        if scheme.lower() != "bearer" or not secret.strip() or not self.server.accepts(secret.strip()):
-            raise ApiFailure(401, "unauthorized: the management token is missing, revoked, expired or unknown")
+        self._check_bearer()
         for segment in segments:
             if not is_uuid(segment):
                 raise ApiFailure(400, f"malformed ID in path: {segment[:40]!r} is not a UUID")
         service = self.server.service
         # 404, not 403, like the real service: a token must not learn whether another
         # account or cluster exists, and 403 would confirm it does.
-        if (segments[0].lower(), segments[1].lower()) != (service.account_id, service.cluster_id):
+        if segments[0].lower() != service.account_id or segments[1].lower() not in self.server.services:
             if self.command in route.no_404:  # CreateManagementToken documents no 404
                 raise ApiFailure(403, "forbidden: this token has no access to that account or cluster")
             raise ApiFailure(404, "account or cluster not found")
+
+    def _check_bearer(self) -> None:
+        header = self.headers.get("Authorization") or ""
+        scheme, _, secret = header.partition(" ")
+        if scheme.lower() != "bearer" or not secret.strip() or not self.server.accepts(secret.strip()):
+            raise ApiFailure(401, "unauthorized: the management token is missing, revoked, expired or unknown")
 
     def _send(self, answer: Answer) -> None:
         payload = answer.body.encode("utf-8")
@@ -124,7 +142,8 @@ class SandboxHandler(BaseHTTPRequestHandler):
         if payload:
             self.send_header("Content-Type", "application/json")
         if answer.status == 405:
-            self.send_header("Allow", ", ".join(routes.match(urlsplit(self.path).path)[0].operations))
+            found = routes.match(urlsplit(self.path).path)
+            self.send_header("Allow", ", ".join(found[0].operations) if found else "GET")  # else: the cluster list
         self.end_headers()
         if payload and self.command != "HEAD":
             self.wfile.write(payload)

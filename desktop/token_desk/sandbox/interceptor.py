@@ -16,8 +16,8 @@ Respond = Callable[[], Answer]
 
 
 class Interceptor(Protocol):
-    def answer(self, method: str, respond: Respond) -> Answer | None:
-        """The answer to send for this request (`respond()` does the work and gives the service's own);
+    def answer(self, method: str, path: str, respond: Respond) -> Answer | None:
+        """The answer to send for `method path` (`respond()` does the work and gives the service's own);
         None hangs up without answering. Runs on the request's own thread."""
         ...
 
@@ -25,5 +25,5 @@ class Interceptor(Protocol):
 class PassThrough:
     """Every request gets the service's own answer."""
 
-    def answer(self, method: str, respond: Respond) -> Answer | None:
+    def answer(self, method: str, path: str, respond: Respond) -> Answer | None:
         return respond()

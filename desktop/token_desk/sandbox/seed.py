@@ -115,8 +115,8 @@ class Seeder:
             expires_at=self.expiry(expiry), revoked_at=self.timestamp(-age / 2) if revoked else None,
             secret_hash=hash_secret(secret))
 
-    def database_tokens(self) -> list[DatabaseToken]:
-        return [self._database_token(*seed) for seed in DATABASE_SEEDS]
+    def database_tokens(self, seeds: tuple = DATABASE_SEEDS) -> list[DatabaseToken]:
+        return [self._database_token(*seed) for seed in seeds]
 
     def _database_token(self, description: str, age: int, expiry, revoked: bool, permissions) -> DatabaseToken:
         return DatabaseToken(

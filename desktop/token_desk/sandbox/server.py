@@ -9,10 +9,12 @@ import tempfile
 import threading
 from http.server import ThreadingHTTPServer
 from pathlib import Path
+from collections.abc import Sequence
 from typing import Any
 
 from token_desk import system
 from token_desk.sandbox.bulk import BulkRows
+from token_desk.sandbox.clusters import PRIMARY_NAME, READY, ClusterSeed, cluster_record
 from token_desk.sandbox.handler import SandboxHandler
 from token_desk.sandbox.influxctl import emulator_command
 from token_desk.sandbox.interceptor import Interceptor, PassThrough
@@ -31,8 +33,12 @@ SIGNED_IN_DESCRIPTION = "Token Desk sandbox"  # the table adds "· Signed in" it
 class SandboxHTTPServer(ThreadingHTTPServer):
     daemon_threads = True
 
-    def __init__(self, port: int, service: Service, interceptor: Interceptor, request_log: RequestLog) -> None:
-        self.service, self.interceptor, self.request_log = service, interceptor, request_log
+    def __init__(self, port: int, services: Sequence[Service], interceptor: Interceptor, request_log: RequestLog,
+                 cluster_records: list[dict]) -> None:
+        self.service = services[0]  # the first cluster's: the account's management tokens live there
+        self.services = {service.cluster_id.lower(): service for service in services}
+        self.cluster_records = cluster_records
+        self.interceptor, self.request_log = interceptor, request_log
         self._connections: set[socket.socket] = set()
         self._connections_lock = threading.Lock()
         super().__init__(("127.0.0.1", port), SandboxHandler)
@@ -64,8 +70,13 @@ class SandboxHTTPServer(ThreadingHTTPServer):
 class SandboxState:
     """Read-only view of the truth, straight from SQLite: the oracle tests compare the app against."""
 
-    def __init__(self, store: Store, request_log: RequestLog) -> None:
+    def __init__(self, store: Store, request_log: RequestLog, clusters: dict[str, Store] | None = None) -> None:
         self._store, self._log = store, request_log
+        self._clusters = clusters or {}
+
+    def cluster(self, cluster_id: str) -> SandboxState:
+        """The truth of one cluster of the account: its own database tokens and databases."""
+        return SandboxState(self._clusters[cluster_id], self._log, self._clusters)
 
     def management_token(self, token_id: str) -> dict | None:
         text = self._store.get_json(MANAGEMENT, token_id)
@@ -102,16 +113,24 @@ class Sandbox:
     and its answer (see interceptor.py); by default every request gets the service's own answer."""
 
     def __init__(self, data: str = ":memory:", seed: int = 1, token: str | None = None, port: int = 0,
-                 interceptor: Interceptor | None = None) -> None:
+                 clusters: Sequence[ClusterSeed] = (), interceptor: Interceptor | None = None) -> None:
         self._store = Store(data)
         self._seed = seed
         self.account_id, self.cluster_id, user_id = self._ensure_seeded(seed)
+        self._ensure_described(self._store, self.cluster_id, PRIMARY_NAME, READY)
+        # Other clusters of the account: each its own store (a file beside `data`), seeded once.
+        self._cluster_stores = {self.cluster_id: self._store}
+        for number, cluster in enumerate(clusters, start=1):
+            store = Store(data if data == ":memory:" else f"{data}.cluster{number}")
+            self._cluster_stores[self._ensure_cluster_seeded(store, seed * 1000 + number, cluster)] = store
         self.management_token = token or new_management_secret()
         self._ensure_signed_in_token(user_id)
         self._log = RequestLog()
-        self.state = SandboxState(self._store, self._log)
-        service = Service(self._store, self.account_id, self.cluster_id, user_id)
-        self._server = SandboxHTTPServer(port, service, interceptor or PassThrough(), self._log)
+        self.state = SandboxState(self._store, self._log, self._cluster_stores)
+        services = [Service(store, self.account_id, cluster_id, user_id, account_store=self._store)
+                    for cluster_id, store in self._cluster_stores.items()]
+        self._server = SandboxHTTPServer(port, services, interceptor or PassThrough(), self._log,
+                                         self.cluster_records())
         self.port = self._server.server_address[1]
         self.url = f"http://127.0.0.1:{self.port}{BASE_PATH}"
         self._thread: threading.Thread | None = None
@@ -153,6 +172,39 @@ class Sandbox:
         for key, value in (("user_id", seeder.users[0]), ("cluster_id", cluster_id), ("account_id", account_id)):
             self._store.set_meta(key, value)  # account_id last: its presence means "fully seeded"
 
+    @staticmethod
+    def _ensure_described(store: Store, cluster_id: str, name: str, state: str) -> None:
+        """The cluster's name, state and creation time, as `cluster list` shows them (kept once set)."""
+        if store.meta("cluster_name") is None:
+            store.set_meta("cluster_created", now_stamp())
+            store.set_meta("cluster_state", state)
+            store.set_meta("cluster_name", name)
+
+    def _ensure_cluster_seeded(self, store: Store, seed: int, cluster: ClusterSeed) -> str:
+        if store.meta("cluster_id") is None:
+            seeder = Seeder(seed)
+            cluster_id = random_uuid(seeder.rng)
+            store.insert_tokens(DATABASE, [t.row(self.account_id, cluster_id)
+                                           for t in seeder.database_tokens(cluster.token_seeds)])
+            store.insert_databases([d.row(self.account_id, cluster_id) for d in cluster.databases])
+            store.set_meta("cluster_id", cluster_id)
+        self._ensure_described(store, store.meta("cluster_id"), cluster.name, cluster.state)
+        return store.meta("cluster_id")
+
+    def cluster_records(self) -> list[dict]:
+        """Every cluster of the account: ID, name, state, URL, creation time (the connection's own first)."""
+        return [cluster_record(cluster_id, self.account_id, store.meta("cluster_name"), store.meta("cluster_state"),
+                               store.meta("cluster_created")) for cluster_id, store in self._cluster_stores.items()]
+
+    def set_cluster_state(self, cluster_id: str, state: str) -> None:
+        """The cluster's state changes (provisioning → ready, say): `cluster list` shows it from now on."""
+        self._cluster_stores[cluster_id].set_meta("cluster_state", state)
+        self._server.cluster_records[:] = self.cluster_records()
+
+    @property
+    def cluster_ids(self) -> list[str]:
+        return list(self._cluster_stores)
+
     def _ensure_signed_in_token(self, user_id: str) -> None:
         """The bearer is one of our own management tokens; a known (even revoked) one is reused as is."""
         secret = self.management_token
@@ -172,12 +224,16 @@ class Sandbox:
     def serve_forever(self) -> None:
         self._server.serve_forever()
 
-    def populate(self, management: int = 0, database: int = 0) -> None:
-        """Adds many extra tokens in one transaction per kind, for benchmarks."""
-        first_management, first_database = self._store.count(MANAGEMENT), self._store.count(DATABASE)
-        bulk = BulkRows(self._seed + first_management + first_database, self.account_id, self.cluster_id)
+    def populate(self, management: int = 0, database: int = 0, cluster_id: str | None = None) -> None:
+        """Adds many extra tokens in one transaction per kind, for benchmarks; database tokens go to
+        `cluster_id` (default: the first cluster), management tokens to the account."""
+        cluster_id = cluster_id or self.cluster_id
+        store = self._cluster_stores[cluster_id]
+        first_management, first_database = self._store.count(MANAGEMENT), store.count(DATABASE)
+        other_cluster = list(self._cluster_stores).index(cluster_id) * 7919  # distinct IDs in every cluster
+        bulk = BulkRows(self._seed + first_management + first_database + other_cluster, self.account_id, cluster_id)
         self._store.insert_tokens(MANAGEMENT, bulk.management(management, first_management))
-        self._store.insert_tokens(DATABASE, bulk.database(database, first_database))
+        store.insert_tokens(DATABASE, bulk.database(database, first_database))
 
     def stop(self) -> None:
         if self._thread is not None:
@@ -186,7 +242,8 @@ class Sandbox:
             self._thread = None
         self._server.hang_up_all()
         self._server.server_close()
-        self._store.close()
+        for store in self._cluster_stores.values():
+            store.close()
         if self._config_folder is not None:
             shutil.rmtree(self._config_folder, ignore_errors=True)
             self._config_folder = None
@@ -199,9 +256,10 @@ class Sandbox:
 
 
 def start_sandbox(data: str = ":memory:", seed: int = 1, token: str | None = None, port: int = 0,
-                  populate: dict[str, int] | None = None) -> Sandbox:
-    """Serves on a daemon thread and returns once listening; populate e.g. {"database": 100_000}."""
-    sandbox = Sandbox(data=data, seed=seed, token=token, port=port)
+                  populate: dict[str, int] | None = None, clusters: Sequence[ClusterSeed] = ()) -> Sandbox:
+    """Serves on a daemon thread and returns once listening; populate e.g. {"database": 100_000}.
+    `clusters`: the account's other clusters (e.g. clusters.DEMO_CLUSTERS)."""
+    sandbox = Sandbox(data=data, seed=seed, token=token, port=port, clusters=clusters)
     if populate:
         sandbox.populate(**populate)
     return sandbox.start()

@@ -32,11 +32,16 @@ def not_found(what: str) -> ApiFailure:
 
 
 class Service:
-    def __init__(self, store: Store, account_id: str, cluster_id: str, user_id: str) -> None:
+    """One cluster's operations. `account_store` holds the account's management tokens (the first
+    cluster's store); database tokens and databases are this cluster's own, in `store`."""
+
+    def __init__(self, store: Store, account_id: str, cluster_id: str, user_id: str,
+                 account_store: Store | None = None) -> None:
         self.store, self.account_id, self.cluster_id, self.user_id = store, account_id, cluster_id, user_id
+        self.account_store = account_store or store
 
     def list_management_tokens(self, token_id: str | None, raw: bytes) -> Answer:
-        return Answer(200, self.store.list_json(MANAGEMENT))
+        return Answer(200, self.account_store.list_json(MANAGEMENT))
 
     def list_database_tokens(self, token_id: str | None, raw: bytes) -> Answer:
         return Answer(200, self.store.list_json(DATABASE))
@@ -45,25 +50,25 @@ class Service:
         return Answer(200, self.store.list_json("databases"))
 
     def get_management_token(self, token_id: str, raw: bytes) -> Answer:
-        return self._get(MANAGEMENT, token_id, "management token")
+        return self._get(MANAGEMENT, token_id, "management token", self.account_store)
 
     def get_database_token(self, token_id: str, raw: bytes) -> Answer:
         return self._get(DATABASE, token_id, "database token")
 
-    def _get(self, table: str, token_id: str, what: str) -> Answer:
-        text = self.store.get_json(table, token_id)
+    def _get(self, table: str, token_id: str, what: str, store: Store | None = None) -> Answer:
+        text = (store or self.store).get_json(table, token_id)
         if text is None:
             raise not_found(what)
         return Answer(200, text)
 
     def revoke_management_token(self, token_id: str, raw: bytes) -> Answer:
-        return self._revoke(MANAGEMENT, token_id, "management token")
+        return self._revoke(MANAGEMENT, token_id, "management token", self.account_store)
 
     def revoke_database_token(self, token_id: str, raw: bytes) -> Answer:
         return self._revoke(DATABASE, token_id, "database token")
 
-    def _revoke(self, table: str, token_id: str, what: str) -> Answer:
-        if not self.store.revoke(table, token_id, now_stamp()):
+    def _revoke(self, table: str, token_id: str, what: str, store: Store | None = None) -> Answer:
+        if not (store or self.store).revoke(table, token_id, now_stamp()):
             raise not_found(what)
         return Answer(204)
 
@@ -74,7 +79,7 @@ class Service:
         token = ManagementToken(
             id=random_uuid(), description=description, prefix=prefix_of(secret), created_at=now_stamp(),
             created_by=self.user_id, expires_at=validation.expires_at(body), secret_hash=hash_secret(secret))
-        self.store.insert_tokens(MANAGEMENT, [token.row(self.account_id)])
+        self.account_store.insert_tokens(MANAGEMENT, [token.row(self.account_id)])
         return Answer(200, to_json(token.api_json(self.account_id) | {"accessToken": secret}))
 
     def create_database_token(self, token_id: str | None, raw: bytes) -> Answer:

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QLineEdit
 from connections_helpers import ACCOUNT_ID, CLUSTER_ID, SECRET, make_profile
 from token_desk.api.influxctl.locate import find_influxctl
 from token_desk.credentials import DEFAULT_BASE_URL, ProfileField
-from token_desk.ui.connections.profile_form import ProfileDialog
+from token_desk.ui.connections.profile_form import ADDED_CLUSTERS_FIELD, ProfileDialog
 from token_desk.ui.common.secret_field import STORED_PLACEHOLDER
 
 
@@ -176,11 +176,30 @@ def test_tab_goes_through_the_fields_in_the_order_shown_then_the_test_then_the_b
     name.setFocus()
     qtbot.waitUntil(name.hasFocus)
     visited = []
-    for _ in range(8):
+    for _ in range(9):
         qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Tab)
         visited.append(dialog.focusWidget())
     token = dialog.form.token_field
-    assert visited[:6] == [dialog.form.inputs[ProfileField.BASE_URL], dialog.form.inputs[ProfileField.ACCOUNT_ID],
+    assert visited[:7] == [dialog.form.inputs[ProfileField.BASE_URL], dialog.form.inputs[ProfileField.ACCOUNT_ID],
                            dialog.form.inputs[ProfileField.CLUSTER_ID], token.line_edit, token.reveal_button,
+                           dialog.form.inputs[ADDED_CLUSTERS_FIELD],
                            dialog.test_row.button]  # a token typed after Cluster ID lands in its field
-    assert visited[6] in dialog.buttons.buttons()  # then Save (once enabled) and Cancel, in the platform's order
+    assert visited[7] in dialog.buttons.buttons()  # then Save (once enabled) and Cancel, in the platform's order
+
+
+def test_other_clusters_are_typed_by_id_checked_and_kept_with_the_profile(qtbot) -> None:
+    staging, eu2 = "4e5f6a7b-8c9d-4e0f-a1b2-c3d4e5f6a7b8", "5c6d7e8f-9a0b-4c1d-8e2f-3a4b5c6d7e8f"
+    dialog = open_form(qtbot)
+    fill(qtbot, dialog)
+    others = dialog.form.inputs[ADDED_CLUSTERS_FIELD]
+    assert others.accessibleName() == "Other clusters" and others.placeholderText().startswith("Optional")
+    qtbot.keyClicks(others, f"{staging}, not-a-cluster")
+    assert "must be a UUID" in visible_message(dialog, ADDED_CLUSTERS_FIELD) and not dialog.save_button.isEnabled()
+    others.setText(f"{staging}, {CLUSTER_ID}")
+    assert "own cluster" in visible_message(dialog, ADDED_CLUSTERS_FIELD)
+    others.setText(f"{staging},  {eu2}")
+    assert visible_message(dialog, ADDED_CLUSTERS_FIELD) == "" and dialog.save_button.isEnabled()
+    dialog.save_button.click()
+    assert dialog.result_value.profile.added_cluster_ids == (staging, eu2)
+    again = open_form(qtbot, editing=dialog.result_value.profile)
+    assert again.form.inputs[ADDED_CLUSTERS_FIELD].text() == f"{staging}, {eu2}"

@@ -17,7 +17,7 @@ class Host:
         self.service, self.report = service, report
         self.shown, self.messages, self.revoke_asked = [], [], []
 
-    def token_service(self):
+    def token_service(self, cluster=None):
         return self.service
 
     def show_token(self, token) -> None:

@@ -45,7 +45,8 @@ def test_menu_texts_and_shortcuts_read_as_a_user_expects(window) -> None:
     pages = [(a.text(), a.shortcut().toString()) for a in entries(found["View"])[5:]]
     assert entries(found["View"])[3].shortcut().toString() == "Ctrl+Shift+A"  # Needs attention
     assert entries(found["View"])[4].text() == "&Columns"  # Alt+V, C: the header's column menu, by keyboard
-    assert pages == [("Management Tokens", "Ctrl+1"), ("Database Tokens", "Ctrl+2"), ("History", "Ctrl+H")]
+    assert pages == [("Management Tokens", "Ctrl+1"), ("Database Tokens", "Ctrl+2"), ("Clusters", "Ctrl+3"),
+                     ("History", "Ctrl+H")]
     assert "F5" in [key.toString() for key in window.commands["refresh"].shortcuts()]
     assert [a.text() for a in entries(found["Help"])] == ["Keyboard Shortcuts", "Documentation", "About Token Desk"]
 

@@ -42,6 +42,9 @@ def test_no_header_is_clipped_on_first_start(qtbot, wide_window, kind) -> None:
     wide_window.commands["show-inactive"].setChecked(True)  # Revoked At too
     page.set_column_shown(Column.FINDINGS, True)  # off until asked for, and then not clipped either
     for section, text in enumerate(header_texts(page)):
+        if page.columns[section].several_clusters_only:  # one cluster shown: every row would say the same
+            assert header.isSectionHidden(section), text
+            continue
         assert not header.isSectionHidden(section), text
         assert header.sectionSize(section) >= metrics.horizontalAdvance(text), text
         assert header.sectionSize(section) >= header_width(header, text), f"{text}: no room for the sort arrow"

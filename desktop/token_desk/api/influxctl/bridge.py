@@ -8,10 +8,12 @@ every method waits for a process.
 from __future__ import annotations
 
 import contextlib
+import copy
 import threading
 from collections.abc import Sequence
 from datetime import datetime
 
+from token_desk.api.clusters import Cluster
 from token_desk.api.errors import BadRequestError, InvalidIdError
 from token_desk.api.ids import is_uuid
 from token_desk.api.influxctl import errors
@@ -21,7 +23,8 @@ from token_desk.api.influxctl.created import CreateOutput, parse_create_output
 from token_desk.api.influxctl.failure import error_for
 from token_desk.api.influxctl.login import LoginObserver, LoginWatcher
 from token_desk.api.influxctl.output import (
-    parse_database_list, parse_database_token_list, parse_management_list, table_expiry,
+    parse_cluster_get, parse_cluster_list, parse_database_list, parse_database_token_list, parse_management_list,
+    table_expiry,
 )
 from token_desk.api.influxctl.process import CancelHandle, Finished
 from token_desk.api.influxctl.program import InfluxctlProgram
@@ -48,9 +51,31 @@ class InfluxctlBridge:
         self._serial = threading.Lock()  # way b: one influxctl at a time (see _run)
         self._login_cancels = 0
         self._closed = False
+        self.cluster_id: str | None = None  # set: every command runs with `--cluster ID` (see for_cluster)
+        self._borrowed = False
+        self._root = self  # the bridge that owns the processes (itself, or the one for_cluster() came from)
 
     def __repr__(self) -> str:
-        return f"InfluxctlBridge(program={self.program!r}, auth={self.auth!r})"
+        cluster = f", cluster_id={self.cluster_id!r}" if self.cluster_id else ""
+        return f"InfluxctlBridge(program={self.program!r}, auth={self.auth!r}{cluster})"
+
+    # ---- clusters of the account ------------------------------------------------------------------
+    def list_clusters(self) -> list[Cluster]:
+        """`cluster list`: every cluster of the profile's account (not available with InfluxDB Clustered)."""
+        return parse_cluster_list(self._run(Commands.cluster_list()).stdout)
+
+    def get_cluster(self, cluster_id: str) -> Cluster:
+        return parse_cluster_get(self._run(Commands.cluster_get(_checked_id(cluster_id))).stdout)
+
+    def for_cluster(self, cluster_id: str) -> InfluxctlBridge:
+        """This bridge pointed at another cluster of the same account: influxctl's global `--cluster ID`.
+
+        It shares this bridge's program, sign-in, running processes and one-at-a-time rule, so closing
+        this bridge also ends the other's processes; closing the other changes nothing here."""
+        scoped = copy.copy(self)  # shallow: the handle set, its lock and the serial lock stay shared
+        scoped.cluster_id = _checked_id(cluster_id)
+        scoped._borrowed = True
+        return scoped
 
     # ---- management tokens ---------------------------------------------------------------------
     def list_management_tokens(self) -> list[Token]:
@@ -123,6 +148,8 @@ class InfluxctlBridge:
             handle.cancel()
 
     def close(self) -> None:
+        if self._borrowed:  # a for_cluster() view: the bridge it came from owns the processes
+            return
         self._closed = True
         self.cancel_running()
 
@@ -198,14 +225,15 @@ class InfluxctlBridge:
         handle = CancelHandle()
         watcher = LoginWatcher(self.login_observer, lambda: self._cancel_login(handle))
         with self._lock:
-            if self._closed:
+            if self._root._closed:
                 raise errors.InfluxctlCancelledError(command=command)
             self._handles.add(handle)
         # Cancel beside the busy indicator, Esc, or the app closing (token_desk.tasks) ends this process too.
         forget = current_cancellation().on_cancel(handle.cancel)
         try:
             with self.auth.flags() as (auth_flags, fds):
-                argv = self.program.argv(auth_flags + ["--timeout", f"{self.timeout_seconds}s"], arguments)
+                cluster = ["--cluster", self.cluster_id] if self.cluster_id else []
+                argv = self.program.argv(auth_flags + cluster + ["--timeout", f"{self.timeout_seconds}s"], arguments)
                 finished = self.program.run(argv, timeout=self.timeout_seconds + self.kill_grace_seconds,
                                             cancel=handle, pass_fds=fds, on_line=watcher)
         finally:

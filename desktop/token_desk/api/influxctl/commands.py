@@ -46,6 +46,14 @@ class Commands:
         return ["token", "update", *database_flags(permissions), token_id]
 
     @staticmethod
+    def cluster_list() -> list[str]:
+        return ["cluster", "list", "--format", "json"]
+
+    @staticmethod
+    def cluster_get(cluster_id: str) -> list[str]:
+        return ["cluster", "get", "--format", "json", cluster_id]
+
+    @staticmethod
     def database_list() -> list[str]:
         return ["database", "list", "--format", "json"]
 

@@ -13,6 +13,7 @@ from datetime import datetime, timezone
 
 import msgspec
 
+from token_desk.api.clusters import Cluster
 from token_desk.api.influxctl.errors import InfluxctlOutputError
 from token_desk.api.ids import all_uuids, is_uuid
 from token_desk.api.models import Database, ModelError, Permission, Token, TokenKind
@@ -55,6 +56,18 @@ class DatabaseTokenItem(msgspec.Struct, frozen=True, gc=False):
     revoked_at: Stamp | None = None
 
 
+class ClusterItem(msgspec.Struct, frozen=True, gc=False):
+    """One item of `cluster list --format json` (and `cluster get`), by INFLUXCTL.md's example."""
+
+    cluster_id: str
+    account_id: str | None = None
+    name: str | None = None
+    url: str | None = None
+    state: str | None = None
+    created_at: Stamp | None = None
+    category: int | None = None
+
+
 class DatabaseItem(msgspec.Struct, frozen=True, gc=False):
     database_name: str
     retention_period_ns: int = 0
@@ -66,6 +79,9 @@ class DatabaseItem(msgspec.Struct, frozen=True, gc=False):
 _MANAGEMENT_LIST = msgspec.json.Decoder(list[ManagementItem] | None, strict=False)
 _DATABASE_TOKEN_LIST = msgspec.json.Decoder(list[DatabaseTokenItem] | None, strict=False)
 _DATABASE_LIST = msgspec.json.Decoder(list[DatabaseItem] | None, strict=False)
+_CLUSTER_LIST = msgspec.json.Decoder(list[ClusterItem] | None, strict=False)
+# `cluster get` prints one cluster; its JSON shape is not documented: one object, or a list holding it.
+_CLUSTER_GET = msgspec.json.Decoder(ClusterItem | list[ClusterItem], strict=False)
 
 
 def moment(stamp: Stamp | None) -> datetime | None:
@@ -108,6 +124,36 @@ def parse_database_list(data: bytes | str, command: str = "database list") -> li
                      max_columns_per_table=item.max_columns_per_table,
                      retention_period_ns=item.retention_period_ns)
             for item in _decode(_DATABASE_LIST, data, command)]
+
+
+def parse_cluster_list(data: bytes | str, command: str = "cluster list") -> list[Cluster]:
+    items = _decode(_CLUSTER_LIST, data, command)
+    _check_cluster_ids(items, command)
+    return [cluster(item) for item in items]
+
+
+def parse_cluster_get(data: bytes | str, command: str = "cluster get") -> Cluster:
+    decoded = _decode(_CLUSTER_GET, data, command)
+    items = decoded if isinstance(decoded, list) else [decoded]
+    if len(items) != 1:
+        raise InfluxctlOutputError(f"influxctl {command} printed {len(items)} clusters instead of one; "
+                                   "update influxctl or tell the Token Desk developers.", command=command)
+    _check_cluster_ids(items, command)
+    return cluster(items[0])
+
+
+def cluster(item: ClusterItem) -> Cluster:
+    return Cluster(id=item.cluster_id, name=item.name or "", state=item.state or None, url=item.url or "",
+                   created_at=moment(item.created_at), account_id=item.account_id or None)
+
+
+def _check_cluster_ids(items: list[ClusterItem], command: str) -> None:
+    """Cluster IDs go into REST paths and `--cluster` arguments: only UUIDs."""
+    for position, item in enumerate(items, start=1):
+        if not is_uuid(item.cluster_id):
+            raise InfluxctlOutputError(f"influxctl {command} printed item {position} whose 'cluster_id' field is "
+                                       "not a UUID; update influxctl or tell the Token Desk developers.",
+                                       command=command)
 
 
 def _decode(decoder: msgspec.json.Decoder, data: bytes | str, command: str):

@@ -56,7 +56,7 @@ def dispatch(connect: Callable[[], Remote], words: list[str]) -> int:
         ("management", "list"): management_list, ("management", "create"): management_create,
         ("management", "revoke"): management_revoke, ("token", "list"): token_list,
         ("token", "create"): token_create, ("token", "update"): token_update, ("token", "revoke"): token_revoke,
-        ("database", "list"): database_list,
+        ("database", "list"): database_list, ("cluster", "list"): cluster_list, ("cluster", "get"): cluster_get,
     }
     handler = handlers.get(tuple(words[:2]))
     if handler is None:
@@ -77,6 +77,9 @@ class _Lazy:
         if self._remote is None:
             self._remote = self._connect()
         return self._remote
+
+    def clusters(self) -> list[dict]:
+        return self._connected().clusters()
 
     @property
     def account_id(self) -> str:
@@ -157,6 +160,34 @@ def database_list(remote: Remote, words: list[str]) -> int:
         rows = [[r["name"], str(r["maxTables"]), str(r["maxColumnsPerTable"]), str(r["retentionPeriod"])]
                 for r in records]
         print(render.table(["DATABASE NAME", "MAX TABLES", "MAX COLUMNS PER TABLE", "RETENTION PERIOD NS"], rows))
+    return 0
+
+
+def cluster_list(remote: Remote, words: list[str]) -> int:
+    options = Options(words, values=("--format",))
+    if options.positional:
+        raise UsageError("cluster list takes no arguments")
+    return _print_clusters(remote.clusters(), options.output_format(), as_list=True)
+
+
+def cluster_get(remote: Remote, words: list[str]) -> int:
+    """One cluster by ID; its JSON is one object (the shape `cluster get` prints is not documented)."""
+    options = Options(words, values=("--format",))
+    if len(options.positional) != 1:
+        raise UsageError("cluster get takes exactly one CLUSTER_ID")
+    wanted = options.positional[0].lower()
+    found = [record for record in remote.clusters() if record["id"] == wanted]
+    if not found:
+        raise RemoteError("NotFound", f"cluster {options.positional[0]} not found")
+    return _print_clusters(found, options.output_format(), as_list=False)
+
+
+def _print_clusters(records: list[dict], output_format: str, *, as_list: bool) -> int:
+    if output_format == "json":
+        items = [render.cluster_json(record) for record in records]
+        print(render.dumps(items if as_list else items[0]))
+    else:
+        print(render.table(render.CLUSTER_HEADER, render.cluster_rows(records)))
     return 0
 
 

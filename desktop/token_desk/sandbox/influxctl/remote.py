@@ -24,6 +24,8 @@ class Remote:
     def __init__(self, server: str, account_id: str, cluster_id: str, token: str, timeout: float) -> None:
         self.account_id, self.cluster_id = account_id, cluster_id
         self._base = f"{server.rstrip('/')}/accounts/{account_id}/clusters/{cluster_id}"
+        # The sandbox-only list of the account's clusters sits beside /api/v0 (sandbox/clusters.py).
+        self._clusters_url = f"{server.rstrip('/').removesuffix('/api/v0')}/sandbox/accounts/{account_id}/clusters"
         self._token, self._timeout = token, timeout
 
     @classmethod
@@ -38,9 +40,13 @@ class Remote:
                 continue
         return remotes[-1]
 
-    def call(self, method: str, path: str, body: dict | None = None) -> Any:
+    def clusters(self) -> list[dict]:
+        """Every cluster of the account (what the real influxctl asks InfluxData's service for)."""
+        return self.call("GET", "", url=self._clusters_url)
+
+    def call(self, method: str, path: str, body: dict | None = None, *, url: str | None = None) -> Any:
         data = None if body is None else json.dumps(body).encode("utf-8")
-        request = urllib.request.Request(self._base + path, data=data, method=method, headers={
+        request = urllib.request.Request(url or self._base + path, data=data, method=method, headers={
             "Authorization": f"Bearer {self._token}", "Accept": "application/json",
             **({"Content-Type": "application/json"} if data is not None else {})})
         try:

@@ -87,3 +87,18 @@ def management_rows(records: list[dict[str, Any]]) -> list[list[str]]:
 
 
 MANAGEMENT_HEADER = ["ID", "DESCRIPTION", "PREFIX", "CREATED AT", "EXPIRES AT", "REVOKED AT"]
+
+
+CLUSTER_HEADER = ["ID", "NAME", "STATE", "URL"]
+CATEGORY_DEDICATED = 1  # the documented example's `category`; its meaning is not documented
+
+
+def cluster_json(record: dict[str, Any]) -> dict[str, Any]:
+    """A cluster as `cluster list --format json` prints it (INFLUXCTL.md's example, key for key)."""
+    return {"account_id": record["accountId"], "cluster_id": record["id"], "name": record["name"],
+            "url": record["url"], "state": record["state"], "created_at": stamp(record["createdAt"]),
+            "category": CATEGORY_DEDICATED}
+
+
+def cluster_rows(records: list[dict[str, Any]]) -> list[list[str]]:
+    return [[r["id"], r["name"], r["state"], r["url"]] for r in records]

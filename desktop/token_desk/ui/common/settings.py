@@ -13,6 +13,7 @@ GEOMETRY = "window/geometry"
 SPLITTER = "window/splitter"
 CURRENT_PAGE = "window/page"
 SHOW_INACTIVE = "filters/show_inactive"
+CLUSTER_CHOICE = "clusters/choice"  # + "/" + a connection's name: the Database Tokens page's cluster (an ID, "": all)
 INFLUXCTL_PROGRAM = "influxctl/program"  # the Connections dialog's "influxctl program" (a path, never a secret)
 
 

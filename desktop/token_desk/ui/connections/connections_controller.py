@@ -219,7 +219,8 @@ class ConnectionsController(QObject):
         except ValueError as err:  # the client's own checks; InvalidIdError is one
             self.prompts.show_problem(self.window, "Cannot Connect", error_sentence(err, "Connecting"))
             return
-        self._switch_to(Connection(profile.name, client, ConnectionKind.PROFILE, profile.name))
+        self._switch_to(Connection(profile.name, client, ConnectionKind.PROFILE, profile.name,
+                                   profile.added_cluster_ids))
         self._guarded(lambda: self.manager.store.set_last_used(profile.name))
 
     def _switch_to(self, connection: Connection | None) -> None:
@@ -363,7 +364,8 @@ class ConnectionsController(QObject):
         client = self._service(connection.service.base_url, connection.service.account_id,
                                connection.service.cluster_id, answer.token,
                                allow_plain_http=connection.service.allows_plain_http)
-        self._switch_to(Connection(connection.label, client, connection.kind, connection.profile_name))
+        self._switch_to(Connection(connection.label, client, connection.kind, connection.profile_name,
+                                   connection.added_cluster_ids))
 
     # ---- plumbing --------------------------------------------------------------------------------------
     def _guarded(self, read: Callable[[], object]):

@@ -13,8 +13,8 @@ from PySide6.QtWidgets import (
 from token_desk.api.influxctl import InfluxctlProgram, pipes_work
 from token_desk.api.url_safety import plain_http_warning, sends_token_in_clear
 from token_desk.credentials import (
-    ALLOW_PLAIN_HTTP_LABEL, DEFAULT_BASE_URL, InvalidTokenError, Profile, ProfileField, validate_profile_fields,
-    validate_token,
+    ALLOW_PLAIN_HTTP_LABEL, DEFAULT_BASE_URL, InvalidTokenError, Profile, ProfileField, validate_added_cluster_ids,
+    validate_profile_fields, validate_token,
 )
 from token_desk.ui.connections.connection_check import (
     ConnectionTestRow, ProgramSource, count_database_tokens, count_influxctl_database_tokens,
@@ -27,8 +27,16 @@ from token_desk.ui.common.secret_field import SecretField
 TOKEN_FIELD = "token"
 SIGN_IN_CHOICES = ("Management token", "influxctl profile")  # way a (token in the keyring), way b (influxctl's own)
 INFLUXCTL_PROFILE_FIELD, INFLUXCTL_CONFIG_FIELD = "influxctl_profile", "influxctl_config"
+ADDED_CLUSTERS_FIELD = "added_cluster_ids"  # other clusters of the account, by ID, for where influxctl cannot list them
+ADDED_CLUSTERS_PLACEHOLDER = "Optional: IDs of other clusters, comma-separated (influxctl usually lists them)"
 # Rows an "influxctl profile" connection does without: influxctl knows where to go and signs itself in.
-_TOKEN_ONLY_FIELDS = (ProfileField.BASE_URL, ProfileField.ACCOUNT_ID, ProfileField.CLUSTER_ID, TOKEN_FIELD)
+_TOKEN_ONLY_FIELDS = (ProfileField.BASE_URL, ProfileField.ACCOUNT_ID, ProfileField.CLUSTER_ID, TOKEN_FIELD,
+                      ADDED_CLUSTERS_FIELD)
+
+
+def added_cluster_ids(text: str) -> tuple[str, ...]:
+    """The IDs typed into "Other clusters": separated by commas, spaces or line breaks."""
+    return tuple(part for part in text.replace(",", " ").split() if part)
 # Where way a cannot reach influxctl (no /dev/fd: Windows), said where the choice is made.
 TOKEN_WITHOUT_INFLUXCTL_NOTE = ("On Windows Token Desk cannot hand influxctl the management token without writing "
                                 "it to a file, which it never does, so this connection shows database tokens only; "
@@ -93,6 +101,9 @@ class ProfileForm(QWidget):
         # Made here, not earlier: Tab follows the order widgets were made in, and it goes Cluster ID → token.
         self.token_field = SecretField(self)
         self._add_row(layout, "Management token", self.token_field, TOKEN_FIELD)
+        self.inputs[ADDED_CLUSTERS_FIELD] = QLineEdit(self)
+        self.inputs[ADDED_CLUSTERS_FIELD].setPlaceholderText(ADDED_CLUSTERS_PLACEHOLDER)
+        self._add_row(layout, "Other clusters", self.inputs[ADDED_CLUSTERS_FIELD], ADDED_CLUSTERS_FIELD)
         for label, key, placeholder in (("influxctl profile", INFLUXCTL_PROFILE_FIELD, "default"),
                                         ("influxctl config file", INFLUXCTL_CONFIG_FIELD,
                                          "influxctl's default config.toml")):
@@ -142,6 +153,7 @@ class ProfileForm(QWidget):
         self.allow_plain_http.setChecked(values.allow_plain_http)
         self.inputs[INFLUXCTL_PROFILE_FIELD].setText(values.influxctl_profile or "")
         self.inputs[INFLUXCTL_CONFIG_FIELD].setText(values.influxctl_config or "")
+        self.inputs[ADDED_CLUSTERS_FIELD].setText(", ".join(values.added_cluster_ids))
         # A new connection where a token cannot reach influxctl starts with the way that shows everything.
         prefers_influxctl = values.uses_influxctl_profile or (profile is None and not pipes_work())
         self.sign_in_box.setCurrentIndex(1 if prefers_influxctl else 0)
@@ -191,6 +203,9 @@ class ProfileForm(QWidget):
         token_problem = self._token_problem()
         if token_problem is not None:
             problems[TOKEN_FIELD] = token_problem
+        added = validate_added_cluster_ids(added_cluster_ids(text[ADDED_CLUSTERS_FIELD]), text[ProfileField.CLUSTER_ID])
+        if added is not None:
+            problems[ADDED_CLUSTERS_FIELD] = added
         return problems
 
     def _token_problem(self) -> str | None:
@@ -249,7 +264,9 @@ class ProfileForm(QWidget):
                               influxctl_config=text[INFLUXCTL_CONFIG_FIELD].strip() or None)
             return ProfileFormResult(profile, None)
         token = self.token_field.text() or None
-        return ProfileFormResult(Profile(**fields, allow_plain_http=self._plain_http_allowed()), token)
+        added = added_cluster_ids(text[ADDED_CLUSTERS_FIELD])
+        return ProfileFormResult(Profile(**fields, allow_plain_http=self._plain_http_allowed(),
+                                         added_cluster_ids=added), token)
 
     def influxctl_probe(self, program: InfluxctlProgram) -> Callable[[], int]:
         """For "Test connection" of an influxctl profile: list its database tokens through `program`."""

@@ -37,7 +37,7 @@ def rotate_request(token: Token, now: datetime) -> CreateRequest:
     if token.expires_at is not None:
         lifetime = max(token.expires_at - token.created_at, timedelta(hours=1))
     return CreateRequest(token.kind, rotated_description(token.description, now), tuple(token.permissions),
-                         lifetime, replaces=token)
+                         lifetime, replaces=token, cluster=token.cluster)
 
 
 def find_created(tokens: list[Token], draft: TokenDraft, since: datetime) -> Token | None:

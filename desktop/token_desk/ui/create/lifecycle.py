@@ -12,6 +12,7 @@ from typing import Protocol
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QWidget
 
+from token_desk.api.clusters import Cluster, in_cluster_of
 from token_desk.api.models import Token, TokenKind, utc_now
 from token_desk.ui.common.message_box import ask
 from token_desk.ui.create.requests_and_results import (CreateRequest, CreateResult, EditResult, ProfileSaver,
@@ -24,7 +25,7 @@ class LifecycleHost(Protocol):
 
     @property
     def dialog_parent(self) -> QWidget: ...
-    def token_service(self) -> TokenService | None: ...
+    def token_service(self, cluster: Cluster | None = None) -> TokenService | None: ...  # None: own cluster
     def show_token(self, token: Token) -> None: ...  # add or update the row, select it, scroll to it
     def show_message(self, text: str) -> None: ...
     def revoke_with_dialog(self, token: Token): ...  # the standard revoke dialog's RevokeReport, or None
@@ -69,12 +70,14 @@ class TokenLifecycle(QObject):
         self._host = host
         self._dialogs = dialogs if dialogs is not None else QtLifecycleDialogs()
 
-    def new_token(self, kind: TokenKind) -> Token | None:
-        """Create a token of `kind`; the new token (already in the table) or None."""
-        return self._create(CreateRequest(kind))
+    def new_token(self, kind: TokenKind, cluster: Cluster | None = None) -> Token | None:
+        """Create a token of `kind` (on `cluster`; None: the connection's own); the new token (already in the
+        table) or None."""
+        return self._create(CreateRequest(kind, cluster=cluster))
 
     def edit(self, token: Token) -> Token | None:
-        service = self._host.token_service()
+        """Edit… on the token's own cluster."""
+        service = self._host.token_service(token.cluster)
         if service is None or token.kind is not TokenKind.DATABASE:
             return None
         result = self._dialogs.edit(self._host.dialog_parent, service, token)
@@ -83,9 +86,10 @@ class TokenLifecycle(QObject):
         if result.rotate:
             self.rotate(token)
             return None
-        self._host.show_token(result.updated)
-        self._host.show_message(texts.saved(result.updated))
-        return result.updated
+        updated = in_cluster_of(result.updated, token)
+        self._host.show_token(updated)
+        self._host.show_message(texts.saved(updated))
+        return updated
 
     def rotate(self, old: Token) -> Token | None:
         """Replace `old`: create, show the secret, then offer the standard revoke dialog for the old one."""
@@ -102,15 +106,15 @@ class TokenLifecycle(QObject):
         return new
 
     def _create(self, request: CreateRequest) -> Token | None:
-        service = self._host.token_service()
+        service = self._host.token_service(request.cluster)
         if service is None:
             return None
         result = self._dialogs.create(self._host.dialog_parent, service, request)
         for found in result.discovered:
-            self._host.show_token(found)
+            self._host.show_token(in_cluster_of(found, request))
         if result.created is None:
             return None
-        token = result.created.token
+        token = in_cluster_of(result.created.token, request)
         self._host.show_token(token)  # in the table before the secret dialog: the server confirmed it
         outcome = self._dialogs.show_secret(self._host.dialog_parent, result.created, self._saver_for(token))
         if request.replaces is None:

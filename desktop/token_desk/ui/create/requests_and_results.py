@@ -6,8 +6,10 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Protocol
 
+from token_desk.api.clusters import Cluster
 from token_desk.api.models import CreatedToken, Permission, Token, TokenKind
 from token_desk.api.service import TokenService
+from token_desk.models.display import visible_text
 
 __all__ = ["CreateRequest", "CreateResult", "EditResult", "ProfileSaver", "SecretOutcome", "TokenDraft", "TokenService"]
 
@@ -24,10 +26,13 @@ class CreateRequest:
     permissions: tuple[Permission, ...] = ()
     lifetime: timedelta | None = DEFAULT_LIFETIME  # proposed from now; None: never (see expiry_editor.py)
     replaces: Token | None = None  # set when rotating
+    # The cluster it is created on (a rotation: the old token's); None: the connection's own.
+    cluster: Cluster | None = None
 
     @property
     def title(self) -> str:
-        return f"Rotate {self.kind.label}" if self.replaces else f"Create {self.kind.label}"
+        title = f"Rotate {self.kind.label}" if self.replaces else f"Create {self.kind.label}"
+        return f"{title} on {visible_text(self.cluster.label)}" if self.cluster is not None else title
 
 
 @dataclass(frozen=True)

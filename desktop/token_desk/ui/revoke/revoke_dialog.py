@@ -104,6 +104,9 @@ class RevokeDialog(QDialog):
         layout.addWidget(self._heading())
         layout.addLayout(self._warning_row())
         layout.addWidget(self._wrapped(texts.question(self._tokens)))
+        where = texts.clusters(self._tokens)
+        if where is not None:  # listed from several clusters: each token is revoked on its own
+            layout.addWidget(self._wrapped(where, "clusters"))
         layout.addWidget(self._wrapped(texts.consequence(self._tokens)))
         if self._in_use_tokens():
             layout.addWidget(self._in_use_warning())

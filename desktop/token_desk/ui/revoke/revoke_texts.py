@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from token_desk.api.models import Token
+from token_desk.models.display import visible_text
 
 WILL_REVOKE = "This action will revoke:"
 NOT_UNDONE = "This cannot be undone."
@@ -52,6 +53,16 @@ def confirm_label(tokens: Sequence[Token]) -> str:
 
 def revoking_n(current: int, total: int) -> str:
     return f"Revoking {current} of {total}…"
+
+
+def clusters(tokens: Sequence[Token]) -> str | None:
+    """Which clusters the tokens are revoked on, when they were listed from several (None: the connection's)."""
+    labels = list(dict.fromkeys(visible_text(token.cluster.label) for token in tokens if token.cluster is not None))
+    if not labels:
+        return None
+    if len(labels) == 1:
+        return f"On cluster {labels[0]}."
+    return f"On {len(labels)} clusters, each token on its own: {', '.join(labels)}."
 
 
 def names(tokens: Sequence[Token]) -> str:

@@ -3,6 +3,8 @@
 Token ID and expiry always fit (they size to their contents); the description takes what is left and
 loses its middle, never its ends. "See more details" adds Created At, Created By and Status as columns,
 and the dialog widens to show them; after a partial failure a Result column says what happened to each.
+Tokens of several clusters are grouped under their cluster ("Cluster staging (2 tokens)"): each is revoked
+on its own cluster.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from PySide6.QtGui import QBrush, QColor, QFontMetrics
 from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QSizePolicy, QTreeWidget, QTreeWidgetItem,
                                QVBoxLayout, QWidget)
 
+from token_desk.api.clusters import Cluster
 from token_desk.api.models import Token, TokenKind
 from token_desk.models import display
 from token_desk.ui.common.palette import colours
@@ -51,12 +54,24 @@ class TokenList(QTreeWidget):
         header.setSectionResizeMode(DESCRIPTION, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(CREATED_BY, QHeaderView.ResizeMode.Fixed)
         header.resizeSection(CREATED_BY, self._created_by_width())
-        self.addTopLevelItems([_token_item(token, self.fontMetrics()) for token in tokens])
+        self.token_items = [_token_item(token, self.fontMetrics()) for token in tokens]  # in the tokens' order
+        groups = _cluster_groups(tokens)
+        if len(groups) > 1:
+            for cluster, rows in groups:
+                group = QTreeWidgetItem([cluster_group_title(cluster, len(rows))])
+                group.setFirstColumnSpanned(True)
+                group.setFlags(Qt.ItemFlag.ItemIsEnabled)
+                group.addChildren([self.token_items[row] for row in rows])
+                self.addTopLevelItem(group)
+            self.expandAll()
+            self.setItemsExpandable(False)
+        else:
+            self.addTopLevelItems(self.token_items)
         # Tab stops here (a long list scrolls with the arrow keys): the focus ring goes round the current line,
-        # which starts at the first; nothing is ever selected.
+        # which starts at the first token; nothing is ever selected.
         self.setAllColumnsShowFocus(True)
-        if tokens:
-            self.setCurrentItem(self.topLevelItem(0))
+        if self.token_items:
+            self.setCurrentItem(self.token_items[0])
 
     def _created_by_width(self) -> int:
         sample = self.fontMetrics().horizontalAdvance(CREATED_BY_SAMPLE) + 2 * ROW_AIR
@@ -67,7 +82,8 @@ class TokenList(QTreeWidget):
 
     def _rows_height(self, rows: int) -> int:
         chrome = self.header().sizeHint().height() + 2 * self.frameWidth()
-        return chrome + min(rows, self.topLevelItemCount()) * self.sizeHintForRow(0)
+        lines = self.topLevelItemCount() + sum(self.topLevelItem(i).childCount() for i in range(self.topLevelItemCount()))
+        return chrome + min(rows, lines) * self.sizeHintForRow(0)
 
     def _fixed_columns_width(self) -> int:
         return sum(self._column_width(column) for column in range(1, len(COLUMNS))
@@ -113,11 +129,24 @@ class TokenListSummary(QWidget):
         """(text, succeeded) per token, in list order; failures in the error colour, and said in words."""
         c = colours()
         for row, (text, succeeded) in enumerate(results):
-            item = self.tree.topLevelItem(row)
+            item = self.tree.token_items[row]
             item.setText(RESULT_COLUMN, text)
             item.setForeground(RESULT_COLUMN, QBrush(QColor(c.success_text if succeeded else c.error_text)))
         self.tree.setColumnHidden(RESULT_COLUMN, False)
         self.tree.updateGeometry()
+
+
+def cluster_group_title(cluster: Cluster | None, count: int) -> str:
+    name = display.visible_text(cluster.label) if cluster is not None else "this connection's cluster"
+    return f"Cluster {name} ({count} token{'' if count == 1 else 's'})"
+
+
+def _cluster_groups(tokens: Sequence[Token]) -> list[tuple[Cluster | None, list[int]]]:
+    """Rows of the tokens per cluster, the clusters in the order their first token comes."""
+    groups: dict[Cluster | None, list[int]] = {}
+    for row, token in enumerate(tokens):
+        groups.setdefault(token.cluster, []).append(row)
+    return list(groups.items())
 
 
 def _token_item(token: Token, metrics: QFontMetrics) -> QTreeWidgetItem:

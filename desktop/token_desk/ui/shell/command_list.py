@@ -12,9 +12,10 @@ from collections.abc import Sequence
 from typing import Protocol
 
 from PySide6.QtCore import QUrl, Qt
-from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
+from PySide6.QtGui import QAction, QDesktopServices, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QMenu, QWidget
 
+from token_desk.api.clusters import Cluster
 from token_desk.api.models import Token, TokenKind
 from token_desk.connection import Connection
 from token_desk.models.display import DisplayStatus, status_now
@@ -45,12 +46,17 @@ class ConnectionsCommands(Protocol):
     def manage_connections(self) -> object: ...
 
 
+class ClustersCommands(Protocol):
+    def retry(self, cluster: Cluster) -> None: ...
+
+
 class CommandHost(Protocol):
     """What the commands' functions use of the window."""
 
     rows: RowCommands
     connections: ConnectionsCommands
     attention: AttentionCommands
+    clusters: ClustersCommands
     commands: CommandActions
 
     @property
@@ -60,6 +66,8 @@ class CommandHost(Protocol):
     def focus_search(self) -> None: ...
     def show_inactive(self, show: bool) -> None: ...
     def show_page(self, kind: TokenKind) -> None: ...
+    def show_clusters(self) -> None: ...
+    def command_state(self) -> WindowState: ...
     def fill_column_menu(self, menu: QMenu) -> None: ...
     def show_history(self) -> None: ...
     def close(self) -> bool: ...
@@ -132,6 +140,28 @@ def one_selected(state: WindowState) -> str | None:
     return None if len(state.selection) == 1 else "Select one token"
 
 
+def cluster_selected(state: WindowState) -> str | None:
+    return None if state.cluster is not None else "Select a cluster first"
+
+
+def cluster_url_known(state: WindowState) -> str | None:
+    if state.cluster is None:
+        return "Select a cluster first"
+    return None if state.cluster.url else "influxctl did not say this cluster's URL"
+
+
+def cluster_retry_blocker(state: WindowState) -> str | None:
+    if state.cluster is None:
+        return "Select a cluster first"
+    return None if state.cluster_failed else "Only a cluster whose tokens failed to load needs this"
+
+
+def copy_cluster_field(host: CommandHost, field: str) -> None:
+    cluster = host.command_state().cluster
+    if cluster is not None:
+        QGuiApplication.clipboard().setText(getattr(cluster, field))
+
+
 def revoke_shortcuts() -> tuple:
     """Delete, plus what people press on a Mac keyboard (Backspace and Cmd+Backspace, as in Finder)."""
     if sys.platform == "darwin":
@@ -167,7 +197,7 @@ def _page_command(kind: TokenKind, number: int) -> Command:
     title = f"{kind.label}s"
     return Command(f"page-{kind.value}", title, lambda host, _checked: host.show_page(kind),
                    tip=f"Show the {title.lower()}", shortcuts=(f"Ctrl+{number}",),
-                   checked=lambda state: state.page is kind, menu="View", section=2)
+                   checked=lambda state: state.page is kind and not state.clusters_shown, menu="View", section=2)
 
 
 def _new_token_command(kind: TokenKind) -> Command:
@@ -216,6 +246,10 @@ def window_commands() -> tuple[Command, ...]:
                 enabled=when_connected, menu="View", section=1,
                 fill=lambda host, menu: host.fill_column_menu(menu)),
         *(_page_command(kind, number) for number, kind in enumerate(TokenKind, start=1)),
+        Command("page-clusters", "Clusters", lambda host, _c: host.show_clusters(),
+                tip="Show every cluster of the account, its state and its database tokens",
+                shortcuts=(f"Ctrl+{len(TokenKind) + 1}",), checked=lambda state: state.clusters_shown,
+                menu="View", section=2),
         Command("history", "History", lambda host, _c: host.show_history(),
                 tip="Every create, edit, rotate and revoke Token Desk attempted, and its outcome",
                 shortcuts=("Ctrl+H",), enabled=history_blocker, menu="View", section=3),
@@ -240,6 +274,13 @@ def window_commands() -> tuple[Command, ...]:
                 tip="Revoke the selected tokens (asks first)", icon="revoke", shortcuts=revoke_shortcuts(),
                 enabled=signed_in(revoke_blocker), menu="Token", section=3, toolbar=True, row_menu=True, destructive=True,
                 rows=True),
+        Command("copy-cluster-id", "Copy Cluster ID", lambda host, _c: copy_cluster_field(host, "id"),
+                tip="Copy the selected cluster's ID", icon="copy", enabled=cluster_selected, cluster_menu=True),
+        Command("copy-cluster-url", "Copy Cluster URL", lambda host, _c: copy_cluster_field(host, "url"),
+                tip="Copy the selected cluster's URL", enabled=cluster_url_known, cluster_menu=True),
+        Command("retry-cluster", "Retry Loading", lambda host, _c: host.clusters.retry(host.command_state().cluster),
+                tip="Load the selected cluster's database tokens again", icon="refresh",
+                enabled=cluster_retry_blocker, cluster_menu=True),
         Command("shortcuts", "Keyboard Shortcuts", lambda host, _c: show_shortcuts(host),
                 tip="Every command's keyboard shortcut", menu="Help", section=0),
         Command("documentation", "Documentation", lambda host, _c: open_documentation(host),

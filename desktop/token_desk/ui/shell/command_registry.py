@@ -15,6 +15,7 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QWidget
 
+from token_desk.api.clusters import Cluster
 from token_desk.api.models import Token, TokenKind
 from token_desk.ui.common.icons import icon
 
@@ -33,6 +34,9 @@ class WindowState:
     page: TokenKind = TokenKind.MANAGEMENT
     selection: tuple[Token, ...] = ()
     keeps_history: bool = True
+    clusters_shown: bool = False  # the Clusters page is shown (no token selection then)
+    cluster: Cluster | None = None  # the cluster selected on the Clusters page
+    cluster_failed: bool = False  # its tokens failed to load
 
 
 def always(_state: WindowState) -> str | None:
@@ -47,7 +51,7 @@ class Command:
     while it is disabled). `run(host, checked)` does it; `host` is the window (ui/shell/command_list.py's
     CommandHost). `menu` and `section` place it in the menu bar (a separator between sections); `toolbar`,
     `row_menu` and `empty_menu` in the toolbar (`beside_search`: after the search box), the row menu (right-click, ⋮, Menu key) and the menu of a
-    table's empty space; `destructive` commands come last in the row menu, set apart. `rows`: its shortcuts act where the rows are (Ctrl+C in the search box still copies
+    table's empty space, and `cluster_menu` in the Clusters page's row menu; `destructive` commands come last in the row menu, set apart. `rows`: its shortcuts act where the rows are (Ctrl+C in the search box still copies
     its text). `page`: its shortcuts work only while that page is shown. `fill`: the command is a submenu,
     filled each time it opens."""
 
@@ -68,6 +72,7 @@ class Command:
     empty_menu: bool = False
     beside_search: bool = False
     rows: bool = False
+    cluster_menu: bool = False  # in the Clusters page's row menu
     page: TokenKind | None = None
     role: QAction.MenuRole = QAction.MenuRole.NoRole
     fill: Callable[[Any, QMenu], None] | None = None

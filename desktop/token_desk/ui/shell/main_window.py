@@ -22,6 +22,7 @@ from token_desk.history import Journal
 from token_desk.ui.revoke import RevokeService
 from token_desk.ui.common.notice import Notice
 from token_desk.ui.attention import Attention
+from token_desk.ui.clusters import AccountClusters
 from token_desk.ui.shell.banner import Banner
 from token_desk.ui.common.icons import icon
 from token_desk.ui.shell.command_list import new_token_key
@@ -37,6 +38,7 @@ from token_desk.ui.shell.window_size import first_start_size
 
 APP_TITLE = "Token Desk"
 PAGE_ICONS = {TokenKind.MANAGEMENT: "connection", TokenKind.DATABASE: "status-active"}
+CLUSTERS_PAGE_TITLE = "Clusters"
 SIGNED_OUT_PREFIX = "Signed out: "
 DEMO_RESTART_HINT = " Restart the demo to get fresh sample data and a new token."
 LOAD_CANCELLED = "Loading cancelled; the tables show the last list loaded. Press F5 to load again."
@@ -96,7 +98,10 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.journal = journal
         self.commands = CommandActions(commands, self, self)
-        self.pages = {kind: TokenPage(kind) for kind in TokenKind}
+        # The Database Tokens page comes with the account's clusters: its picker, its lines for clusters that
+        # failed, and the Clusters page beside it (ui/clusters).
+        self.clusters = AccountClusters(settings, self.commands.where(lambda command: command.cluster_menu), self)
+        self.pages = {TokenKind.MANAGEMENT: TokenPage(TokenKind.MANAGEMENT), TokenKind.DATABASE: self.clusters.page}
         self.welcome = welcome
         self.toolbar = MainToolBar(self.commands, switcher, self)
         self.addToolBar(self.toolbar)
@@ -137,6 +142,9 @@ class MainWindow(QMainWindow):
         for kind, page in self.pages.items():
             self.sidebar.addItem(QListWidgetItem(icon(PAGE_ICONS[kind]), page.title))
             self.page_stack.addWidget(page)
+        self.sidebar.addItem(QListWidgetItem(icon("details"), CLUSTERS_PAGE_TITLE))
+        self.page_stack.addWidget(self.clusters.clusters_page)
+        self._token_page = self.pages[TokenKind.MANAGEMENT]  # the token page shown last (the Clusters page has none)
         self.sidebar.setCurrentRow(0)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.sidebar)
@@ -183,6 +191,10 @@ class MainWindow(QMainWindow):
         for page in self.pages.values():
             page.proxy.counts_changed.connect(self._update_counts)
             page.view.selectionModel().selectionChanged.connect(self.update_actions)
+        self.clusters.busy_changed.connect(self._on_busy)
+        self.clusters.changed.connect(self._on_clusters_changed)
+        self.clusters.own_tokens_wanted.connect(self._load_own_database_tokens)
+        self.clusters.clusters_page.view.selectionModel().selectionChanged.connect(self.update_actions)
 
     # ---- connection and loading -----------------------------------------------------------------
     @property
@@ -208,26 +220,41 @@ class MainWindow(QMainWindow):
         self.update_actions()
         if connected:  # the keyboard starts on the table, not on a button that Space would press
             self.current_page().view.setFocus(Qt.FocusReason.OtherFocusReason)
-        self.refresh()
+        self.clusters.set_connection(connection)  # its clusters: cached, or found now off the GUI thread
+        if connection is not None:
+            self.loader.load(connection.service, self.clusters.token_loader_kinds())
 
     def refresh(self) -> None:
-        """Reload both lists; the tables keep showing the last good data until the answer arrives."""
+        """Reload both lists and the account's clusters; the tables keep showing the last good data until
+        the answers arrive."""
         if self._connection is not None:
-            self.loader.load(self._connection.service)
+            self.loader.load(self._connection.service, self.clusters.token_loader_kinds())
+            self.clusters.refresh()
+
+    def _load_own_database_tokens(self) -> None:
+        if self._connection is not None:
+            self.loader.load(self._connection.service, (TokenKind.DATABASE,))
 
     def cancel_loading(self) -> None:
         """Esc or Cancel while loading: stop waiting; the tables keep the last list loaded."""
-        if self.loader.busy:
+        if self.loader.busy or self.clusters.busy:
             self.loader.cancel()
+            self.clusters.cancel()
             self.status.show_message(LOAD_CANCELLED, 15_000)
 
-    def _on_busy(self, busy: bool) -> None:
-        self._busy = busy
-        self.status.set_busy(busy)
+    def _on_busy(self, _busy: bool) -> None:
+        self._busy = self.loader.busy or self.clusters.busy
+        self.status.set_busy(self._busy)
+        self.update_actions()
+
+    def _on_clusters_changed(self) -> None:
+        self._update_counts()
         self.update_actions()
 
     def _on_kind_loaded(self, kind: TokenKind, rows) -> None:
         """Each kind is shown as soon as it arrives, whatever became of the other."""
+        if kind is TokenKind.DATABASE and not self.clusters.own_listed(rows):
+            return  # other clusters are shown now: they load (the own one with them) in ui/clusters
         self.pages[kind].set_tokens(rows, self.loader.requested_at)  # newer confirmed changes stay
         if self._connection is not None:  # the table marks the token Token Desk is signed in with
             self.pages[kind].model.set_signed_in(self._connection.service.is_signed_in_with)
@@ -237,6 +264,8 @@ class MainWindow(QMainWindow):
 
     def _on_kind_failed(self, kind: TokenKind, error: BaseException) -> None:
         """Said on that kind's page only; its last good table (if any) stays."""
+        if kind is TokenKind.DATABASE and not self.clusters.shows_own_cluster_only:
+            return  # a list no longer shown: the clusters shown say what became of each
         self._load_problems[kind] = error_sentence(error, f"Loading the {self.pages[kind].title.lower()}", "retry")
         self._show_load_problem()
 
@@ -310,7 +339,12 @@ class MainWindow(QMainWindow):
 
     # ---- pages, search and filters -----------------------------------------------------------------
     def current_page(self) -> TokenPage:
-        return self.page_stack.currentWidget()
+        """The token page shown, or the one shown last while the Clusters page is."""
+        return self._token_page
+
+    @property
+    def clusters_shown(self) -> bool:
+        return self.page_stack.currentWidget() is self.clusters.clusters_page
 
     def page(self, kind: TokenKind) -> TokenPage:
         return self.pages[kind]
@@ -318,9 +352,14 @@ class MainWindow(QMainWindow):
     def show_page(self, kind: TokenKind) -> None:
         self.sidebar.setCurrentRow(list(self.pages).index(kind))
 
+    def show_clusters(self) -> None:
+        self.sidebar.setCurrentRow(len(self.pages))
+
     def _show_page(self, row: int) -> None:
         if row >= 0:
             self.page_stack.setCurrentIndex(row)
+            if not self.clusters_shown:
+                self._token_page = self.page_stack.currentWidget()
             self.toolbar.set_page(self.current_page().kind)
             self._show_load_problem()
             self._update_counts()
@@ -361,15 +400,22 @@ class MainWindow(QMainWindow):
         return self.connections.new_profile_saver(self._connection)
 
     def _update_counts(self) -> None:
+        if self.clusters_shown:
+            count = len(self.clusters.clusters)
+            self.status.set_count_text(f"{count} cluster{'' if count == 1 else 's'}")
+            return
         counts = self.current_page().proxy.counts()
         self.status.set_counts(counts.total, counts.shown, counts.inactive_hidden)
 
     def command_state(self) -> WindowState:
         connection = self._connection
+        clusters_shown = self.clusters_shown
+        cluster = self.clusters.clusters_page.selected_cluster() if clusters_shown else None
         return WindowState(connected=connection is not None, demo=bool(connection and connection.is_demo),
                            busy=self._busy, signed_out=self._signed_out, page=self.current_page().kind,
-                           selection=tuple(self.current_page().selected_tokens()),
-                           keeps_history=self.journal is not None)
+                           selection=() if clusters_shown else tuple(self.current_page().selected_tokens()),
+                           keeps_history=self.journal is not None, clusters_shown=clusters_shown,
+                           cluster=cluster, cluster_failed=self.clusters.failed(cluster))
 
     def update_actions(self, *_ignored: object) -> None:
         """Runs on every change of the window's state: the registry's one rule enables every command."""
@@ -394,7 +440,7 @@ class MainWindow(QMainWindow):
             if header is not None:
                 page.restore_header(header)
         page_row = ui_settings.read_int(self.settings, ui_settings.CURRENT_PAGE, 0)
-        self.sidebar.setCurrentRow(page_row if 0 <= page_row < len(self.pages) else 0)
+        self.sidebar.setCurrentRow(page_row if 0 <= page_row < self.sidebar.count() else 0)
 
     def save_settings(self) -> None:
         self.settings.setValue(ui_settings.GEOMETRY, self.saveGeometry())

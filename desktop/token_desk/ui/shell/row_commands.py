@@ -11,6 +11,7 @@ from PySide6.QtCore import QObject, QPoint, QRect, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QListWidget, QMenu, QWidget
 
+from token_desk.api.clusters import Cluster, service_for_cluster
 from token_desk.api.models import Token, TokenKind
 from token_desk.connection import Connection
 from token_desk.ui import revoke
@@ -28,6 +29,10 @@ SIGNED_OUT_BY_REVOKE = ("you revoked the token Token Desk was using; "
 MESSAGE_MS = 15_000
 
 
+class ClustersHost(Protocol):
+    def cluster_for_new_token(self, parent: QWidget) -> Cluster | None | bool: ...
+
+
 class RowsHost(Protocol):
     """What the row commands use of the window."""
 
@@ -37,6 +42,7 @@ class RowsHost(Protocol):
     revoker: RevokeService
     search_box: QWidget
     sidebar: QListWidget
+    clusters: ClustersHost
 
     @property
     def connection(self) -> Connection | None: ...
@@ -59,9 +65,12 @@ class WindowLifecycleHost:
     def dialog_parent(self) -> QWidget:
         return self._window
 
-    def token_service(self):
+    def token_service(self, cluster: Cluster | None = None):
+        """The connection's service acting on `cluster` (None: its own)."""
         connection = self._window.connection
-        return connection.service if connection is not None else None
+        if connection is None:
+            return None
+        return service_for_cluster(connection.service, cluster.id if cluster is not None else None)
 
     def show_token(self, token: Token) -> None:
         """The server's copy in its table at once: that page shown, the row selected and scrolled to."""
@@ -143,7 +152,14 @@ class RowCommands(QObject):
         self._copy(lambda token: token.description)
 
     def new_token(self, kind: TokenKind) -> None:
-        self.lifecycle.new_token(kind)
+        """New … Token…; with several clusters' database tokens shown, on the cluster the person picks."""
+        cluster = None
+        if kind is TokenKind.DATABASE:
+            choice = self._window.clusters.cluster_for_new_token(self._window)
+            if choice is False:
+                return  # asked which cluster, and cancelled
+            cluster = choice
+        self.lifecycle.new_token(kind, cluster)
 
     def edit_selected(self) -> None:
         self._on_one(self.lifecycle.edit, "edit")

@@ -100,6 +100,11 @@ class StatusLine:
         self._counts = counts_text(total, shown, inactive_hidden)
         self._show_facts()
 
+    def set_count_text(self, text: str) -> None:
+        """What the page shown counts, when it is not tokens (the Clusters page: "3 clusters")."""
+        self._counts = text
+        self._show_facts()
+
     def set_busy(self, busy: bool) -> None:
         self.busy.setVisible(busy)
         self.cancel_button.setVisible(busy)

@@ -55,6 +55,8 @@ def summary_fields(token: Token) -> list[FieldText]:
     fields.append(_time_field("Expires At", token.expires_at, display.NEVER))
     if token.kind is TokenKind.DATABASE:
         fields.append(FieldText("Permissions", display.permissions_details(token.permissions)))
+    if token.cluster is not None:  # listed from one of several clusters: the one every action goes to
+        fields.append(FieldText("Cluster", display.visible_text(token.cluster.label), f"Cluster ID: {token.cluster.id}"))
     return fields
 
 

@@ -85,7 +85,7 @@ class TokenLoader(QObject):
         self._pending = 0
         self._tasks: list = []
         self._requested_at = 0.0
-        self._again = None  # a client to load from once the load in flight is over
+        self._again: tuple | None = None  # (client, kinds) to load once the load in flight is over
 
     @property
     def requested_at(self) -> float:
@@ -97,18 +97,19 @@ class TokenLoader(QObject):
     def busy(self) -> bool:
         return self._pending > 0
 
-    def load(self, client) -> bool:
-        """Start loading from `client`; False while a load is still running: a fresh one then follows it,
-        since the one in flight may have been asked before what made the caller want a new list."""
+    def load(self, client, kinds: Sequence[TokenKind] = tuple(TokenKind)) -> bool:
+        """Start loading `kinds` from `client` (both unless told: the database tokens of several clusters load
+        elsewhere); False while a load is still running: a fresh one then follows it, since the one in flight
+        may have been asked before what made the caller want a new list."""
         if self.busy:
-            self._again = client
+            self._again = (client, tuple(kinds))
             return False
         self._again = None
         self._requested_at = time.monotonic()
         self._generation += 1
-        self._results, self._error, self._pending = {}, None, len(TokenKind)
+        self._results, self._error, self._pending = {}, None, len(kinds)
         self.busy_changed.emit(True)
-        self._tasks = [self._start(client, kind, self._generation) for kind in TokenKind]
+        self._tasks = [self._start(client, kind, self._generation) for kind in kinds]
         return True
 
     def _start(self, client, kind: TokenKind, generation: int):
@@ -156,4 +157,4 @@ class TokenLoader(QObject):
             self.loaded.emit(dict(self._results))
         again, self._again = self._again, None
         if again is not None and not self.busy:
-            self.load(again)
+            self.load(*again)

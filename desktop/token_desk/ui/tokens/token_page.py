@@ -48,7 +48,8 @@ def status_colour(status: DisplayStatus) -> QColor | None:
 
 class TokenPage(QWidget):
     def __init__(self, kind: TokenKind, parent: QWidget | None = None,
-                 columns: Sequence[ColumnSpec] | None = None) -> None:
+                 columns: Sequence[ColumnSpec] | None = None, header: QWidget | None = None) -> None:
+        """`header`: shown above the table (the Database Tokens page's cluster picker and problems)."""
         super().__init__(parent)
         self.kind = kind
         self.title = PAGE_TITLES[kind]
@@ -66,10 +67,13 @@ class TokenPage(QWidget):
         self.stack.addWidget(self.unavailable_panel)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        if header is not None:
+            layout.addWidget(header)
         layout.addWidget(self.stack)
         self.view.install_column_delegates(self.columns)
         self.view.setAccessibleName(self.title)
         self._loaded = False
+        self._several_clusters = False  # the Cluster column shows only while several clusters are shown
         self.empty_state = EmptyState(self.view, f"No {self.title.lower()} yet")
         self.column_menu = QMenu("Columns", self)  # right-click a header: which columns show
         header = self.view.horizontalHeader()
@@ -111,6 +115,8 @@ class TokenPage(QWidget):
         for visual in range(header.count()):
             section = header.logicalIndex(visual)
             spec = self.columns[section]
+            if spec.several_clusters_only and not self._several_clusters:
+                continue  # nothing to choose: it has one value for every row
             action = menu.addAction(f"{spec.title} (with inactive tokens)" if spec.inactive_only else spec.title)
             action.setCheckable(True)
             action.setChecked(not header.isSectionHidden(section))
@@ -131,8 +137,15 @@ class TokenPage(QWidget):
         section = self.column_index(key)
         spec = self.columns[section]
         if (shown or spec.can_hide) and not spec.inactive_only:
+            if spec.several_clusters_only and not self._several_clusters:
+                return
             self.view.setColumnHidden(section, not shown)
             self._sort_by_a_shown_column()
+
+    def set_several_clusters(self, several: bool) -> None:
+        """Tokens of several clusters are shown (or one cluster's again): the Cluster column follows."""
+        self._several_clusters = several
+        self._show_inactive_columns()
 
     def set_show_inactive(self, show: bool) -> None:
         """Show or hide revoked and expired tokens, and the columns only they fill."""
@@ -166,6 +179,8 @@ class TokenPage(QWidget):
         for section, spec in enumerate(self.columns):
             if spec.inactive_only:
                 self.view.setColumnHidden(section, not self.proxy.show_inactive)
+            elif spec.several_clusters_only:
+                self.view.setColumnHidden(section, not self._several_clusters)
         self._sort_by_a_shown_column()
 
     def _sort_by_a_shown_column(self) -> None:
@@ -248,6 +263,7 @@ class TokenPage(QWidget):
     def clear(self) -> None:
         """No rows, and no "nothing here" either: the next list is on its way."""
         self._loaded = False
+        self._several_clusters = False  # the Cluster column shows only while several clusters are shown
         self.model.set_tokens(())
         self._update_empty_state()
 

@@ -1,0 +1,86 @@
+"""The Clusters page: every cluster of the connection's account, with its state and token counts, and
+Copy ID / Copy URL (and Retry Loading for one that failed) in each row's menu, from the command registry."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QMenu, QTableView, QVBoxLayout, QWidget
+
+from token_desk.api.clusters import Cluster, ClusterDiscovery
+from token_desk.models.cluster_list_model import ClusterListModel
+from token_desk.models.cluster_rows import ClusterRows
+from token_desk.ui.common.error_text import error_sentence
+
+
+ID_COLUMN, URL_COLUMN = 1, 3
+ID_SAMPLE = "9b810e76-6ec9…5f4b3b2"
+
+
+class ClustersPage(QWidget):
+    """Shows `rows` (the ClusterRows the Database Tokens page fills); call `refresh()` when they change."""
+
+    def __init__(self, rows: ClusterRows, row_actions: Sequence[QAction] = (), parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Clusters")
+        self._row_actions = tuple(row_actions)
+        self.model = ClusterListModel(rows, self)
+        self.source_note = QLabel(self)
+        self.source_note.setTextFormat(Qt.TextFormat.PlainText)
+        self.source_note.setWordWrap(True)
+        self.source_note.hide()
+        self.view = QTableView(self)
+        self.view.setModel(self.model)
+        self.view.setAccessibleName("Clusters of this account")
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.verticalHeader().hide()
+        # Every column whole except the two long ones, which lose their middle (both ends stay recognisable;
+        # the tooltip and Copy Cluster ID / URL give them whole): no sideways scrolling at 800 pixels.
+        self.view.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.view.setWordWrap(False)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(ID_COLUMN, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(ID_COLUMN, self.fontMetrics().horizontalAdvance(ID_SAMPLE) + 16)
+        header.setSectionResizeMode(URL_COLUMN, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(False)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self._show_row_menu)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.source_note)
+        layout.addWidget(self.view)
+
+    def show_discovery(self, discovery: ClusterDiscovery) -> None:
+        """Say where the list comes from when influxctl could not give it (one sentence, plain text)."""
+        if discovery.listed_by_influxctl:
+            self.source_note.hide()
+            return
+        reason = error_sentence(discovery.problem, "Listing the account's clusters")
+        self.source_note.setText("Showing this connection's cluster and the clusters added to it: "
+                                 f"influxctl could not list the account's clusters. {reason}")
+        self.source_note.show()
+
+    def refresh(self) -> None:
+        self.model.refresh()
+
+    def row_menu(self, row: int) -> QMenu:
+        """The row made the selection (the commands act on it), then its menu: the registry's commands, each
+        enabled or saying why not."""
+        self.view.selectRow(row)
+        menu = QMenu(self)
+        menu.setToolTipsVisible(True)
+        menu.addActions(list(self._row_actions))
+        return menu
+
+    def selected_cluster(self) -> Cluster | None:
+        rows = self.view.selectionModel().selectedRows()
+        return self.model.cluster_at(rows[0].row()) if rows else None
+
+    def _show_row_menu(self, position: QPoint) -> None:
+        index = self.view.indexAt(position)
+        if index.isValid():
+            self.row_menu(index.row()).popup(self.view.viewport().mapToGlobal(position))
