@@ -76,6 +76,8 @@ def test_401_signs_out_and_asks_for_credentials_once(qtbot, window, sandbox) -> 
     sandbox.faults.fail_next_requests(2, 401)
     refresh_and_wait(qtbot, window)  # still refused: no second prompt, no retry loop
     assert requests == [True]
+    # F5 also asked for the account's clusters and the other clusters' tokens: settled first.
+    qtbot.waitUntil(lambda: not (window.clusters.busy or window.clusters.finding), timeout=LOAD_TIMEOUT_MS)
     log_after = len(sandbox.state.request_log)
     qtbot.wait(300)
     assert len(sandbox.state.request_log) == log_after  # nothing retries on its own
