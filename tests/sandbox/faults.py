@@ -89,7 +89,7 @@ class Faults:
             time.sleep(CHAOS_DELAY_S)
         if self.delay_ms:
             time.sleep(self.delay_ms / 1000)
-        injected = self.take(method)
+        injected = self.take(method, path)
         answer = respond() if injected is None else injected_answer(injected)
         self.wait_if_held()  # the answer as the service had it when asked, held back on the way
         if chaos == "drop" or self.take_drop(method):
@@ -109,6 +109,7 @@ class Faults:
             self._revokes = (0, 500)
             self._requests = (0, 500)
             self._garbage = 0
+            self._garbage_paths = ""
             self._drops: dict[str, int] = {}
             self._chaos: tuple[float, random.Random] | None = None
             self.chaos_counts: Counter[str] = Counter()
@@ -215,11 +216,15 @@ class Faults:
         with self._lock:
             self._requests = (n, status)
 
-    def invalid_json_next(self, n: int) -> None:
+    def invalid_json_next(self, n: int, paths_ending: str = "") -> None:
+        """The next N requests whose path ends with `paths_ending` (any, by default) are answered 200 with a
+        body that is not JSON. A window's refresh also asks for clusters and databases: "tokens" keeps the
+        garbage for the token lists."""
         with self._lock:
             self._garbage = n
+            self._garbage_paths = paths_ending
 
-    def take(self, method: str) -> Injected | None:
+    def take(self, method: str, path: str = "") -> Injected | None:
         """The fault this request meets, if any, using it up."""
         with self._lock:
             if self._requests[0] > 0:
@@ -228,7 +233,7 @@ class Faults:
             if method == "DELETE" and self._revokes[0] > 0:
                 self._revokes = (self._revokes[0] - 1, self._revokes[1])
                 return Injected(self._revokes[1])
-            if self._garbage > 0:
+            if self._garbage > 0 and path.casefold().endswith(self._garbage_paths.casefold()):
                 self._garbage -= 1
                 return Injected(200, garbage=True)
         return None

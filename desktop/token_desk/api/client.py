@@ -313,6 +313,7 @@ _M_MMAP_THRESHOLD = -3  # from glibc's malloc.h
 
 
 @functools.cache
+@functools.cache  # process-wide, and mallopt() also consolidates the heap: once, not per client (per cluster)
 def _keep_large_buffers_mapped() -> None:
     """Have glibc give every allocation over 128 KiB its own mapping, as it does until the first such block
     is freed: after that it raises its threshold and grows the body's buffer inside the heap, where a

@@ -42,7 +42,8 @@ def test_invalid_json_shows_the_clients_sentence(qtbot, window, sandbox, client)
     sandbox.faults.invalid_json_next(1)
     with pytest.raises(InvalidResponseError) as expected:
         client.list_tokens(TokenKind.DATABASE)
-    sandbox.faults.invalid_json_next(2)  # the REST list and influxctl's both read garbage: each page says its own
+    # The REST list and influxctl's both read garbage (not F5's cluster or database lookups): each page says its own.
+    sandbox.faults.invalid_json_next(2, paths_ending="tokens")
     refresh_and_wait(qtbot, window)
     show_page(window, TokenKind.DATABASE)
     assert window.banner.message == str(expected.value)
@@ -78,6 +79,8 @@ def test_401_signs_out_and_asks_for_credentials_once(qtbot, window, sandbox) -> 
         sandbox.faults.fail_next_requests(2, 401)
         refresh_and_wait(qtbot, window)  # still refused: no second prompt, no retry loop
         assert requests == [True] and len(asked) == 1
+        # F5 also asked for the account's clusters and the other clusters' tokens: settled first.
+        qtbot.waitUntil(lambda: not (window.clusters.busy or window.clusters.finding), timeout=LOAD_TIMEOUT_MS)
         log_after = len(sandbox.state.request_log)
         qtbot.wait(300)
         assert len(sandbox.state.request_log) == log_after  # nothing retries on its own

@@ -253,7 +253,8 @@ class AccountClusters(QObject):
 
     def _show_choice(self, announce: bool) -> None:
         """The table follows the picker: the own cluster's rows (the window's loader fills them if missing),
-        or the chosen clusters', joined."""
+        or the chosen clusters', joined. `announce`: the person chose (else the clusters were just found, and
+        the table already shows what the window's loader listed: a newer list than any kept here)."""
         chosen = self.picker.chosen_clusters()
         ids = [cluster.id for cluster in chosen]
         own_only = self.shows_own_cluster_only
@@ -270,10 +271,10 @@ class AccountClusters(QObject):
         if not own_only and not any(rows.is_loaded(key) or rows.error_of(key) for key in ids):
             self.page.clear()  # nothing of the choice here yet: no "no tokens" while they are on their way
         self.page.set_several_clusters(len(chosen) > 1)
-        if own_only:
+        if own_only and announce:  # a person's choice; else the window's loader fills the table as it always did
             if own is not None and rows.is_loaded(own.id):
                 self.page.set_tokens(rows.combined([own.id]))
-            elif announce:
+            else:
                 self.own_tokens_wanted.emit()
         elif relist_own:
             self.loader.retry(own)

@@ -66,7 +66,7 @@ class ClusterProblems(QWidget):
 
     def show_failed(self, failed: Sequence[tuple[Cluster, BaseException]]) -> None:
         for line in self.lines:
-            line.setParent(None)  # gone from the window now, not at the next turn of the event loop
+            line.hide()  # gone from sight now; deleted by Qt once no event of its own is running
             line.deleteLater()
         self.lines = [ClusterProblemLine(cluster, error, self) for cluster, error in failed]
         for line in self.lines:

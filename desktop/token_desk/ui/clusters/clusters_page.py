@@ -72,6 +72,7 @@ class ClustersPage(QWidget):
         enabled or saying why not."""
         self.view.selectRow(row)
         menu = QMenu(self)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # one per right-click: gone once closed
         menu.setToolTipsVisible(True)
         menu.addActions(list(self._row_actions))
         return menu
