@@ -131,24 +131,18 @@ def create_window(argv: Sequence[str]):
     from token_desk.api.connect import management_token_service
     from token_desk.credentials import (Credentials, MemoryProfileStore, MemorySecretStore, ProfileManager,
                                         ProfileStore)
-    from token_desk.ui.common.settings import MemorySettings, open_settings
-
-    args = parse_arguments(argv)
-    if args.version:
-        raise UsageError("--version prints the version and opens no window; run it on its own.")
-    settings = MemorySettings() if args.demo else open_settings()
-    # A --url connection is known now: its first lists are asked for before the window is built (the
-    # imports below and the construction take a third of a second), and the window's loader takes them.
-    one_off = _one_off_connection(args, settings) if args.url is not None else None
-
     from token_desk.history import Journal, MemoryJournal, recording
     from token_desk.paths import default_data_dir
     # Widgets only once a QApplication exists.
     from token_desk.ui.connections import ConnectionPrompts, ConnectionsController
+    from token_desk.ui.common.settings import MemorySettings, open_settings
     from token_desk.ui.common.warm_up import warm_up_later
     from token_desk.ui.revoke import DialogRevokeService
     from token_desk.ui.shell.window_builder import build_window
 
+    args = parse_arguments(argv)
+    if args.version:
+        raise UsageError("--version prints the version and opens no window; run it on its own.")
     folder_problem = None if args.demo else config_dir_problem()
     # --demo stores nothing: no profiles file, keyring entry or window settings, even if the demo
     # is used to try the Connections dialog.
@@ -158,6 +152,7 @@ def create_window(argv: Sequence[str]):
     credentials = Credentials(MemorySecretStore()) if args.demo else Credentials()
     # The history's folder is made on its first entry; --demo keeps its history in memory for the session.
     journal = MemoryJournal() if args.demo else Journal(default_data_dir())
+    settings = MemorySettings() if args.demo else open_settings()
     prompts = ConnectionPrompts()
 
     # The controller owns every connection's service (and the demo server) and closes them when the window
@@ -169,7 +164,7 @@ def create_window(argv: Sequence[str]):
 
     window = build_window(connections, DialogRevokeService(), settings, journal)
     controller = window.connections
-    _open_first_connection(controller, args, one_off)
+    _open_first_connection(controller, args)
     warm_up_later(window, FIRST_USE_MODULES, also=[_installed_version])
     if folder_problem is not None:
         log.warning("%s", folder_problem)
@@ -192,29 +187,23 @@ def _check_profile_exists(store, name: str) -> None:
                          "run token-desk without --profile to pick or add one.")
 
 
-def _open_first_connection(controller, args: argparse.Namespace, one_off: Connection | None) -> None:
+def _open_first_connection(controller, args: argparse.Namespace) -> None:
     if args.demo:
         controller.open_demo()
-    elif one_off is not None:
-        controller.open_connection(one_off)
+    elif args.url is not None:
+        controller.open_connection(_one_off_connection(args, controller.influxctl_program()))
     elif uses_influxctl_profile(args):
         controller.open_influxctl_profile(args.influxctl_config, args.influxctl_profile or DEFAULT_INFLUXCTL_PROFILE)
     else:
         controller.start(args.profile)  # the named or last used profile, else the welcome page
 
 
-def _one_off_connection(args: argparse.Namespace, settings) -> Connection:
-    """The --url connection, its first lists already asked for (token_desk.api.early_lists)."""
+def _one_off_connection(args: argparse.Namespace, influxctl) -> Connection:
     from token_desk.api.connect import management_token_service
-    from token_desk.api.early_lists import EarlyLists
-    from token_desk.api.influxctl.locate import find_influxctl
-    from token_desk.ui.common import settings as ui_settings
 
     if args.allow_plain_http and plain_http_refusal(args.url, False) is not None:
         print(f"token-desk: warning: {plain_http_warning(args.url)}", file=sys.stderr)
-    # The order the connections' controller looks for influxctl in: --influxctl, then the remembered program.
-    influxctl = find_influxctl(args.influxctl, ui_settings.read_text(settings, ui_settings.INFLUXCTL_PROGRAM))
     service = management_token_service(args.url, args.account_id, args.cluster_id,
                                        os.environ[environment.MANAGEMENT_TOKEN].strip(), influxctl,
                                        allow_plain_http=args.allow_plain_http)
-    return Connection(host_label(args.url), EarlyLists(service), ConnectionKind.ONE_OFF)
+    return Connection(host_label(args.url), service, ConnectionKind.ONE_OFF)
