@@ -238,15 +238,16 @@ def run_json(args: list[str], env: dict[str, str], timeout: float = 300) -> dict
 # ---- the sandbox -----------------------------------------------------------------------------------
 
 # The real influxctl is a Go program that answers in milliseconds; the sandbox's emulator is a Python
-# process (~250 ms of CPU each), and the window runs two at once (version check and list), competing
-# with the first paint on a 2-core machine. So by default the window gets this stand-in: the
-# emulator's own answers to those two commands, recorded at their first call and replayed as
-# quickly as a Go program would; every other command goes to the emulator. --influxctl emulator
+# process (~250 ms of CPU each), and the window runs three at start (version check, management list and
+# the account's cluster list), competing with the first paint on a 2-core machine. So by default the
+# window gets this stand-in: the emulator's own answers to those commands, recorded at their first call and
+# replayed as quickly as a Go program would; every other command goes to the emulator. --influxctl emulator
 # measures with the emulator for every call.
 _QUICK_INFLUXCTL = """#!/bin/sh
 case " $* " in
   *" version "*) answer=version ;;
   *" management list "*) answer=management-list ;;
+  *" cluster list "*) answer=cluster-list ;;
   *) exec {emulator} "$@" ;;
 esac
 if [ ! -f {cache}/$answer ]; then
@@ -258,7 +259,8 @@ exec cat {cache}/$answer
 
 
 def quick_influxctl(emulator: str, folder: Path) -> str:
-    """A program that answers `version` and `management list` as the emulator did, at a Go program's pace."""
+    """A program that answers `version`, `management list` and `cluster list` as the emulator did, at a Go
+    program's pace."""
     cache = folder / "answers"
     cache.mkdir(parents=True, exist_ok=True)
     program = folder / "influxctl"
