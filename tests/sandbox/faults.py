@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from token_desk.sandbox import Sandbox
 from token_desk.sandbox.handler import error_body
 from token_desk.sandbox.interceptor import Respond
+from token_desk.sandbox.routes import BASE_PATH
 from token_desk.sandbox.service import Answer
 
 CHAOS_ANSWERS = {"500": 500, "429": 429}
@@ -72,10 +73,16 @@ class Faults:
     """Thread-safe switches a test flips; each 'next N' counter is consumed one request at a time."""
 
     def answer(self, method: str, path: str, respond: Respond) -> Answer | None:
-        """The sandbox's interceptor: what reaches the wire, once the switches have had their say."""
-        if self.hang_if_asked():
+        """The sandbox's interceptor: what reaches the wire, once the switches have had their say.
+
+        The switches count Management API requests only: the sandbox's own cluster list (what the influxctl
+        emulator reads for `cluster list`, asked at every load) would otherwise take a fault meant for a token
+        list, depending on which thread comes first. influxctl's own failures are tested with broken stand-ins
+        of it; chaos, which is random anyway, meets every request."""
+        api = path.startswith(BASE_PATH + "/")
+        if api and self.hang_if_asked():
             return None
-        cluster = cluster_in(path)
+        cluster = cluster_in(path) if api else None
         if cluster is not None:
             if self.hang_if_cluster_hung(cluster):
                 return None
@@ -87,12 +94,13 @@ class Faults:
             return injected_answer(Injected(CHAOS_ANSWERS[chaos]))
         if chaos == "delay":
             time.sleep(CHAOS_DELAY_S)
-        if self.delay_ms:
+        if self.delay_ms and api:
             time.sleep(self.delay_ms / 1000)
-        injected = self.take(method, path)
+        injected = self.take(method, path) if api else None
         answer = respond() if injected is None else injected_answer(injected)
-        self.wait_if_held()  # the answer as the service had it when asked, held back on the way
-        if chaos == "drop" or self.take_drop(method):
+        if api:
+            self.wait_if_held()  # the answer as the service had it when asked, held back on the way
+        if chaos == "drop" or (api and self.take_drop(method)):
             return None  # the work is done, but its answer is lost on the way
         return answer
 
