@@ -103,7 +103,7 @@ def test_add_with_a_locked_keyring_explains_and_can_keep_the_token_for_this_sess
     kind, message, token_known = prompts.asked[1]
     assert kind == "keyring_problem" and token_known
     assert message.startswith("The system keyring is locked") and "session only" in message
-    assert manager.credentials.is_session_only("Production")
+    assert dialog.list.item(0).text() == "Production  (token for this session only)"  # what the person is told
     assert manager.credentials.token_for("Production") == SECRET
     assert SECRET not in read_profiles_file(config_dir)
     assert "for this session only" in dialog.status_label.text()

@@ -39,6 +39,8 @@ def profile_details(profile: Profile) -> str:
     return f"API: {profile.base_url}\nAccount ID: {profile.account_id}\nCluster ID: {profile.cluster_id}"
 
 
+SESSION_ONLY_NOTE = "token for this session only"  # the keyring could not keep it
+
 class ConnectionsDialog(QDialog):
     """Keyring work runs off the GUI thread; `connect_requested(name)` asks the app to switch."""
 
@@ -114,8 +116,11 @@ class ConnectionsDialog(QDialog):
         self._selection_changed()
 
     def _item(self, profile: Profile) -> QListWidgetItem:
-        active = profile.name == self._active_name
-        item = QListWidgetItem(icon("connection"), f"{profile.name}  (connected)" if active else profile.name)
+        # A token the keyring could not take is forgotten when the app ends: say so where the person looks for it.
+        notes = [note for note, applies in (("connected", profile.name == self._active_name),
+                                            (SESSION_ONLY_NOTE, self._manager.credentials.is_session_only(profile.name)))
+                 if applies]
+        item = QListWidgetItem(icon("connection"), f"{profile.name}  ({', '.join(notes)})" if notes else profile.name)
         item.setData(NAME_ROLE, profile.name)
         item.setToolTip(plain_tooltip(profile.base_url))
         return item
