@@ -31,40 +31,47 @@ class Injected:
 
 
 class _Gate:
-    """The next N requests wait here until opened; `waiting` counts those waiting right now."""
+    """The next N requests wait here until let through; `waiting` counts those waiting right now.
+
+    Counting, not an event: `open(k)` lets k of the N through whether they wait already or arrive later, so a
+    release that comes before its request reached the gate is never lost (the request would wait for ever)."""
 
     def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self._opened = threading.Event()
-        self._pending = 0
+        self._turn = threading.Condition()
+        self._pending = 0  # of the N, those not arrived yet
         self._waiting = 0
+        self._passes = 0  # let through, for requests waiting now or still to arrive
 
     def close_for(self, n: int) -> None:
-        with self._lock:
+        with self._turn:
             self._pending = n
+            self._passes = min(self._passes, self._waiting)  # passes meant for an earlier N lapse
 
-    def open(self) -> None:
-        """Let whoever waits now go on; later requests still wait while some of the N are left."""
-        with self._lock:
-            self._opened.set()
-            self._opened = threading.Event()
+    def open(self, count: int | None = None) -> None:
+        """Let `count` of the N through, those waiting first; all of them (waiting or still to come) if None."""
+        with self._turn:
+            if count is None:
+                self._passes = self._waiting
+                self._pending = 0
+            else:
+                self._passes += count
+            self._turn.notify_all()
 
     def wait_if_closed(self) -> bool:
         """Block while closed for this request; True if it waited."""
-        with self._lock:
+        with self._turn:
             if self._pending <= 0:
                 return False
             self._pending -= 1
             self._waiting += 1
-            opened = self._opened
-        opened.wait()
-        with self._lock:
+            self._turn.wait_for(lambda: self._passes > 0)
+            self._passes -= 1
             self._waiting -= 1
         return True
 
     @property
     def waiting(self) -> int:
-        with self._lock:
+        with self._turn:
             return self._waiting
 
 
@@ -153,8 +160,10 @@ class Faults:
         network; a test releases them when it has seen what it wanted, with no clock involved."""
         self._holds.close_for(n)
 
-    def release_held(self) -> None:
-        self._holds.open()
+    def release_held(self, count: int | None = None) -> None:
+        """Send `count` held answers on (those waiting first, then the next to arrive); every one of the N if
+        None, including those whose requests have not arrived yet."""
+        self._holds.open(count)
 
     def wait_if_held(self) -> None:
         """Block while a hold applies; the request is then answered as usual."""
