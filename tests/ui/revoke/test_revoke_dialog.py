@@ -6,8 +6,9 @@ import uuid
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QCheckBox, QLabel, QMessageBox, QProgressBar
+from PySide6.QtWidgets import QApplication, QCheckBox, QLabel, QProgressBar
 
+from tests.ui.modals import SeenDialog, modals_answered
 from tests.ui.conftest import button_reading, open_revoke_dialog as open_dialog, revoke_button, risk_box
 from token_desk.api.client import ManagementApiClient
 from token_desk.api.errors import ServerError
@@ -242,21 +243,14 @@ def test_every_answer_lost_the_dialog_checks_and_shows_revoked(qtbot, sandbox, c
         server_copy(sandbox, telegraf)["revokedAt"], "revokedAt")
 
 
-def answer_stop_waiting(button_text: str) -> list[str]:
-    """Press `button_text` in the "Revoke in Progress" question once it appears; records its text."""
-    seen: list[str] = []
-
-    def act() -> None:
-        box = next((w for w in QApplication.topLevelWidgets()
-                    if isinstance(w, QMessageBox) and w.isVisible()), None)
-        if box is None:
-            QTimer.singleShot(20, act)
-            return
-        seen.append(box.text())
-        next(button for button in box.buttons() if button.text() == button_text).click()
-
-    QTimer.singleShot(0, act)
-    return seen
+def close_and_answer_stop_waiting(dialog: RevokeDialog, answer: str) -> SeenDialog:
+    """Close the busy dialog as the title bar's X does and press `answer` in the question it asks, found as
+    the modal box that opened (never one an earlier test left); a box without `answer` is closed, and fails."""
+    with modals_answered(press=(answer,), kinds=("QMessageBox",)) as seen:
+        dialog.close()
+    (question,) = seen
+    assert question.title == "Revoke in Progress" and question.answer == answer, question
+    return question
 
 
 def test_closing_while_the_server_has_not_answered_asks_first(qtbot, sandbox, client, telegraf, caplog) -> None:
@@ -265,13 +259,11 @@ def test_closing_while_the_server_has_not_answered_asks_first(qtbot, sandbox, cl
     risk_box(dialog).click()
     revoke_button(dialog).click()
     qtbot.waitUntil(lambda: sandbox.faults.hanging == 1, timeout=SERVER_TIMEOUT_MS)
-    asked = answer_stop_waiting("Keep Waiting")
-    dialog.close()
-    assert asked and "still waiting for the server" in asked[0]
+    asked = close_and_answer_stop_waiting(dialog, "Keep Waiting")
+    assert "still waiting for the server" in asked.text
     assert dialog.isVisible() and dialog.is_busy
-    answer_stop_waiting("Close Anyway")
     with qtbot.waitSignal(dialog.revoke_finished, timeout=SERVER_TIMEOUT_MS) as finished:
-        dialog.close()
+        close_and_answer_stop_waiting(dialog, "Close Anyway")
     qtbot.waitUntil(lambda: not dialog.isVisible())
     assert finished.args[0].outcomes[0].unknown  # recorded as unknown, never as revoked or not
     assert any("outcome unknown" in record.getMessage() for record in caplog.records)
