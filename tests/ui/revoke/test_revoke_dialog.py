@@ -6,10 +6,12 @@ import uuid
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QCheckBox, QLabel, QProgressBar
+from PySide6.QtWidgets import QApplication, QCheckBox, QLabel, QMessageBox, QProgressBar
 
-from tests.ui.modals import SeenDialog, modals_answered
-from tests.ui.conftest import button_reading, open_revoke_dialog as open_dialog, revoke_button, risk_box
+from tests.ui.modals import SeenDialog, close_answering
+from tests.ui.conftest import (
+    button_reading, open_revoke_dialog as open_dialog, revoke_button, risk_box, when_message_box_open,
+)
 from token_desk.api.client import ManagementApiClient
 from token_desk.api.errors import ServerError
 from token_desk.api.models import Token, TokenKind, parse_timestamp
@@ -244,12 +246,9 @@ def test_every_answer_lost_the_dialog_checks_and_shows_revoked(qtbot, sandbox, c
 
 
 def close_and_answer_stop_waiting(dialog: RevokeDialog, answer: str) -> SeenDialog:
-    """Close the busy dialog as the title bar's X does and press `answer` in the question it asks, found as
-    the modal box that opened (never one an earlier test left); a box without `answer` is closed, and fails."""
-    with modals_answered(press=(answer,), kinds=("QMessageBox",)) as seen:
-        dialog.close()
-    (question,) = seen
-    assert question.title == "Revoke in Progress" and question.answer == answer, question
+    """Close the busy dialog and press `answer` in the "Revoke in Progress" question it asks."""
+    question = close_answering(dialog, answer)
+    assert question.title == "Revoke in Progress", question
     return question
 
 
@@ -288,3 +287,28 @@ def test_the_dialog_does_not_jump_when_revoking_appears(qtbot, sandbox, client, 
         with qtbot.waitSignal(dialog.finished, timeout=SERVER_TIMEOUT_MS):
             sandbox.faults.release_held()
     assert after == before and dialog.size() == size
+
+
+def test_the_stop_waiting_question_goes_away_when_the_server_answers_meanwhile(qtbot, sandbox, client,
+                                                                              telegraf) -> None:
+    """Nobody is left with a question about a revoke that is over: the outcome shows instead."""
+    sandbox.faults.hold_next(1)
+    dialog = open_dialog(qtbot, [telegraf], client)
+    risk_box(dialog).click()
+    revoke_button(dialog).click()
+    qtbot.waitUntil(lambda: sandbox.faults.held == 1, timeout=SERVER_TIMEOUT_MS)
+    stayed_open: list[str] = []
+
+    def the_server_answers(box: QMessageBox) -> None:
+        sandbox.faults.release_held()
+        try:
+            qtbot.waitUntil(lambda: not box.isVisible(), timeout=SERVER_TIMEOUT_MS)
+        except qtbot.TimeoutError:
+            stayed_open.append(box.windowTitle())
+            box.reject()  # the person's Keep Waiting, so the test fails instead of hanging
+
+    when_message_box_open(the_server_answers)
+    dialog.close()  # asks "Revoke in Progress"; returns once the box has gone
+    assert stayed_open == []
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=SERVER_TIMEOUT_MS)
+    assert dialog.report.all_succeeded and sandbox.state.delete_count(telegraf.id) == 1
