@@ -96,7 +96,7 @@ class Faults:
             time.sleep(CHAOS_DELAY_S)
         if self.delay_ms:
             time.sleep(self.delay_ms / 1000)
-        injected = self.take(method)
+        injected = self.take(method, path)
         answer = respond() if injected is None else injected_answer(injected)
         self.wait_if_held()  # the answer as the service had it when asked, held back on the way
         if chaos == "drop" or self.take_drop(method):
@@ -115,7 +115,7 @@ class Faults:
             self.delay_ms = 0
             self._revokes = (0, 500)
             self._requests = (0, 500)
-            self._garbage = 0
+            self._garbage = (0, "")
             self._drops: dict[str, int] = {}
             self._chaos: tuple[float, random.Random] | None = None
             self.chaos_counts: Counter[str] = Counter()
@@ -224,11 +224,13 @@ class Faults:
         with self._lock:
             self._requests = (n, status)
 
-    def invalid_json_next(self, n: int) -> None:
+    def invalid_json_next(self, n: int, path_ending: str | tuple[str, ...] = "") -> None:
+        """The next N requests whose path ends with `path_ending` (or one of them) read a 200 that is not JSON;
+        a window asks for several lists at once, so a test names the ones it means."""
         with self._lock:
-            self._garbage = n
+            self._garbage = (n, path_ending)
 
-    def take(self, method: str) -> Injected | None:
+    def take(self, method: str, path: str = "") -> Injected | None:
         """The fault this request meets, if any, using it up."""
         with self._lock:
             if self._requests[0] > 0:
@@ -237,8 +239,9 @@ class Faults:
             if method == "DELETE" and self._revokes[0] > 0:
                 self._revokes = (self._revokes[0] - 1, self._revokes[1])
                 return Injected(self._revokes[1])
-            if self._garbage > 0:
-                self._garbage -= 1
+            left, path_ending = self._garbage
+            if left > 0 and path.endswith(path_ending):
+                self._garbage = (left - 1, path_ending)
                 return Injected(200, garbage=True)
         return None
 

@@ -42,7 +42,9 @@ def test_invalid_json_shows_the_clients_sentence(qtbot, window, sandbox, client)
     sandbox.faults.invalid_json_next(1)
     with pytest.raises(InvalidResponseError) as expected:
         client.list_tokens(TokenKind.DATABASE)
-    sandbox.faults.invalid_json_next(2)  # the REST list and influxctl's both read garbage: each page says its own
+    # The REST list and influxctl's both read garbage (not the databases or clusters asked for meanwhile):
+    # each page says its own.
+    sandbox.faults.invalid_json_next(2, path_ending=("/tokens", "/managementTokens"))
     refresh_and_wait(qtbot, window)
     show_page(window, TokenKind.DATABASE)
     assert window.banner.message == str(expected.value)
