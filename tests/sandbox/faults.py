@@ -114,7 +114,7 @@ class Faults:
         with self._lock:
             self.delay_ms = 0
             self._revokes = (0, 500)
-            self._requests = (0, 500)
+            self._requests = (0, 500, "")
             self._garbage = (0, "")
             self._drops: dict[str, int] = {}
             self._chaos: tuple[float, random.Random] | None = None
@@ -220,9 +220,10 @@ class Faults:
         with self._lock:
             self._revokes = (n, status)
 
-    def fail_next_requests(self, n: int, status: int = 500) -> None:
+    def fail_next_requests(self, n: int, status: int = 500, path_ending: str | tuple[str, ...] = "") -> None:
+        """The next N requests whose path ends with `path_ending` (or one of them) are answered `status`."""
         with self._lock:
-            self._requests = (n, status)
+            self._requests = (n, status, path_ending)
 
     def invalid_json_next(self, n: int, path_ending: str | tuple[str, ...] = "") -> None:
         """The next N requests whose path ends with `path_ending` (or one of them) read a 200 that is not JSON;
@@ -233,9 +234,10 @@ class Faults:
     def take(self, method: str, path: str = "") -> Injected | None:
         """The fault this request meets, if any, using it up."""
         with self._lock:
-            if self._requests[0] > 0:
-                self._requests = (self._requests[0] - 1, self._requests[1])
-                return Injected(self._requests[1])
+            left, status, path_ending = self._requests
+            if left > 0 and path.endswith(path_ending):
+                self._requests = (left - 1, status, path_ending)
+                return Injected(status)
             if method == "DELETE" and self._revokes[0] > 0:
                 self._revokes = (self._revokes[0] - 1, self._revokes[1])
                 return Injected(self._revokes[1])
