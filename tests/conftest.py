@@ -16,6 +16,8 @@ from tests.sandbox.faults import FaultySandbox, start_faulty_sandbox
 from token_desk.sandbox.clusters import PROVISIONING, READY, ClusterSeed
 from token_desk.sandbox.influxctl import write_launcher
 from token_desk.sandbox.seed import DATABASE_SEEDS, DATABASE_SEEDS_LIST
+from tests.teardown_guard import (  # noqa: F401 - hooks for every test
+    pytest_configure, pytest_exception_interact, pytest_runtest_protocol, pytest_runtest_teardown)
 
 # The offscreen platform cannot resize windows to their size hints, raise windows or grab input
 # (which popup menus ask for) and says so every time: a property of the test platform, not a fault of ours.

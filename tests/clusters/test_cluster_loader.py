@@ -104,7 +104,7 @@ def test_at_most_four_clusters_are_asked_at_once_and_each_shows_as_it_arrives(qt
         loader.load(service, clusters_of(sandbox))
         qtbot.waitUntil(lambda: sandbox.faults.held == MAX_PARALLEL)
         assert loader.running_count == MAX_PARALLEL and seen.events == []
-        sandbox.faults.release_held()  # four answer; the last two are asked as places free up
+        sandbox.faults.release_held(MAX_PARALLEL)  # four answer; the last two are asked as places free up
         qtbot.waitUntil(lambda: len(seen.events) == 4 and sandbox.faults.held == 2)
         assert loader.busy and seen.finished == 0
         with qtbot.waitSignal(loader.finished):

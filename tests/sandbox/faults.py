@@ -32,40 +32,47 @@ class Injected:
 
 
 class _Gate:
-    """The next N requests wait here until opened; `waiting` counts those waiting right now."""
+    """The next N requests wait here until let through; `waiting` counts those waiting right now.
+
+    Counting, not an event: `open(k)` lets k of the N through whether they wait already or arrive later, so a
+    release that comes before its request reached the gate is never lost (the request would wait for ever)."""
 
     def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self._opened = threading.Event()
-        self._pending = 0
+        self._turn = threading.Condition()
+        self._pending = 0  # of the N, those not arrived yet
         self._waiting = 0
+        self._passes = 0  # let through, for requests waiting now or still to arrive
 
     def close_for(self, n: int) -> None:
-        with self._lock:
+        with self._turn:
             self._pending = n
+            self._passes = min(self._passes, self._waiting)  # passes meant for an earlier N lapse
 
-    def open(self) -> None:
-        """Let whoever waits now go on; later requests still wait while some of the N are left."""
-        with self._lock:
-            self._opened.set()
-            self._opened = threading.Event()
+    def open(self, count: int | None = None) -> None:
+        """Let `count` of the N through, those waiting first; all of them (waiting or still to come) if None."""
+        with self._turn:
+            if count is None:
+                self._passes = self._waiting
+                self._pending = 0
+            else:
+                self._passes += count
+            self._turn.notify_all()
 
     def wait_if_closed(self) -> bool:
         """Block while closed for this request; True if it waited."""
-        with self._lock:
+        with self._turn:
             if self._pending <= 0:
                 return False
             self._pending -= 1
             self._waiting += 1
-            opened = self._opened
-        opened.wait()
-        with self._lock:
+            self._turn.wait_for(lambda: self._passes > 0)
+            self._passes -= 1
             self._waiting -= 1
         return True
 
     @property
     def waiting(self) -> int:
-        with self._lock:
+        with self._turn:
             return self._waiting
 
 
@@ -115,9 +122,8 @@ class Faults:
         with self._lock:
             self.delay_ms = 0
             self._revokes = (0, 500)
-            self._requests = (0, 500)
-            self._garbage = 0
-            self._garbage_paths = ""
+            self._requests = (0, 500, "")
+            self._garbage = (0, "")
             self._drops: dict[str, int] = {}
             self._chaos: tuple[float, random.Random] | None = None
             self.chaos_counts: Counter[str] = Counter()
@@ -162,8 +168,10 @@ class Faults:
         network; a test releases them when it has seen what it wanted, with no clock involved."""
         self._holds.close_for(n)
 
-    def release_held(self) -> None:
-        self._holds.open()
+    def release_held(self, count: int | None = None) -> None:
+        """Send `count` held answers on (those waiting first, then the next to arrive); every one of the N if
+        None, including those whose requests have not arrived yet."""
+        self._holds.open(count)
 
     def wait_if_held(self) -> None:
         """Block while a hold applies; the request is then answered as usual."""
@@ -220,29 +228,30 @@ class Faults:
         with self._lock:
             self._revokes = (n, status)
 
-    def fail_next_requests(self, n: int, status: int = 500) -> None:
+    def fail_next_requests(self, n: int, status: int = 500, path_ending: str | tuple[str, ...] = "") -> None:
+        """The next N requests whose path ends with `path_ending` (or one of them) are answered `status`."""
         with self._lock:
-            self._requests = (n, status)
+            self._requests = (n, status, path_ending)
 
-    def invalid_json_next(self, n: int, paths_ending: str = "") -> None:
-        """The next N requests whose path ends with `paths_ending` (any, by default) are answered 200 with a
-        body that is not JSON. A window's refresh also asks for clusters and databases: "tokens" keeps the
-        garbage for the token lists."""
+    def invalid_json_next(self, n: int, path_ending: str | tuple[str, ...] = "") -> None:
+        """The next N requests whose path ends with `path_ending` (or one of them) read a 200 that is not JSON;
+        a window asks for several lists at once, so a test names the ones it means."""
         with self._lock:
-            self._garbage = n
-            self._garbage_paths = paths_ending
+            self._garbage = (n, path_ending)
 
     def take(self, method: str, path: str = "") -> Injected | None:
         """The fault this request meets, if any, using it up."""
         with self._lock:
-            if self._requests[0] > 0:
-                self._requests = (self._requests[0] - 1, self._requests[1])
-                return Injected(self._requests[1])
+            left, status, path_ending = self._requests
+            if left > 0 and path.endswith(path_ending):
+                self._requests = (left - 1, status, path_ending)
+                return Injected(status)
             if method == "DELETE" and self._revokes[0] > 0:
                 self._revokes = (self._revokes[0] - 1, self._revokes[1])
                 return Injected(self._revokes[1])
-            if self._garbage > 0 and path.casefold().endswith(self._garbage_paths.casefold()):
-                self._garbage -= 1
+            left, path_ending = self._garbage
+            if left > 0 and path.endswith(path_ending):
+                self._garbage = (left - 1, path_ending)
                 return Injected(200, garbage=True)
         return None
 

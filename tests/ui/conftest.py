@@ -34,11 +34,13 @@ def wait_loaded(qtbot, window: MainWindow) -> None:
 
 
 def when_message_box_open(act: Callable[[QMessageBox], None]) -> None:
-    """Run `act(box)` once a message box is up (its exec() blocks the test's own call until `act` answers)."""
+    """Run `act(box)` once a new message box is the modal window (its exec() blocks the test's own call until
+    `act` answers); a box some earlier test left open is never the one answered."""
+    already_open = [w for w in QApplication.topLevelWidgets() if w.isVisible()]
+
     def poll() -> None:
-        box = next((w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()),
-                   None)
-        if box is None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox) or not box.isVisible() or any(box is w for w in already_open):
             QTimer.singleShot(10, poll)
             return
         act(box)

@@ -125,3 +125,12 @@ def modals_answered(press: Sequence[str] = DECLINE, kinds: Sequence[str] | None 
     finally:
         answerer.stop()
     assert not answerer.stuck, answerer.stuck
+
+
+def close_answering(window: QWidget, answer: str) -> SeenDialog:
+    """Close `window` as its title bar's X does and press `answer` in the one message box that asks first;
+    a box without `answer` is closed instead (and so is any other), so the test fails rather than hangs."""
+    with modals_answered(press=(answer,), kinds=("QMessageBox",)) as seen:
+        window.close()
+    assert [question.answer for question in seen] == [answer], seen
+    return seen[0]

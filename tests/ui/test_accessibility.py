@@ -227,7 +227,7 @@ def test_revoke_its_notice_and_a_failure_banner_work_from_the_keyboard_alone(qtb
 
     press(qtbot, window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)  # database tokens: over REST
     wait_loaded(qtbot, window)  # the re-read after the revoke, if one runs
-    sandbox.faults.fail_next_requests(1, 403)  # refused outright: no retry hides it
+    sandbox.faults.fail_next_requests(1, 403, path_ending="/tokens")  # refused outright: no retry hides it
     press(qtbot, window, Qt.Key.Key_F5)
     wait_loaded(qtbot, window)
     assert window.banner.isVisible() and window.banner.button.text() == "Retry"

@@ -141,7 +141,8 @@ def test_a_401_asks_once_for_a_new_token_stores_it_and_reloads(
 def test_a_401_fault_then_cancel_leaves_one_sign_in_banner_not_a_loop(
         qtbot, window, controller, prompts, manager, memory_keyring, sandbox) -> None:
     manager.add(sandbox_profile(sandbox), sandbox.management_token)
-    sandbox.faults.fail_next_requests(2, 401)  # both lists of the first load
+    # Both lists of the first load (not the databases or clusters it asks for meanwhile).
+    sandbox.faults.fail_next_requests(2, 401, path_ending=("/tokens", "/managementTokens"))
     prompts.tokens.append(None)
     controller.start("Sandbox")
     qtbot.waitUntil(lambda: window.signed_out, timeout=WAIT_MS)
@@ -203,7 +204,8 @@ def test_a_401_just_after_saving_a_new_token_is_explained_not_asked_again(
     wait_tokens(qtbot, window)
     saver = controller.new_profile_saver(window.connection)
     saver.save("Fresh", sandbox.management_token)  # what Save as a Connection… does with a new token
-    sandbox.faults.fail_next_requests(2, 401)  # the cluster has not activated it yet
+    # The cluster has not activated it yet (both token lists refused).
+    sandbox.faults.fail_next_requests(2, 401, path_ending=("/tokens", "/managementTokens"))
     controller.open_profile("Fresh")
     qtbot.waitUntil(lambda: window.signed_out, timeout=WAIT_MS)
     assert prompts.kinds() == ["show_problem"]  # explained; the token just saved is not replaced

@@ -8,7 +8,10 @@ import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QCheckBox, QLabel, QMessageBox, QProgressBar
 
-from tests.ui.conftest import button_reading, open_revoke_dialog as open_dialog, revoke_button, risk_box
+from tests.ui.modals import SeenDialog, close_answering
+from tests.ui.conftest import (
+    button_reading, open_revoke_dialog as open_dialog, revoke_button, risk_box, when_message_box_open,
+)
 from token_desk.api.client import ManagementApiClient
 from token_desk.api.errors import ServerError
 from token_desk.api.models import Token, TokenKind, parse_timestamp
@@ -242,21 +245,11 @@ def test_every_answer_lost_the_dialog_checks_and_shows_revoked(qtbot, sandbox, c
         server_copy(sandbox, telegraf)["revokedAt"], "revokedAt")
 
 
-def answer_stop_waiting(button_text: str) -> list[str]:
-    """Press `button_text` in the "Revoke in Progress" question once it appears; records its text."""
-    seen: list[str] = []
-
-    def act() -> None:
-        box = next((w for w in QApplication.topLevelWidgets()
-                    if isinstance(w, QMessageBox) and w.isVisible()), None)
-        if box is None:
-            QTimer.singleShot(20, act)
-            return
-        seen.append(box.text())
-        next(button for button in box.buttons() if button.text() == button_text).click()
-
-    QTimer.singleShot(0, act)
-    return seen
+def close_and_answer_stop_waiting(dialog: RevokeDialog, answer: str) -> SeenDialog:
+    """Close the busy dialog and press `answer` in the "Revoke in Progress" question it asks."""
+    question = close_answering(dialog, answer)
+    assert question.title == "Revoke in Progress", question
+    return question
 
 
 def test_closing_while_the_server_has_not_answered_asks_first(qtbot, sandbox, client, telegraf, caplog) -> None:
@@ -265,13 +258,11 @@ def test_closing_while_the_server_has_not_answered_asks_first(qtbot, sandbox, cl
     risk_box(dialog).click()
     revoke_button(dialog).click()
     qtbot.waitUntil(lambda: sandbox.faults.hanging == 1, timeout=SERVER_TIMEOUT_MS)
-    asked = answer_stop_waiting("Keep Waiting")
-    dialog.close()
-    assert asked and "still waiting for the server" in asked[0]
+    asked = close_and_answer_stop_waiting(dialog, "Keep Waiting")
+    assert "still waiting for the server" in asked.text
     assert dialog.isVisible() and dialog.is_busy
-    answer_stop_waiting("Close Anyway")
     with qtbot.waitSignal(dialog.revoke_finished, timeout=SERVER_TIMEOUT_MS) as finished:
-        dialog.close()
+        close_and_answer_stop_waiting(dialog, "Close Anyway")
     qtbot.waitUntil(lambda: not dialog.isVisible())
     assert finished.args[0].outcomes[0].unknown  # recorded as unknown, never as revoked or not
     assert any("outcome unknown" in record.getMessage() for record in caplog.records)
@@ -296,3 +287,28 @@ def test_the_dialog_does_not_jump_when_revoking_appears(qtbot, sandbox, client, 
         with qtbot.waitSignal(dialog.finished, timeout=SERVER_TIMEOUT_MS):
             sandbox.faults.release_held()
     assert after == before and dialog.size() == size
+
+
+def test_the_stop_waiting_question_goes_away_when_the_server_answers_meanwhile(qtbot, sandbox, client,
+                                                                              telegraf) -> None:
+    """Nobody is left with a question about a revoke that is over: the outcome shows instead."""
+    sandbox.faults.hold_next(1)
+    dialog = open_dialog(qtbot, [telegraf], client)
+    risk_box(dialog).click()
+    revoke_button(dialog).click()
+    qtbot.waitUntil(lambda: sandbox.faults.held == 1, timeout=SERVER_TIMEOUT_MS)
+    stayed_open: list[str] = []
+
+    def the_server_answers(box: QMessageBox) -> None:
+        sandbox.faults.release_held()
+        try:
+            qtbot.waitUntil(lambda: not box.isVisible(), timeout=SERVER_TIMEOUT_MS)
+        except qtbot.TimeoutError:
+            stayed_open.append(box.windowTitle())
+            box.reject()  # the person's Keep Waiting, so the test fails instead of hanging
+
+    when_message_box_open(the_server_answers)
+    dialog.close()  # asks "Revoke in Progress"; returns once the box has gone
+    assert stayed_open == []
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=SERVER_TIMEOUT_MS)
+    assert dialog.report.all_succeeded and sandbox.state.delete_count(telegraf.id) == 1

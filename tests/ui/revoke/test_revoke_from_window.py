@@ -6,7 +6,7 @@ from PySide6.QtCore import QPoint, QTimer
 from PySide6.QtGui import QColor, QPalette
 
 from tests.ui.conftest import button_reading, confirm_revoke_when_the_dialog_opens, revoke_button, risk_box, shown_tokens
-from tests.ui.modals import modals_answered
+from tests.ui.modals import close_answering, modals_answered
 from token_desk.api.models import TokenKind
 from token_desk.models.columns import Column
 from token_desk.ui.common.palette import colours
@@ -109,14 +109,11 @@ def revoke_while_the_server_hangs(qtbot, window, sandbox) -> RevokeDialog:
 
 
 def test_closing_the_window_mid_revoke_asks_and_records_the_outcome_unknown(qtbot, window, sandbox, caplog) -> None:
-    from tests.ui.revoke.test_revoke_dialog import answer_stop_waiting
-
     dialog = revoke_while_the_server_hangs(qtbot, window, sandbox)
-    answer_stop_waiting("Keep Waiting")
-    window.close()
+    asked = close_answering(window, "Keep Waiting")
+    assert asked.title == "Revoke in Progress" and "still waiting for the server" in asked.text
     assert window.isVisible() and dialog.is_busy
-    answer_stop_waiting("Close Anyway")
-    window.close()
+    close_answering(window, "Close Anyway")
     assert not window.isVisible() and not dialog.is_busy
     assert any("whether it was revoked is unknown" in record.getMessage() for record in caplog.records)
 

@@ -12,6 +12,10 @@ from token_desk.tasks import wait_for_workers
 from token_desk.api.errors import ApiConnectionError, InvalidResponseError, PermissionDeniedError
 
 
+# A load also asks for databases and the cluster list; a fault meant for the token lists names them.
+BOTH_LISTS = ("/tokens", "/managementTokens")
+
+
 def refresh_and_wait(qtbot, window) -> None:
     window.commands["refresh"].trigger()
     wait_loaded(qtbot, window)
@@ -24,7 +28,7 @@ def show_page(window, kind: TokenKind) -> None:
 def test_403_shows_the_message_and_retry_reloads(qtbot, window, sandbox) -> None:
     show_page(window, TokenKind.DATABASE)  # the one REST request here lists database tokens
     shown_before = window.current_page().proxy.rowCount()
-    sandbox.faults.fail_next_requests(1, 403)
+    sandbox.faults.fail_next_requests(1, 403, path_ending="/tokens")
     refresh_and_wait(qtbot, window)
     assert window.banner.isVisible()
     assert window.banner.message == str(PermissionDeniedError())
@@ -42,8 +46,9 @@ def test_invalid_json_shows_the_clients_sentence(qtbot, window, sandbox, client)
     sandbox.faults.invalid_json_next(1)
     with pytest.raises(InvalidResponseError) as expected:
         client.list_tokens(TokenKind.DATABASE)
-    # The REST list and influxctl's both read garbage (not F5's cluster or database lookups): each page says its own.
-    sandbox.faults.invalid_json_next(2, paths_ending="tokens")
+    # The REST list and influxctl's both read garbage (not the databases or clusters asked for meanwhile):
+    # each page says its own.
+    sandbox.faults.invalid_json_next(2, path_ending=BOTH_LISTS)
     refresh_and_wait(qtbot, window)
     show_page(window, TokenKind.DATABASE)
     assert window.banner.message == str(expected.value)
@@ -68,7 +73,7 @@ def test_banner_shows_messages_as_plain_text(window) -> None:
 def test_401_signs_out_and_asks_for_credentials_once(qtbot, window, sandbox) -> None:
     requests = []
     window.sign_in_requested.connect(lambda: requests.append(True))
-    sandbox.faults.fail_next_requests(2, 401)
+    sandbox.faults.fail_next_requests(2, 401, path_ending=BOTH_LISTS)
     with modals_answered() as asked:
         refresh_and_wait(qtbot, window)
         assert window.signed_out
@@ -76,7 +81,7 @@ def test_401_signs_out_and_asks_for_credentials_once(qtbot, window, sandbox) -> 
         assert window.banner.button.text() == "Sign in…"
         assert requests == [True]
         assert [(d.kind, d.answer) for d in asked] == [("TokenPrompt", "Cancel")]  # one prompt, declined
-        sandbox.faults.fail_next_requests(2, 401)
+        sandbox.faults.fail_next_requests(2, 401, path_ending=BOTH_LISTS)
         refresh_and_wait(qtbot, window)  # still refused: no second prompt, no retry loop
         assert requests == [True] and len(asked) == 1
         # F5 also asked for the account's clusters and the other clusters' tokens: settled first.

@@ -10,7 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
-__all__ = ["Icon", "ask", "message_box", "tell"]
+__all__ = ["Icon", "ask", "message_box", "tell", "withdraw_questions"]
 
 Icon = QMessageBox.Icon
 INFORMATIVE_LABEL = "qt_msgbox_informativelabel"  # the object name Qt gives the informative text's label
@@ -50,3 +50,11 @@ def tell(parent: QWidget | None, title: str, text: str, *, icon: Icon = Icon.War
     box = message_box(parent, icon, title, text, informative=informative, details=details)
     box.addButton(QMessageBox.StandardButton.Ok)
     box.exec()
+
+
+def withdraw_questions(parent: QWidget) -> None:
+    """Take back every box still asking over `parent` as if the safe answer was chosen (events made the
+    question moot); each `ask()` waiting on one returns False."""
+    for box in parent.findChildren(QMessageBox):
+        if box.isVisible():
+            box.reject()

@@ -28,7 +28,7 @@ from token_desk.ui.common.destructive_button import destructive_button
 from token_desk.ui.revoke.token_list import TokenListSummary
 from token_desk.ui.tokens import TokenSummary
 from token_desk.ui.common.icons import icon
-from token_desk.ui.common.message_box import Icon, ask
+from token_desk.ui.common.message_box import Icon, ask, withdraw_questions
 from token_desk.ui.common.error_text import error_sentence
 from token_desk.ui.common.palette import error_style, style_live
 from token_desk.ui.common.plain_text import plain_label
@@ -264,6 +264,9 @@ class RevokeDialog(QDialog):
     def _on_revoked(self, report: RevokeReport) -> None:
         self._report = report
         self._state = _State.DONE
+        # "Revoke in Progress" may still ask whether to stop waiting: moot now, so it goes (as Keep Waiting)
+        # and the outcome shows; left up, it would ask about a revoke that is over.
+        withdraw_questions(self)
         self.revoke_finished.emit(report)
         if report.unknown:
             log.warning("Revoke outcome unknown: %s", report.summary)
