@@ -26,6 +26,21 @@ def test_both_pages_load_the_servers_tokens(window, sandbox) -> None:
     assert window.sidebar.item(1).text() == "Database Tokens"
 
 
+def test_each_sidebar_entry_has_its_own_picture_and_clusters_is_not_the_details_sign(window) -> None:
+    """The Clusters entry once borrowed the "i" of Details; a person reads that as "information", not clusters."""
+    from token_desk.ui.common.icons import icon
+
+    def drawn(qicon) -> bytes:
+        image = qicon.pixmap(24, 24).toImage()
+        return bytes(image.constBits())
+
+    entries = [window.sidebar.item(row) for row in range(window.sidebar.count())]
+    assert [entry.text() for entry in entries] == ["Management Tokens", "Database Tokens", "Clusters"]
+    pictures = [drawn(entry.icon()) for entry in entries]
+    assert len(set(pictures)) == len(pictures)
+    assert pictures[2] != drawn(icon("details"))
+
+
 def test_inactive_tokens_are_hidden_until_the_toggle_is_on(qtbot, window) -> None:
     page = window.current_page()
     assert window.toolbar.inactive_box.isChecked() is False

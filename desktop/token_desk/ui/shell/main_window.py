@@ -38,6 +38,7 @@ from token_desk.ui.shell.window_size import first_start_size
 
 APP_TITLE = "Token Desk"
 PAGE_ICONS = {TokenKind.MANAGEMENT: "connection", TokenKind.DATABASE: "status-active"}
+CLUSTERS_PAGE_ICON = "clusters"
 CLUSTERS_PAGE_TITLE = "Clusters"
 SIGNED_OUT_PREFIX = "Signed out: "
 DEMO_RESTART_HINT = " Restart the demo to get fresh sample data and a new token."
@@ -142,7 +143,7 @@ class MainWindow(QMainWindow):
         for kind, page in self.pages.items():
             self.sidebar.addItem(QListWidgetItem(icon(PAGE_ICONS[kind]), page.title))
             self.page_stack.addWidget(page)
-        self.sidebar.addItem(QListWidgetItem(icon("details"), CLUSTERS_PAGE_TITLE))
+        self.sidebar.addItem(QListWidgetItem(icon(CLUSTERS_PAGE_ICON), CLUSTERS_PAGE_TITLE))
         self.page_stack.addWidget(self.clusters.clusters_page)
         self._token_page = self.pages[TokenKind.MANAGEMENT]  # the token page shown last (the Clusters page has none)
         self.sidebar.setCurrentRow(0)
