@@ -67,7 +67,7 @@ def open_dialog(window, name: str) -> QWidget:
     if name == "about":
         from token_desk.ui.shell.about_dialog import AboutDialog
 
-        dialog = AboutDialog(window, window.menus.current_base_url())
+        dialog = AboutDialog(window, window.connection.service.base_url)
     elif name == "details":
         from token_desk.ui.attention import show_token_details
 
