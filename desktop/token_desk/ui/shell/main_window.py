@@ -217,7 +217,7 @@ class MainWindow(QMainWindow):
         self.status.set_refreshed(None)
         self.setWindowTitle(f"{visible_text(connection.label)} — {APP_TITLE}" if connection else APP_TITLE)
         connected = connection is not None
-        self.search_box.setEnabled(connected)  # nothing to search on the welcome page
+        self._enable_search()
         self.update_actions()
         if connected:  # the keyboard starts on the table, not on a button that Space would press
             self.current_page().view.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -362,9 +362,14 @@ class MainWindow(QMainWindow):
             if not self.clusters_shown:
                 self._token_page = self.page_stack.currentWidget()
             self.toolbar.set_page(self.current_page().kind)
+            self._enable_search()
             self._show_load_problem()
             self._update_counts()
             self.update_actions()
+
+    def _enable_search(self) -> None:
+        """Nothing to search on the welcome page; the search filters tokens, and the Clusters page lists none."""
+        self.search_box.setEnabled(self._connection is not None and not self.clusters_shown)
 
     def focus_search(self) -> None:
         self.search_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
