@@ -406,6 +406,9 @@ class MainWindow(QMainWindow):
         return self.connections.new_profile_saver(self._connection)
 
     def _update_counts(self) -> None:
+        if self._connection is None:  # the welcome page: no account, so no "0 tokens" either
+            self.status.set_count_text("")
+            return
         if self.clusters_shown:
             count = len(self.clusters.clusters)
             self.status.set_count_text(f"{count} cluster{'' if count == 1 else 's'}")
