@@ -206,3 +206,15 @@ def test_the_clusters_page_turns_off_what_acts_on_token_tables_and_the_token_pag
     window.show_page(TokenKind.DATABASE)
     token_controls = ("show-inactive", "needs-attention", new_token_key(TokenKind.DATABASE))
     assert window.search_box.isEnabled() and all(window.commands[key].isEnabled() for key in token_controls)
+
+
+def test_the_clusters_table_is_drawn_like_the_token_tables_and_flush_with_the_page(window) -> None:
+    """It had a grid, no alternate rows, taller rows and a margin that set it off from the token tables."""
+    from PySide6.QtCore import QPoint
+
+    tokens = window.page(TokenKind.MANAGEMENT).view
+    window.show_clusters()
+    clusters = window.clusters.clusters_page.view
+    assert (clusters.showGrid(), clusters.alternatingRowColors()) == (tokens.showGrid(), tokens.alternatingRowColors())
+    assert clusters.verticalHeader().defaultSectionSize() == tokens.verticalHeader().defaultSectionSize()
+    assert clusters.mapTo(window.page_stack, QPoint()).x() == tokens.mapTo(window.page_stack, QPoint()).x()
