@@ -108,6 +108,7 @@ class Faults:
             self.delay_ms = 0
             self._revokes = (0, 500)
             self._requests = (0, 500)
+            self._request_paths = ""
             self._garbage = 0
             self._garbage_paths = ""
             self._drops: dict[str, int] = {}
@@ -212,9 +213,12 @@ class Faults:
         with self._lock:
             self._revokes = (n, status)
 
-    def fail_next_requests(self, n: int, status: int = 500) -> None:
+    def fail_next_requests(self, n: int, status: int = 500, paths_ending: str = "") -> None:
+        """The next N requests whose path ends with `paths_ending` (any, by default) are answered `status`.
+        A window's load also asks for the account's clusters: "tokens" keeps the failures for the token lists."""
         with self._lock:
             self._requests = (n, status)
+            self._request_paths = paths_ending
 
     def invalid_json_next(self, n: int, paths_ending: str = "") -> None:
         """The next N requests whose path ends with `paths_ending` (any, by default) are answered 200 with a
@@ -227,7 +231,7 @@ class Faults:
     def take(self, method: str, path: str = "") -> Injected | None:
         """The fault this request meets, if any, using it up."""
         with self._lock:
-            if self._requests[0] > 0:
+            if self._requests[0] > 0 and path.casefold().endswith(self._request_paths.casefold()):
                 self._requests = (self._requests[0] - 1, self._requests[1])
                 return Injected(self._requests[1])
             if method == "DELETE" and self._revokes[0] > 0:

@@ -141,7 +141,7 @@ def test_a_401_asks_once_for_a_new_token_stores_it_and_reloads(
 def test_a_401_fault_then_cancel_leaves_one_sign_in_banner_not_a_loop(
         qtbot, window, controller, prompts, manager, memory_keyring, sandbox) -> None:
     manager.add(sandbox_profile(sandbox), sandbox.management_token)
-    sandbox.faults.fail_next_requests(2, 401)  # both lists of the first load
+    sandbox.faults.fail_next_requests(2, 401, "tokens")  # both token lists of the first load, not its clusters
     prompts.tokens.append(None)
     controller.start("Sandbox")
     qtbot.waitUntil(lambda: window.signed_out, timeout=WAIT_MS)
