@@ -102,6 +102,8 @@ def test_no_arguments_show_the_welcome_page_not_an_empty_table(qtbot) -> None:
     assert window.central_stack.currentWidget() is window.welcome and window.welcome.isVisible()
     assert not window.commands["refresh"].isEnabled() and not window.search_box.isEnabled()
     assert window.connections.switcher.currentText() == "Not connected"
+    assert window.status.facts_label.text() == ""  # no account yet: not "0 tokens"
+    assert window.commands["needs-attention"].text() == "Needs attention"  # nor "(0)"
 
 
 def test_url_window_has_no_demo_marker(open_window) -> None:

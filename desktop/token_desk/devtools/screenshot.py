@@ -67,7 +67,7 @@ def open_dialog(window, name: str) -> QWidget:
     if name == "about":
         from token_desk.ui.shell.about_dialog import AboutDialog
 
-        dialog = AboutDialog(window, window.menus.current_base_url())
+        dialog = AboutDialog(window, window.connection.service.base_url)
     elif name == "details":
         from token_desk.ui.attention import show_token_details
 
@@ -210,7 +210,8 @@ def _save_when_loaded(window, options: argparse.Namespace, app: QApplication, re
 
 def main(argv: list[str]) -> int:
     if not argv:
-        print("usage: python -m token_desk.devtools.screenshot OUT.png [--page database] "
+        print("usage: python -m token_desk.devtools.screenshot OUT.png [--page database|clusters] "
+              '[--cluster "All clusters"] '
               f"[--dialog {'|'.join(DIALOGS)}] [--scheme light|dark] [--size WxH] [--search TEXT | --no-tokens] "
               "[--attention] "
               "[token-desk arguments]", file=sys.stderr)

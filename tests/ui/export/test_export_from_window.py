@@ -153,3 +153,16 @@ def test_export_is_disabled_without_a_connection(qtbot, window) -> None:
     assert export.isEnabled()
     window.connections.show(None)
     assert not export.isEnabled()
+
+
+def test_every_choice_and_label_of_the_dialog_is_shown_whole(qtbot, window) -> None:
+    """The choices grew ("…, with the findings") past the dialog's fixed floor: "Format:" was cut to "Forma"."""
+    from PySide6.QtWidgets import QLabel, QRadioButton
+
+    dialog = open_export(window, ScriptedFilePrompts())
+    qtbot.addWidget(dialog)
+    qtbot.waitExposed(dialog)
+    texts = dialog.findChildren(QRadioButton) + [label for label in dialog.findChildren(QLabel) if label.text()]
+    cut = [widget.text() for widget in texts if widget.isVisible() and widget.width() < widget.sizeHint().width()]
+    assert cut == []
+    dialog.close()

@@ -137,3 +137,16 @@ def test_about_says_what_the_app_does(qtbot, bare_window, monkeypatch) -> None:
     next(a for a in menu_named(bare_window, "Help").actions() if a.text() == "About Token Desk").trigger()
     texts = [label.text() for label in shown[0].findChildren(QLabel)]
     assert any(all(word in text for word in ("See", "audit", "create", "rotate", "revoke")) for text in texts)
+
+
+def test_the_readmes_about_picture_shows_the_about_dialog_with_the_connections_address(qtbot, window) -> None:
+    """`screenshot --dialog about` (README's about.png) opens the dialog Help ▸ About opens, for the same URL."""
+    from token_desk.devtools.screenshot import open_dialog
+
+    dialog = open_dialog(window, "about")
+    try:
+        texts = [label.text() for label in dialog.findChildren(QLabel)]
+        assert dialog.windowTitle() == "About Token Desk"
+        assert any(window.connection.service.base_url in text for text in texts)
+    finally:
+        dialog.close()

@@ -26,6 +26,21 @@ def test_both_pages_load_the_servers_tokens(window, sandbox) -> None:
     assert window.sidebar.item(1).text() == "Database Tokens"
 
 
+def test_each_sidebar_entry_has_its_own_picture_and_clusters_is_not_the_details_sign(window) -> None:
+    """The Clusters entry once borrowed the "i" of Details; a person reads that as "information", not clusters."""
+    from token_desk.ui.common.icons import icon
+
+    def drawn(qicon) -> bytes:
+        image = qicon.pixmap(24, 24).toImage()
+        return bytes(image.constBits())
+
+    entries = [window.sidebar.item(row) for row in range(window.sidebar.count())]
+    assert [entry.text() for entry in entries] == ["Management Tokens", "Database Tokens", "Clusters"]
+    pictures = [drawn(entry.icon()) for entry in entries]
+    assert len(set(pictures)) == len(pictures)
+    assert pictures[2] != drawn(icon("details"))
+
+
 def test_inactive_tokens_are_hidden_until_the_toggle_is_on(qtbot, window) -> None:
     page = window.current_page()
     assert window.toolbar.inactive_box.isChecked() is False
@@ -175,3 +190,31 @@ def test_the_token_token_desk_is_signed_in_with_is_marked_in_the_table(qtbot, wi
     assert "signs Token Desk out" in index.data(Qt.ItemDataRole.ToolTipRole)
     others = [row for row in range(page.proxy.rowCount()) if row not in marked]
     assert not any("Signed in" in drawn(row) for row in others)
+
+
+def test_the_clusters_page_turns_off_what_acts_on_token_tables_and_the_token_pages_turn_it_back_on(window) -> None:
+    """On the Clusters page, New, the inactive toggle, Needs attention and the search would act on a token page
+    not shown (a search typed there filtered nothing visible); they are off, and say why."""
+    from token_desk.ui.shell.command_list import new_token_key
+
+    token_controls = ("show-inactive", "needs-attention", new_token_key(TokenKind.MANAGEMENT))
+    assert window.search_box.isEnabled() and all(window.commands[key].isEnabled() for key in token_controls)
+    window.show_clusters()
+    assert not window.search_box.isEnabled()
+    assert not any(window.commands[key].isEnabled() for key in token_controls)
+    assert "Clusters page" in window.commands["show-inactive"].toolTip()
+    window.show_page(TokenKind.DATABASE)
+    token_controls = ("show-inactive", "needs-attention", new_token_key(TokenKind.DATABASE))
+    assert window.search_box.isEnabled() and all(window.commands[key].isEnabled() for key in token_controls)
+
+
+def test_the_clusters_table_is_drawn_like_the_token_tables_and_flush_with_the_page(window) -> None:
+    """It had a grid, no alternate rows, taller rows and a margin that set it off from the token tables."""
+    from PySide6.QtCore import QPoint
+
+    tokens = window.page(TokenKind.MANAGEMENT).view
+    window.show_clusters()
+    clusters = window.clusters.clusters_page.view
+    assert (clusters.showGrid(), clusters.alternatingRowColors()) == (tokens.showGrid(), tokens.alternatingRowColors())
+    assert clusters.verticalHeader().defaultSectionSize() == tokens.verticalHeader().defaultSectionSize()
+    assert clusters.mapTo(window.page_stack, QPoint()).x() == tokens.mapTo(window.page_stack, QPoint()).x()

@@ -50,10 +50,12 @@ class Attention(QObject):
 
     def _update_count(self, *_ignored: object) -> None:
         count = self._window.current_page().proxy.counts().needs_attention
-        self.toggle.setText(f"{self._toggle_text} ({count:,})")
+        connected = self._window.connection is not None  # on the welcome page "(0)" would count no account
+        self.toggle.setText(f"{self._toggle_text} ({count:,})" if connected else self._toggle_text)
         button = self._window.toolbar.widgetForAction(self.toggle)
         if button is not None:
-            button.setAccessibleName(f"{self._toggle_text}: {count:,} token{'' if count == 1 else 's'}")
+            button.setAccessibleName(f"{self._toggle_text}: {count:,} token{'' if count == 1 else 's'}"
+                                     if connected else self._toggle_text)
 
     # ---- policy ----------------------------------------------------------------------------------
     def open_preferences(self) -> PreferencesDialog:

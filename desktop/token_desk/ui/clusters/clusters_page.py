@@ -38,6 +38,11 @@ class ClustersPage(QWidget):
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.verticalHeader().hide()
+        # Drawn as the token tables are (no grid, alternate rows, their row height), flush with the page as they are.
+        self.view.setShowGrid(False)
+        self.view.setAlternatingRowColors(True)
+        self.view.setTabKeyNavigation(False)
+        self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 14)
         # Every column whole except the two long ones, which lose their middle (both ends stay recognisable;
         # the tooltip and Copy Cluster ID / URL give them whole): no sideways scrolling at 800 pixels.
         self.view.setTextElideMode(Qt.TextElideMode.ElideMiddle)
@@ -50,7 +55,9 @@ class ClustersPage(QWidget):
         header.setStretchLastSection(False)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.customContextMenuRequested.connect(self._show_row_menu)
+        self.source_note.setMargin(6)
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.source_note)
         layout.addWidget(self.view)
 

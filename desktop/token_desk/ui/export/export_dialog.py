@@ -17,6 +17,8 @@ from token_desk.ui.common.plain_text import plain_label
 from token_desk.ui.common.progress_relay import ProgressRelay
 from token_desk.ui.export.token_snapshot import token_table
 
+MINIMUM_WIDTH = 560  # room for a typical path beside Browse…
+
 FORMAT_TEXTS = {
     "csv": "CSV: the columns shown, plus UTC times, every permission and the findings",
     "json": "JSON: the API's own field names and RFC 3339 times, with the findings, one array",
@@ -101,7 +103,8 @@ class ExportDialog(QDialog):
         layout.addWidget(self.progress)
         layout.addWidget(self.problem)
         layout.addWidget(self.buttons)
-        self.setMinimumWidth(560)
+        # A floor, never below what the choices need: a fixed minimum overrides the layout's and cut them.
+        self.setMinimumWidth(max(MINIMUM_WIDTH, layout.minimumSize().width()))
 
     @staticmethod
     def _column(*widgets: QWidget) -> QVBoxLayout:

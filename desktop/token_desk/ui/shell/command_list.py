@@ -75,11 +75,19 @@ class CommandHost(Protocol):
 
 # ---- enabled rules: None when the command can run, else the sentence saying why not -----------------------
 NOT_CONNECTED = "Open a connection first"
+ON_CLUSTERS_PAGE = "Only on a token page (Ctrl+1, Ctrl+2): the Clusters page lists clusters"
 SIGNED_OUT = "Signed out: sign in again to change tokens"
 
 
 def when_connected(state: WindowState) -> str | None:
     return None if state.connected else NOT_CONNECTED
+
+
+def on_a_token_page(state: WindowState) -> str | None:
+    """Commands about the token tables; on the Clusters page they would act on a page not shown."""
+    if not state.connected:
+        return NOT_CONNECTED
+    return ON_CLUSTERS_PAGE if state.clusters_shown else None
 
 
 def refresh_blocker(state: WindowState) -> str | None:
@@ -203,7 +211,7 @@ def _page_command(kind: TokenKind, number: int) -> Command:
 def _new_token_command(kind: TokenKind) -> Command:
     return Command(new_token_key(kind), f"New {kind.label}…", lambda host, _checked: host.rows.new_token(kind),
                    tip=f"Create a {kind.label.lower()}", icon="add", shortcuts=(Standard.New,), page=kind,
-                   enabled=when_connected, menu="Token", section=0, empty_menu=True)
+                   enabled=on_a_token_page, menu="Token", section=0, empty_menu=True)
 
 
 def new_token_key(kind: TokenKind) -> str:
@@ -236,12 +244,12 @@ def window_commands() -> tuple[Command, ...]:
         Command("cancel-load", "Cancel Loading", lambda host, _c: host.cancel_loading(),
                 tip="Stop waiting for the server (Esc)", shortcuts=(Key.Key_Escape,), enabled=cancel_blocker),
         Command("show-inactive", "Show inactive tokens", lambda host, checked: host.show_inactive(checked),
-                tip="Also list revoked and expired tokens", checkable=True, enabled=when_connected,
+                tip="Also list revoked and expired tokens", checkable=True, enabled=on_a_token_page,
                 menu="View", section=1),
         Command("needs-attention", "Needs attention", lambda host, checked: host.attention.set_only(checked),
                 tip=("Only the tokens an auditor would flag: never expiring, expiring soon, old, too broad, "
                      "or hard to tell apart (Ctrl+Shift+A)"), icon="warning", shortcuts=("Ctrl+Shift+A",),
-                checkable=True, enabled=when_connected, menu="View", section=1, beside_search=True),
+                checkable=True, enabled=on_a_token_page, menu="View", section=1, beside_search=True),
         Command("columns", "&Columns", lambda _host, _c: None, tip="Show or hide the table's columns",
                 enabled=when_connected, menu="View", section=1,
                 fill=lambda host, menu: host.fill_column_menu(menu)),

@@ -38,6 +38,7 @@ from token_desk.ui.shell.window_size import first_start_size
 
 APP_TITLE = "Token Desk"
 PAGE_ICONS = {TokenKind.MANAGEMENT: "connection", TokenKind.DATABASE: "status-active"}
+CLUSTERS_PAGE_ICON = "clusters"
 CLUSTERS_PAGE_TITLE = "Clusters"
 SIGNED_OUT_PREFIX = "Signed out: "
 DEMO_RESTART_HINT = " Restart the demo to get fresh sample data and a new token."
@@ -142,7 +143,7 @@ class MainWindow(QMainWindow):
         for kind, page in self.pages.items():
             self.sidebar.addItem(QListWidgetItem(icon(PAGE_ICONS[kind]), page.title))
             self.page_stack.addWidget(page)
-        self.sidebar.addItem(QListWidgetItem(icon("details"), CLUSTERS_PAGE_TITLE))
+        self.sidebar.addItem(QListWidgetItem(icon(CLUSTERS_PAGE_ICON), CLUSTERS_PAGE_TITLE))
         self.page_stack.addWidget(self.clusters.clusters_page)
         self._token_page = self.pages[TokenKind.MANAGEMENT]  # the token page shown last (the Clusters page has none)
         self.sidebar.setCurrentRow(0)
@@ -216,7 +217,7 @@ class MainWindow(QMainWindow):
         self.status.set_refreshed(None)
         self.setWindowTitle(f"{visible_text(connection.label)} — {APP_TITLE}" if connection else APP_TITLE)
         connected = connection is not None
-        self.search_box.setEnabled(connected)  # nothing to search on the welcome page
+        self._enable_search()
         self.update_actions()
         if connected:  # the keyboard starts on the table, not on a button that Space would press
             self.current_page().view.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -361,9 +362,14 @@ class MainWindow(QMainWindow):
             if not self.clusters_shown:
                 self._token_page = self.page_stack.currentWidget()
             self.toolbar.set_page(self.current_page().kind)
+            self._enable_search()
             self._show_load_problem()
             self._update_counts()
             self.update_actions()
+
+    def _enable_search(self) -> None:
+        """Nothing to search on the welcome page; the search filters tokens, and the Clusters page lists none."""
+        self.search_box.setEnabled(self._connection is not None and not self.clusters_shown)
 
     def focus_search(self) -> None:
         self.search_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -400,6 +406,9 @@ class MainWindow(QMainWindow):
         return self.connections.new_profile_saver(self._connection)
 
     def _update_counts(self) -> None:
+        if self._connection is None:  # the welcome page: no account, so no "0 tokens" either
+            self.status.set_count_text("")
+            return
         if self.clusters_shown:
             count = len(self.clusters.clusters)
             self.status.set_count_text(f"{count} cluster{'' if count == 1 else 's'}")
