@@ -193,18 +193,18 @@ def test_the_token_token_desk_is_signed_in_with_is_marked_in_the_table(qtbot, wi
 
 
 def test_the_clusters_page_turns_off_what_acts_on_token_tables_and_the_token_pages_turn_it_back_on(window) -> None:
-    """On the Clusters page, New, the inactive toggle, Needs attention and the search would act on a token page
-    not shown (a search typed there filtered nothing visible); they are off, and say why."""
+    """On the Clusters page, New, Export, the inactive toggle, Needs attention and the search would act on a token
+    page not shown (a search typed there filtered nothing visible); they are off, and say why."""
     from token_desk.ui.shell.command_list import new_token_key
 
-    token_controls = ("show-inactive", "needs-attention", new_token_key(TokenKind.MANAGEMENT))
+    token_controls = ("show-inactive", "needs-attention", "export", new_token_key(TokenKind.MANAGEMENT))
     assert window.search_box.isEnabled() and all(window.commands[key].isEnabled() for key in token_controls)
     window.show_clusters()
     assert not window.search_box.isEnabled()
     assert not any(window.commands[key].isEnabled() for key in token_controls)
     assert "Clusters page" in window.commands["show-inactive"].toolTip()
     window.show_page(TokenKind.DATABASE)
-    token_controls = ("show-inactive", "needs-attention", new_token_key(TokenKind.DATABASE))
+    token_controls = ("show-inactive", "needs-attention", "export", new_token_key(TokenKind.DATABASE))
     assert window.search_box.isEnabled() and all(window.commands[key].isEnabled() for key in token_controls)
 
 

@@ -225,7 +225,7 @@ def window_commands() -> tuple[Command, ...]:
                 tip="Add, edit or switch connection profiles", icon="connection", menu="File", section=0),
         Command("export", "Export…", lambda host, _c: export_page(host),
                 tip="Save the current page's tokens as CSV or JSON", shortcuts=("Ctrl+E",),
-                enabled=when_connected, menu="File", section=1),
+                enabled=on_a_token_page, menu="File", section=1),
         Command("export-reminders", "Export Expiry Reminders…", lambda host, _c: host.attention.export_reminders(),
                 tip="Save an iCalendar file with a reminder 7 days and 1 day before each token expires",
                 enabled=when_connected, menu="File", section=1),
