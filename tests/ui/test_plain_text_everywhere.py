@@ -107,7 +107,7 @@ def test_connections_dialog_with_a_hostile_profile_name(qtbot, loaded) -> None:
     dialog = loaded.connections.manage_connections()
     qtbot.waitUntil(dialog.isVisible)
     dialog.list.setCurrentRow(0)
-    assert dialog.list.item(0).text() == HOSTILE
+    assert dialog.list.item(0).text() == f"{HOSTILE}  (token for this session only)"  # literally, with its note
     assert_shown_literally(dialog)
     dialog.reject()
 
