@@ -10,10 +10,9 @@ import time
 from collections import Counter
 from dataclasses import dataclass
 
-from token_desk.sandbox import Sandbox
+from token_desk.sandbox import Sandbox, routes
 from token_desk.sandbox.handler import error_body
 from token_desk.sandbox.interceptor import Respond
-from token_desk.sandbox.routes import BASE_PATH
 from token_desk.sandbox.service import Answer
 
 CHAOS_ANSWERS = {"500": 500, "429": 429}
@@ -86,10 +85,11 @@ class Faults:
         emulator reads for `cluster list`, asked at every load) would otherwise take a fault meant for a token
         list, depending on which thread comes first. influxctl's own failures are tested with broken stand-ins
         of it; chaos, which is random anyway, meets every request."""
-        api = path.startswith(BASE_PATH + "/")
+        api = path.startswith(routes.BASE_PATH + "/")
         if api and self.hang_if_asked():
             return None
-        cluster = cluster_in(path) if api else None
+        found = routes.match(path)
+        cluster = found[1][1] if found is not None else None  # (account, cluster, …) of a documented path
         if cluster is not None:
             if self.hang_if_cluster_hung(cluster):
                 return None
@@ -254,12 +254,6 @@ class Faults:
                 self._garbage = (left - 1, path_ending)
                 return Injected(200, garbage=True)
         return None
-
-
-def cluster_in(path: str) -> str | None:
-    """The cluster ID in a Management API path (…/accounts/A/clusters/C/…), if it names one."""
-    parts = path.strip("/").split("/")
-    return parts[parts.index("clusters") + 1] if "clusters" in parts[:-1] else None
 
 
 def injected_answer(injected: Injected) -> Answer:

@@ -117,9 +117,9 @@ class ConnectionsDialog(QDialog):
 
     def _item(self, profile: Profile) -> QListWidgetItem:
         # A token the keyring could not take is forgotten when the app ends: say so where the person looks for it.
-        notes = [note for note, applies in (("connected", profile.name == self._active_name),
-                                            (SESSION_ONLY_NOTE, self._manager.credentials.is_session_only(profile.name)))
-                 if applies]
+        notes = ["connected"] if profile.name == self._active_name else []
+        if self._manager.credentials.is_session_only(profile.name):
+            notes.append(SESSION_ONLY_NOTE)
         item = QListWidgetItem(icon("connection"), f"{profile.name}  ({', '.join(notes)})" if notes else profile.name)
         item.setData(NAME_ROLE, profile.name)
         item.setToolTip(plain_tooltip(profile.base_url))
