@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QComboBox, QInputDialog, QLabel, QPushButton, QTreeWidget
 
@@ -181,6 +181,22 @@ def test_a_hung_cluster_never_holds_back_the_others(qtbot, start, account) -> No
     qtbot.waitUntil(window.commands["cancel-load"].isEnabled, timeout=LOAD_TIMEOUT_MS)  # offered while it waits
     window.commands["cancel-load"].trigger()  # Esc
     assert not window.clusters.busy
+    account.faults.clear()
+
+
+def test_esc_in_the_search_box_clears_the_search_while_a_cluster_still_loads(qtbot, start, account) -> None:
+    account.faults.hang_cluster(cluster_id_named(account, "staging"))
+    window = start(wait=False)
+    window.activateWindow()  # shortcuts reach the active window only, as a person's keyboard does
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.waitUntil(window.commands["cancel-load"].isEnabled, timeout=LOAD_TIMEOUT_MS)  # Esc would stop the load
+    window.commands["find"].trigger()
+    qtbot.keyClicks(window.search_box, "zzz")
+    qtbot.keyClick(window.search_box, Qt.Key.Key_Escape)
+    assert window.search_box.text() == ""  # the Esc meant for the search clears it...
+    assert window.commands["cancel-load"].isEnabled()  # ...and does not stop the load as well
+    qtbot.keyClick(window.search_box, Qt.Key.Key_Escape)  # with the box empty, Esc is the window's again
+    assert not window.commands["cancel-load"].isEnabled()
     account.faults.clear()
 
 

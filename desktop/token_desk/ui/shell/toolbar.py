@@ -47,8 +47,19 @@ class SearchBox(QLineEdit):
     def sizeHint(self) -> QSize:  # Qt override
         return QSize(SEARCH_WIDTHS[1], super().sizeHint().height())
 
+    def event(self, event: QEvent) -> bool:  # Qt override
+        # With text in the box, Esc belongs to the box: accepting the override keeps the window's own Esc
+        # ("Cancel Loading", enabled while a list loads) from taking the key the person meant for the search.
+        if event.type() == QEvent.Type.ShortcutOverride and self._esc_clears(event):
+            event.accept()
+            return True
+        return super().event(event)
+
+    def _esc_clears(self, event: QEvent) -> bool:
+        return isinstance(event, QKeyEvent) and event.key() == Qt.Key.Key_Escape and bool(self.text())
+
     def keyPressEvent(self, event: QKeyEvent) -> None:  # Qt override
-        if event.key() == Qt.Key.Key_Escape and self.text():
+        if self._esc_clears(event):
             self.clear()
             event.accept()
             return
