@@ -126,6 +126,22 @@ def test_delete_does_nothing_on_a_revoked_token(qtbot, open_window) -> None:
     assert seen == [] and not window.commands["revoke"].isEnabled()
 
 
+def test_delete_revokes_only_from_the_table_not_from_a_toolbar_control(qtbot, open_window) -> None:
+    window = open_window()
+    page = focus_table(qtbot, window)
+    page.select_row(3)
+    check_box = window.toolbar.inactive_box  # Revoke's button shares the toolbar with it
+    check_box.setFocus()
+    qtbot.waitUntil(check_box.hasFocus)
+    with modals_answered() as seen:
+        qtbot.keyClick(check_box, Qt.Key.Key_Delete)
+    assert seen == [] and page.selected_tokens() == [page.proxy.token_at(3)]
+    focus_table(qtbot, window)
+    with modals_answered() as seen:
+        qtbot.keyClick(page.view, Qt.Key.Key_Delete)  # back in the table, Delete asks to revoke the selection
+    assert [d.kind for d in seen] == ["RevokeDialog"]
+
+
 def test_ctrl_c_in_the_search_box_copies_its_text_not_ids(qtbot, window) -> None:
     window.activateWindow()
     window.current_page().select_row(0)

@@ -127,7 +127,9 @@ class CommandActions(QObject):
         action.setMenuRole(command.role)
         action.setShortcuts(key_sequences(command.shortcuts))
         if command.rows:
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            # Only while the table itself has the keyboard: the toolbar shows Revoke too, and with its children
+            # counted Delete on the toolbar's check box (or Cmd+Backspace in the search box on a Mac) revoked.
+            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         elif command.shortcuts and command.fill is None:
             window.addAction(action)  # window-wide: works whichever widget has focus, menu bar shown or not
         return action
