@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta, timezone
 
 import pytest
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Qt
 
 from tests.models.conftest import local_time_zone
 from tests.ui.create.conftest import FakeService
@@ -149,6 +149,16 @@ def test_a_typed_database_name_not_on_the_cluster_is_allowed_with_a_note(qtbot, 
     assert dialog.draft().permissions == (Permission("read", "weather"),)
     assert "not a database on this cluster" in dialog.permissions.note.text()
     assert dialog.confirm_button.isEnabled()
+
+
+def test_enter_in_the_database_name_box_adds_the_name_and_creates_nothing_yet(qtbot, service) -> None:
+    dialog = open_dialog(qtbot, service)
+    dialog.description_box.setText("future")
+    dialog.permissions.set_checked("telemetry", "read")  # Create is ready: Enter must not press it
+    qtbot.keyClicks(dialog.permissions.name_box, "weather")
+    qtbot.keyClick(dialog.permissions.name_box, Qt.Key.Key_Return)
+    assert dialog.draft().permissions == (Permission("read", "telemetry"), Permission("read", "weather"))
+    assert not dialog.busy and dialog.isVisible() and service.creates() == []
 
 
 def test_the_database_list_failing_still_lets_names_be_typed(qtbot) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLineEdit, QPushButton, QTableView,
                                QVBoxLayout, QWidget)
 
@@ -31,6 +32,16 @@ def unlisted_note(name: str) -> str:
             "effect once a database with that name exists.")
 
 
+class NameBox(QLineEdit):
+    """Enter adds the typed name (returnPressed) and stops there: a line edit passes Enter on to its dialog,
+    which would press Create as well, sending the token before the person had finished its permissions."""
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # Qt override
+        super().keyPressEvent(event)
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            event.accept()
+
+
 class PermissionsEditor(QWidget):
     """`permissions()` is exactly what the token will have; `problem()` says why it cannot be sent."""
 
@@ -46,7 +57,7 @@ class PermissionsEditor(QWidget):
         self.filter_box.setAccessibleName("Filter databases")  # a placeholder is gone once typed over
         self.filter_box.setClearButtonEnabled(True)
         self.table = self._make_table()
-        self.name_box = QLineEdit(self)
+        self.name_box = NameBox(self)
         self.name_box.setPlaceholderText("Or type a database name")
         self.name_box.setAccessibleName("Database name to add")
         self.name_box.setMaxLength(DATABASE_NAME_MAX)
