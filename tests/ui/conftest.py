@@ -33,6 +33,15 @@ def wait_loaded(qtbot, window: MainWindow) -> None:
     qtbot.waitUntil(lambda: not window.loader.busy, timeout=LOAD_TIMEOUT_MS)
 
 
+def wait_settled(qtbot, window: MainWindow) -> None:
+    """Until everything the window asked for has answered and is shown: its own lists, the account's clusters
+    and their tokens. A window of several clusters (the demo's) lists the others only once they are found, after
+    its own lists are in: a key pressed before then meets a window still loading (Esc stops it, F5 waits)."""
+    qtbot.waitUntil(lambda: not (window.loader.busy or window.clusters.busy or window.clusters.finding
+                                 or window.clusters.table.pending),
+                    timeout=LOAD_TIMEOUT_MS)
+
+
 def when_message_box_open(act: Callable[[QMessageBox], None]) -> None:
     """Run `act(box)` once a new message box is the modal window (its exec() blocks the test's own call until
     `act` answers); a box some earlier test left open is never the one answered."""

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAccessible, QGuiApplication
 from PySide6.QtWidgets import QAbstractButton, QAbstractSpinBox, QApplication, QComboBox, QLabel, QWidget
 
-from tests.ui.conftest import LOAD_TIMEOUT_MS, revoke_button, risk_box, shown_tokens, wait_loaded
+from tests.ui.conftest import LOAD_TIMEOUT_MS, revoke_button, risk_box, shown_tokens, wait_loaded, wait_settled
 from tests.ui.modals import modals_answered
 from token_desk.api.models import TokenKind
 from token_desk.app import create_window
@@ -59,7 +59,7 @@ def demo(qtbot):
     window = create_window(["--demo"])
     qtbot.addWidget(window)
     window.show()
-    wait_loaded(qtbot, window)
+    wait_settled(qtbot, window)
     return window
 
 

@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import QSize
 
 from tests.memory_keyring import MemoryKeyring, install_keyring
-from tests.ui.conftest import unavailable, wait_loaded
+from tests.ui.conftest import unavailable, wait_loaded, wait_settled
 from token_desk.app import create_window
 from token_desk.credentials import Profile
 
@@ -27,7 +27,7 @@ def demo(qtbot, config_dir):
     window = create_window(["--demo"])
     qtbot.addWidget(window)
     window.show()
-    wait_loaded(qtbot, window)
+    wait_settled(qtbot, window)
     return window
 
 

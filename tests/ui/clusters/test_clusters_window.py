@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QComboBox, QInputDialog, QLabel, QPu
 
 from tests.clusters.conftest import cluster_id_named
 from tests.ui.conftest import (LOAD_TIMEOUT_MS, column_shown, confirm_revoke_when_the_dialog_opens, shown_tokens,
-                              url_args)
+                              url_args, wait_settled)
 from token_desk.api.models import TokenKind
 from token_desk.app import create_window
 from token_desk.models.columns import Column
@@ -35,19 +35,13 @@ def start(qtbot, monkeypatch, account, tmp_path, config_dir):
         window.show()
         made.append(window)
         if wait:
-            settled(qtbot, window)
+            wait_settled(qtbot, window)
         return window
 
     yield open_window
     for window in made:
         window.close()
         window.connections.close()
-
-
-def settled(qtbot, window) -> None:
-    qtbot.waitUntil(lambda: not (window.loader.busy or window.clusters.busy or window.clusters.finding
-                                 or window.clusters.table.pending),
-                    timeout=LOAD_TIMEOUT_MS)
 
 
 def picker(window) -> QComboBox:
@@ -58,7 +52,7 @@ def picker(window) -> QComboBox:
 def choose(qtbot, window, text: str) -> None:
     box = picker(window)
     box.setCurrentIndex(box.findText(text))
-    settled(qtbot, window)
+    wait_settled(qtbot, window)
 
 
 def database_page(window):
@@ -161,7 +155,7 @@ def test_a_refused_cluster_says_so_in_one_line_while_the_others_show_and_retry_l
     [retry] = [button for button in window.findChildren(QPushButton)
                if button.accessibleName() == "Retry cluster eu-2" and button.isVisible()]
     retry.click()
-    settled(qtbot, window)
+    wait_settled(qtbot, window)
     assert problem_lines(window) == []
     assert "eu-2" in {token.cluster.name for token in shown_tokens(page)}
 
@@ -304,7 +298,7 @@ def test_f5_asks_for_the_clusters_again(qtbot, start, account) -> None:
     assert cells(clusters_table(window), 3)[2] == "Provisioning"
     account.set_cluster_state(cluster_id_named(account, "analytics"), "ready")
     window.commands["refresh"].trigger()
-    settled(qtbot, window)
+    wait_settled(qtbot, window)
     assert cells(clusters_table(window), 3)[2:3] + cells(clusters_table(window), 3)[5:] == ["Ready", "0", "0"]
     assert "analytics" in [picker(window).itemText(i) for i in range(picker(window).count())]
 

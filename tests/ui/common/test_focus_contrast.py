@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QTreeView, QA
                                QTableView, QTimeEdit, QToolBar, QToolButton, QVBoxLayout, QWidget)
 
 from tests.ui.common.test_control_contrast import contrast, scheme  # noqa: F401  (the light/dark fixture)
-from tests.ui.conftest import wait_loaded
+from tests.ui.conftest import wait_settled
 from tests.ui.create.conftest import FakeService
 from tests.ui.test_wording import never_expiring
 from tests.ui.tokens.test_display_agreement import NoServer
@@ -166,7 +166,7 @@ def demo_window(qtbot, scheme):
     qtbot.addWidget(window)
     window.resize(1280, 800)
     window.show()
-    wait_loaded(qtbot, window)
+    wait_settled(qtbot, window)
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
     return window

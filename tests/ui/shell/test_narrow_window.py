@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtWidgets import QLabel, QToolButton
 
-from tests.ui.conftest import wait_loaded
+from tests.ui.conftest import wait_settled
 from token_desk.app import create_window
 
 
@@ -15,7 +15,7 @@ def demo(qtbot):
     window = create_window(["--demo"])
     qtbot.addWidget(window)
     window.show()
-    wait_loaded(qtbot, window)
+    wait_settled(qtbot, window)
     return window
 
 
