@@ -178,6 +178,17 @@ def test_a_hung_cluster_never_holds_back_the_others(qtbot, start, account) -> No
     account.faults.clear()
 
 
+def test_clusters_loading_after_the_windows_own_lists_still_show_loading_and_offer_esc(qtbot, start, account) -> None:
+    window = start()  # every list in: the window's own loader is idle
+    account.faults.hang_cluster(cluster_id_named(account, "staging"))
+    window.clusters.load()  # what finding the clusters ends with (at start, or F5's second half)
+    assert window.clusters.busy
+    assert window.commands["cancel-load"].isEnabled() and window.status.busy.isVisibleTo(window)
+    window.commands["cancel-load"].trigger()  # Esc
+    assert not window.clusters.busy and not window.status.busy.isVisibleTo(window)
+    account.faults.clear()
+
+
 def test_esc_in_the_search_box_clears_the_search_while_a_cluster_still_loads(qtbot, start, account) -> None:
     account.faults.hang_cluster(cluster_id_named(account, "staging"))
     window = start(wait=False)

@@ -86,8 +86,10 @@ class ClusterTokenLoader(QObject):
         if not ready:
             self.finished.emit()
             return
-        self.busy_changed.emit(True)
         self._waiting.extend(ready)
+        # Announced once `busy` reads True: the window decides "loading" (its indicator, Esc) from it, and read
+        # False here whenever its own lists were already in.
+        self.busy_changed.emit(True)
         self._start_waiting()
 
     def retry(self, cluster: Cluster) -> bool:
