@@ -169,8 +169,7 @@ class MainWindow(QMainWindow):
         layout.setSpacing(6)
         layout.addWidget(self.banner)
         layout.addWidget(self.page_stack, 1)
-        self.notice.setParent(column)
-        self.notice.float_over(self.page_stack)  # over the table's foot, so no row moves
+        layout.addWidget(self.notice, 0, Qt.AlignmentFlag.AlignHCenter)  # under the table: it hides no row
         return column
 
     def _wire(self) -> None:
