@@ -293,6 +293,7 @@ class MainWindow(QMainWindow):
             page.hide_unavailable()
         else:
             page.show_unavailable(unavailable)
+        self.update_actions()  # New … Token… follows: off with the page's reason while it cannot work
 
     def choose_influxctl(self) -> None:
         """Pick the influxctl program by hand; the connections controller remembers it and reloads."""
@@ -423,7 +424,9 @@ class MainWindow(QMainWindow):
                            busy=self._busy, signed_out=self._signed_out, page=self.current_page().kind,
                            selection=() if clusters_shown else tuple(self.current_page().selected_tokens()),
                            keeps_history=self.journal is not None, clusters_shown=clusters_shown,
-                           cluster=cluster, cluster_failed=self.clusters.failed(cluster))
+                           cluster=cluster, cluster_failed=self.clusters.failed(cluster),
+                           unavailable={kind: page.unavailable_reason for kind, page in self.pages.items()
+                                        if page.unavailable_reason})
 
     def update_actions(self, *_ignored: object) -> None:
         """Runs on every change of the window's state: the registry's one rule enables every command."""
