@@ -27,7 +27,8 @@ class RowTableView(QTableView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._make_parts()
-        self.cell_delegate = TokenCellDelegate((), self)
+        self.cell_delegate = TokenCellDelegate((), self)  # no cell draws its own focus box, columns or not
+        self.setItemDelegate(self.cell_delegate)
         self.column_layout = ColumnLayout(self, ())
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setAlternatingRowColors(True)
