@@ -466,3 +466,30 @@ def test_the_clusters_table_reads_as_the_token_tables(qtbot, start) -> None:
         left = header.sectionViewportPosition(section)
         edge = [(x, y) for x in range(left + 4, left + header.sectionSize(section) - 4) for y in (top, top + 1, bottom - 1, bottom)]
         assert any(focused.pixelColor(x, y) != unfocused.pixelColor(x, y) for x, y in edge), titles[section]
+
+
+def test_at_800_pixels_failed_clusters_lines_wrap_and_cut_nothing_beside_them(qtbot, start, account) -> None:
+    """A failure's sentence on one line was cut mid-word, and its width pushed the pages aside until the
+    sidebar's entries read "Manag", "Datab"."""
+    for name in ("staging", "eu-2"):
+        account.faults.refuse_cluster(cluster_id_named(account, name), 403)
+    window = start()
+    window.resize(800, 600)
+    choose(qtbot, window, ALL_CLUSTERS)
+    database_page(window)
+    lines = [line for line in window.clusters.problems.lines if line.isVisible()]
+    assert len(lines) == 2
+    qtbot.waitUntil(lambda: window.width() == 800)
+    sidebar = window.sidebar
+    for row in range(sidebar.count()):
+        item = sidebar.visualItemRect(sidebar.item(row))
+        assert item.right() <= sidebar.viewport().width(), sidebar.item(row).text()
+        assert sidebar.fontMetrics().horizontalAdvance(sidebar.item(row).text()) < sidebar.viewport().width()
+    for line in lines:
+        label = line.label
+        one_line = label.fontMetrics().horizontalAdvance(label.text()) <= label.contentsRect().width()
+        wrapped_whole = label.wordWrap() and label.height() >= label.heightForWidth(label.width())
+        assert one_line or wrapped_whole, line.text  # every word of it shown
+        assert line.mapTo(window, line.rect().topRight()).x() <= window.width()
+        assert line.retry.isVisible() and line.retry.mapTo(window, line.retry.rect().topRight()).x() <= window.width()
+    account.faults.clear()
