@@ -48,9 +48,13 @@ class Column(enum.Enum):
 class Width(enum.Enum):
     FIT = "fit"  # as wide as the header, or the sample text
     STRETCH = "stretch"  # free text: shares whatever width is left, but not below its sample (the table scrolls)
+    STRETCH_MIDDLE = "stretch, elide middle"  # as STRETCH, for a long name read at both ends (a cluster's URL)
     ELIDE_MIDDLE = "elide middle"  # IDs lose their middle, so both ends stay recognisable
     SHORT_ID = "short id"  # the first characters and "…" unless widened by hand: IDs are for copying, not reading
     KEEP_COUNT = "keep count"  # summaries lose the end of their first item, never their "+ N more"
+
+
+STRETCHING = (Width.STRETCH, Width.STRETCH_MIDDLE)
 
 
 @dataclass(frozen=True, eq=False)

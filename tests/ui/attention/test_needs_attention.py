@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from PySide6.QtCore import Qt
+import pytest
+
+from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtWidgets import QPushButton
 
 from tests.ui.conftest import column_shown, header_click, shown_tokens, wait_loaded
@@ -138,6 +140,25 @@ def test_the_policy_is_kept_for_the_next_start(qtbot, open_window) -> None:
     second = open_window()
     assert attention_of(second).policy == Policy(expiry_warning_days=30, management_max_age_days=60)
     assert second.loader.policy == attention_of(second).policy
+
+
+def in_window(window, widget) -> QRect:
+    return QRect(widget.mapTo(window, QPoint(0, 0)), widget.size())
+
+
+@pytest.mark.parametrize("kind", list(TokenKind))
+def test_at_800_by_500_the_expiry_notice_hides_no_row(qtbot, window, kind) -> None:
+    """It takes its own room under the table: every row the table shows can be read while it is up."""
+    window.resize(800, 500)
+    show_page(qtbot, window, kind)
+    page = window.current_page()
+    qtbot.waitUntil(lambda: page.view.viewport().height() < 420)
+    assert window.notice.isVisible() and "expire within" in window.notice.text
+    table = in_window(window, page.view.viewport())
+    notice = in_window(window, window.notice)
+    assert not notice.intersects(table)
+    assert notice.top() >= table.bottom()  # under the table, not beside or over it
+    assert in_window(window, window.statusBar()).top() >= notice.bottom()  # nor over the status line
 
 
 def test_after_a_load_one_calm_notice_names_the_tokens_expiring_then_not_again_today(qtbot, window) -> None:

@@ -411,3 +411,90 @@ def test_a_bulk_revoke_says_per_token_what_each_cluster_answered(qtbot, start, a
     assert account.state.cluster(cluster_id_named(account, "staging")).database_token(chosen["staging"].id)["revokedAt"]
     assert not account.state.cluster(cluster_id_named(account, "eu-2")).database_token(chosen["eu-2"].id).get(
         "revokedAt")
+
+
+def shown_text_fits(view, row: int, column: int) -> bool:
+    """The cell's whole text fits its section (with the style's margins): it is not elided."""
+    text = view.model().index(row, column).data()
+    return view.fontMetrics().horizontalAdvance(text) + 8 <= view.horizontalHeader().sectionSize(column)
+
+
+def test_at_800_pixels_the_clusters_table_fits_eliding_names_and_urls_and_keeping_counts_whole(qtbot, start) -> None:
+    """No sideways scrolling: the long name and URL give up width (whole in their tooltips), the ID shows its
+    start as the token tables' IDs do, and state, time and counts are never cut."""
+    window = start()
+    window.resize(800, 600)
+    model = clusters_table(window)
+    view = window.clusters.clusters_page.view
+    qtbot.waitUntil(lambda: view.viewport().width() < 700)
+    header = view.horizontalHeader()
+    assert header.length() <= view.viewport().width()
+    assert not view.horizontalScrollBar().isVisible()
+    titles = [model.headerData(section, Qt.Orientation.Horizontal) for section in range(model.columnCount())]
+    for section, title in enumerate(titles):
+        assert view.fontMetrics().horizontalAdvance(title) < header.sectionSize(section), f"header {title} cut"
+    whole = [titles.index(title) for title in ("State", "Created", "Active", "Total")]
+    for row in range(model.rowCount()):
+        assert all(shown_text_fits(view, row, column) for column in whole), cells(model, row)
+        for column in (titles.index("Name"), titles.index("URL")):
+            assert model.index(row, column).data(Qt.ItemDataRole.ToolTipRole)  # the whole text, when cut
+
+
+def test_the_clusters_table_reads_as_the_token_tables(qtbot, start) -> None:
+    """Headers sit left over their text (counts right, over their numbers), and the keyboard lands on a
+    whole row, framed from edge to edge, as in the token tables; not on one cell."""
+    window = start()
+    model = clusters_table(window)
+    view = window.clusters.clusters_page.view
+    tokens = window.page(TokenKind.MANAGEMENT).view
+    assert view.horizontalHeader().defaultAlignment() == tokens.horizontalHeader().defaultAlignment()
+    assert view.horizontalHeader().defaultAlignment() & Qt.AlignmentFlag.AlignLeft
+    titles = [model.headerData(section, Qt.Orientation.Horizontal) for section in range(model.columnCount())]
+    total = titles.index("Total")
+    assert model.headerData(total, Qt.Orientation.Horizontal, Qt.ItemDataRole.TextAlignmentRole) == int(
+        model.index(0, total).data(Qt.ItemDataRole.TextAlignmentRole))
+    assert view.selectionBehavior() == tokens.selectionBehavior()
+    window.activateWindow()
+    view.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(view.hasFocus)
+    qtbot.keyClick(view, Qt.Key.Key_Down)
+    qtbot.keyClick(view, Qt.Key.Key_Down)
+    row = view.currentIndex().row()
+    assert row >= 1 and view.selectionModel().isRowSelected(row)
+    focused = view.viewport().grab().toImage()
+    window.sidebar.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(lambda: not view.hasFocus())
+    unfocused = view.viewport().grab().toImage()
+    top, bottom = view.rowViewportPosition(row), view.rowViewportPosition(row) + view.rowHeight(row) - 1
+    header = view.horizontalHeader()
+    for section in (0, total):  # the first cell and the last: the frame runs along both
+        left = header.sectionViewportPosition(section)
+        edge = [(x, y) for x in range(left + 4, left + header.sectionSize(section) - 4) for y in (top, top + 1, bottom - 1, bottom)]
+        assert any(focused.pixelColor(x, y) != unfocused.pixelColor(x, y) for x, y in edge), titles[section]
+
+
+def test_at_800_pixels_failed_clusters_lines_wrap_and_cut_nothing_beside_them(qtbot, start, account) -> None:
+    """A failure's sentence on one line was cut mid-word, and its width pushed the pages aside until the
+    sidebar's entries read "Manag", "Datab"."""
+    for name in ("staging", "eu-2"):
+        account.faults.refuse_cluster(cluster_id_named(account, name), 403)
+    window = start()
+    window.resize(800, 600)
+    choose(qtbot, window, ALL_CLUSTERS)
+    database_page(window)
+    lines = [line for line in window.clusters.problems.lines if line.isVisible()]
+    assert len(lines) == 2
+    qtbot.waitUntil(lambda: window.width() == 800)
+    sidebar = window.sidebar
+    for row in range(sidebar.count()):
+        item = sidebar.visualItemRect(sidebar.item(row))
+        assert item.right() <= sidebar.viewport().width(), sidebar.item(row).text()
+        assert sidebar.fontMetrics().horizontalAdvance(sidebar.item(row).text()) < sidebar.viewport().width()
+    for line in lines:
+        label = line.label
+        one_line = label.fontMetrics().horizontalAdvance(label.text()) <= label.contentsRect().width()
+        wrapped_whole = label.wordWrap() and label.height() >= label.heightForWidth(label.width())
+        assert one_line or wrapped_whole, line.text  # every word of it shown
+        assert line.mapTo(window, line.rect().topRight()).x() <= window.width()
+        assert line.retry.isVisible() and line.retry.mapTo(window, line.retry.rect().topRight()).x() <= window.width()
+    account.faults.clear()

@@ -5,7 +5,7 @@ behind them. (test_focus_contrast.py measures the focus of every kind of control
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QDate, QRect
+from PySide6.QtCore import QDate, QRect, QSize
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import (QCheckBox, QDateEdit, QLineEdit, QRadioButton, QStyle, QStyleOptionButton,
                                QVBoxLayout, QWidget)
@@ -92,3 +92,35 @@ def test_the_focus_ring_differs_from_the_resting_boundary(controls) -> None:
     rest, focused = parts["line edit"].geometry(), parts["focused"].geometry()
     left = lambda rect: {image.pixelColor(rect.left() + d, rect.center().y()).name() for d in range(3)}  # noqa: E731
     assert left(rest) != left(focused)
+
+
+def strongest_contrast(image: QImage, rect: QRect, behind: QColor) -> float:
+    return max(contrast(image.pixelColor(x, y), behind)
+               for x in range(rect.left(), rect.right() + 1) for y in range(rect.top(), rect.bottom() + 1))
+
+
+def test_a_disabled_search_box_recedes_as_the_other_disabled_controls_do(qtbot, scheme) -> None:
+    """The welcome page's search box (off: nothing to search) looked ready to type in, bright in the dark
+    scheme, beside a greyed "Show inactive tokens"."""
+    from token_desk.ui.shell.toolbar import SearchBox
+
+    form = QWidget()
+    form.setAutoFillBackground(True)
+    layout = QVBoxLayout(form)
+    search, inactive = SearchBox(), QCheckBox("Show inactive tokens")
+    layout.addWidget(search)
+    layout.addWidget(inactive)
+    qtbot.addWidget(form)
+    form.resize(420, 120)
+    form.show()
+    qtbot.waitExposed(form)
+    window_colour = form.palette().color(form.backgroundRole())
+    search.setEnabled(False)
+    inactive.setEnabled(False)
+    image = form.grab().toImage()
+    inside = search.geometry().adjusted(4, 4, -4, -4)
+    assert image.pixelColor(inside.right() - 2, inside.center().y()) == window_colour  # its field, not a bright one
+    text = search.cursorRect().united(QRect(search.cursorRect().topLeft(), QSize(150, 1))).translated(search.pos())
+    placeholder = strongest_contrast(image, text, window_colour)  # its words, after the search icon
+    label = strongest_contrast(image, inactive.geometry(), window_colour)
+    assert placeholder <= label + 0.05, f"disabled search text {placeholder:.2f}:1, disabled checkbox {label:.2f}:1"

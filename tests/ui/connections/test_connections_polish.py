@@ -48,3 +48,19 @@ def test_the_dialog_grows_for_field_errors_and_shrinks_back_once_they_are_fixed(
     account.editingFinished.emit()
     qtbot.waitUntil(lambda: not dialog.form.errors[ProfileField.ACCOUNT_ID].isVisible())
     qtbot.waitUntil(lambda: dialog.height() < with_error)  # no gap left where the message was
+
+
+def test_every_placeholder_shows_whole_at_the_dialogs_smallest_width(qtbot) -> None:
+    """"Optional: IDs of other clusters, comma-separated (influxctl usu…" was cut at the field's end."""
+    from PySide6.QtWidgets import QLineEdit
+
+    dialog = ProfileDialog(None, influxctl_program=find_influxctl)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.resize(dialog.minimumSizeHint())
+    qtbot.waitUntil(lambda: dialog.width() <= max(dialog.minimumWidth(), dialog.minimumSizeHint().width()))
+    for field in dialog.findChildren(QLineEdit):
+        if field.isVisible() and field.placeholderText():
+            room = field.contentsRect().width() - 8  # the style's text margins and the frame
+            assert field.fontMetrics().horizontalAdvance(field.placeholderText()) <= room, field.placeholderText()

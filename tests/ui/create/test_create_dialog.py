@@ -255,3 +255,16 @@ def test_rotating_a_token_that_never_expired_proposes_the_default_not_never(qtbo
     old = Token(TokenKind.MANAGEMENT, "3c0ffd51-ef5d-48aa-9b7f-753de5237d75", "ci", now - timedelta(days=30))
     dialog = open_dialog(qtbot, service, request=rotate_request(old, now))
     assert dialog.expiry.choice.currentText() == "90 days" and dialog.expiry.expires_at() is not None
+
+
+def test_the_database_header_sits_left_over_the_names_as_in_every_table(qtbot, service) -> None:
+    """It was centred over left-aligned names; Read and Write stay centred over their boxes."""
+    dialog = open_dialog(qtbot, service)
+    dialog.resize(640, 720)
+    header = dialog.permissions.table.horizontalHeader()
+    qtbot.waitUntil(lambda: header.sectionSize(0) > 300)
+    image = header.grab().toImage()
+    end = header.sectionSize(0) - 6  # no text reaches here, left or centred: the header's own shade per line
+    inked = [x for x in range(2, end) for y in range(4, header.height() - 4)
+             if image.pixelColor(x, y) != image.pixelColor(end, y)]
+    assert inked and min(inked) < 16, "the header's text starts at its section's left edge"

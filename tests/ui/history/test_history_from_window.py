@@ -221,3 +221,32 @@ def test_an_edit_through_the_window_records_the_old_description_and_what_was_ask
     assert (entry.action, entry.token_id, entry.outcome) == (Action.EDIT, token.id, Outcome.CONFIRMED)
     assert entry.requested == "description: renamed in Token Desk"
     assert entry.description == token.description  # as it was when the edit was made
+
+
+def test_at_1180_pixels_every_column_shown_is_whole_and_nothing_scrolls_sideways(qtbot, window) -> None:
+    """Token IDs show their start as in the token tables (whole in the tooltip); the account and cluster IDs
+    wait in the header's menu and in the Profile cell's tooltip."""
+    token = revoke_selected(window, TokenKind.DATABASE)
+    history = open_history(qtbot, window)
+    history.resize(1180, 360)
+    view, header = history.view, history.view.horizontalHeader()
+    qtbot.waitUntil(lambda: view.viewport().width() > 1100)
+    assert header.length() <= view.viewport().width() and not view.horizontalScrollBar().isVisible()
+    titles = [spec.title for spec in COLUMNS]
+    token_id = titles.index("Token ID")
+    assert not header.isSectionHidden(token_id)
+    assert header.sectionViewportPosition(token_id) + header.sectionSize(token_id) <= view.viewport().width()
+    assert view.fontMetrics().horizontalAdvance(f"{token.id[:8]}…") + 8 <= header.sectionSize(token_id)
+    assert token.id in history.model.index(0, token_id).data(Qt.ItemDataRole.ToolTipRole)
+    for title in ("Time", "Outcome", "Action", "Kind"):
+        column = titles.index(title)
+        text = history.model.index(0, column).data()
+        assert view.fontMetrics().horizontalAdvance(text) + 8 <= header.sectionSize(column), title
+    target = history.model.entry_at(0).target
+    profile_tip = history.model.index(0, titles.index("Profile")).data(Qt.ItemDataRole.ToolTipRole)
+    assert target.account_id in profile_tip and target.cluster_id in profile_tip
+    menu = history.column_menu()
+    [account] = [action for action in menu.actions() if action.text() == "Account ID"]
+    assert not account.isChecked()
+    account.setChecked(True)
+    assert not header.isSectionHidden(titles.index("Account ID"))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QTimer
+from PySide6.QtCore import QPoint, QRect, QTimer
 from PySide6.QtGui import QColor, QPalette
 
 from tests.ui.conftest import button_reading, confirm_revoke_when_the_dialog_opens, revoke_button, risk_box, shown_tokens
@@ -33,10 +33,10 @@ def test_revoke_through_the_dialog_revokes_exactly_that_token(qtbot, window, san
     assert window.focusWidget() is page.view  # the keyboard goes on from the next row
     # A short notice beside the table says what happened, without a dialog to dismiss.
     assert window.notice.isVisible() and not window.notice.isModal()
-    assert page.mapTo(window, page.rect().topLeft()) == table_at  # it floats: no row moves under the pointer
+    assert page.mapTo(window, page.rect().topLeft()) == table_at  # the table keeps its top: no row moves
     notice = window.notice.geometry().translated(window.notice.parentWidget().mapTo(window, QPoint(0, 0)))
     table = page.rect().translated(table_at)
-    assert table.contains(notice) and notice.bottom() > table.center().y()  # over the table's foot
+    assert notice.top() >= table.bottom() and not notice.intersects(table)  # under the table's foot, not over it
     assert window.notice.text == f"Revoked \u201c{target.description}\u201d ({target.id[:8]}\u2026)."
     window.commands["show-inactive"].setChecked(True)
     row = page.proxy_row_of(target.id)
@@ -142,7 +142,8 @@ def drawn_background(page, row: int) -> QColor:
 
 
 def test_the_notice_never_hides_the_row_it_is_about(qtbot, window) -> None:
-    """In a short window the row a revoke lands on can sit where the notice floats: it is scrolled clear."""
+    """In a short window the row a revoke lands on can sit at the table's foot, which the notice's room takes:
+    it is scrolled back into sight."""
     window.resize(800, 500)
     window.commands["show-inactive"].setChecked(True)  # the revoked row stays, current and flashed
     page = window.page(TokenKind.MANAGEMENT)
@@ -158,7 +159,8 @@ def test_the_notice_never_hides_the_row_it_is_about(qtbot, window) -> None:
     shown = page.view.visualRect(page.proxy.index(page.proxy_row_of(target.id), 0))
     viewport = page.view.viewport()
     assert viewport.rect().contains(shown)
-    assert not window.notice.covers(viewport, shown)
+    notice = QRect(window.notice.mapTo(window, QPoint(0, 0)), window.notice.size())
+    assert not notice.intersects(QRect(viewport.mapTo(window, QPoint(0, 0)), viewport.size()))
 
 
 def test_quitting_on_a_signal_mid_revoke_asks_nothing_and_records_the_outcome_unknown(qtbot, window, sandbox,

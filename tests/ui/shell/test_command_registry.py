@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QUrl, Qt
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
-from PySide6.QtWidgets import QDialog, QLabel, QTableWidget
+from PySide6.QtWidgets import QDialog, QLabel, QTableView
 
 from token_desk.api.models import TokenKind
 from tests.ui.conftest import NoConnections, RecordingRevoker, wait_loaded
@@ -98,8 +98,8 @@ def test_keyboard_shortcuts_lists_every_shortcut_of_the_registry(qtbot, bare_win
     shown: list[ShortcutsDialog] = []
     monkeypatch.setattr(ShortcutsDialog, "exec", lambda dialog: shown.append(dialog) or QDialog.DialogCode.Rejected)
     next(a for a in menu_named(bare_window, "Help").actions() if a.text() == "Keyboard Shortcuts").trigger()
-    table = shown[0].findChild(QTableWidget)
-    rows = {table.item(row, 0).text(): table.item(row, 1).text() for row in range(table.rowCount())}
+    model = shown[0].findChild(QTableView).model()
+    rows = {model.index(row, 0).data(): model.index(row, 1).data() for row in range(model.rowCount())}
     native = QKeySequence.SequenceFormat.NativeText
     assert rows["Refresh"].startswith(QKeySequence(QKeySequence.StandardKey.Refresh).toString(native) or "F5")
     assert rows["Export"] == QKeySequence("Ctrl+E").toString(native)
@@ -107,6 +107,22 @@ def test_keyboard_shortcuts_lists_every_shortcut_of_the_registry(qtbot, bare_win
     assert "Connections" not in rows  # no shortcut, not listed
     with_shortcut = [c for c in window_commands() if c.shortcuts]
     assert len(rows) == len(with_shortcut)
+
+
+def test_keyboard_shortcuts_shows_every_command_whole_on_one_line_left_under_its_header(qtbot, bare_window) -> None:
+    """"New Management Token" wrapped in a narrow column and lost its second line; headers were centred."""
+    dialog = ShortcutsDialog(bare_window, bare_window.commands.commands)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    table = dialog.findChild(QTableView)
+    header, model, metrics = table.horizontalHeader(), table.model(), table.fontMetrics()
+    assert not table.wordWrap() and header.defaultAlignment() & Qt.AlignmentFlag.AlignLeft
+    for row in range(model.rowCount()):
+        for column in range(2):
+            text = model.index(row, column).data()
+            assert metrics.horizontalAdvance(text) + 6 <= header.sectionSize(column), text
+    assert header.length() <= table.viewport().width() and not table.horizontalScrollBar().isVisible()
 
 
 def test_help_documentation_opens_the_readmes_online_home(bare_window, monkeypatch) -> None:

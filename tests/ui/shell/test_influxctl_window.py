@@ -95,6 +95,35 @@ def test_choosing_influxctl_from_the_panel_loads_management_tokens(window_factor
     wait_loaded(qtbot, window)
     management = window.page(TokenKind.MANAGEMENT)
     assert not unavailable(management) and shown_tokens(management)
+    assert window.toolbar.new_button.isEnabled()  # and creating one works again
+
+
+def new_button_of(window, kind: TokenKind):
+    """The toolbar's New … Token… button as a person sees it on `kind`'s page."""
+    window.sidebar.setCurrentRow(list(TokenKind).index(kind))
+    button = window.toolbar.new_button
+    assert button.text().startswith(f"New {kind.label}")
+    return button
+
+
+def test_without_influxctl_new_management_token_is_off_and_says_what_the_page_offers(window_factory, sandbox):
+    """Not a dialog that fails at the end: the command is off, its tooltip points at Choose influxctl…"""
+    window = window_factory(url_args(sandbox))
+    button = new_button_of(window, TokenKind.MANAGEMENT)
+    assert not button.isEnabled() and not window.commands["new-management-token"].isEnabled()
+    assert "cannot find" in button.toolTip() and "choose it on the Management Tokens page" in button.toolTip()
+    panel = window.page(TokenKind.MANAGEMENT).unavailable_panel
+    assert any(b.text() == CHOOSE_TEXT and b.isVisibleTo(panel) for b in panel.findChildren(QPushButton))
+    assert new_button_of(window, TokenKind.DATABASE).isEnabled()  # database tokens need no influxctl
+
+
+def test_with_a_too_old_influxctl_new_management_token_asks_for_a_newer_one(window_factory, sandbox, tmp_path):
+    old = tmp_path / "influxctl"
+    old.write_text(f"#!{sys.executable}\nprint('influxctl 2.5.0 (git: abc)')\n")
+    old.chmod(0o755)
+    window = window_factory([*url_args(sandbox), "--influxctl", str(old)])
+    button = new_button_of(window, TokenKind.MANAGEMENT)
+    assert not button.isEnabled() and "too old" in button.toolTip() and "choose a newer one" in button.toolTip()
 
 
 def test_on_windows_a_token_connection_explains_why_management_tokens_need_an_influxctl_profile(
@@ -110,5 +139,7 @@ def test_on_windows_a_token_connection_explains_why_management_tokens_need_an_in
     assert unavailable(management)
     assert panel.details.text() == InfluxctlNeedsItsOwnSignInError.default_advice
     assert panel.found.isHidden() and panel.choose_button.isHidden()  # another influxctl would not help
+    new = window.commands["new-management-token"]
+    assert not new.isEnabled() and "influxctl profile" in new.toolTip()
     window.commands["show-inactive"].setChecked(True)
     assert listed_ids(shown_tokens(window.page(TokenKind.DATABASE))) == listed_ids(sandbox.state.database_tokens())

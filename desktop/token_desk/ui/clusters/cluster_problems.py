@@ -34,8 +34,9 @@ class ClusterProblemLine(QFrame):
         self.setObjectName("clusterProblem")
         style_live(self, problem_style)
         self.cluster = cluster
-        self.label = plain_label(problem_text(cluster, error), selectable=True)
-        self.label.setToolTip(self.label.text())  # one line: the whole sentence when it is cut short
+        # Wrapped, as the banner is: on one line a long sentence was cut mid-word, and its width pushed the
+        # pages aside until the sidebar's entries were cut too.
+        self.label = plain_label(problem_text(cluster, error), wrap=True, selectable=True)
         self.setAccessibleName(f"Problem with cluster {visible_text(cluster.label)}")
         self.retry = QPushButton("Retry")
         self.retry.setAccessibleName(f"Retry cluster {visible_text(cluster.label)}")

@@ -7,16 +7,14 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QMenu, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QLabel, QMenu, QVBoxLayout, QWidget
 
 from token_desk.api.clusters import Cluster, ClusterDiscovery
-from token_desk.models.cluster_list_model import ClusterListModel
+from token_desk.models.cluster_list_model import COLUMNS, ClusterListModel
 from token_desk.models.cluster_rows import ClusterRows
 from token_desk.ui.common.error_text import error_sentence
+from token_desk.ui.tokens import RowTableView
 
-
-ID_COLUMN, URL_COLUMN = 1, 3
-ID_SAMPLE = "9b810e76-6ec9…5f4b3b2"
 
 
 class ClustersPage(QWidget):
@@ -31,28 +29,13 @@ class ClustersPage(QWidget):
         self.source_note.setTextFormat(Qt.TextFormat.PlainText)
         self.source_note.setWordWrap(True)
         self.source_note.hide()
-        self.view = QTableView(self)
+        # Drawn, focused and laid out as the token tables are (ui/tokens/row_table.py): one rule for columns.
+        self.view = RowTableView(self)
         self.view.setModel(self.model)
         self.view.setAccessibleName("Clusters of this account")
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.verticalHeader().hide()
-        # Drawn as the token tables are (no grid, alternate rows, their row height), flush with the page as they are.
-        self.view.setShowGrid(False)
-        self.view.setAlternatingRowColors(True)
-        self.view.setTabKeyNavigation(False)
-        self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 14)
-        # Every column whole except the two long ones, which lose their middle (both ends stay recognisable;
-        # the tooltip and Copy Cluster ID / URL give them whole): no sideways scrolling at 800 pixels.
-        self.view.setTextElideMode(Qt.TextElideMode.ElideMiddle)
-        self.view.setWordWrap(False)
-        header = self.view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(ID_COLUMN, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(ID_COLUMN, self.fontMetrics().horizontalAdvance(ID_SAMPLE) + 16)
-        header.setSectionResizeMode(URL_COLUMN, QHeaderView.ResizeMode.Stretch)
-        header.setStretchLastSection(False)
+        self.view.install_columns(COLUMNS)
+        self.view.apply_default_widths()
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.customContextMenuRequested.connect(self._show_row_menu)
         self.source_note.setMargin(6)

@@ -1,15 +1,16 @@
 """A short, non-modal notice near what it is about ("Revoked “Jane's laptop”"), gone after a few seconds.
 
-It never takes the keyboard: it is read out to screen readers as an announcement instead. It floats over
-the bottom of the area it is about rather than taking layout room: a notice that pushed the table down and
-back up again moved rows under the pointer.
+It never takes the keyboard: it is read out to screen readers as an announcement instead. It takes its own
+room under the area it is about (the table ends above it) and never floats over it: floating, it hid the
+rows at a short window's foot (the expiry notice covered two at 800×500). Placed below, it moves no row
+under the pointer either: the table keeps its top, only its foot comes and goes.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt, QTimer
+from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QToolButton, QWidget
 
@@ -17,7 +18,6 @@ from token_desk.ui.common.palette import Colours, style_live
 from token_desk.ui.common.plain_text import plain_label
 
 SHOWN_MS = 6000
-MARGIN = 12  # from the edges of the area it floats over
 MIN_WIDTH = 320
 
 
@@ -62,42 +62,20 @@ class Notice(QFrame):
         layout.addWidget(self.action_button)
         layout.addWidget(self.close_button)
         style_live(self, _style(False))
-        self._area: QWidget | None = None
         self.hide()
 
-    def float_over(self, area: QWidget) -> None:
-        """Float at the bottom of `area`, a sibling under the same parent, following its size."""
-        self._area = area
-        area.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # Qt override
-        if watched is self._area and event.type() in (QEvent.Type.Resize, QEvent.Type.Move):
-            self._place()
-        return False
-
-    def _place(self) -> None:
-        if self._area is None:
-            return
-        area = self._area.geometry()
-        # As wide as the text on one line (sizeHint would wrap it early), within the area.
+    def sizeHint(self) -> QSize:  # Qt override
+        """As wide as its text on one line (a wrapped label's own hint wraps it early); a layout that has less
+        room gives it less, and the text wraps."""
+        margins = self.layout().contentsMargins()
         link = 0
         if self.action_button.isVisibleTo(self):
             self.action_button.ensurePolished()  # its style sheet makes it bold: measured as drawn
             link = self.action_button.sizeHint().width() + self.layout().spacing()
         natural = (self.label.fontMetrics().horizontalAdvance(self.label.text()) + self.close_button.sizeHint().width()
-                   + link
-                   + self.layout().contentsMargins().left() + self.layout().contentsMargins().right()
-                   + 2 * self.layout().spacing() + 2 * self.frameWidth())
-        width = max(min(natural, area.width() - 2 * MARGIN), min(MIN_WIDTH, area.width()))
-        height = self.heightForWidth(width) if self.hasHeightForWidth() else self.sizeHint().height()
-        self.setGeometry(area.left() + (area.width() - width) // 2, area.bottom() - MARGIN - height, width, height)
-
-    def covers(self, widget: QWidget, rect: QRect) -> bool:
-        """Whether the notice, shown, lies over `rect` (in `widget`'s coordinates)."""
-        if self.isHidden():
-            return False
-        mine = QRect(widget.mapFromGlobal(self.mapToGlobal(QPoint(0, 0))), self.size())
-        return mine.intersects(rect)
+                   + link + margins.left() + margins.right() + 2 * self.layout().spacing() + 2 * self.frameWidth())
+        width = max(natural, MIN_WIDTH)
+        return QSize(width, self.heightForWidth(width) if self.hasHeightForWidth() else super().sizeHint().height())
 
     @property
     def text(self) -> str:
@@ -113,9 +91,10 @@ class Notice(QFrame):
         self.action_button.setText(action[0] if action else "")
         self.action_button.setAccessibleName(action[0] if action else "")
         self.action_button.setVisible(action is not None)
+        self.updateGeometry()  # a new text, a new width
         self.show()
-        self._place()
-        self.raise_()
+        if self.parentWidget() is not None and self.parentWidget().layout() is not None:
+            self.parentWidget().layout().activate()  # its room now, so a caller can scroll a row clear of it
         self._timer.start(duration_ms)
         announce(self, spoken or text)
 

@@ -153,8 +153,11 @@ def qpalette(scheme: Scheme) -> QPalette:
                         (roles.Link, c.link), (roles.LinkVisited, c.link), (roles.ToolTipBase, c.tooltip_base),
                         (roles.ToolTipText, c.tooltip_text), (roles.BrightText, c.highlighted_text)):
         palette.setColor(role, QColor(value))
-    for role in (roles.WindowText, roles.Text, roles.ButtonText):
+    for role in (roles.WindowText, roles.Text, roles.ButtonText, roles.PlaceholderText):
         palette.setColor(QPalette.ColorGroup.Disabled, role, QColor(c.disabled_text))
+    # A disabled field recedes into the window, as Fusion's own palette has it: with the base colour and its
+    # bright placeholder, the welcome page's disabled search box looked ready to type in (in the dark most).
+    palette.setColor(QPalette.ColorGroup.Disabled, roles.Base, QColor(c.window))
     # An unfocused window keeps its selection as visible as a focused one.
     palette.setColor(QPalette.ColorGroup.Inactive, roles.Highlight, QColor(c.highlight))
     palette.setColor(QPalette.ColorGroup.Inactive, roles.HighlightedText, QColor(c.highlighted_text))

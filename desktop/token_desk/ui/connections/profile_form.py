@@ -28,7 +28,9 @@ TOKEN_FIELD = "token"
 SIGN_IN_CHOICES = ("Management token", "influxctl profile")  # way a (token in the keyring), way b (influxctl's own)
 INFLUXCTL_PROFILE_FIELD, INFLUXCTL_CONFIG_FIELD = "influxctl_profile", "influxctl_config"
 ADDED_CLUSTERS_FIELD = "added_cluster_ids"  # other clusters of the account, by ID, for where influxctl cannot list them
-ADDED_CLUSTERS_PLACEHOLDER = "Optional: IDs of other clusters, comma-separated (influxctl usually lists them)"
+ADDED_CLUSTERS_PLACEHOLDER = "Optional: their IDs, comma-separated"  # the whole of it fits the field
+ADDED_CLUSTERS_TIP = ("Other clusters of the account, by ID, for where influxctl cannot list them "
+                      "(influxctl usually does)")
 # Rows an "influxctl profile" connection does without: influxctl knows where to go and signs itself in.
 _TOKEN_ONLY_FIELDS = (ProfileField.BASE_URL, ProfileField.ACCOUNT_ID, ProfileField.CLUSTER_ID, TOKEN_FIELD,
                       ADDED_CLUSTERS_FIELD)
@@ -103,6 +105,7 @@ class ProfileForm(QWidget):
         self._add_row(layout, "Management token", self.token_field, TOKEN_FIELD)
         self.inputs[ADDED_CLUSTERS_FIELD] = QLineEdit(self)
         self.inputs[ADDED_CLUSTERS_FIELD].setPlaceholderText(ADDED_CLUSTERS_PLACEHOLDER)
+        self.inputs[ADDED_CLUSTERS_FIELD].setToolTip(ADDED_CLUSTERS_TIP)
         self._add_row(layout, "Other clusters", self.inputs[ADDED_CLUSTERS_FIELD], ADDED_CLUSTERS_FIELD)
         for label, key, placeholder in (("influxctl profile", INFLUXCTL_PROFILE_FIELD, "default"),
                                         ("influxctl config file", INFLUXCTL_CONFIG_FIELD,

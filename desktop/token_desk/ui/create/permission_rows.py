@@ -61,6 +61,9 @@ class PermissionRows(QStandardItemModel):
     def __init__(self, parent=None) -> None:
         super().__init__(0, len(HEADERS), parent)
         self.setHorizontalHeaderLabels(list(HEADERS))
+        # The names' header sits left over them, as in every table; Read and Write stay centred over their boxes.
+        self.setHeaderData(0, Qt.Orientation.Horizontal, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                           Qt.ItemDataRole.TextAlignmentRole)
         self.setSortRole(ORDER_ROLE)
         self._add_row(ALL, unlisted=False)
 

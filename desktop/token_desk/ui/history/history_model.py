@@ -9,8 +9,9 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
-from token_desk.history import HistoryEntry, Outcome
-from token_desk.models.display import local_time_with_zone, text_or_empty, utc_time, visible_text
+from token_desk.history import Action, HistoryEntry, Outcome
+from token_desk.models.columns import DESCRIPTION, Width
+from token_desk.models.display import local_time_with_zone, short_id, text_or_empty, utc_time, visible_text
 from token_desk.ui.common.palette import colours
 from token_desk.ui.common.plain_text import plain_tooltip
 
@@ -30,27 +31,45 @@ def profile_label(entry: HistoryEntry) -> str:
 
 @dataclass(frozen=True)
 class HistoryColumn:
+    """One column; its width and what it loses when narrow follow the token tables' rule (models/columns.py)."""
+
     title: str
     text: Callable[[HistoryEntry], str]
     sort_key: Callable[[HistoryEntry], Any] | None = None  # None: the text, casefolded
+    width: Width = Width.FIT
+    width_sample: str = ""
+    icon_room: int = 0
+    shown_by_default: bool = True  # else shown from the header's menu (the Profile cell's tooltip has it too)
 
 
+ID_SAMPLE = short_id("00000000-0000-0000-0000-000000000000")
+# Description and Message share what is left; IDs show their start as in the token tables (whole in the
+# tooltip); the words of a few letters and the time are never cut (the window sets the time's sample). The
+# account and cluster IDs wait in the header's menu: with them the table scrolled sideways at 1180 pixels.
 COLUMNS = (
     HistoryColumn("Time", local_seconds, lambda entry: entry.time),
-    HistoryColumn("Outcome", lambda entry: entry.outcome.label),
-    HistoryColumn("Action", lambda entry: entry.action.label),
-    HistoryColumn("Kind", lambda entry: KIND_LABELS.get(entry.kind, entry.kind)),
-    HistoryColumn("Description", lambda entry: text_or_empty(entry.description)),  # "—" as the token tables
-    HistoryColumn("Message", lambda entry: entry.message or _NO_MESSAGE.get(entry.outcome, "")),
-    HistoryColumn("Token ID", lambda entry: entry.token_id),
-    HistoryColumn("Profile", profile_label),
-    HistoryColumn("Server", lambda entry: entry.target.host),
-    HistoryColumn("Account ID", lambda entry: entry.target.account_id),
-    HistoryColumn("Cluster ID", lambda entry: entry.target.cluster_id),
+    HistoryColumn("Outcome", lambda entry: entry.outcome.label,
+                  width_sample=max((outcome.label for outcome in Outcome), key=len)),
+    HistoryColumn("Action", lambda entry: entry.action.label,
+                  width_sample=max((action.label for action in Action), key=len)),
+    HistoryColumn("Kind", lambda entry: KIND_LABELS.get(entry.kind, entry.kind),
+                  width_sample=max(KIND_LABELS.values(), key=len)),
+    HistoryColumn("Description", lambda entry: text_or_empty(entry.description),  # "—" as the token tables
+                  width=Width.STRETCH, width_sample=DESCRIPTION.width_sample),
+    HistoryColumn("Message", lambda entry: entry.message or _NO_MESSAGE.get(entry.outcome, ""),
+                  width=Width.STRETCH, width_sample=DESCRIPTION.width_sample),
+    HistoryColumn("Token ID", lambda entry: entry.token_id, width=Width.SHORT_ID, width_sample=ID_SAMPLE),
+    HistoryColumn("Profile", profile_label, width=Width.ELIDE_MIDDLE, width_sample="Production"),
+    HistoryColumn("Server", lambda entry: entry.target.host, width=Width.ELIDE_MIDDLE, width_sample="console.influxdata…"),
+    HistoryColumn("Account ID", lambda entry: entry.target.account_id, width=Width.SHORT_ID, width_sample=ID_SAMPLE,
+                  shown_by_default=False),
+    HistoryColumn("Cluster ID", lambda entry: entry.target.cluster_id, width=Width.SHORT_ID, width_sample=ID_SAMPLE,
+                  shown_by_default=False),
 )
 _NO_MESSAGE = {Outcome.UNKNOWN: "No answer yet: it may or may not have happened. Select it and use Check Now."}
 TIME_COLUMN = 0
 OUTCOME_COLUMN = 1
+PROFILE_COLUMN = 7
 # Outcome words in the palette's AA-checked colours: confirmed reads as success, failed as an error,
 # unknown like a token about to expire (look at it).
 OUTCOME_COLOURS = {Outcome.CONFIRMED: "success_text", Outcome.FAILED: "error_text", Outcome.UNKNOWN: "expires_soon"}
@@ -155,6 +174,10 @@ class HistoryTableModel(QAbstractTableModel):
             return utc_time(entry.time)  # the exact value, as the journal and the export keep it
         if column == OUTCOME_COLUMN:
             return _outcome_tooltip(entry)
+        if column == PROFILE_COLUMN:  # where it went, whichever columns are shown
+            target = entry.target
+            return plain_tooltip(visible_text(f"{profile_label(entry)}: {target.host}, account {target.account_id}, "
+                                              f"cluster {target.cluster_id}", line_breaks=True))
         return plain_tooltip(visible_text(COLUMNS[column].text(entry), line_breaks=True))
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLineEdit, QPushButton,
-                               QStyle, QTableView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QLineEdit, QMenu, QPushButton,
+                               QVBoxLayout, QWidget)
 
 from token_desk.api.models import utc_now
 from token_desk.connection import Connection
@@ -22,8 +23,9 @@ from token_desk.tasks import run_in_background
 from token_desk.ui.common.error_text import error_sentence
 from token_desk.ui.common.file_prompts import FilePrompts, with_suffix
 from token_desk.ui.common.plain_text import plain_label, plain_tooltip
-from token_desk.ui.common.sort_arrow_style import install_sort_arrow_style
-from token_desk.ui.history.history_model import HistoryFilter, HistoryTableModel, TIME_COLUMN
+from token_desk.ui.history.history_model import (COLUMNS, OUTCOME_COLUMN, TIME_COLUMN, HistoryColumn, HistoryFilter,
+                                                 HistoryTableModel)
+from token_desk.ui.tokens import RowTableView
 
 ConnectionSource = Callable[[], Connection | None]
 KIND_CHOICES = (("All kinds", None), ("Management tokens", "management"), ("Database tokens", "database"))
@@ -31,16 +33,15 @@ OUTCOME_CHOICES = (("All outcomes", None), *((outcome.label, outcome) for outcom
 ALL_PROFILES = "All profiles"
 EXPORTERS = {"csv": export_history_csv, "json": export_history_json}
 HALF_A_YEAR = timedelta(days=182)
-CELL_AIR = 12
 
 
-def _time_column_width(view: QTableView) -> int:
-    """Room for a time with its zone, never elided: this computer's zone names now and half a year on
-    (CET and CEST), in the view's font, with the cell's margins and some air."""
+def history_columns() -> tuple[HistoryColumn, ...]:
+    """The columns, the time's sized for a time with its zone, never elided: this computer's zone names now
+    and half a year on (CET and CEST)."""
     now = utc_now()
     samples = (local_time_with_zone(now, seconds=True), local_time_with_zone(now + HALF_A_YEAR, seconds=True))
-    margins = 2 * (view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1)
-    return max(view.fontMetrics().horizontalAdvance(sample) for sample in samples) + margins + CELL_AIR
+    time = replace(COLUMNS[TIME_COLUMN], width_sample=max(samples, key=len))
+    return tuple(time if column == TIME_COLUMN else spec for column, spec in enumerate(COLUMNS))
 
 
 class _JournalRelay(QObject):
@@ -102,27 +103,34 @@ class HistoryWindow(QWidget):
             box.addItem(text, value)
         return box
 
-    def _table(self) -> QTableView:
-        view = QTableView()
+    def _table(self) -> RowTableView:
+        view = RowTableView()  # rows, focus, headers and column widths as in the token tables
         view.setAccessibleName("History entries")
-        view.setTabKeyNavigation(False)  # rows are selected whole: Tab leaves the table, as in the token tables
         view.setModel(self.model)
-        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         view.setSortingEnabled(True)
-        install_sort_arrow_style(view.horizontalHeader())  # up for ascending, as in the token tables
         view.horizontalHeader().setSortIndicator(TIME_COLUMN, Qt.SortOrder.DescendingOrder)
-        view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        # Left, as in the token tables: a header sits over the start of its column's text.
-        view.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        view.horizontalHeader().setStretchLastSection(True)
-        view.verticalHeader().hide()
-        view.setWordWrap(False)
-        view.setAlternatingRowColors(True)
-        for column, width in enumerate((150, 90, 70, 95, 240, 300, 290, 110, 140, 280)):
-            view.setColumnWidth(column, width)
-        view.setColumnWidth(TIME_COLUMN, _time_column_width(view))
+        view.install_columns(history_columns())
+        for section, column in enumerate(COLUMNS):
+            view.setColumnHidden(section, not column.shown_by_default)
+        view.apply_default_widths()
+        header = view.horizontalHeader()
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(
+            lambda position: self.column_menu().popup(header.mapToGlobal(position)))
         return view
+
+    def column_menu(self) -> QMenu:
+        """The header's menu: one checkable entry per column (Time and Outcome always shown)."""
+        menu = QMenu(self)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # one per right-click: gone once closed
+        for section, column in enumerate(COLUMNS):
+            action = menu.addAction(column.title)
+            action.setCheckable(True)
+            action.setChecked(not self.view.isColumnHidden(section))
+            action.setEnabled(section not in (TIME_COLUMN, OUTCOME_COLUMN))
+            action.toggled.connect(lambda shown, section=section: self.view.setColumnHidden(section, not shown))
+        return menu
 
     def _lay_out(self) -> None:
         filters = QHBoxLayout()

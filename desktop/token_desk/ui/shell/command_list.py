@@ -208,10 +208,16 @@ def _page_command(kind: TokenKind, number: int) -> Command:
                    checked=lambda state: state.page is kind and not state.clusters_shown, menu="View", section=2)
 
 
+def new_token_blocker(kind: TokenKind):
+    """New … Token… runs on a token page, while its kind can be reached (the Management Tokens page says why
+    not, and offers Choose influxctl…, when there is no usable influxctl)."""
+    return lambda state: on_a_token_page(state) or state.unavailable.get(kind)
+
+
 def _new_token_command(kind: TokenKind) -> Command:
     return Command(new_token_key(kind), f"New {kind.label}…", lambda host, _checked: host.rows.new_token(kind),
                    tip=f"Create a {kind.label.lower()}", icon="add", shortcuts=(Standard.New,), page=kind,
-                   enabled=on_a_token_page, menu="Token", section=0, empty_menu=True)
+                   enabled=new_token_blocker(kind), menu="Token", section=0, empty_menu=True)
 
 
 def new_token_key(kind: TokenKind) -> str:

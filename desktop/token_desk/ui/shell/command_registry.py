@@ -8,7 +8,7 @@ The commands themselves are declared in ui/shell/command_list.py; menus, the too
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt
@@ -37,6 +37,9 @@ class WindowState:
     clusters_shown: bool = False  # the Clusters page is shown (no token selection then)
     cluster: Cluster | None = None  # the cluster selected on the Clusters page
     cluster_failed: bool = False  # its tokens failed to load
+    # Kinds whose tokens cannot be listed nor created here (no usable influxctl), each with the reason its
+    # page gives.
+    unavailable: Mapping[TokenKind, str] = field(default_factory=dict)
 
 
 def always(_state: WindowState) -> str | None:

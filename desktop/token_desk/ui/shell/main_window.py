@@ -152,6 +152,7 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self._pages_column())
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([self._sidebar_width(), 1100])
+        self.sidebar.setMinimumWidth(self._sidebar_width())  # its entries whole, whatever the pages ask for
         self.central_stack = QStackedWidget()
         self.central_stack.addWidget(self.welcome)
         self.central_stack.addWidget(self.splitter)
@@ -169,8 +170,7 @@ class MainWindow(QMainWindow):
         layout.setSpacing(6)
         layout.addWidget(self.banner)
         layout.addWidget(self.page_stack, 1)
-        self.notice.setParent(column)
-        self.notice.float_over(self.page_stack)  # over the table's foot, so no row moves
+        layout.addWidget(self.notice, 0, Qt.AlignmentFlag.AlignHCenter)  # under the table: it hides no row
         return column
 
     def _wire(self) -> None:
@@ -294,6 +294,7 @@ class MainWindow(QMainWindow):
             page.hide_unavailable()
         else:
             page.show_unavailable(unavailable)
+        self.update_actions()  # New … Token… follows: off with the page's reason while it cannot work
 
     def choose_influxctl(self) -> None:
         """Pick the influxctl program by hand; the connections controller remembers it and reloads."""
@@ -424,7 +425,9 @@ class MainWindow(QMainWindow):
                            busy=self._busy, signed_out=self._signed_out, page=self.current_page().kind,
                            selection=() if clusters_shown else tuple(self.current_page().selected_tokens()),
                            keeps_history=self.journal is not None, clusters_shown=clusters_shown,
-                           cluster=cluster, cluster_failed=self.clusters.failed(cluster))
+                           cluster=cluster, cluster_failed=self.clusters.failed(cluster),
+                           unavailable={kind: page.unavailable_reason for kind, page in self.pages.items()
+                                        if page.unavailable_reason})
 
     def update_actions(self, *_ignored: object) -> None:
         """Runs on every change of the window's state: the registry's one rule enables every command."""

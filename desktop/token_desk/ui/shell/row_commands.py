@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from PySide6.QtCore import QObject, QPoint, QRect, Qt
+from PySide6.QtCore import QObject, QPoint, Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QListWidget, QMenu, QWidget
+from PySide6.QtWidgets import QApplication, QListWidget, QMenu, QWidget
 
 from token_desk.api.clusters import Cluster, service_for_cluster
 from token_desk.api.models import Token, TokenKind
@@ -174,13 +174,12 @@ class RowCommands(QObject):
             noun = "token" if len(tokens) == 1 else "tokens"
             self._window.status.show_message(f"Copied {len(tokens)} {noun} to the clipboard.", 4000)
 
-    def _keep_clear_of_notice(self, page: TokenPage) -> None:
-        """The notice floats over the table's foot: a current row under it is scrolled into the clear."""
-        index, viewport = page.view.currentIndex(), page.view.viewport()
+    @staticmethod
+    def _keep_in_sight(page: TokenPage) -> None:
+        """The notice takes its room under the table: a current row its arrival pushed out of sight comes back."""
+        index = page.view.currentIndex()
         if index.isValid():
-            row = page.view.visualRect(index)
-            if self._window.notice.covers(viewport, QRect(0, row.top(), viewport.width(), row.height())):
-                page.view.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
+            page.view.scrollTo(index)
 
     def open_details(self, page: TokenPage, row: int) -> None:
         """Details for `row`, made the selection first if it was not (the focus frame can sit on an
@@ -241,7 +240,7 @@ class RowCommands(QObject):
         landing = f" Now on \u201c{current.description}\u201d." if current is not None and not still_shown else ""
         window.notice.show_notice(report.status_sentence, problem=not report.all_succeeded,
                                   spoken=report.status_sentence + landing)
-        self._keep_clear_of_notice(page)
+        self._keep_in_sight(page)
         window.update_actions()
         if report.signed_out:
             window.enter_signed_out(SIGNED_OUT_BY_REVOKE)

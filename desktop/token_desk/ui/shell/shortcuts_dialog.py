@@ -4,14 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QHeaderView, QTableWidget,
-                               QTableWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtGui import QKeySequence, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import QAbstractItemView, QDialog, QDialogButtonBox, QHeaderView, QVBoxLayout, QWidget
 
 from token_desk.ui.common.dialog_buttons import button_box
 from token_desk.ui.shell.command_registry import Command, key_sequences
+from token_desk.ui.tokens import RowTableView
 
 MINIMUM_SIZE = (460, 420)
+CELL_AIR = 12  # beyond a cell's own margins
+MARGIN = 12  # the dialog's, each side
 
 
 def shortcut_rows(commands: Sequence[Command]) -> list[tuple[str, str]]:
@@ -34,17 +36,24 @@ class ShortcutsDialog(QDialog):
         self.setWindowTitle("Keyboard Shortcuts")
         self.setMinimumSize(*MINIMUM_SIZE)
         rows = shortcut_rows(commands)
-        self.table = QTableWidget(len(rows), 2, self)
-        self.table.setAccessibleName("Keyboard shortcuts")
-        self.table.setHorizontalHeaderLabels(["Command", "Shortcut"])
-        self.table.verticalHeader().hide()
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.model = QStandardItemModel(len(rows), 2, self)
+        self.model.setHorizontalHeaderLabels(["Command", "Shortcut"])
         for row, (text, keys) in enumerate(rows):
-            self.table.setItem(row, 0, QTableWidgetItem(text))  # items never render rich text
-            self.table.setItem(row, 1, QTableWidgetItem(keys))
+            self.model.setItem(row, 0, QStandardItem(text))  # items never render rich text
+            self.model.setItem(row, 1, QStandardItem(keys))
+        # Drawn and focused as every table (one line per row, whole rows, left headers): in a plain table
+        # "New Management Token" wrapped and lost its second line, and the focus framed one cell.
+        self.table = RowTableView(self)
+        self.table.setModel(self.model)
+        self.table.setAccessibleName("Keyboard shortcuts")
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        # Wide enough for both columns whole, never narrower than the minimum.
+        frame = 2 * self.table.frameWidth() + self.table.verticalScrollBar().sizeHint().width()
+        self.setMinimumWidth(max(MINIMUM_SIZE[0], frame + sum(self.table.sizeHintForColumn(c) + CELL_AIR
+                                                              for c in range(2)) + 2 * MARGIN))
         buttons = button_box(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

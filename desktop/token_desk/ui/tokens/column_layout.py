@@ -12,13 +12,27 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from typing import Protocol
 
 from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QHeaderView, QStyle, QStyleOptionHeader, QTableView
 
-from token_desk.models.columns import ColumnSpec, Width
+from token_desk.models.columns import STRETCHING, Width
 
 CELL_MARGIN = 10  # the style's text margins on both sides (3 px each in Fusion), plus a little air
+
+
+class SizedColumn(Protocol):
+    """What the layout reads of a column: a token table's SizedColumn, a Clusters or History column."""
+
+    @property
+    def title(self) -> str: ...
+    @property
+    def width(self) -> Width: ...
+    @property
+    def width_sample(self) -> str: ...
+    @property
+    def icon_room(self) -> int: ...
 
 
 def header_width(header: QHeaderView, text: str) -> int:
@@ -31,18 +45,18 @@ def header_width(header: QHeaderView, text: str) -> int:
     return max(size.width(), header.fontMetrics().horizontalAdvance(text))
 
 
-def minimum_width(header: QHeaderView, columns: Sequence[ColumnSpec]) -> int:
+def minimum_width(header: QHeaderView, columns: Sequence[SizedColumn]) -> int:
     """One minimum for every section (Qt has no per-section one): the widest header label fits."""
     return max(header_width(header, column.title) for column in columns)
 
 
-def content_width(view: QTableView, column: ColumnSpec) -> int:
+def content_width(view: QTableView, column: SizedColumn) -> int:
     if not column.width_sample:
         return 0
     return view.fontMetrics().horizontalAdvance(column.width_sample) + CELL_MARGIN + column.icon_room
 
 
-def default_width(view: QTableView, column: ColumnSpec) -> int:
+def default_width(view: QTableView, column: SizedColumn) -> int:
     """A column's first-start width; for Description, its floor."""
     header = view.horizontalHeader()
     return max(header_width(header, column.title), header.minimumSectionSize(), content_width(view, column))
@@ -53,7 +67,7 @@ class ColumnLayout:
     the layout did not make itself (a person dragging a divider, or a restored header): such a width is the
     person's and is kept until Reset Columns."""
 
-    def __init__(self, view: QTableView, columns: Sequence[ColumnSpec]) -> None:
+    def __init__(self, view: QTableView, columns: Sequence[SizedColumn]) -> None:
         self._view = view
         self._columns = tuple(columns)
         self._hand_widths: dict[int, int] = {}
@@ -74,7 +88,7 @@ class ColumnLayout:
         self._prepare_header()
         header = self._view.horizontalHeader()
         self._hand_widths = {section: header.sectionSize(section) for section, column in enumerate(self._columns)
-                             if column.width is not Width.STRETCH and header.sectionSize(section)
+                             if column.width not in STRETCHING and header.sectionSize(section)
                              and header.sectionSize(section) != self._default(column)}
         self.lay_out()
 
@@ -113,7 +127,7 @@ class ColumnLayout:
         header = self._view.horizontalHeader()
         shown = [section for section in range(len(self._columns)) if not header.isSectionHidden(section)]
         widths = {section: self._width_of(section) for section in shown
-                  if self._columns[section].width is not Width.STRETCH}
+                  if self._columns[section].width not in STRETCHING}
         stretching = [section for section in shown if section not in widths]
         if stretching:
             share = (viewport_width - sum(widths.values())) // len(stretching)
@@ -124,7 +138,7 @@ class ColumnLayout:
     def _width_of(self, section: int) -> int:
         return self._hand_widths.get(section) or self._default(self._columns[section])
 
-    def _default(self, column: ColumnSpec) -> int:
+    def _default(self, column: SizedColumn) -> int:
         return default_width(self._view, column)
 
     def _prepare_header(self) -> None:

@@ -31,6 +31,16 @@ def found_text(error: InfluxctlUnavailableError) -> str:
     return "Found: no influxctl."
 
 
+def create_blocker(error: InfluxctlUnavailableError) -> str:
+    """Why no management token can be created, pointing at what this panel offers instead."""
+    if isinstance(error, InfluxctlNeedsItsOwnSignInError):
+        return "Management tokens come through an influxctl profile here: add a connection that signs in with one"
+    if isinstance(error, InfluxctlTooOldError):
+        return "This influxctl is too old for management tokens: choose a newer one on the Management Tokens page"
+    return ("Management tokens are created through influxctl, which Token Desk cannot find: "
+            "choose it on the Management Tokens page")
+
+
 class InfluxctlMissingPanel(QFrame):
     """A calm explanation, the version found, a "Choose influxctl…" button and the download page."""
 
@@ -55,6 +65,7 @@ class InfluxctlMissingPanel(QFrame):
         self.download_link.setCursor(Qt.CursorShape.PointingHandCursor)
         self.download_link.setToolTip(DOWNLOAD_URL)
         self.download_link.clicked.connect(lambda: QDesktopServices.openUrl(QUrl(DOWNLOAD_URL)))
+        self.create_blocker = create_blocker(InfluxctlUnavailableError())
         self._lay_out()
 
     def _lay_out(self) -> None:
@@ -77,6 +88,7 @@ class InfluxctlMissingPanel(QFrame):
         outer.addStretch(2)
 
     def show_error(self, error: InfluxctlUnavailableError) -> None:
+        self.create_blocker = create_blocker(error)
         self.found.setText(found_text(error))
         self.found.setVisible(bool(self.found.text()))
         self.details.setText(str(error))

@@ -1,5 +1,6 @@
-"""How one token cell is drawn: elided as its column says, no per-cell focus box, and a brief flash
-on rows that just changed (the whole-row focus frame is drawn by the view)."""
+"""How one cell of a row table (row_table.py: the token tables, Clusters, History) is drawn: elided as its
+column says, no per-cell focus box, and a brief flash on rows that just changed (the whole-row focus frame
+is drawn by the view)."""
 
 from __future__ import annotations
 
@@ -10,11 +11,13 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from token_desk.models import TOKEN_ROLE
-from token_desk.models.columns import ColumnSpec, Width
+from token_desk.models.columns import Width
 from token_desk.models.display import short_id, split_more_count
 from token_desk.ui.common.palette import colours
+from token_desk.ui.tokens.column_layout import SizedColumn
 
-ELIDE_MODES = {Width.ELIDE_MIDDLE: Qt.TextElideMode.ElideMiddle}
+ELIDE_MODES = {Width.ELIDE_MIDDLE: Qt.TextElideMode.ElideMiddle,
+               Width.STRETCH_MIDDLE: Qt.TextElideMode.ElideMiddle}
 
 
 def text_room(option: QStyleOptionViewItem) -> int:
@@ -39,7 +42,7 @@ def fitted_text(width: Width, text: str, option: QStyleOptionViewItem) -> str:
 class TokenCellDelegate(QStyledItemDelegate):
     """`flashing` holds the IDs of tokens whose rows are highlighted for a moment."""
 
-    def __init__(self, columns: Sequence[ColumnSpec], parent: QWidget | None = None) -> None:
+    def __init__(self, columns: Sequence[SizedColumn], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._modes = [ELIDE_MODES.get(column.width, Qt.TextElideMode.ElideRight) for column in columns]
         self._fitted = [column.width if column.width in (Width.SHORT_ID, Width.KEEP_COUNT) else None

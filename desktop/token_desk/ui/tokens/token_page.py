@@ -99,6 +99,14 @@ class TokenPage(QWidget):
     def hide_unavailable(self) -> None:
         self.stack.setCurrentWidget(self.view)
 
+    @property
+    def unavailable_reason(self) -> str | None:
+        """While the page explains that its tokens cannot be listed: why none can be created either, in the
+        page's terms (the window's New … Token… command is off with this as its reason)."""
+        if self.stack.currentWidget() is not self.unavailable_panel:
+            return None
+        return self.unavailable_panel.create_blocker
+
     def apply_default_layout(self) -> None:
         self.view.apply_default_widths()
         self._hide_columns_off_by_default()
