@@ -1,12 +1,14 @@
 """Launch → first paint of the packaged app, against floors launched in the same run.
 
     .venv/bin/python benchmarks/launch_bench.py --app dist/token-desk/token-desk   # the packaged app, and floors
+    .venv/bin/python benchmarks/launch_bench.py --app before/token-desk --app after/token-desk  # two builds
     .venv/bin/python benchmarks/launch_bench.py                                     # from source only
 
 Each launch is a fresh process, timed from its start until Qt's own log category qt.widgets.painting reports
 the first flush of a top-level window ("Flushing top level …"), then ended. What is launched:
 
-- the packaged app (`--app`) with `--demo` (or `--args`), the issue's target: median ≤ 600 ms;
+- the packaged app (`--app`; repeat it to compare builds in one run) with `--demo` (or `--args`), the issue's
+  target: median ≤ 600 ms;
 - its floor: a bare PySide6 window of the app's shape (`launch_floor/bare_window.py`) packaged by PyInstaller
   with its defaults, built once into `--floor-dir` (build/launch-floor/; delete it to rebuild), or `--floor-app`;
 - from source, `python -m token_desk --demo` and the same bare window, with the bytecode cached and httpx's
@@ -82,12 +84,15 @@ def launches(args: argparse.Namespace, source_env: dict[str, str]) -> list[Launc
     floor_binary = Path(args.floor_app) if args.floor_app else packaged_floor(Path(args.floor_dir))
     packaged_floor_launch = Launch("bare PySide6 window, packaged (PyInstaller defaults)", [str(floor_binary)],
                                    packaged_env)
-    packaged = Launch(f"packaged app `{args.args}`", [str(Path(args.app).resolve()), *app_args], packaged_env,
-                      packaged_floor_launch, LAUNCH_TARGET_MS)
-    return [packaged, packaged_floor_launch, source, source_floor]
+    packaged = [Launch(f"packaged app `{args.args}`" + (f": {app}" if len(args.app) > 1 else ""),
+                       [str(Path(app).resolve()), *app_args], packaged_env, packaged_floor_launch, LAUNCH_TARGET_MS)
+                for app in args.app]
+    return [*packaged, packaged_floor_launch, source, source_floor]
 
 
-def measure(rows: list[Launch], runs: int, timeout: float) -> None:
+def measure(rows: list[Launch], runs: int, timeout: float) -> list[float]:
+    """Fills each launch's times; returns the 1-minute load average after each round (a shared machine's)."""
+    loads = []
     for round_number in range(runs + 1):  # round 0 warms the file cache and the bytecode cache
         for launch in rows:
             wall, cpu = time_to_first_flush(launch.command, launch.env, timeout)
@@ -95,6 +100,8 @@ def measure(rows: list[Launch], runs: int, timeout: float) -> None:
                 launch.walls.append(wall)
                 if cpu is not None:
                     launch.cpus.append(cpu)
+        loads.append(os.getloadavg()[0])
+    return loads
 
 
 def ms(values: list[float]) -> str:
@@ -116,7 +123,8 @@ def table_row(launch: Launch) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--app", help="the packaged app's binary (dist/token-desk/token-desk)")
+    parser.add_argument("--app", action="append", default=[],
+                        help="the packaged app's binary (dist/token-desk/token-desk); repeat it to compare builds")
     parser.add_argument("--floor-app", help="a packaged bare window to use as the floor instead of building one")
     parser.add_argument("--floor-dir", default=str(ROOT / "build" / "launch-floor"),
                         help="where the packaged floor is built once (default: build/launch-floor)")
@@ -129,17 +137,17 @@ def main() -> None:
         subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "desktop" / "token_desk")],
                        env=source_env, check=True)
         rows = launches(args, source_env)
-        measure(rows, args.runs, args.timeout)
+        loads = measure(rows, args.runs, args.timeout)
     print(f"Launch → first paint, {args.runs} launches each (median and range), interleaved; Python "
-          f"{sys.version.split()[0]}, {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.2f} at the end\n")
+          f"{sys.version.split()[0]}, {os.cpu_count()} CPUs, load average {min(loads):.1f}–{max(loads):.1f}\n")
     print("| Launch (fresh process) | Wall | Ratio to its floor | CPU at first paint | CPU ratio | Target | Result |")
     print("|---|---:|---:|---:|---:|---|---|")
     for launch in rows:
         print(table_row(launch))
-    if args.app:
-        packaged, _, source, _ = rows
-        print(f"\npackaged / from source, same run: {statistics.median(packaged.walls) / statistics.median(source.walls):.2f}×")
-        print(f"packaged onedir: {onedir_bytes(Path(args.app)):,} bytes")
+    source = rows[-2]
+    for app, packaged in zip(args.app, rows):
+        print(f"\n{app}: onedir {onedir_bytes(Path(app)):,} bytes; launch "
+              f"{statistics.median(packaged.walls) / statistics.median(source.walls):.2f}× the source launch's")
 
 
 if __name__ == "__main__":
