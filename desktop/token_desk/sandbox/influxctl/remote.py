@@ -46,7 +46,7 @@ class Remote:
         return self.call("GET", "", url=self._clusters_url)
 
     def call(self, method: str, path: str, body: dict | None = None, *, url: str | None = None) -> Any:
-        # Imported at the first call: urllib.request brings http.client, email, ssl and tempfile, about 45
+        # Imported at the first call: urllib.request brings http.client, email, ssl and tempfile, about 30
         # modules that `influxctl version` (the app's check at every start, before the window's first paint)
         # never needs. The app re-invokes itself as this emulator twice at each demo start.
         import urllib.error
