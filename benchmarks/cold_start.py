@@ -22,7 +22,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import re
 import shlex
 import shutil
 import signal
@@ -30,11 +29,13 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 
+from first_flush import time_to_first_flush
+
 DESKTOP = Path(__file__).resolve().parents[1] / "desktop"
+BARE_WINDOW_FOLDER = Path(__file__).resolve().parent / "launch_floor"
 FIRST_WINDOW_TARGET_MS = 350
 CREATE_WINDOW_TARGET_MS = 150
 SMALL_TARGET_MS = 400
@@ -42,7 +43,6 @@ LARGE_MAX_RATIO = 1.1
 LAUNCH_TARGET_MS = 600
 FIRST_USE_TARGET_MS = 150
 RSS_TARGET_MB = 200
-_QT_FIRST_FLUSH = re.compile(r"qt\.widgets\.painting: Flushing top level")
 
 # ---- the children ------------------------------------------------------------------------------------
 # Each runs in a fresh interpreter and prints one JSON line. Times start just before the first import.
@@ -110,27 +110,14 @@ print(json.dumps({"seconds": time.perf_counter() - started, "tokens": len(tokens
 # The Qt floor of a first window: a main window with a menu bar, toolbar, list, table and status
 # bar, shown and painted once — what any PySide6 app of this shape pays.
 _QT_FLOOR_CHILD = r"""
-import json, time
+import json, sys, time
 started = time.perf_counter()
+sys.path.insert(0, sys.argv[1])
+from bare_window import bare_window  # launch_floor/bare_window.py, which launch_bench.py packages too
 from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import (QApplication, QListWidget, QMainWindow, QSplitter, QTableView, QLineEdit)
-from PySide6.QtGui import QStandardItemModel
+from PySide6.QtWidgets import QApplication
 app = QApplication([])
-window = QMainWindow()
-for title in ("File", "Edit", "View", "Token", "Help"):
-    window.menuBar().addMenu(title).addAction("Item")
-bar = window.addToolBar("tools")
-for text in ("Refresh", "New", "Revoke"):
-    bar.addAction(text)
-bar.addWidget(QLineEdit())
-splitter = QSplitter()
-splitter.addWidget(QListWidget())
-table = QTableView()
-table.setModel(QStandardItemModel(0, 8))
-splitter.addWidget(table)
-window.setCentralWidget(splitter)
-window.statusBar().showMessage("Ready")
-window.resize(1240, 720)
+window = bare_window()
 marks = {}
 class Watcher(QObject):
     def eventFilter(self, watched, event):
@@ -318,29 +305,6 @@ def floor_runs(sandbox: Sandbox, env: dict, runs: int) -> list[dict]:
     return repeat(runs, lambda: run_json(["-c", _FLOOR_CHILD, sandbox.tokens_url(), sandbox.token], env))
 
 
-def launch_once(command: list[str], env: dict, timeout: float = 60) -> float:
-    """Seconds from starting `command` until Qt reports the first flush of a top-level window."""
-    env = {**env, "QT_LOGGING_RULES": "qt.widgets.painting=true"}
-    started = time.perf_counter()
-    process = subprocess.Popen(command, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                               stderr=subprocess.PIPE, text=True)
-    watchdog = threading.Timer(timeout, process.kill)
-    watchdog.start()
-    try:
-        for line in process.stderr:
-            if _QT_FIRST_FLUSH.search(line):
-                return time.perf_counter() - started
-        raise RuntimeError(f"{command[0]} ended (exit {process.wait()}) before painting")
-    finally:
-        watchdog.cancel()
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-
-
 # ---- the report ------------------------------------------------------------------------------------
 
 def spread(values: list[float]) -> tuple[float, float, float]:
@@ -397,7 +361,7 @@ def window_rows(args: argparse.Namespace, env: dict[str, str]) -> list[str]:
     lines = []
     small = Sandbox(env, args.small, quick_folder(args, env, "small"))
     try:
-        qt_floor = repeat(args.runs, lambda: run_json(["-c", _QT_FLOOR_CHILD], env)["first_paint"])
+        qt_floor = repeat(args.runs, lambda: run_json(["-c", _QT_FLOOR_CHILD, str(BARE_WINDOW_FOLDER)], env)["first_paint"])
         total = floor_runs(small, env, 1)[0]["tokens"]
         first = window_runs(small, env, args.runs, "first", total)
         paint = [run["first_paint"] for run in first]
@@ -443,7 +407,7 @@ def launch_rows(args: argparse.Namespace, env: dict[str, str]) -> list[str]:
     if args.app:
         launches.append(([args.app, "--demo"], "packaged app `--demo`: launch → first paint"))
     for command, label in launches:
-        times = repeat(args.runs, lambda: launch_once(command, env))
+        times = repeat(args.runs, lambda: time_to_first_flush(command, env)[0])
         target_ok = statistics.median(times) * 1000 <= LAUNCH_TARGET_MS if args.app and command[0] == args.app else None
         lines.append(row(label, times, None, f"≤ {LAUNCH_TARGET_MS} ms" if target_ok is not None else "", target_ok))
     return lines

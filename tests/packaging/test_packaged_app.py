@@ -117,6 +117,22 @@ def test_self_test_passes_on_a_real_x_server_and_saves_a_screenshot(bundle: Path
     assert not image.isNull() and image.width() >= 800 and image.height() >= 500
 
 
+def test_the_packaged_demo_paints_its_window_and_the_launch_benchmark_times_it(bundle: Path) -> None:
+    """`token-desk --demo` opens its window in the bundle (its sandbox, and the app itself as influxctl), timed
+    by benchmarks/launch_bench.py against its floors."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": os.pathsep.join(sys.path)}
+    command = [sys.executable, str(REPO_ROOT / "benchmarks" / "launch_bench.py"), "--runs", "1",
+               "--app", str(bundle / "token-desk"), "--floor-dir", str(bundle.parents[1] / "launch-floor")]
+    result = run_logged(command, "packaged-launch-bench.log", BUILD_TIMEOUT_S, env=env)
+    assert result.returncode == 0, result.stderr[-3000:]
+    rows = {cells[0]: cells[1:] for cells in (line.strip("| ").split(" | ") for line in result.stdout.splitlines()
+                                              if line.startswith("| "))}
+    wall, ratio, *_ = rows["packaged app `--demo`"]
+    assert " ms (" in wall and ratio.endswith("×")  # painted, and compared with the packaged bare window
+    assert "bare PySide6 window, packaged (PyInstaller defaults)" in rows
+    assert f"onedir {sum(path.stat().st_size for path in bundle_files(bundle)):,} bytes; launch " in result.stdout
+
+
 def test_the_frozen_app_finds_the_secret_service_keyring(bundle: Path, tmp_path: Path) -> None:
     require_tools("dbus-run-session", "gnome-keyring-daemon")
     dbus_run_session = "dbus-run-session"
@@ -130,9 +146,13 @@ def test_the_frozen_app_finds_the_secret_service_keyring(bundle: Path, tmp_path:
     assert "keyring.backends.SecretService.Keyring" in available
 
 
+def bundle_files(bundle: Path) -> list[Path]:
+    """Onedir bundles link some libraries twice (symlinks); each file counted once, as `du` does."""
+    return [path for path in bundle.rglob("*") if path.is_file() and not path.is_symlink()]
+
+
 def test_bundle_is_lean_and_self_contained(bundle: Path) -> None:
-    # Onedir bundles link some libraries twice (symlinks); count each file once, as `du` does.
-    files = [path for path in bundle.rglob("*") if path.is_file() and not path.is_symlink()]
+    files = bundle_files(bundle)
     size_mb = sum(path.stat().st_size for path in files) / 1e6
     assert size_mb < BUNDLE_BUDGET_MB, f"dist/token-desk is {size_mb:.0f} MB"
     names = {path.name for path in files}

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -118,3 +120,17 @@ def test_the_sandbox_prints_a_runnable_influxctl_line(tmp_path):
     finally:
         server.terminate()
         server.wait(30)
+
+
+def test_version_answers_without_loading_the_http_stack_or_qt(sandbox):
+    """The app asks `influxctl version` at every start, and in the demo and the self-test the emulator is the app
+    itself in a new process (token-desk --influxctl-emulator), competing with the window's first paint: the answer
+    must not pay for urllib's HTTP client (http.client, email, ssl, tempfile) or Qt, which it does not use."""
+    probe = ("import sys\nfrom token_desk.__main__ import main\n"
+             f"main(['--influxctl-emulator', '--server', {sandbox.url!r}, 'version'])\n"
+             "print(sorted(m for m in ('urllib.request', 'http.client', 'ssl', 'PySide6') if m in sys.modules))")
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60,
+                          env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)})
+    assert done.returncode == 0, done.stderr
+    version, loaded = done.stdout.splitlines()
+    assert version.startswith("influxctl ") and loaded == "[]"

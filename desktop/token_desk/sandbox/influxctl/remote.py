@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import json
-import urllib.error
-import urllib.request
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import urllib.error
 
 
 class RemoteError(Exception):
@@ -45,6 +46,12 @@ class Remote:
         return self.call("GET", "", url=self._clusters_url)
 
     def call(self, method: str, path: str, body: dict | None = None, *, url: str | None = None) -> Any:
+        # Imported at the first call: urllib.request brings http.client, email, ssl and tempfile, about 30
+        # modules that `influxctl version` (the app's check at every start, before the window's first paint)
+        # never needs. The app re-invokes itself as this emulator twice at each demo start.
+        import urllib.error
+        import urllib.request
+
         data = None if body is None else json.dumps(body).encode("utf-8")
         request = urllib.request.Request(url or self._base + path, data=data, method=method, headers={
             "Authorization": f"Bearer {self._token}", "Accept": "application/json",
