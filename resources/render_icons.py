@@ -1,6 +1,7 @@
-"""Regenerate the app icon's PNG, .ico and .icns files from resources/app/token-desk.svg.
+"""Regenerate the app icon's PNG, .ico and .icns files from resources/app/token-desk.svg, and each UI icon's
+white copy for selected rows (resources/icons/NAME.selected.svg, see token_desk.ui.common.icons).
 
-Run from anywhere: .venv/bin/python resources/render_icons.py
+Run from anywhere: .venv/bin/python resources/render_icons.py   (--selected: only the white copies)
 Rendering uses Qt's own SVG renderer, so the bitmaps match what the app draws at run time.
 The .ico and .icns containers are written by hand (struct) to avoid an image-library dependency.
 """
@@ -16,6 +17,9 @@ from PySide6.QtGui import QGuiApplication, QImage, QPainter
 from PySide6.QtSvg import QSvgRenderer
 
 APP_DIR = Path(__file__).resolve().parent / "app"
+ICONS_DIR = Path(__file__).resolve().parent / "icons"
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "desktop"))
+from token_desk.ui.common.icons import SELECTED_SUFFIX, selected_svg  # noqa: E402 - after the path it needs
 SOURCE_SVG = APP_DIR / "token-desk.svg"
 PNG_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
 # ICO entries store width/height in one byte (0 means 256), so 512 does not fit.
@@ -65,7 +69,19 @@ def icns_bytes(pngs: dict[int, bytes]) -> bytes:
     return b"icns" + struct.pack(">I", 8 + len(chunks)) + chunks
 
 
+def write_selected_icons() -> None:
+    """NAME.selected.svg beside every NAME.svg: the same drawing in the highlighted text's colour."""
+    sources = [path for path in sorted(ICONS_DIR.glob("*.svg")) if not path.name.endswith(SELECTED_SUFFIX)]
+    for source in sources:
+        white = selected_svg(source.read_text(encoding="utf-8"))
+        source.with_name(source.stem + SELECTED_SUFFIX).write_text(white, encoding="utf-8")
+    print(f"wrote {len(sources)} selected-row icons to {ICONS_DIR}")
+
+
 def main() -> int:
+    write_selected_icons()
+    if sys.argv[1:] == ["--selected"]:
+        return 0
     app = QGuiApplication.instance() or QGuiApplication(sys.argv)  # QImage text/fonts need one
     renderer = QSvgRenderer(str(SOURCE_SVG))
     if not renderer.isValid():

@@ -14,6 +14,7 @@ from token_desk import environment
 from token_desk.api.ids import is_uuid
 from token_desk.api.token_text import token_problem
 from token_desk.api.url_safety import base_url_problem, plain_http_refusal, plain_http_warning, url_host
+from token_desk.collector import collector_paused
 from token_desk.connection import Connection, ConnectionKind, host_label
 from token_desk.paths import config_dir_problem
 
@@ -123,6 +124,7 @@ def start_demo():
     return start_sandbox(data=":memory:", seed=DEMO_SEED, clusters=DEMO_CLUSTERS)
 
 
+@collector_paused  # everything it makes lives as long as the window: nothing for the collector to find
 def create_window(argv: Sequence[str]):
     """The window `token-desk ARGV` opens, with loading started off the GUI thread. Needs a QApplication.
 

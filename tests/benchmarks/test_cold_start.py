@@ -18,6 +18,8 @@ def test_the_cold_start_benchmark_reports_each_measure_against_its_floor(tmp_pat
     rows = {line.split(" | ")[0].lstrip("| "): line for line in done.stdout.splitlines() if line.startswith("| ")}
     first_window = rows["cold first window: import → first paint (floor: bare PySide6 window)"]
     assert " ms (" in first_window and "×" in first_window  # a time and its ratio to the bare Qt window
+    gui_cpu = rows["the same, GUI thread's CPU time (floor: the bare window's)"]
+    assert " ms (" in gui_cpu and "×" in gui_cpu
     large = next(line for label, line in rows.items() if label.startswith("end to end, 3"))
     assert "database tokens (floor: `httpx.get` + `json.loads`)" in large and "×" in large
     assert any(label.startswith("peak RSS") for label in rows)

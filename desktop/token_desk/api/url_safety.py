@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import ipaddress
-import ssl
 from urllib.parse import urlsplit
 
 # What the profile form offers, and what every URL sentence gives as its example.
@@ -79,6 +78,10 @@ def plain_http_warning(url: str) -> str:
 
 def certificate_problem(err: BaseException, url: str) -> str | None:
     """A sentence naming the host when `err` (or what caused it) is a TLS failure; else None."""
+    # Imported here, not with the module: the window's start-up checks URLs but sends nothing (ssl is about
+    # 15 ms), and a TLS error can only exist once the client has loaded ssl anyway.
+    import ssl
+
     seen: set[int] = set()
     cause: BaseException | None = err
     while cause is not None and id(cause) not in seen:
@@ -90,6 +93,8 @@ def certificate_problem(err: BaseException, url: str) -> str | None:
 
 
 def _certificate_sentence(err: BaseException, host: str) -> str:
+    import ssl  # already loaded: see certificate_problem
+
     if isinstance(err, ssl.SSLCertVerificationError) or "CERTIFICATE_VERIFY_FAILED" in str(err):
         reason = getattr(err, "verify_message", "") or "it is not trusted"
         return (f"Certificate problem with {host}: its certificate could not be verified ({reason}). "

@@ -4,7 +4,16 @@ What the GUI uses: ProfileManager (profiles + tokens together), Credentials
 (token_for/store/forget, session-only tokens), the validators for "as you type"
 messages, and read_influxctl_profiles/import_profiles. Every failure is a
 CredentialError whose str() is one sentence to show; none carries a secret.
+
+Reading influxctl's config and importing from it are re-exported lazily (PEP 562): only the Import dialog
+needs them (and with them tomllib), not the window's start-up.
 """
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
 
 from token_desk.credentials.errors import (
     CredentialError,
@@ -29,13 +38,6 @@ from token_desk.credentials.errors import (
     ProfileStoreError,
     SecretStoreError,
 )
-from token_desk.credentials.influxctl import (
-    InfluxctlCandidate,
-    InfluxctlReadResult,
-    default_influxctl_config_path,
-    read_influxctl_profiles,
-)
-from token_desk.credentials.influxctl_import import ImportedProfile, ImportReport, SkippedProfile, import_profiles
 from token_desk.credentials.manager import ProfileManager
 from token_desk.credentials.memory import MemoryProfileStore, MemorySecretStore
 from token_desk.credentials.profile import (
@@ -107,3 +109,22 @@ __all__ = [
     "validate_profile_fields",
     "validate_token",
 ]
+
+_LAZY_HOMES = {
+    "token_desk.credentials.influxctl": (
+        "InfluxctlCandidate", "InfluxctlReadResult", "default_influxctl_config_path", "read_influxctl_profiles",
+    ),
+    "token_desk.credentials.influxctl_import": ("ImportedProfile", "ImportReport", "SkippedProfile", "import_profiles"),
+}
+_LAZY_HOME_OF = {name: module for module, names in _LAZY_HOMES.items() for name in names}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY_HOME_OF.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(importlib.import_module(module), name)
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *__all__])

@@ -6,6 +6,7 @@ import configparser
 import struct
 
 import pytest
+from PySide6.QtCore import QSize
 from PySide6.QtGui import QIcon, QImage
 
 from token_desk.ui.common import icons
@@ -104,9 +105,23 @@ def test_desktop_entry_has_the_keys_a_launcher_needs() -> None:
 
 
 @pytest.mark.parametrize("name", icons.ICON_NAMES)
-def test_selected_rows_draw_the_icon_in_the_highlighted_text_colour(qapp, name: str) -> None:
-    """On the selection highlight the icon is solid white, so it stays legible in both schemes."""
-    image = icons.icon(name).pixmap(16, 16, QIcon.Mode.Selected).toImage()
+@pytest.mark.parametrize(("size", "ratio"), [(16, 1.0), (20, 1.0), (24, 1.0), (32, 1.0), (16, 2.0), (24, 2.0)])
+def test_selected_rows_draw_the_icon_in_the_highlighted_text_colour(qapp, name: str, size: int,
+                                                                    ratio: float) -> None:
+    """On the selection highlight the icon is solid white at every size a row or the sidebar draws, on
+    ordinary and high-density screens, so it stays legible in both schemes."""
+    image = icons.icon(name).pixmap(QSize(size, size), ratio, QIcon.Mode.Selected).toImage()
+    assert image.width() == round(size * ratio)
     opaque = {image.pixelColor(x, y).name() for x in range(image.width()) for y in range(image.height())
               if image.pixelColor(x, y).alpha() > 200}
     assert opaque == {icons.SELECTED_COLOUR}
+
+
+@pytest.mark.parametrize("source", [path for path in icons.resource_path("icons").glob("*.svg")
+                                    if not path.name.endswith(icons.SELECTED_SUFFIX)], ids=lambda path: path.stem)
+def test_every_icon_has_its_selected_copy_in_step_with_it(source) -> None:
+    """The white copy drawn on selected rows is the icon itself in the highlighted text's colour: an icon
+    changed without it would show its old shape on every selected row (resources/render_icons.py --selected)."""
+    selected = source.with_name(source.stem + icons.SELECTED_SUFFIX)
+    assert selected.is_file()
+    assert selected.read_text(encoding="utf-8") == icons.selected_svg(source.read_text(encoding="utf-8"))

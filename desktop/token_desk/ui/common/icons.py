@@ -7,8 +7,8 @@ import sys
 from functools import cache
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QSize
-from PySide6.QtGui import QIcon, QImageReader, QPixmap
+from PySide6.QtCore import QSize
+from PySide6.QtGui import QIcon
 
 # Names of the SVGs in resources/icons/, without the extension.
 ICON_NAMES: tuple[str, ...] = (
@@ -17,13 +17,13 @@ ICON_NAMES: tuple[str, ...] = (
     "connection", "demo", "add", "edit", "rotate",
 )
 APP_ICON_SIZES: tuple[int, ...] = (16, 24, 32, 48, 64, 128, 256, 512)
-# The sizes drawn on selected rows (table status icons, sidebar pages), at 1x and 2x; other sizes and
-# modes come from the SVG itself, rendered only when drawn (pre-rendering every size cost 0.3 s at start).
-SELECTED_SIZES: tuple[int, ...] = (16, 20, 24)
-PIXEL_RATIOS: tuple[int, ...] = (1, 2)
 # On a selected row the icon takes the highlighted text's colour (white in both schemes, see palette.py):
-# Qt's own "selected" rendering blends the icon into the highlight until it all but vanishes.
+# Qt's own "selected" rendering blends the icon into the highlight until it all but vanishes. Each icon's
+# white copy is a file of its own beside it (NAME.selected.svg, written by resources/render_icons.py from
+# selected_svg), so Qt's SVG icon engine draws it at whatever size a row asks for, only when drawn;
+# rendering white pixmaps of each size here took about 30 ms of every start.
 SELECTED_COLOUR = "#ffffff"
+SELECTED_SUFFIX = ".selected.svg"
 _COLOUR = re.compile(r"#[0-9a-fA-F]{6}\b")
 
 
@@ -45,26 +45,18 @@ def resource_path(*parts: str) -> Path:
 def icon(name: str) -> QIcon:
     """The named UI icon; raises FileNotFoundError for a name with no SVG rather than an empty icon."""
     path = resource_path("icons", f"{name}.svg")
-    if not path.is_file():
-        raise FileNotFoundError(f"No icon named {name!r}: expected {path}")
+    selected = resource_path("icons", f"{name}{SELECTED_SUFFIX}")
+    for needed in (path, selected):
+        if not needed.is_file():
+            raise FileNotFoundError(f"No icon named {name!r}: expected {needed}")
     result = QIcon(str(path))
-    selected = QByteArray(_COLOUR.sub(SELECTED_COLOUR, path.read_text(encoding="utf-8")).encode("utf-8"))
-    for size in SELECTED_SIZES:
-        for ratio in PIXEL_RATIOS:
-            result.addPixmap(_render(selected, size, ratio), QIcon.Mode.Selected)
+    result.addFile(str(selected), QSize(), QIcon.Mode.Selected)
     return result
 
 
-def _render(svg: QByteArray, size: int, ratio: int) -> QPixmap:
-    # Through the SVG image-format plugin the bundle needs anyway, not QtSvg's Python module (which the
-    # packaged app would otherwise have to carry only for this).
-    buffer = QBuffer()
-    buffer.setData(svg)
-    reader = QImageReader(buffer, b"svg")
-    reader.setScaledSize(QSize(size * ratio, size * ratio))
-    pixmap = QPixmap.fromImage(reader.read())
-    pixmap.setDevicePixelRatio(ratio)
-    return pixmap
+def selected_svg(svg: str) -> str:
+    """The icon drawn on a selected row: every colour of `svg` made the highlighted text's."""
+    return _COLOUR.sub(SELECTED_COLOUR, svg)
 
 
 @cache

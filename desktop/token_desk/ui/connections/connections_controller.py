@@ -16,7 +16,7 @@ from token_desk.api.influxctl.locate import find_influxctl
 from token_desk.api.service import TokenService
 from token_desk.connection import Connection, ConnectionKind
 from token_desk.credentials import (
-    CredentialError, ImportReport, Profile, ProfileManager, ProfileNotFoundError, import_profiles,
+    CredentialError, Profile, ProfileManager, ProfileNotFoundError,
 )
 from token_desk.tasks import run_in_background
 from token_desk.ui.common.error_text import error_sentence
@@ -29,6 +29,7 @@ from token_desk.ui.connections.profile_switcher import ProfileSwitcher
 from token_desk.ui.connections.token_storage import keep_for_session, store_token
 
 if TYPE_CHECKING:  # the dialog is imported when first opened: the first paint does not need it
+    from token_desk.credentials import ImportReport
     from token_desk.ui.connections.connections_dialog import ConnectionsDialog
     from token_desk.ui.connections.profile_form import ProfileFormResult
 
@@ -264,6 +265,8 @@ class ConnectionsController(QObject):
                          result.token, kept)
 
     def import_from_influxctl(self) -> ImportReport | None:
+        from token_desk.credentials import import_profiles  # with tomllib: the Import dialog's, not the start's
+
         store, credentials = self.manager.store, self.manager.credentials
         names = self._guarded(store.names) or []
         report = self.prompts.import_influxctl(

@@ -8,10 +8,11 @@ from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from PySide6.QtWidgets import QWidget
 
-from token_desk.credentials import ImportReport, Profile, SecretStoreError
+from token_desk.credentials import Profile, SecretStoreError
 from token_desk.ui.common.message_box import ask, tell
 
 if TYPE_CHECKING:  # each dialog is imported when first asked for: the first paint needs none of them
+    from token_desk.credentials import ImportReport
     from token_desk.ui.connections.connection_check import ProgramSource
     from token_desk.ui.connections.influxctl_import_dialog import Importer
     from token_desk.ui.connections.profile_form import ProfileFormResult
