@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Hashable, Iterable, Sequence
 
-from PySide6.QtCore import QByteArray, QItemSelection, QItemSelectionModel, QPoint, Qt
+from PySide6.QtCore import QByteArray, QItemSelection, QItemSelectionModel, QPoint, Qt, QTimer
 from PySide6.QtGui import QColor, QGuiApplication, QIcon
 from PySide6.QtWidgets import QMenu, QStackedWidget, QVBoxLayout, QWidget
 
@@ -31,6 +31,7 @@ STATUS_ICON_NAMES = {
     DisplayStatus.REVOKED: "status-revoked",
 }
 DEFAULT_SORT = (Column.CREATED_AT, Qt.SortOrder.DescendingOrder)  # newest first
+SHARED_COUNT_AT_LATEST_MS = 250  # a table not drawn (hidden, minimised) still gets its shared descriptions
 
 
 def status_icons() -> dict[DisplayStatus, QIcon]:
@@ -73,6 +74,7 @@ class TokenPage(QWidget):
         self.view.install_column_delegates(self.columns)
         self.view.setAccessibleName(self.title)
         self._loaded = False
+        self._shared_count_due = False
         self._several_clusters = False  # the Cluster column shows only while several clusters are shown
         self.empty_state = EmptyState(self.view, f"No {self.title.lower()} yet")
         self.column_menu = QMenu("Columns", self)  # right-click a header: which columns show
@@ -234,11 +236,23 @@ class TokenPage(QWidget):
         self.select_ids(selected, current.id if current else None)
         self._give_the_keyboard_a_row()
         self._update_empty_state()
-        self._count_shared_descriptions()
+        self._count_shared_descriptions_soon()
+
+    def _count_shared_descriptions_soon(self) -> None:
+        """Once the rows are drawn (or soon, if the table is not drawn): the count runs on a worker, but it is
+        Python holding the interpreter lock, which drawing a large list would otherwise wait for (100 ms and
+        more at 100,000 rows)."""
+        self._shared_count_due = True
+        if self.view.isVisible():
+            self.view.call_after_next_paint(self._count_shared_descriptions)
+        QTimer.singleShot(SHARED_COUNT_AT_LATEST_MS, self, self._count_shared_descriptions)
 
     def _count_shared_descriptions(self) -> None:
         """The one finding left out of the rows (it hashes every description): counted on a worker now,
         added when it answers, unless a newer list is shown by then."""
+        if not self._shared_count_due:
+            return  # counted already (the rows were drawn before the timer fired)
+        self._shared_count_due = False
         rows = self.model.row_values
         if rows.findings.shared is None and len(rows):
             run_in_background(rows.findings.count_shared, context=self,
