@@ -124,8 +124,12 @@ def _visible_flags(rows: RowValues, row_filter: RowFilter) -> list | None:
 def count_rows(rows: RowValues, shown: int, row_filter: RowFilter) -> Counts:
     hidden = 0
     if not row_filter.show_inactive and not row_filter.attention_only:
-        needle, texts, inactive = row_filter.needle, rows.search_texts, rows.inactive_rows()
-        hidden = sum(1 for row in inactive if needle in texts[row]) if needle else len(inactive)
+        needle, inactive = row_filter.needle, rows.inactive_rows()
+        if needle:  # the search texts only now: a list just shown has not made them (see RowValues)
+            texts = rows.search_texts
+            hidden = sum(1 for row in inactive if needle in texts[row])
+        else:
+            hidden = len(inactive)
     return Counts(total=len(rows), shown=shown, inactive_hidden=hidden, needs_attention=rows.findings.count())
 
 
