@@ -66,22 +66,25 @@ class _Unsettled:
 class _Descriptions:
     """What each token was last called, as listed or read: a change records "the description at the time".
 
-    A list is kept as it came and read into the dictionary only when something needs it (a change, a single
-    token read, the next list from the same place): copying 100,000 descriptions into it as each list arrives
-    cost 40 ms and more on the way to showing the rows. Newest knowledge wins, as if every list and token had
-    been written in as it arrived. Lists and changes run on several workers at once: one lock."""
+    A list's IDs and descriptions are kept as two lists (the same strings, taken in C) and read into the
+    dictionary only when something needs it (a change, a single token read, the next list from the same
+    place): hashing 100,000 IDs into it as each list arrives cost 40 ms and more on the way to showing the
+    rows. Newest knowledge wins, as if every list and token had been written in as it arrived. Lists and
+    changes run on several workers at once: one lock."""
 
     def __init__(self) -> None:
         self._known: dict[str, str] = {}
-        self._unread: dict[Hashable, Sequence[Token]] = {}  # per place listed: its newest list, if not read in
+        self._unread: dict[Hashable, tuple[list[str], list[str]]] = {}  # per place listed: its newest list
         self._lock = threading.Lock()
 
     def listed(self, place: Hashable, tokens: Sequence[Token]) -> None:
+        # Not the tokens themselves: a list marked with its cluster is a copy, and these would stay alive.
+        listed = list(map(_ID, tokens)), list(map(_DESCRIPTION, tokens))
         with self._lock:
             older = self._unread.pop(place, None)
             if older is not None:  # newer than everything read in, older than this list
                 self._read_in(older)
-            self._unread[place] = tokens
+            self._unread[place] = listed
 
     def note(self, token: Token) -> None:
         with self._lock:
@@ -94,12 +97,12 @@ class _Descriptions:
             return self._known.get(token_id, "")
 
     def _read_in_unread(self) -> None:
-        for tokens in self._unread.values():
-            self._read_in(tokens)
+        for listed in self._unread.values():
+            self._read_in(listed)
         self._unread.clear()
 
-    def _read_in(self, tokens: Sequence[Token]) -> None:
-        self._known.update(zip(map(_ID, tokens), map(_DESCRIPTION, tokens)))
+    def _read_in(self, listed: tuple[list[str], list[str]]) -> None:
+        self._known.update(zip(*listed))
 
 
 _ID, _DESCRIPTION = attrgetter("id"), attrgetter("description")

@@ -20,7 +20,8 @@ from token_desk.models.display import active_flags, display_status, display_stat
 
 
 class RowValues:
-    """Tokens in source order, with statuses, search texts and (lazily) sort keys per column.
+    """Tokens in source order, with statuses and findings; search texts, the ID order and each column's sort
+    keys on first use (or, the first two, from a worker: see deferred_work).
 
     Build it where the caller likes (e.g. on the worker thread that fetched the list):
     TokenTableModel.set_tokens() takes it as is when it was built for the model's columns.
