@@ -19,7 +19,7 @@ from token_desk.findings import DEFAULT_POLICY, Policy
 from token_desk.models.columns import ColumnSpec
 from token_desk.models.row_values import RowValues
 from token_desk.tasks import Task, run_in_background
-from token_desk.ui.tokens.loader import database_tokens_and_names
+from token_desk.ui.tokens.loader import database_names
 
 MAX_PARALLEL = 4  # clusters asked at once: a large account must not open dozens of connections or influxctls
 
@@ -28,8 +28,11 @@ def fetch_cluster_rows(service, cluster: Cluster, columns: Sequence[ColumnSpec],
                        policy: Policy = DEFAULT_POLICY) -> RowValues:
     """One cluster's database tokens, each marked with its cluster, as table rows with their findings (against
     that cluster's own databases); runs on a worker thread."""
-    tokens, databases = database_tokens_and_names(service_for_cluster(service, cluster.id))
-    return RowValues(columns, marked_with_cluster(tokens, cluster), utc_now(), policy, databases)
+    cluster_service = service_for_cluster(service, cluster.id)
+    # One request at a time per cluster, the databases after the tokens (not beside them, as the window's own
+    # list does): with MAX_PARALLEL clusters in flight, that keeps the account's connections at MAX_PARALLEL.
+    tokens = cluster_service.list_tokens(TokenKind.DATABASE)
+    return RowValues(columns, marked_with_cluster(tokens, cluster), utc_now(), policy, database_names(cluster_service))
 
 
 def marked_with_cluster(tokens: Iterable[Token], cluster: Cluster) -> list[Token]:
