@@ -27,3 +27,10 @@ class Table:
 
     def paint(self) -> None:
         self.view.viewport().grab()  # renders the visible rows, as the first paint does
+
+    def finish_rows(self) -> None:
+        """What the token page has a worker make once a list is drawn (search texts, ID order), before a
+        person's first click or keystroke (see RowValues.deferred_work)."""
+        work = self.model.row_values.deferred_work()
+        if work is not None:
+            work()()

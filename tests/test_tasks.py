@@ -116,3 +116,35 @@ def test_cancel_all_stops_every_running_task_and_its_registered_stoppers(qtbot):
     started.wait(5)
     assert cancel_all() >= 2
     assert wait_for_workers(5000) and stopped == [True, True]
+
+
+def test_work_alongside_a_task_gives_its_answer_and_stops_when_the_task_is_cancelled(qtbot):
+    from token_desk.cancellation import CancelledError
+    from token_desk.tasks import alongside, current_cancellation, wait_for_workers
+
+    context, delivered, beside_started, beside_ended = QObject(), [], threading.Event(), threading.Event()
+
+    def beside(x):
+        return x + 1
+
+    def waits_for_cancel():
+        beside_started.set()
+        try:
+            current_cancellation().sleep(60)  # a second request the server holds, say
+        finally:
+            beside_ended.set()
+
+    def task_work():
+        answered = alongside(beside, 41).result()
+        held = alongside(waits_for_cancel)
+        try:
+            held.result()
+        except CancelledError:
+            delivered.append(("beside was cancelled with its task", answered))
+            raise
+
+    task = run_in_background(task_work, on_result=delivered.append, on_error=lambda e: None, context=context)
+    assert beside_started.wait(5)
+    task.cancel()
+    assert beside_ended.wait(5) and wait_for_workers(5000)
+    assert delivered == [("beside was cancelled with its task", 42)]

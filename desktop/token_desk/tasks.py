@@ -8,24 +8,27 @@ so a closed dialog never receives a late answer.
 
 Every task carries a `Cancellation` (see token_desk.cancellation): `task.cancel()`
 stops its sockets and child processes and drops its outcome. `cancel_all()` is
-what the app calls on the way out, so no request or child process outlives it.
+what the app calls on the way out, so no request or child process outlives it. Work that a task needs
+done beside its own (a second request) runs through `alongside`, under the same `Cancellation`.
 """
 
 from __future__ import annotations
 
+import contextvars
 import logging
 import threading
-from typing import Any, Callable
+from typing import Any, Callable, Generic, TypeVar
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 from token_desk.cancellation import Cancellation, CancelledError, cancellable, current_cancellation
 
-__all__ = ["Cancellation", "CancelledError", "Task", "cancel_all", "current_cancellation",
-           "run_in_background", "wait_for_workers"]
+__all__ = ["Alongside", "Cancellation", "CancelledError", "Task", "alongside", "cancel_all",
+           "current_cancellation", "run_in_background", "wait_for_workers"]
 
 log = logging.getLogger(__name__)
 
+T = TypeVar("T")
 ResultCallback = Callable[[Any], None]
 ErrorCallback = Callable[[BaseException], None]
 
@@ -181,6 +184,36 @@ def cancel_all() -> int:
     for handle in handles:
         handle.cancel()
     return len(handles)
+
+
+class Alongside(Generic[T]):
+    """`function(*args)` on a thread of its own, in the caller's context: its task's Cancellation stops it too
+    (sockets shut, influxctl ended), so it never outlives the task's cancelling or the app's closing."""
+
+    def __init__(self, function: Callable[..., T], *args: object) -> None:
+        self._result: T | None = None
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=contextvars.copy_context().run, args=(self._run, function, *args),
+                                        name="token-desk-alongside", daemon=True)
+        self._thread.start()
+
+    def _run(self, function: Callable[..., T], *args: object) -> None:
+        try:
+            self._result = function(*args)
+        except BaseException as error:  # handed to the caller, on its thread
+            self._error = error
+
+    def result(self) -> T:
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+        return self._result  # type: ignore[return-value]
+
+
+def alongside(function: Callable[..., T], *args: object) -> Alongside[T]:
+    """Start `function(*args)` beside the current task's own work (a second request it will need, say);
+    `.result()` waits for it and returns its value or raises its error."""
+    return Alongside(function, *args)
 
 
 def wait_for_workers(timeout_ms: int) -> bool:

@@ -84,12 +84,13 @@ def test_a_request_with_an_undeclared_field_is_caught_by_the_check(sandbox):
 
 
 def test_a_load_of_database_tokens_sends_the_documented_list_calls_once_each(checked):
-    """The window's loader: the tokens, then the cluster's databases (for the missing-database finding)."""
+    """The window's loader: the tokens and, at the same time, the cluster's databases (for the
+    missing-database finding)."""
     from token_desk.api.models import TokenKind
     from token_desk.models.columns import columns_for
     from token_desk.ui.tokens.loader import fetch_rows
 
     client, transport = checked
     rows = fetch_rows(client, TokenKind.DATABASE, columns_for(TokenKind.DATABASE))
-    assert transport.operations == ["GetDatabaseTokens", "GetClusterDatabases"]
+    assert sorted(transport.operations) == ["GetClusterDatabases", "GetDatabaseTokens"]
     assert rows.findings.databases and len(rows) > 0

@@ -123,6 +123,19 @@ def test_an_edit_keeps_the_old_description_and_what_was_asked(service: Recording
     assert entry.requested == "description: renamed" and entry.description == token.description
 
 
+def test_each_change_records_the_newest_description_whether_listed_or_answered(
+        service: RecordingService, client: TokenService, journal: Journal) -> None:
+    token = a_database_token(service)
+    service.update_database_token(token.id, description="named by an edit")  # known from the edit's answer
+    client.update_database_token(token.id, description="named elsewhere")  # another person's edit, not recorded
+    service.list_tokens(TokenKind.DATABASE)  # listed after the edit: the list is newer
+    service.update_database_token(token.id, description="named again")
+    service.revoke_token(TokenKind.DATABASE, token.id)
+    descriptions = [(entry.action, entry.description) for entry in journal.read().entries]
+    assert descriptions == [(Action.EDIT, token.description), (Action.EDIT, "named elsewhere"),
+                            (Action.REVOKE, "named again")]
+
+
 def test_an_unwritable_history_stops_the_change_before_it_is_sent(client: TokenService, tmp_path: Path,
                                                                   sandbox: Sandbox) -> None:
     (tmp_path / "blocked").write_text("a file where the folder should be")

@@ -5,7 +5,10 @@ from datetime import timedelta
 from PySide6.QtCore import QPersistentModelIndex, Qt
 
 from tests.models.conftest import NOW, descriptions, make_token, section
+from token_desk.api.models import TokenKind
 from token_desk.models import Column, Counts
+from token_desk.models.columns import columns_for
+from token_desk.models.row_values import RowValues
 
 
 def test_search_matches_description_case_insensitively(management_model, proxy):
@@ -166,3 +169,14 @@ def test_surrounding_spaces_do_not_change_the_search(management_model, proxy, qt
     with qtbot.assertNotEmitted(proxy.layoutChanged):
         proxy.set_search_text("ci ")
     assert descriptions(proxy) == ["ci"]
+
+
+
+def test_search_texts_made_on_a_worker_from_rows_changed_since_are_not_used():
+    rows = RowValues(columns_for(TokenKind.MANAGEMENT), [make_token("alpha", number=1), make_token("beta", number=2)],
+                     NOW)
+    make = rows.deferred_work()  # what a worker runs once the rows are shown: from this moment's rows
+    rows.replace(0, rows.tokens[0].replace(description="gamma"))  # renamed meanwhile
+    make()()  # the worker's answer, put in place on the GUI thread
+    assert ["gamma" in text for text in rows.search_texts] == [True, False]
+    assert ["beta" in text for text in rows.search_texts] == [False, True]

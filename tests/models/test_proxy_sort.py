@@ -192,3 +192,30 @@ def test_a_change_announced_for_every_row_keeps_the_order_the_filter_and_the_sel
                                       management_model.index(len(tokens) - 1, management_model.columnCount() - 1))
     assert descriptions(proxy) == before and len(before) == 333  # revoked ones stay hidden
     assert selected.isValid() and selected.data(TOKEN_ROLE).id == selected_token.id
+
+
+@pytest.mark.parametrize("order", [ASC, DESC])
+@pytest.mark.parametrize("id_order_made_first", [False, True])
+def test_a_column_of_few_values_over_many_rows_sorts_by_value_then_id(management_model, proxy, order,
+                                                                      id_order_made_first):
+    # 64 rows, 3 statuses and 2 creators: the proxy groups rows by value instead of sorting them, with or
+    # without the rows' ID order made yet (a list just shown has not made it).
+    numbers = [(n * 37) % 64 for n in range(64)]  # source order unlike ID order
+    management_model.set_tokens([
+        make_token(f"t{n}", number=n, created_by="b@example.com" if n % 3 else "a@example.com",
+                   revoked_at=NOW if n % 5 == 0 else None, expires_at=NOW - DAY if n % 7 == 0 else None)
+        for n in numbers])
+    rows = management_model.row_values
+    if id_order_made_first:
+        rows.id_order()
+    proxy.set_show_inactive(True)
+    for column in (Column.STATUS, Column.CREATED_BY):
+        proxy.sort(management_model.section_of(column), order)
+        shown = [proxy.token_at(row) for row in range(proxy.rowCount())]
+        keys = rows.keys(management_model.column_at(management_model.section_of(column)))
+        key_of = {token.id: keys[row] for row, token in enumerate(rows.tokens)}
+        by_value = sorted(shown, key=lambda token: key_of[token.id], reverse=order == DESC)
+        assert [key_of[token.id] for token in shown] == [key_of[token.id] for token in by_value]
+        for value in set(key_of.values()):  # ties in ID order, either way round
+            tied = [token.id for token in shown if key_of[token.id] == value]
+            assert tied == sorted(tied)

@@ -6,7 +6,7 @@ Python lists of precomputed keys is two to three orders of magnitude faster.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime
 from operator import attrgetter
 
@@ -20,7 +20,8 @@ from token_desk.models.display import active_flags, display_status, display_stat
 
 
 class RowValues:
-    """Tokens in source order, with statuses, search texts and (lazily) sort keys per column.
+    """Tokens in source order, with statuses and findings; search texts, the ID order and each column's sort
+    keys on first use (or, the first two, from a worker: see deferred_work).
 
     Build it where the caller likes (e.g. on the worker thread that fetched the list):
     TokenTableModel.set_tokens() takes it as is when it was built for the model's columns.
@@ -35,15 +36,15 @@ class RowValues:
         self.statuses = display_statuses(self.tokens, now) if self.tokens else []
         self.active = active_flags(self.statuses)
         self._search_fields = search_fields(self.columns)
-        self.search_texts = search_texts(self.tokens, self._search_fields)
+        # Search texts and the ID order are not needed to show the rows (100 ms and more at 100,000): made on
+        # first use, or on a worker once the rows are shown (see deferred_work).
+        self._search_texts: list[str] | None = None
         # What an auditor would flag, per row: databases are the cluster's (None: not known).
         self.findings = FindingSet(self.tokens, self.active, now, policy, databases)
         self._keys: dict[ColumnSpec, list] = {}
         self._distinct_keys: dict[ColumnSpec, int] = {}
         self._id_order: list[int] | None = None
-        # Most columns have ties, and the first click on one would otherwise sort the IDs too
-        # (70 ms at 100,000 rows); here it can run on a worker thread (see the class docstring).
-        self.id_order()
+        self._version = 0  # counts replaced and added rows, so work done on a snapshot knows it is stale
         self._row_by_id: dict[str, int] | None = None
         self._inactive_rows: list[int] | None = None
         self._parts: list[RowValues] = []  # set by combined(): the lists these rows are joined from
@@ -61,17 +62,19 @@ class RowValues:
             raise ValueError("rows prepared for different columns cannot be combined")
         rows = cls.__new__(cls)
         rows.columns, rows.now = columns, parts[0].now
-        rows.tokens, rows.statuses, rows.active, rows.search_texts = [], [], [], []
+        rows.tokens, rows.statuses, rows.active = [], [], []
         for part in parts:
             rows.tokens += part.tokens
             rows.statuses += part.statuses
             rows.active += part.active
-            rows.search_texts += part.search_texts
         rows._search_fields = parts[0]._search_fields
+        texts = [part._search_texts for part in parts]
+        rows._search_texts = None if None in texts else [text for part_texts in texts for text in part_texts]
         rows._keys = {}
         rows._parts = list(parts)  # each part computes a column's keys once, however often parts are joined
         rows._distinct_keys = {}
-        rows._id_order = _merged_id_order(parts, rows.tokens)
+        rows._id_order = None  # merged from the parts' on first use (see id_order)
+        rows._version = 0
         # Each part's findings as they are (its own cluster's databases), without evaluating a token again;
         # shared descriptions are counted anew, per cluster (TokenPage counts them on a worker).
         databases = {part.tokens[0].cluster: part.findings.databases for part in parts if part.tokens}
@@ -137,12 +140,51 @@ class RowValues:
         """No ties in `column`, so its sort needs no tie-breaking."""
         return self.distinct_keys(column) == len(self)
 
+    @property
+    def search_texts(self) -> list[str]:
+        """What the search box matches in each row (see cells.search_texts)."""
+        if self._search_texts is None:
+            self._search_texts = search_texts(self.tokens, self._search_fields)
+        return self._search_texts
+
     def id_order(self) -> list[int]:
         """Rows ordered by token ID: sorting this stably gives ties in ID order."""
         if self._id_order is None:
-            ids = list(map(attrgetter("id"), self.tokens))
-            self._id_order = sorted(range(len(ids)), key=ids.__getitem__)
+            if self._parts and all(part._id_order is not None for part in self._parts):
+                self._id_order = _merged_id_order(self._parts, self.tokens)
+            else:
+                self._id_order = _id_order(self.tokens)
         return self._id_order
+
+    def known_id_order(self) -> list[int] | None:
+        """The ID order if it is made already (sorting without it can be cheaper than making it)."""
+        return self._id_order
+
+    def ids(self) -> list[str]:
+        return list(map(_ID, self.tokens))
+
+    def deferred_work(self) -> Callable[[], Callable[[], None]] | None:
+        """What these rows make on first use (search texts, ID order) and have not made yet, as work for a
+        worker thread once the rows are shown: it reads a snapshot, and returns a function that puts the
+        results in place when called on the GUI thread, unless the rows changed or made them meanwhile.
+        None: nothing left to make."""
+        if self._search_texts is not None and self._id_order is not None:
+            return None
+        tokens, fields, version = list(self.tokens), self._search_fields, self._version
+
+        def make() -> Callable[[], None]:
+            texts = search_texts(tokens, fields) if self._search_texts is None else None
+            order = _id_order(tokens) if self._id_order is None else None
+
+            def put_in_place() -> None:
+                if self._version != version:
+                    return
+                if self._search_texts is None and texts is not None:
+                    self._search_texts = texts
+                if self._id_order is None and order is not None:
+                    self._id_order = order
+            return put_in_place
+        return make
 
     def inactive_rows(self) -> list[int]:
         """Rows of revoked or expired tokens (usually few), in source order."""
@@ -171,7 +213,9 @@ class RowValues:
         self.statuses[row] = status
         self.active[row] = status.is_active
         self._inactive_rows = None
-        self.search_texts[row] = search_texts([token], self._search_fields)[0]
+        self._version += 1
+        if self._search_texts is not None:
+            self._search_texts[row] = search_texts([token], self._search_fields)[0]
         self._distinct_keys.clear()
         others = self.findings.replaced(row, old)
         self._refresh_keys(row, token, status)
@@ -197,7 +241,9 @@ class RowValues:
         self.tokens.append(token)
         self.statuses.append(status)
         self.active.append(status.is_active)
-        self.search_texts.append(search_texts([token], self._search_fields)[0])
+        self._version += 1
+        if self._search_texts is not None:
+            self._search_texts.append(search_texts([token], self._search_fields)[0])
         others = self.findings.appended()
         self._refresh_keys(len(self.tokens) - 1, token, status)
         self._refresh_findings_keys(others)
@@ -215,6 +261,14 @@ def _merged_id_order(parts: Sequence[RowValues], tokens: list[Token]) -> list[in
     for part in parts:
         order += [row + offset for row in part.id_order()] if offset else part.id_order()
         offset += len(part)
-    ids = list(map(attrgetter("id"), tokens))
+    ids = list(map(_ID, tokens))
     order.sort(key=ids.__getitem__)
     return order
+
+
+def _id_order(tokens: Sequence[Token]) -> list[int]:
+    ids = list(map(_ID, tokens))
+    return sorted(range(len(ids)), key=ids.__getitem__)
+
+
+_ID = attrgetter("id")

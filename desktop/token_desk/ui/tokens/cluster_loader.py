@@ -29,6 +29,8 @@ def fetch_cluster_rows(service, cluster: Cluster, columns: Sequence[ColumnSpec],
     """One cluster's database tokens, each marked with its cluster, as table rows with their findings (against
     that cluster's own databases); runs on a worker thread."""
     cluster_service = service_for_cluster(service, cluster.id)
+    # One request at a time per cluster, the databases after the tokens (not beside them, as the window's own
+    # list does): with MAX_PARALLEL clusters in flight, that keeps the account's connections at MAX_PARALLEL.
     tokens = cluster_service.list_tokens(TokenKind.DATABASE)
     return RowValues(columns, marked_with_cluster(tokens, cluster), utc_now(), policy, database_names(cluster_service))
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Hashable, Iterable, Sequence
 
-from PySide6.QtCore import QByteArray, QItemSelection, QItemSelectionModel, QPoint, Qt
+from PySide6.QtCore import QByteArray, QItemSelection, QItemSelectionModel, QPoint, Qt, QTimer
 from PySide6.QtGui import QColor, QGuiApplication, QIcon
 from PySide6.QtWidgets import QMenu, QStackedWidget, QVBoxLayout, QWidget
 
@@ -31,6 +31,7 @@ STATUS_ICON_NAMES = {
     DisplayStatus.REVOKED: "status-revoked",
 }
 DEFAULT_SORT = (Column.CREATED_AT, Qt.SortOrder.DescendingOrder)  # newest first
+FINISH_ROWS_AT_LATEST_MS = 2000  # a table shown but not drawn (its window minimised) still gets them
 
 
 def status_icons() -> dict[DisplayStatus, QIcon]:
@@ -73,6 +74,7 @@ class TokenPage(QWidget):
         self.view.install_column_delegates(self.columns)
         self.view.setAccessibleName(self.title)
         self._loaded = False
+        self._rows_unfinished = False
         self._several_clusters = False  # the Cluster column shows only while several clusters are shown
         self.empty_state = EmptyState(self.view, f"No {self.title.lower()} yet")
         self.column_menu = QMenu("Columns", self)  # right-click a header: which columns show
@@ -242,16 +244,35 @@ class TokenPage(QWidget):
         self.select_ids(selected, current.id if current else None)
         self._give_the_keyboard_a_row()
         self._update_empty_state()
-        self._count_shared_descriptions()
+        self._finish_rows_soon()
 
-    def _count_shared_descriptions(self) -> None:
-        """The one finding left out of the rows (it hashes every description): counted on a worker now,
-        added when it answers, unless a newer list is shown by then."""
+    def _finish_rows_soon(self) -> None:
+        """Once the rows are drawn (at once if the table is hidden), a worker finishes them: the work is
+        Python holding the interpreter lock, which drawing a large list would otherwise wait for (100 ms and
+        more at 100,000 rows)."""
+        self._rows_unfinished = True
+        if self.view.isVisible():
+            self.view.call_after_next_paint(self._finish_rows)
+            QTimer.singleShot(FINISH_ROWS_AT_LATEST_MS, self, self._finish_rows)  # a window minimised meanwhile
+        else:
+            QTimer.singleShot(0, self, self._finish_rows)
+
+    def _finish_rows(self) -> None:
+        """On a worker, unless a newer list is shown by its answer: the one finding left out of the rows
+        (shared descriptions: it hashes every description), then what the first search or sort by a column
+        with ties would otherwise make (see RowValues.deferred_work)."""
+        if not self._rows_unfinished:
+            return  # started already (the rows were drawn before the timer fired)
+        self._rows_unfinished = False
         rows = self.model.row_values
         if rows.findings.shared is None and len(rows):
             run_in_background(rows.findings.count_shared, context=self,
                               on_result=lambda shared: self._add_shared(rows, shared),
                               on_error=lambda error: log.error("Shared descriptions could not be counted: %r", error))
+        work = rows.deferred_work()
+        if work is not None:
+            run_in_background(work, context=self, on_result=lambda put_in_place: put_in_place(),
+                              on_error=lambda error: log.error("Search texts could not be made: %r", error))
 
     def _add_shared(self, rows: RowValues, shared) -> None:
         selected = [token.id for token in self.selected_tokens()]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from PySide6.QtCore import QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QPaintEvent
@@ -29,6 +29,7 @@ class TokenTableView(RowTableView):
         self._flash_timer = QTimer(self)
         self._flash_timer.setSingleShot(True)
         self._flash_timer.timeout.connect(self._end_flash)
+        self._after_paint: list[Callable[[], None]] = []
         self._configure()
         self.options_strip.row_clicked.connect(self.options_requested)
         self.doubleClicked.connect(lambda index: self.open_requested.emit(index.row()))
@@ -75,6 +76,16 @@ class TokenTableView(RowTableView):
     def paintEvent(self, event: QPaintEvent) -> None:  # Qt override
         super().paintEvent(event)
         self.options_strip.update()  # rows moved, scrolled or changed selection: keep the strip in step
+        if self._after_paint:
+            callbacks, self._after_paint = self._after_paint, []
+            for callback in callbacks:
+                QTimer.singleShot(0, self, callback)  # once this paint pass is on screen
+
+    def call_after_next_paint(self, callback: Callable[[], None]) -> None:
+        """Run `callback` once the table has next been drawn: work that would slow the drawing of rows just
+        set (Python on a worker holds the interpreter lock the paint needs) waits for it."""
+        if callback not in self._after_paint:
+            self._after_paint.append(callback)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # Qt override
         plain_enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.modifiers() & ~(
