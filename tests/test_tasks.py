@@ -1,10 +1,12 @@
 """The off-thread helper: work runs on a worker, outcomes arrive on the GUI thread."""
 
+import gc
 import threading
+import weakref
 
-from PySide6.QtCore import QObject, QThread, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QThread, QTimer
 
-from token_desk.tasks import run_in_background
+from token_desk.tasks import run_in_background, wait_for_workers
 
 
 def test_result_is_delivered_on_the_gui_thread(qtbot):
@@ -148,3 +150,29 @@ def test_work_alongside_a_task_gives_its_answer_and_stops_when_the_task_is_cance
     task.cancel()
     assert beside_ended.wait(5) and wait_for_workers(5000)
     assert delivered == [("beside was cancelled with its task", 42)]
+
+
+def test_finished_work_is_let_go_with_its_arguments(qtbot):
+    """A task's function and arguments (a whole token list, say) are freed once its outcome is delivered.
+    Work quick enough to be done before the pool's start() returns was once kept for good; many such tasks,
+    each started from the last one's delivery as the shared-descriptions count is, meet that moment."""
+    context = QObject()
+    delivered, alive = [], weakref.WeakSet()
+
+    class Rows:
+        def count(self) -> int:
+            return 1
+
+    def start_next(_outcome=None) -> None:
+        if len(delivered) < 300:
+            rows = Rows()
+            alive.add(rows)
+            run_in_background(rows.count, on_result=lambda r: (delivered.append(r), start_next()),
+                              on_error=delivered.append, context=context)
+
+    for _ in range(4):  # four chains at once keep the pool's threads awake and quick to pick work up
+        start_next()
+    qtbot.waitUntil(lambda: len(delivered) >= 300 and wait_for_workers(5000), timeout=20_000)
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    gc.collect()
+    assert len(alive) == 0

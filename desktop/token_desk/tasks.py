@@ -19,7 +19,7 @@ import logging
 import threading
 from typing import Any, Callable, Generic, TypeVar
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtCore import QObject, QThreadPool, Signal, Slot
 
 from token_desk.cancellation import Cancellation, CancelledError, cancellable, current_cancellation
 
@@ -96,9 +96,13 @@ def _ignore(_outcome: object) -> None:
     """Stands in for callbacks already used or dropped."""
 
 
-class _Runner(QRunnable):
+class _Runner:
+    """The work of one task, handed to the pool as a plain callable (its `run`), not as a QRunnable subclass:
+    the binding takes over a QRunnable's Python object only once `start()` has returned, so one that had
+    already run and been deleted on its worker by then was never let go: its function and arguments (a whole
+    token list, for the shared descriptions' count) stayed in memory for good, a few per hundred tasks."""
+
     def __init__(self, fn: Callable[..., Any], args: tuple, task: Task) -> None:
-        super().__init__()
         self._fn = fn
         self._args = args
         self._task = task
@@ -108,7 +112,7 @@ class _Runner(QRunnable):
         self._failed = task.failed
         self._cancellation = task.cancellation
 
-    def run(self) -> None:  # Qt override, runs on a pool thread
+    def run(self) -> None:  # runs on a pool thread
         try:
             with cancellable(self._cancellation):
                 result = self._fn(*self._args)
@@ -138,7 +142,7 @@ def run_in_background(
     """Run `fn(*args)` on a worker thread; deliver the outcome on `context`'s thread."""
     task = Task(context, on_result, on_error)
     _running.add(task.cancellation)  # from now, so work still queued is cancelled too
-    _pool().start(_Runner(fn, args, task))
+    _pool().start(_Runner(fn, args, task).run)
     return task
 
 
