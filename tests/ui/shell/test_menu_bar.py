@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu
@@ -9,6 +10,7 @@ from PySide6.QtWidgets import QMenu
 from tests.ui.conftest import shown_tokens
 from token_desk.api.models import TokenKind
 from token_desk.ui.shell.about_dialog import AboutDialog
+from token_desk.ui.shell.command_list import history_shortcut
 from token_desk.ui.connections.connections_dialog import ConnectionsDialog
 
 
@@ -110,3 +112,9 @@ def test_quit_closes_the_window_and_saves_its_layout(qtbot, window) -> None:
     window.commands["quit"].trigger()
     assert not window.isVisible()
     assert int(window.settings.value("window/page")) == 1
+
+
+@pytest.mark.parametrize(("platform", "key"), [("linux", "Ctrl+H"), ("win32", "Ctrl+H"), ("darwin", "Ctrl+Y")])
+def test_history_never_takes_the_macs_hide_shortcut(platform, key) -> None:
+    # Qt reads Ctrl as Cmd on a Mac, where Cmd+H hides the app: History is Cmd+Y there, as in Safari.
+    assert history_shortcut(platform) == key

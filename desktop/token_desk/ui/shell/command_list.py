@@ -19,6 +19,7 @@ from token_desk.api.clusters import Cluster
 from token_desk.api.models import Token, TokenKind
 from token_desk.connection import Connection
 from token_desk.models.display import DisplayStatus, status_now
+from token_desk.system import is_macos
 from token_desk.ui.shell.command_registry import Command, CommandActions, WindowState
 
 # The README's online home: where Help → Documentation goes.
@@ -177,6 +178,12 @@ def revoke_shortcuts() -> tuple:
     return (Standard.Delete,)
 
 
+def history_shortcut(platform: str | None = None) -> str:
+    """Ctrl+H; on a Mac, Qt reads Ctrl as Cmd, and Cmd+H is the system's Hide: there History is Cmd+Y, as in
+    Safari."""
+    return "Ctrl+Y" if is_macos(platform) else "Ctrl+H"
+
+
 # ---- functions that open dialogs: imported at first use ----------------------------------------------------
 def export_page(host: CommandHost) -> None:
     from token_desk.ui.export import open_export
@@ -266,7 +273,7 @@ def window_commands() -> tuple[Command, ...]:
                 menu="View", section=2),
         Command("history", "History", lambda host, _c: host.show_history(),
                 tip="Every create, edit, rotate and revoke Token Desk attempted, and its outcome",
-                shortcuts=("Ctrl+H",), enabled=history_blocker, menu="View", section=3),
+                shortcuts=(history_shortcut(),), enabled=history_blocker, menu="View", section=3),
         *(_new_token_command(kind) for kind in TokenKind),
         Command("details", "Details…", lambda host, _c: host.rows.show_details(),
                 tip="Show everything known about this token", icon="details", enabled=one_selected,
