@@ -7,13 +7,14 @@ from __future__ import annotations
 import json
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QComboBox, QInputDialog, QLabel, QPushButton, QTreeWidget
 
 from tests.clusters.conftest import cluster_id_named
 from tests.ui.conftest import (LOAD_TIMEOUT_MS, column_shown, confirm_revoke_when_the_dialog_opens, shown_tokens,
                               url_args, wait_settled)
+from tests.ui.create.test_create_from_window import when_open
 from token_desk.api.models import TokenKind
 from token_desk.app import create_window
 from token_desk.models.columns import Column
@@ -227,17 +228,13 @@ def test_a_bulk_revoke_across_three_clusters_groups_them_and_reaches_each_cluste
     assert len(chosen) == 3
     groups: list[list[str]] = []
 
-    def look_then_confirm() -> None:
-        dialog = window.findChild(RevokeDialog)
-        if dialog is None or not dialog.isVisible():
-            QTimer.singleShot(20, look_then_confirm)
-            return
+    def look(dialog: RevokeDialog) -> None:
         tree = dialog.findChild(QTreeWidget)
         groups.extend([[tree.topLevelItem(i).text(0)] + [tree.topLevelItem(i).child(j).text(0)
                                                           for j in range(tree.topLevelItem(i).childCount())]
                        for i in range(tree.topLevelItemCount())])
 
-    QTimer.singleShot(0, look_then_confirm)
+    when_open(RevokeDialog, look)
     confirm_revoke_when_the_dialog_opens(window)
     window.commands["revoke"].trigger()
     assert sorted(group[0] for group in groups) == sorted(f"Cluster {name} (1 token)" for name in chosen)
@@ -319,7 +316,7 @@ def requests_to(account, method: str) -> list[str]:
 
 
 def test_edit_of_a_token_on_another_cluster_goes_to_that_cluster(qtbot, start, account) -> None:
-    from tests.ui.create.test_create_from_window import when_open
+    from tests.ui.create.test_create_from_window import edit_description_once_listed
     from token_desk.ui.create.edit_dialog import EditTokenDialog
 
     window = start()
@@ -329,17 +326,7 @@ def test_edit_of_a_token_on_another_cluster_goes_to_that_cluster(qtbot, start, a
     token = next(token for token in shown_tokens(page) if token.is_active and token.permissions)
     page.select_ids([token.id], token.id)
 
-    def rename(dialog: EditTokenDialog) -> None:
-        def when_listed() -> None:
-            if "Loading" in dialog.permissions.load_status.text():
-                QTimer.singleShot(20, when_listed)
-                return
-            dialog.description_box.setText("renamed on staging")
-            dialog.confirm_button.click()
-
-        when_listed()
-
-    when_open(EditTokenDialog, rename)
+    when_open(EditTokenDialog, edit_description_once_listed("renamed on staging"))
     window.commands["edit"].trigger()
     assert requests_to(account, "PATCH") == [f"/api/v0/accounts/{account.account_id}/clusters/{staging}/tokens/{token.id}"]
     assert account.state.cluster(staging).database_token(token.id)["description"] == "renamed on staging"
@@ -348,7 +335,7 @@ def test_edit_of_a_token_on_another_cluster_goes_to_that_cluster(qtbot, start, a
 
 
 def test_new_database_token_on_the_cluster_picked_is_created_there(qtbot, start, account, monkeypatch) -> None:
-    from tests.ui.create.test_create_from_window import copy_and_close, fill_database_token, when_open
+    from tests.ui.create.test_create_from_window import copy_and_close, fill_database_token
     from token_desk.ui.create.create_dialog import CreateTokenDialog
     from token_desk.ui.create.secret_dialog import SecretDialog
 
@@ -394,15 +381,11 @@ def test_a_bulk_revoke_says_per_token_what_each_cluster_answered(qtbot, start, a
             group = tree.topLevelItem(i)
             results[group.text(0)] = group.child(0).text(tree.columnCount() - 1)
 
-    def watch() -> None:
-        dialog = window.findChild(RevokeDialog)
-        if dialog is None or not dialog.isVisible():
-            QTimer.singleShot(20, watch)
-            return
+    def watch(dialog: RevokeDialog) -> None:
         tree = dialog.findChild(QTreeWidget)
         dialog.finished.connect(lambda _code: read_results(tree))  # the outcomes shown, then Close
 
-    QTimer.singleShot(0, watch)
+    when_open(RevokeDialog, watch)
     confirm_revoke_when_the_dialog_opens(window)
     window.commands["revoke"].trigger()
     account.faults.clear()

@@ -35,6 +35,19 @@ def when_open(dialog_type, act, then=None) -> list:
     return seen
 
 
+def edit_description_once_listed(text: str):
+    """An act for `when_open(EditTokenDialog, …)`: once the dialog has listed the databases, set the
+    description to `text` and save."""
+    def act(dialog: EditTokenDialog) -> None:
+        if "Loading" in dialog.permissions.load_status.text():
+            QTimer.singleShot(20, lambda: act(dialog))
+            return
+        dialog.description_box.setText(text)
+        dialog.confirm_button.click()
+
+    return act
+
+
 def fill_database_token(dialog: CreateTokenDialog, description: str = "grafana") -> None:
     def when_listed() -> None:
         if "telemetry" not in dialog.permissions.rows.resources():

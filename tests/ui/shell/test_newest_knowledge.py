@@ -8,10 +8,10 @@ must keep what the service confirmed, with no F5 needed.
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QTimer
 
 from tests.ui.conftest import LOAD_TIMEOUT_MS, confirm_revoke_when_the_dialog_opens, wait_loaded
-from tests.ui.create.test_create_from_window import copy_and_close, fill_database_token, when_open
+from tests.ui.create.test_create_from_window import (copy_and_close, edit_description_once_listed, fill_database_token,
+                                                     when_open)
 from token_desk.api.models import Permission, TokenKind
 from token_desk.ui.create.create_dialog import CreateTokenDialog
 from token_desk.ui.create.edit_dialog import EditTokenDialog
@@ -76,17 +76,7 @@ def test_a_list_asked_before_an_edit_never_undoes_it(qtbot, window, sandbox) -> 
                   if page.proxy.token_at(row).is_active)
     hold_both_lists(qtbot, window, sandbox)
 
-    def rename(dialog: EditTokenDialog) -> None:
-        def when_listed() -> None:
-            if "Loading" in dialog.permissions.load_status.text():
-                QTimer.singleShot(20, when_listed)
-                return
-            dialog.description_box.setText("renamed while loading")
-            dialog.confirm_button.click()
-
-        when_listed()
-
-    when_open(EditTokenDialog, rename)
+    when_open(EditTokenDialog, edit_description_once_listed("renamed while loading"))
     assert window.rows.lifecycle.edit(target) is not None
     release_the_old_lists(qtbot, window, sandbox)  # the list still has the old description
     assert row_copy(window, TokenKind.DATABASE, target.id).description == "renamed while loading"
