@@ -147,3 +147,20 @@ def test_loading_a_list_leaves_the_garbage_collector_as_it_was(answer):
         still_disabled = not gc.isenabled()
         gc.enable()
     assert still_disabled
+
+
+NESTED_TOO_DEEP = b"[" * 100_000 + b"]" * 100_000  # valid JSON no parser reads without running out of stack
+
+
+@pytest.mark.parametrize("read", [lambda client: client.list_database_tokens(), lambda client: client.list_databases(),
+                                  lambda client: client.get_database_token(TOKEN_ID)])
+def test_an_answer_nested_too_deep_to_read_is_an_invalid_response_not_a_crash(read):
+    with pytest.raises(errors.InvalidResponseError):
+        read(make_client(FakeApi(httpx.Response(200, content=NESTED_TOO_DEEP)), retry=NO_RETRY))
+
+
+def test_an_error_body_nested_too_deep_still_gives_the_statuss_error():
+    api = FakeApi(httpx.Response(500, content=b'{"message": ' + NESTED_TOO_DEEP + b"}"))
+    with pytest.raises(errors.ServerError) as caught:
+        make_client(api, retry=NO_RETRY).list_databases()
+    assert caught.value.server_message is None

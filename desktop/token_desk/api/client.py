@@ -61,7 +61,7 @@ def error_for_response(response: httpx.Response, method: str, path: str, secret:
 def _server_message(response: httpx.Response, secret: str) -> str | None:
     try:
         body = json.loads(response.content)
-    except ValueError:  # an HTML error page from a proxy, say: no message to show
+    except (ValueError, RecursionError):  # an HTML error page from a proxy, or absurd nesting: no message
         return None
     message = body.get("message") if isinstance(body, dict) else None
     if not isinstance(message, str):

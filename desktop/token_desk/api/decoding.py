@@ -103,12 +103,14 @@ def decode_databases(content: bytes | bytearray) -> list[Database]:
 def _decoded(fast: Callable[[], T], content: bytes | bytearray, parse_reference: Callable[[Any], T]) -> T:
     try:
         return fast()
-    except (ValueError, OverflowError):  # msgspec's errors are ValueErrors too
+    except (ValueError, OverflowError, RecursionError):  # msgspec's errors are ValueErrors too
         pass
     try:
         data = json.loads(content)
     except ValueError as err:  # also UnicodeDecodeError
         raise NotJsonError("the answer is not JSON") from err
+    except RecursionError:  # nested deeper than any parser can follow: no answer can be read from it
+        raise NotJsonError("the answer is nested too deeply to read") from None
     return parse_reference(data)
 
 

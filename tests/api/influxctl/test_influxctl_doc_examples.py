@@ -97,3 +97,17 @@ def test_unknown_fields_are_ignored():
 
 def test_null_is_an_empty_list_as_gos_encoder_prints_a_nil_slice():
     assert parse_management_list("null\n") == parse_database_token_list("null") == parse_database_list(" null ") == []
+
+
+NESTED_TOO_DEEP = "[" * 100_000 + "]" * 100_000  # valid JSON no parser reads without running out of stack
+
+
+@pytest.mark.parametrize("parse", [parse_management_list, parse_database_token_list, parse_database_list])
+def test_a_list_nested_too_deep_to_read_is_an_output_error_not_a_crash(parse):
+    with pytest.raises(InfluxctlOutputError):
+        parse(NESTED_TOO_DEEP)
+
+
+def test_create_json_nested_too_deep_is_read_as_lines_not_a_crash():
+    with pytest.raises(InfluxctlOutputError):
+        parse_create_output('{"token": ' + NESTED_TOO_DEEP + "}")

@@ -49,7 +49,7 @@ def parse_create_output(stdout: str, command: str = "management create") -> Crea
 def _from_json(text: str) -> CreateOutput | None:
     try:
         data = msgspec.json.decode(text.strip())
-    except msgspec.DecodeError:
+    except (msgspec.DecodeError, RecursionError):  # the latter: nested deeper than the stack; read as lines
         return None
     if not isinstance(data, dict):
         return None
