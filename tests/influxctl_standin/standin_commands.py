@@ -28,10 +28,24 @@ class Handler:
     run: Callable[[Context, Parsed], int]
 
 
+# What the release notes say each version added: older ones do not know it (Go: "flag provided but not defined").
+COMMAND_SINCE = {("token", "revoke"): (2, 10, 0)}  # 2.10.0 renamed `token delete`, which stays an alias
+FLAG_SINCE = {("token", "list", "include-revoked"): (2, 10, 0), ("token", "create", "expires-at"): (2, 10, 0)}
+
+
 def lookup(command: str, sub: list[str], context: Context) -> Handler | None:
     if command == "management" and not context.at_least(2, 6, 0):
         return None
-    return HANDLERS.get((command, sub[0] if sub else ""))
+    key = (command, sub[0] if sub else "")
+    if not context.at_least(*COMMAND_SINCE.get(key, (0, 0, 0))):
+        return None
+    handler = HANDLERS.get(key)
+    if handler is None:
+        return None
+    unknown = {flag for (*owner, flag), since in FLAG_SINCE.items() if tuple(owner) == key
+               and not context.at_least(*since)}
+    return Handler(FlagSpec(handler.flags.booleans - unknown, handler.flags.values - unknown,
+                            handler.flags.repeated - unknown), handler.run)
 
 
 def run_guarded(function: Callable[[Context, Parsed], int]) -> Callable[[Context, Parsed], int]:
@@ -247,6 +261,7 @@ HANDLERS = {
     ("token", "list"): Handler(FlagSpec(booleans=frozenset({"include-revoked"}), values=_FORMAT),
                                run_guarded(token_list)),
     ("token", "revoke"): Handler(FlagSpec(booleans=frozenset({"force"})), run_guarded(_revoke("database"))),
+    ("token", "delete"): Handler(FlagSpec(booleans=frozenset({"force"})), run_guarded(_revoke("database"))),
     ("token", "create"): Handler(FlagSpec(values=_FORMAT | {"expires-at"}, repeated=_PERMISSIONS),
                                  run_guarded(token_create)),
     ("token", "update"): Handler(FlagSpec(repeated=_PERMISSIONS), run_guarded(token_update)),

@@ -19,6 +19,8 @@ from standin_world import (
 
 GLOBAL_FLAGS = FlagSpec(booleans=frozenset({"trace"}),
                         values=frozenset({"config", "profile", "timeout", "account", "cluster"}))
+TIMEOUT_SINCE = (2, 9, 7)  # the release notes: the global --timeout came in 2.9.7
+OLD_GLOBAL_FLAGS = FlagSpec(booleans=GLOBAL_FLAGS.booleans, values=GLOBAL_FLAGS.values - {"timeout"})
 GTK_NOISE = ('(influxctl:{pid}): Gtk-Message: 10:41:07.512: Not loading module "atk-bridge": The functionality '
              "is provided by GTK natively. Please try to not load it.")
 
@@ -47,9 +49,9 @@ def _run(argv: list[str]) -> int:
     modes = modes_from_env()
     if "gtk-noise" in modes:
         sys.stderr.write(GTK_NOISE.format(pid=os.getpid()) + "\n")
-    parsed = parse(argv, GLOBAL_FLAGS)
-    timeout = parse_duration(str(parsed.flags.get("timeout", "1m0s")))
     version_text = version_from_env()
+    parsed = parse(argv, GLOBAL_FLAGS if version_tuple(version_text) >= TIMEOUT_SINCE else OLD_GLOBAL_FLAGS)
+    timeout = parse_duration(str(parsed.flags.get("timeout", "1m0s")))
     context = Context(state_path=Path(os.environ[state.STATE_ENV]), modes=modes,
                       version=version_tuple(version_text), timeout=timeout, trace=bool(parsed.flags.get("trace")))
     if not parsed.rest:

@@ -109,3 +109,10 @@ def test_browser_login_prints_url_and_code_and_waits_for_approval(standin, seede
     again = subprocess.run([str(standin.program), "--config", str(config), "management", "list"],
                            env={**os.environ, **standin.env}, capture_output=True, text=True, timeout=20)
     assert again.returncode == 0 and "https://" not in again.stderr
+
+
+def test_before_2_9_7_there_is_no_global_timeout_flag(influxctl, config):
+    old = influxctl("management", "list", global_flags=("--config", str(config), "--timeout", "45s"), version="2.9.6")
+    assert old.returncode == 1 and "flag provided but not defined: -timeout" in old.stderr
+    assert influxctl("management", "list", global_flags=("--config", str(config), "--timeout", "45s"),
+                     version="2.9.7").returncode == 0

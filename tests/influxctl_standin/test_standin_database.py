@@ -51,3 +51,14 @@ def test_database_list_json(influxctl):
     assert {item["database_name"] for item in items} == {"telemetry", "billing"}
     assert set(items[0]) == {"account_id", "cluster_id", "database_name", "retention_period_ns", "max_tables",
                              "max_columns_per_table"}
+
+
+def test_before_2_10_tokens_are_deleted_and_neither_include_revoked_nor_expires_at_exist(influxctl, standin, seeded):
+    token_id = seeded.database_token_ids[0]
+    assert influxctl("token", "revoke", "--force", token_id, version="2.9.9").returncode != 0
+    assert influxctl("token", "list", "--include-revoked", version="2.9.9").returncode == 1
+    refused = influxctl("token", "create", "--expires-at", "2030-01-01T00:00:00Z", "x", version="2.9.9")
+    assert refused.returncode == 1 and "flag provided but not defined: -expires-at" in refused.stderr
+    assert "revoked_at" not in standin.record("database", token_id)
+    assert influxctl("token", "delete", "--force", token_id, version="2.9.9").returncode == 0
+    assert "revoked_at" in standin.record("database", token_id)

@@ -17,10 +17,12 @@ from token_desk.api.clusters import Cluster
 from token_desk.api.errors import BadRequestError, InvalidIdError
 from token_desk.api.ids import is_uuid
 from token_desk.api.influxctl import errors
-from token_desk.api.influxctl.commands import Commands
+from token_desk.api.influxctl.commands import (
+    Commands, Version, for_version, prints_created_table, speaks_older_form, timeout_flags,
+)
 from token_desk.api.influxctl.config import ExistingProfile, GeneratedConfig
 from token_desk.api.influxctl.created import CreateOutput, parse_create_output
-from token_desk.api.influxctl.failure import error_for
+from token_desk.api.influxctl.failure import ended_by_signal, error_for
 from token_desk.api.influxctl.login import LoginObserver, LoginWatcher
 from token_desk.api.influxctl.output import (
     parse_cluster_get, parse_cluster_list, parse_database_list, parse_database_token_list, parse_management_list,
@@ -88,9 +90,8 @@ class InfluxctlBridge:
         self._revoke(Commands.management_revoke(_checked_id(token_id)))
 
     def create_management_token(self, description: str, expires_at: datetime | None = None) -> CreatedToken:
-        output = self._create(Commands.management_create(_checked_description(description), expires_at))
-        return CreatedToken(token=self._created_token(output, self.list_management_tokens(), TokenKind.MANAGEMENT),
-                            access_token=output.secret)
+        return self._create(Commands.management_create(_checked_description(description), expires_at),
+                            TokenKind.MANAGEMENT, description)
 
     def is_signed_in_with(self, token: Token) -> bool:
         secret = self.auth.secret
@@ -101,8 +102,8 @@ class InfluxctlBridge:
         if kind is TokenKind.MANAGEMENT:
             return self.list_management_tokens()
         listed = parse_database_token_list(self._run(Commands.token_list()).stdout)
-        if any(token.revoked_at is not None for token in listed):
-            return listed
+        if any(token.revoked_at is not None for token in listed) or speaks_older_form(self.program.version):
+            return listed  # the latter: before 2.10.0 there is no --include-revoked, so both lists are one
         # The documented items carry no revocation time, so a revoked token would look active.
         # Without --include-revoked influxctl leaves revoked tokens out: what only the first list
         # has is revoked. Listed second, so a token created in between is never taken for revoked.
@@ -120,9 +121,8 @@ class InfluxctlBridge:
 
     def create_database_token(self, description: str, permissions: Sequence[Permission] = (),
                               expires_at: datetime | None = None) -> CreatedToken:
-        output = self._create(Commands.token_create(_checked_description(description), permissions, expires_at))
-        return CreatedToken(token=self._created_token(output, self.list_tokens(TokenKind.DATABASE), TokenKind.DATABASE),
-                            access_token=output.secret)
+        return self._create(Commands.token_create(_checked_description(description), permissions, expires_at),
+                            TokenKind.DATABASE, description)
 
     def update_database_token(self, token_id: str, *, description: str | None = None,
                               permissions: Sequence[Permission] | None = None) -> Token:
@@ -157,7 +157,17 @@ class InfluxctlBridge:
     def _revoke(self, arguments: list[str]) -> None:
         self._change(arguments)
 
-    def _create(self, arguments: list[str]) -> CreateOutput:
+    def _create(self, arguments: list[str], kind: TokenKind, description: str) -> CreatedToken:
+        """Create, and find the new token in the list. Before 2.11.0 influxctl prints only the secret (no ID),
+        and `token list` has no prefix to match it by: the new token is then the one the list gained."""
+        earlier = None
+        if not prints_created_table(self.program.check_version()):
+            earlier = {token.id for token in self.list_tokens(kind)}
+        output = self._created_output(arguments)
+        token = self._created_token(output, self.list_tokens(kind), kind, earlier, description)
+        return CreatedToken(token=token, access_token=output.secret)
+
+    def _created_output(self, arguments: list[str]) -> CreateOutput:
         stdout = self._change(arguments).stdout
         try:
             return parse_create_output(stdout, " ".join(arguments[:2]))
@@ -174,11 +184,14 @@ class InfluxctlBridge:
             raise errors.InfluxctlOutcomeUnknownError(command=" ".join(arguments[:2]), exit_code=err.exit_code,
                                                       influxctl_message=err.influxctl_message) from err
 
-    def _created_token(self, output: CreateOutput, listed: list[Token], kind: TokenKind) -> Token:
+    def _created_token(self, output: CreateOutput, listed: list[Token], kind: TokenKind,
+                       earlier: set[str] | None, description: str) -> Token:
         """The new token as the server lists it; else as influxctl described it (nothing made up)."""
         by_id = [token for token in listed if output.token_id and token.id == output.token_id]
         by_prefix = [token for token in listed if token.prefix and output.secret.startswith(token.prefix)]
-        for found in (by_id, by_prefix[:1] if len(by_prefix) == 1 else []):
+        gained = [token for token in listed if earlier is not None and token.id not in earlier]
+        described = [token for token in gained if token.description == description]
+        for found in (by_id, _only(by_prefix), _only(described), _only(gained)):
             if found:
                 return found[0]
         if not output.token_id or not is_uuid(output.token_id):
@@ -195,32 +208,39 @@ class InfluxctlBridge:
         more. Cancelling that login also cancels the commands that were waiting for it.
 
         A listing runs alongside the one-time `influxctl version` check (each is a new process, and the
-        first table waits for both); a change waits for the check, so an unsuitable influxctl is never
-        asked to change anything."""
+        first table waits for both), in the newest documented form; should the version then turn out to
+        spell it differently (older than 2.10.0, see commands.py), a failed listing runs again in its form.
+        A change waits for the check, so an unsuitable influxctl is never asked to change anything, and
+        is always asked in the form its version knows."""
         self.auth.check_usable()  # before any process: no influxctl could help then
-        if _only_reads(arguments):
-            self.program.start_version_check()
-            try:
-                finished = self._run_checked(arguments)
-            finally:
-                self.program.check_version()  # too old or missing explains a failed listing best
-            return finished
+        if not _only_reads(arguments):
+            return self._run_checked(arguments, self.program.check_version())
+        assumed = self.program.version
+        self.program.start_version_check()
+        try:
+            finished = self._run_checked(arguments, assumed)
+        except errors.InfluxctlError as err:
+            version = self.program.check_version()  # too old or missing explains a failed listing best
+            if assumed is not None or not speaks_older_form(version) or not _influxctl_refused(err):
+                raise
+            return self._run_checked(arguments, version)
         self.program.check_version()
-        return self._run_checked(arguments)
+        return finished
 
-    def _run_checked(self, arguments: list[str]) -> Finished:
+    def _run_checked(self, arguments: list[str], version: Version) -> Finished:
         epoch = self._login_cancels
         with self._serial if isinstance(self.auth, ExistingProfile) else contextlib.nullcontext():
             if self._login_cancels != epoch:
                 raise errors.InfluxctlCancelledError("Cancelled: the influxctl sign-in was cancelled.",
                                                      command=" ".join(arguments[:2]))
-            return self._run_now(arguments)
+            return self._run_now(arguments, version)
 
     def _cancel_login(self, handle: CancelHandle) -> None:
         self._login_cancels += 1
         handle.cancel()
 
-    def _run_now(self, arguments: list[str]) -> Finished:
+    def _run_now(self, arguments: list[str], version: Version) -> Finished:
+        arguments = for_version(arguments, version)
         command = " ".join(arguments[:2])
         handle = CancelHandle()
         watcher = LoginWatcher(self.login_observer, lambda: self._cancel_login(handle))
@@ -233,7 +253,7 @@ class InfluxctlBridge:
         try:
             with self.auth.flags() as (auth_flags, fds):
                 cluster = ["--cluster", self.cluster_id] if self.cluster_id else []
-                argv = self.program.argv(auth_flags + cluster + ["--timeout", f"{self.timeout_seconds}s"], arguments)
+                argv = self.program.argv(auth_flags + cluster + timeout_flags(self.timeout_seconds, version), arguments)
                 finished = self.program.run(argv, timeout=self.timeout_seconds + self.kill_grace_seconds,
                                             cancel=handle, pass_fds=fds, on_line=watcher)
         finally:
@@ -271,6 +291,18 @@ def _checked_description(description: str) -> str:
     if description.startswith("-"):
         raise BadRequestError("Start the description with something other than '-', which influxctl reads as an option.")
     return description
+
+
+def _only(tokens: list[Token]) -> list[Token]:
+    """`tokens` if it is exactly one, else none: a guess between two is no answer."""
+    return tokens if len(tokens) == 1 else []
+
+
+def _influxctl_refused(error: errors.InfluxctlError) -> bool:
+    """influxctl itself exited with an error (an older one refusing a newer flag, say): not cancelled, stopped
+    or killed at Token Desk's deadline, after which running it again would only wait as long again."""
+    stopped = isinstance(error, (errors.InfluxctlCancelledError, errors.InfluxctlStoppedError))
+    return not stopped and error.exit_code is not None and not ended_by_signal(error.exit_code)
 
 
 def _only_reads(arguments: list[str]) -> bool:

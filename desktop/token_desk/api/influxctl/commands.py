@@ -5,9 +5,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
+from token_desk.api.errors import BadRequestError
 from token_desk.api.models import Permission, format_timestamp
 
 _DATABASE_FLAGS = {"read": "--read-database", "write": "--write-database"}
+# What influxctl's release notes say came when (Token Desk accepts 2.6.0 and later, see program.py).
+TIMEOUT_FLAG_SINCE = (2, 9, 7)  # the global --timeout
+TOKEN_REVOKE_SINCE = (2, 10, 0)  # `token revoke` (`token delete` before), --include-revoked, `token create --expires-at`
+CREATE_TABLE_SINCE = (2, 11, 0)  # `create` prints a table with the new token's ID before the secret
+Version = tuple[int, int, int] | None  # None: not known yet, so the newest documented form is sent
 
 
 class Commands:
@@ -71,3 +77,36 @@ def database_flags(permissions: Sequence[Permission]) -> list[str]:
 
 def _expiry(expires_at: datetime | None) -> list[str]:
     return [] if expires_at is None else ["--expires-at", format_timestamp(expires_at)]
+
+
+def timeout_flags(seconds: int, version: Version) -> list[str]:
+    """influxctl's own deadline, where it has one (before 2.9.7 only Token Desk's kill timer applies)."""
+    return [] if _older(version, TIMEOUT_FLAG_SINCE) else ["--timeout", f"{seconds}s"]
+
+
+def for_version(arguments: list[str], version: Version) -> list[str]:
+    """A command in the form `version` knows. Before 2.10.0 a database token is deleted and `token list` has no
+    --include-revoked; an expiry it cannot set is refused here, before anything is created without one."""
+    if not _older(version, TOKEN_REVOKE_SINCE) or arguments[:1] != ["token"]:
+        return arguments
+    if arguments[1] == "revoke":
+        return ["token", "delete", *arguments[2:]]
+    if arguments[1] == "list":
+        return [word for word in arguments if word != "--include-revoked"]
+    if arguments[1] == "create" and "--expires-at" in arguments[2:-1:2]:  # flags come in pairs, then the description
+        raise BadRequestError(f"influxctl {'.'.join(map(str, version))} cannot give a database token an expiry "
+                              "(2.10.0 and later can); update influxctl, or create the token without an expiry.")
+    return arguments
+
+
+def prints_created_table(version: Version) -> bool:
+    return not _older(version, CREATE_TABLE_SINCE)
+
+
+def speaks_older_form(version: Version) -> bool:
+    """Whether `version` spells some command differently from the newest documented form."""
+    return _older(version, TOKEN_REVOKE_SINCE)
+
+
+def _older(version: Version, since: tuple[int, int, int]) -> bool:
+    return version is not None and version < since
