@@ -44,6 +44,7 @@ _ERROR_BY_STATUS: dict[int, type[errors.ApiError]] = {
 # The public Management API has database tokens only: management tokens come from influxctl
 # (token_desk.api.influxctl). management-tokens.openapi.yml was an invented document and is unused.
 _COLLECTION = {TokenKind.DATABASE: "tokens"}
+_READS = frozenset({"GET"})  # every other method changes something on the server
 _MAX_SERVER_MESSAGE = 500
 
 
@@ -82,7 +83,19 @@ def _transport_error(err: Exception, method: str, path: str, url: str) -> errors
         return errors.CertificateError(certificate, method=method, path=path)
     if isinstance(err, httpx.TimeoutException):
         return errors.ApiTimeoutError(method=method, path=path)
+    if method not in _READS and may_have_reached_server(err):  # dropped after sending: it may have been done
+        return errors.OutcomeUnknownError(method=method, path=path)
     return errors.ApiConnectionError(method=method, path=path)
+
+
+def may_have_reached_server(err: Exception) -> bool:
+    """Whether the request may have been received before `err` (an httpx error) ended it: not when no
+    connection was ever made, or the request was refused before a byte of it was sent."""
+    import httpx
+
+    never_sent = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout, httpx.ProxyError, httpx.InvalidURL,
+                  httpx.UnsupportedProtocol, httpx.LocalProtocolError)
+    return not isinstance(err, never_sent)
 
 
 def _display_url(url: str) -> str:
@@ -256,6 +269,7 @@ class ManagementApiClient:
         if self._refusal is not None:
             raise errors.PlainHttpRefusedError(self._refusal, method=method, path=path)
         attempts = self._retry.attempts_for(method)
+        answer_lost = False  # an earlier attempt may have been carried out without its answer arriving
         for attempt in range(1, attempts + 1):
             current_cancellation().raise_if_cancelled()
             last_attempt = attempt == attempts
@@ -263,13 +277,15 @@ class ManagementApiClient:
                 response, content = self._send_once(method, path, body)
             except _RetryableTransportError as failure:
                 if last_attempt:
-                    raise failure.error from failure.cause
+                    raise _unless_lost(failure.error, answer_lost) from failure.cause
+                answer_lost = answer_lost or may_have_reached_server(failure.cause)
                 self._sleep(self._retry.delay_before_retry(attempt))
                 continue
             if response.is_success:
                 return response.status_code, content
             if last_attempt or not is_retryable_status(response.status_code):
-                raise error_for_response(response, method, path, self._token)
+                error = error_for_response(response, method, path, self._token)
+                raise _unless_lost(error, answer_lost) from (error if answer_lost else None)
             self._sleep(self._retry.delay_before_retry(attempt, retry_after_seconds(response)))
         raise AssertionError("unreachable: the last attempt returns or raises")
 
@@ -297,16 +313,19 @@ class ManagementApiClient:
 
     def _parse(self, decode: Callable[[bytes], Any], answer: _Answer) -> Any:
         """The typed models `decode` makes of the answer, or the InvalidResponseError saying why not."""
+        # A change answered "done" in words that cannot be read may have been done all the same.
+        error_class = errors.InvalidResponseError if answer.method in _READS else errors.UnreadableAnswerError
         try:
             return decode(answer.content)
         except NotJsonError as err:
-            raise errors.InvalidResponseError(
+            raise error_class(
                 "The server's answer is not JSON; check the API URL points at a Management API.",
                 status=answer.status, method=answer.method, path=answer.path) from err
         except ModelError as err:
-            raise errors.InvalidResponseError(
+            raise error_class(
                 f"The server's answer has an invalid '{err.field_name}' field; "
-                "check the API URL points at a Management API.") from err
+                "check the API URL points at a Management API.",
+                status=answer.status, method=answer.method, path=answer.path) from err
 
 
 _M_MMAP_THRESHOLD = -3  # from glibc's malloc.h
@@ -358,6 +377,15 @@ class _RetryableTransportError(Exception):
     def __init__(self, error: errors.ApiError, cause: Exception) -> None:
         super().__init__(type(error).__name__)
         self.error, self.cause = error, cause
+
+
+def _unless_lost(error: errors.ApiError, answer_lost: bool) -> errors.ApiError:
+    """`error`, or, after an earlier attempt's answer was lost, the unknown outcome it leaves: a retried
+    revoke refused as "not found" or "already revoked" may be refused because the first one worked."""
+    if not answer_lost or isinstance(error, (errors.OutcomeUnknownError, errors.ApiTimeoutError)):
+        return error
+    return errors.OutcomeUnknownError(method=error.method, path=error.path, status=error.status,
+                                      server_message=error.server_message)
 
 
 def _collection(kind: TokenKind) -> str:

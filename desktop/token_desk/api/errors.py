@@ -105,6 +105,11 @@ class OutcomeUnknownError(ApiError):
     default_advice = "The request was cut off before the server answered; refresh to see what happened."
 
 
+class UnreadableAnswerError(InvalidResponseError, OutcomeUnknownError):
+    """A change was answered "done", but the answer cannot be read (cut off, a proxy's page, a bad field): it may
+    have been carried out, so what the server holds decides (a new token's secret is lost with the answer)."""
+
+
 class InvalidIdError(ApiError, ValueError):
     """An ID that would go into a URL path is not a UUID; nothing was sent."""
 

@@ -57,7 +57,7 @@ def step_error_sentence(error: BaseException, step: Step) -> str:
     if isinstance(error, InfluxctlOutcomeUnknownError):  # the dialog re-reads at once (check_outcome)
         return error_sentence(error, _FAILED[step])
     if isinstance(error, UNKNOWN_OUTCOME):
-        return _timeout(step)
+        return _unknown_outcome(error, step)
     if isinstance(error, errors.PermissionDeniedError):
         return (f"This management token is not allowed to {_WHAT[step]} (403). It needs administrator access "
                 f"to this account{'' if step == 'create-management' else ' and cluster'}; "
@@ -96,11 +96,20 @@ def _conflict(error: errors.ConflictError, step: Step) -> str:
     return f"The server refused because of a conflict (409); refresh the list, then try again.{said}"
 
 
-def _timeout(step: Step) -> str:
+def _unknown_outcome(error: errors.ApiError, step: Step) -> str:
     if step.startswith("create") or step == "check":
-        return ("The server did not answer in time, so it is unknown whether the token was created. "
+        return (f"{_no_answer(error)}, so it is unknown whether the token was created. "
                 "Create Token now checks the list first, so trying again never makes a duplicate.")
     if step == "update":
-        return ("The server did not answer in time, so it is unknown whether the change was saved. "
+        return (f"{_no_answer(error)}, so it is unknown whether the change was saved. "
                 "Saving again is safe: it sets the same values.")
     return str(errors.ApiTimeoutError())  # a read: nothing changed, retrying is harmless
+
+
+def _no_answer(error: errors.ApiError) -> str:
+    """Why nobody knows what the server did: no answer in time, none at all, or one that cannot be read."""
+    if isinstance(error, errors.ApiTimeoutError):
+        return "The server did not answer in time"
+    if isinstance(error, errors.InvalidResponseError):
+        return "The server answered, but its answer could not be read"
+    return "The connection was lost before the server answered"

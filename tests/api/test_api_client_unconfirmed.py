@@ -1,0 +1,80 @@
+"""A change whose answer was lost is unknown, never a failure: the server may well have carried it out.
+
+A request that reached the server and then lost its connection (dropped, reset, cut off mid-answer), or
+whose success answer cannot be read, must not read as "could not connect" or "not a Management API": the
+dialogs then check what the server holds before anything is sent again (a second create would make a second
+token, a revoke's retry may be refused because the first one worked).
+"""
+
+from __future__ import annotations
+
+import json
+
+import httpx
+import pytest
+from api_helpers import FakeApi, database_token_json, error_response, json_response, make_client
+
+from token_desk.api import errors
+from token_desk.api.models import Permission
+from token_desk.api.retry import RetryPolicy
+
+TOKEN_ID = "55555555-5555-4555-8555-555555555555"
+NO_RETRY = RetryPolicy(max_attempts=1)
+LOST_ANSWERS = [httpx.RemoteProtocolError("Server disconnected without sending a response."),
+                httpx.ReadError("connection reset by peer")]
+CHANGES = {
+    "create": lambda client: client.create_database_token("grafana", [Permission("read", "telemetry")]),
+    "update": lambda client: client.update_database_token(TOKEN_ID, description="renamed"),
+}
+
+
+@pytest.mark.parametrize("change", CHANGES.values(), ids=CHANGES.keys())
+@pytest.mark.parametrize("lost", LOST_ANSWERS, ids=type)
+def test_a_create_or_update_whose_connection_dropped_after_sending_is_unknown(change, lost):
+    with pytest.raises(errors.OutcomeUnknownError) as caught:
+        change(make_client(FakeApi(lost)))
+    assert caught.value.__cause__ is lost
+
+
+@pytest.mark.parametrize("change", CHANGES.values(), ids=CHANGES.keys())
+def test_a_change_that_never_connected_failed_for_certain(change):
+    with pytest.raises(errors.ApiConnectionError) as caught:
+        change(make_client(FakeApi(httpx.ConnectError("connection refused"))))
+    assert not isinstance(caught.value, errors.OutcomeUnknownError)
+
+
+@pytest.mark.parametrize("refusal", [error_response(404), error_response(409), error_response(400)])
+def test_a_revoke_retried_after_a_lost_answer_and_then_refused_is_unknown(refusal):
+    """The first DELETE may have revoked it; the retry's refusal ("not found", "already revoked") proves nothing."""
+    api = FakeApi(httpx.RemoteProtocolError("Server disconnected without sending a response."), refusal)
+    with pytest.raises(errors.OutcomeUnknownError):
+        make_client(api).revoke_database_token(TOKEN_ID)
+    assert api.calls == 2
+
+
+def test_a_revoke_refused_after_attempts_that_never_connected_is_the_refusal():
+    api = FakeApi(httpx.ConnectError("connection refused"), error_response(404))
+    with pytest.raises(errors.NotFoundError) as caught:
+        make_client(api).revoke_database_token(TOKEN_ID)
+    assert not isinstance(caught.value, errors.OutcomeUnknownError)
+
+
+CREATED = {**database_token_json(), "accessToken": "apiv1_" + "5" * 64}
+UNREADABLE_SUCCESSES = [httpx.Response(200, content=json.dumps(CREATED).encode()[:-9]),  # cut off mid-answer
+                        httpx.Response(200, text="<html>Signed out</html>"),
+                        json_response({**CREATED, "createdAt": "yesterday"})]
+
+
+@pytest.mark.parametrize("answer", UNREADABLE_SUCCESSES)
+def test_a_create_answered_with_a_success_that_cannot_be_read_is_unknown_and_says_why(answer):
+    with pytest.raises(errors.OutcomeUnknownError) as caught:
+        make_client(FakeApi(answer), retry=NO_RETRY).create_database_token("grafana", [Permission("read", "x")])
+    assert isinstance(caught.value, errors.InvalidResponseError)
+    assert caught.value.status == 200
+
+
+def test_a_listing_that_cannot_be_read_is_only_invalid():
+    answer = httpx.Response(200, content=json.dumps([database_token_json()]).encode()[:-9])
+    with pytest.raises(errors.InvalidResponseError) as caught:
+        make_client(FakeApi(answer), retry=NO_RETRY).list_database_tokens()
+    assert not isinstance(caught.value, errors.OutcomeUnknownError)

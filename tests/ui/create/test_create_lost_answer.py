@@ -1,0 +1,24 @@
+"""A create whose answer was lost in other ways than a timeout: the dialog says so and checks before retrying."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.ui.create.test_create_dialog import open_dialog, submit_and_wait
+from token_desk.api import errors
+
+
+@pytest.mark.parametrize(("error", "words"), [
+    (errors.OutcomeUnknownError(method="POST"), "connection was lost before the server answered"),
+    (errors.UnreadableAnswerError(status=200, method="POST"), "its answer could not be read"),
+])
+def test_a_create_whose_answer_was_lost_or_unreadable_is_checked_before_retrying(qtbot, service, error, words) -> None:
+    service.fail_with["create"] = [error]  # the server made it; its answer was lost on the way
+    dialog = open_dialog(qtbot, service)
+    dialog.description_box.setText("grafana")
+    dialog.permissions.set_checked("telemetry", "read")
+    submit_and_wait(qtbot, dialog)
+    assert words in dialog.error_text and "unknown whether the token was created" in dialog.error_text
+    submit_and_wait(qtbot, dialog)
+    assert len(service.creates()) == 1  # the retry found it instead of creating a second one
+    assert "did create this token" in dialog.error_text and service.tokens[0].id in dialog.error_text
