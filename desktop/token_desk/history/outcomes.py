@@ -44,11 +44,11 @@ def _never_sent(error: BaseException) -> bool:
     """The request failed before a byte of it reached the server: the server cannot have acted."""
     import httpx  # here, not at start-up: the window's first paint does not wait for httpx (~100 ms)
 
-    never_sent = (httpx.ConnectError, httpx.ConnectTimeout, httpx.InvalidURL, httpx.UnsupportedProtocol,
-                  httpx.LocalProtocolError)
+    from token_desk.api.client import may_have_reached_server
+
     cause = error.__cause__
     while cause is not None:
-        if isinstance(cause, never_sent):
+        if isinstance(cause, (httpx.HTTPError, httpx.InvalidURL)) and not may_have_reached_server(cause):
             return True
         cause = cause.__cause__
     return False
