@@ -78,3 +78,11 @@ def test_a_listing_that_cannot_be_read_is_only_invalid():
     with pytest.raises(errors.InvalidResponseError) as caught:
         make_client(FakeApi(answer), retry=NO_RETRY).list_database_tokens()
     assert not isinstance(caught.value, errors.OutcomeUnknownError)
+
+
+@pytest.mark.parametrize("secret", ["", "   "])
+def test_a_create_answered_without_a_usable_secret_is_never_shown_as_created(secret):
+    answer = json_response({**CREATED, "accessToken": secret})
+    with pytest.raises(errors.UnreadableAnswerError) as caught:
+        make_client(FakeApi(answer), retry=NO_RETRY).create_database_token("grafana", [Permission("read", "x")])
+    assert "'accessToken'" in str(caught.value)

@@ -89,6 +89,8 @@ def decode_token(kind: TokenKind, content: bytes | bytearray) -> Token:
 def decode_created_token(kind: TokenKind, content: bytes | bytearray) -> CreatedToken:
     def fast() -> CreatedToken:
         wire = _CREATED_DECODERS[kind].decode(content)
+        if not wire.access_token.strip():
+            raise ValueError("an empty secret: the reference names it")
         return CreatedToken(token=_tokens(kind, [wire])[0], access_token=wire.access_token)
     return _decoded(fast, content, lambda data: reference.parse_created_token(data, kind))
 

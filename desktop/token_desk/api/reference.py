@@ -60,7 +60,10 @@ TOKEN_PARSERS: dict[TokenKind, Callable[[Any], Token]] = {
 def parse_created_token(obj: Any, kind: TokenKind) -> CreatedToken:
     data = _require_object(obj, "created token")
     token = TOKEN_PARSERS[kind](data)
-    return CreatedToken(token=token, access_token=_string(data.get("accessToken"), "accessToken"))
+    access_token = _string(data.get("accessToken"), "accessToken")
+    if not access_token.strip():  # a secret that cannot be used is no secret: never show it as the new token's
+        raise ModelError("accessToken", "is empty")
+    return CreatedToken(token=token, access_token=access_token)
 
 
 def parse_database(obj: Any) -> Database:
