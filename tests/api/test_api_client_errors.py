@@ -164,3 +164,22 @@ def test_an_error_body_nested_too_deep_still_gives_the_statuss_error():
     with pytest.raises(errors.ServerError) as caught:
         make_client(api, retry=NO_RETRY).list_databases()
     assert caught.value.server_message is None
+
+
+def _endless(chunk: bytes):
+    while True:
+        yield chunk
+
+
+def test_an_answer_that_never_ends_is_refused_once_past_any_real_answers_size(monkeypatch):
+    monkeypatch.setattr("token_desk.api.client.MAX_ANSWER_BYTES", 1 << 20)  # the real bound is 256 MB
+    api = FakeApi(lambda request: httpx.Response(200, content=_endless(b"[" * 65536)))
+    with pytest.raises(errors.InvalidResponseError, match="larger than"):
+        make_client(api, retry=NO_RETRY).list_database_tokens()
+
+
+def test_an_error_body_that_never_ends_still_gives_the_statuss_error():
+    api = FakeApi(lambda request: httpx.Response(503, content=_endless(b"x" * 65536)))
+    with pytest.raises(errors.ServerError) as caught:
+        make_client(api, retry=NO_RETRY).list_databases()
+    assert caught.value.server_message is None

@@ -48,20 +48,21 @@ _READS = frozenset({"GET"})  # every other method changes something on the serve
 _MAX_SERVER_MESSAGE = 500
 
 
-def error_for_response(response: httpx.Response, method: str, path: str, secret: str = "") -> errors.ApiError:
-    """The one place an HTTP error status becomes a typed error."""
+def error_for_response(response: httpx.Response, method: str, path: str, secret: str = "",
+                       body: bytes | bytearray | None = None) -> errors.ApiError:
+    """The one place an HTTP error status becomes a typed error (`body`: the response's, if read apart)."""
     status = response.status_code
     error_class = _ERROR_BY_STATUS.get(status) or (errors.ServerError if status >= 500 else errors.ApiError)
     advice = None
     if error_class is errors.ApiError:
         advice = f"The Management API refused the request (HTTP {status}); check the API URL and try again."
-    message = _server_message(response, secret)
+    message = _server_message(response.content if body is None else body, secret)
     return error_class(advice, status=status, method=method, path=path, server_message=message)
 
 
-def _server_message(response: httpx.Response, secret: str) -> str | None:
+def _server_message(content: bytes | bytearray, secret: str) -> str | None:
     try:
-        body = json.loads(response.content)
+        body = json.loads(content)
     except (ValueError, RecursionError):  # an HTML error page from a proxy, or absurd nesting: no message
         return None
     message = body.get("message") if isinstance(body, dict) else None
@@ -284,7 +285,7 @@ class ManagementApiClient:
             if response.is_success:
                 return response.status_code, content
             if last_attempt or not is_retryable_status(response.status_code):
-                error = error_for_response(response, method, path, self._token)
+                error = error_for_response(response, method, path, self._token, content)
                 raise _unless_lost(error, answer_lost) from (error if answer_lost else None)
             self._sleep(self._retry.delay_before_retry(attempt, retry_after_seconds(response)))
         raise AssertionError("unreachable: the last attempt returns or raises")
@@ -300,6 +301,11 @@ class ManagementApiClient:
             request = http.build_request(method, url, json=body, headers=self._headers, timeout=self._timeout)
             response = http.send(request, stream=True)
             content = _read_body(response)
+            if content is None:
+                error_class = errors.InvalidResponseError if method in _READS else errors.UnreadableAnswerError
+                raise error_class(f"The server's answer is larger than {MAX_ANSWER_BYTES >> 20} MB, more than any "
+                                  "Management API sends; check the API URL.", status=response.status_code,
+                                  method=method, path=path)
         except (httpx.TransportError, httpx.InvalidURL) as err:
             if current_cancellation().cancelled:  # the socket was shut down on purpose
                 raise CancelledError() from None
@@ -328,6 +334,10 @@ class ManagementApiClient:
                 status=answer.status, method=answer.method, path=answer.path) from err
 
 
+# 100,000 tokens are about 33 MB: eight times that is no Management API's answer. An error's body is read
+# only for its message.
+MAX_ANSWER_BYTES = 256 * 1024 * 1024
+MAX_ERROR_BYTES = 64 * 1024
 _M_MMAP_THRESHOLD = -3  # from glibc's malloc.h
 
 
@@ -348,15 +358,17 @@ def _keep_large_buffers_mapped() -> None:
         pass
 
 
-def _read_body(response: httpx.Response) -> bytearray:
+def _read_body(response: httpx.Response) -> bytearray | None:
     """The body, read into one growing buffer: httpx's own read() keeps every network chunk
-    until it joins them, twice the body's size at once (66 MB for 100,000 tokens)."""
+    until it joins them, twice the body's size at once (66 MB for 100,000 tokens).
+    None: a success body past MAX_ANSWER_BYTES; an error body is cut at MAX_ERROR_BYTES."""
+    limit = MAX_ANSWER_BYTES if response.is_success else MAX_ERROR_BYTES
     try:
-        if not response.is_success:
-            return bytearray(response.read())  # small, and error_for_response() reads .content
         content = bytearray()
         for chunk in response.iter_bytes():
             content += chunk
+            if len(content) > limit:  # a server that never stops must not fill the memory
+                return None if response.is_success else content[:limit]
         return content
     finally:
         response.close()
