@@ -19,6 +19,8 @@ UTC = timezone.utc
     ("2024-03-19T19:09:13.215700Z", datetime(2024, 3, 19, 19, 9, 13, 215700, tzinfo=UTC)),
     ("2024-03-19T19:09:13.215700999Z", datetime(2024, 3, 19, 19, 9, 13, 215700, tzinfo=UTC)),
     ("2024-03-19T23:59:59.999999999Z", datetime(2024, 3, 19, 23, 59, 59, 999999, tzinfo=UTC)),
+    # RFC 3339 sets no limit on fractional digits ("." 1*DIGIT): more than nanoseconds are read too
+    ("2024-03-19T23:59:59.9999999999999Z", datetime(2024, 3, 19, 23, 59, 59, 999999, tzinfo=UTC)),
     ("2024-03-19t19:09:13z", datetime(2024, 3, 19, 19, 9, 13, tzinfo=UTC)),
     ("2024-03-19T19:09:13+00:00", datetime(2024, 3, 19, 19, 9, 13, tzinfo=UTC)),
     ("2024-03-19T21:09:13.5+02:00", datetime(2024, 3, 19, 19, 9, 13, 500000, tzinfo=UTC)),
@@ -33,7 +35,7 @@ def test_timestamps_of_every_documented_form_read_as_utc(text, expected):
 @pytest.mark.parametrize("text", [
     "yesterday", "", "2024-03-19", "2024-03-19T19:09:13", "2024-03-19 19:09:13Z", "2024-13-01T00:00:00Z",
     "2024-03-19T25:00:00Z", "2024-03-19T19:09:13.Z", "2024-03-19T19:09:13,5Z", "2024-03-19T19:09Z",
-    "2024-03-19T19:09:13.1234567890Z", "2024-03-19T19:09:13+0100", "２０２４-03-19T19:09:13Z",
+    "2024-03-19T19:09:13+0100", "２０２４-03-19T19:09:13Z",
     "2024-W12-2T19:09:13Z", "2024-03-19T19:09:13+01:00:30", "2024-03-19T19:09:13.5-0530",
 ])
 def test_malformed_timestamps_are_rejected_naming_the_field(text):

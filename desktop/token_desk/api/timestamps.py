@@ -1,8 +1,8 @@
 """RFC 3339 timestamps as the API sends them, read into aware UTC datetimes.
 
 The rules, for every year from 0001 to 9999:
-- 0 to 9 fractional digits; digits past the microsecond are dropped, never rounded, so a
-  moment never moves into the next second (or the next year).
+- Any number of fractional digits (RFC 3339's "." 1*DIGIT; the API sends 0 to 9); digits past the
+  microsecond are dropped, never rounded, so a moment never moves into the next second (or year).
 - "Z", "z" or a numeric offset "+HH:MM" / "-HH:MM" (HH 00-23, MM 00-59).
 - A leap second (second 60) is accepted where one can happen, in the last minute of a UTC
   day (2016-12-31T23:59:60Z, or 2017-01-01T08:59:60+09:00). It reads as 23:59:59.999999
@@ -28,7 +28,7 @@ FIRST_MOMENT = datetime.min.replace(tzinfo=UTC)
 LAST_MOMENT = datetime.max.replace(tzinfo=UTC)
 
 _RFC3339 = re.compile(
-    r"([0-9]{4})-([0-9]{2})-([0-9]{2})[Tt]([0-9]{2}):([0-9]{2}):([0-9]{2})(?:\.([0-9]{1,9}))?"
+    r"([0-9]{4})-([0-9]{2})-([0-9]{2})[Tt]([0-9]{2}):([0-9]{2}):([0-9]{2})(?:\.([0-9]+))?"
     r"(?:[Zz]|([+-])([0-9]{2}):([0-9]{2}))\Z"
 )
 _DAYS_IN_MONTH = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
