@@ -79,7 +79,8 @@ def test_partial_config_explains_each_bad_profile(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("text", "fragment"),
-    [("[[profile]\nname = 'x'\n", "line 1"), ('title = "no profiles"\n', "no [[profile]] tables")],
+    [("[[profile]\nname = 'x'\n", "line 1"), ('title = "no profiles"\n', "no [[profile]] tables"),
+     ("a = " + "[" * 100_000 + "]" * 100_000 + "\n", "not valid TOML")],  # deeper than tomllib's stack
 )
 def test_unusable_files_get_one_file_level_message(tmp_path: Path, text: str, fragment: str) -> None:
     path = write_config(tmp_path, text)

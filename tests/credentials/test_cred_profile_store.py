@@ -74,6 +74,15 @@ def test_corrupt_file_is_reported_with_line_and_never_overwritten(store: Profile
     assert store.path.read_bytes() == damaged
 
 
+def test_a_file_nested_deeper_than_the_parser_can_follow_is_damaged_not_a_crash(store: ProfileStore) -> None:
+    damaged = b'{"schema_version": 1, "profiles": ' + b"[" * 100_000 + b"]" * 100_000 + b"}"
+    store.path.write_bytes(damaged)
+    with pytest.raises(ProfileFileCorruptError) as caught:
+        store.list()
+    assert str(store.path) in str(caught.value)
+    assert store.path.read_bytes() == damaged
+
+
 def test_reset_after_the_users_choice_keeps_a_backup(store: ProfileStore) -> None:
     store.path.write_text("[]")
     backup = store.reset_damaged_file()

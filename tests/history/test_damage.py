@@ -68,13 +68,15 @@ def test_writing_after_a_cut_keeps_the_new_entry_apart_from_the_damage(tmp_path:
 def test_garbage_lines_in_the_middle_lose_only_themselves(tmp_path: Path) -> None:
     whole, journal = sample(tmp_path)
     lines = whole.split(b"\n")
-    damaged = b"\n".join([lines[0], b"{not json", lines[1], b"\xff\xfe binary", lines[2], b'{"v":1}', *lines[3:]])
+    too_deep = b"[" * 100_000 + b"]" * 100_000  # JSON deeper than the parser's stack
+    damaged = b"\n".join([lines[0], b"{not json", lines[1], b"\xff\xfe binary", lines[2], b'{"v":1}', too_deep,
+                          *lines[3:]])
     (tmp_path / FILE_NAME).write_bytes(damaged)
     read = journal.read()
     assert [entry.outcome for entry in read.entries] == [Outcome.CONFIRMED, Outcome.FAILED, Outcome.UNKNOWN]
     assert [str(item) for item in read.damage] == ["history.jsonl line 2", "history.jsonl line 4",
-                                                    "history.jsonl line 6"]
-    assert read.damage_text.startswith("3 damaged lines in the history could not be read (history.jsonl line 2")
+                                                    "history.jsonl line 6", "history.jsonl line 7"]
+    assert read.damage_text.startswith("4 damaged lines in the history could not be read (history.jsonl line 2")
 
 
 def test_damage_is_logged_once_however_often_the_history_is_read(tmp_path: Path,

@@ -83,9 +83,10 @@ def read_influxctl_profiles(path: Path, existing_names: Iterable[str] = ()) -> I
     except (OSError, UnicodeDecodeError) as err:
         reason = getattr(err, "strerror", None) or "not UTF-8 text"
         return InfluxctlReadResult(path, file_error=f"Token Desk cannot read {path} ({reason}); check the file and its permissions.")
-    except tomllib.TOMLDecodeError as err:
+    except (tomllib.TOMLDecodeError, RecursionError) as err:  # the latter: nested deeper than tomllib can follow
+        reason = err if isinstance(err, tomllib.TOMLDecodeError) else "nested too deeply"
         return InfluxctlReadResult(
-            path, file_error=f"{path} is not valid TOML ({err}); fix it in a text editor or with influxctl, then try again."
+            path, file_error=f"{path} is not valid TOML ({reason}); fix it in a text editor or with influxctl, then try again."
         )
     tables = document.get("profile")
     if not isinstance(tables, list) or not tables:

@@ -78,6 +78,8 @@ def _parse(path: Path, text: str) -> ProfileData:
         document = json.loads(text)
     except json.JSONDecodeError as err:
         raise _corrupt(path, f"not valid JSON: {err.msg} at line {err.lineno}, column {err.colno}", err) from err
+    except RecursionError:  # valid only in form: nested deeper than any parser can follow
+        raise _corrupt(path, "nested too deeply to read") from None
     if not isinstance(document, dict):
         raise _corrupt(path, "it does not hold a JSON object")
     version = document.get("schema_version")

@@ -196,7 +196,7 @@ def _fold_file(name: str, data: bytes, entries: dict[str, HistoryEntry], damage:
             continue
         try:
             item = parse_line(json.loads(raw.decode("utf-8")))
-        except (ValueError, LineError):  # UnicodeDecodeError and JSONDecodeError are ValueErrors
+        except (ValueError, LineError, RecursionError):  # UnicodeDecodeError and JSONDecodeError are ValueErrors
             damage.append(Damage(name, number))
             continue
         if isinstance(item, HistoryEntry):
