@@ -73,3 +73,13 @@ def test_a_run_token_desk_ended_says_so_whatever_influxctl_printed_before():
     cancelled = error_for(failed("To sign in, open https://example.invalid/activate", ended_by="cancel"),
                           "management list")
     assert str(cancelled).startswith("Cancelled") and "https://" not in str(cancelled)
+
+
+@pytest.mark.parametrize("stderr", ["Incorrect Usage: flag provided but not defined: -timeout\n\n"
+                                    "error\tflag provided but not defined: -timeout",
+                                    "error\tinvalid value \"1m\" for flag -timeout: parse error"])
+def test_a_usage_error_naming_the_timeout_flag_is_no_timeout(stderr):
+    """Nothing was waited for: influxctl refused its command line, and trying again would change nothing."""
+    error = error_for(failed(stderr), "management list")
+    assert not isinstance(error, ApiTimeoutError)
+    assert "flag -timeout" in str(error) or "-timeout" in str(error)

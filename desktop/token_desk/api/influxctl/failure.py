@@ -25,7 +25,8 @@ _CLASSES: tuple[tuple[re.Pattern, type[errors.InfluxctlError]], ...] = (
                 r"(mgmt[ _]|management )?token (is |was |has been )?(invalid|expired|revoked|not valid|rejected)|"
                 r"not (signed|logged) in|login (required|expired)", re.IGNORECASE), errors.InfluxctlAuthenticationError),
     (re.compile(r"permission ?denied|\b403\b|forbidden", re.IGNORECASE), errors.InfluxctlPermissionError),
-    (re.compile(r"deadline ?exceeded|timed? ?out\b|timeout", re.IGNORECASE), errors.InfluxctlTimeoutError),
+    # Not the flag's own name (`-timeout`, `--timeout`): a usage error naming it waited for nothing.
+    (re.compile(r"deadline ?exceeded|(?<![-\w])timed? ?out\b", re.IGNORECASE), errors.InfluxctlTimeoutError),
     (re.compile(r"code = Unavailable|connection refused|no such host|dial tcp|network is unreachable",
                 re.IGNORECASE), errors.InfluxctlConnectionError),
     (re.compile(r"not ?found|\b404\b|no such token|does not exist|unknown token", re.IGNORECASE),
