@@ -116,6 +116,11 @@ def _misbehave(context: Context) -> None:
         time.sleep(min(delay, context.timeout))
         if context.timeout < delay:
             raise Failure("context deadline exceeded")
+    if "endless" in context.modes:
+        item = b'{"id": "6d3c7b1e-4f0a-4c2b-9e51-2a7f0c9d8e11", "description": "again and again"},' * 1000
+        sys.stdout.buffer.write(b"[")
+        while True:
+            sys.stdout.buffer.write(item)
     if "garbage" in context.modes:
         sys.stdout.write("<html><body>502 Bad Gateway</body></html>\n\x1b[2Kpanic: runtime error\n")
         sys.stdout.flush()

@@ -20,6 +20,7 @@ MODES = {
     "slow": "commands take INFLUXCTL_STANDIN_DELAY seconds; --timeout ends them first with an error",
     "garbage": "commands but `version` print garbage and exit 0",
     "garbage-version": "`version` prints garbage",
+    "endless": "commands but `version` print an array that never ends, on one line, until they are killed",
     "extra-fields": "JSON objects carry unknown fields",
     "null-empty": "an empty list prints `null`, as Go's encoder does for a nil slice",
     "minimal-token-fields": "`token list` prints only the documented keys (no timestamps)",

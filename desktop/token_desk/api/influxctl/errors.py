@@ -87,6 +87,14 @@ class InfluxctlOutputError(InfluxctlError, InvalidResponseError):
     default_advice = "influxctl printed something Token Desk does not understand; update influxctl and try again."
 
 
+class InfluxctlOutputTooLargeError(InfluxctlStoppedError, InfluxctlOutputError):
+    """influxctl printed more than any answer holds (process.MAX_OUTPUT_BYTES) and was ended: stopped part-way
+    (a change's outcome is unknown), and what it printed was no answer (a listing is an output error)."""
+
+    default_advice = ("influxctl printed more than any answer holds and was stopped; update influxctl or tell the "
+                      "Token Desk developers.")
+
+
 class InfluxctlUnavailableError(InfluxctlError):
     """Management tokens need influxctl and there is no usable one: missing, or too old."""
 

@@ -67,6 +67,8 @@ def error_for(finished: Finished, command: str, secret: str = "") -> errors.Infl
     if finished.ended_by == "cancel":
         return errors.InfluxctlCancelledError(errors.InfluxctlCancelledError.default_advice, command=command,
                                               influxctl_message=message, exit_code=finished.exit_code)
+    if finished.ended_by == "overflow":
+        return errors.InfluxctlOutputTooLargeError(command=command, exit_code=finished.exit_code)
     if ended_by_signal(finished.exit_code):
         return errors.InfluxctlStoppedError(command=command, influxctl_message=message, exit_code=finished.exit_code)
     error_class = _error_class(message)

@@ -8,6 +8,7 @@ that ending it also ends anything it started, such as a shell stand-in's `sleep`
 from __future__ import annotations
 
 import atexit
+import codecs
 import logging
 import os
 import signal
@@ -19,6 +20,10 @@ from dataclasses import dataclass
 
 LineCallback = Callable[[str, str], None]  # (stream name "stdout"/"stderr", line without newline)
 READER_JOIN_SECONDS = 2.0  # after exit, how long to wait for pipes a stray grandchild may hold open
+# `management list --format json` of 100,000 tokens is about 40 MB: past this on one stream, influxctl is not
+# answering but printing without end, and is ended before it fills the memory.
+MAX_OUTPUT_BYTES = 256 * 1024 * 1024
+_READ_PIECE = 1 << 20  # a line is read this much at a time, so one without end is noticed too
 
 _running: set[subprocess.Popen] = set()
 _running_lock = threading.Lock()
@@ -26,7 +31,8 @@ _running_lock = threading.Lock()
 
 @dataclass(frozen=True)
 class Finished:
-    """How a process ended: `ended_by` is "timeout" or "cancel" when Token Desk ended it."""
+    """How a process ended: `ended_by` is "timeout", "cancel" or "overflow" (past MAX_OUTPUT_BYTES) when Token
+    Desk ended it."""
 
     exit_code: int
     stdout: str
@@ -71,7 +77,7 @@ def run_process(argv: Sequence[str], *, timeout: float, cancel: CancelHandle | N
     process = _start(argv, pass_fds)
     with _running_lock:
         _running.add(process)
-    readers = {name: _Reader(name, stream, on_line) for name, stream in
+    readers = {name: _Reader(name, stream, on_line, lambda: end_process(process)) for name, stream in
                (("stdout", process.stdout), ("stderr", process.stderr))}
     try:
         ended_by = _wait(process, timeout, cancel)
@@ -82,6 +88,8 @@ def run_process(argv: Sequence[str], *, timeout: float, cancel: CancelHandle | N
             cancel._detach(process)
     for reader in readers.values():
         reader.join()
+    if ended_by is None and any(reader.overflowed for reader in readers.values()):
+        ended_by = "overflow"
     return Finished(process.returncode, readers["stdout"].text, readers["stderr"].text, ended_by)
 
 
@@ -142,21 +150,36 @@ atexit.register(end_all_processes)
 
 
 class _Reader:
-    """Reads one pipe to its end on a daemon thread, handing each line to `on_line` as it arrives."""
+    """Reads one pipe to its end on a daemon thread, handing each line to `on_line` as it arrives
+    (a line longer than _READ_PIECE in pieces). Past MAX_OUTPUT_BYTES it calls `overflow` (which ends
+    the process) and keeps nothing more."""
 
-    def __init__(self, name: str, stream, on_line: LineCallback | None) -> None:
-        self._name, self._stream, self._on_line = name, stream, on_line
+    def __init__(self, name: str, stream, on_line: LineCallback | None, overflow: Callable[[], None]) -> None:
+        self._name, self._stream, self._on_line, self._overflow = name, stream, on_line, overflow
         self._lines: list[str] = []
+        self.overflowed = False
         self._thread = threading.Thread(target=self._read, name=f"influxctl-{name}", daemon=True)
         self._thread.start()
 
     def _read(self) -> None:
+        # Incremental: a character cut between two pieces of a long line is still read whole.
+        decoder, kept = codecs.getincrementaldecoder("utf-8")(errors="replace"), 0
         with self._stream:
-            for raw in iter(self._stream.readline, b""):
-                line = raw.decode("utf-8", errors="replace")
+            for raw in iter(lambda: self._stream.readline(_READ_PIECE), b""):
+                kept += len(raw)
+                if kept > MAX_OUTPUT_BYTES:
+                    self._stop_keeping()
+                    continue  # drained, so the process never blocks on a full pipe before it ends
+                line = decoder.decode(raw)
                 self._lines.append(line)
                 if self._on_line is not None:
                     self._hand_over(line.rstrip("\r\n"))
+        self._lines.append(decoder.decode(b"", final=True))
+
+    def _stop_keeping(self) -> None:
+        if not self.overflowed:
+            self.overflowed = True
+            self._overflow()
 
     def _hand_over(self, line: str) -> None:
         try:
