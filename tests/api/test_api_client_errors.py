@@ -17,7 +17,8 @@ API_PATH = CLUSTER_PATH.removeprefix("/api/v0")
 @pytest.mark.parametrize(("status", "error_class"), [
     (400, errors.BadRequestError), (401, errors.AuthenticationError), (403, errors.PermissionDeniedError),
     (404, errors.NotFoundError), (409, errors.ConflictError), (429, errors.RateLimitedError),
-    (500, errors.ServerError), (502, errors.ServerError), (503, errors.ServerError), (418, errors.ApiError),
+    # 502 and 504 to a change (this DELETE) leave its outcome unknown: test_api_client_unconfirmed.py
+    (500, errors.ServerError), (501, errors.ServerError), (503, errors.ServerError), (418, errors.ApiError),
     (302, errors.ApiError),
 ])
 def test_status_maps_to_a_typed_error_with_request_and_server_message(status, error_class):

@@ -86,3 +86,26 @@ def test_a_create_answered_without_a_usable_secret_is_never_shown_as_created(sec
     with pytest.raises(errors.UnreadableAnswerError) as caught:
         make_client(FakeApi(answer), retry=NO_RETRY).create_database_token("grafana", [Permission("read", "x")])
     assert "'accessToken'" in str(caught.value)
+
+
+@pytest.mark.parametrize("change", CHANGES.values(), ids=CHANGES.keys())
+@pytest.mark.parametrize("status", [502, 504])
+def test_a_create_or_update_a_gateway_gave_up_on_is_unknown(change, status):
+    """502 and 504 come from a proxy that lost the server's answer: the server may have acted meanwhile."""
+    with pytest.raises(errors.OutcomeUnknownError) as caught:
+        change(make_client(FakeApi(error_response(status, "upstream timed out"))))
+    assert caught.value.status == status
+
+
+@pytest.mark.parametrize("change", CHANGES.values(), ids=CHANGES.keys())
+@pytest.mark.parametrize("status", [500, 503])
+def test_a_create_or_update_the_server_itself_failed_is_a_failure(change, status):
+    with pytest.raises(errors.ServerError) as caught:
+        change(make_client(FakeApi(error_response(status))))
+    assert not isinstance(caught.value, errors.OutcomeUnknownError)
+
+
+def test_a_revoke_refused_after_a_gateway_timeout_is_unknown():
+    api = FakeApi(error_response(504), error_response(404))
+    with pytest.raises(errors.OutcomeUnknownError):
+        make_client(api).revoke_database_token(TOKEN_ID)

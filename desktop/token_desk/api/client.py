@@ -28,7 +28,9 @@ from token_desk.api.decoding import (
     NotJsonError, decode_created_token, decode_databases, decode_token, decode_tokens,
 )
 from token_desk.api.models import CreatedToken, Database, ModelError, Permission, Token, TokenKind, format_timestamp
-from token_desk.api.retry import DEFAULT_RETRY_POLICY, RetryPolicy, default_timeout, is_retryable_status, retry_after_seconds
+from token_desk.api.retry import (
+    DEFAULT_RETRY_POLICY, GATEWAY_LOST_ANSWER, RetryPolicy, default_timeout, is_retryable_status, retry_after_seconds,
+)
 
 # httpx (about 100 ms to import, with httpcore and h11) is imported where a request is sent, on the worker
 # thread: a client is made on the GUI thread before the window's first paint, which must not wait for it.
@@ -284,6 +286,8 @@ class ManagementApiClient:
                 continue
             if response.is_success:
                 return response.status_code, content
+            # A gateway that lost the server's answer (502, 504) leaves a change as unknown as a dropped line.
+            answer_lost = answer_lost or (method not in _READS and response.status_code in GATEWAY_LOST_ANSWER)
             if last_attempt or not is_retryable_status(response.status_code):
                 error = error_for_response(response, method, path, self._token, content)
                 raise _unless_lost(error, answer_lost) from (error if answer_lost else None)

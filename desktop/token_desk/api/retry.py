@@ -35,6 +35,8 @@ MAX_RETRY_AFTER_S = 30.0
 # PATCH could race another edit, so they are never retried.
 IDEMPOTENT_METHODS = frozenset({"GET", "DELETE"})
 RETRY_AFTER_STATUSES = frozenset({429, 503})
+# Bad Gateway and Gateway Timeout: a proxy in front of the server lost its answer, not the server's own refusal.
+GATEWAY_LOST_ANSWER = frozenset({502, 504})
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ from token_desk.api import errors
 @pytest.mark.parametrize(("error", "words"), [
     (errors.OutcomeUnknownError(method="POST"), "connection was lost before the server answered"),
     (errors.UnreadableAnswerError(status=200, method="POST"), "its answer could not be read"),
+    (errors.OutcomeUnknownError(status=504, method="POST"), "gateway in front of the server lost its answer (HTTP 504)"),
 ])
 def test_a_create_whose_answer_was_lost_or_unreadable_is_checked_before_retrying(qtbot, service, error, words) -> None:
     service.fail_with["create"] = [error]  # the server made it; its answer was lost on the way

@@ -14,6 +14,7 @@ from typing import Literal
 from token_desk.api import errors
 from token_desk.api.errors import ApiError
 from token_desk.api.influxctl.errors import InfluxctlOutcomeUnknownError
+from token_desk.api.retry import GATEWAY_LOST_ANSWER
 from token_desk.credentials import CredentialError
 from token_desk.models.display import visible_text
 
@@ -112,4 +113,6 @@ def _no_answer(error: errors.ApiError) -> str:
         return "The server did not answer in time"
     if isinstance(error, errors.InvalidResponseError):
         return "The server answered, but its answer could not be read"
+    if error.status in GATEWAY_LOST_ANSWER:
+        return f"A gateway in front of the server lost its answer (HTTP {error.status})"
     return "The connection was lost before the server answered"
