@@ -111,3 +111,11 @@ def test_a_list_nested_too_deep_to_read_is_an_output_error_not_a_crash(parse):
 def test_create_json_nested_too_deep_is_read_as_lines_not_a_crash():
     with pytest.raises(InfluxctlOutputError):
         parse_create_output('{"token": ' + NESTED_TOO_DEEP + "}")
+
+
+@pytest.mark.parametrize("garbled", ["M.V1.abc\ufffddefghijkl", "M.V1.abcdéfghijkl"])
+def test_a_secret_line_garbled_by_bytes_that_are_not_ascii_is_never_taken_for_the_secret(garbled):
+    """Tokens are plain ASCII: a line with a replacement character (bytes that were not UTF-8) or another
+    non-ASCII letter is a damaged secret, and showing it would hand the person a token that never works."""
+    with pytest.raises(InfluxctlOutputError):
+        parse_create_output(f"warn\tplease copy the token\nwarn\tthis is the *only time*\n{garbled}\n")

@@ -15,6 +15,7 @@ import msgspec
 
 from token_desk.api.influxctl.errors import InfluxctlOutputError
 from token_desk.api.influxctl.output import parse_key_value_table
+from token_desk.api.token_text import token_problem
 
 SECRET_KEYS = ("token", "access_token", "accessToken", "secret", "mgmt_token", "management_token", "token_string")
 _LOG_LEVELS = ("warn", "error", "info", "debug", "warning", "fatal")
@@ -89,4 +90,6 @@ def _is_log_line(line: str) -> bool:
 
 
 def _looks_like_secret(text: str) -> bool:
-    return len(text) >= _MIN_SECRET_LENGTH and text.isprintable() and not any(char.isspace() for char in text)
+    """Tokens are printable ASCII without spaces (token_text.py): a line with anything else, such as the
+    replacement character of bytes that were not UTF-8, is a damaged secret that would never work."""
+    return len(text) >= _MIN_SECRET_LENGTH and token_problem(text) is None
