@@ -119,3 +119,28 @@ def test_a_secret_line_garbled_by_bytes_that_are_not_ascii_is_never_taken_for_th
     non-ASCII letter is a damaged secret, and showing it would hand the person a token that never works."""
     with pytest.raises(InfluxctlOutputError):
         parse_create_output(f"warn\tplease copy the token\nwarn\tthis is the *only time*\n{garbled}\n")
+
+
+LISTED = '[{"id": "6d3c7b1e-4f0a-4c2b-9e51-2a7f0c9d8e11", "description": "Client1 token"}]'
+
+
+@pytest.mark.parametrize("text", [f"warn\tnew version of influxctl available\n{LISTED}\n",
+                                  f"{LISTED}\ninfo\tdone\n", f"debug\tcalling the service\n{LISTED}"])
+def test_influxctls_log_lines_around_the_json_are_not_part_of_it(text):
+    """influxctl logs `level<TAB>message` lines (INFLUXCTL.md); should one land beside the JSON, it is no data."""
+    (token,) = parse_management_list(text)
+    assert token.description == "Client1 token"
+
+
+def test_a_timestamp_printed_as_rfc3339_text_is_read_too():
+    """protobuf's own JSON form prints a Timestamp as RFC 3339 text instead of {seconds, nanos}."""
+    (token,) = parse_management_list('[{"id": "6d3c7b1e-4f0a-4c2b-9e51-2a7f0c9d8e11", '
+                                     '"created_at": "2024-03-12T19:58:47.622095Z", "expires_at": "2025-01-01T00:00:00Z"}]')
+    assert token.created_at == datetime(2024, 3, 12, 19, 58, 47, 622095, tzinfo=timezone.utc)
+    assert token.expires_at == datetime(2025, 1, 1, tzinfo=timezone.utc)
+
+
+def test_a_timestamp_text_that_is_no_time_is_refused_naming_the_field():
+    with pytest.raises(InfluxctlOutputError) as caught:
+        parse_management_list('[{"id": "6d3c7b1e-4f0a-4c2b-9e51-2a7f0c9d8e11", "revoked_at": "yesterday"}]')
+    assert "revoked_at" in str(caught.value)

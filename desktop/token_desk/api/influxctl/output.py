@@ -3,7 +3,9 @@
 JSON is decoded with msgspec into structs that name only the documented snake_case fields:
 unknown fields are ignored, every field but `id` is optional, and a missing `id` or an item
 that is not an object is refused naming the field. Timestamps are `{seconds, nanos}` objects
-(`nanos` may be absent); no `expires_at` means never, as does the zero time a table prints.
+(`nanos` may be absent), or RFC 3339 text as protobuf's own JSON form prints them; no `expires_at`
+means never, as does the zero time a table prints. `level<TAB>message` log lines beside the JSON are
+not part of it.
 """
 
 from __future__ import annotations
@@ -34,9 +36,9 @@ class ManagementItem(msgspec.Struct, frozen=True, gc=False):
     token_prefix: str | None = None
     description: str | None = None
     created_by: str | None = None
-    created_at: Stamp | None = None
-    expires_at: Stamp | None = None
-    revoked_at: Stamp | None = None
+    created_at: Stamp | str | None = None
+    expires_at: Stamp | str | None = None
+    revoked_at: Stamp | str | None = None
 
 
 class PermissionItem(msgspec.Struct, frozen=True, gc=False):
@@ -51,9 +53,9 @@ class DatabaseTokenItem(msgspec.Struct, frozen=True, gc=False):
     cluster_id: str | None = None
     description: str | None = None
     permissions: list[PermissionItem] = []
-    created_at: Stamp | None = None
-    expires_at: Stamp | None = None
-    revoked_at: Stamp | None = None
+    created_at: Stamp | str | None = None
+    expires_at: Stamp | str | None = None
+    revoked_at: Stamp | str | None = None
 
 
 class ClusterItem(msgspec.Struct, frozen=True, gc=False):
@@ -64,7 +66,7 @@ class ClusterItem(msgspec.Struct, frozen=True, gc=False):
     name: str | None = None
     url: str | None = None
     state: str | None = None
-    created_at: Stamp | None = None
+    created_at: Stamp | str | None = None
     category: int | None = None
 
 
@@ -84,14 +86,26 @@ _CLUSTER_LIST = msgspec.json.Decoder(list[ClusterItem] | None, strict=False)
 _CLUSTER_GET = msgspec.json.Decoder(ClusterItem | list[ClusterItem], strict=False)
 
 
-def moment(stamp: Stamp | None) -> datetime | None:
+def moment(stamp: Stamp | str | None, name: str = "time") -> datetime | None:
     """An aware UTC datetime (digits past microseconds dropped), or None when absent."""
-    return None if stamp is None else from_unix_time(stamp.seconds, stamp.nanos)
+    if stamp is None:
+        return None
+    if type(stamp) is str:
+        return _text_time(stamp, name)
+    return from_unix_time(stamp.seconds, stamp.nanos)
 
 
-def expiry(stamp: Stamp | None) -> datetime | None:
+def _text_time(text: str, name: str) -> datetime:
+    try:
+        return parse_timestamp(text, name)
+    except ModelError:
+        raise InfluxctlOutputError(f"influxctl printed a '{name}' time Token Desk cannot read ({text[:40]!r}); "
+                                   "update influxctl or tell the Token Desk developers.") from None
+
+
+def expiry(stamp: Stamp | str | None) -> datetime | None:
     """No stamp, or the zero time, means the token never expires."""
-    when = moment(stamp)
+    when = moment(stamp, "expires_at")
     return None if when is None or when == NEVER_IN_TABLES else when
 
 
@@ -102,9 +116,9 @@ def parse_management_list(data: bytes | str, command: str = "management list") -
 def management_token(item: ManagementItem) -> Token:
     # Token's fields in order (kind, id, description, created_at, prefix, created_by, expires_at,
     # revoked_at, permissions, account_id, cluster_id): positional is a third faster at 10,000.
-    return Token(TokenKind.MANAGEMENT, item.id, item.description or "", moment(item.created_at),
+    return Token(TokenKind.MANAGEMENT, item.id, item.description or "", moment(item.created_at, "created_at"),
                  item.token_prefix or None, item.created_by or None, expiry(item.expires_at),
-                 moment(item.revoked_at), (), item.account_id or None, None)
+                 moment(item.revoked_at, "revoked_at"), (), item.account_id or None, None)
 
 
 def parse_database_token_list(data: bytes | str, command: str = "token list") -> list[Token]:
@@ -114,8 +128,8 @@ def parse_database_token_list(data: bytes | str, command: str = "token list") ->
 def database_token(item: DatabaseTokenItem) -> Token:
     permissions = tuple(Permission(entry.action, entry.resource) for entry in item.permissions)
     return Token(kind=TokenKind.DATABASE, id=item.id, description=item.description or "",
-                 created_at=moment(item.created_at), expires_at=expiry(item.expires_at),
-                 revoked_at=moment(item.revoked_at), permissions=permissions,
+                 created_at=moment(item.created_at, "created_at"), expires_at=expiry(item.expires_at),
+                 revoked_at=moment(item.revoked_at, "revoked_at"), permissions=permissions,
                  account_id=item.account_id or None, cluster_id=item.cluster_id or None)
 
 
@@ -144,7 +158,7 @@ def parse_cluster_get(data: bytes | str, command: str = "cluster get") -> Cluste
 
 def cluster(item: ClusterItem) -> Cluster:
     return Cluster(id=item.cluster_id, name=item.name or "", state=item.state or None, url=item.url or "",
-                   created_at=moment(item.created_at), account_id=item.account_id or None)
+                   created_at=moment(item.created_at, "created_at"), account_id=item.account_id or None)
 
 
 def _check_cluster_ids(items: list[ClusterItem], command: str) -> None:
@@ -158,13 +172,30 @@ def _check_cluster_ids(items: list[ClusterItem], command: str) -> None:
 
 def _decode(decoder: msgspec.json.Decoder, data: bytes | str, command: str):
     try:
-        return decoder.decode(data) or []
+        try:
+            return decoder.decode(data) or []
+        except msgspec.DecodeError:
+            data_only = _without_log_lines(data)
+            if data_only is None:
+                raise
+            return decoder.decode(data_only) or []
     except msgspec.ValidationError as err:
         raise InfluxctlOutputError(f"influxctl {command} printed {_what_was_wrong(str(err))}; "
                                    "update influxctl or tell the Token Desk developers.", command=command) from None
     except msgspec.DecodeError:
         raise InfluxctlOutputError(f"influxctl {command} did not print JSON as documented; "
                                    "update influxctl and try again.", command=command) from None
+
+
+_LOG_LINE = re.compile(rb"^(debug|info|warn|warning|error)\t.*$\n?", re.IGNORECASE | re.MULTILINE)
+
+
+def _without_log_lines(data: bytes | str) -> bytes | None:
+    """The output without influxctl's `level<TAB>message` lines, should any have landed beside the JSON;
+    None when it has none."""
+    raw = data.encode("utf-8", "surrogatepass") if isinstance(data, str) else data
+    data_only, removed = _LOG_LINE.subn(b"", raw)
+    return data_only if removed else None
 
 
 def _checked_ids(items: list, command: str) -> list:
