@@ -7,7 +7,9 @@ import threading
 import pytest
 from influxctl_standins import make_influxctl
 
-from token_desk.api.influxctl import ExistingProfile, InfluxctlBridge, InfluxctlCancelledError, InfluxctlProgram
+from token_desk.api.influxctl import (
+    ExistingProfile, InfluxctlBridge, InfluxctlCancelledError, InfluxctlProgram, InfluxctlTimeoutError,
+)
 from token_desk.api.influxctl.login import LoginWatcher
 
 LOGIN = '''
@@ -60,3 +62,22 @@ def test_urls_inside_the_listed_data_are_never_taken_for_a_sign_in():
     watcher("stdout", '[{"id": "x", "description": "see https://wiki.example.com code ABCD"}]')
     watcher.finished()
     assert observer.shown == [] and observer.ended == []
+
+
+def test_a_person_signing_in_for_longer_than_the_timeout_is_not_cut_off(tmp_path):
+    """influxctl waits for the browser sign-in as long as the person takes (the dialog offers Cancel), so
+    Token Desk's deadline waits too: a sign-in of 2.5 s against a 1 s timeout still brings the list."""
+    program = make_influxctl(tmp_path, LOGIN + 'time.sleep(2.5)\nprint("[]")')
+    observer = Observer(cancel_on_show=False)
+    bridge = InfluxctlBridge(InfluxctlProgram([str(program)]), ExistingProfile(), login_observer=observer,
+                             timeout_seconds=1, kill_grace_seconds=0.2)
+    assert bridge.list_management_tokens() == []
+    assert observer.shown and observer.ended
+
+
+def test_without_a_sign_in_the_deadline_still_ends_a_silent_influxctl(tmp_path):
+    program = make_influxctl(tmp_path, 'time.sleep(600)')
+    bridge = InfluxctlBridge(InfluxctlProgram([str(program)]), ExistingProfile(),
+                             login_observer=Observer(cancel_on_show=False), timeout_seconds=1, kill_grace_seconds=0.2)
+    with pytest.raises(InfluxctlTimeoutError):
+        bridge.list_management_tokens()

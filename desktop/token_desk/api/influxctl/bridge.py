@@ -255,7 +255,8 @@ class InfluxctlBridge:
                 cluster = ["--cluster", self.cluster_id] if self.cluster_id else []
                 argv = self.program.argv(auth_flags + cluster + timeout_flags(self.timeout_seconds, version), arguments)
                 finished = self.program.run(argv, timeout=self.timeout_seconds + self.kill_grace_seconds,
-                                            cancel=handle, pass_fds=fds, on_line=watcher)
+                                            cancel=handle, pass_fds=fds, on_line=watcher,
+                                            waiting_for_person=watcher.waiting)
         finally:
             forget()
             watcher.finished()

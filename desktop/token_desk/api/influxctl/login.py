@@ -74,6 +74,10 @@ class LoginWatcher:
             prompt = self._prompt
         self._observer.login_shown(prompt)
 
+    def waiting(self) -> bool:
+        """influxctl is waiting for the person to sign in: a prompt is shown, and its output has not begun."""
+        return self._prompt is not None and not self._data_started
+
     def finished(self) -> None:
         """The process ended: close whatever was shown."""
         prompt = self._prompt

@@ -15,6 +15,7 @@ import signal
 import subprocess
 import sys
 import threading
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -72,15 +73,19 @@ class CancelHandle:
 
 
 def run_process(argv: Sequence[str], *, timeout: float, cancel: CancelHandle | None = None,
-                pass_fds: Sequence[int] = (), on_line: LineCallback | None = None) -> Finished:
-    """Run `argv` to its end (or Token Desk's); raises OSError when it cannot start."""
+                pass_fds: Sequence[int] = (), on_line: LineCallback | None = None,
+                waiting_for_person: Callable[[], bool] | None = None) -> Finished:
+    """Run `argv` to its end (or Token Desk's); raises OSError when it cannot start.
+
+    While `waiting_for_person()` is true (influxctl waits for a browser sign-in, which the person can
+    cancel), the `timeout` does not run: it starts again, whole, once the wait is over."""
     process = _start(argv, pass_fds)
     with _running_lock:
         _running.add(process)
     readers = {name: _Reader(name, stream, on_line, lambda: end_process(process)) for name, stream in
                (("stdout", process.stdout), ("stderr", process.stderr))}
     try:
-        ended_by = _wait(process, timeout, cancel)
+        ended_by = _wait(process, timeout, cancel, waiting_for_person)
     finally:
         with _running_lock:
             _running.discard(process)
@@ -102,18 +107,32 @@ def _start(argv: Sequence[str], pass_fds: Sequence[int]) -> subprocess.Popen:
     return subprocess.Popen(list(argv), **options)
 
 
-def _wait(process: subprocess.Popen, timeout: float, cancel: CancelHandle | None) -> str | None:
+def _wait(process: subprocess.Popen, timeout: float, cancel: CancelHandle | None,
+          waiting_for_person: Callable[[], bool] | None) -> str | None:
     if cancel is not None and not cancel._attach(process):
         end_process(process)
         process.wait()
         return "cancel"
-    try:
-        process.wait(timeout=timeout)
-    except subprocess.TimeoutExpired:
+    if not _wait_within(process, timeout, waiting_for_person):
         end_process(process)
         process.wait()
         return "timeout"
     return "cancel" if cancel is not None and cancel.cancelled and process.returncode != 0 else None
+
+
+def _wait_within(process: subprocess.Popen, timeout: float, waiting_for_person: Callable[[], bool] | None) -> bool:
+    """Whether the process ended within `timeout`, not counting time it spent waiting for the person."""
+    deadline = time.monotonic() + timeout
+    while True:
+        remaining = deadline - time.monotonic()
+        try:
+            process.wait(timeout=max(remaining, 0) if waiting_for_person is None else min(max(remaining, 0), 0.25))
+            return True
+        except subprocess.TimeoutExpired:
+            if waiting_for_person is not None and waiting_for_person():
+                deadline = time.monotonic() + timeout
+            elif time.monotonic() >= deadline:
+                return False
 
 
 def end_process(process: subprocess.Popen) -> None:
