@@ -144,3 +144,9 @@ def test_a_timestamp_text_that_is_no_time_is_refused_naming_the_field():
     with pytest.raises(InfluxctlOutputError) as caught:
         parse_management_list('[{"id": "6d3c7b1e-4f0a-4c2b-9e51-2a7f0c9d8e11", "revoked_at": "yesterday"}]')
     assert "revoked_at" in str(caught.value)
+
+
+def test_a_token_whose_permissions_are_null_has_none():
+    """Go's encoder prints a nil slice as null: a token without permissions, not a damaged list."""
+    (token,) = parse_database_token_list('[{"id": "2b3c4d5e-6f70-4819-9a2b-3c4d5e6f7081", "permissions": null}]')
+    assert token.permissions == ()

@@ -52,7 +52,7 @@ class DatabaseTokenItem(msgspec.Struct, frozen=True, gc=False):
     account_id: str | None = None
     cluster_id: str | None = None
     description: str | None = None
-    permissions: list[PermissionItem] = []
+    permissions: list[PermissionItem] | None = None  # null: Go's nil slice, no permissions
     created_at: Stamp | str | None = None
     expires_at: Stamp | str | None = None
     revoked_at: Stamp | str | None = None
@@ -126,7 +126,7 @@ def parse_database_token_list(data: bytes | str, command: str = "token list") ->
 
 
 def database_token(item: DatabaseTokenItem) -> Token:
-    permissions = tuple(Permission(entry.action, entry.resource) for entry in item.permissions)
+    permissions = tuple(Permission(entry.action, entry.resource) for entry in item.permissions or ())
     return Token(kind=TokenKind.DATABASE, id=item.id, description=item.description or "",
                  created_at=moment(item.created_at, "created_at"), expires_at=expiry(item.expires_at),
                  revoked_at=moment(item.revoked_at, "revoked_at"), permissions=permissions,
