@@ -150,3 +150,12 @@ def test_a_token_whose_permissions_are_null_has_none():
     """Go's encoder prints a nil slice as null: a token without permissions, not a damaged list."""
     (token,) = parse_database_token_list('[{"id": "2b3c4d5e-6f70-4819-9a2b-3c4d5e6f7081", "permissions": null}]')
     assert token.permissions == ()
+
+
+@pytest.mark.parametrize("zero", ["{}", '{"seconds": 0}', '{"seconds": 0, "nanos": 0}'])
+def test_a_zero_revocation_time_means_not_revoked_as_a_zero_expiry_means_never(zero):
+    """protobuf's Go structs leave zero fields out ("nanos may be absent"), so an unset time prints as {}:
+    the same zero time the table prints for "never expires". No token was revoked at the Unix epoch."""
+    (token,) = parse_management_list('[{"id": "6d3c7b1e-4f0a-4c2b-9e51-2a7f0c9d8e11", '
+                                     f'"revoked_at": {zero}, "expires_at": {zero}}}]')
+    assert token.revoked_at is None and token.expires_at is None and not token.is_revoked
