@@ -109,3 +109,11 @@ def test_a_revoke_refused_after_a_gateway_timeout_is_unknown():
     api = FakeApi(error_response(504), error_response(404))
     with pytest.raises(errors.OutcomeUnknownError):
         make_client(api).revoke_database_token(TOKEN_ID)
+
+
+def test_a_read_retried_after_a_lost_answer_keeps_the_servers_refusal():
+    """Reading changes nothing, so a lost answer before it leaves nothing unknown."""
+    api = FakeApi(httpx.ReadError("connection reset by peer"), error_response(404))
+    with pytest.raises(errors.NotFoundError) as caught:
+        make_client(api).get_database_token(TOKEN_ID)
+    assert not isinstance(caught.value, errors.OutcomeUnknownError)

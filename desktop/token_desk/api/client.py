@@ -281,7 +281,7 @@ class ManagementApiClient:
             except _RetryableTransportError as failure:
                 if last_attempt:
                     raise _unless_lost(failure.error, answer_lost) from failure.cause
-                answer_lost = answer_lost or may_have_reached_server(failure.cause)
+                answer_lost = answer_lost or (method not in _READS and may_have_reached_server(failure.cause))
                 self._sleep(self._retry.delay_before_retry(attempt))
                 continue
             if response.is_success:
