@@ -15,8 +15,10 @@ import pytest
 from api_helpers import FakeApi, database_token_json, error_response, json_response, make_client
 
 from token_desk.api import errors
-from token_desk.api.models import Permission
+from token_desk.api.decoding import decode_token
+from token_desk.api.models import Permission, Token, TokenKind
 from token_desk.api.retry import RetryPolicy
+from token_desk.revocation import revoke_tokens
 
 TOKEN_ID = "55555555-5555-4555-8555-555555555555"
 NO_RETRY = RetryPolicy(max_attempts=1)
@@ -117,3 +119,20 @@ def test_a_read_retried_after_a_lost_answer_keeps_the_servers_refusal():
     with pytest.raises(errors.NotFoundError) as caught:
         make_client(api).get_database_token(TOKEN_ID)
     assert not isinstance(caught.value, errors.OutcomeUnknownError)
+
+
+def test_a_revoke_whose_retry_is_refused_after_a_lost_answer_is_settled_by_the_servers_copy():
+    """End to end with revocation: the first DELETE revoked it, its answer was lost, the retry was refused as
+    not found; the token's fresh copy says revoked, so the person reads Revoked, not "no longer exists"."""
+    revoked_copy = json_response(database_token_json(id=TOKEN_ID, revokedAt="2024-05-01T10:00:00Z"))
+    api = FakeApi(httpx.RemoteProtocolError("Server disconnected without sending a response."),
+                  error_response(404), revoked_copy)
+    client = make_client(api)
+    (outcome,) = revoke_tokens(client, [_token(TOKEN_ID)]).outcomes
+    assert outcome.succeeded and outcome.answer_lost and not outcome.gone
+    assert outcome.revoked is not None and outcome.revoked.revoked_at is not None
+    assert [request.method for request in api.requests] == ["DELETE", "DELETE", "GET"]
+
+
+def _token(token_id: str) -> Token:
+    return decode_token(TokenKind.DATABASE, json.dumps(database_token_json(id=token_id)).encode())
