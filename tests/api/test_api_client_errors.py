@@ -55,7 +55,9 @@ def test_transport_failures_become_typed_errors_from_the_httpx_error(raised, err
     assert caught.value.method == "GET" and caught.value.path == f"{API_PATH}/tokens"
 
 
-@pytest.mark.parametrize("base_url", ["console.influxdata.com/api/v0", "ftp://host/api/v0", "http://[::1/api/v0"])
+@pytest.mark.parametrize("base_url", ["console.influxdata.com/api/v0", "ftp://host/api/v0", "http://[::1/api/v0",
+                                      # host names no IDNA encoding takes: an empty label, a bad A-label
+                                      "https://console..influxdata.com/api/v0", "https://xn--zz.com/api/v0"])
 def test_an_invalid_base_url_says_so(base_url):
     client = ManagementApiClient(base_url, "11111111-1111-4111-8111-111111111111",
                                  "33333333-3333-4333-8333-333333333333", SECRET, sleep=lambda _: None)
@@ -183,4 +185,23 @@ def test_an_error_body_that_never_ends_still_gives_the_statuss_error():
     api = FakeApi(lambda request: httpx.Response(503, content=_endless(b"x" * 65536)))
     with pytest.raises(errors.ServerError) as caught:
         make_client(api, retry=NO_RETRY).list_databases()
+    assert caught.value.server_message is None
+
+
+def _damaged(status: int, encoding: str):
+    """A body that claims a compression it does not have: httpx cannot decode it."""
+    return lambda request: httpx.Response(status, headers={"Content-Encoding": encoding},
+                                          content=iter([b"not compressed at all"]))
+
+
+@pytest.mark.parametrize("encoding", ["gzip", "deflate"])
+def test_an_answer_whose_compression_is_damaged_is_an_invalid_response(encoding):
+    with pytest.raises(errors.InvalidResponseError):
+        make_client(FakeApi(_damaged(200, encoding)), retry=NO_RETRY).list_database_tokens()
+
+
+@pytest.mark.parametrize("encoding", ["gzip", "deflate"])
+def test_an_error_whose_body_compression_is_damaged_is_still_the_statuss_error(encoding):
+    with pytest.raises(errors.NotFoundError) as caught:
+        make_client(FakeApi(_damaged(404, encoding)), retry=NO_RETRY).list_databases()
     assert caught.value.server_message is None

@@ -136,3 +136,9 @@ def test_a_revoke_whose_retry_is_refused_after_a_lost_answer_is_settled_by_the_s
 
 def _token(token_id: str) -> Token:
     return decode_token(TokenKind.DATABASE, json.dumps(database_token_json(id=token_id)).encode())
+
+
+def test_a_create_whose_success_answer_has_damaged_compression_is_unknown():
+    answer = lambda request: httpx.Response(200, headers={"Content-Encoding": "gzip"}, content=iter([b"plain"]))  # noqa: E731
+    with pytest.raises(errors.UnreadableAnswerError):
+        make_client(FakeApi(answer), retry=NO_RETRY).create_database_token("grafana", [Permission("read", "x")])

@@ -302,14 +302,20 @@ class ManagementApiClient:
         started = time.perf_counter()
         http = self._http  # first: it also settles self._timeout
         try:
-            request = http.build_request(method, url, json=body, headers=self._headers, timeout=self._timeout)
-            response = http.send(request, stream=True)
+            try:
+                request = http.build_request(method, url, json=body, headers=self._headers, timeout=self._timeout)
+                response = http.send(request, stream=True)
+            except UnicodeError as err:  # a host name IDNA cannot encode (an empty label, a bad A-label)
+                raise httpx.InvalidURL(f"the host name cannot be encoded: {err}") from err
             content = _read_body(response)
             if content is None:
-                error_class = errors.InvalidResponseError if method in _READS else errors.UnreadableAnswerError
-                raise error_class(f"The server's answer is larger than {MAX_ANSWER_BYTES >> 20} MB, more than any "
-                                  "Management API sends; check the API URL.", status=response.status_code,
-                                  method=method, path=path)
+                raise _unreadable(method)(f"The server's answer is larger than {MAX_ANSWER_BYTES >> 20} MB, more "
+                                          "than any Management API sends; check the API URL.",
+                                          status=response.status_code, method=method, path=path)
+        except httpx.DecodingError as err:  # a Content-Encoding the body does not have
+            raise _unreadable(method)("The server's answer could not be decompressed; check the API URL points at "
+                                      "a Management API.", status=response.status_code, method=method,
+                                      path=path) from err
         except (httpx.TransportError, httpx.InvalidURL) as err:
             if current_cancellation().cancelled:  # the socket was shut down on purpose
                 raise CancelledError() from None
@@ -323,8 +329,7 @@ class ManagementApiClient:
 
     def _parse(self, decode: Callable[[bytes], Any], answer: _Answer) -> Any:
         """The typed models `decode` makes of the answer, or the InvalidResponseError saying why not."""
-        # A change answered "done" in words that cannot be read may have been done all the same.
-        error_class = errors.InvalidResponseError if answer.method in _READS else errors.UnreadableAnswerError
+        error_class = _unreadable(answer.method)
         try:
             return decode(answer.content)
         except NotJsonError as err:
@@ -366,14 +371,20 @@ def _read_body(response: httpx.Response) -> bytearray | None:
     """The body, read into one growing buffer: httpx's own read() keeps every network chunk
     until it joins them, twice the body's size at once (66 MB for 100,000 tokens).
     None: a success body past MAX_ANSWER_BYTES; an error body is cut at MAX_ERROR_BYTES."""
+    import httpx
+
     limit = MAX_ANSWER_BYTES if response.is_success else MAX_ERROR_BYTES
+    content = bytearray()
     try:
-        content = bytearray()
         for chunk in response.iter_bytes():
             content += chunk
             if len(content) > limit:  # a server that never stops must not fill the memory
                 return None if response.is_success else content[:limit]
         return content
+    except httpx.DecodingError:
+        if response.is_success:
+            raise
+        return bytearray()  # an error's body is read only for its message: without one, the status speaks
     finally:
         response.close()
 
@@ -393,6 +404,11 @@ class _RetryableTransportError(Exception):
     def __init__(self, error: errors.ApiError, cause: Exception) -> None:
         super().__init__(type(error).__name__)
         self.error, self.cause = error, cause
+
+
+def _unreadable(method: str) -> type[errors.InvalidResponseError]:
+    """The error of a success answer that cannot be read: for a change it may have been done all the same."""
+    return errors.InvalidResponseError if method in _READS else errors.UnreadableAnswerError
 
 
 def _unless_lost(error: errors.ApiError, answer_lost: bool) -> errors.ApiError:
