@@ -19,7 +19,7 @@ API_PATH = CLUSTER_PATH.removeprefix("/api/v0")
     (404, errors.NotFoundError), (409, errors.ConflictError), (429, errors.RateLimitedError),
     # 502 and 504 to a change (this DELETE) leave its outcome unknown: test_api_client_unconfirmed.py
     (500, errors.ServerError), (501, errors.ServerError), (503, errors.ServerError), (418, errors.ApiError),
-    (302, errors.ApiError),
+    (302, errors.ApiError), (999, errors.ApiError),  # no HTTP class at all: not a server error (5xx)
 ])
 def test_status_maps_to_a_typed_error_with_request_and_server_message(status, error_class):
     api = FakeApi(error_response(status, "the server's own words"))

@@ -54,7 +54,7 @@ def test_post_and_patch_are_never_retried(failure):
     assert create_api.calls == 1 and update_api.calls == 1
 
 
-@pytest.mark.parametrize("status", [400, 401, 403, 404, 409])
+@pytest.mark.parametrize("status", [400, 401, 403, 404, 409, 600, 999])
 def test_client_errors_are_not_retried(status):
     api = FakeApi(error_response(status))
     with pytest.raises(errors.ApiError):

@@ -54,7 +54,7 @@ def error_for_response(response: httpx.Response, method: str, path: str, secret:
                        body: bytes | bytearray | None = None) -> errors.ApiError:
     """The one place an HTTP error status becomes a typed error (`body`: the response's, if read apart)."""
     status = response.status_code
-    error_class = _ERROR_BY_STATUS.get(status) or (errors.ServerError if status >= 500 else errors.ApiError)
+    error_class = _ERROR_BY_STATUS.get(status) or (errors.ServerError if 500 <= status <= 599 else errors.ApiError)
     advice = None
     if error_class is errors.ApiError:
         advice = f"The Management API refused the request (HTTP {status}); check the API URL and try again."

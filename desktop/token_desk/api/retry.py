@@ -70,7 +70,7 @@ DEFAULT_RETRY_POLICY = RetryPolicy()
 
 
 def is_retryable_status(status: int) -> bool:
-    return status == 429 or status >= 500
+    return status == 429 or 500 <= status <= 599
 
 
 def retry_after_seconds(response: httpx.Response) -> float | None:
