@@ -25,6 +25,7 @@ def failed(stderr: str, stdout: str = "", ended_by=None) -> Finished:
     ("error\tfailed to revoke token: unknown token 6d3c7b1e", NotFoundError),
     ("error\trpc error: code = PermissionDenied desc = nope", PermissionDeniedError),
     ("error\trpc error: code = NotFound desc = token not found", NotFoundError),
+    ('error\trpc error: code = NotFound desc = database token "2b3c4d5e" not found in cluster 5c6d7e8f', NotFoundError),
     ("error\tcontext deadline exceeded", ApiTimeoutError),
 ])
 def test_messages_map_to_the_rest_error_family(stderr, family):
@@ -57,7 +58,10 @@ def test_a_failure_without_words_still_says_what_failed():
 
 
 @pytest.mark.parametrize("stderr", ['error\tprofile "prod" not found in /home/me/.config/influxctl/config.toml',
-                                    "error\tfailed to load configuration: file not found"])
+                                    "error\tfailed to load configuration: file not found",
+                                    # a --cluster or account the service does not know: no token is gone
+                                    "error\trpc error: code = NotFound desc = cluster 5c6d7e8f not found",
+                                    "error\trpc error: code = NotFound desc = account not found"])
 def test_a_missing_profile_or_config_is_not_an_unknown_token(stderr):
     # Found by the independent stand-in: "refresh the list" would not help; influxctl's own words are shown.
     error = error_for(failed(stderr), "management list")

@@ -16,8 +16,11 @@ _LEVEL = re.compile(r"^(error|fatal|err)[\t :]+", re.IGNORECASE)
 _TOKEN_SHAPES = re.compile(r"M\.V1\.[A-Za-z0-9+/=_.-]{12,}|apiv\d_[A-Za-z0-9+/=_.-]{12,}")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 _ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")  # colour codes: their letters would otherwise remain as text
-# "not found" about influxctl's own setup (a missing profile or config file) is not a token to refresh away.
+# "not found" about influxctl's own setup (a missing profile or config file), or about a cluster or account
+# rather than a token, is not a token to refresh away.
 _ABOUT_SETUP = re.compile(r"\bprofile\b|\bconfig(uration)?\b|config\.toml", re.IGNORECASE)
+_ABOUT_PLACE = re.compile(r"\b(cluster|account)\b", re.IGNORECASE)
+_ABOUT_TOKEN = re.compile(r"\btoken\b", re.IGNORECASE)
 
 _CLASSES: tuple[tuple[re.Pattern, type[errors.InfluxctlError]], ...] = (
     (re.compile(r"unauthenticated|unauthori[sz]ed|not authori[sz]ed|authentication (failed|required)|\b401\b|"
@@ -90,6 +93,10 @@ def ended_by_signal(exit_code: int) -> bool:
 def _error_class(message: str | None) -> type[errors.InfluxctlError]:
     error_class = next((cls for pattern, cls in _CLASSES if message and pattern.search(message)),
                        errors.InfluxctlError)
-    if error_class is errors.InfluxctlNotFoundError and _ABOUT_SETUP.search(message or ""):
+    if error_class is errors.InfluxctlNotFoundError and _not_about_a_token(message or ""):
         return errors.InfluxctlError
     return error_class
+
+
+def _not_about_a_token(message: str) -> bool:
+    return bool(_ABOUT_SETUP.search(message) or (_ABOUT_PLACE.search(message) and not _ABOUT_TOKEN.search(message)))
