@@ -11,7 +11,8 @@ from token_desk.api.models import Permission, format_timestamp
 _DATABASE_FLAGS = {"read": "--read-database", "write": "--write-database"}
 # What influxctl's release notes say came when (Token Desk accepts 2.6.0 and later, see program.py).
 TIMEOUT_FLAG_SINCE = (2, 9, 7)  # the global --timeout
-TOKEN_REVOKE_SINCE = (2, 10, 0)  # `token revoke` (`token delete` before), --include-revoked, `token create --expires-at`
+# `token revoke` (`token delete` before), `token list --include-revoked`, `token create --expires-at`:
+TOKEN_REVOKE_SINCE = (2, 10, 0)
 CREATE_TABLE_SINCE = (2, 11, 0)  # `create` prints a table with the new token's ID before the secret
 Version = tuple[int, int, int] | None  # None: not known yet, so the newest documented form is sent
 
