@@ -40,6 +40,8 @@ class WindowState:
     # Kinds whose tokens cannot be listed nor created here (no usable influxctl), each with the reason its
     # page gives.
     unavailable: Mapping[TokenKind, str] = field(default_factory=dict)
+    # Why the token page shown has no list the service gave (loading, failed, cancelled, unavailable); None: it has.
+    not_listed: str | None = None
 
 
 def always(_state: WindowState) -> str | None:
