@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from token_desk.api.influxctl import (
     DOWNLOAD_URL, InfluxctlNeedsItsOwnSignInError, InfluxctlTooOldError, InfluxctlUnavailableError,
 )
+from token_desk.ui.common.link_button import link_button
 from token_desk.ui.common.plain_text import plain_label
 
 EXPLANATION = ("InfluxData's Management API has no management-token endpoints: Token Desk lists, creates and "
@@ -71,9 +72,7 @@ class InfluxctlMissingPanel(QFrame):
         self.choose_button = QPushButton(CHOOSE_TEXT, self)
         self.choose_button.clicked.connect(self.choose_requested)
         # A button, not a rich-text link: every label in the app stays plain text.
-        self.download_link = QPushButton(DOWNLOAD_TEXT, self)
-        self.download_link.setFlat(True)
-        self.download_link.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.download_link = link_button(DOWNLOAD_TEXT, self)
         self.download_link.setToolTip(DOWNLOAD_URL)
         self.download_link.clicked.connect(lambda: QDesktopServices.openUrl(QUrl(DOWNLOAD_URL)))
         self.create_blocker = create_blocker(InfluxctlUnavailableError())
