@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QDialog, QDialogButtonBox, QHeaderView, QVBoxLayout, QWidget
 
@@ -16,13 +17,20 @@ CELL_AIR = 12  # beyond a cell's own margins
 MARGIN = 12  # the dialog's, each side
 
 
+def on_every_keyboard(sequence: QKeySequence) -> bool:
+    """False for a key only some keyboards have (Qt's Refresh, Find, New, Copy keys, which a standard key also
+    binds on Linux): listed, "F5, Refresh" read as if the word were a shortcut. Such a key still works."""
+    first = sequence[0]
+    return sequence.count() > 1 or bool(first.keyboardModifiers()) or first.key().value < Qt.Key.Key_Back.value
+
+
 def shortcut_rows(commands: Sequence[Command]) -> list[tuple[str, str]]:
     """(command, keys) for each command with a shortcut on this system, in menu order; keys as the system
     writes them (⌘ on a Mac)."""
     rows = []
     for command in commands:
         keys = [sequence.toString(QKeySequence.SequenceFormat.NativeText)
-                for sequence in key_sequences(command.shortcuts)]
+                for sequence in key_sequences(command.shortcuts) if on_every_keyboard(sequence)]
         if not keys:
             continue
         where = f" (on the {command.page.label.lower()}s page)" if command.page is not None else ""
