@@ -170,3 +170,23 @@ def test_the_readmes_about_picture_shows_the_about_dialog_with_the_connections_a
         assert any(window.connection.service.base_url in text for text in texts)
     finally:
         dialog.close()
+
+
+def test_the_view_menus_pages_are_radio_items_one_checked(bare_window) -> None:
+    """The page shown is one of three: drawn as check boxes they looked as if two could be shown at once."""
+    from PySide6.QtWidgets import QStyleOptionMenuItem
+
+    view = menu_named(bare_window, "View")
+    pages = [action for action in view.actions() if action.text() in ("Management Tokens", "Database Tokens", "Clusters")]
+    assert len(pages) == 3
+    kinds = set()
+    for action in pages:
+        option = QStyleOptionMenuItem()
+        view.initStyleOption(option, action)
+        kinds.add(option.checkType)
+    assert kinds == {QStyleOptionMenuItem.CheckType.Exclusive}
+    assert [action.isChecked() for action in pages] == [True, False, False]
+    show_inactive = next(action for action in view.actions() if action.text() == "Show inactive tokens")
+    option = QStyleOptionMenuItem()
+    view.initStyleOption(option, show_inactive)
+    assert option.checkType == QStyleOptionMenuItem.CheckType.NonExclusive  # a real on/off stays a check box
