@@ -311,8 +311,12 @@ class TokenPage(QWidget):
 
     def clear(self) -> None:
         """No rows, and no "nothing here" either: the next list is on its way."""
-        self._loaded = False
         self._several_clusters = False  # the Cluster column shows only while several clusters are shown
+        self.forget_list()
+
+    def forget_list(self) -> None:
+        """No rows and no count: no list came for what the page shows (on its way, or failed everywhere)."""
+        self._loaded = False
         self.model.set_tokens(())
         self._update_empty_state()
         self.listing_changed.emit()
