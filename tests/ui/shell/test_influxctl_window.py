@@ -96,6 +96,19 @@ def test_without_influxctl_no_count_of_management_tokens_is_claimed(window_facto
     assert window.commands["needs-attention"].text().startswith("Needs attention (")
 
 
+def test_without_influxctl_the_expiry_reminders_say_they_hold_no_management_tokens(window_factory, sandbox, qtbot,
+                                                                                    tmp_path):
+    from tests.ui.file_prompts_fake import ScriptedFilePrompts
+    from token_desk.ui.attention.reminders import ReminderExport
+
+    window = window_factory(url_args(sandbox))
+    reminders = ReminderExport(window, ScriptedFilePrompts(tmp_path / "r.ics"))
+    assert reminders.start(tmp_path)
+    qtbot.waitUntil(lambda: not reminders.running)
+    message = window.statusBar().currentMessage()
+    assert message.startswith("Saved ") and "It has no management tokens: they are not listed here." in message
+
+
 def test_too_old_influxctl_shows_the_version_found(window_factory, sandbox, tmp_path):
     old = tmp_path / "influxctl"
     old.write_text(f"#!{sys.executable}\nprint('influxctl 2.5.0 (git: abc)')\n")
