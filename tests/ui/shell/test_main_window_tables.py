@@ -235,6 +235,8 @@ def test_a_first_list_cancelled_or_failed_says_not_loaded(qtbot, window, sandbox
     window.set_connection(window.connection)
     window.cancel_loading()  # Esc before any list came
     assert window.status.counts == "Management Tokens not loaded"
+    # Not "the tables show the last list loaded": there is none.
+    assert window.statusBar().currentMessage() == "Loading cancelled before any list came. Press F5 to load again."
     sandbox.faults.fail_next_requests(1, 403, path_ending="/tokens")
     window.sidebar.setCurrentRow(1)
     window.set_connection(window.connection)

@@ -43,6 +43,7 @@ CLUSTERS_PAGE_TITLE = "Clusters"
 SIGNED_OUT_PREFIX = "Signed out: "
 DEMO_RESTART_HINT = " Restart the demo to get fresh sample data and a new token."
 LOAD_CANCELLED = "Loading cancelled; the tables show the last list loaded. Press F5 to load again."
+FIRST_LOAD_CANCELLED = "Loading cancelled before any list came. Press F5 to load again."
 SIDEBAR_AIR = 4  # a little room right of the longest page name
 
 
@@ -243,7 +244,8 @@ class MainWindow(QMainWindow):
         if self.loader.busy or self.clusters.busy:
             self.loader.cancel()
             self.clusters.cancel()
-            self.status.show_message(LOAD_CANCELLED, 15_000)
+            nothing_yet = not any(page.listed for page in self.pages.values())
+            self.status.show_message(FIRST_LOAD_CANCELLED if nothing_yet else LOAD_CANCELLED, 15_000)
 
     def _on_busy(self, _busy: bool) -> None:
         self._busy = self.loader.busy or self.clusters.busy
