@@ -190,3 +190,16 @@ def test_the_view_menus_pages_are_radio_items_one_checked(bare_window) -> None:
     option = QStyleOptionMenuItem()
     view.initStyleOption(option, show_inactive)
     assert option.checkType == QStyleOptionMenuItem.CheckType.NonExclusive  # a real on/off stays a check box
+
+
+def test_keyboard_shortcuts_shows_every_row_at_once_with_air_between_command_and_keys(qtbot, bare_window) -> None:
+    """A scroll bar hid the last rows of a short list, and "New Management Token" ran into "Ctrl+N"."""
+    dialog = ShortcutsDialog(bare_window, bare_window.commands.commands)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    table = dialog.findChild(QTableView)
+    assert not table.verticalScrollBar().isVisible()
+    model, metrics = table.model(), table.fontMetrics()
+    longest = max(metrics.horizontalAdvance(model.index(row, 0).data()) for row in range(model.rowCount()))
+    assert table.horizontalHeader().sectionSize(0) >= longest + 16

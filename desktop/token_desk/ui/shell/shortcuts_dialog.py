@@ -56,7 +56,9 @@ class ShortcutsDialog(QDialog):
         self.table.setAccessibleName("Keyboard shortcuts")
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        # The longest command and some air before its keys ("New Management Token" ran into "Ctrl+N").
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Fixed)
+        header.resizeSection(0, self.table.sizeHintForColumn(0) + CELL_AIR)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         # Wide enough for both columns whole, never narrower than the minimum.
         frame = 2 * self.table.frameWidth() + self.table.verticalScrollBar().sizeHint().width()
@@ -67,6 +69,17 @@ class ShortcutsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)
         layout.addWidget(buttons)
+        self.resize(self.minimumWidth(), self._height_for_every_row(buttons))
+
+    def _height_for_every_row(self, buttons: QWidget) -> int:
+        """Every shortcut in sight at once where the screen allows (the list is short: a scroll bar only hid
+        its last rows), never less than the minimum."""
+        rows = sum(self.table.rowHeight(row) for row in range(self.model.rowCount()))
+        table = rows + self.table.horizontalHeader().sizeHint().height() + 2 * self.table.frameWidth()
+        margins = self.layout().contentsMargins()
+        wanted = table + self.layout().spacing() + buttons.sizeHint().height() + margins.top() + margins.bottom()
+        screen = self.screen().availableGeometry().height() if self.screen() is not None else wanted
+        return max(MINIMUM_SIZE[1], min(wanted, int(screen * 0.85)))
 
     @classmethod
     def show_for(cls, parent: QWidget | None, commands: Sequence[Command]) -> None:
