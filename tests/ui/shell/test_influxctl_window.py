@@ -109,6 +109,31 @@ def test_without_influxctl_the_expiry_reminders_say_they_hold_no_management_toke
     assert message.startswith("Saved ") and "It has no management tokens: they are not listed here." in message
 
 
+def test_management_tokens_listed_before_influxctl_went_away_are_neither_counted_nor_in_the_reminders(
+        window_factory, sandbox, qtbot, tmp_path):
+    from tests.ui.file_prompts_fake import ScriptedFilePrompts
+    from token_desk.ui.attention.reminders import ReminderExport
+
+    launcher = write_launcher(tmp_path, sandbox.influxctl_command)
+    window = window_factory([*url_args(sandbox), "--influxctl", str(launcher)])
+    management = window.page(TokenKind.MANAGEMENT)
+    assert shown_tokens(management)
+    window.connections.choose_influxctl(str(tmp_path / "gone" / "influxctl"))  # a program that is not there
+    wait_loaded(qtbot, window)
+    assert unavailable(management)
+    assert window.status.counts.startswith("Management tokens cannot be listed")
+    assert window.commands["needs-attention"].text() == "Needs attention"
+    path = tmp_path / "r.ics"
+    reminders = ReminderExport(window, ScriptedFilePrompts(path))
+    assert reminders.start(tmp_path)
+    qtbot.waitUntil(lambda: not reminders.running)
+    assert "It has no management tokens" in window.statusBar().currentMessage()
+    import icalendar
+
+    summaries = [str(event["SUMMARY"]) for event in icalendar.Calendar.from_ical(path.read_bytes()).walk("VEVENT")]
+    assert summaries and not [summary for summary in summaries if summary.endswith("(management token)")]
+
+
 def test_too_old_influxctl_shows_the_version_found(window_factory, sandbox, tmp_path):
     old = tmp_path / "influxctl"
     old.write_text(f"#!{sys.executable}\nprint('influxctl 2.5.0 (git: abc)')\n")

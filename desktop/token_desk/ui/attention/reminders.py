@@ -53,7 +53,8 @@ class ReminderExport(QObject):
         path = with_suffix(chosen, "ics")
         if path.exists() and not self._prompts.confirm_overwrite(window, path):
             return False
-        tokens = [token for page in window.pages.values() for token in page.model.tokens()]
+        # A list the influxctl panel has replaced since is no longer shown: left out, as a list never loaded.
+        tokens = [token for page in window.pages.values() if page.listed for token in page.model.tokens()]
         left_out = [page.title.lower() for page in window.pages.values() if not page.listed]
         now = utc_now()
         cancelled = len(reminder_tokens(tokens, now)[1])
