@@ -35,7 +35,8 @@ def test_the_preferences_read_as_sentences_one_day_and_many_days(qtbot) -> None:
     dialog = PreferencesDialog(Policy())
     qtbot.addWidget(dialog)
     intro = dialog.tabs.widget(0).findChildren(QLabel)[0].text()
-    assert intro == "When \u201cNeeds attention\u201d flags a token. Changes apply at once."  # was "What Needs attention flags."
+    # It read "What Needs attention flags."
+    assert intro == "When \u201cNeeds attention\u201d flags a token. Changes apply at once."
     box = dialog.spin_boxes["expiry_warning_days"]
     box.setValue(1)
     assert box.text() == "1 day"  # was "1 days"

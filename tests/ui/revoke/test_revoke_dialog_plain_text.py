@@ -139,4 +139,7 @@ def test_a_caption_sits_beside_the_first_line_of_a_long_value(qtbot) -> None:
     caption = labels["Permissions:"]
     value = next(label for text, label in labels.items() if text.count("\n") == 2)
     assert value.height() > 2 * caption.height()
-    assert abs(caption.mapTo(dialog, caption.rect().topLeft()).y() - value.mapTo(dialog, value.rect().topLeft()).y()) <= 1
+    def top(label: QLabel) -> int:
+        return label.mapTo(dialog, label.rect().topLeft()).y()
+
+    assert abs(top(caption) - top(value)) <= 1

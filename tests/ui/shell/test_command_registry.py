@@ -177,7 +177,8 @@ def test_the_view_menus_pages_are_radio_items_one_checked(bare_window) -> None:
     from PySide6.QtWidgets import QStyleOptionMenuItem
 
     view = menu_named(bare_window, "View")
-    pages = [action for action in view.actions() if action.text() in ("Management Tokens", "Database Tokens", "Clusters")]
+    names = ("Management Tokens", "Database Tokens", "Clusters")
+    pages = [action for action in view.actions() if action.text() in names]
     assert len(pages) == 3
     kinds = set()
     for action in pages:

@@ -174,8 +174,9 @@ class TokenDetailsDialog(QDialog):
         # between the lines of a token's permissions; here every caption sits beside its value's first line.
         form = QGridLayout()
         form.setColumnStretch(1, 1)
+        top_left = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
         for row, field in enumerate(all_fields(token)):
-            form.addWidget(plain_label(field.caption + ":"), row, 0, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+            form.addWidget(plain_label(field.caption + ":"), row, 0, top_left)
             form.addWidget(value_label(field), row, 1, Qt.AlignmentFlag.AlignTop)
         buttons = button_box(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
