@@ -216,6 +216,10 @@ class SelfTest:
         from token_desk.ui.common.capture import grab_without_secrets
 
         self.screenshot.parent.mkdir(parents=True, exist_ok=True)
+        # Loaded means settled too: the account's clusters (and their tokens) load after the management tokens,
+        # and a picture taken meanwhile shows a busy bar, a Cancel button and no "Last refreshed".
+        window = self.window
+        wait_until(lambda: not (window.loader.busy or window.clusters.busy or window.clusters.finding))
         QCoreApplication.processEvents()  # pending layout requests: the status bar sizes itself to its new text
         if not grab_without_secrets(self.window).save(str(self.screenshot)):
             raise StepFailed(f"could not write {self.screenshot}")

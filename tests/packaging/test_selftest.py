@@ -60,13 +60,38 @@ def test_self_test_registers_the_secret_service_backend(qapp) -> None:
     assert "keyring.backends.fail.Keyring" in available  # always viable: the app can say "no keyring" plainly
 
 
-def test_screenshot_is_the_loaded_window(qapp, tmp_path: Path) -> None:
+def test_screenshot_is_the_loaded_window(qapp, tmp_path: Path, monkeypatch) -> None:
+    """Loaded and settled: no busy bar nor Cancel in the status bar, and when it was refreshed, even when the
+    account's clusters answer after the management tokens (a slow influxctl, as under Xvfb in the bundle)."""
+    import time
+
+    from token_desk.ui.clusters import account_clusters
+    from token_desk.ui.common import capture
+
+    find_clusters = account_clusters.find_clusters
+
+    def slow_influxctl(connection):
+        time.sleep(1.5)  # on its worker thread: influxctl slow to list the clusters
+        return find_clusters(connection)
+
+    monkeypatch.setattr(account_clusters, "find_clusters", slow_influxctl)
+
+    status_bars = []
+    grab = capture.grab_without_secrets
+
+    def grab_noting_the_status_bar(window):
+        status_bars.append((window.status.busy.isVisible(), window.status.facts_label.text()))
+        return grab(window)
+
+    monkeypatch.setattr(capture, "grab_without_secrets", grab_noting_the_status_bar)
     target = tmp_path / "shots" / "app.png"
     status, lines = run(qapp, screenshot=target)
     assert status == 0, lines
     assert f"self-test: screenshot saved to {target} ... ok" in lines
     image = QImage(str(target))
     assert image.width() >= 800 and image.height() >= 500
+    [(busy, facts)] = status_bars
+    assert not busy and "Last refreshed " in facts
 
 
 def test_a_refused_revoke_fails_the_revoke_step_and_stops(qapp, monkeypatch) -> None:

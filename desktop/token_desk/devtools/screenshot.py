@@ -24,6 +24,7 @@ from token_desk.api.models import Token, TokenKind
 from token_desk.ui.common.capture import grab_without_secrets
 
 LOAD_TIMEOUT_MS = 20_000
+CLEAR_BUTTON_FADE_MS = 500
 WINDOW_SIZE = (1280, 760)
 PAGES = {"management": TokenKind.MANAGEMENT, "database": TokenKind.DATABASE}
 DIALOGS = ("revoke", "revoke-several", "details", "connections", "about", "create", "secret", "export", "history")
@@ -199,10 +200,15 @@ def _save_when_loaded(window, options: argparse.Namespace, app: QApplication, re
         if options.attention:
             show_attention(window)
         target = open_dialog(window, options.dialog) if options.dialog else window
-        for _ in range(20):  # let the layout settle and paint
-            app.processEvents()
-        result.append(0 if grab_without_secrets(target).save(options.out) else 1)
-        app.quit()
+
+        def grab() -> None:
+            for _ in range(20):  # let the layout settle and paint
+                app.processEvents()
+            result.append(0 if grab_without_secrets(target).save(options.out) else 1)
+            app.quit()
+
+        # The search box's clear button fades in (Qt animates it): grabbed at once, it was missing or half drawn.
+        QTimer.singleShot(CLEAR_BUTTON_FADE_MS if options.search else 0, grab)
 
     QTimer.singleShot(200, check)  # let the first paint settle before checking
     QTimer.singleShot(LOAD_TIMEOUT_MS, lambda: (result.append(3), app.quit()))

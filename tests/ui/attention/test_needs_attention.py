@@ -176,3 +176,17 @@ def test_after_a_load_one_calm_notice_names_the_tokens_expiring_then_not_again_t
     window.refresh()
     wait_loaded(qtbot, window)
     assert window.notice.isHidden()  # once a day per connection
+
+
+def test_in_details_a_findings_sentence_is_not_broken_after_a_few_words(qtbot, window) -> None:
+    """The dialog is as wide as a UUID, and "Never expires, with full access to the account." broke in two."""
+    page = show_page(qtbot, window, TokenKind.MANAGEMENT)
+    token = next(token for token in shown_tokens(page)
+                 if "Never expires, with full access to the account." in
+                 [finding.sentence for finding in page.findings_of(token.id)])
+    dialog = show_token_details(window, page, token)
+    qtbot.addWidget(dialog)
+    qtbot.waitExposed(dialog)
+    panel = dialog.findChild(FindingsPanel)
+    label = next(label for label in panel.sentence_labels if label.text().startswith("Never expires"))
+    assert label.height() < 2 * label.fontMetrics().lineSpacing()  # one line

@@ -1,6 +1,9 @@
-"""Preferences → Policy in the settings file: a hand-edited or garbled value never breaks the window."""
+"""Preferences → Policy: a hand-edited or garbled value in the settings file never breaks the window, and the
+dialog reads as sentences."""
 
 from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel
 
 from token_desk.findings import DAY_RANGE, Policy
 from token_desk.ui.attention.policy_settings import read_policy, write_policy
@@ -24,3 +27,18 @@ def test_garbled_or_out_of_range_numbers_fall_back_or_are_clamped() -> None:
 
 def test_nothing_stored_is_the_default_policy() -> None:
     assert read_policy(MemorySettings()) == Policy()
+
+
+def test_the_preferences_read_as_sentences_one_day_and_many_days(qtbot) -> None:
+    from token_desk.ui.attention.preferences_dialog import PreferencesDialog
+
+    dialog = PreferencesDialog(Policy())
+    qtbot.addWidget(dialog)
+    intro = dialog.tabs.widget(0).findChildren(QLabel)[0].text()
+    # It read "What Needs attention flags."
+    assert intro == "When \u201cNeeds attention\u201d flags a token. Changes apply at once."
+    box = dialog.spin_boxes["expiry_warning_days"]
+    box.setValue(1)
+    assert box.text() == "1 day"  # was "1 days"
+    box.setValue(2)
+    assert box.text() == "2 days"

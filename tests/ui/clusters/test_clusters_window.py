@@ -481,3 +481,16 @@ def test_at_800_pixels_failed_clusters_lines_wrap_and_cut_nothing_beside_them(qt
         assert line.mapTo(window, line.rect().topRight()).x() <= window.width()
         assert line.retry.isVisible() and line.retry.mapTo(window, line.retry.rect().topRight()).x() <= window.width()
     account.faults.clear()
+
+
+def test_a_cluster_shown_alone_that_failed_reads_not_loaded_never_0_tokens(qtbot, start, account) -> None:
+    account.faults.refuse_cluster(cluster_id_named(account, "eu-2"), 403)
+    window = start()
+    database_page(window)
+    choose(qtbot, window, "eu-2")
+    qtbot.waitUntil(lambda: len(problem_lines(window)) == 1)  # Qt shows a line added to a shown widget next turn
+    assert problem_lines(window)[0].startswith("Cluster eu-2: ")  # the line above the table says why
+    assert window.status.counts == "Database Tokens not loaded"
+    assert window.commands["needs-attention"].text() == "Needs attention"
+    choose(qtbot, window, ALL_CLUSTERS)  # the others answer: their tokens are counted again
+    assert window.status.counts.startswith(f"{database_page(window).proxy.counts().total} tokens")

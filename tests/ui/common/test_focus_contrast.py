@@ -92,7 +92,7 @@ def make(kind: str) -> QWidget:
     if kind == "show inactive checkbox":
         return QCheckBox("Show inactive tokens")
     if kind == "button":
-        return QPushButton("Test connection")
+        return QPushButton("Test Connection")
     if kind == "revoke button":
         button = destructive_button("Revoke Token")
         button.setEnabled(True)

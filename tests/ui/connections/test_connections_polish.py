@@ -64,3 +64,18 @@ def test_every_placeholder_shows_whole_at_the_dialogs_smallest_width(qtbot) -> N
         if field.isVisible() and field.placeholderText():
             room = field.contentsRect().width() - 8  # the style's text margins and the frame
             assert field.fontMetrics().horizontalAdvance(field.placeholderText()) <= room, field.placeholderText()
+
+
+def test_every_button_of_the_connection_dialogs_is_in_title_case_as_everywhere_else(qtbot, window) -> None:
+    """"Test connection" was the one button in sentence case beside "Import from influxctl…", "Copy Token ID"."""
+    from PySide6.QtWidgets import QPushButton
+
+    small = {"a", "an", "as", "from", "in", "of", "on", "the", "to", "influxctl"}  # influxctl is its own name
+    connections = window.connections.manage_connections()
+    qtbot.addWidget(connections)
+    form = ProfileDialog(None, influxctl_program=find_influxctl)
+    qtbot.addWidget(form)
+    words = [(button.text(), word) for dialog in (connections, form) for button in dialog.findChildren(QPushButton)
+             for word in button.text().replace("…", "").split() if button.text() and not button.isFlat()]
+    assert ("Test Connection", "Connection") in words
+    assert [pair for pair in words if pair[1] not in small and not pair[1][0].isupper()] == []

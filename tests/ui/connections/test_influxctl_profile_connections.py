@@ -123,7 +123,7 @@ def test_test_connection_runs_the_influxctl_program_chosen_in_the_app(
         count = len(client.list_tokens(TokenKind.DATABASE))
         assert outcome.args[0] is True, dialog.test_row.message
         assert dialog.test_row.message == f"Connection OK: the server listed {count} database tokens."
-        dialog.buttons["Add…"].click()  # the profile form's own "Test connection" gets the same lookup
+        dialog.buttons["Add…"].click()  # the profile form's own "Test Connection" gets the same lookup
         assert [source().label for source in prompts.influxctl_sources] == [launcher]
         dialog.close()
     finally:

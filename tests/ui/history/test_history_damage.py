@@ -38,3 +38,16 @@ def test_a_history_that_cannot_be_read_says_so_in_the_apps_one_sentence(qtbot, t
         f"Reading the action history failed: Is a directory ({tmp_path / FILE_NAME}); "
         "reopen the History window."))
     assert not [record for record in caplog.records if record.levelname == "ERROR"]
+
+
+def test_a_history_not_read_yet_or_unreadable_never_counts_0_entries(qtbot, tmp_path: Path) -> None:
+    (tmp_path / FILE_NAME).mkdir()
+    history = HistoryWindow(Journal(tmp_path, clock=Clock()), lambda: None)
+    qtbot.addWidget(history)
+    history.show()
+    assert history.status.text() == "Reading the history…"  # until the worker answers
+    qtbot.waitUntil(lambda: history.status.text().startswith("Reading the action history failed: "))
+    failure = history.status.text()
+    history.outcome_box.setCurrentIndex(1)  # a filter chosen after the failure: still no "0 entries"
+    history.search_box.setText("laptop")
+    assert history.status.text() == failure

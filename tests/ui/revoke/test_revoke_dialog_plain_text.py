@@ -125,3 +125,21 @@ def test_database_permissions_read_one_line_per_database(qtbot) -> None:
     texts = [label.text() for label in dialog.findChildren(QLabel)]
     assert "telemetry: read, write\nAll databases: read" in texts
     assert "Never" in texts and "Prefix" not in "".join(texts)
+
+
+def test_a_caption_sits_beside_the_first_line_of_a_long_value(qtbot) -> None:
+    """"Permissions:" floated between the lines of a token's permissions (QFormLayout centres captions)."""
+    token = Token(kind=TokenKind.DATABASE, id="00000000-0000-4000-8000-00000000000a", description="db",
+                  created_at=CREATED, permissions=(Permission("read", "telemetry"), Permission("write", "logs"),
+                                                   Permission("read", "metrics")))
+    dialog = TokenDetailsDialog.show_for(None, token)
+    qtbot.addWidget(dialog)
+    qtbot.waitExposed(dialog)
+    labels = {label.text(): label for label in dialog.findChildren(QLabel)}
+    caption = labels["Permissions:"]
+    value = next(label for text, label in labels.items() if text.count("\n") == 2)
+    assert value.height() > 2 * caption.height()
+    def top(label: QLabel) -> int:
+        return label.mapTo(dialog, label.rect().topLeft()).y()
+
+    assert abs(top(caption) - top(value)) <= 1

@@ -104,6 +104,10 @@ def test_keyboard_shortcuts_lists_every_shortcut_of_the_registry(qtbot, bare_win
     assert rows["Refresh"].startswith(QKeySequence(QKeySequence.StandardKey.Refresh).toString(native) or "F5")
     assert rows["Export"] == QKeySequence("Ctrl+E").toString(native)
     assert rows["New Management Token"].endswith("(on the management tokens page)")
+    # Only keys every keyboard has: Linux binds Refresh, Find and New to dedicated keys too, and "F5, Refresh"
+    # read as if the word were a shortcut.
+    assert "Refresh" not in rows["Refresh"] and "Find" not in rows["Find"]
+    assert not rows["New Management Token"].startswith("New") and ", New" not in rows["New Management Token"]
     assert "Connections" not in rows  # no shortcut, not listed
     with_shortcut = [c for c in window_commands() if c.shortcuts]
     assert len(rows) == len(with_shortcut)
@@ -166,3 +170,37 @@ def test_the_readmes_about_picture_shows_the_about_dialog_with_the_connections_a
         assert any(window.connection.service.base_url in text for text in texts)
     finally:
         dialog.close()
+
+
+def test_the_view_menus_pages_are_radio_items_one_checked(bare_window) -> None:
+    """The page shown is one of three: drawn as check boxes they looked as if two could be shown at once."""
+    from PySide6.QtWidgets import QStyleOptionMenuItem
+
+    view = menu_named(bare_window, "View")
+    names = ("Management Tokens", "Database Tokens", "Clusters")
+    pages = [action for action in view.actions() if action.text() in names]
+    assert len(pages) == 3
+    kinds = set()
+    for action in pages:
+        option = QStyleOptionMenuItem()
+        view.initStyleOption(option, action)
+        kinds.add(option.checkType)
+    assert kinds == {QStyleOptionMenuItem.CheckType.Exclusive}
+    assert [action.isChecked() for action in pages] == [True, False, False]
+    show_inactive = next(action for action in view.actions() if action.text() == "Show inactive tokens")
+    option = QStyleOptionMenuItem()
+    view.initStyleOption(option, show_inactive)
+    assert option.checkType == QStyleOptionMenuItem.CheckType.NonExclusive  # a real on/off stays a check box
+
+
+def test_keyboard_shortcuts_shows_every_row_at_once_with_air_between_command_and_keys(qtbot, bare_window) -> None:
+    """A scroll bar hid the last rows of a short list, and "New Management Token" ran into "Ctrl+N"."""
+    dialog = ShortcutsDialog(bare_window, bare_window.commands.commands)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    table = dialog.findChild(QTableView)
+    assert not table.verticalScrollBar().isVisible()
+    model, metrics = table.model(), table.fontMetrics()
+    longest = max(metrics.horizontalAdvance(model.index(row, 0).data()) for row in range(model.rowCount()))
+    assert table.horizontalHeader().sectionSize(0) >= longest + 16

@@ -13,7 +13,7 @@ from token_desk.api.models import TokenKind
 from token_desk.app import create_window
 from token_desk.connection import ConnectionKind
 from token_desk.sandbox.influxctl import write_launcher
-from token_desk.ui.tokens.influxctl_panel import CHOOSE_TEXT, HEADLINE
+from token_desk.ui.tokens.influxctl_panel import CHOOSE_TEXT
 
 
 @pytest.fixture
@@ -71,11 +71,67 @@ def test_without_influxctl_the_management_page_explains_and_database_tokens_stil
     management = window.page(TokenKind.MANAGEMENT)
     assert unavailable(management)
     panel = management.unavailable_panel
-    assert panel.headline.text() == HEADLINE and "no influxctl" in panel.found.text()
+    assert panel.headline.text() == "Management tokens cannot be listed: influxctl not found"
+    assert "install it, or choose where it is" in panel.details.text()
     assert any(button.text() == CHOOSE_TEXT for button in panel.findChildren(QPushButton))
     assert not window.banner.isVisible()
     assert listed_ids(shown_tokens(window.page(TokenKind.DATABASE))) and \
         not unavailable(window.page(TokenKind.DATABASE))
+
+
+def test_without_influxctl_no_count_of_management_tokens_is_claimed(window_factory, sandbox):
+    """The service was never asked: the status bar says why there is no list, not "0 tokens", and Needs
+    attention counts nothing; the Database Tokens page still counts its own list."""
+    window = window_factory(url_args(sandbox))
+    facts = window.status.facts_label.text()
+    assert facts.startswith("Management tokens cannot be listed: influxctl not found")
+    assert "0 tokens" not in facts
+    assert window.commands["needs-attention"].text() == "Needs attention"
+    export = window.commands["export"]  # an empty file would say the same untruth
+    assert not export.isEnabled() and export.toolTip().startswith("Management tokens cannot be listed")
+    window.show_page(TokenKind.DATABASE)
+    assert export.isEnabled()
+    total = window.page(TokenKind.DATABASE).proxy.counts().total
+    assert total and window.status.counts.startswith(f"{total} tokens")
+    assert window.commands["needs-attention"].text().startswith("Needs attention (")
+
+
+def test_without_influxctl_the_expiry_reminders_say_they_hold_no_management_tokens(window_factory, sandbox, qtbot,
+                                                                                    tmp_path):
+    from tests.ui.file_prompts_fake import ScriptedFilePrompts
+    from token_desk.ui.attention.reminders import ReminderExport
+
+    window = window_factory(url_args(sandbox))
+    reminders = ReminderExport(window, ScriptedFilePrompts(tmp_path / "r.ics"))
+    assert reminders.start(tmp_path)
+    qtbot.waitUntil(lambda: not reminders.running)
+    message = window.statusBar().currentMessage()
+    assert message.startswith("Saved ") and "It has no management tokens: they are not listed here." in message
+
+
+def test_management_tokens_listed_before_influxctl_went_away_are_neither_counted_nor_in_the_reminders(
+        window_factory, sandbox, qtbot, tmp_path):
+    from tests.ui.file_prompts_fake import ScriptedFilePrompts
+    from token_desk.ui.attention.reminders import ReminderExport
+
+    launcher = write_launcher(tmp_path, sandbox.influxctl_command)
+    window = window_factory([*url_args(sandbox), "--influxctl", str(launcher)])
+    management = window.page(TokenKind.MANAGEMENT)
+    assert shown_tokens(management)
+    window.connections.choose_influxctl(str(tmp_path / "gone" / "influxctl"))  # a program that is not there
+    wait_loaded(qtbot, window)
+    assert unavailable(management)
+    assert window.status.counts.startswith("Management tokens cannot be listed")
+    assert window.commands["needs-attention"].text() == "Needs attention"
+    path = tmp_path / "r.ics"
+    reminders = ReminderExport(window, ScriptedFilePrompts(path))
+    assert reminders.start(tmp_path)
+    qtbot.waitUntil(lambda: not reminders.running)
+    assert "It has no management tokens" in window.statusBar().currentMessage()
+    import icalendar
+
+    summaries = [str(event["SUMMARY"]) for event in icalendar.Calendar.from_ical(path.read_bytes()).walk("VEVENT")]
+    assert summaries and not [summary for summary in summaries if summary.endswith("(management token)")]
 
 
 def test_too_old_influxctl_shows_the_version_found(window_factory, sandbox, tmp_path):
@@ -86,6 +142,7 @@ def test_too_old_influxctl_shows_the_version_found(window_factory, sandbox, tmp_
     panel = window.page(TokenKind.MANAGEMENT).unavailable_panel
     assert unavailable(window.page(TokenKind.MANAGEMENT))
     assert "2.5.0" in panel.found.text() and "too old" in panel.found.text()
+    assert window.status.counts == "Management tokens cannot be listed: influxctl is too old"
 
 
 def test_choosing_influxctl_from_the_panel_loads_management_tokens(window_factory, sandbox, tmp_path, qtbot):

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QComboBox, QLabel
 
 from tests.hostile import add_hostile_tokens
 from tests.ui.conftest import header_click, shown_tokens, wait_loaded
+from token_desk.ui.shell.status_line import clusters_text
 from token_desk.app import create_window
 from token_desk.api.models import TokenKind, TokenStatus
 from token_desk.models.columns import Column
@@ -218,3 +219,36 @@ def test_the_clusters_table_is_drawn_like_the_token_tables_and_flush_with_the_pa
     assert (clusters.showGrid(), clusters.alternatingRowColors()) == (tokens.showGrid(), tokens.alternatingRowColors())
     assert clusters.verticalHeader().defaultSectionSize() == tokens.verticalHeader().defaultSectionSize()
     assert clusters.mapTo(window.page_stack, QPoint()).x() == tokens.mapTo(window.page_stack, QPoint()).x()
+
+
+def test_a_list_not_yet_answered_is_loading_not_zero_tokens(qtbot, window) -> None:
+    window.set_connection(window.connection)  # the lists asked for again from nothing, as at a start
+    assert window.loader.busy
+    assert window.status.counts == "Loading management tokens…"
+    assert window.commands["needs-attention"].text() == "Needs attention"  # no "(0)" for tokens not listed
+    wait_loaded(qtbot, window)
+    assert window.status.counts.startswith(f"{window.current_page().proxy.counts().total} tokens")
+    assert window.commands["needs-attention"].text().startswith("Needs attention (")
+
+
+def test_a_first_list_cancelled_or_failed_says_not_loaded(qtbot, window, sandbox) -> None:
+    window.set_connection(window.connection)
+    window.cancel_loading()  # Esc before any list came
+    assert window.status.counts == "Management Tokens not loaded"
+    # Not "the tables show the last list loaded": there is none.
+    assert window.statusBar().currentMessage() == "Loading cancelled before any list came. Press F5 to load again."
+    sandbox.faults.fail_next_requests(1, 403, path_ending="/tokens")
+    window.sidebar.setCurrentRow(1)
+    window.set_connection(window.connection)
+    wait_loaded(qtbot, window)
+    assert window.banner.isVisible()  # it says why
+    assert window.status.counts == "Database Tokens not loaded"
+
+
+
+def test_the_clusters_page_counts_what_it_lists_and_no_clusters_while_finding_them(window) -> None:
+    window.show_clusters()
+    count = len(window.clusters.clusters)
+    assert count and window.status.counts == clusters_text(count, finding=False)
+    assert clusters_text(0, finding=True) == "Finding clusters…"  # not "0 clusters" before any answer
+    assert clusters_text(1, finding=False) == "1 cluster"

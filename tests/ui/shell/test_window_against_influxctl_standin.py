@@ -287,7 +287,7 @@ def test_an_unusable_influxctl_is_a_calm_panel_and_database_tokens_still_load(op
     world.modes(*modes, version=version)
     window = open_window(way_a(sandbox, world))
     text = readable_text(window)
-    assert "Management tokens are only available through influxctl" in text and sentence in text
+    assert "Management tokens cannot be listed: influxctl " in text and sentence in text
     assert_a_clear_sentence(text)
     assert any(button.text() == "Choose influxctl…" and button.isVisible()
                for button in window.findChildren(QPushButton))

@@ -35,6 +35,7 @@ class Attention(QObject):
         self.reminders = ReminderExport(window, prompts)
         for page in window.pages.values():
             page.proxy.counts_changed.connect(self._update_count)
+            page.listing_changed.connect(self._update_count)
         window.sidebar.currentRowChanged.connect(self._update_count)
         window.loader.loaded.connect(self._after_load)
         self._update_count()
@@ -49,13 +50,15 @@ class Attention(QObject):
             page.set_attention_only(only)
 
     def _update_count(self, *_ignored: object) -> None:
-        count = self._window.current_page().proxy.counts().needs_attention
-        connected = self._window.connection is not None  # on the welcome page "(0)" would count no account
-        self.toggle.setText(f"{self._toggle_text} ({count:,})" if connected else self._toggle_text)
+        page = self._window.current_page()
+        count = page.proxy.counts().needs_attention
+        # On the welcome page "(0)" would count no account; on a page without a list, tokens never listed.
+        counted = self._window.connection is not None and page.listed
+        self.toggle.setText(f"{self._toggle_text} ({count:,})" if counted else self._toggle_text)
         button = self._window.toolbar.widgetForAction(self.toggle)
         if button is not None:
             button.setAccessibleName(f"{self._toggle_text}: {count:,} token{'' if count == 1 else 's'}"
-                                     if connected else self._toggle_text)
+                                     if counted else self._toggle_text)
 
     # ---- policy ----------------------------------------------------------------------------------
     def open_preferences(self) -> PreferencesDialog:

@@ -13,6 +13,7 @@ from token_desk.ui.common.plain_text import plain_label
 
 SIGNED_IN_NOTE = ("Token Desk is signed in with this token: rotating or revoking it signs Token Desk out "
                   "until you sign in with the new one.")
+SENTENCE_CHARS = 50  # a sentence's narrowest line, in average characters
 FIX_TIPS = {
     Fix.ROTATE: "Create a replacement (with an expiry and a description of your choice), then revoke this one",
     Fix.EDIT: "Change this token's description and permissions",
@@ -43,6 +44,9 @@ class FindingsPanel(QGroupBox):
         row = QHBoxLayout()
         sentence = plain_label(finding.sentence, wrap=True)  # a missing database's name is server text
         sentence.setAccessibleName(finding.rule.label)
+        # Room for a sentence on a line or two: a wrapped label asks for little, and the Details dialog (as wide as
+        # a UUID) broke "Never expires, with full access to the account." after three words.
+        sentence.setMinimumWidth(sentence.fontMetrics().averageCharWidth() * SENTENCE_CHARS)
         self.sentence_labels.append(sentence)
         row.addWidget(sentence, 1)
         fix = finding.rule.fix_for(token.kind)

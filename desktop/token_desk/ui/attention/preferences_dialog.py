@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QLabel, Q
 from token_desk.findings import DAY_RANGE, DEFAULT_POLICY, Policy
 from token_desk.ui.common.dialog_buttons import button_box
 
+INTRO = "When “Needs attention” flags a token. Changes apply at once."
 FIELDS = (
     ("expiry_warning_days", "Warn about tokens expiring within",
      "Expires soon, the Needs attention count and the notice after a load use this window"),
@@ -17,6 +18,15 @@ FIELDS = (
     ("database_max_age_days", "Database tokens are old after",
      "A database token created this many days ago or more should be rotated"),
 )
+
+
+def day_count_box() -> QSpinBox:
+    """A number of days that reads as one ("1 day", "14 days")."""
+    box = QSpinBox()
+    box.setRange(*DAY_RANGE)
+    box.setSuffix(" days")
+    box.valueChanged.connect(lambda value: box.setSuffix(" day" if value == 1 else " days"))
+    return box
 
 
 class PreferencesDialog(QDialog):
@@ -41,13 +51,11 @@ class PreferencesDialog(QDialog):
     def _policy_page(self, policy: Policy) -> QWidget:
         page = QWidget()
         form = QFormLayout(page)
-        intro = QLabel("What Needs attention flags. Changes apply at once.")
+        intro = QLabel(INTRO)
         intro.setWordWrap(True)
         form.addRow(intro)
         for name, caption, tip in FIELDS:
-            box = QSpinBox()
-            box.setRange(*DAY_RANGE)
-            box.setSuffix(" days")
+            box = day_count_box()
             box.setValue(getattr(policy, name))
             box.setToolTip(tip)
             box.setAccessibleName(caption)

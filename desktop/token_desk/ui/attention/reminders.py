@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
@@ -20,10 +21,13 @@ def default_file_name(label: str) -> str:
     return f"token-expiry-{safe.strip('-') or 'tokens'}-{date.today():%Y-%m-%d}.ics"
 
 
-def reminders_sentence(count: int, cancelled: int, path: Path) -> str:
+def reminders_sentence(count: int, cancelled: int, path: Path, left_out: Sequence[str] = ()) -> str:
+    """`left_out`: the pages (e.g. "management tokens") without a list, whose tokens the file cannot hold."""
     saved = f"Saved {count:,} expiry reminder{'' if count == 1 else 's'}"
     gone = f" and {cancelled:,} cancelled one{'' if cancelled == 1 else 's'}" if cancelled else ""
-    return f"{saved}{gone} to {path}. Import the file into your calendar; a newer file updates the same events."
+    missing = f" It has no {' or '.join(left_out)}: they are not listed here." if left_out else ""
+    return (f"{saved}{gone} to {path}.{missing} Import the file into your calendar; a newer file updates the "
+            "same events.")
 
 
 class ReminderExport(QObject):
@@ -49,18 +53,20 @@ class ReminderExport(QObject):
         path = with_suffix(chosen, "ics")
         if path.exists() and not self._prompts.confirm_overwrite(window, path):
             return False
-        tokens = [token for page in window.pages.values() for token in page.model.tokens()]
+        # A list the influxctl panel has replaced since is no longer shown: left out, as a list never loaded.
+        tokens = [token for page in window.pages.values() if page.listed for token in page.model.tokens()]
+        left_out = [page.title.lower() for page in window.pages.values() if not page.listed]
         now = utc_now()
         cancelled = len(reminder_tokens(tokens, now)[1])
         self.running = True
         run_in_background(export_expiry_reminders, path, tokens, now, f"Token Desk: {connection.label}",
-                          context=self, on_result=lambda count: self._done(count, cancelled, path),
+                          context=self, on_result=lambda count: self._done(count, cancelled, path, left_out),
                           on_error=lambda error: self._failed(error, path))
         return True
 
-    def _done(self, count: int, cancelled: int, path: Path) -> None:
+    def _done(self, count: int, cancelled: int, path: Path, left_out: Sequence[str]) -> None:
         self.running = False
-        self._window.status.show_message(reminders_sentence(count, cancelled, path), 10_000)
+        self._window.status.show_message(reminders_sentence(count, cancelled, path, left_out), 10_000)
 
     def _failed(self, error: BaseException, path: Path) -> None:
         self.running = False

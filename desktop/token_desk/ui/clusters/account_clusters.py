@@ -293,6 +293,8 @@ class AccountClusters(QObject):
 
     def _after_rows_changed(self) -> None:
         shown = set(self.table.shown_ids)
+        if self.table.pushing and self.page.listed and not any(map(self.table.rows.is_loaded, shown)):
+            self.page.forget_list()  # every cluster shown failed: "0 tokens" would say they have none
         self.problems.show_failed([(cluster, error) for cluster, error in self.table.rows.failed()
                                    if cluster.id in shown and not self.shows_own_cluster_only])
         self.clusters_page.refresh()

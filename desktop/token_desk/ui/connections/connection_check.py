@@ -1,4 +1,4 @@
-""""Test connection": list the database tokens over REST off the GUI thread and say what happened.
+""""Test Connection": list the database tokens over REST off the GUI thread and say what happened.
 
 That one call proves the URL, the account and cluster IDs and the management token; management
 tokens themselves come from influxctl, which the Management Tokens page checks when it loads."""
@@ -53,14 +53,14 @@ def describe_success(count: int) -> str:
 
 
 class ConnectionTestRow(QWidget):
-    """A "Test connection" button and the outcome beside it; the owner supplies the probe."""
+    """A "Test Connection" button and the outcome beside it; the owner supplies the probe."""
 
     test_requested = Signal()
     finished = Signal(bool, str)  # ok, message shown
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.button = QPushButton("Test connection", self)
+        self.button = QPushButton("Test Connection", self)
         self.button.clicked.connect(self.test_requested)
         self.cancel_button = QPushButton("Cancel", self)  # beside the "Testing…" it stops
         self.cancel_button.clicked.connect(self.cancel)

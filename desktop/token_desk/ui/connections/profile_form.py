@@ -272,13 +272,13 @@ class ProfileForm(QWidget):
                                          added_cluster_ids=added), token)
 
     def influxctl_probe(self, program: InfluxctlProgram) -> Callable[[], int]:
-        """For "Test connection" of an influxctl profile: list its database tokens through `program`."""
+        """For "Test Connection" of an influxctl profile: list its database tokens through `program`."""
         config = self.inputs[INFLUXCTL_CONFIG_FIELD].text().strip() or None
         profile = self.inputs[INFLUXCTL_PROFILE_FIELD].text().strip() or "default"
         return lambda: count_influxctl_database_tokens(program, config, profile)
 
     def connection_values(self) -> tuple[str, str, str, str, bool]:
-        """URL, account ID, cluster ID, typed token and the plain-HTTP choice, for "Test connection"."""
+        """URL, account ID, cluster ID, typed token and the plain-HTTP choice, for "Test Connection"."""
         text = {key: line_edit.text().strip() for key, line_edit in self.inputs.items()}
         return (text[ProfileField.BASE_URL], text[ProfileField.ACCOUNT_ID], text[ProfileField.CLUSTER_ID],
                 self.token_field.text().strip(), self._plain_http_allowed())

@@ -67,6 +67,7 @@ class HistoryWindow(QWidget):
         self._connection = connection
         self._prompts = prompts or FilePrompts()
         self._reading = self._read_again = False
+        self._read_once = False  # until the journal is read, no count: "0 entries" would claim an empty history
         self._reported_damage: set = set()
         self.model = HistoryTableModel(self)
         self._build()
@@ -170,10 +171,13 @@ class HistoryWindow(QWidget):
             self._read_again = True
             return
         self._reading = True
+        if not self._read_once:
+            self.status.setText("Reading the history…")
         run_in_background(self.journal.read, context=self, on_result=self._loaded, on_error=self._load_failed)
 
     def _loaded(self, read: HistoryRead) -> None:
         self._reading = False
+        self._read_once = True
         selected = self.selected_entry()
         self.model.set_entries(read.entries)
         self._refill_profiles()
@@ -219,6 +223,8 @@ class HistoryWindow(QWidget):
         self.update_check()
 
     def _update_counts(self) -> None:
+        if not self._read_once:
+            return  # "Reading the history…", or why it could not be read, stays
         shown, total = self.model.rowCount(), self.model.total
         entries = "entry" if total == 1 else "entries"
         self.status.setText(f"{total} {entries}" + ("" if shown == total else f" · {shown} shown"))

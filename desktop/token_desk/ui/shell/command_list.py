@@ -91,6 +91,11 @@ def on_a_token_page(state: WindowState) -> str | None:
     return ON_CLUSTERS_PAGE if state.clusters_shown else None
 
 
+def export_blocker(state: WindowState) -> str | None:
+    """A page without a list would export an empty file, as if the account had no such tokens."""
+    return on_a_token_page(state) or state.not_listed
+
+
 def refresh_blocker(state: WindowState) -> str | None:
     if not state.connected:
         return NOT_CONNECTED
@@ -238,7 +243,7 @@ def window_commands() -> tuple[Command, ...]:
                 tip="Add, edit or switch connection profiles", icon="connection", menu="File", section=0),
         Command("export", "Export…", lambda host, _c: export_page(host),
                 tip="Save the current page's tokens as CSV or JSON", shortcuts=("Ctrl+E",),
-                enabled=on_a_token_page, menu="File", section=1),
+                enabled=export_blocker, menu="File", section=1),
         Command("export-reminders", "Export Expiry Reminders…", lambda host, _c: host.attention.export_reminders(),
                 tip="Save an iCalendar file with a reminder 7 days and 1 day before each token expires",
                 enabled=when_connected, menu="File", section=1),

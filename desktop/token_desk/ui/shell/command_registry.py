@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMenu, QWidget
 
 from token_desk.api.clusters import Cluster
@@ -40,6 +40,8 @@ class WindowState:
     # Kinds whose tokens cannot be listed nor created here (no usable influxctl), each with the reason its
     # page gives.
     unavailable: Mapping[TokenKind, str] = field(default_factory=dict)
+    # Why the token page shown has no list the service gave (loading, failed, cancelled, unavailable); None: it has.
+    not_listed: str | None = None
 
 
 def always(_state: WindowState) -> str | None:
@@ -108,8 +110,14 @@ class CommandActions(QObject):
         self._host = host
         self._actions: dict[str, QAction] = {}
         self._menus: dict[str, QMenu] = {}
+        # Commands checked by a rule are one choice of several (the page shown): drawn as radio items, not as
+        # check boxes that look as if two pages could be shown at once.
+        self._choices = QActionGroup(self)
+        self._choices.setExclusionPolicy(QActionGroup.ExclusionPolicy.Exclusive)
         for command in self.commands:
             self._actions[command.key] = self._make(command, parent)
+            if command.checked is not None:
+                self._choices.addAction(self._actions[command.key])
 
     def _make(self, command: Command, window: QWidget) -> QAction:
         if command.fill is not None:

@@ -29,7 +29,7 @@ from token_desk.ui.shell.command_list import new_token_key
 from token_desk.ui.shell.command_registry import Command, CommandActions, WindowState
 from token_desk.ui.shell.menu_bar import build_menu_bar
 from token_desk.ui.shell.row_commands import RowCommands
-from token_desk.ui.shell.status_line import StatusLine
+from token_desk.ui.shell.status_line import StatusLine, clusters_text
 from token_desk.ui.tokens import TokenLoader, TokenPage
 from token_desk.ui.shell.toolbar import MainToolBar
 from token_desk.ui.shell.welcome_page import WelcomePage
@@ -43,6 +43,7 @@ CLUSTERS_PAGE_TITLE = "Clusters"
 SIGNED_OUT_PREFIX = "Signed out: "
 DEMO_RESTART_HINT = " Restart the demo to get fresh sample data and a new token."
 LOAD_CANCELLED = "Loading cancelled; the tables show the last list loaded. Press F5 to load again."
+FIRST_LOAD_CANCELLED = "Loading cancelled before any list came. Press F5 to load again."
 SIDEBAR_AIR = 4  # a little room right of the longest page name
 
 
@@ -191,6 +192,8 @@ class MainWindow(QMainWindow):
             page.empty_state.set_create_action(self.commands[new_token_key(kind)])
         for page in self.pages.values():
             page.proxy.counts_changed.connect(self._update_counts)
+            page.listing_changed.connect(self._update_counts)
+            page.listing_changed.connect(self.update_actions)  # Export follows: nothing to export without a list
             page.view.selectionModel().selectionChanged.connect(self.update_actions)
         self.clusters.busy_changed.connect(self._on_busy)
         self.clusters.changed.connect(self._on_clusters_changed)
@@ -241,11 +244,13 @@ class MainWindow(QMainWindow):
         if self.loader.busy or self.clusters.busy:
             self.loader.cancel()
             self.clusters.cancel()
-            self.status.show_message(LOAD_CANCELLED, 15_000)
+            nothing_yet = not any(page.listed for page in self.pages.values())
+            self.status.show_message(FIRST_LOAD_CANCELLED if nothing_yet else LOAD_CANCELLED, 15_000)
 
     def _on_busy(self, _busy: bool) -> None:
         self._busy = self.loader.busy or self.clusters.busy
         self.status.set_busy(self._busy)
+        self._update_counts()  # "Loading …" becomes "… not loaded" when a first list failed or was cancelled
         self.update_actions()
 
     def _on_clusters_changed(self) -> None:
@@ -411,23 +416,28 @@ class MainWindow(QMainWindow):
             self.status.set_count_text("")
             return
         if self.clusters_shown:
-            count = len(self.clusters.clusters)
-            self.status.set_count_text(f"{count} cluster{'' if count == 1 else 's'}")
+            self.status.set_count_text(clusters_text(len(self.clusters.clusters), self.clusters.finding))
             return
-        counts = self.current_page().proxy.counts()
+        page = self.current_page()
+        if not page.listed:  # loading, failed, cancelled or unavailable: no count the service never gave
+            self.status.set_count_text(page.not_listed_text(loading=self._busy))
+            return
+        counts = page.proxy.counts()
         self.status.set_counts(counts.total, counts.shown, counts.inactive_hidden)
 
     def command_state(self) -> WindowState:
         connection = self._connection
         clusters_shown = self.clusters_shown
         cluster = self.clusters.clusters_page.selected_cluster() if clusters_shown else None
+        shown = self.current_page()
         return WindowState(connected=connection is not None, demo=bool(connection and connection.is_demo),
                            busy=self._busy, signed_out=self._signed_out, page=self.current_page().kind,
                            selection=() if clusters_shown else tuple(self.current_page().selected_tokens()),
                            keeps_history=self.journal is not None, clusters_shown=clusters_shown,
                            cluster=cluster, cluster_failed=self.clusters.failed(cluster),
                            unavailable={kind: page.unavailable_reason for kind, page in self.pages.items()
-                                        if page.unavailable_reason})
+                                        if page.unavailable_reason},
+                           not_listed=None if shown.listed else shown.not_listed_text(loading=self._busy))
 
     def update_actions(self, *_ignored: object) -> None:
         """Runs on every change of the window's state: the registry's one rule enables every command."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QDialog, QDialogButtonBox, QHeaderView, QVBoxLayout, QWidget
 
@@ -16,13 +17,20 @@ CELL_AIR = 12  # beyond a cell's own margins
 MARGIN = 12  # the dialog's, each side
 
 
+def on_every_keyboard(sequence: QKeySequence) -> bool:
+    """False for a key only some keyboards have (Qt's Refresh, Find, New, Copy keys, which a standard key also
+    binds on Linux): listed, "F5, Refresh" read as if the word were a shortcut. Such a key still works."""
+    first = sequence[0]
+    return sequence.count() > 1 or bool(first.keyboardModifiers()) or first.key().value < Qt.Key.Key_Back.value
+
+
 def shortcut_rows(commands: Sequence[Command]) -> list[tuple[str, str]]:
     """(command, keys) for each command with a shortcut on this system, in menu order; keys as the system
     writes them (⌘ on a Mac)."""
     rows = []
     for command in commands:
         keys = [sequence.toString(QKeySequence.SequenceFormat.NativeText)
-                for sequence in key_sequences(command.shortcuts)]
+                for sequence in key_sequences(command.shortcuts) if on_every_keyboard(sequence)]
         if not keys:
             continue
         where = f" (on the {command.page.label.lower()}s page)" if command.page is not None else ""
@@ -48,7 +56,9 @@ class ShortcutsDialog(QDialog):
         self.table.setAccessibleName("Keyboard shortcuts")
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        # The longest command and some air before its keys ("New Management Token" ran into "Ctrl+N").
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Fixed)
+        header.resizeSection(0, self.table.sizeHintForColumn(0) + CELL_AIR)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         # Wide enough for both columns whole, never narrower than the minimum.
         frame = 2 * self.table.frameWidth() + self.table.verticalScrollBar().sizeHint().width()
@@ -59,6 +69,17 @@ class ShortcutsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)
         layout.addWidget(buttons)
+        self.resize(self.minimumWidth(), self._height_for_every_row(buttons))
+
+    def _height_for_every_row(self, buttons: QWidget) -> int:
+        """Every shortcut in sight at once where the screen allows (the list is short: a scroll bar only hid
+        its last rows), never less than the minimum."""
+        rows = sum(self.table.rowHeight(row) for row in range(self.model.rowCount()))
+        table = rows + self.table.horizontalHeader().sizeHint().height() + 2 * self.table.frameWidth()
+        margins = self.layout().contentsMargins()
+        wanted = table + self.layout().spacing() + buttons.sizeHint().height() + margins.top() + margins.bottom()
+        screen = self.screen().availableGeometry().height() if self.screen() is not None else wanted
+        return max(MINIMUM_SIZE[1], min(wanted, int(screen * 0.85)))
 
     @classmethod
     def show_for(cls, parent: QWidget | None, commands: Sequence[Command]) -> None:

@@ -24,6 +24,13 @@ def counts_text(total: int, shown: int, inactive_hidden: int) -> str:
     return SEPARATOR.join(parts)
 
 
+def clusters_text(count: int, finding: bool) -> str:
+    """The Clusters page's count; while the account's clusters are still being found, that instead."""
+    if finding and not count:
+        return "Finding clusters…"
+    return f"{count} cluster{'' if count == 1 else 's'}"
+
+
 class ElidedMessage(QLabel):
     """The passing message, cut with "…" where the counts begin (QStatusBar's own drawing ran into them);
     the whole message is its tooltip and what a screen reader reads."""

@@ -14,7 +14,7 @@ from typing import Sequence
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
-    QDialog, QDialogButtonBox, QFormLayout, QFrame, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget,
+    QDialog, QDialogButtonBox, QFrame, QGridLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget,
 )
 
 from token_desk.api.models import Token, TokenKind
@@ -170,9 +170,14 @@ class TokenDetailsDialog(QDialog):
         super().__init__(parent)
         self._token = token
         self.setWindowTitle(f"{token.kind.label} Details")
-        form = QFormLayout()
-        for field in all_fields(token):
-            form.addRow(plain_label(field.caption + ":"), value_label(field))
+        # A grid, not a QFormLayout: that centres each caption on its value's height, so "Permissions:" floated
+        # between the lines of a token's permissions; here every caption sits beside its value's first line.
+        form = QGridLayout()
+        form.setColumnStretch(1, 1)
+        top_left = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
+        for row, field in enumerate(all_fields(token)):
+            form.addWidget(plain_label(field.caption + ":"), row, 0, top_left)
+            form.addWidget(value_label(field), row, 1, Qt.AlignmentFlag.AlignTop)
         buttons = button_box(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         self._copy_button = QPushButton("Copy Token ID")

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QAbstractItemView, QPushButton, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QToolButton, QVBoxLayout, QWidget
 
 from token_desk.models.row_order import Counts
-from token_desk.ui.common.palette import Colours, style_live
+from token_desk.ui.common.link_button import link_button
 from token_desk.ui.common.plain_text import plain_label
 
 TOP_MARGIN = 36
@@ -23,12 +23,6 @@ def no_match_text(search: str) -> str:
 
 def show_inactive_text(count: int) -> str:
     return f"Show inactive tokens ({count} match{'' if count == 1 else 'es'})"
-
-
-def _link_style(c: Colours) -> str:
-    return (f"QPushButton#emptyStateLink {{ color: {c.link}; border: none; background: transparent;"
-            " text-decoration: underline; padding: 2px; }"
-            f" QPushButton#emptyStateLink:focus {{ outline: none; border: 1px dotted {c.link}; }}")
 
 
 class EmptyState(QWidget):
@@ -46,11 +40,7 @@ class EmptyState(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.25)
         self.headline.setFont(font)
         self.headline.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-        self.link = QPushButton()
-        self.link.setObjectName("emptyStateLink")
-        self.link.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.link.setFlat(True)
-        style_live(self.link, _link_style)
+        self.link = link_button()
         self.link.clicked.connect(self.show_inactive_requested)
         self.create_button = QToolButton()
         self.create_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)

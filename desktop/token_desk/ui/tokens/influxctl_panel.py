@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from token_desk.api.influxctl import (
     DOWNLOAD_URL, InfluxctlNeedsItsOwnSignInError, InfluxctlTooOldError, InfluxctlUnavailableError,
 )
+from token_desk.ui.common.link_button import link_button
 from token_desk.ui.common.plain_text import plain_label
 
-HEADLINE = "Management tokens are only available through influxctl"
 EXPLANATION = ("InfluxData's Management API has no management-token endpoints: Token Desk lists, creates and "
                "revokes management tokens by running influxctl, InfluxData's command-line tool (2.6.0 or later). "
                "Database tokens keep working without it.")
@@ -19,16 +19,28 @@ CHOOSE_TEXT = "Choose influxctl…"
 DOWNLOAD_TEXT = "Download influxctl (docs.influxdata.com)"
 
 
-def found_text(error: InfluxctlUnavailableError) -> str:
+def cannot_list_text(error: InfluxctlUnavailableError) -> str:
+    """The plain fact, the panel's headline and the status bar's words in place of a count (the service was
+    never asked, so "0 tokens" would be untrue)."""
     if isinstance(error, InfluxctlNeedsItsOwnSignInError):
-        return ""  # no program was at fault: the sentence below says what to do
+        return "Management tokens cannot be listed here without an influxctl profile"
+    if isinstance(error, InfluxctlTooOldError) and error.found_version:
+        return "Management tokens cannot be listed: influxctl is too old"
+    if isinstance(error, InfluxctlTooOldError):
+        return "Management tokens cannot be listed: influxctl did not report its version"
+    if error.program:
+        return "Management tokens cannot be listed: influxctl could not be started"
+    return "Management tokens cannot be listed: influxctl not found"
+
+
+def found_text(error: InfluxctlUnavailableError) -> str:
+    if isinstance(error, InfluxctlNeedsItsOwnSignInError) or not error.program:
+        return ""  # no program was found or at fault: the headline and the sentence below say it all
     if isinstance(error, InfluxctlTooOldError) and error.found_version:
         return f"Found: influxctl {error.found_version} at {error.program} (too old)."
     if isinstance(error, InfluxctlTooOldError):
         return f"Found: {error.program}, which does not report an influxctl version."
-    if error.program:
-        return f"Not usable: {error.program}."
-    return "Found: no influxctl."
+    return f"Not usable: {error.program}."
 
 
 def create_blocker(error: InfluxctlUnavailableError) -> str:
@@ -49,7 +61,7 @@ class InfluxctlMissingPanel(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("influxctlMissingPanel")
-        self.headline = QLabel(HEADLINE, self)
+        self.headline = plain_label(cannot_list_text(InfluxctlUnavailableError()), self, wrap=True)
         font = self.headline.font()
         font.setPointSizeF(font.pointSizeF() * 1.25)
         font.setBold(True)
@@ -60,9 +72,7 @@ class InfluxctlMissingPanel(QFrame):
         self.choose_button = QPushButton(CHOOSE_TEXT, self)
         self.choose_button.clicked.connect(self.choose_requested)
         # A button, not a rich-text link: every label in the app stays plain text.
-        self.download_link = QPushButton(DOWNLOAD_TEXT, self)
-        self.download_link.setFlat(True)
-        self.download_link.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.download_link = link_button(DOWNLOAD_TEXT, self)
         self.download_link.setToolTip(DOWNLOAD_URL)
         self.download_link.clicked.connect(lambda: QDesktopServices.openUrl(QUrl(DOWNLOAD_URL)))
         self.create_blocker = create_blocker(InfluxctlUnavailableError())
@@ -89,6 +99,7 @@ class InfluxctlMissingPanel(QFrame):
 
     def show_error(self, error: InfluxctlUnavailableError) -> None:
         self.create_blocker = create_blocker(error)
+        self.headline.setText(cannot_list_text(error))
         self.found.setText(found_text(error))
         self.found.setVisible(bool(self.found.text()))
         self.details.setText(str(error))

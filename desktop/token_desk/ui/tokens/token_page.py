@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Hashable, Iterable, Sequence
 
-from PySide6.QtCore import QByteArray, QItemSelection, QItemSelectionModel, QPoint, Qt, QTimer
+from PySide6.QtCore import QByteArray, QItemSelection, QItemSelectionModel, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QIcon
 from PySide6.QtWidgets import QMenu, QStackedWidget, QVBoxLayout, QWidget
 
@@ -48,6 +48,10 @@ def status_colour(status: DisplayStatus) -> QColor | None:
 
 
 class TokenPage(QWidget):
+    """`listing_changed()`: the page now shows a list the service gave, or no longer does (see `listed`)."""
+
+    listing_changed = Signal()
+
     def __init__(self, kind: TokenKind, parent: QWidget | None = None,
                  columns: Sequence[ColumnSpec] | None = None, header: QWidget | None = None) -> None:
         """`header`: shown above the table (the Database Tokens page's cluster picker and problems)."""
@@ -96,10 +100,25 @@ class TokenPage(QWidget):
         """Show why these tokens cannot be listed (no usable influxctl) where the table was."""
         self.unavailable_panel.show_error(error)
         self.stack.setCurrentWidget(self.unavailable_panel)
+        self.listing_changed.emit()
         return self.unavailable_panel
 
     def hide_unavailable(self) -> None:
         self.stack.setCurrentWidget(self.view)
+        self.listing_changed.emit()
+
+    @property
+    def listed(self) -> bool:
+        """The table shows a list the service gave. Not so while the first list loads, after it failed or
+        was cancelled, nor while the panel says why none can be listed: no count may then be shown."""
+        return self._loaded and self.stack.currentWidget() is self.view
+
+    def not_listed_text(self, loading: bool) -> str:
+        """What the status bar says in place of a count while not `listed`: "0 tokens" would claim an
+        account without any, which the service never said."""
+        if self.stack.currentWidget() is self.unavailable_panel:
+            return self.unavailable_panel.headline.text()
+        return f"Loading {self.title.lower()}…" if loading else f"{self.title} not loaded"
 
     @property
     def unavailable_reason(self) -> str | None:
@@ -241,6 +260,7 @@ class TokenPage(QWidget):
         current = self.current_token()
         self._loaded = True
         self.model.set_tokens(tokens, requested_at)
+        self.listing_changed.emit()
         self.select_ids(selected, current.id if current else None)
         self._give_the_keyboard_a_row()
         self._update_empty_state()
@@ -291,10 +311,15 @@ class TokenPage(QWidget):
 
     def clear(self) -> None:
         """No rows, and no "nothing here" either: the next list is on its way."""
-        self._loaded = False
         self._several_clusters = False  # the Cluster column shows only while several clusters are shown
+        self.forget_list()
+
+    def forget_list(self) -> None:
+        """No rows and no count: no list came for what the page shows (on its way, or failed everywhere)."""
+        self._loaded = False
         self.model.set_tokens(())
         self._update_empty_state()
+        self.listing_changed.emit()
 
     def _update_empty_state(self, *_ignored: object) -> None:
         self.empty_state.update_for(self.proxy.counts(), self.proxy.search_text, self._loaded,
