@@ -172,7 +172,8 @@ class ManagementApiClient:
 
                 from token_desk.api.transport import cancellable_transport
 
-                self._http_client = httpx.Client(timeout=self._timeout, transport=cancellable_transport())
+                transport = cancellable_transport(tls=not self._base_url.lower().startswith("http://"))
+                self._http_client = httpx.Client(timeout=self._timeout, transport=transport)
                 if self._closed:  # closed before its first request: sending fails as on any closed client
                     self._http_client.close()
             return self._http_client
