@@ -112,3 +112,4 @@ class WelcomePage(QWidget):
         outer.addStretch(1)
         outer.addWidget(card, 0, Qt.AlignmentFlag.AlignHCenter)
         outer.addStretch(2)
+        card.setVisible(self.isVisible())  # made in showEvent, after Qt showed the children it had
