@@ -48,3 +48,26 @@ def test_a_collector_turned_off_elsewhere_stays_off() -> None:
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_what_a_build_made_is_not_walked_again_by_the_collector() -> None:
+    made: list[Node] = []
+    frozen_before = gc.get_freeze_count()
+    try:
+        collector_paused(lambda: made.extend(Node() for _ in range(1000)))()
+        assert gc.get_freeze_count() >= frozen_before + len(made)
+        assert gc.get_count()[0] < len(made)  # the next young collection does not meet them
+        assert cycle_freed_by_the_collector()
+    finally:
+        gc.unfreeze()
+
+
+def test_a_failed_build_freezes_nothing() -> None:
+    def refused():
+        Node()  # a cycle dropped by the failed build: the collector frees it
+        raise ValueError("bad command line")
+
+    frozen_before = gc.get_freeze_count()
+    with pytest.raises(ValueError):
+        collector_paused(refused)()
+    assert gc.get_freeze_count() == frozen_before

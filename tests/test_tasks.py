@@ -176,3 +176,24 @@ def test_finished_work_is_let_go_with_its_arguments(qtbot):
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     gc.collect()
     assert len(alive) == 0
+
+
+def test_work_started_while_held_runs_in_order_once_released(qtbot):
+    from token_desk.tasks import hold_background_work
+
+    context, ran, delivered = QObject(), [], []
+    release = hold_background_work()
+    try:
+        for name in ("first", "second"):
+            run_in_background(ran.append, name, on_result=delivered.append, on_error=delivered.append,
+                              context=context)
+        qtbot.wait(100)
+        assert ran == [] and delivered == []
+    finally:
+        release()
+    qtbot.waitUntil(lambda: len(delivered) == 2, timeout=5000)
+    assert sorted(ran) == ["first", "second"]
+    release()  # again: nothing held any more, and nothing is run twice
+    run_in_background(ran.append, "after", on_result=delivered.append, on_error=delivered.append, context=context)
+    qtbot.waitUntil(lambda: len(delivered) == 3, timeout=5000)
+    assert sorted(ran) == ["after", "first", "second"]

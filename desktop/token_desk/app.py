@@ -135,9 +135,11 @@ def create_window(argv: Sequence[str]):
                                         ProfileStore)
     from token_desk.history import Journal, MemoryJournal, recording
     from token_desk.paths import default_data_dir
+    from token_desk.tasks import hold_background_work
     # Widgets only once a QApplication exists.
     from token_desk.ui.connections import ConnectionPrompts, ConnectionsController
     from token_desk.ui.common.settings import MemorySettings, open_settings
+    from token_desk.ui.common.first_paint import after_first_paint
     from token_desk.ui.common.warm_up import warm_up_later
     from token_desk.ui.revoke import DialogRevokeService
     from token_desk.ui.shell.window_builder import build_window
@@ -164,9 +166,15 @@ def create_window(argv: Sequence[str]):
                                      prompts, settings, switcher, welcome, influxctl_option=args.influxctl,
                                      decorate=recording(journal))
 
-    window = build_window(connections, DialogRevokeService(), settings, journal)
-    controller = window.connections
-    _open_first_connection(controller, args)
+    # The first loads start once the window has been drawn: their Python would slow its first paint.
+    release = hold_background_work()
+    try:
+        window = build_window(connections, DialogRevokeService(), settings, journal)
+        _open_first_connection(window.connections, args)
+    except BaseException:
+        release()
+        raise
+    after_first_paint(window, release)
     warm_up_later(window, FIRST_USE_MODULES, also=[_installed_version])
     if folder_problem is not None:
         log.warning("%s", folder_problem)

@@ -24,7 +24,7 @@ from PySide6.QtCore import QObject, QThreadPool, Signal, Slot
 from token_desk.cancellation import Cancellation, CancelledError, cancellable, current_cancellation
 
 __all__ = ["Alongside", "Cancellation", "CancelledError", "Task", "alongside", "cancel_all",
-           "current_cancellation", "run_in_background", "wait_for_workers"]
+           "current_cancellation", "hold_background_work", "run_in_background", "wait_for_workers"]
 
 log = logging.getLogger(__name__)
 
@@ -142,8 +142,37 @@ def run_in_background(
     """Run `fn(*args)` on a worker thread; deliver the outcome on `context`'s thread."""
     task = Task(context, on_result, on_error)
     _running.add(task.cancellation)  # from now, so work still queued is cancelled too
-    _pool().start(_Runner(fn, args, task).run)
+    runner = _Runner(fn, args, task).run
+    if _held is not None:
+        _held.append(runner)
+    else:
+        _pool().start(runner)
     return task
+
+
+# Work started while held (see hold_background_work), in order; None: work goes to the pool at once.
+_held: list[Callable[[], None]] | None = None
+
+
+def hold_background_work() -> Callable[[], None]:
+    """Keep work started from now on from running until the returned `release()` is called (calling it again
+    does nothing). The window's first paint calls back into Python (event filters, delegates, the style) while
+    Qt draws, and a worker holding the interpreter lock meanwhile (the first loads import httpx, build their
+    TLS context and decode) makes each of those calls wait for it: held, the first loads start right after."""
+    global _held
+    held = _held if _held is not None else []
+    _held = held
+
+    def release() -> None:
+        global _held
+        if _held is held:
+            _held = None
+        work = list(held)
+        held.clear()
+        for runner in work:
+            _pool().start(runner)
+
+    return release
 
 
 # The work waits on the network or on influxctl rather than computing, so the pool is not sized by

@@ -117,3 +117,12 @@ def sandbox_url_https():
 
     with start_sandbox(seed=1) as sandbox:
         yield sandbox.url.replace("http://", "https://")
+
+
+def test_the_transport_of_a_plain_http_client_completes_no_tls_handshake(untrusted_https_server) -> None:
+    """A plain http:// client skips loading the CA bundle: should it ever meet TLS, it trusts no certificate."""
+    from token_desk.api.transport import cancellable_transport
+
+    with httpx.Client(transport=cancellable_transport(tls=False)) as plain:
+        with pytest.raises(httpx.ConnectError, match="CERTIFICATE_VERIFY_FAILED"):
+            plain.get(untrusted_https_server)

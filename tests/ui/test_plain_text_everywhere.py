@@ -115,6 +115,7 @@ def test_connections_dialog_with_a_hostile_profile_name(qtbot, loaded) -> None:
 def test_welcome_page_and_a_hostile_connection_label(qtbot, loaded) -> None:
     welcome = WelcomePage()
     qtbot.addWidget(welcome)
+    welcome.show()  # its contents are made when first shown
     assert_shown_literally(welcome)
     loaded.set_connection(Connection(HOSTILE, loaded.connection.service, ConnectionKind.ONE_OFF))
     assert loaded.windowTitle().startswith(HOSTILE)  # window titles are never rich text

@@ -8,7 +8,6 @@ Every failure surfaces as a token_desk.api.errors.ApiError subclass.
 
 from __future__ import annotations
 
-import ctypes
 import functools
 import json
 import logging
@@ -124,7 +123,6 @@ class ManagementApiClient:
         _check_id(account_id, "account ID")
         _check_id(cluster_id, "cluster ID")
         _check_token(token)
-        _keep_large_buffers_mapped()
         self._base_url = base_url.strip().rstrip("/")
         self._account_id, self._cluster_id = account_id, cluster_id
         self._token = token
@@ -183,12 +181,14 @@ class ManagementApiClient:
         with self._http_lock:
             if self._timeout is None:
                 self._timeout = default_timeout()
+            _keep_large_buffers_mapped()  # before the first body: here, on the worker, not where clients are made
             if self._http_client is None:
                 import httpx
 
                 from token_desk.api.transport import cancellable_transport
 
-                self._http_client = httpx.Client(timeout=self._timeout, transport=cancellable_transport())
+                transport = cancellable_transport(tls=not self._base_url.lower().startswith("http://"))
+                self._http_client = httpx.Client(timeout=self._timeout, transport=transport)
                 if self._closed:  # closed before its first request: sending fails as on any closed client
                     self._http_client.close()
             return self._http_client
@@ -359,6 +359,8 @@ def _keep_large_buffers_mapped() -> None:
     run; with the threshold fixed it is 229 MB every time. Other C libraries are left as they are."""
     if not sys.platform.startswith("linux"):
         return
+    import ctypes  # here: a client is made on the GUI thread before the first paint, which needs no ctypes
+
     try:
         libc = ctypes.CDLL(None)
         if hasattr(libc, "gnu_get_libc_version"):  # glibc, not musl

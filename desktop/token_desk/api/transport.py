@@ -19,12 +19,15 @@ import httpx
 from token_desk.cancellation import current_cancellation
 
 
-def cancellable_transport() -> httpx.HTTPTransport:
+def cancellable_transport(tls: bool = True) -> httpx.HTTPTransport:
     """httpx's own transport, with cancellable sockets underneath.
 
     Certificates are always verified: there is deliberately no parameter or setting to turn that off
-    (a company's HTTPS-inspecting proxy is trusted by pointing SSL_CERT_FILE at its CA certificate)."""
-    transport = httpx.HTTPTransport(verify=_verifying_context())
+    (a company's HTTPS-inspecting proxy is trusted by pointing SSL_CERT_FILE at its CA certificate).
+    `tls=False`: for a client of a plain http:// API (a local sandbox, the demo, or one the person allowed),
+    which never opens a TLS connection (redirects are not followed), so the first request need not load the CA
+    bundle; should it ever try, its context trusts no certificate at all, so the connection fails."""
+    transport = httpx.HTTPTransport(verify=_verifying_context() if tls else _trusting_nothing())
     pool = transport._pool  # noqa: SLF001 - httpx offers no public way to pass a network backend
     pool._network_backend = _CancellableBackend(pool._network_backend)  # noqa: SLF001
     return transport
@@ -35,6 +38,11 @@ def _verifying_context() -> ssl.SSLContext:
     """httpx's default context (certifi's CAs, or SSL_CERT_FILE / SSL_CERT_DIR), built once: loading the
     CA bundle costs about 0.1 s, which every new client (a connection test, a switch) would pay again."""
     return httpx.create_ssl_context()
+
+
+def _trusting_nothing() -> ssl.SSLContext:
+    """Verifies certificates and host names, against no CA at all: no TLS connection can succeed with it."""
+    return ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
 
 
 class _CancellableBackend(httpcore.NetworkBackend):

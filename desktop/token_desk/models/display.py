@@ -9,7 +9,6 @@ west of it) is shown in UTC and says so: a valid timestamp never stops a table p
 from __future__ import annotations
 
 import enum
-import html
 from datetime import datetime, timedelta, timezone, tzinfo
 from typing import Sequence
 
@@ -254,5 +253,7 @@ def plain_tooltip(text: str) -> str:
     """
     if not text:
         return ""  # an empty tooltip means "none", not an empty rich-text box
+    import html  # here: the first paint shows no tooltip
+
     escaped = html.escape(text, quote=False)
     return f"<qt><p style='white-space:pre-wrap'>{escaped}</p></qt>"

@@ -88,7 +88,9 @@ def test_each_hint_sits_below_its_button_and_the_toolbar_filters_are_off(qtbot, 
     qtbot.waitUntil(lambda: window.welcome.isVisible() and window.width() == 1280)
     for button in window.welcome.buttons.values():
         hint = button.parentWidget().findChild(QLabel)
+        assert button.isVisible() and hint.isVisible(), button.text()  # made when first shown, and shown
         assert hint.geometry().top() >= button.geometry().bottom(), button.text()
         assert hint.geometry().bottom() <= button.parentWidget().height()
+    assert window.welcome.headline.isVisible() and window.welcome.headline.width() > 0
     assert not window.search_box.isEnabled() and not window.toolbar.inactive_box.isEnabled()
     assert not window.commands["show-inactive"].isEnabled()

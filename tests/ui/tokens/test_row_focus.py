@@ -21,3 +21,17 @@ def test_the_focus_frame_spans_the_whole_row_and_no_cell_draws_its_own(qtbot, wi
         option.state |= QStyle.StateFlag.State_HasFocus
         page.view.itemDelegate().initStyleOption(option, index)
         assert not option.state & QStyle.StateFlag.State_HasFocus
+
+
+def test_cells_are_drawn_by_fusion_alone_and_the_focus_frame_by_the_applications_style(qtbot, qapp) -> None:
+    """Each cell drawn asks the style for several rectangles: a table's own style calls no Python for them
+    (no BoundaryStyle under it), while the row's focus frame is still the visible ring (test_focus_contrast)."""
+    from token_desk.ui.common.boundary_style import BoundaryStyle, install_boundary_style
+    from token_desk.ui.tokens import RowTableView
+
+    install_boundary_style(qapp)  # as create_application does
+    view = RowTableView()
+    qtbot.addWidget(view)
+    assert isinstance(qapp.style(), BoundaryStyle)
+    assert view.style().name().lower() == "fusion" and not isinstance(view.style(), BoundaryStyle)
+    assert view.style().proxy() is view.style()  # no layer its inner calls go back through

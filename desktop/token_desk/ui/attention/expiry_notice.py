@@ -3,7 +3,6 @@ connection (the day is remembered in the window's settings, so a restart does no
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterable
 from datetime import date
 
@@ -16,6 +15,8 @@ SHOWN_MS = 15_000  # longer than a revoke's notice: it asks for a decision, if a
 def connection_key(kind: str, name: str) -> str:
     """A settings key for one connection: hashed, so no host or profile name goes into a key (INI keys
     cannot hold every character, and the key need not be read by anyone)."""
+    import hashlib  # here: the first paint needs no hashlib
+
     digest = hashlib.sha256(f"{kind}\0{name}".encode()).hexdigest()[:20]
     return KEY_PREFIX + digest
 

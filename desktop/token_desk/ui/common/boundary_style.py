@@ -121,3 +121,22 @@ def install_boundary_style(app: QApplication) -> None:
     if isinstance(app.style(), BoundaryStyle) or app.style().name().lower() != "fusion":
         return
     app.setStyle(BoundaryStyle(QStyleFactory.create("Fusion")))
+
+
+def without_python_layer(style: QStyle) -> QStyle:
+    """`style` less this module's layer, for a table's cells: each cell drawn asks the style for three
+    sub-element rectangles and a panel, and through BoundaryStyle each of those is a call into Python (with
+    its style option converted), several hundred per table painted. A table draws no control the layer
+    outlines and frames its own focus (row_table.py, with the application style). A Fusion of its own, made
+    once: BoundaryStyle's base hands every inner call back to BoundaryStyle."""
+    if not isinstance(style, BoundaryStyle):
+        return style
+    plain = style.findChild(QStyle, _PLAIN_FUSION)
+    if plain is None:
+        plain = QStyleFactory.create("Fusion")
+        plain.setObjectName(_PLAIN_FUSION)
+        plain.setParent(style)  # lives as long as the application's style
+    return plain
+
+
+_PLAIN_FUSION = "fusionWithoutPythonLayer"

@@ -27,13 +27,16 @@ SELECTED_SUFFIX = ".selected.svg"
 _COLOUR = re.compile(r"#[0-9a-fA-F]{6}\b")
 
 
+# desktop/token_desk/ui/common/icons.py -> parents[4] is the repository root (resolved once: every icon asks).
+_SOURCE_RESOURCES = Path(__file__).resolve().parents[4] / "resources"
+
+
 def resources_dir() -> Path:
     """The resources folder: inside the bundle when frozen, else at the repository root."""
     bundle_root = getattr(sys, "_MEIPASS", None)  # set by PyInstaller's bootloader
     if bundle_root is not None:
         return Path(bundle_root) / "resources"
-    # desktop/token_desk/ui/common/icons.py -> parents[4] is the repository root.
-    return Path(__file__).resolve().parents[4] / "resources"
+    return _SOURCE_RESOURCES
 
 
 def resource_path(*parts: str) -> Path:

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import shiboken6
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette, QPixmapCache
 from PySide6.QtWidgets import QApplication, QProxyStyle, QWidget
 
@@ -235,14 +235,17 @@ class _RestyleAll(QObject):
 
     Watching the application rather than each widget: a child whose style sheet sets its colours is
     often not sent a palette change at all (the demo badge, the banner and the notice kept their light
-    colours on a dark window), while the application itself always is."""
+    colours on a dark window), while the application itself always is. Through its paletteChanged signal,
+    not an event filter on the application: such a filter is called, in Python, for every event of every
+    object (about two thousand before the window is first drawn). Qt 6 marks the signal deprecated in
+    favour of that filter but still emits it for every change of the application palette."""
 
     _instance: _RestyleAll | None = None
 
     def __init__(self, app: QGuiApplication) -> None:
         super().__init__(app)
         self._restylers: weakref.WeakSet[_Restyler] = weakref.WeakSet()
-        app.installEventFilter(self)
+        app.paletteChanged.connect(self._restyle_all)
 
     @classmethod
     def watch(cls, restyler: _Restyler) -> None:
@@ -251,15 +254,13 @@ class _RestyleAll(QObject):
             cls._instance = _RestyleAll(app)
         cls._instance._restylers.add(restyler)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # Qt override
-        if watched is self.parent() and event.type() == QEvent.Type.ApplicationPaletteChange:
-            restyled = set()
-            for restyler in list(self._restylers):
-                if shiboken6.isValid(restyler) and shiboken6.isValid(restyler.widget):
-                    restyler.restyle()
-                    restyled.add(restyler.widget)
-            _repolish_fixed_style_sheets(restyled)
-        return False
+    def _restyle_all(self, _palette: QPalette) -> None:
+        restyled = set()
+        for restyler in list(self._restylers):
+            if shiboken6.isValid(restyler) and shiboken6.isValid(restyler.widget):
+                restyler.restyle()
+                restyled.add(restyler.widget)
+        _repolish_fixed_style_sheets(restyled)
 
 
 def _repolish_fixed_style_sheets(restyled: set[QWidget]) -> None:

@@ -198,7 +198,7 @@ class MainWindow(QMainWindow):
         self.clusters.busy_changed.connect(self._on_busy)
         self.clusters.changed.connect(self._on_clusters_changed)
         self.clusters.own_tokens_wanted.connect(self._load_own_database_tokens)
-        self.clusters.clusters_page.view.selectionModel().selectionChanged.connect(self.update_actions)
+        self.clusters.clusters_page.selection_changed.connect(self.update_actions)
 
     # ---- connection and loading -----------------------------------------------------------------
     @property

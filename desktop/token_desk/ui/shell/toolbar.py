@@ -8,7 +8,7 @@ the toolbar can be with everything visible, which the window takes as its minimu
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QSize, Qt, Signal
-from PySide6.QtGui import QAction, QKeyEvent, QResizeEvent
+from PySide6.QtGui import QAction, QKeyEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QSizePolicy, QToolBar, QToolButton, QWidget
 
 from token_desk.api.models import TokenKind
@@ -174,7 +174,14 @@ class MainToolBar(QToolBar):
         return total + (self._text_widths() if with_text else 0)
 
     def _announce_required_width(self) -> None:
-        self.required_width_changed.emit(self.required_width())
+        # Measured once shown (showEvent) and on each change after: while the window is built, every action
+        # added, and every change of an action's state, would measure all the buttons again.
+        if self.isVisible():
+            self.required_width_changed.emit(self.required_width())
+
+    def showEvent(self, event: QShowEvent) -> None:  # Qt override
+        super().showEvent(event)
+        self._announce_required_width()
 
     def actionEvent(self, event) -> None:  # Qt override: widgets and actions come and go
         super().actionEvent(event)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from token_desk.ui.common.icons import icon
@@ -33,7 +34,10 @@ def styled_label(text: str, style: str = "", wrap: bool = True) -> QLabel:
 
 
 class WelcomePage(QWidget):
-    """Emits what the person chose; the connections controller acts on it."""
+    """Emits what the person chose; the connections controller acts on it.
+
+    Its contents are made when it is first shown (or first looked at): a start that opens a connection at
+    once never shows it, and its style sheets are the first of the window (Qt's style sheet engine)."""
 
     add_requested = Signal()
     import_requested = Signal()
@@ -41,9 +45,29 @@ class WelcomePage(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.headline = styled_label(HEADLINE, "font-size: 22px; font-weight: 600;")
+        self._buttons: dict[str, QPushButton] = {}
+        self._headline: QLabel | None = None
+        self.body: QLabel | None = None
+
+    @property
+    def buttons(self) -> dict[str, QPushButton]:
+        self._make_contents()
+        return self._buttons
+
+    @property
+    def headline(self) -> QLabel:
+        self._make_contents()
+        return self._headline
+
+    def showEvent(self, event: QShowEvent) -> None:  # Qt override
+        self._make_contents()
+        super().showEvent(event)
+
+    def _make_contents(self) -> None:
+        if self._headline is not None:
+            return
+        self._headline = styled_label(HEADLINE, "font-size: 22px; font-weight: 600;")
         self.body = styled_label(BODY)
-        self.buttons: dict[str, QPushButton] = {}
         signals = (self.add_requested, self.import_requested, self.demo_requested)
         column = QVBoxLayout()
         column.setSpacing(14)
@@ -58,7 +82,7 @@ class WelcomePage(QWidget):
         button.setMinimumWidth(240)
         button.setStyleSheet("text-align: left; padding-left: 12px;")
         button.clicked.connect(signal)
-        self.buttons[text] = button
+        self._buttons[text] = button
         holder = QWidget()
         box = QVBoxLayout(holder)
         box.setContentsMargins(0, 0, 0, 0)
@@ -75,7 +99,7 @@ class WelcomePage(QWidget):
         # A fixed width lets the wrapped labels know their height (no overlap with the buttons).
         card.setFixedWidth(CARD_WIDTH)
         inner = QVBoxLayout(card)
-        inner.addWidget(self.headline)
+        inner.addWidget(self._headline)
         inner.addSpacing(6)
         inner.addWidget(self.body)
         inner.addSpacing(18)
@@ -88,3 +112,4 @@ class WelcomePage(QWidget):
         outer.addStretch(1)
         outer.addWidget(card, 0, Qt.AlignmentFlag.AlignHCenter)
         outer.addStretch(2)
+        card.setVisible(self.isVisible())  # made in showEvent, after Qt showed the children it had

@@ -12,8 +12,10 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, QRect, Qt
 from PySide6.QtGui import QPainter, QPaintEvent, QPalette
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyle, QStyleOptionFocusRect, QTableView, QWidget
+from PySide6.QtWidgets import (QAbstractItemView, QApplication, QHeaderView, QStyle, QStyleOptionFocusRect, QTableView,
+                               QWidget)
 
+from token_desk.ui.common.boundary_style import without_python_layer
 from token_desk.ui.common.sort_arrow_style import install_sort_arrow_style
 from token_desk.ui.tokens.column_layout import ColumnLayout, SizedColumn
 from token_desk.ui.tokens.row_delegate import TokenCellDelegate
@@ -47,6 +49,7 @@ class RowTableView(QTableView):
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         install_sort_arrow_style(header)
+        self.setStyle(without_python_layer(QApplication.style()))
 
     def _make_parts(self) -> None:
         """Children a subclass's overrides need during the set-up below (Qt calls updateGeometries in it)."""
@@ -103,7 +106,8 @@ class RowTableView(QTableView):
         selected = self.selectionModel() is not None and self.selectionModel().isRowSelected(self.currentIndex().row())
         option.backgroundColor = self.palette().color(QPalette.ColorRole.Highlight if selected else QPalette.ColorRole.Base)
         painter = QPainter(self.viewport())
-        self.style().drawPrimitive(QStyle.PrimitiveElement.PE_FrameFocusRect, option, painter, self)
+        # The application's style, whose focus ring people can see (the table's own leaves it to Fusion).
+        QApplication.style().drawPrimitive(QStyle.PrimitiveElement.PE_FrameFocusRect, option, painter, self)
         painter.end()
 
     def currentChanged(self, current, previous) -> None:  # Qt override: the frame spans the row, repaint it whole
