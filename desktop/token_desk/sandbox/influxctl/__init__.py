@@ -6,10 +6,11 @@ It is a separate process, as influxctl is, that reaches the sandbox over its RES
 
 from __future__ import annotations
 
-import shlex
-import subprocess
 import sys
-from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 FROZEN_FLAG = "--influxctl-emulator"  # a packaged app re-invokes itself with this to act as influxctl
 
@@ -25,6 +26,10 @@ def emulator_command(*server_urls: str) -> list[str]:
 
 def write_launcher(folder: Path, command: list[str]) -> Path:
     """A program file that runs `command` with the arguments it is given: usable as `--influxctl PATH`."""
+    # Imported here: the emulator process, started for every influxctl call, imports this package and never this.
+    import shlex
+    import subprocess
+
     folder.mkdir(parents=True, exist_ok=True)
     if sys.platform == "win32":
         path = folder / "influxctl.cmd"
