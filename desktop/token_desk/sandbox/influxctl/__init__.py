@@ -7,10 +7,7 @@ It is a separate process, as influxctl is, that reaches the sandbox over its RES
 from __future__ import annotations
 
 import sys
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from pathlib import Path
+from pathlib import Path
 
 FROZEN_FLAG = "--influxctl-emulator"  # a packaged app re-invokes itself with this to act as influxctl
 

@@ -7,8 +7,6 @@ import re
 import sys
 from pathlib import Path
 
-from token_desk.sandbox.influxctl import commands
-from token_desk.sandbox.influxctl.remote import Remote, RemoteError
 from token_desk.sandbox.influxctl.usage import UsageError
 
 VERSION = "2.12.0"
@@ -35,8 +33,6 @@ def main(argv: list[str]) -> int:
         return run(invocation)
     except UsageError as err:
         return fail(f"Incorrect Usage: {err}")
-    except RemoteError as err:
-        return fail(f"rpc error: code = {err.code} desc = {err}")
 
 
 def fail(message: str) -> int:
@@ -68,6 +64,10 @@ def parse(argv: list[str]) -> Invocation:
 
 
 def run(invocation: Invocation) -> int:
+    # Imported here: `version`, asked at every start of the app, needs neither the commands nor the HTTP side.
+    from token_desk.sandbox.influxctl import commands
+    from token_desk.sandbox.influxctl.remote import Remote, RemoteError
+
     timeout = parse_duration(invocation.globals.get("--timeout", "1m0s"))
     profile: dict = {}
 
@@ -79,7 +79,10 @@ def run(invocation: Invocation) -> int:
         cluster = invocation.globals.get("--cluster") or profile.get("cluster_id", "")
         return Remote.choose(invocation.servers, account, cluster, profile["mgmt_token"], timeout)
 
-    return commands.dispatch(connect, invocation.words)
+    try:
+        return commands.dispatch(connect, invocation.words)
+    except RemoteError as err:
+        return fail(f"rpc error: code = {err.code} desc = {err}")
 
 
 def load_profile(flags: dict[str, str]) -> dict:
