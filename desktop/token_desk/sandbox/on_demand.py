@@ -17,7 +17,7 @@ than the work itself.
 from __future__ import annotations
 
 import logging
-import select
+import selectors
 import socket
 import threading
 from collections.abc import Sequence
@@ -88,9 +88,11 @@ class OnDemandSandbox:
         return f"OnDemandSandbox(url={self.url!r}, account_id={self.account_id!r}, cluster_id={self.cluster_id!r})"
 
     def _build_at_first_connection(self) -> None:
-        readable, _, _ = select.select([self._listener, self._wake_reader], [], [])
-        if self._wake_reader in readable:
-            return
+        with selectors.DefaultSelector() as selector:
+            for end in (self._listener, self._wake_reader):
+                selector.register(end, selectors.EVENT_READ)
+            if self._wake_reader in {key.fileobj for key, _ in selector.select()}:
+                return
         try:
             self.sandbox()
         except Exception:  # noqa: BLE001 - a client must hear "refused" at once, not wait for its timeout
