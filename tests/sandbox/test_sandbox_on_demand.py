@@ -46,6 +46,7 @@ def test_it_serves_the_same_account_and_clusters_as_the_sandbox_built_at_once(de
 def test_stopped_before_any_request_it_listens_no_more() -> None:
     demo = OnDemandSandbox(seed=1, clusters=())
     demo.stop()
+    demo.stop()  # the window's close and the app's exit may both stop it
     with pytest.raises(OSError):
         socket.create_connection(("127.0.0.1", demo.port), timeout=5).close()
     with pytest.raises(OSError):

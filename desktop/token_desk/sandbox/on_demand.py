@@ -73,6 +73,8 @@ class OnDemandSandbox:
 
     def stop(self) -> None:
         with self._lock:
+            if self._stopped:
+                return
             self._stopped = True
             sandbox, self._sandbox = self._sandbox, None
         self._wake_writer.send(b"\0")
@@ -103,7 +105,3 @@ class OnDemandSandbox:
         with self._lock:
             if self._sandbox is None:
                 self._listener.close()
-
-
-def start_on_demand(seed: int, clusters: Sequence[ClusterSeed] = ()) -> OnDemandSandbox:
-    return OnDemandSandbox(seed, clusters)
