@@ -2,14 +2,9 @@
 
 from __future__ import annotations
 
-import logging
 import os
 import sys
 from collections.abc import Sequence
-
-from token_desk import environment, startup_environment
-
-log = logging.getLogger(__name__)
 
 EXIT_USAGE = 2
 # How long closing waits for cancelled work to wind down before the process ends regardless.
@@ -28,7 +23,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         from token_desk.sandbox.influxctl.cli import main as emulate_influxctl
 
         return emulate_influxctl(argv[1:])
-    # Imported only now: the emulator above runs once per influxctl call and must not pay for httpx and the app.
+    # Imported only now: the emulator above runs once per influxctl call (three times at each demo start, beside
+    # the window's first paint) and must not pay for httpx, logging or the app.
+    from token_desk import startup_environment
     from token_desk.app import UsageError, parse_arguments, version_text
 
     try:
@@ -56,6 +53,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _configure_logging() -> None:
     """Warnings to stderr; TOKEN_DESK_DEBUG=1 turns on the debug log (the packaged app's debug console)."""
+    import logging
+
+    from token_desk import environment
+
     debug = os.environ.get(environment.DEBUG) == "1"
     logging.basicConfig(level=logging.DEBUG if debug else logging.WARNING,
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
@@ -90,7 +91,10 @@ def _shut_down(window, code: int) -> None:
     end_all_processes()  # any influxctl not started by a task too: none may outlive the app
     _dispose(window)
     if not tasks.wait_for_workers(EXIT_GRACE_MS):
-        log.warning("Background work did not stop within %d ms; ending the process anyway.", EXIT_GRACE_MS)
+        import logging
+
+        logging.getLogger(__name__).warning("Background work did not stop within %d ms; ending the process anyway.",
+                                            EXIT_GRACE_MS)
         logging.shutdown()
         sys.stdout.flush()
         sys.stderr.flush()

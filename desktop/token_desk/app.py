@@ -117,11 +117,12 @@ def start_demo():
     """The demo server: the same sample data as `token-desk --demo`, in memory, gone when the app quits.
 
     The entry point is the only place that reaches the sandbox; the UI gets this function passed in."""
-    from token_desk.sandbox import start_sandbox
     from token_desk.sandbox.clusters import DEMO_CLUSTERS
+    from token_desk.sandbox.on_demand import OnDemandSandbox
 
-    # Three clusters of one account, one still being set up (influxctl `cluster list` shows them all).
-    return start_sandbox(data=":memory:", seed=DEMO_SEED, clusters=DEMO_CLUSTERS)
+    # Three clusters of one account, one still being set up (influxctl `cluster list` shows them all). Built
+    # when its first request arrives, not before the window's first paint (sandbox/on_demand.py).
+    return OnDemandSandbox(seed=DEMO_SEED, clusters=DEMO_CLUSTERS)
 
 
 @collector_paused  # everything it makes lives as long as the window: nothing for the collector to find

@@ -90,6 +90,11 @@ class Seeder:
         self.users = [random_uuid(self.rng) for _ in range(ADMINS)]
         self._style = 0
 
+    def identity(self) -> tuple[str, str]:
+        """The account's and its first cluster's IDs: the first draws after the users', so the seed alone
+        names them (the demo knows them before its sandbox is built, sandbox/on_demand.py)."""
+        return random_uuid(self.rng), random_uuid(self.rng)
+
     def timestamp(self, days_from_now: float) -> str:
         """The next wire form in rotation, so every form appears in the data."""
         style = TIMESTAMP_STYLES[self._style % len(TIMESTAMP_STYLES)]

@@ -34,14 +34,17 @@ class SandboxHTTPServer(ThreadingHTTPServer):
     daemon_threads = True
 
     def __init__(self, port: int, services: Sequence[Service], interceptor: Interceptor, request_log: RequestLog,
-                 cluster_records: list[dict]) -> None:
+                 cluster_records: list[dict], listener: socket.socket | None = None) -> None:
         self.service = services[0]  # the first cluster's: the account's management tokens live there
         self.services = {service.cluster_id.lower(): service for service in services}
         self.cluster_records = cluster_records
         self.interceptor, self.request_log = interceptor, request_log
         self._connections: set[socket.socket] = set()
         self._connections_lock = threading.Lock()
-        super().__init__(("127.0.0.1", port), SandboxHandler)
+        super().__init__(("127.0.0.1", port), SandboxHandler, bind_and_activate=listener is None)
+        if listener is not None:  # already listening (on_demand.py): connections may be waiting on it
+            self.socket.close()
+            self.socket, self.server_address = listener, listener.getsockname()
 
     def accepts(self, secret: str) -> bool:
         return self.service.store.is_active_management_secret(secret)
@@ -113,7 +116,8 @@ class Sandbox:
     and its answer (see interceptor.py); by default every request gets the service's own answer."""
 
     def __init__(self, data: str = ":memory:", seed: int = 1, token: str | None = None, port: int = 0,
-                 clusters: Sequence[ClusterSeed] = (), interceptor: Interceptor | None = None) -> None:
+                 clusters: Sequence[ClusterSeed] = (), interceptor: Interceptor | None = None,
+                 listener: socket.socket | None = None) -> None:
         self._store = Store(data)
         self._seed = seed
         self.account_id, self.cluster_id, user_id = self._ensure_seeded(seed)
@@ -130,7 +134,7 @@ class Sandbox:
         services = [Service(store, self.account_id, cluster_id, user_id, account_store=self._store)
                     for cluster_id, store in self._cluster_stores.items()]
         self._server = SandboxHTTPServer(port, services, interceptor or PassThrough(), self._log,
-                                         self.cluster_records())
+                                         self.cluster_records(), listener)
         self.port = self._server.server_address[1]
         self.url = f"http://127.0.0.1:{self.port}{BASE_PATH}"
         self._thread: threading.Thread | None = None
@@ -165,7 +169,7 @@ class Sandbox:
         return self._store.meta("account_id"), self._store.meta("cluster_id"), self._store.meta("user_id")
 
     def _seed_everything(self, seeder: Seeder) -> None:
-        account_id, cluster_id = random_uuid(seeder.rng), random_uuid(seeder.rng)
+        account_id, cluster_id = seeder.identity()
         self._store.insert_tokens(MANAGEMENT, [t.row(account_id) for t in seeder.management_tokens()])
         self._store.insert_tokens(DATABASE, [t.row(account_id, cluster_id) for t in seeder.database_tokens()])
         self._store.insert_databases([d.row(account_id, cluster_id) for d in DATABASE_SEEDS_LIST])

@@ -6,8 +6,6 @@ It is a separate process, as influxctl is, that reaches the sandbox over its RES
 
 from __future__ import annotations
 
-import shlex
-import subprocess
 import sys
 from pathlib import Path
 
@@ -25,6 +23,10 @@ def emulator_command(*server_urls: str) -> list[str]:
 
 def write_launcher(folder: Path, command: list[str]) -> Path:
     """A program file that runs `command` with the arguments it is given: usable as `--influxctl PATH`."""
+    # Imported here: the emulator process, started for every influxctl call, imports this package and never this.
+    import shlex
+    import subprocess
+
     folder.mkdir(parents=True, exist_ok=True)
     if sys.platform == "win32":
         path = folder / "influxctl.cmd"

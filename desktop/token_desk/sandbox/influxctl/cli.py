@@ -5,12 +5,8 @@ from __future__ import annotations
 import os
 import re
 import sys
-import tomllib
-from dataclasses import dataclass, field
 from pathlib import Path
 
-from token_desk.sandbox.influxctl import commands
-from token_desk.sandbox.influxctl.remote import Remote, RemoteError
 from token_desk.sandbox.influxctl.usage import UsageError
 
 VERSION = "2.12.0"
@@ -18,12 +14,14 @@ GLOBAL_VALUE_FLAGS = ("--config", "--profile", "--account", "--cluster", "--time
 DEFAULT_TIMEOUT = 60.0
 
 
-@dataclass
 class Invocation:
-    servers: list[str] = field(default_factory=list)
-    globals: dict[str, str] = field(default_factory=dict)
-    trace: bool = False
-    words: list[str] = field(default_factory=list)  # the subcommand and its own arguments
+    """The parsed command line. A plain class: dataclasses imports inspect, a few ms of every influxctl call."""
+
+    def __init__(self) -> None:
+        self.servers: list[str] = []
+        self.globals: dict[str, str] = {}
+        self.trace = False
+        self.words: list[str] = []  # the subcommand and its own arguments
 
 
 def main(argv: list[str]) -> int:
@@ -35,8 +33,6 @@ def main(argv: list[str]) -> int:
         return run(invocation)
     except UsageError as err:
         return fail(f"Incorrect Usage: {err}")
-    except RemoteError as err:
-        return fail(f"rpc error: code = {err.code} desc = {err}")
 
 
 def fail(message: str) -> int:
@@ -68,6 +64,10 @@ def parse(argv: list[str]) -> Invocation:
 
 
 def run(invocation: Invocation) -> int:
+    # Imported here: `version`, asked at every start of the app, needs neither the commands nor the HTTP side.
+    from token_desk.sandbox.influxctl import commands
+    from token_desk.sandbox.influxctl.remote import Remote, RemoteError
+
     timeout = parse_duration(invocation.globals.get("--timeout", "1m0s"))
     profile: dict = {}
 
@@ -79,10 +79,15 @@ def run(invocation: Invocation) -> int:
         cluster = invocation.globals.get("--cluster") or profile.get("cluster_id", "")
         return Remote.choose(invocation.servers, account, cluster, profile["mgmt_token"], timeout)
 
-    return commands.dispatch(connect, invocation.words)
+    try:
+        return commands.dispatch(connect, invocation.words)
+    except RemoteError as err:
+        return fail(f"rpc error: code = {err.code} desc = {err}")
 
 
 def load_profile(flags: dict[str, str]) -> dict:
+    import tomllib  # here: `version` (asked at every start) reads no config, and tomllib compiles its regexes
+
     path = Path(flags["--config"]) if "--config" in flags else default_config_path()
     name = flags.get("--profile") or os.environ.get("INFLUXCTL_PROFILE") or "default"
     try:
