@@ -69,6 +69,12 @@ def test_a_missing_profile_or_config_is_not_an_unknown_token(stderr):
     assert stderr.split("\t", 1)[1] in str(error)
 
 
+def test_a_cluster_the_service_does_not_know_is_not_found_when_the_cluster_was_asked_for():
+    # `cluster get` asks about the cluster itself: its "not found" is the answer (the cluster picker says so).
+    error = error_for(failed("error\trpc error: code = NotFound desc = cluster 5c6d7e8f not found"), "cluster get")
+    assert isinstance(error, NotFoundError)
+
+
 def test_a_run_token_desk_ended_says_so_whatever_influxctl_printed_before():
     # Found by the independent stand-in: these read "influxctl failed: <its last line>".
     timed_out = error_for(failed("error\tcontext deadline exceeded", ended_by="timeout"), "management list")

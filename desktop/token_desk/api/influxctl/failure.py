@@ -74,7 +74,7 @@ def error_for(finished: Finished, command: str, secret: str = "") -> errors.Infl
         return errors.InfluxctlOutputTooLargeError(command=command, exit_code=finished.exit_code)
     if ended_by_signal(finished.exit_code):
         return errors.InfluxctlStoppedError(command=command, influxctl_message=message, exit_code=finished.exit_code)
-    error_class = _error_class(message)
+    error_class = _error_class(message, command)
     advice = None
     if error_class is not errors.InfluxctlError and message:
         advice = f"{error_class.default_advice} influxctl said: {message}"
@@ -90,13 +90,16 @@ def ended_by_signal(exit_code: int) -> bool:
     return exit_code < 0 or exit_code >= 0xC0000000
 
 
-def _error_class(message: str | None) -> type[errors.InfluxctlError]:
+def _error_class(message: str | None, command: str) -> type[errors.InfluxctlError]:
     error_class = next((cls for pattern, cls in _CLASSES if message and pattern.search(message)),
                        errors.InfluxctlError)
-    if error_class is errors.InfluxctlNotFoundError and _not_about_a_token(message or ""):
+    if error_class is errors.InfluxctlNotFoundError and _not_about_the_subject(message or "", command):
         return errors.InfluxctlError
     return error_class
 
 
-def _not_about_a_token(message: str) -> bool:
-    return bool(_ABOUT_SETUP.search(message) or (_ABOUT_PLACE.search(message) and not _ABOUT_TOKEN.search(message)))
+def _not_about_the_subject(message: str, command: str) -> bool:
+    """A token command's "not found" about a cluster or an account names where it looked, not the token; a
+    cluster command's (`cluster get`) is about its own subject."""
+    about_place = command.startswith(("management", "token")) and bool(_ABOUT_PLACE.search(message))
+    return bool(_ABOUT_SETUP.search(message) or (about_place and not _ABOUT_TOKEN.search(message)))
