@@ -16,7 +16,7 @@ import sys
 import threading
 import time
 from datetime import datetime
-from typing import TYPE_CHECKING, Any, Callable, NamedTuple, Sequence
+from typing import TYPE_CHECKING, Any, Callable, NamedTuple, Protocol, Sequence
 from urllib.parse import urlsplit
 
 from token_desk.api import errors
@@ -25,7 +25,7 @@ from token_desk.api.token_text import EMPTY as EMPTY_TOKEN, token_problem
 from token_desk.api.url_safety import certificate_problem, plain_http_refusal
 from token_desk.cancellation import CancelledError, current_cancellation
 from token_desk.api.decoding import (
-    NotJsonError, decode_created_token, decode_databases, decode_token, decode_tokens,
+    NotJsonError, TokenListReader, decode_created_token, decode_databases, decode_token,
 )
 from token_desk.api.models import CreatedToken, Database, ModelError, Permission, Token, TokenKind, format_timestamp
 from token_desk.api.retry import DEFAULT_RETRY_POLICY, RetryPolicy, default_timeout, is_retryable_status, retry_after_seconds
@@ -224,8 +224,10 @@ class ManagementApiClient:
     # --- by kind, for the UI ------------------------------------------------------------
 
     def list_tokens(self, kind: TokenKind) -> list[Token]:
-        answer = self._request("GET", f"{self._cluster_path}/{_collection(kind)}")
-        return self._parse(lambda content: decode_tokens(kind, content), answer)
+        # Read into tokens as the body arrives: the whole body is never held beside them (see TokenListReader).
+        answer = self._request("GET", f"{self._cluster_path}/{_collection(kind)}",
+                               body_reader=lambda: TokenListReader(kind))
+        return self._parse(lambda reader: reader.result(), answer)
 
     def get_token(self, kind: TokenKind, token_id: str) -> Token:
         answer = self._request("GET", self._token_path(kind, token_id))
@@ -246,12 +248,14 @@ class ManagementApiClient:
         return f"{self._cluster_path}/{_collection(kind)}/{token_id}"
 
     def _request(self, method: str, path: str, body: dict[str, Any] | None = None, *,
-                 expect_body: bool = True) -> _Answer | None:
-        """Send with retries (idempotent methods only); the answer's bytes, for _parse()."""
-        status, content = self._send_with_retries(method, path, body)
+                 expect_body: bool = True, body_reader: Callable[[], _BodyReader] = lambda: _Bytes()) -> _Answer | None:
+        """Send with retries (idempotent methods only); the answer's bytes (or what `body_reader` made of them as
+        they arrived), for _parse()."""
+        status, content = self._send_with_retries(method, path, body, body_reader)
         return _Answer(content, status, method, path) if expect_body else None
 
-    def _send_with_retries(self, method: str, path: str, body: dict[str, Any] | None) -> tuple[int, bytearray]:
+    def _send_with_retries(self, method: str, path: str, body: dict[str, Any] | None,
+                           body_reader: Callable[[], _BodyReader]) -> tuple[int, Any]:
         """The status and body of the first successful answer; an ApiError otherwise."""
         if self._refusal is not None:
             raise errors.PlainHttpRefusedError(self._refusal, method=method, path=path)
@@ -260,7 +264,7 @@ class ManagementApiClient:
             current_cancellation().raise_if_cancelled()
             last_attempt = attempt == attempts
             try:
-                response, content = self._send_once(method, path, body)
+                response, content = self._send_once(method, path, body, body_reader())
             except _RetryableTransportError as failure:
                 if last_attempt:
                     raise failure.error from failure.cause
@@ -273,8 +277,9 @@ class ManagementApiClient:
             self._sleep(self._retry.delay_before_retry(attempt, retry_after_seconds(response)))
         raise AssertionError("unreachable: the last attempt returns or raises")
 
-    def _send_once(self, method: str, path: str, body: dict[str, Any] | None) -> tuple[httpx.Response, bytearray]:
-        """One request: its response (read, for errors) and its body (for a success)."""
+    def _send_once(self, method: str, path: str, body: dict[str, Any] | None,
+                   reader: _BodyReader) -> tuple[httpx.Response, Any]:
+        """One request: its response (read, for errors) and its body, fed to `reader` (for a success)."""
         import httpx
 
         url = self._base_url + path
@@ -283,7 +288,7 @@ class ManagementApiClient:
         try:
             request = http.build_request(method, url, json=body, headers=self._headers, timeout=self._timeout)
             response = http.send(request, stream=True)
-            content = _read_body(response)
+            content = _read_body(response, reader)
         except (httpx.TransportError, httpx.InvalidURL) as err:
             if current_cancellation().cancelled:  # the socket was shut down on purpose
                 raise CancelledError() from None
@@ -295,7 +300,7 @@ class ManagementApiClient:
         logger.debug("%s %s -> %d in %.0f ms", method, path, response.status_code, _elapsed_ms(started))
         return response, content
 
-    def _parse(self, decode: Callable[[bytes], Any], answer: _Answer) -> Any:
+    def _parse(self, decode: Callable[[Any], Any], answer: _Answer) -> Any:
         """The typed models `decode` makes of the answer, or the InvalidResponseError saying why not."""
         try:
             return decode(answer.content)
@@ -329,24 +334,36 @@ def _keep_large_buffers_mapped() -> None:
         pass
 
 
-def _read_body(response: httpx.Response) -> bytearray:
-    """The body, read into one growing buffer: httpx's own read() keeps every network chunk
-    until it joins them, twice the body's size at once (66 MB for 100,000 tokens)."""
+class _BodyReader(Protocol):
+    """Takes a successful answer's body as it arrives; what it made of it goes to _parse()."""
+
+    def feed(self, data: bytes) -> None: ...
+
+
+class _Bytes(bytearray):
+    """The body as it is, in one growing buffer: httpx's own read() keeps every network chunk until it joins
+    them, twice the body's size at once."""
+
+    def feed(self, data: bytes) -> None:
+        self.extend(data)
+
+
+def _read_body(response: httpx.Response, reader: _BodyReader) -> Any:
+    """A successful answer's body, fed to `reader` as it arrives (then the reader); any other's, whole."""
     try:
         if not response.is_success:
             return bytearray(response.read())  # small, and error_for_response() reads .content
-        content = bytearray()
         for chunk in response.iter_bytes():
-            content += chunk
-        return content
+            reader.feed(chunk)
+        return reader
     finally:
         response.close()
 
 
 class _Answer(NamedTuple):
-    """A successful response's body and where it came from (for error messages)."""
+    """A successful response's body (or what its reader made of it) and where it came from (for error messages)."""
 
-    content: bytearray
+    content: Any
     status: int
     method: str
     path: str
