@@ -47,3 +47,21 @@ def reference_outcome(kind: TokenKind, answer: Any) -> list[tuple] | str:
         return exact(reference.parse_list(data, reference.TOKEN_PARSERS[kind], f"{kind.value} tokens"))
     except ModelError as err:
         return err.field_name
+
+
+def streamed_outcome(kind: TokenKind, content: bytes, piece_size: int, chunk_sizes: list[int]) -> list[tuple] | str:
+    """The same answer fed to a TokenListReader as it would arrive, in chunks of the given sizes (the last
+    size repeats until the body is all in), the reader cutting it into pieces of about `piece_size`."""
+    reader = decoding.TokenListReader(kind, piece_size=piece_size)
+    position, sizes = 0, iter(chunk_sizes or [len(content) or 1])
+    size = 1
+    while position < len(content):
+        size = next(sizes, size)
+        reader.feed(content[position:position + size])
+        position += size
+    try:
+        return exact(reader.result())
+    except decoding.NotJsonError:
+        return NOT_JSON
+    except ModelError as err:
+        return err.field_name

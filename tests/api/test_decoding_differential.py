@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 
-from decoding_outcomes import fast_outcome, reference_outcome
+from decoding_outcomes import fast_outcome, reference_outcome, streamed_outcome
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from timestamp_strategies import rfc3339_like
@@ -86,3 +86,28 @@ def test_good_lists_are_read_not_refused(tokens):
     outcome = fast_outcome(TokenKind.MANAGEMENT, tokens)
     assert isinstance(outcome, list) and len(outcome) == len(tokens)
     assert outcome == reference_outcome(TokenKind.MANAGEMENT, tokens)
+
+
+def _long_answer(kind: TokenKind) -> st.SearchStrategy:
+    """Answers long enough to be cut into several pieces: mostly good tokens (database ones with several
+    permissions, whose objects look like items too), at times one odd token anywhere; or any answer above."""
+    good = st.fixed_dictionaries({
+        "id": _canonical_uuid(), "description": st.text(max_size=12), "createdAt": rfc3339_like(valid=True),
+        "permissions": st.lists(st.fixed_dictionaries({"action": st.sampled_from(["read", "write"]),
+                                                       "resource": st.text(max_size=6)}), max_size=3)})
+    odd = st.one_of(st.just([]), st.lists(_token(kind), max_size=1))
+    mixed = st.tuples(st.lists(good, min_size=2, max_size=10), odd, st.integers(0, 10)).map(
+        lambda parts: parts[0][:parts[2]] + parts[1] + parts[0][parts[2]:])
+    return st.integers(0, 3).flatmap(lambda pick: mixed if pick else _answer(kind))  # one_of() would merge repeats
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(kind=st.sampled_from(list(TokenKind)), answer=st.data(), ascii_only=st.booleans(),
+       indent=st.sampled_from([None, None, 1]), piece_size=st.integers(1, 200),
+       chunk_sizes=st.lists(st.integers(1, 100), max_size=6))
+def test_lists_read_as_they_arrive_read_as_the_whole_body(kind, answer, ascii_only, indent, piece_size, chunk_sizes):
+    """A list is turned into tokens piece by piece while it arrives (TokenListReader): wherever the network
+    splits it and whatever it holds, the outcome is the whole body's (the same tokens, or the same refusal)."""
+    value = answer.draw(_long_answer(kind))
+    content = json.dumps(value, ensure_ascii=ascii_only, indent=indent).encode("utf-8", "surrogatepass")
+    assert streamed_outcome(kind, content, piece_size, chunk_sizes) == fast_outcome(kind, content)

@@ -15,7 +15,7 @@ import sys
 import threading
 import time
 from datetime import datetime
-from typing import TYPE_CHECKING, Any, Callable, NamedTuple, Sequence
+from typing import TYPE_CHECKING, Any, Callable, NamedTuple, Protocol, Sequence
 from urllib.parse import urlsplit
 
 from token_desk.api import errors
@@ -24,7 +24,7 @@ from token_desk.api.token_text import EMPTY as EMPTY_TOKEN, token_problem
 from token_desk.api.url_safety import certificate_problem, plain_http_refusal
 from token_desk.cancellation import CancelledError, current_cancellation
 from token_desk.api.decoding import (
-    NotJsonError, decode_created_token, decode_databases, decode_token, decode_tokens,
+    NotJsonError, TokenListReader, decode_created_token, decode_databases, decode_token,
 )
 from token_desk.api.models import CreatedToken, Database, ModelError, Permission, Token, TokenKind, format_timestamp
 from token_desk.api.retry import (
@@ -240,8 +240,10 @@ class ManagementApiClient:
     # --- by kind, for the UI ------------------------------------------------------------
 
     def list_tokens(self, kind: TokenKind) -> list[Token]:
-        answer = self._request("GET", f"{self._cluster_path}/{_collection(kind)}")
-        return self._parse(lambda content: decode_tokens(kind, content), answer)
+        # Read into tokens as the body arrives: the whole body is never held beside them (see TokenListReader).
+        answer = self._request("GET", f"{self._cluster_path}/{_collection(kind)}",
+                               body_reader=lambda: TokenListReader(kind))
+        return self._parse(lambda reader: reader.result(), answer)
 
     def get_token(self, kind: TokenKind, token_id: str) -> Token:
         answer = self._request("GET", self._token_path(kind, token_id))
@@ -262,12 +264,14 @@ class ManagementApiClient:
         return f"{self._cluster_path}/{_collection(kind)}/{token_id}"
 
     def _request(self, method: str, path: str, body: dict[str, Any] | None = None, *,
-                 expect_body: bool = True) -> _Answer | None:
-        """Send with retries (idempotent methods only); the answer's bytes, for _parse()."""
-        status, content = self._send_with_retries(method, path, body)
+                 expect_body: bool = True, body_reader: Callable[[], _BodyReader] = lambda: _Bytes()) -> _Answer | None:
+        """Send with retries (idempotent methods only); the answer's bytes (or what `body_reader` made of them as
+        they arrived), for _parse()."""
+        status, content = self._send_with_retries(method, path, body, body_reader)
         return _Answer(content, status, method, path) if expect_body else None
 
-    def _send_with_retries(self, method: str, path: str, body: dict[str, Any] | None) -> tuple[int, bytearray]:
+    def _send_with_retries(self, method: str, path: str, body: dict[str, Any] | None,
+                           body_reader: Callable[[], _BodyReader]) -> tuple[int, Any]:
         """The status and body of the first successful answer; an ApiError otherwise."""
         if self._refusal is not None:
             raise errors.PlainHttpRefusedError(self._refusal, method=method, path=path)
@@ -277,7 +281,7 @@ class ManagementApiClient:
             current_cancellation().raise_if_cancelled()
             last_attempt = attempt == attempts
             try:
-                response, content = self._send_once(method, path, body)
+                response, content = self._send_once(method, path, body, body_reader())
             except _RetryableTransportError as failure:
                 if last_attempt:
                     raise _unless_lost(failure.error, answer_lost) from failure.cause
@@ -294,8 +298,9 @@ class ManagementApiClient:
             self._sleep(self._retry.delay_before_retry(attempt, retry_after_seconds(response)))
         raise AssertionError("unreachable: the last attempt returns or raises")
 
-    def _send_once(self, method: str, path: str, body: dict[str, Any] | None) -> tuple[httpx.Response, bytearray]:
-        """One request: its response (read, for errors) and its body (for a success)."""
+    def _send_once(self, method: str, path: str, body: dict[str, Any] | None,
+                   reader: _BodyReader) -> tuple[httpx.Response, Any]:
+        """One request: its response (read, for errors) and its body, fed to `reader` (for a success)."""
         import httpx
 
         url = self._base_url + path
@@ -307,7 +312,7 @@ class ManagementApiClient:
                 response = http.send(request, stream=True)
             except UnicodeError as err:  # a host name IDNA cannot encode (an empty label, a bad A-label)
                 raise httpx.InvalidURL(f"the host name cannot be encoded: {err}") from err
-            content = _read_body(response)
+            content = _read_body(response, reader)
             if content is None:
                 raise _unreadable(method)(f"The server's answer is larger than {MAX_ANSWER_BYTES >> 20} MB, more "
                                           "than any Management API sends; check the API URL.",
@@ -327,7 +332,7 @@ class ManagementApiClient:
         logger.debug("%s %s -> %d in %.0f ms", method, path, response.status_code, _elapsed_ms(started))
         return response, content
 
-    def _parse(self, decode: Callable[[bytes], Any], answer: _Answer) -> Any:
+    def _parse(self, decode: Callable[[Any], Any], answer: _Answer) -> Any:
         """The typed models `decode` makes of the answer, or the InvalidResponseError saying why not."""
         error_class = _unreadable(answer.method)
         try:
@@ -350,7 +355,6 @@ MAX_ERROR_BYTES = 64 * 1024
 _M_MMAP_THRESHOLD = -3  # from glibc's malloc.h
 
 
-@functools.cache
 @functools.cache  # process-wide, and mallopt() also consolidates the heap: once, not per client (per cluster)
 def _keep_large_buffers_mapped() -> None:
     """Have glibc give every allocation over 128 KiB its own mapping, as it does until the first such block
@@ -369,32 +373,58 @@ def _keep_large_buffers_mapped() -> None:
         pass
 
 
-def _read_body(response: httpx.Response) -> bytearray | None:
-    """The body, read into one growing buffer: httpx's own read() keeps every network chunk
-    until it joins them, twice the body's size at once (66 MB for 100,000 tokens).
-    None: a success body past MAX_ANSWER_BYTES; an error body is cut at MAX_ERROR_BYTES."""
-    import httpx
+class _BodyReader(Protocol):
+    """Takes a successful answer's body as it arrives; what it made of it goes to _parse()."""
 
-    limit = MAX_ANSWER_BYTES if response.is_success else MAX_ERROR_BYTES
-    content = bytearray()
+    def feed(self, data: bytes) -> None: ...
+
+
+class _Bytes(bytearray):
+    """The body as it is, in one growing buffer: httpx's own read() keeps every network chunk until it joins
+    them, twice the body's size at once."""
+
+    def feed(self, data: bytes) -> None:
+        self.extend(data)
+
+
+def _read_body(response: httpx.Response, reader: _BodyReader) -> Any:
+    """A successful answer's body, fed to `reader` as it arrives (then the reader), or None past
+    MAX_ANSWER_BYTES: a server that never stops must not fill the memory. Any other's, whole up to
+    MAX_ERROR_BYTES, for its message."""
     try:
+        if not response.is_success:
+            return _error_body(response)
+        received = 0
         for chunk in response.iter_bytes():
-            content += chunk
-            if len(content) > limit:  # a server that never stops must not fill the memory
-                return None if response.is_success else content[:limit]
-        return content
-    except httpx.DecodingError:
-        if response.is_success:
-            raise
-        return bytearray()  # an error's body is read only for its message: without one, the status speaks
+            received += len(chunk)
+            if received > MAX_ANSWER_BYTES:
+                return None
+            reader.feed(chunk)
+        return reader
     finally:
         response.close()
 
 
-class _Answer(NamedTuple):
-    """A successful response's body and where it came from (for error messages)."""
+def _error_body(response: httpx.Response) -> bytearray:
+    """An error's body, read only for its message: cut at MAX_ERROR_BYTES; without one (a body that cannot
+    be decompressed), the status speaks."""
+    import httpx
 
-    content: bytearray
+    content = bytearray()
+    try:
+        for chunk in response.iter_bytes():
+            content += chunk
+            if len(content) > MAX_ERROR_BYTES:
+                return content[:MAX_ERROR_BYTES]
+    except httpx.DecodingError:
+        return bytearray()
+    return content
+
+
+class _Answer(NamedTuple):
+    """A successful response's body (or what its reader made of it) and where it came from (for error messages)."""
+
+    content: Any
     status: int
     method: str
     path: str

@@ -273,7 +273,9 @@ class TokenPage(QWidget):
         self._rows_unfinished = True
         if self.view.isVisible():
             self.view.call_after_next_paint(self._finish_rows)
-            QTimer.singleShot(FINISH_ROWS_AT_LATEST_MS, self, self._finish_rows)  # a window minimised meanwhile
+            # A window minimised meanwhile. A lambda, not the bound method: PySide6 (6.11) keeps a weak reference
+            # and about 300 bytes for good for every delayed single shot given a context and a bound method.
+            QTimer.singleShot(FINISH_ROWS_AT_LATEST_MS, self, lambda: self._finish_rows())
         else:
             QTimer.singleShot(0, self, self._finish_rows)
 
