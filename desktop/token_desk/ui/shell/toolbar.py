@@ -1,8 +1,9 @@
 """The main toolbar: the connection switcher, New, refresh and revoke, the search box, the inactive toggle and the demo marker.
 
 Nothing ever moves into a "»" overflow menu: as the window narrows, the search box shrinks first, then the
-buttons drop their text (the icon, tooltip and accessible name stay); `required_width()` is the narrowest
-the toolbar can be with everything visible, which the window takes as its minimum width.
+buttons drop their text (the icon, tooltip and accessible name stay), all but a button's short text, the
+information it carries (Needs attention's count); `required_width()` is the narrowest the toolbar can be
+with everything visible, which the window takes as its minimum width.
 """
 
 from __future__ import annotations
@@ -15,12 +16,12 @@ from token_desk.api.models import TokenKind
 
 from token_desk.ui.common.icons import icon
 from token_desk.ui.common.palette import Colours, style_live
+from token_desk.ui.common.short_text import short_text
 from token_desk.ui.shell.command_list import new_token_key
 from token_desk.ui.shell.command_registry import CommandActions
 
 SEARCH_PLACEHOLDER = "Search by description or ID"
 SEARCH_WIDTHS = (160, 320, 420)  # smallest, preferred, largest
-TEXT_ROOM = 6  # what a button's text adds beyond its width in pixels: the gap after the icon
 
 
 def demo_marker_style(c: Colours) -> str:
@@ -72,6 +73,10 @@ def _spacer() -> QWidget:
     return spacer
 
 
+def _style(with_text: bool) -> Qt.ToolButtonStyle:
+    return Qt.ToolButtonStyle.ToolButtonTextBesideIcon if with_text else Qt.ToolButtonStyle.ToolButtonIconOnly
+
+
 def _gap(width: int) -> QWidget:
     gap = QWidget()
     gap.setFixedWidth(width)
@@ -89,6 +94,12 @@ class MainToolBar(QToolBar):
         self.setMovable(False)
         self.setIconSize(QSize(18, 18))
         self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self._wide = True
+        self._twin = QToolButton(self)  # measures the buttons' widths (required_width); never shown
+        self._twin.setDefaultAction(QAction(self._twin))
+        self._twin.setIconSize(self.iconSize())
+        self._twin.setAutoRaise(True)  # as the toolbar's own buttons
+        self._twin.hide()
         self.search_box = SearchBox(self)
         show_inactive = actions["show-inactive"]
         self.inactive_box = QCheckBox(show_inactive.text(), self)
@@ -143,35 +154,51 @@ class MainToolBar(QToolBar):
 
     # ---- fitting the width ----------------------------------------------------------------------------
     def _tool_buttons(self) -> list[QToolButton]:
-        buttons = (self.widgetForAction(action) for action in self.actions())
-        return [button for button in buttons if isinstance(button, QToolButton) and button.isVisibleTo(self)]
+        """Every tool button, those the layout has moved aside too (it hides them; their action stays)."""
+        buttons = (self.widgetForAction(action) for action in self.actions() if action.isVisible())
+        return [button for button in buttons if isinstance(button, QToolButton)]
 
-    def _text_widths(self) -> int:
-        """What the tool buttons' texts add when shown beside their icons."""
-        metrics = self.fontMetrics()
-        return sum(metrics.horizontalAdvance(button.text()) + TEXT_ROOM for button in self._tool_buttons())
+    def _button_width(self, button: QToolButton, wide: bool) -> int:
+        """The button's width with its text (wide) or narrow: its short text beside the icon, or the icon alone.
+        Measured on a hidden twin, so no button changes (and no layout runs again) to be measured; the twin's
+        own action words the text as the button's does (no "&", no "…")."""
+        action, twin = button.defaultAction(), self._twin
+        short = "" if wide else short_text(action)
+        twin.defaultAction().setIcon(button.icon())
+        twin.defaultAction().setText(action.text() if action is not None else button.text())
+        twin.defaultAction().setIconText(short)
+        twin.setToolButtonStyle(_style(wide or bool(short)))
+        width = twin.sizeHint().width()
+        twin.defaultAction().setText("")  # a hidden button never reads as one of the toolbar's
+        return width
 
-    def required_width(self, with_text: bool = False) -> int:
-        """The narrowest width that shows every widget (search box at its smallest, buttons icon-only)."""
-        spacing = self.layout().spacing() if self.layout() else 0
-        margins = self.contentsMargins()
-        total = margins.left() + margins.right() + 2 * spacing  # the layout's own ends
-        for action in self.actions():
-            if not action.isVisible():
+    def required_width(self, wide: bool = False) -> int:
+        """The narrowest width that shows every widget without a "»": the search box at its smallest, the
+        buttons with their texts (wide) or narrow. Reckoned as QToolBarLayout reckons it: its margins, each
+        shown item's smallest width, the spacing between items."""
+        layout = self.layout()
+        margins = layout.contentsMargins()
+        widths = []
+        for index in range(layout.count()):
+            item = layout.itemAt(index)
+            if item.isEmpty():  # its action is hidden (the demo marker off the demo)
                 continue
-            widget = self.widgetForAction(action)
-            if widget is None:
-                continue
+            widget = item.widget()
             if isinstance(widget, QToolButton):
-                width = widget.sizeHint().width()
-                if widget.toolButtonStyle() != Qt.ToolButtonStyle.ToolButtonIconOnly:
-                    width -= self.fontMetrics().horizontalAdvance(widget.text()) + TEXT_ROOM
-            elif widget.sizePolicy().horizontalPolicy() == QSizePolicy.Policy.Expanding:
-                width = widget.minimumWidth()
+                widths.append(self._button_width(widget, wide))
             else:
-                width = max(widget.sizeHint().width(), widget.minimumWidth())
-            total += width + spacing
-        return total + (self._text_widths() if with_text else 0)
+                widths.append(item.minimumSize().width())
+        return margins.left() + margins.right() + sum(widths) + layout.spacing() * max(len(widths) - 1, 0)
+
+    def _show_buttons(self, wide: bool) -> None:
+        """Texts beside the icons (wide), else each button's short text beside its icon or its icon alone."""
+        self.setToolButtonStyle(_style(wide))
+        for button in self._tool_buttons():  # also those added as widgets, which keep their own style
+            action = button.defaultAction()
+            short = "" if wide else short_text(action)
+            if action is not None:
+                action.setIconText(short)  # what a tool button shows; "" gives back the action's own text
+            button.setToolButtonStyle(_style(wide or bool(short)))
 
     def _announce_required_width(self) -> None:
         # Measured once shown (showEvent) and on each change after: while the window is built, every action
@@ -186,14 +213,12 @@ class MainToolBar(QToolBar):
     def actionEvent(self, event) -> None:  # Qt override: widgets and actions come and go
         super().actionEvent(event)
         if event.type() in (QEvent.Type.ActionAdded, QEvent.Type.ActionRemoved, QEvent.Type.ActionChanged):
+            if not self._wide:  # a short text may have changed (a new count), or appeared
+                self._show_buttons(self._wide)
             self._announce_required_width()
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # Qt override
         # The search box shrinks first; once it is at its smallest the buttons drop their text.
-        roomy = event.size().width() >= self.required_width(with_text=True)
-        style = Qt.ToolButtonStyle.ToolButtonTextBesideIcon if roomy else Qt.ToolButtonStyle.ToolButtonIconOnly
-        if self.toolButtonStyle() != style:
-            self.setToolButtonStyle(style)
-            for button in self._tool_buttons():  # also those added as widgets, which keep their own style
-                button.setToolButtonStyle(style)
+        self._wide = event.size().width() >= self.required_width(wide=True)
+        self._show_buttons(self._wide)
         super().resizeEvent(event)
