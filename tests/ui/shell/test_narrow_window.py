@@ -117,6 +117,10 @@ def test_the_welcome_page_toolbar_fits_without_a_more_button(qtbot, monkeypatch,
     window.show()
     qtbot.waitUntil(lambda: window.width() == width)
     qtbot.waitUntil(lambda: everything_in_view(window))
+    if width >= 1000:  # room enough for the words of the buttons that act on tokens
+        for button in (window.toolbar.new_button, *(window.toolbar.widgetForAction(window.commands[key])
+                                                    for key in ("refresh", "revoke"))):
+            assert button.toolButtonStyle() == Qt.ToolButtonStyle.ToolButtonTextBesideIcon and button.text()
 
 
 @pytest.mark.parametrize("width", [1000, 1280])

@@ -94,7 +94,6 @@ class MainToolBar(QToolBar):
         self.setMovable(False)
         self.setIconSize(QSize(18, 18))
         self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self._wide = True
         self._twin = QToolButton(self)  # measures the buttons' widths (required_width); never shown
         self._twin.setDefaultAction(QAction(self._twin))
         self._twin.setIconSize(self.iconSize())
@@ -147,14 +146,17 @@ class MainToolBar(QToolBar):
         for action in self.new_button.actions():
             self.new_button.removeAction(action)
         self.new_button.setDefaultAction(self._actions[new_token_key(kind)])
+        self._refit()  # "New Database Token" is not as long as "New Management Token"
 
     def set_demo(self, is_demo: bool) -> None:
         self._demo_action.setVisible(is_demo)
+        self._refit()
         self._announce_required_width()
 
     # ---- fitting the width ----------------------------------------------------------------------------
     def _tool_buttons(self) -> list[QToolButton]:
-        """Every tool button, those the layout has moved aside too (it hides them; their action stays)."""
+        """Every tool button, left to right; those the layout has moved aside too (it hides them; their
+        action stays)."""
         buttons = (self.widgetForAction(action) for action in self.actions() if action.isVisible())
         return [button for button in buttons if isinstance(button, QToolButton)]
 
@@ -172,33 +174,51 @@ class MainToolBar(QToolBar):
         twin.defaultAction().setText("")  # a hidden button never reads as one of the toolbar's
         return width
 
-    def required_width(self, wide: bool = False) -> int:
-        """The narrowest width that shows every widget without a "»": the search box at its smallest, the
-        buttons with their texts (wide) or narrow. Reckoned as QToolBarLayout reckons it: its margins, each
-        shown item's smallest width, the spacing between items."""
+    def _widths(self) -> tuple[int, list[tuple[QToolButton, int, int]]]:
+        """What every shown item but the tool buttons needs, reckoned as QToolBarLayout reckons it (its
+        margins, each item's smallest width, the spacing between items), and each tool button's width wide
+        and narrow."""
         layout = self.layout()
         margins = layout.contentsMargins()
-        widths = []
+        fixed, buttons, count = margins.left() + margins.right(), [], 0
         for index in range(layout.count()):
             item = layout.itemAt(index)
             if item.isEmpty():  # its action is hidden (the demo marker off the demo)
                 continue
+            count += 1
             widget = item.widget()
             if isinstance(widget, QToolButton):
-                widths.append(self._button_width(widget, wide))
+                buttons.append((widget, self._button_width(widget, True), self._button_width(widget, False)))
             else:
-                widths.append(item.minimumSize().width())
-        return margins.left() + margins.right() + sum(widths) + layout.spacing() * max(len(widths) - 1, 0)
+                fixed += item.minimumSize().width()
+        return fixed + layout.spacing() * max(count - 1, 0), buttons
 
-    def _show_buttons(self, wide: bool) -> None:
-        """Texts beside the icons (wide), else each button's short text beside its icon or its icon alone."""
-        self.setToolButtonStyle(_style(wide))
-        for button in self._tool_buttons():  # also those added as widgets, which keep their own style
+    def required_width(self) -> int:
+        """The narrowest width that shows every widget without a "»": the search box at its smallest, every
+        button narrow."""
+        fixed, buttons = self._widths()
+        return fixed + sum(narrow for _button, _wide, narrow in buttons)
+
+    def _narrow_buttons(self, width: int) -> list[QToolButton]:
+        """As few buttons narrow as let the toolbar fit `width`: the rightmost first (Needs attention keeps
+        its count; New is the last to drop its text)."""
+        fixed, buttons = self._widths()
+        for count in range(len(buttons) + 1):
+            kept, dropped = buttons[:len(buttons) - count], buttons[len(buttons) - count:]
+            if fixed + sum(wide for _b, wide, _n in kept) + sum(narrow for _b, _w, narrow in dropped) <= width:
+                break
+        return [button for button, _wide, _narrow in dropped]
+
+    def _refit(self) -> None:
+        """The search box shrinks first (the layout sees to it); once it is at its smallest, buttons drop their
+        text, each to its short text beside its icon or its icon alone."""
+        narrow = self._narrow_buttons(self.width())  # the new width already (resizeEvent)
+        for button in self._tool_buttons():
             action = button.defaultAction()
-            short = "" if wide else short_text(action)
+            short = short_text(action) if button in narrow else ""
             if action is not None:
                 action.setIconText(short)  # what a tool button shows; "" gives back the action's own text
-            button.setToolButtonStyle(_style(wide or bool(short)))
+            button.setToolButtonStyle(_style(button not in narrow or bool(short)))
 
     def _announce_required_width(self) -> None:
         # Measured once shown (showEvent) and on each change after: while the window is built, every action
@@ -213,12 +233,10 @@ class MainToolBar(QToolBar):
     def actionEvent(self, event) -> None:  # Qt override: widgets and actions come and go
         super().actionEvent(event)
         if event.type() in (QEvent.Type.ActionAdded, QEvent.Type.ActionRemoved, QEvent.Type.ActionChanged):
-            if not self._wide:  # a short text may have changed (a new count), or appeared
-                self._show_buttons(self._wide)
+            if self.isVisible():  # a text may have grown (a count) or a button come: fit again
+                self._refit()
             self._announce_required_width()
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # Qt override
-        # The search box shrinks first; once it is at its smallest the buttons drop their text.
-        self._wide = event.size().width() >= self.required_width(wide=True)
-        self._show_buttons(self._wide)
+        self._refit()
         super().resizeEvent(event)
