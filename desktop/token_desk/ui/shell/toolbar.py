@@ -1,9 +1,9 @@
 """The main toolbar: the connection switcher, New, refresh and revoke, the search box, the inactive toggle and the demo marker.
 
 Nothing ever moves into a "»" overflow menu: as the window narrows, the search box shrinks first, then the
-buttons drop their text (the icon, tooltip and accessible name stay), all but a button's short text, the
-information it carries (Needs attention's count); `required_width()` is the narrowest the toolbar can be
-with everything visible, which the window takes as its minimum width.
+buttons drop their text one at a time, the rightmost first (the icon, tooltip and accessible name stay), all
+but a button's short text, the information it carries (Needs attention's count); `required_width()` is the
+narrowest the toolbar can be with everything visible, which the window takes as its minimum width.
 """
 
 from __future__ import annotations
@@ -211,7 +211,10 @@ class MainToolBar(QToolBar):
 
     def _refit(self) -> None:
         """The search box shrinks first (the layout sees to it); once it is at its smallest, buttons drop their
-        text, each to its short text beside its icon or its icon alone."""
+        text, each to its short text beside its icon or its icon alone. Once shown (showEvent): while the
+        window is built, every button added or page set would measure them all again."""
+        if not self.isVisible():
+            return
         narrow = self._narrow_buttons(self.width())  # the new width already (resizeEvent)
         for button in self._tool_buttons():
             action = button.defaultAction()
@@ -228,13 +231,13 @@ class MainToolBar(QToolBar):
 
     def showEvent(self, event: QShowEvent) -> None:  # Qt override
         super().showEvent(event)
+        self._refit()
         self._announce_required_width()
 
     def actionEvent(self, event) -> None:  # Qt override: widgets and actions come and go
         super().actionEvent(event)
         if event.type() in (QEvent.Type.ActionAdded, QEvent.Type.ActionRemoved, QEvent.Type.ActionChanged):
-            if self.isVisible():  # a text may have grown (a count) or a button come: fit again
-                self._refit()
+            self._refit()  # a text may have grown (a count) or a button come
             self._announce_required_width()
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # Qt override
