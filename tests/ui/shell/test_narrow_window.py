@@ -4,10 +4,13 @@ than its controls need."""
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QToolButton
 
 from tests.ui.conftest import wait_settled
+from token_desk.api.models import TokenKind
 from token_desk.app import create_window
+from token_desk.connection import ConnectionKind
 
 
 @pytest.fixture
@@ -25,9 +28,23 @@ def overflow_button(toolbar) -> QToolButton | None:
 
 def everything_in_view(window) -> bool:
     toolbar = window.toolbar
-    shown = (toolbar.search_box, toolbar.inactive_box, toolbar.demo_marker, window.connections.switcher)
+    shown = [toolbar.search_box, toolbar.inactive_box, window.connections.switcher, attention_button(window),
+             *(toolbar.widgetForAction(window.commands[key]) for key in ("refresh", "revoke"))]
+    if window.connection is not None and window.connection.kind is ConnectionKind.DEMO:
+        shown.append(toolbar.demo_marker)
     button = overflow_button(toolbar)
-    return all(widget.isVisible() for widget in shown) and (button is None or not button.isVisible())
+    inside = all(widget.geometry().right() < toolbar.width() for widget in shown)
+    return all(widget.isVisible() for widget in shown) and inside and (button is None or not button.isVisible())
+
+
+def attention_button(window) -> QToolButton:
+    return window.toolbar.widgetForAction(window.commands["needs-attention"])
+
+
+def shown_count(window) -> str:
+    """What the Needs attention button reads on screen: its text, unless it shows its icon alone."""
+    button = attention_button(window)
+    return "" if button.toolButtonStyle() == Qt.ToolButtonStyle.ToolButtonIconOnly else button.text()
 
 
 def test_at_800_pixels_every_toolbar_control_stays_in_view(qtbot, demo) -> None:
@@ -71,3 +88,47 @@ def test_a_long_status_message_is_cut_with_an_ellipsis_before_the_counts(qtbot, 
     assert shown.geometry().right() < facts.geometry().left()  # never runs into the counts
     assert shown.fontMetrics().horizontalAdvance(shown.text()) <= shown.contentsRect().width()
     assert shown.toolTip() == message  # the whole message is a hover away
+
+
+@pytest.mark.parametrize("width", [800, "minimum"])
+def test_a_narrow_toolbar_still_shows_how_many_tokens_need_attention(qtbot, demo, width) -> None:
+    demo.resize(demo.minimumWidth() if width == "minimum" else width, 500)
+    qtbot.waitUntil(lambda: everything_in_view(demo))
+    for kind in TokenKind:  # each page counts its own tokens
+        demo.sidebar.setCurrentRow(list(TokenKind).index(kind))
+        count = demo.current_page().proxy.counts().needs_attention
+        assert count > 0  # the demo has tokens to flag on both pages
+        qtbot.waitUntil(lambda: shown_count(demo) == f"{count:,}")
+        qtbot.waitUntil(lambda: everything_in_view(demo))
+    assert attention_button(demo).accessibleName().startswith("Needs attention:")  # the count's meaning
+    demo.resize(1280, 500)
+    qtbot.waitUntil(lambda: shown_count(demo) == f"Needs attention ({count:,})")  # room again: the whole text
+
+
+@pytest.mark.parametrize("width", [800, 1000, 1280])
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_welcome_page_toolbar_fits_without_a_more_button(qtbot, monkeypatch, width, scheme) -> None:
+    from token_desk import environment
+
+    monkeypatch.setenv(environment.COLOR_SCHEME, scheme)
+    window = create_window([])  # no connection yet: the welcome page
+    qtbot.addWidget(window)
+    window.resize(width, 600)
+    window.show()
+    qtbot.waitUntil(lambda: window.width() == width)
+    qtbot.waitUntil(lambda: everything_in_view(window))
+    if width >= 1000:  # room enough for the words of the buttons that act on tokens
+        for button in (window.toolbar.new_button, *(window.toolbar.widgetForAction(window.commands[key])
+                                                    for key in ("refresh", "revoke"))):
+            assert button.toolButtonStyle() == Qt.ToolButtonStyle.ToolButtonTextBesideIcon and button.text()
+
+
+@pytest.mark.parametrize("width", [1000, 1280])
+@pytest.mark.parametrize("page", list(TokenKind))
+def test_token_pages_fit_their_toolbar_at_common_widths(qtbot, demo, width, page) -> None:
+    demo.sidebar.setCurrentRow(list(TokenKind).index(page))
+    demo.resize(width, 600)
+    qtbot.waitUntil(lambda: demo.width() == width)
+    qtbot.waitUntil(lambda: everything_in_view(demo))
+    if width == 1280:  # room for every text
+        assert shown_count(demo).startswith("Needs attention (")

@@ -15,6 +15,7 @@ from token_desk.ui.attention import expiry_notice
 from token_desk.ui.attention.policy_settings import read_policy, write_policy
 from token_desk.ui.attention.reminders import ReminderExport
 from token_desk.ui.common.file_prompts import FilePrompts
+from token_desk.ui.common.short_text import set_short_text
 
 if TYPE_CHECKING:
     from token_desk.ui.attention.preferences_dialog import PreferencesDialog
@@ -54,6 +55,7 @@ class Attention(QObject):
         count = page.proxy.counts().needs_attention
         # On the welcome page "(0)" would count no account; on a page without a list, tokens never listed.
         counted = self._window.connection is not None and page.listed
+        set_short_text(self.toggle, f"{count:,}" if counted else "")  # a narrow toolbar still shows the count
         self.toggle.setText(f"{self._toggle_text} ({count:,})" if counted else self._toggle_text)
         button = self._window.toolbar.widgetForAction(self.toggle)
         if button is not None:

@@ -1,8 +1,9 @@
 """The main toolbar: the connection switcher, New, refresh and revoke, the search box, the inactive toggle and the demo marker.
 
 Nothing ever moves into a "»" overflow menu: as the window narrows, the search box shrinks first, then the
-buttons drop their text (the icon, tooltip and accessible name stay); `required_width()` is the narrowest
-the toolbar can be with everything visible, which the window takes as its minimum width.
+buttons drop their text one at a time, the rightmost first (the icon, tooltip and accessible name stay), all
+but a button's short text, the information it carries (Needs attention's count); `required_width()` is the
+narrowest the toolbar can be with everything visible, which the window takes as its minimum width.
 """
 
 from __future__ import annotations
@@ -15,12 +16,12 @@ from token_desk.api.models import TokenKind
 
 from token_desk.ui.common.icons import icon
 from token_desk.ui.common.palette import Colours, style_live
+from token_desk.ui.common.short_text import short_text
 from token_desk.ui.shell.command_list import new_token_key
 from token_desk.ui.shell.command_registry import CommandActions
 
 SEARCH_PLACEHOLDER = "Search by description or ID"
 SEARCH_WIDTHS = (160, 320, 420)  # smallest, preferred, largest
-TEXT_ROOM = 6  # what a button's text adds beyond its width in pixels: the gap after the icon
 
 
 def demo_marker_style(c: Colours) -> str:
@@ -72,6 +73,10 @@ def _spacer() -> QWidget:
     return spacer
 
 
+def _style(with_text: bool) -> Qt.ToolButtonStyle:
+    return Qt.ToolButtonStyle.ToolButtonTextBesideIcon if with_text else Qt.ToolButtonStyle.ToolButtonIconOnly
+
+
 def _gap(width: int) -> QWidget:
     gap = QWidget()
     gap.setFixedWidth(width)
@@ -89,6 +94,11 @@ class MainToolBar(QToolBar):
         self.setMovable(False)
         self.setIconSize(QSize(18, 18))
         self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self._twin = QToolButton(self)  # measures the buttons' widths (required_width); never shown
+        self._twin.setDefaultAction(QAction(self._twin))
+        self._twin.setIconSize(self.iconSize())
+        self._twin.setAutoRaise(True)  # as the toolbar's own buttons
+        self._twin.hide()
         self.search_box = SearchBox(self)
         show_inactive = actions["show-inactive"]
         self.inactive_box = QCheckBox(show_inactive.text(), self)
@@ -136,42 +146,82 @@ class MainToolBar(QToolBar):
         for action in self.new_button.actions():
             self.new_button.removeAction(action)
         self.new_button.setDefaultAction(self._actions[new_token_key(kind)])
+        self._refit()  # "New Database Token" is not as long as "New Management Token"
 
     def set_demo(self, is_demo: bool) -> None:
         self._demo_action.setVisible(is_demo)
+        self._refit()
         self._announce_required_width()
 
     # ---- fitting the width ----------------------------------------------------------------------------
     def _tool_buttons(self) -> list[QToolButton]:
-        buttons = (self.widgetForAction(action) for action in self.actions())
-        return [button for button in buttons if isinstance(button, QToolButton) and button.isVisibleTo(self)]
+        """Every tool button, left to right; those the layout has moved aside too (it hides them; their
+        action stays)."""
+        buttons = (self.widgetForAction(action) for action in self.actions() if action.isVisible())
+        return [button for button in buttons if isinstance(button, QToolButton)]
 
-    def _text_widths(self) -> int:
-        """What the tool buttons' texts add when shown beside their icons."""
-        metrics = self.fontMetrics()
-        return sum(metrics.horizontalAdvance(button.text()) + TEXT_ROOM for button in self._tool_buttons())
+    def _button_width(self, button: QToolButton, wide: bool) -> int:
+        """The button's width with its text (wide) or narrow: its short text beside the icon, or the icon alone.
+        Measured on a hidden twin, so no button changes (and no layout runs again) to be measured; the twin's
+        own action words the text as the button's does (no "&", no "…")."""
+        action, twin = button.defaultAction(), self._twin
+        short = "" if wide else short_text(action)
+        twin.defaultAction().setIcon(button.icon())
+        twin.defaultAction().setText(action.text() if action is not None else button.text())
+        twin.defaultAction().setIconText(short)
+        twin.setToolButtonStyle(_style(wide or bool(short)))
+        width = twin.sizeHint().width()
+        twin.defaultAction().setText("")  # a hidden button never reads as one of the toolbar's
+        return width
 
-    def required_width(self, with_text: bool = False) -> int:
-        """The narrowest width that shows every widget (search box at its smallest, buttons icon-only)."""
-        spacing = self.layout().spacing() if self.layout() else 0
-        margins = self.contentsMargins()
-        total = margins.left() + margins.right() + 2 * spacing  # the layout's own ends
-        for action in self.actions():
-            if not action.isVisible():
+    def _widths(self) -> tuple[int, list[tuple[QToolButton, int, int]]]:
+        """What every shown item but the tool buttons needs, reckoned as QToolBarLayout reckons it (its
+        margins, each item's smallest width, the spacing between items), and each tool button's width wide
+        and narrow."""
+        layout = self.layout()
+        margins = layout.contentsMargins()
+        fixed, buttons, count = margins.left() + margins.right(), [], 0
+        for index in range(layout.count()):
+            item = layout.itemAt(index)
+            if item.isEmpty():  # its action is hidden (the demo marker off the demo)
                 continue
-            widget = self.widgetForAction(action)
-            if widget is None:
-                continue
+            count += 1
+            widget = item.widget()
             if isinstance(widget, QToolButton):
-                width = widget.sizeHint().width()
-                if widget.toolButtonStyle() != Qt.ToolButtonStyle.ToolButtonIconOnly:
-                    width -= self.fontMetrics().horizontalAdvance(widget.text()) + TEXT_ROOM
-            elif widget.sizePolicy().horizontalPolicy() == QSizePolicy.Policy.Expanding:
-                width = widget.minimumWidth()
+                buttons.append((widget, self._button_width(widget, True), self._button_width(widget, False)))
             else:
-                width = max(widget.sizeHint().width(), widget.minimumWidth())
-            total += width + spacing
-        return total + (self._text_widths() if with_text else 0)
+                fixed += item.minimumSize().width()
+        return fixed + layout.spacing() * max(count - 1, 0), buttons
+
+    def required_width(self) -> int:
+        """The narrowest width that shows every widget without a "»": the search box at its smallest, every
+        button narrow."""
+        fixed, buttons = self._widths()
+        return fixed + sum(narrow for _button, _wide, narrow in buttons)
+
+    def _narrow_buttons(self, width: int) -> list[QToolButton]:
+        """As few buttons narrow as let the toolbar fit `width`: the rightmost first (Needs attention keeps
+        its count; New is the last to drop its text)."""
+        fixed, buttons = self._widths()
+        for count in range(len(buttons) + 1):
+            kept, dropped = buttons[:len(buttons) - count], buttons[len(buttons) - count:]
+            if fixed + sum(wide for _b, wide, _n in kept) + sum(narrow for _b, _w, narrow in dropped) <= width:
+                break
+        return [button for button, _wide, _narrow in dropped]
+
+    def _refit(self) -> None:
+        """The search box shrinks first (the layout sees to it); once it is at its smallest, buttons drop their
+        text, each to its short text beside its icon or its icon alone. Once shown (showEvent): while the
+        window is built, every button added or page set would measure them all again."""
+        if not self.isVisible():
+            return
+        narrow = self._narrow_buttons(self.width())  # the new width already (resizeEvent)
+        for button in self._tool_buttons():
+            action = button.defaultAction()
+            short = short_text(action) if button in narrow else ""
+            if action is not None:
+                action.setIconText(short)  # what a tool button shows; "" gives back the action's own text
+            button.setToolButtonStyle(_style(button not in narrow or bool(short)))
 
     def _announce_required_width(self) -> None:
         # Measured once shown (showEvent) and on each change after: while the window is built, every action
@@ -181,19 +231,15 @@ class MainToolBar(QToolBar):
 
     def showEvent(self, event: QShowEvent) -> None:  # Qt override
         super().showEvent(event)
+        self._refit()
         self._announce_required_width()
 
     def actionEvent(self, event) -> None:  # Qt override: widgets and actions come and go
         super().actionEvent(event)
         if event.type() in (QEvent.Type.ActionAdded, QEvent.Type.ActionRemoved, QEvent.Type.ActionChanged):
+            self._refit()  # a text may have grown (a count) or a button come
             self._announce_required_width()
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # Qt override
-        # The search box shrinks first; once it is at its smallest the buttons drop their text.
-        roomy = event.size().width() >= self.required_width(with_text=True)
-        style = Qt.ToolButtonStyle.ToolButtonTextBesideIcon if roomy else Qt.ToolButtonStyle.ToolButtonIconOnly
-        if self.toolButtonStyle() != style:
-            self.setToolButtonStyle(style)
-            for button in self._tool_buttons():  # also those added as widgets, which keep their own style
-                button.setToolButtonStyle(style)
+        self._refit()
         super().resizeEvent(event)
