@@ -116,12 +116,17 @@ def test_details_dialog_copies_the_token_id(qtbot) -> None:
     assert QGuiApplication.clipboard().text() == token.id
 
 
-def test_database_permissions_read_one_line_per_database(qtbot) -> None:
-    token = Token(kind=TokenKind.DATABASE, id="00000000-0000-4000-8000-000000000009", description="db",
-                  created_at=CREATED, permissions=(Permission("read", "telemetry"), Permission("write", "telemetry"),
-                                                   Permission("read", "*")))
+def database_token_details(qtbot, number: int, *permissions: tuple[str, str]) -> TokenDetailsDialog:
+    """Details of a database token with `permissions` (action, database), open."""
+    token = Token(kind=TokenKind.DATABASE, id=f"00000000-0000-4000-8000-{number:012x}", description="db",
+                  created_at=CREATED, permissions=tuple(Permission(*each) for each in permissions))
     dialog = TokenDetailsDialog.show_for(None, token)
     qtbot.addWidget(dialog)
+    return dialog
+
+
+def test_database_permissions_read_one_line_per_database(qtbot) -> None:
+    dialog = database_token_details(qtbot, 9, ("read", "telemetry"), ("write", "telemetry"), ("read", "*"))
     texts = [label.text() for label in dialog.findChildren(QLabel)]
     assert "telemetry: read, write\nAll databases: read" in texts
     assert "Never" in texts and "Prefix" not in "".join(texts)
@@ -129,11 +134,7 @@ def test_database_permissions_read_one_line_per_database(qtbot) -> None:
 
 def test_a_caption_sits_beside_the_first_line_of_a_long_value(qtbot) -> None:
     """"Permissions:" floated between the lines of a token's permissions (QFormLayout centres captions)."""
-    token = Token(kind=TokenKind.DATABASE, id="00000000-0000-4000-8000-00000000000a", description="db",
-                  created_at=CREATED, permissions=(Permission("read", "telemetry"), Permission("write", "logs"),
-                                                   Permission("read", "metrics")))
-    dialog = TokenDetailsDialog.show_for(None, token)
-    qtbot.addWidget(dialog)
+    dialog = database_token_details(qtbot, 10, ("read", "telemetry"), ("write", "logs"), ("read", "metrics"))
     qtbot.waitExposed(dialog)
     labels = {label.text(): label for label in dialog.findChildren(QLabel)}
     caption = labels["Permissions:"]

@@ -113,13 +113,18 @@ def test_keyboard_shortcuts_lists_every_shortcut_of_the_registry(qtbot, bare_win
     assert len(rows) == len(with_shortcut)
 
 
-def test_keyboard_shortcuts_shows_every_command_whole_on_one_line_left_under_its_header(qtbot, bare_window) -> None:
-    """"New Management Token" wrapped in a narrow column and lost its second line; headers were centred."""
-    dialog = ShortcutsDialog(bare_window, bare_window.commands.commands)
+def shown_shortcuts(qtbot, window) -> QTableView:
+    """The Keyboard Shortcuts window's table, shown as Help → Keyboard Shortcuts shows it."""
+    dialog = ShortcutsDialog(window, window.commands.commands)
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)
-    table = dialog.findChild(QTableView)
+    return dialog.findChild(QTableView)
+
+
+def test_keyboard_shortcuts_shows_every_command_whole_on_one_line_left_under_its_header(qtbot, bare_window) -> None:
+    """"New Management Token" wrapped in a narrow column and lost its second line; headers were centred."""
+    table = shown_shortcuts(qtbot, bare_window)
     header, model, metrics = table.horizontalHeader(), table.model(), table.fontMetrics()
     assert not table.wordWrap() and header.defaultAlignment() & Qt.AlignmentFlag.AlignLeft
     for row in range(model.rowCount()):
@@ -195,11 +200,7 @@ def test_the_view_menus_pages_are_radio_items_one_checked(bare_window) -> None:
 
 def test_keyboard_shortcuts_shows_every_row_at_once_with_air_between_command_and_keys(qtbot, bare_window) -> None:
     """A scroll bar hid the last rows of a short list, and "New Management Token" ran into "Ctrl+N"."""
-    dialog = ShortcutsDialog(bare_window, bare_window.commands.commands)
-    qtbot.addWidget(dialog)
-    dialog.show()
-    qtbot.waitExposed(dialog)
-    table = dialog.findChild(QTableView)
+    table = shown_shortcuts(qtbot, bare_window)
     assert not table.verticalScrollBar().isVisible()
     model, metrics = table.model(), table.fontMetrics()
     longest = max(metrics.horizontalAdvance(model.index(row, 0).data()) for row in range(model.rowCount()))
