@@ -4,15 +4,13 @@ The public Management API has no management-token endpoints; influxctl is the on
 to list, create and revoke them. See INFLUXCTL.md in the shared reference for what it prints.
 """
 
-import importlib
-from typing import Any
-
 from token_desk.api.influxctl.errors import (
     DOWNLOAD_URL, InfluxctlAuthenticationError, InfluxctlCancelledError, InfluxctlConnectionError, InfluxctlError, InfluxctlNotFoundError,
     InfluxctlNeedsItsOwnSignInError, InfluxctlNotInstalledError, InfluxctlOutcomeUnknownError, InfluxctlOutputError, InfluxctlPermissionError,
     InfluxctlStoppedError,
     InfluxctlTimeoutError, InfluxctlTooOldError, InfluxctlUnavailableError,
 )
+from token_desk.lazy_exports import lazy_exports
 
 __all__ = [
     "DEFAULT_TIMEOUT_SECONDS", "InfluxctlBridge", "ExistingProfile", "GeneratedConfig", "pipes_work",
@@ -33,15 +31,4 @@ _LAZY_HOMES = {
     "token_desk.api.influxctl.process": ("CancelHandle", "end_all_processes", "running_count"),
     "token_desk.api.influxctl.program": ("MINIMUM_VERSION", "InfluxctlProgram"),
 }
-_LAZY_HOME_OF = {name: module for module, names in _LAZY_HOMES.items() for name in names}
-
-
-def __getattr__(name: str) -> Any:
-    module = _LAZY_HOME_OF.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    return getattr(importlib.import_module(module), name)
-
-
-def __dir__() -> list[str]:
-    return sorted([*globals(), *__all__])
+__getattr__, __dir__ = lazy_exports(globals(), _LAZY_HOMES)

@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 
 from token_desk.api.influxctl import errors
 from token_desk.api.influxctl.commands import Commands
-from token_desk.api.influxctl.failure import clean_message
 
 # A program is made on the GUI thread while the window is built; running it (and reading what it printed)
 # happens on worker threads, which import those modules (subprocess among them) at their first run.
@@ -85,6 +84,7 @@ class InfluxctlProgram:
             return self._version
 
     def _read_version(self) -> None:
+        from token_desk.api.influxctl.failure import clean_message
         from token_desk.api.influxctl.output import parse_version
 
         try:
