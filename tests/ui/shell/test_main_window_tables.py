@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QLabel
 
 from tests.hostile import add_hostile_tokens
-from tests.ui.conftest import header_click, shown_tokens, wait_loaded
+from tests.ui.conftest import header_click, shown_tokens, wait_loaded, wait_settled
 from token_desk.ui.shell.status_line import clusters_text
 from token_desk.app import create_window
 from token_desk.api.models import TokenKind, TokenStatus
@@ -246,8 +246,9 @@ def test_a_first_list_cancelled_or_failed_says_not_loaded(qtbot, window, sandbox
 
 
 
-def test_the_clusters_page_counts_what_it_lists_and_no_clusters_while_finding_them(window) -> None:
+def test_the_clusters_page_counts_what_it_lists_and_no_clusters_while_finding_them(qtbot, window) -> None:
     window.show_clusters()
+    wait_settled(qtbot, window)  # the account's clusters are asked for once the window has been drawn
     count = len(window.clusters.clusters)
     assert count and window.status.counts == clusters_text(count, finding=False)
     assert clusters_text(0, finding=True) == "Finding clusters…"  # not "0 clusters" before any answer
