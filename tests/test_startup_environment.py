@@ -103,10 +103,10 @@ def test_closing_the_window_while_the_server_is_silent_ends_the_process_promptly
     assert waited < 20, f"the process took {waited:.1f} s to end after the window closed"
 
 
-# The window is built (before its first paint) with a REST client, an influxctl program and bridge and a
-# recording journal, but runs none of them then: the modules only their work needs are imported by that
+# The window is built (before its first paint) with an influxctl program and bridge and a recording journal,
+# but runs none of them then: the modules only their work needs are imported by that
 # work, on a worker thread after the first paint, so building the window does not wait for them.
-WORK_ONLY_MODULES = ("token_desk.api.decoding", "token_desk.api.influxctl.process", "token_desk.api.influxctl.output",
+WORK_ONLY_MODULES = ("token_desk.api.influxctl.process", "token_desk.api.influxctl.output",
                      "token_desk.api.influxctl.created", "token_desk.api.influxctl.failure", "token_desk.history.check")
 BUILD_ONLY = """
 import sys

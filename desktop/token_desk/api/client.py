@@ -23,6 +23,9 @@ from token_desk.api.ids import is_uuid
 from token_desk.api.token_text import EMPTY as EMPTY_TOKEN, token_problem
 from token_desk.api.url_safety import certificate_problem, plain_http_refusal
 from token_desk.cancellation import CancelledError, current_cancellation
+from token_desk.api.decoding import (
+    NotJsonError, decode_created_token, decode_databases, decode_token, decode_tokens,
+)
 from token_desk.api.models import CreatedToken, Database, ModelError, Permission, Token, TokenKind, format_timestamp
 from token_desk.api.retry import (
     DEFAULT_RETRY_POLICY, GATEWAY_LOST_ANSWER, RetryPolicy, default_timeout, is_retryable_status, retry_after_seconds,
@@ -215,7 +218,7 @@ class ManagementApiClient:
                               expires_at: datetime | None = None) -> CreatedToken:
         body = _with_expiry({"description": description, "permissions": _permissions_json(permissions)}, expires_at)
         answer = self._request("POST", f"{self._cluster_path}/tokens", body)
-        return self._parse(lambda content: _decoding().decode_created_token(TokenKind.DATABASE, content), answer)
+        return self._parse(lambda content: decode_created_token(TokenKind.DATABASE, content), answer)
 
     def update_database_token(self, token_id: str, *, description: str | None = None,
                               permissions: Sequence[Permission] | None = None) -> Token:
@@ -226,23 +229,23 @@ class ManagementApiClient:
         if permissions is not None:
             body["permissions"] = _permissions_json(permissions)
         answer = self._request("PATCH", self._token_path(TokenKind.DATABASE, token_id), body)
-        return self._parse(lambda content: _decoding().decode_token(TokenKind.DATABASE, content), answer)
+        return self._parse(lambda content: decode_token(TokenKind.DATABASE, content), answer)
 
     def revoke_database_token(self, token_id: str) -> None:
         self.revoke_token(TokenKind.DATABASE, token_id)
 
     def list_databases(self) -> list[Database]:
-        return self._parse(lambda content: _decoding().decode_databases(content), self._request("GET", f"{self._cluster_path}/databases"))
+        return self._parse(decode_databases, self._request("GET", f"{self._cluster_path}/databases"))
 
     # --- by kind, for the UI ------------------------------------------------------------
 
     def list_tokens(self, kind: TokenKind) -> list[Token]:
         answer = self._request("GET", f"{self._cluster_path}/{_collection(kind)}")
-        return self._parse(lambda content: _decoding().decode_tokens(kind, content), answer)
+        return self._parse(lambda content: decode_tokens(kind, content), answer)
 
     def get_token(self, kind: TokenKind, token_id: str) -> Token:
         answer = self._request("GET", self._token_path(kind, token_id))
-        return self._parse(lambda content: _decoding().decode_token(kind, content), answer)
+        return self._parse(lambda content: decode_token(kind, content), answer)
 
     def revoke_token(self, kind: TokenKind, token_id: str) -> None:
         """Revoke (DELETE); any 2xx is success and its body is ignored."""
@@ -329,7 +332,7 @@ class ManagementApiClient:
         error_class = _unreadable(answer.method)
         try:
             return decode(answer.content)
-        except _decoding().NotJsonError as err:
+        except NotJsonError as err:
             raise error_class(
                 "The server's answer is not JSON; check the API URL points at a Management API.",
                 status=answer.status, method=answer.method, path=answer.path) from err
@@ -403,14 +406,6 @@ class _RetryableTransportError(Exception):
     def __init__(self, error: errors.ApiError, cause: Exception) -> None:
         super().__init__(type(error).__name__)
         self.error, self.cause = error, cause
-
-
-def _decoding():
-    """token_desk.api.decoding, imported with the first answer read, on a worker thread: a client is made on the
-    GUI thread while the window is built, and its first paint needs none of the decoders."""
-    from token_desk.api import decoding
-
-    return decoding
 
 
 def _unreadable(method: str) -> type[errors.InvalidResponseError]:
