@@ -32,6 +32,7 @@ FORBIDDEN = {
     "ui": ("token_desk.app", "token_desk.sandbox", "token_desk.devtools", "token_desk.selftest",
            "token_desk.__main__"),
     "atomic_write.py": ("PySide6", "token_desk"),
+    "lazy_exports.py": ("PySide6", "token_desk"),
     "history": ("PySide6", "token_desk.ui", "token_desk.models", "token_desk.sandbox", "token_desk.credentials"),
     "findings": ("PySide6", "token_desk.ui", "token_desk.models", "token_desk.sandbox", "token_desk.credentials"),
     "export": ("PySide6", "token_desk.ui", "token_desk.models", "token_desk.sandbox", "token_desk.credentials"),

@@ -101,3 +101,31 @@ def test_closing_the_window_while_the_server_is_silent_ends_the_process_promptly
     assert finished.returncode == 0 and "closing" in finished.stdout, finished.stderr
     # Generous: start-up plus closing on a loaded machine, and far below the 30 s read timeout.
     assert waited < 20, f"the process took {waited:.1f} s to end after the window closed"
+
+
+# The window is built (before its first paint) with an influxctl program and bridge and a recording journal,
+# but runs none of them then: the modules only their work needs are imported by that
+# work, on a worker thread after the first paint, so building the window does not wait for them.
+WORK_ONLY_MODULES = ("token_desk.api.influxctl.process", "token_desk.api.influxctl.output",
+                     "token_desk.api.influxctl.created", "token_desk.api.influxctl.failure", "token_desk.history.check")
+BUILD_ONLY = """
+import sys
+from token_desk.app import create_window
+from token_desk.ui.common.application import create_application
+app = create_application()
+window = create_window(sys.argv[1:])
+print(window.windowTitle())
+print(sorted(name for name in sys.modules if name in {modules!r}))
+"""
+
+
+def test_building_the_window_imports_nothing_only_the_loads_need(tmp_path) -> None:
+    env = bare_environment(QT_QPA_PLATFORM="offscreen", INFLUX_MANAGEMENT_TOKEN="t" * 40,
+                           TOKEN_DESK_CONFIG_DIR=str(tmp_path), TOKEN_DESK_DATA_DIR=str(tmp_path))
+    ids = ["--account-id", "11111111-1111-4111-8111-111111111111", "--cluster-id", "22222222-2222-4222-8222-222222222222"]
+    finished = subprocess.run(
+        [sys.executable, "-c", BUILD_ONLY.format(modules=set(WORK_ONLY_MODULES)), "--url", "http://127.0.0.1:9/api/v0",
+         *ids, "--influxctl", sys.executable], env=env, capture_output=True, text=True, timeout=60)
+    assert finished.returncode == 0, finished.stderr
+    title, imported = finished.stdout.splitlines()
+    assert "Token Desk" in title and imported == "[]"

@@ -5,8 +5,7 @@ path does, must not import the client and with it httpx, which only a request ne
 
 from __future__ import annotations
 
-import importlib
-from typing import Any
+from token_desk.lazy_exports import lazy_exports
 
 _HOMES = {
     "token_desk.api.client": ("ManagementApiClient", "error_for_response"),
@@ -23,16 +22,5 @@ _HOMES = {
     "token_desk.api.retry": ("DEFAULT_RETRY_POLICY", "RetryPolicy", "default_timeout"),
     "token_desk.api.service": ("InfluxctlService", "RestWithInfluxctlService", "TokenService"),
 }
-_HOME_OF = {name: module for module, names in _HOMES.items() for name in names}
-__all__ = list(_HOME_OF)
-
-
-def __getattr__(name: str) -> Any:
-    module = _HOME_OF.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    return getattr(importlib.import_module(module), name)
-
-
-def __dir__() -> list[str]:
-    return sorted([*globals(), *__all__])
+__all__ = [name for names in _HOMES.values() for name in names]
+__getattr__, __dir__ = lazy_exports(globals(), _HOMES)

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from token_desk.api.client import ManagementApiClient
-from token_desk.api.influxctl import ExistingProfile, GeneratedConfig, InfluxctlBridge, InfluxctlProgram, LoginObserver
+from token_desk.api.influxctl.bridge import InfluxctlBridge
+from token_desk.api.influxctl.config import ExistingProfile, GeneratedConfig
+from token_desk.api.influxctl.login import LoginObserver
+from token_desk.api.influxctl.program import InfluxctlProgram
 from token_desk.api.service import InfluxctlService, RestWithInfluxctlService
 
 

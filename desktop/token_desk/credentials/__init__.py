@@ -11,10 +11,6 @@ needs them (and with them tomllib), not the window's start-up.
 
 from __future__ import annotations
 
-import importlib
-from typing import Any
-
-
 from token_desk.credentials.errors import (
     CredentialError,
     InsecureKeyringError,
@@ -56,6 +52,7 @@ from token_desk.credentials.profile import (
 from token_desk.credentials.profile_store import PROFILES_FILE_NAME, ProfileStore
 from token_desk.credentials.secret_store import SERVICE_NAME, SecretStore
 from token_desk.credentials.session import Credentials, SessionSecrets, validate_token
+from token_desk.lazy_exports import lazy_exports
 
 __all__ = [
     "DEFAULT_BASE_URL",
@@ -116,15 +113,4 @@ _LAZY_HOMES = {
     ),
     "token_desk.credentials.influxctl_import": ("ImportedProfile", "ImportReport", "SkippedProfile", "import_profiles"),
 }
-_LAZY_HOME_OF = {name: module for module, names in _LAZY_HOMES.items() for name in names}
-
-
-def __getattr__(name: str) -> Any:
-    module = _LAZY_HOME_OF.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    return getattr(importlib.import_module(module), name)
-
-
-def __dir__() -> list[str]:
-    return sorted([*globals(), *__all__])
+__getattr__, __dir__ = lazy_exports(globals(), _LAZY_HOMES)

@@ -17,7 +17,6 @@ The rule, checked on keyring.get_keyring() before every use:
 
 from __future__ import annotations
 
-import configparser
 import logging
 import os
 from pathlib import Path
@@ -57,6 +56,8 @@ def explicitly_chosen_backend() -> str | None:
     from_env = os.environ.get(environment.KEYRING_BACKEND, "").strip()
     if from_env:
         return from_env
+    import configparser  # with the keyring's first use, on a worker: the window's first paint needs neither
+
     parser = configparser.RawConfigParser()
     try:
         parser.read(keyring_config_file(), encoding="utf-8")

@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import replace
 
 from token_desk.connection import Connection, host_label
-from token_desk.history.check import CheckResult, can_check, check_entry
 from token_desk.history.entry import Action, HistoryEntry, Outcome, Target
 from token_desk.history.journal import (
     Damage, HistoryRead, HistoryWriteError, Journal, MemoryJournal, read_journal,
@@ -13,6 +12,7 @@ from token_desk.history.journal import (
 from token_desk.history.recording import (
     MUTATING_METHODS, HistoryUnavailableError, RecordingService, recorded_as_rotation,
 )
+from token_desk.lazy_exports import lazy_exports
 
 
 def target_of(connection: Connection) -> Target:
@@ -54,3 +54,8 @@ __all__ = [
     "HistoryWriteError", "Journal", "MemoryJournal", "MUTATING_METHODS", "Outcome", "RecordingService", "Target", "can_check",
     "check_entry", "read_journal", "recorded_as_rotation", "recording", "target_of",
 ]
+
+# Checking an entry against the server (Check Now, the History window) is re-exported lazily (PEP 562): the
+# window's start-up builds a journal and a recording service, but checks nothing before its first paint.
+_LAZY_HOMES = {"token_desk.history.check": ("CheckResult", "can_check", "check_entry")}
+__getattr__, __dir__ = lazy_exports(globals(), _LAZY_HOMES)

@@ -21,14 +21,18 @@ from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from operator import attrgetter
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from token_desk.api.errors import ApiError
 from token_desk.api.models import CreatedToken, Permission, Token, TokenKind, utc_now
-from token_desk.history.check import CheckResult, check_entry, created_by_attempt, edit_seen_in
 from token_desk.history.entry import Action, HistoryEntry, Outcome, Target, requested_change
 from token_desk.history.journal import HistoryWriteError, Journal
 from token_desk.history.outcomes import outcome_of_error, revoke_seen_in
+
+# A connection's service is wrapped while the window is built; settling an answer that was lost, or Check
+# Now, happens on a worker after the first paint, which imports history.check then.
+if TYPE_CHECKING:
+    from token_desk.history.check import CheckResult
 
 log = logging.getLogger(__name__)
 
@@ -152,6 +156,8 @@ class RecordingService:
         tokens = self._inner.list_tokens(kind)
         self._descriptions.listed((self.target.cluster_id, kind), tokens)
         for unsettled in self._take_unsettled(lambda u: u.is_create and u.attempt.kind is kind and u.lost_at < asked):
+            from token_desk.history.check import created_by_attempt
+
             result = created_by_attempt(tokens, unsettled.attempt.description, unsettled.started)
             self._record_outcome(unsettled.entry_id, result.outcome, token_id=result.token_id,
                                  message=f"Re-listed after the answer was lost: {result.message}", checked=True)
@@ -166,6 +172,8 @@ class RecordingService:
         for unsettled in self._take_unsettled(lambda u: not u.is_create and u.lost_at < asked and (
                 u.attempt.kind, u.attempt.token_id) == (kind, token_id)):
             if unsettled.attempt.action is Action.EDIT:
+                from token_desk.history.check import edit_seen_in
+
                 outcome, message = edit_seen_in(token, unsettled.attempt.requested)
             else:
                 outcome, message = revoke_seen_in(token)
@@ -176,6 +184,8 @@ class RecordingService:
     def check(self, entry: HistoryEntry) -> CheckResult:
         """Check Now: ask the server (directly, so the re-read is not taken for another settlement)
         what became of `entry`, and record its answer."""
+        from token_desk.history.check import check_entry
+
         self._take_unsettled(lambda unsettled: unsettled.entry_id == entry.id)
         return check_entry(self._inner, self._journal, entry)
 

@@ -4,17 +4,13 @@ The public Management API has no management-token endpoints; influxctl is the on
 to list, create and revoke them. See INFLUXCTL.md in the shared reference for what it prints.
 """
 
-from token_desk.api.influxctl.bridge import DEFAULT_TIMEOUT_SECONDS, InfluxctlBridge
-from token_desk.api.influxctl.config import ExistingProfile, GeneratedConfig, pipes_work
 from token_desk.api.influxctl.errors import (
     DOWNLOAD_URL, InfluxctlAuthenticationError, InfluxctlCancelledError, InfluxctlConnectionError, InfluxctlError, InfluxctlNotFoundError,
     InfluxctlNeedsItsOwnSignInError, InfluxctlNotInstalledError, InfluxctlOutcomeUnknownError, InfluxctlOutputError, InfluxctlPermissionError,
     InfluxctlStoppedError,
     InfluxctlTimeoutError, InfluxctlTooOldError, InfluxctlUnavailableError,
 )
-from token_desk.api.influxctl.login import LoginObserver, LoginPrompt
-from token_desk.api.influxctl.process import CancelHandle, end_all_processes, running_count
-from token_desk.api.influxctl.program import MINIMUM_VERSION, InfluxctlProgram
+from token_desk.lazy_exports import lazy_exports
 
 __all__ = [
     "DEFAULT_TIMEOUT_SECONDS", "InfluxctlBridge", "ExistingProfile", "GeneratedConfig", "pipes_work",
@@ -25,3 +21,14 @@ __all__ = [
     "LoginObserver", "LoginPrompt", "CancelHandle", "end_all_processes", "running_count",
     "MINIMUM_VERSION", "InfluxctlProgram",
 ]
+
+# Re-exported lazily (PEP 562): the window is built with a bridge and a program, but only their commands,
+# run on worker threads after the first paint, need the process, parsing and failure modules.
+_LAZY_HOMES = {
+    "token_desk.api.influxctl.bridge": ("DEFAULT_TIMEOUT_SECONDS", "InfluxctlBridge"),
+    "token_desk.api.influxctl.config": ("ExistingProfile", "GeneratedConfig", "pipes_work"),
+    "token_desk.api.influxctl.login": ("LoginObserver", "LoginPrompt"),
+    "token_desk.api.influxctl.process": ("CancelHandle", "end_all_processes", "running_count"),
+    "token_desk.api.influxctl.program": ("MINIMUM_VERSION", "InfluxctlProgram"),
+}
+__getattr__, __dir__ = lazy_exports(globals(), _LAZY_HOMES)

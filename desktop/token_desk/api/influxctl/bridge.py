@@ -12,6 +12,7 @@ import copy
 import threading
 from collections.abc import Sequence
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from token_desk.api.clusters import Cluster
 from token_desk.api.errors import BadRequestError, InvalidIdError
@@ -21,17 +22,17 @@ from token_desk.api.influxctl.commands import (
     Commands, Version, for_version, prints_created_table, speaks_older_form, timeout_flags,
 )
 from token_desk.api.influxctl.config import ExistingProfile, GeneratedConfig
-from token_desk.api.influxctl.created import CreateOutput, parse_create_output
-from token_desk.api.influxctl.failure import ended_by_signal, error_for
-from token_desk.api.influxctl.login import LoginObserver, LoginWatcher
-from token_desk.api.influxctl.output import (
-    parse_cluster_get, parse_cluster_list, parse_database_list, parse_database_token_list, parse_management_list,
-    table_expiry,
-)
-from token_desk.api.influxctl.process import CancelHandle, Finished
 from token_desk.api.influxctl.program import InfluxctlProgram
 from token_desk.api.models import CreatedToken, Database, Permission, Token, TokenKind
 from token_desk.cancellation import current_cancellation
+
+# A bridge is made on the GUI thread while the window is built; its commands run on worker threads after
+# the first paint. So the modules that run a process, parse its output and read its failure (subprocess
+# among them) are imported by the first command, not by the window's start-up.
+if TYPE_CHECKING:
+    from token_desk.api.influxctl.created import CreateOutput
+    from token_desk.api.influxctl.login import LoginObserver
+    from token_desk.api.influxctl.process import CancelHandle, Finished
 
 DEFAULT_TIMEOUT_SECONDS = 60  # influxctl's own default (1m0s), passed as --timeout
 KILL_GRACE_SECONDS = 5  # influxctl gets this long past its --timeout to stop by itself
@@ -64,9 +65,13 @@ class InfluxctlBridge:
     # ---- clusters of the account ------------------------------------------------------------------
     def list_clusters(self) -> list[Cluster]:
         """`cluster list`: every cluster of the profile's account (not available with InfluxDB Clustered)."""
+        from token_desk.api.influxctl.output import parse_cluster_list
+
         return parse_cluster_list(self._run(Commands.cluster_list()).stdout)
 
     def get_cluster(self, cluster_id: str) -> Cluster:
+        from token_desk.api.influxctl.output import parse_cluster_get
+
         return parse_cluster_get(self._run(Commands.cluster_get(_checked_id(cluster_id))).stdout)
 
     def for_cluster(self, cluster_id: str) -> InfluxctlBridge:
@@ -81,6 +86,8 @@ class InfluxctlBridge:
 
     # ---- management tokens ---------------------------------------------------------------------
     def list_management_tokens(self) -> list[Token]:
+        from token_desk.api.influxctl.output import parse_management_list
+
         return parse_management_list(self._run(Commands.management_list()).stdout)
 
     def get_management_token(self, token_id: str) -> Token:
@@ -101,6 +108,8 @@ class InfluxctlBridge:
     def list_tokens(self, kind: TokenKind) -> list[Token]:
         if kind is TokenKind.MANAGEMENT:
             return self.list_management_tokens()
+        from token_desk.api.influxctl.output import parse_database_token_list
+
         listed = parse_database_token_list(self._run(Commands.token_list()).stdout)
         if any(token.revoked_at is not None for token in listed) or speaks_older_form(self.program.version):
             return listed  # the latter: before 2.10.0 there is no --include-revoked, so both lists are one
@@ -137,6 +146,8 @@ class InfluxctlBridge:
         return self.get_token(TokenKind.DATABASE, token_id)
 
     def list_databases(self) -> list[Database]:
+        from token_desk.api.influxctl.output import parse_database_list
+
         return parse_database_list(self._run(Commands.database_list()).stdout)
 
     # ---- lifetime --------------------------------------------------------------------------------
@@ -168,6 +179,8 @@ class InfluxctlBridge:
         return CreatedToken(token=token, access_token=output.secret)
 
     def _created_output(self, arguments: list[str]) -> CreateOutput:
+        from token_desk.api.influxctl.created import parse_create_output
+
         stdout = self._change(arguments).stdout
         try:
             return parse_create_output(stdout, " ".join(arguments[:2]))
@@ -187,6 +200,8 @@ class InfluxctlBridge:
     def _created_token(self, output: CreateOutput, listed: list[Token], kind: TokenKind,
                        earlier: set[str] | None, description: str) -> Token:
         """The new token as the server lists it; else as influxctl described it (nothing made up)."""
+        from token_desk.api.influxctl.output import table_expiry
+
         by_id = [token for token in listed if output.token_id and token.id == output.token_id]
         by_prefix = [token for token in listed if token.prefix and output.secret.startswith(token.prefix)]
         gained = [token for token in listed if earlier is not None and token.id not in earlier]
@@ -240,6 +255,10 @@ class InfluxctlBridge:
         handle.cancel()
 
     def _run_now(self, arguments: list[str], version: Version) -> Finished:
+        from token_desk.api.influxctl.failure import error_for
+        from token_desk.api.influxctl.login import LoginWatcher
+        from token_desk.api.influxctl.process import CancelHandle
+
         arguments = for_version(arguments, version)
         command = " ".join(arguments[:2])
         handle = CancelHandle()
@@ -302,6 +321,8 @@ def _only(tokens: list[Token]) -> list[Token]:
 def _influxctl_refused(error: errors.InfluxctlError) -> bool:
     """influxctl itself exited with an error (an older one refusing a newer flag, say): not cancelled, stopped
     or killed at Token Desk's deadline, after which running it again would only wait as long again."""
+    from token_desk.api.influxctl.failure import ended_by_signal
+
     stopped = isinstance(error, (errors.InfluxctlCancelledError, errors.InfluxctlStoppedError))
     return not stopped and error.exit_code is not None and not ended_by_signal(error.exit_code)
 

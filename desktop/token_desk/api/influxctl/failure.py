@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from token_desk.api.influxctl import errors
-from token_desk.api.influxctl.process import Finished
+
+if TYPE_CHECKING:  # a failure is read on the worker that ran the process; the window's start-up runs none
+    from token_desk.api.influxctl.process import Finished
 
 MAX_MESSAGE = 400
 REDACTED = "[redacted]"

@@ -14,8 +14,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from token_desk.api.influxctl.failure import clean_message
-
 _URL = re.compile(r"https?://[^\s<>\"']+")
 _CODE = re.compile(r"(?i:\bcode\b)\W{0,3}([A-Z0-9]{3,}(?:-[A-Z0-9]{3,})*)\b")
 _URL_CODE = re.compile(r"[?&]user_code=([A-Za-z0-9-]+)")
@@ -63,6 +61,8 @@ class LoginWatcher:
             self._data_started = True
         if self._data_started and stream == "stdout":
             return  # data may itself hold URLs (a description): never read it as a sign-in
+        from token_desk.api.influxctl.failure import clean_message  # with the first line, on the worker
+
         with self._lock:
             self._lines = (self._lines + [_LEVEL.sub("", clean_message(line))])[-MAX_LINES:]
             text = "\n".join(self._lines)

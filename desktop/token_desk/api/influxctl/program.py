@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from token_desk.api.influxctl import errors
 from token_desk.api.influxctl.commands import Commands
-from token_desk.api.influxctl.failure import clean_message
-from token_desk.api.influxctl.output import parse_version
-from token_desk.api.influxctl.process import Finished, run_process
+
+# A program is made on the GUI thread while the window is built; running it (and reading what it printed)
+# happens on worker threads, which import those modules (subprocess among them) at their first run.
+if TYPE_CHECKING:
+    from token_desk.api.influxctl.process import Finished
 
 MINIMUM_VERSION = (2, 6, 0)  # the first influxctl with `management` commands
 VERSION_TIMEOUT_SECONDS = 20
@@ -48,6 +51,8 @@ class InfluxctlProgram:
         return [*self.command, *global_flags, *arguments]
 
     def run(self, argv: Sequence[str], **options) -> Finished:
+        from token_desk.api.influxctl.process import run_process
+
         try:
             return run_process(argv, **options)
         except OSError as err:  # missing, not executable, or not a program at all
@@ -79,6 +84,9 @@ class InfluxctlProgram:
             return self._version
 
     def _read_version(self) -> None:
+        from token_desk.api.influxctl.failure import clean_message
+        from token_desk.api.influxctl.output import parse_version
+
         try:
             finished = self.run(self.argv([], Commands.version()), timeout=VERSION_TIMEOUT_SECONDS)
         except errors.InfluxctlUnavailableError as err:
