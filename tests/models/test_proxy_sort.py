@@ -158,6 +158,25 @@ def test_a_column_with_few_values_sorts_like_any_other(management_model, order):
     assert [t.id for t in shown] == [t.id for t in expected]
 
 
+@pytest.mark.parametrize("order", [Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder])
+def test_descriptions_some_tokens_share_sort_like_any_other_ties_in_id_order(management_model, order):
+    """Description: nearly every token its own, a few shared (runs of two and three, at the ends too).
+    That sort takes the source order's runs, then puts each tie in ID order: exactly the order a full sort
+    gives."""
+    names = [f"token {n % 97}" if n % 5 == 0 else f"token {n}" for n in range(1, 161)] + ["a", "a", "zz", "zz"]
+    tokens = [make_token(name, number=n) for n, name in enumerate(names, start=1)]
+    management_model.set_tokens(tokens)
+    proxy = TokenFilterProxy()
+    proxy.setSourceModel(management_model)
+    proxy.set_show_inactive(True)
+    proxy.sort(management_model.section_of(Column.DESCRIPTION), order)
+    shown = [proxy.token_at(row).id for row in range(proxy.rowCount())]
+    by_id = sorted(tokens, key=lambda t: t.id)
+    expected = sorted(by_id, key=lambda t: t.description, reverse=order == Qt.SortOrder.DescendingOrder)
+    assert len({t.description for t in tokens}) * 16 > len(tokens)  # many keys: not the few-values path
+    assert shown == [t.id for t in expected]
+
+
 def test_marking_the_signed_in_token_moves_no_row_and_keeps_the_selection_of_a_large_list(management_model, proxy):
     """Marking the token Token Desk signed in with changes how its row reads only: the proxy passes that on as
     one change of every row, without moving rows one by one (each move a pass over the list: at 100,000 tokens

@@ -3,6 +3,8 @@ precomputed values of a RowValues, fast enough for 100,000 rows on every keystro
 
 from __future__ import annotations
 
+import itertools
+import operator
 from dataclasses import dataclass
 
 from token_desk.models.columns import ColumnSpec
@@ -57,7 +59,29 @@ def sorted_rows(rows: RowValues, column: ColumnSpec | None, descending: bool) ->
         if id_ordered is None:  # sorting each group by ID is half the work of sorting every ID first
             return _grouped_by_key_then_id(rows.ids(), keys, descending)
         return _grouped_by_key(id_ordered, keys, descending)
-    return sorted(rows.id_order(), key=keys.__getitem__, reverse=descending)
+    return _sorted_then_ties_by_id(rows.ids(), keys, descending)
+
+
+def _sorted_then_ties_by_id(ids: list[str], keys: list, descending: bool) -> list[int]:
+    """The same order as sorting the ID-ordered rows, for columns with many keys and a few ties (a
+    description two tokens share): the source order is sorted (its runs make Timsort's work light, as above:
+    sorting the ID order instead, random against the keys, was 3x the floor for Description at 100,000 rows),
+    then each run of equal keys is put in ID order. The runs are found in C: `list.index` over the
+    neighbours' equality."""
+    order = sorted(range(len(keys)), key=keys.__getitem__, reverse=descending)
+    in_order = [keys[row] for row in order]
+    same_as_next = list(map(operator.eq, in_order, itertools.islice(in_order, 1, None)))
+    start = 0
+    while True:
+        try:
+            start = same_as_next.index(True, start)
+        except ValueError:
+            return order
+        end = start + 1
+        while end < len(same_as_next) and same_as_next[end]:
+            end += 1
+        order[start:end + 1] = sorted(order[start:end + 1], key=ids.__getitem__)
+        start = end + 1
 
 
 # Columns like Status or Created By hold a handful of values across thousands of rows.
