@@ -28,7 +28,8 @@ from token_desk.api.decoding import (
 )
 from token_desk.api.models import CreatedToken, Database, ModelError, Permission, Token, TokenKind, format_timestamp
 from token_desk.api.retry import (
-    DEFAULT_RETRY_POLICY, GATEWAY_LOST_ANSWER, RetryPolicy, default_timeout, is_retryable_status, retry_after_seconds,
+    DEFAULT_RETRY_POLICY, GATEWAY_LOST_ANSWER, RetryPolicy, default_timeout, is_retryable_status, is_server_error,
+    retry_after_seconds,
 )
 
 # httpx (about 100 ms to import, with httpcore and h11) is imported where a request is sent, on the worker
@@ -53,7 +54,7 @@ def error_for_response(response: httpx.Response, method: str, path: str, secret:
                        body: bytes | bytearray | None = None) -> errors.ApiError:
     """The one place an HTTP error status becomes a typed error (`body`: the response's, if read apart)."""
     status = response.status_code
-    error_class = _ERROR_BY_STATUS.get(status) or (errors.ServerError if 500 <= status <= 599 else errors.ApiError)
+    error_class = _ERROR_BY_STATUS.get(status) or (errors.ServerError if is_server_error(status) else errors.ApiError)
     advice = None
     if error_class is errors.ApiError:
         advice = f"The Management API refused the request (HTTP {status}); check the API URL and try again."

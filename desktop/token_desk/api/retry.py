@@ -69,8 +69,13 @@ class RetryPolicy:
 DEFAULT_RETRY_POLICY = RetryPolicy()
 
 
+def is_server_error(status: int) -> bool:
+    """5xx: a status past 599 (a broken proxy's 999) is no server error."""
+    return 500 <= status <= 599
+
+
 def is_retryable_status(status: int) -> bool:
-    return status == 429 or 500 <= status <= 599
+    return status == 429 or is_server_error(status)
 
 
 def retry_after_seconds(response: httpx.Response) -> float | None:

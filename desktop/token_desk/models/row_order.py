@@ -77,9 +77,10 @@ def _sorted_then_ties_by_id(ids: list[str], keys: list, descending: bool) -> lis
             start = same_as_next.index(True, start)
         except ValueError:
             return order
-        end = start + 1
-        while end < len(same_as_next) and same_as_next[end]:
-            end += 1
+        try:
+            end = same_as_next.index(False, start)
+        except ValueError:
+            end = len(same_as_next)
         order[start:end + 1] = sorted(order[start:end + 1], key=ids.__getitem__)
         start = end + 1
 

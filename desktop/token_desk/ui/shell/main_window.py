@@ -431,12 +431,12 @@ class MainWindow(QMainWindow):
         cluster = self.clusters.clusters_page.selected_cluster() if clusters_shown else None
         shown = self.current_page()
         return WindowState(connected=connection is not None, demo=bool(connection and connection.is_demo),
-                           busy=self._busy, signed_out=self._signed_out, page=self.current_page().kind,
-                           selection=() if clusters_shown else tuple(self.current_page().selected_tokens()),
+                           busy=self._busy, signed_out=self._signed_out, page=shown.kind,
+                           selection=() if clusters_shown else tuple(shown.selected_tokens()),
                            keeps_history=self.journal is not None, clusters_shown=clusters_shown,
                            cluster=cluster, cluster_failed=self.clusters.failed(cluster),
-                           unavailable={kind: page.unavailable_reason for kind, page in self.pages.items()
-                                        if page.unavailable_reason},
+                           unavailable={kind: reason for kind, page in self.pages.items()
+                                        if (reason := page.unavailable_reason)},
                            not_listed=None if shown.listed else shown.not_listed_text(loading=self._busy))
 
     def update_actions(self, *_ignored: object) -> None:

@@ -58,12 +58,12 @@ class ShortcutsDialog(QDialog):
         header = self.table.horizontalHeader()
         # The longest command and some air before its keys ("New Management Token" ran into "Ctrl+N").
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Fixed)
-        header.resizeSection(0, self.table.sizeHintForColumn(0) + CELL_AIR)
+        widths = [self.table.sizeHintForColumn(column) + CELL_AIR for column in range(2)]  # each walks every row
+        header.resizeSection(0, widths[0])
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         # Wide enough for both columns whole, never narrower than the minimum.
         frame = 2 * self.table.frameWidth() + self.table.verticalScrollBar().sizeHint().width()
-        self.setMinimumWidth(max(MINIMUM_SIZE[0], frame + sum(self.table.sizeHintForColumn(c) + CELL_AIR
-                                                              for c in range(2)) + 2 * MARGIN))
+        self.setMinimumWidth(max(MINIMUM_SIZE[0], frame + sum(widths) + 2 * MARGIN))
         buttons = button_box(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
