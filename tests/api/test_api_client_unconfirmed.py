@@ -54,6 +54,63 @@ def test_a_revoke_retried_after_a_lost_answer_and_then_refused_is_unknown(refusa
     assert api.calls == 2
 
 
+SENT_THEN_TIMED_OUT = [httpx.ReadTimeout("no answer in time"), httpx.WriteTimeout("stalled while sending")]
+NEVER_SENT = [httpx.ConnectError("connection refused"), httpx.ConnectTimeout("no route"),
+              httpx.PoolTimeout("no free connection")]
+
+
+@pytest.mark.parametrize("change", CHANGES.values(), ids=CHANGES.keys())
+@pytest.mark.parametrize("timeout", SENT_THEN_TIMED_OUT, ids=type)
+def test_a_create_or_update_that_timed_out_after_sending_is_unknown_and_says_it_timed_out(change, timeout):
+    with pytest.raises(errors.OutcomeUnknownError) as caught:
+        change(make_client(FakeApi(timeout)))
+    assert isinstance(caught.value, errors.ApiTimeoutError)  # "did not answer in time", not "connection lost"
+    assert caught.value.__cause__ is timeout
+
+
+@pytest.mark.parametrize("change", CHANGES.values(), ids=CHANGES.keys())
+@pytest.mark.parametrize("never_sent", NEVER_SENT, ids=type)
+def test_a_create_or_update_that_never_left_is_not_unknown(change, never_sent):
+    with pytest.raises((errors.ApiConnectionError, errors.ApiTimeoutError)) as caught:
+        change(make_client(FakeApi(never_sent)))
+    assert not isinstance(caught.value, errors.OutcomeUnknownError)
+
+
+@pytest.mark.parametrize("lost", LOST_ANSWERS + SENT_THEN_TIMED_OUT, ids=type)
+@pytest.mark.parametrize("then", NEVER_SENT, ids=type)
+def test_a_revoke_whose_retries_never_left_after_a_lost_answer_is_unknown(lost, then):
+    """The retries that could not connect say nothing about the first DELETE, which may have revoked it."""
+    api = FakeApi(lost, then)
+    with pytest.raises(errors.OutcomeUnknownError) as caught:
+        make_client(api).revoke_database_token(TOKEN_ID)
+    assert api.calls == 3 and caught.value.__cause__ is then
+
+
+@pytest.mark.parametrize("lost", SENT_THEN_TIMED_OUT, ids=type)
+def test_a_revoke_retried_after_a_timeout_and_then_refused_is_unknown(lost):
+    api = FakeApi(lost, error_response(404))
+    with pytest.raises(errors.OutcomeUnknownError):
+        make_client(api).revoke_database_token(TOKEN_ID)
+    assert api.calls == 2
+
+
+@pytest.mark.parametrize("never_sent", NEVER_SENT, ids=type)
+def test_a_revoke_whose_every_attempt_never_left_failed_for_certain(never_sent):
+    api = FakeApi(never_sent)
+    with pytest.raises((errors.ApiConnectionError, errors.ApiTimeoutError)) as caught:
+        make_client(api).revoke_database_token(TOKEN_ID)
+    assert api.calls == 3 and not isinstance(caught.value, errors.OutcomeUnknownError)
+
+
+@pytest.mark.parametrize("lost", LOST_ANSWERS + SENT_THEN_TIMED_OUT, ids=type)
+def test_a_read_whose_answers_were_lost_is_never_unknown(lost):
+    """Reading changes nothing: a lost answer is a plain connection or timeout failure, retried."""
+    api = FakeApi(lost)
+    with pytest.raises((errors.ApiConnectionError, errors.ApiTimeoutError)) as caught:
+        make_client(api).list_database_tokens()
+    assert api.calls == 3 and not isinstance(caught.value, errors.OutcomeUnknownError)
+
+
 def test_a_revoke_refused_after_attempts_that_never_connected_is_the_refusal():
     api = FakeApi(httpx.ConnectError("connection refused"), error_response(404))
     with pytest.raises(errors.NotFoundError) as caught:

@@ -86,12 +86,22 @@ def _transport_error(err: Exception, method: str, path: str, url: str) -> errors
         return errors.CertificateError(certificate, method=method, path=path)
     if isinstance(err, httpx.TimeoutException):
         return errors.ApiTimeoutError(method=method, path=path)
-    if method not in _READS and may_have_reached_server(err):  # dropped after sending: it may have been done
-        return errors.OutcomeUnknownError(method=method, path=path)
     return errors.ApiConnectionError(method=method, path=path)
 
 
-def may_have_reached_server(err: Exception) -> bool:
+def _may_have_acted(method: str, failure: Exception | httpx.Response) -> bool:
+    """The one rule for "may the server have carried out this request, whose answer never arrived?": a
+    change (never a read, which changes nothing) whose connection failed after a byte of it may have
+    been sent (`failure` an httpx error), or that a gateway answered for, having lost the server's own
+    answer (502, 504). _unless_lost() then makes the error an unknown outcome."""
+    if method in _READS:
+        return False
+    if isinstance(failure, Exception):
+        return _may_have_reached_server(failure)
+    return failure.status_code in GATEWAY_LOST_ANSWER
+
+
+def _may_have_reached_server(err: Exception) -> bool:
     """Whether the request may have been received before `err` (an httpx error) ended it: not when no
     connection was ever made, or the request was refused before a byte of it was sent."""
     import httpx
@@ -283,16 +293,15 @@ class ManagementApiClient:
             last_attempt = attempt == attempts
             try:
                 response, content = self._send_once(method, path, body, body_reader())
-            except _RetryableTransportError as failure:
-                if last_attempt:
+            except _TransportFailure as failure:
+                answer_lost = answer_lost or _may_have_acted(method, failure.cause)
+                if last_attempt or not failure.retryable:
                     raise _unless_lost(failure.error, answer_lost) from failure.cause
-                answer_lost = answer_lost or (method not in _READS and may_have_reached_server(failure.cause))
                 self._sleep(self._retry.delay_before_retry(attempt))
                 continue
             if response.is_success:
                 return response.status_code, content
-            # A gateway that lost the server's answer (502, 504) leaves a change as unknown as a dropped line.
-            answer_lost = answer_lost or (method not in _READS and response.status_code in GATEWAY_LOST_ANSWER)
+            answer_lost = answer_lost or _may_have_acted(method, response)
             if last_attempt or not is_retryable_status(response.status_code):
                 error = error_for_response(response, method, path, self._token, content)
                 raise _unless_lost(error, answer_lost) from (error if answer_lost else None)
@@ -327,9 +336,9 @@ class ManagementApiClient:
                 raise CancelledError() from None
             error = _transport_error(err, method, path, _display_url(self._base_url))
             logger.debug("%s %s failed after %.0f ms: %s", method, path, _elapsed_ms(started), type(err).__name__)
-            if isinstance(err, (httpx.InvalidURL, httpx.UnsupportedProtocol, httpx.LocalProtocolError)):
-                raise error from err  # repeating cannot help
-            raise _RetryableTransportError(error, err) from err
+            # Repeating cannot help a URL or a request that cannot be sent at all.
+            retryable = not isinstance(err, (httpx.InvalidURL, httpx.UnsupportedProtocol, httpx.LocalProtocolError))
+            raise _TransportFailure(error, err, retryable) from err
         logger.debug("%s %s -> %d in %.0f ms", method, path, response.status_code, _elapsed_ms(started))
         return response, content
 
@@ -431,12 +440,13 @@ class _Answer(NamedTuple):
     path: str
 
 
-class _RetryableTransportError(Exception):
-    """Internal: carries the typed error of a failure worth retrying, and its httpx cause."""
+class _TransportFailure(Exception):
+    """Internal: carries the typed error of a request that got no answer, its httpx cause, and whether
+    sending it again may help."""
 
-    def __init__(self, error: errors.ApiError, cause: Exception) -> None:
+    def __init__(self, error: errors.ApiError, cause: Exception, retryable: bool) -> None:
         super().__init__(type(error).__name__)
-        self.error, self.cause = error, cause
+        self.error, self.cause, self.retryable = error, cause, retryable
 
 
 def _unreadable(method: str) -> type[errors.InvalidResponseError]:
@@ -445,12 +455,13 @@ def _unreadable(method: str) -> type[errors.InvalidResponseError]:
 
 
 def _unless_lost(error: errors.ApiError, answer_lost: bool) -> errors.ApiError:
-    """`error`, or, after an earlier attempt's answer was lost, the unknown outcome it leaves: a retried
-    revoke refused as "not found" or "already revoked" may be refused because the first one worked."""
-    if not answer_lost or isinstance(error, (errors.OutcomeUnknownError, errors.ApiTimeoutError)):
+    """`error`, or, once this or an earlier attempt's answer was lost (_may_have_acted), the unknown outcome
+    it leaves: a retried revoke refused as "not found" or "already revoked" may be refused because the first
+    one worked, and a retry that could not connect says nothing about the first."""
+    if not answer_lost or isinstance(error, errors.OutcomeUnknownError):
         return error
-    return errors.OutcomeUnknownError(method=error.method, path=error.path, status=error.status,
-                                      server_message=error.server_message)
+    unknown = errors.ChangeTimeoutError if isinstance(error, errors.ApiTimeoutError) else errors.OutcomeUnknownError
+    return unknown(method=error.method, path=error.path, status=error.status, server_message=error.server_message)
 
 
 def _collection(kind: TokenKind) -> str:

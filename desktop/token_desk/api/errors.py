@@ -105,6 +105,11 @@ class OutcomeUnknownError(ApiError):
     default_advice = "The request was cut off before the server answered; refresh to see what happened."
 
 
+class ChangeTimeoutError(ApiTimeoutError, OutcomeUnknownError):
+    """A change got no answer in time after it may have reached the server: it may have been carried out, so
+    what the server holds decides."""
+
+
 class UnreadableAnswerError(InvalidResponseError, OutcomeUnknownError):
     """A change was answered "done", but the answer cannot be read (cut off, a proxy's page, a bad field): it may
     have been carried out, so what the server holds decides (a new token's secret is lost with the answer)."""

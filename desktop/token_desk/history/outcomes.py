@@ -21,7 +21,8 @@ def outcome_of_error(error: BaseException) -> tuple[Outcome, str]:
         # Cut off after it may have reached the server, or answered in a way Token Desk cannot read.
         return Outcome.UNKNOWN, str(error)
     if isinstance(error, (errors.ApiConnectionError, errors.ApiTimeoutError)):
-        return (Outcome.FAILED if _never_sent(error) else Outcome.UNKNOWN), str(error)
+        # Never reached the server: a change that may have is an OutcomeUnknownError (api/client.py).
+        return Outcome.FAILED, str(error)
     if isinstance(error, errors.ApiError) and error.status is not None:
         return Outcome.FAILED, error.server_message or str(error)  # the server said no
     if isinstance(error, errors.ApiError):
@@ -38,20 +39,6 @@ def _influxctl_outcome(error: influxctl_errors.InfluxctlError) -> tuple[Outcome,
     if isinstance(error, stopped):
         return Outcome.UNKNOWN, str(error)
     return Outcome.FAILED, error.server_message or str(error)
-
-
-def _never_sent(error: BaseException) -> bool:
-    """The request failed before a byte of it reached the server: the server cannot have acted."""
-    import httpx  # here, not at start-up: the window's first paint does not wait for httpx (~100 ms)
-
-    from token_desk.api.client import may_have_reached_server
-
-    cause = error.__cause__
-    while cause is not None:
-        if isinstance(cause, (httpx.HTTPError, httpx.InvalidURL)) and not may_have_reached_server(cause):
-            return True
-        cause = cause.__cause__
-    return False
 
 
 def revoke_seen_in(token: Token) -> tuple[Outcome, str]:
