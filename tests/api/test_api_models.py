@@ -113,7 +113,8 @@ def test_bad_management_token_fields_are_named(overrides, field):
 
 
 @pytest.mark.parametrize(("permissions", "field"), [
-    (..., "permissions"), ("read", "permissions"), ([{"action": "read"}], "permissions[0]"),
+    (..., "permissions"), ("read", "permissions"), ([{"action": "read", "resource": 1}], "permissions[0]"),
+    ([{"action": ["read"]}], "permissions[0]"), (["read"], "permissions[0]"),
     ([{"action": "read", "resource": "a"}, "write"], "permissions[1]"),
 ])
 def test_bad_permissions_are_named(permissions, field):

@@ -491,6 +491,10 @@ def _with_expiry(body: dict[str, Any], expires_at: datetime | None) -> dict[str,
 
 
 def _permissions_json(permissions: Sequence[Permission]) -> list[dict[str, str]]:
+    """Complete permissions only: one the server listed without its action or database must never go back
+    as if it named one (nothing is sent)."""
+    if not all(permission.is_complete for permission in permissions):
+        raise ValueError("A permission without its action or its database cannot be sent; choose both.")
     return [{"action": permission.action, "resource": permission.resource} for permission in permissions]
 
 

@@ -22,10 +22,16 @@ from token_desk.api.timestamps import format_timestamp, parse_timestamp
 # influxctl prints this zero time for tokens that never expire; the contract
 # says clients must read it as "never".
 NEVER_EXPIRES_SENTINEL = datetime(1970, 1, 1, tzinfo=timezone.utc)
+# Go's zero time.Time: what a Go server's JSON holds for a time never set ("0001-01-01T00:00:00Z").
+GO_ZERO_TIME = datetime(1, 1, 1, tzinfo=timezone.utc)
+# A revocation time that means "not revoked" (the API document makes revokedAt optional, "if applicable"):
+# the Unix epoch (an unset protobuf time, as influxctl prints it) and Go's zero time. No token was revoked
+# at either moment, and reading one as a revocation would hide a working token among the inactive ones.
+NOT_REVOKED_TIMES = frozenset({NEVER_EXPIRES_SENTINEL, GO_ZERO_TIME})
 EXPIRES_SOON_WINDOW = timedelta(days=7)
 
 __all__ = [
-    "NEVER_EXPIRES_SENTINEL", "EXPIRES_SOON_WINDOW", "ModelError", "TokenKind", "TokenStatus", "Permission",
+    "NEVER_EXPIRES_SENTINEL", "GO_ZERO_TIME", "NOT_REVOKED_TIMES", "EXPIRES_SOON_WINDOW", "revocation_time", "ModelError", "TokenKind", "TokenStatus", "Permission",
     "Token", "CreatedToken", "Database", "utc_now", "parse_timestamp", "format_timestamp",
 ]
 
@@ -52,10 +58,18 @@ class TokenStatus(enum.Enum):
 
 
 class Permission(msgspec.Struct, frozen=True, gc=False):
-    """One action on one database ("*": all of them); decoded straight from a JSON entry."""
+    """One action on one database ("*": all of them); decoded straight from a JSON entry.
 
-    action: str
-    resource: str
+    The API document requires neither member: one the server left out (or sent as null) is None, and the
+    permission is incomplete. What it allows is unknown, so it is never read as "*" or as read or write
+    (models/display.py words it), and never sent back (the client refuses to)."""
+
+    action: str | None = None
+    resource: str | None = None
+
+    @property
+    def is_complete(self) -> bool:
+        return self.action is not None and self.resource is not None
 
 
 class Token(msgspec.Struct, frozen=True, gc=False):
@@ -131,6 +145,12 @@ class Database(msgspec.Struct, frozen=True, gc=False):
     max_tables: int
     max_columns_per_table: int
     retention_period_ns: int
+
+
+def revocation_time(revoked_at: datetime | None) -> datetime | None:
+    """When a token was revoked, or None when it is not: no time, or one of NOT_REVOKED_TIMES. The one rule
+    for the REST answers (reference.py; decoding.py inlines the same test) and influxctl's output."""
+    return None if revoked_at is None or revoked_at in NOT_REVOKED_TIMES else revoked_at
 
 
 def utc_now() -> datetime:

@@ -13,7 +13,7 @@ from typing import Any, Callable, Mapping
 from token_desk.api.errors import ModelError
 from token_desk.api.ids import is_uuid
 from token_desk.api.models import (
-    NEVER_EXPIRES_SENTINEL, CreatedToken, Database, Permission, Token, TokenKind,
+    NEVER_EXPIRES_SENTINEL, CreatedToken, Database, Permission, Token, TokenKind, revocation_time,
 )
 from token_desk.api.timestamps import json_type_name, parse_timestamp_strictly
 
@@ -47,7 +47,7 @@ def _shared_fields(get: Callable[[str], Any]) -> dict[str, Any]:
         "description": _string(get("description"), "description"),
         "created_at": parse_timestamp_strictly(get("createdAt"), "createdAt"),
         "expires_at": _expiry(get("expiresAt")),
-        "revoked_at": _optional_timestamp(get("revokedAt"), "revokedAt"),
+        "revoked_at": revocation_time(_optional_timestamp(get("revokedAt"), "revokedAt")),
         "account_id": _optional_string(get("accountId"), "accountId"),
     }
 
@@ -89,11 +89,13 @@ def _permissions(value: Any) -> tuple[Permission, ...]:
 
 
 def _permission(entry: Any, index: int) -> Permission:
+    """The API document requires neither member: one left out (or null) makes an incomplete Permission,
+    shown as such, rather than a refusal of the whole list. One of another type is refused."""
     if type(entry) is dict:
         action, resource = entry.get("action"), entry.get("resource")
-        if type(action) is str and type(resource) is str:
+        if (action is None or type(action) is str) and (resource is None or type(resource) is str):
             return Permission(action, resource)
-    raise ModelError(f"permissions[{index}]", "must be an object with string 'action' and 'resource'")
+    raise ModelError(f"permissions[{index}]", "must be an object whose 'action' and 'resource' are strings")
 
 
 def _expiry(value: Any) -> datetime | None:

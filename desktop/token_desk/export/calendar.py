@@ -18,6 +18,7 @@ from pathlib import Path
 
 from token_desk.api.models import Token, TokenKind
 from token_desk.atomic_write import write_text_atomically
+from token_desk.export.tokens import permission_list
 
 PRODUCT_ID = "-//Token Desk//Expiry Reminders//EN"
 ALARM_DAYS = (7, 1)
@@ -53,7 +54,7 @@ def event_description(token: Token) -> str:
     if token.cluster_id:
         lines.append(f"Cluster ID: {token.cluster_id}")
     if token.kind is TokenKind.DATABASE and token.permissions:
-        lines.append("Permissions: " + "; ".join(f"{p.action} {p.resource}" for p in token.permissions))
+        lines.append("Permissions: " + permission_list(token))
     lines.append("Rotate it in Token Desk before then (right-click the token, Rotate\u2026).")
     return "\n".join(lines)
 

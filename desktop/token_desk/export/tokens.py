@@ -73,8 +73,13 @@ def rfc3339(moment: datetime) -> str:
 
 
 def permission_list(token: Token) -> str:
-    """Every permission, not the summary the table shows: "read telemetry; write *"."""
-    return "; ".join(f"{permission.action} {permission.resource}" for permission in token.permissions)
+    """Every permission, not the summary the table shows: "read telemetry; write *". A part the server left
+    out reads "?" ("write ?"): never a database or an action it did not name."""
+    return "; ".join(f"{_given(permission.action)} {_given(permission.resource)}" for permission in token.permissions)
+
+
+def _given(value: str | None) -> str:
+    return "?" if value is None else value
 
 
 def token_json(token: Token) -> dict[str, Any]:
@@ -87,7 +92,9 @@ def token_json(token: Token) -> dict[str, Any]:
         data["clusterName"] = token.cluster.name
     data["description"] = token.description
     if token.kind is TokenKind.DATABASE:
-        data["permissions"] = [{"action": p.action, "resource": p.resource} for p in token.permissions]
+        # A member the server left out stays out, as it listed the permission.
+        data["permissions"] = [{key: value for key, value in (("action", p.action), ("resource", p.resource))
+                                if value is not None} for p in token.permissions]
     data["createdAt"] = rfc3339(token.created_at)
     for key, moment in (("expiresAt", token.expires_at), ("revokedAt", token.revoked_at)):
         if moment is not None:

@@ -268,15 +268,21 @@ def missing_databases(permissions: Sequence[Permission], databases: frozenset[st
     missing: list[str] = []
     for permission in permissions:
         name = permission.resource
-        if name != ALL and name not in databases and name not in missing:
+        if name is not None and name != ALL and name not in databases and name not in missing:
             missing.append(name)
     return missing
 
 
 def all_databases_sentence(permissions: Sequence[Permission]) -> str:
+    """What the token can do on every database; a permission there without its action is said to be one, never
+    read as reading or writing."""
     actions = {permission.action for permission in permissions if permission.resource == ALL}
-    ordered = [action for action in ("read", "write") if action in actions] + sorted(actions - {"read", "write"})
-    return f"Can {join_names(ordered)} every database, including ones created later."
+    named = actions - {None}
+    ordered = [action for action in ("read", "write") if action in named] + sorted(named - {"read", "write"})
+    if not ordered:
+        return "Has a permission on every database, including ones created later, without its action."
+    unnamed = " It also has a permission on every database without its action." if None in actions else ""
+    return f"Can {join_names(ordered)} every database, including ones created later.{unnamed}"
 
 
 def missing_database_sentence(names: Sequence[str]) -> str:

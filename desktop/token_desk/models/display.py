@@ -33,6 +33,10 @@ NEVER_EXPIRES = "This token never expires."  # the same, said in a sentence
 NO_ACCESS = "No access"
 NO_PERMISSIONS = "This token has no database permissions."
 ALL_DATABASES = "All databases"
+# A permission the server listed without its resource or its action (the API document requires neither): what
+# it allows is unknown, so it reads as unknown, never as "All databases" or as read or write.
+UNKNOWN_DATABASE = "Unknown database"
+UNKNOWN_ACTION = "unknown action"
 
 
 class DisplayStatus(enum.Enum):
@@ -207,25 +211,48 @@ def permissions_summary(permissions: Sequence[Permission]) -> str:
 
 
 def permissions_details(permissions: Sequence[Permission]) -> str:
-    """One database a line, e.g. "telemetry: read, write"."""
+    """One database a line, e.g. "telemetry: read, write"; then what an incomplete permission means."""
     grouped = group_permissions(permissions)
     if not grouped:
         return NO_PERMISSIONS
-    return "\n".join(f"{_database_label(name)}: {', '.join(acts)}" for name, acts in grouped.items())
+    lines = [f"{_database_label(name)}: {', '.join(acts)}" for name, acts in grouped.items()]
+    incomplete = sum(not permission.is_complete for permission in permissions)
+    if incomplete:
+        lines.append(incomplete_permissions_note(incomplete))
+    return "\n".join(lines)
 
 
-def group_permissions(permissions: Sequence[Permission]) -> dict[str, list[str]]:
-    """Actions per database, in the server's order, without duplicates."""
-    grouped: dict[str, list[str]] = {}
+def incomplete_permissions_note(count: int) -> str:
+    if count == 1:
+        return "One permission came from the server without its database or action: what it allows is unknown."
+    return (f"{count} permissions came from the server without their database or action: what they allow is "
+            "unknown.")
+
+
+def permission_text(permission: Permission) -> str:
+    """One permission, e.g. "telemetry: read", as the lists of permissions read."""
+    return f"{_database_label(permission.resource)}: {_action_label(permission.action)}"
+
+
+def group_permissions(permissions: Sequence[Permission]) -> dict[str | None, list[str]]:
+    """Actions per database (None: one the server did not name), in the server's order, without duplicates."""
+    grouped: dict[str | None, list[str]] = {}
     for permission in permissions:
         actions = grouped.setdefault(permission.resource, [])
-        if permission.action not in actions:
-            actions.append(permission.action)
+        action = _action_label(permission.action)
+        if action not in actions:
+            actions.append(action)
     return grouped
 
 
-def _database_label(resource: str) -> str:
+def _database_label(resource: str | None) -> str:
+    if resource is None:
+        return UNKNOWN_DATABASE
     return ALL_DATABASES if resource == "*" else resource
+
+
+def _action_label(action: str | None) -> str:
+    return UNKNOWN_ACTION if action is None else action
 
 
 def status_tooltip(token: Token, status: DisplayStatus, now: datetime) -> str:

@@ -69,6 +69,8 @@ def database_flags(permissions: Sequence[Permission]) -> list[str]:
     """`--read-database NAME` / `--write-database NAME`, one pair of words per permission."""
     flags: list[str] = []
     for permission in permissions:
+        if not permission.is_complete:  # never sent back as if it named an action and a database
+            raise ValueError("A permission without its action or its database cannot be sent; choose both.")
         flag = _DATABASE_FLAGS.get(permission.action)
         if flag is None:
             raise ValueError(f"influxctl grants only read and write, not {permission.action!r}.")

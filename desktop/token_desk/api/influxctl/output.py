@@ -18,7 +18,7 @@ import msgspec
 from token_desk.api.clusters import Cluster
 from token_desk.api.influxctl.errors import InfluxctlOutputError
 from token_desk.api.ids import all_uuids, is_uuid
-from token_desk.api.models import Database, ModelError, Permission, Token, TokenKind
+from token_desk.api.models import Database, ModelError, Permission, Token, TokenKind, revocation_time
 from token_desk.api.timestamps import from_unix_time, parse_timestamp
 
 NEVER_IN_TABLES = datetime(1970, 1, 1, tzinfo=timezone.utc)
@@ -42,8 +42,8 @@ class ManagementItem(msgspec.Struct, frozen=True, gc=False):
 
 
 class PermissionItem(msgspec.Struct, frozen=True, gc=False):
-    action: str
-    resource: str
+    action: str | None = None  # either left out: an incomplete permission, shown as such (api/models.py)
+    resource: str | None = None
     id: str | None = None
 
 
@@ -109,8 +109,9 @@ def expiry(stamp: Stamp | str | None) -> datetime | None:
 
 
 def revocation(stamp: Stamp | str | None) -> datetime | None:
-    """No stamp, or the zero time (an unset protobuf time prints as {}), means not revoked."""
-    return _set(moment(stamp, "revoked_at"))
+    """No stamp, or a zero time (an unset protobuf time prints as {}; Go's zero time), means not revoked:
+    the same rule as the REST answers' (api/models.py)."""
+    return revocation_time(moment(stamp, "revoked_at"))
 
 
 def _set(when: datetime | None) -> datetime | None:

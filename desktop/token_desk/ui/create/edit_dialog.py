@@ -68,7 +68,9 @@ class EditTokenDialog(SubmittingDialog):
         if description != self._token.description:
             changes["description"] = description
         permissions = self.permissions.permissions()
-        if set(permissions) != set(self._token.permissions):
+        # Against what the editor could show: a permission it has no box for (see PermissionsEditor) is no
+        # change, and stays on the server unless new permissions are saved.
+        if set(permissions) != self.permissions.tickable(self._token.permissions):
             changes["permissions"] = permissions
         return changes
 

@@ -55,6 +55,12 @@ def _check_item(action: str, resource: str) -> QStandardItem:
     return item
 
 
+def can_tick(permission: Permission) -> bool:
+    """Read or write on a named database (or "*"): another action, or a permission the server listed without
+    its action or database, has no box, and ticking a guess would grant what it may not have had."""
+    return permission.resource is not None and permission.action in ACTIONS
+
+
 class PermissionRows(QStandardItemModel):
     """Rows keyed by resource; `permissions()` is what the token will have, in a stable order."""
 
@@ -103,12 +109,12 @@ class PermissionRows(QStandardItemModel):
         return self.row_of(resource)
 
     def set_permissions(self, permissions: Sequence[Permission]) -> None:
-        """Exactly these permissions ticked (unknown actions are kept aside by the caller)."""
+        """Exactly these permissions ticked, those it can tick (`can_tick`); the caller says which it cannot."""
         for row in range(self.rowCount()):
             for column in (1, 2):
                 self.item(row, column).setCheckState(UNCHECKED)
         for permission in permissions:
-            if permission.action in ACTIONS:
+            if can_tick(permission):
                 row = self.row_of(permission.resource)
                 if row is None:
                     row = self.add_unlisted(permission.resource)

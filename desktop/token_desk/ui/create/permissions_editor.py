@@ -10,12 +10,12 @@ from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLin
                                QVBoxLayout, QWidget)
 
 from token_desk.api.models import Database, Permission
-from token_desk.models.display import permissions_details
+from token_desk.models.display import permission_text, permissions_details
 from token_desk.tasks import run_in_background
 from token_desk.ui.common.palette import Colours, style_live
 from token_desk.ui.common.plain_text import plain_label
 from token_desk.ui.common.error_text import step_error_sentence
-from token_desk.ui.create.permission_rows import ACTIONS, PermissionFilter, PermissionRows
+from token_desk.ui.create.permission_rows import ACTIONS, PermissionFilter, PermissionRows, can_tick
 
 DATABASE_NAME_MAX = 64  # ClusterDatabaseName's maxLength in the API document
 LOADING_TEXT = "Loading the cluster's databases…"
@@ -25,6 +25,13 @@ NAME_PROBLEM = f"A database name has 1 to {DATABASE_NAME_MAX} characters."
 
 def note_style(c: Colours) -> str:
     return f"color: {c.expires_soon};"  # the table's "needs attention" colour: a caution, not an error
+
+
+def not_tickable_note(permissions: Sequence[Permission]) -> str:
+    """The token's permissions the editor has no box for: said, so nobody thinks them kept or copied."""
+    listed = "; ".join(permission_text(permission) for permission in permissions)
+    return (f"Not shown, and not sent: {listed}. Only read and write on a named database can be ticked here; "
+            "what is ticked is exactly what will be sent.")
 
 
 def unlisted_note(name: str) -> str:
@@ -66,6 +73,10 @@ class PermissionsEditor(QWidget):
         self.load_status = plain_label("", self, wrap=True)
         self.note = plain_label("", self, wrap=True)
         style_live(self.note, note_style)
+        self.not_tickable = plain_label("", self, wrap=True)
+        self.not_tickable.setObjectName("notTickable")
+        self.not_tickable.hide()
+        style_live(self.not_tickable, note_style)
         self.outcome = plain_label("", self, wrap=True)
         self.outcome.setObjectName("permissionsOutcome")
         self._lay_out()
@@ -100,6 +111,7 @@ class PermissionsEditor(QWidget):
         layout.addWidget(self.load_status)
         layout.addLayout(add_row)
         layout.addWidget(self.note)
+        layout.addWidget(self.not_tickable)
         layout.addWidget(self.outcome)
 
     def _wire(self) -> None:
@@ -127,8 +139,17 @@ class PermissionsEditor(QWidget):
 
     # ---- editing ------------------------------------------------------------------------------------
     def set_permissions(self, permissions: Sequence[Permission]) -> None:
+        """Tick `permissions`; those without a box are named under the table (never ticked as a guess)."""
         self.rows.set_permissions(permissions)
+        left_out = [permission for permission in permissions if not can_tick(permission)]
+        self.not_tickable.setText(not_tickable_note(left_out) if left_out else "")
+        self.not_tickable.setVisible(bool(left_out))
         self._refresh_outcome()
+
+    @staticmethod
+    def tickable(permissions: Sequence[Permission]) -> frozenset[Permission]:
+        """Those of `permissions` the editor shows ticked: what its permissions() is compared with."""
+        return frozenset(permission for permission in permissions if can_tick(permission))
 
     def permissions(self) -> tuple[Permission, ...]:
         return self.rows.permissions()
