@@ -1,5 +1,5 @@
 """What the API document leaves open, read as leniently as is safe: a permission without its `action` or
-`resource` (neither is required) and a zero `revokedAt` (Go's zero time, the Unix epoch).
+`resource` (neither is required) and a zero `revokedAt` or `expiresAt` (Go's zero time, the Unix epoch).
 
 A whole token list used to be refused for one such permission, so a person saw none of their tokens. Now
 every token is listed, the permission is incomplete (shown as such, never as more access than it names,
@@ -66,9 +66,10 @@ def test_a_permission_of_the_wrong_shape_is_still_refused_naming_it(entry):
 @pytest.mark.parametrize("zero", ZERO_TIMES)
 @pytest.mark.parametrize(("kind", "make"), [(TokenKind.DATABASE, database_token_json),
                                             (TokenKind.MANAGEMENT, management_token_json)])
-def test_a_zero_revocation_time_means_not_revoked(kind, make, zero):
-    (token,) = both_readings(kind, [make(revokedAt=zero)])
-    assert token.revoked_at is None and token.status is TokenStatus.ACTIVE
+@pytest.mark.parametrize(("member", "attribute"), [("revokedAt", "revoked_at"), ("expiresAt", "expires_at")])
+def test_a_zero_time_means_not_revoked_and_never_expires(kind, make, zero, member, attribute):
+    (token,) = both_readings(kind, [make(**{member: zero})])
+    assert getattr(token, attribute) is None and token.status is TokenStatus.ACTIVE
 
 
 def test_a_real_revocation_time_still_revokes():
@@ -88,6 +89,15 @@ def test_influxctl_reads_the_same_zero_revocation_times_as_not_revoked(zero):
     assert token.permissions == (Permission("read", None),)  # listed, incomplete, as over REST
     (management,) = parse_management_list(json.dumps([{"id": token_id(2), "revoked_at": zero}]))
     assert management.revoked_at is None
+
+
+@pytest.mark.parametrize("zero", [{}, {"seconds": 0}, {"seconds": GO_ZERO_SECONDS}, "0001-01-01T00:00:00Z",
+                                  "1970-01-01T00:00:00Z"])
+def test_influxctl_reads_the_same_zero_expiry_times_as_never(zero):
+    (token,) = parse_database_token_list(json.dumps([{"id": token_id(1), "expires_at": zero}]))
+    (management,) = parse_management_list(json.dumps([{"id": token_id(2), "expires_at": zero}]))
+    assert token.expires_at is None and management.expires_at is None
+    assert token.status is TokenStatus.ACTIVE and management.status is TokenStatus.ACTIVE
 
 
 @pytest.mark.parametrize(("entry", "permission"), INCOMPLETE)

@@ -28,8 +28,8 @@ ZONES = ["Asia/Tokyo", "Pacific/Kiritimati", "Etc/GMT-14", "Europe/Berlin", "UTC
 STAMPS = {
     "9999-12-31T23:59:59Z": "9999-12-31 23:59",
     "9999-12-31T23:59:59.999999999-01:00": "9999-12-31 23:59",
-    "0001-01-01T00:00:00Z": "0001-01-01 00:00",
-    "0001-01-01T00:30:00+01:00": "0001-01-01 00:00",
+    "0001-01-01T00:00:01Z": "0001-01-01 00:00",  # a second past Go's zero time, which means "never"
+    "0001-01-01T01:30:00+01:00": "0001-01-01 00:30",
     "2016-12-31T23:59:60Z": None,  # an ordinary moment: shown in local time everywhere
 }
 

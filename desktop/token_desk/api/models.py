@@ -24,14 +24,15 @@ from token_desk.api.timestamps import format_timestamp, parse_timestamp
 NEVER_EXPIRES_SENTINEL = datetime(1970, 1, 1, tzinfo=timezone.utc)
 # Go's zero time.Time: what a Go server's JSON holds for a time never set ("0001-01-01T00:00:00Z").
 GO_ZERO_TIME = datetime(1, 1, 1, tzinfo=timezone.utc)
-# A revocation time that means "not revoked" (the API document makes revokedAt optional, "if applicable"):
-# the Unix epoch (an unset protobuf time, as influxctl prints it) and Go's zero time. No token was revoked
-# at either moment, and reading one as a revocation would hide a working token among the inactive ones.
-NOT_REVOKED_TIMES = frozenset({NEVER_EXPIRES_SENTINEL, GO_ZERO_TIME})
+# Times that mean "never set" (the API document makes expiresAt and revokedAt optional, revokedAt "if
+# applicable"): the Unix epoch (an unset protobuf time, as influxctl prints it) and Go's zero time. No token
+# expired or was revoked at either moment, and reading one as such a time would show a working token as
+# expired or revoked and hide it among the inactive ones.
+UNSET_TIMES = frozenset({NEVER_EXPIRES_SENTINEL, GO_ZERO_TIME})
 EXPIRES_SOON_WINDOW = timedelta(days=7)
 
 __all__ = [
-    "NEVER_EXPIRES_SENTINEL", "GO_ZERO_TIME", "NOT_REVOKED_TIMES", "EXPIRES_SOON_WINDOW", "revocation_time", "ModelError", "TokenKind", "TokenStatus", "Permission",
+    "NEVER_EXPIRES_SENTINEL", "GO_ZERO_TIME", "UNSET_TIMES", "EXPIRES_SOON_WINDOW", "given_time", "ModelError", "TokenKind", "TokenStatus", "Permission",
     "Token", "CreatedToken", "Database", "utc_now", "parse_timestamp", "format_timestamp",
 ]
 
@@ -147,10 +148,10 @@ class Database(msgspec.Struct, frozen=True, gc=False):
     retention_period_ns: int
 
 
-def revocation_time(revoked_at: datetime | None) -> datetime | None:
-    """When a token was revoked, or None when it is not: no time, or one of NOT_REVOKED_TIMES. The one rule
-    for the REST answers (reference.py; decoding.py inlines the same test) and influxctl's output."""
-    return None if revoked_at is None or revoked_at in NOT_REVOKED_TIMES else revoked_at
+def given_time(when: datetime | None) -> datetime | None:
+    """A token's expiry or revocation time, or None when it has none: no time, or one of UNSET_TIMES. The one
+    rule for the REST answers (reference.py; decoding.py inlines the same test) and influxctl's output."""
+    return None if when is None or when in UNSET_TIMES else when
 
 
 def utc_now() -> datetime:

@@ -13,7 +13,7 @@ from typing import Any, Callable, Mapping
 from token_desk.api.errors import ModelError
 from token_desk.api.ids import is_uuid
 from token_desk.api.models import (
-    NEVER_EXPIRES_SENTINEL, CreatedToken, Database, Permission, Token, TokenKind, revocation_time,
+    CreatedToken, Database, Permission, Token, TokenKind, given_time,
 )
 from token_desk.api.timestamps import json_type_name, parse_timestamp_strictly
 
@@ -47,7 +47,7 @@ def _shared_fields(get: Callable[[str], Any]) -> dict[str, Any]:
         "description": _string(get("description"), "description"),
         "created_at": parse_timestamp_strictly(get("createdAt"), "createdAt"),
         "expires_at": _expiry(get("expiresAt")),
-        "revoked_at": revocation_time(_optional_timestamp(get("revokedAt"), "revokedAt")),
+        "revoked_at": given_time(_optional_timestamp(get("revokedAt"), "revokedAt")),
         "account_id": _optional_string(get("accountId"), "accountId"),
     }
 
@@ -99,8 +99,7 @@ def _permission(entry: Any, index: int) -> Permission:
 
 
 def _expiry(value: Any) -> datetime | None:
-    expires_at = _optional_timestamp(value, "expiresAt")
-    return None if expires_at == NEVER_EXPIRES_SENTINEL else expires_at
+    return given_time(_optional_timestamp(value, "expiresAt"))
 
 
 def _optional_timestamp(value: Any, name: str) -> datetime | None:

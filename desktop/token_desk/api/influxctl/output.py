@@ -11,17 +11,16 @@ not part of it.
 from __future__ import annotations
 
 import re
-from datetime import datetime, timezone
+from datetime import datetime
 
 import msgspec
 
 from token_desk.api.clusters import Cluster
 from token_desk.api.influxctl.errors import InfluxctlOutputError
 from token_desk.api.ids import all_uuids, is_uuid
-from token_desk.api.models import Database, ModelError, Permission, Token, TokenKind, revocation_time
+from token_desk.api.models import Database, ModelError, Permission, Token, TokenKind, given_time
 from token_desk.api.timestamps import from_unix_time, parse_timestamp
 
-NEVER_IN_TABLES = datetime(1970, 1, 1, tzinfo=timezone.utc)
 _VERSION = re.compile(r"\bv?(\d+)\.(\d+)\.(\d+)\b")
 
 
@@ -104,18 +103,14 @@ def _text_time(text: str, name: str) -> datetime:
 
 
 def expiry(stamp: Stamp | str | None) -> datetime | None:
-    """No stamp, or the zero time, means the token never expires."""
-    return _set(moment(stamp, "expires_at"))
+    """No stamp, or a zero time, means the token never expires: the same rule as the REST answers'."""
+    return given_time(moment(stamp, "expires_at"))
 
 
 def revocation(stamp: Stamp | str | None) -> datetime | None:
     """No stamp, or a zero time (an unset protobuf time prints as {}; Go's zero time), means not revoked:
     the same rule as the REST answers' (api/models.py)."""
-    return revocation_time(moment(stamp, "revoked_at"))
-
-
-def _set(when: datetime | None) -> datetime | None:
-    return None if when is None or when == NEVER_IN_TABLES else when
+    return given_time(moment(stamp, "revoked_at"))
 
 
 def parse_management_list(data: bytes | str, command: str = "management list") -> list[Token]:
@@ -256,7 +251,7 @@ def table_time(text: str) -> datetime | None:
 
 def table_expiry(text: str) -> datetime | None:
     """EXPIRES AT in a table: `1970-01-01T00:00:00Z` (or nothing) means never."""
-    return _set(table_time(text))
+    return given_time(table_time(text))
 
 
 def parse_version(text: str) -> tuple[int, int, int] | None:
