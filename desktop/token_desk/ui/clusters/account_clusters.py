@@ -168,7 +168,7 @@ class AccountClusters(QObject):
             return None
         if len(chosen) == 1:
             return chosen[0]
-        from PySide6.QtWidgets import QInputDialog  # at the first ask: the first paint asks nothing
+        from PySide6.QtWidgets import QInputDialog  # at the first ask, as every class only a command uses
 
         labels = [visible_text(cluster.label) for cluster in chosen]
         label, accepted = QInputDialog.getItem(parent, "New Database Token", "Create the token on cluster:",

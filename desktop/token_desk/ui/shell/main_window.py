@@ -305,7 +305,7 @@ class MainWindow(QMainWindow):
 
     def choose_influxctl(self) -> None:
         """Pick the influxctl program by hand; the connections controller remembers it and reloads."""
-        from PySide6.QtWidgets import QFileDialog  # at the first pick: its Python class costs the first paint
+        from PySide6.QtWidgets import QFileDialog  # at the first pick, as every class only a command uses
 
         path, _filter = QFileDialog.getOpenFileName(self, "Choose influxctl")
         if path:
