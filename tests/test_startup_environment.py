@@ -108,24 +108,47 @@ def test_closing_the_window_while_the_server_is_silent_ends_the_process_promptly
 # work, on a worker thread after the first paint, so building the window does not wait for them.
 WORK_ONLY_MODULES = ("token_desk.api.influxctl.process", "token_desk.api.influxctl.output",
                      "token_desk.api.influxctl.created", "token_desk.api.influxctl.failure", "token_desk.history.check")
+# Nor does it import what only a command opens: each loads when its command first runs (the warm-up imports
+# the dialogs people open first, off the GUI thread, once the window is up). Nor does it make the PySide6
+# classes only those use (making one makes all its enums: QAccessible's eight cost ~3 ms).
+FIRST_USE_MODULES = ("token_desk.ui.create", "token_desk.ui.common.message_box", "token_desk.ui.common.file_prompts",
+                     "token_desk.ui.attention.reminders", "token_desk.ui.attention.details",
+                     "token_desk.ui.connections.influxctl_sign_in", "token_desk.ui.connections.connections_dialog",
+                     "token_desk.ui.revoke.revoke_dialog", "token_desk.revocation", "token_desk.ui.tokens.details_dialog",
+                     "token_desk.ui.export", "token_desk.ui.history")
+FIRST_USE_CLASSES = ("QAccessible", "QUrl", "QDesktopServices")
 BUILD_ONLY = """
 import sys
+import PySide6.QtCore, PySide6.QtGui
 from token_desk.app import create_window
 from token_desk.ui.common.application import create_application
 app = create_application()
 window = create_window(sys.argv[1:])
 print(window.windowTitle())
 print(sorted(name for name in sys.modules if name in {modules!r}))
+print(sorted(name for name in {classes!r} if name in vars(PySide6.QtCore) or name in vars(PySide6.QtGui)))
 """
 
 
-def test_building_the_window_imports_nothing_only_the_loads_need(tmp_path) -> None:
+def build_one_off_window(tmp_path, modules: tuple[str, ...], classes: tuple[str, ...] = ()) -> tuple[str, str, str]:
+    """Builds a --url window in a fresh process: its title, and which of `modules` and `classes` it made."""
     env = bare_environment(QT_QPA_PLATFORM="offscreen", INFLUX_MANAGEMENT_TOKEN="t" * 40,
                            TOKEN_DESK_CONFIG_DIR=str(tmp_path), TOKEN_DESK_DATA_DIR=str(tmp_path))
     ids = ["--account-id", "11111111-1111-4111-8111-111111111111", "--cluster-id", "22222222-2222-4222-8222-222222222222"]
     finished = subprocess.run(
-        [sys.executable, "-c", BUILD_ONLY.format(modules=set(WORK_ONLY_MODULES)), "--url", "http://127.0.0.1:9/api/v0",
-         *ids, "--influxctl", sys.executable], env=env, capture_output=True, text=True, timeout=60)
+        [sys.executable, "-c", BUILD_ONLY.format(modules=set(modules), classes=classes),
+         "--url", "http://127.0.0.1:9/api/v0", *ids, "--influxctl", sys.executable],
+        env=env, capture_output=True, text=True, timeout=60)
     assert finished.returncode == 0, finished.stderr
-    title, imported = finished.stdout.splitlines()
+    title, imported, made = finished.stdout.splitlines()
+    return title, imported, made
+
+
+def test_building_the_window_imports_nothing_only_the_loads_need(tmp_path) -> None:
+    title, imported, _made = build_one_off_window(tmp_path, WORK_ONLY_MODULES)
     assert "Token Desk" in title and imported == "[]"
+
+
+def test_building_the_window_imports_no_dialog_and_makes_no_class_only_a_command_uses(tmp_path) -> None:
+    title, imported, made = build_one_off_window(tmp_path, FIRST_USE_MODULES, FIRST_USE_CLASSES)
+    assert "Token Desk" in title and imported == "[]" and made == "[]"

@@ -20,6 +20,7 @@ from token_desk.export.calendar import uid
 from token_desk.models.columns import Column
 from token_desk.ui.attention import FindingsPanel, show_token_details
 from token_desk.ui.attention.reminders import ReminderExport
+from token_desk.ui.common.file_prompts import FilePrompts
 from token_desk.ui.export.token_snapshot import token_table
 
 
@@ -96,3 +97,15 @@ def test_the_reminders_hold_every_active_expiring_token_of_both_pages(qtbot, win
                 if token.expires_at is not None and token.status.name == "ACTIVE"}
     assert uids == expected and len(expected) > 5
     assert f"Saved {len(expected)} expiry reminders" in window.statusBar().currentMessage()
+
+
+def test_file_export_expiry_reminders_writes_them_the_first_time_it_is_used(qtbot, window, tmp_path: Path,
+                                                                            monkeypatch) -> None:
+    """The window is built without the reminders' export: the command makes it when first used, and it works."""
+    wait_loaded(qtbot, window)
+    path = tmp_path / "from-the-menu.ics"
+    monkeypatch.setattr(FilePrompts, "choose_save_path", lambda _self, _parent, _title, _suggested, _format: path)
+    window.commands["export-reminders"].trigger()
+    qtbot.waitUntil(lambda: window.statusBar().currentMessage().startswith("Saved "))
+    calendar = icalendar.Calendar.from_ical(path.read_bytes())
+    assert len(list(calendar.walk("VEVENT"))) > 5

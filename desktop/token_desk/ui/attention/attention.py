@@ -13,12 +13,12 @@ from token_desk.findings import Policy
 from token_desk.models.columns import Column
 from token_desk.ui.attention import expiry_notice
 from token_desk.ui.attention.policy_settings import read_policy, write_policy
-from token_desk.ui.attention.reminders import ReminderExport
-from token_desk.ui.common.file_prompts import FilePrompts
 from token_desk.ui.common.short_text import set_short_text
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # each made, and its module imported, at its first use: the first paint needs neither
     from token_desk.ui.attention.preferences_dialog import PreferencesDialog
+    from token_desk.ui.attention.reminders import ReminderExport
+    from token_desk.ui.common.file_prompts import FilePrompts
 
 
 class Attention(QObject):
@@ -33,13 +33,23 @@ class Attention(QObject):
         self.policy = read_policy(window.settings)
         window.loader.policy = self.policy
         self.preferences: PreferencesDialog | None = None  # made on first use
-        self.reminders = ReminderExport(window, prompts)
+        self._prompts = prompts
+        self._reminders: ReminderExport | None = None
         for page in window.pages.values():
             page.proxy.counts_changed.connect(self._update_count)
             page.listing_changed.connect(self._update_count)
         window.sidebar.currentRowChanged.connect(self._update_count)
         window.loader.loaded.connect(self._after_load)
         self._update_count()
+
+    @property
+    def reminders(self) -> ReminderExport:
+        """File → Export Expiry Reminders…, made on first use."""
+        if self._reminders is None:
+            from token_desk.ui.attention.reminders import ReminderExport
+
+            self._reminders = ReminderExport(self._window, self._prompts)
+        return self._reminders
 
     def export_reminders(self) -> bool:
         return self.reminders.start()

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QObject, QSettings, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QHBoxLayout, QInputDialog, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from token_desk.api.clusters import Cluster, ClusterDiscovery, discover_clusters
 from token_desk.api.models import TokenKind
@@ -168,6 +168,8 @@ class AccountClusters(QObject):
             return None
         if len(chosen) == 1:
             return chosen[0]
+        from PySide6.QtWidgets import QInputDialog  # at the first ask, as every class only a command uses
+
         labels = [visible_text(cluster.label) for cluster in chosen]
         label, accepted = QInputDialog.getItem(parent, "New Database Token", "Create the token on cluster:",
                                                labels, 0, False)

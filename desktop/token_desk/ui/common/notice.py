@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QSize, Qt, QTimer
-from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QToolButton, QWidget
 
 from token_desk.ui.common.palette import Colours, style_live
@@ -108,5 +107,8 @@ class Notice(QFrame):
 
 def announce(widget: QWidget, message: str) -> None:
     """Have screen readers say `message` now (politely: after what they are saying)."""
+    # Imported here: making QAccessible's Python class (its eight enums) cost the first paint ~3 ms.
+    from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
+
     if message and QAccessible.isActive():
         QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(widget, message))

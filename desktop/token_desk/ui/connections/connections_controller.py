@@ -23,14 +23,14 @@ from token_desk.ui.common.error_text import error_sentence
 from token_desk.ui.connections.connections_prompts import Prompts
 from token_desk.ui.common import settings as ui_settings
 from token_desk.ui.connections.connections_resources import DemoFactory, OwnedResources
-from token_desk.ui.connections.influxctl_sign_in import InfluxctlSignIn
 from token_desk.ui.connections.profile_saver import KeyringProfileSaver
 from token_desk.ui.connections.profile_switcher import ProfileSwitcher
 from token_desk.ui.connections.token_storage import keep_for_session, store_token
 
-if TYPE_CHECKING:  # the dialog is imported when first opened: the first paint does not need it
+if TYPE_CHECKING:  # the dialogs are imported when first opened: the first paint needs none of them
     from token_desk.credentials import ImportReport
     from token_desk.ui.connections.connections_dialog import ConnectionsDialog
+    from token_desk.ui.connections.influxctl_sign_in import InfluxctlSignIn
     from token_desk.ui.connections.profile_form import ProfileFormResult
 
 log = logging.getLogger(__name__)
@@ -99,12 +99,21 @@ class ConnectionsController(QObject):
         self._problem_shown: str | None = None
         self._pending_profile: str | None = None
         self._fresh_profiles: dict[str, float] = {}  # profiles saved from a just-created token: when
-        self.sign_in = InfluxctlSignIn(switcher)  # influxctl's browser sign-in, for influxctl-profile connections
+        self._sign_in: InfluxctlSignIn | None = None
         switcher.profile_chosen.connect(self.open_profile)
         switcher.manage_requested.connect(self.manage_connections)
         welcome.add_requested.connect(self.add_connection)
         welcome.import_requested.connect(self.import_from_influxctl)
         welcome.demo_requested.connect(self.open_demo)
+
+    @property
+    def sign_in(self) -> InfluxctlSignIn:
+        """influxctl's browser sign-in, for influxctl-profile connections: made with the first of them."""
+        if self._sign_in is None:
+            from token_desk.ui.connections.influxctl_sign_in import InfluxctlSignIn
+
+            self._sign_in = InfluxctlSignIn(self.switcher)
+        return self._sign_in
 
     @property
     def window(self) -> QWidget:

@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING, Protocol, runtime_checkable
 from PySide6.QtWidgets import QWidget
 
 from token_desk.credentials import Profile, SecretStoreError
-from token_desk.ui.common.message_box import ask, tell
 
 if TYPE_CHECKING:  # each dialog is imported when first asked for: the first paint needs none of them
     from token_desk.credentials import ImportReport
@@ -65,6 +64,8 @@ class ConnectionPrompts(Prompts):
         return KeyringProblemDialog.ask(parent, error, token)
 
     def confirm_delete(self, parent: QWidget | None, name: str) -> bool:
+        from token_desk.ui.common.message_box import ask
+
         return ask(parent, "Delete Connection", delete_question(name), "Delete", "Cancel", destructive=True)
 
     def import_influxctl(self, parent: QWidget | None, importer: Importer,
@@ -76,4 +77,6 @@ class ConnectionPrompts(Prompts):
         return dialog.report
 
     def show_problem(self, parent: QWidget | None, title: str, message: str) -> None:
+        from token_desk.ui.common.message_box import tell
+
         tell(parent, title, message)

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from token_desk.api.influxctl import LoginPrompt
+from token_desk.ui.common.link_button import open_in_browser
 from token_desk.ui.common.plain_text import plain_label
 
 TITLE = "Sign In with influxctl"
@@ -52,7 +52,7 @@ class InfluxctlSignInDialog(QDialog):
 
     def _open_url(self) -> None:
         if self.prompt.url:
-            QDesktopServices.openUrl(QUrl(self.prompt.url))
+            open_in_browser(self.prompt.url)
 
     def reject(self) -> None:  # Qt override: Cancel, Esc or the close button end influxctl
         self.prompt.cancel()

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from PySide6.QtWidgets import QWidget
 
 from token_desk.api.models import Token
-from token_desk.revocation import RevokeReport, RevokingClient
+
+if TYPE_CHECKING:  # the revoke dialog's own: loaded with it, at the first revoke
+    from token_desk.revocation import RevokeReport, RevokingClient
+
 
 def neighbour_row(selected_rows: Sequence[int], row_count: int) -> int | None:
     """The row to select once the selected rows leave the view: the next one after them, else the one before."""

@@ -11,8 +11,8 @@ import sys
 from collections.abc import Sequence
 from typing import Protocol
 
-from PySide6.QtCore import QUrl, Qt
-from PySide6.QtGui import QAction, QDesktopServices, QGuiApplication, QKeySequence
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QMenu, QWidget
 
 from token_desk.api.clusters import Cluster
@@ -20,6 +20,7 @@ from token_desk.api.models import Token, TokenKind
 from token_desk.connection import Connection
 from token_desk.models.display import DisplayStatus, status_now
 from token_desk.system import is_macos
+from token_desk.ui.common.link_button import open_in_browser
 from token_desk.ui.shell.command_registry import Command, CommandActions, WindowState
 
 # The README's online home: where Help → Documentation goes.
@@ -210,7 +211,7 @@ def show_shortcuts(host: CommandHost) -> None:
 
 
 def open_documentation(_host: QWidget) -> None:
-    QDesktopServices.openUrl(QUrl(DOCUMENTATION_URL))
+    open_in_browser(DOCUMENTATION_URL)
 
 
 def _page_command(kind: TokenKind, number: int) -> Command:

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import datetime
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QSettings, Qt, Signal, SignalInstance
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import (QFileDialog, QListWidget, QListWidgetItem, QMainWindow, QMenu, QSplitter,
-                               QStackedWidget, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QListWidget, QListWidgetItem, QMainWindow, QMenu, QSplitter, QStackedWidget,
+                               QVBoxLayout, QWidget)
 
 from token_desk.api.errors import AuthenticationError
 from token_desk.api.models import TokenKind
@@ -17,7 +17,6 @@ from token_desk.connection import Connection
 from token_desk.models.display import visible_text
 from token_desk.ui.common import settings as ui_settings
 from token_desk.ui.common.error_text import error_sentence
-from token_desk.ui.create import ProfileSaver
 from token_desk.history import Journal
 from token_desk.ui.revoke import RevokeService
 from token_desk.ui.common.notice import Notice
@@ -34,6 +33,9 @@ from token_desk.ui.tokens import TokenLoader, TokenPage
 from token_desk.ui.shell.toolbar import MainToolBar
 from token_desk.ui.shell.welcome_page import WelcomePage
 from token_desk.ui.shell.window_size import first_start_size
+
+if TYPE_CHECKING:  # the create flows load at their first use (ui/shell/row_commands.py)
+    from token_desk.ui.create import ProfileSaver
 
 
 APP_TITLE = "Token Desk"
@@ -303,6 +305,8 @@ class MainWindow(QMainWindow):
 
     def choose_influxctl(self) -> None:
         """Pick the influxctl program by hand; the connections controller remembers it and reloads."""
+        from PySide6.QtWidgets import QFileDialog  # at the first pick, as every class only a command uses
+
         path, _filter = QFileDialog.getOpenFileName(self, "Choose influxctl")
         if path:
             self.connections.choose_influxctl(path)

@@ -5,7 +5,7 @@ The window is reached only through `RowsHost`, so nothing here imports it.
 
 from __future__ import annotations
 
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, QPoint, Qt
 from PySide6.QtGui import QGuiApplication
@@ -17,12 +17,14 @@ from token_desk.connection import Connection
 from token_desk.ui import revoke
 from token_desk.ui.common.menu_position import below_and_inside
 from token_desk.ui.common.notice import Notice
-from token_desk.ui.create import ProfileSaver, TokenLifecycle
 from token_desk.ui.revoke import RevokeService
 from token_desk.ui.shell.command_registry import CommandActions
 from token_desk.ui.shell.context_menu import empty_space_menu, token_menu
 from token_desk.ui.shell.status_line import StatusLine
 from token_desk.ui.tokens import TokenPage
+
+if TYPE_CHECKING:  # the create, edit and rotate flows load at their first use: the first paint needs none of them
+    from token_desk.ui.create import ProfileSaver, TokenLifecycle
 
 SIGNED_OUT_BY_REVOKE = ("you revoked the token Token Desk was using; "
                         "sign in with another management token to go on.")
@@ -100,7 +102,7 @@ class RowCommands(QObject):
         super().__init__(window)
         self._window = window
         self.context_menu: QMenu | None = None
-        self.lifecycle = TokenLifecycle(WindowLifecycleHost(window, self), parent=self)
+        self._lifecycle: TokenLifecycle | None = None
         for page in pages:
             # Row shortcuts act where the rows are: Ctrl+C in the search box still copies its text.
             page.view.addActions(window.commands.row_actions())
@@ -109,6 +111,15 @@ class RowCommands(QObject):
                 lambda row, at, p=page: self.open_row_menu(p, row, at, under_button=True))
             # Enter or a double-click on a row opens its details, as in a file manager's list.
             page.view.open_requested.connect(lambda row, p=page: self.open_details(p, row))
+
+    @property
+    def lifecycle(self) -> TokenLifecycle:
+        """New…, Edit… and Rotate…'s flows, made (and their module imported) when one first runs."""
+        if self._lifecycle is None:
+            from token_desk.ui.create import TokenLifecycle
+
+            self._lifecycle = TokenLifecycle(WindowLifecycleHost(self._window, self), parent=self)
+        return self._lifecycle
 
     # ---- menus --------------------------------------------------------------------------------------
     def menu_at(self, page: TokenPage, pos: QPoint) -> None:

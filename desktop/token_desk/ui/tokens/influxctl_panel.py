@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from token_desk.api.influxctl import (
     DOWNLOAD_URL, InfluxctlNeedsItsOwnSignInError, InfluxctlTooOldError, InfluxctlUnavailableError,
 )
-from token_desk.ui.common.link_button import link_button
+from token_desk.ui.common.link_button import link_button, open_in_browser
 from token_desk.ui.common.plain_text import plain_label
 
 EXPLANATION = ("InfluxData's Management API has no management-token endpoints: Token Desk lists, creates and "
@@ -74,7 +73,7 @@ class InfluxctlMissingPanel(QFrame):
         # A button, not a rich-text link: every label in the app stays plain text.
         self.download_link = link_button(DOWNLOAD_TEXT, self)
         self.download_link.setToolTip(DOWNLOAD_URL)
-        self.download_link.clicked.connect(lambda: QDesktopServices.openUrl(QUrl(DOWNLOAD_URL)))
+        self.download_link.clicked.connect(lambda: open_in_browser(DOWNLOAD_URL))
         self.create_blocker = create_blocker(InfluxctlUnavailableError())
         self._lay_out()
 
