@@ -103,11 +103,13 @@ def test_closing_the_window_while_the_server_is_silent_ends_the_process_promptly
     assert waited < 20, f"the process took {waited:.1f} s to end after the window closed"
 
 
-# The window is built (before its first paint) with an influxctl program and bridge and a recording journal,
-# but runs none of them then: the modules only their work needs are imported by that
-# work, on a worker thread after the first paint, so building the window does not wait for them.
+# The window is built (before its first paint) with an influxctl program and bridge, a REST client and a
+# recording journal, but runs none of them then: the modules only their work needs (reading an answer, an
+# influxctl sign-in among them) are imported by that work, on a worker thread after the first paint, so
+# building the window does not wait for them.
 WORK_ONLY_MODULES = ("token_desk.api.influxctl.process", "token_desk.api.influxctl.output",
-                     "token_desk.api.influxctl.created", "token_desk.api.influxctl.failure", "token_desk.history.check")
+                     "token_desk.api.influxctl.created", "token_desk.api.influxctl.failure", "token_desk.history.check",
+                     "token_desk.api.decoding", "token_desk.api.reference", "token_desk.api.influxctl.login")
 # Nor does it import what only a command opens: each loads when its command first runs (the warm-up imports
 # the dialogs people open first, off the GUI thread, once the window is up). Nor does it make the PySide6
 # classes only those use (making one makes all its enums: QAccessible's eight cost ~3 ms).

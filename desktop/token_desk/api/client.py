@@ -23,17 +23,15 @@ from token_desk.api.ids import is_uuid
 from token_desk.api.token_text import EMPTY as EMPTY_TOKEN, token_problem
 from token_desk.api.url_safety import certificate_problem, plain_http_refusal
 from token_desk.cancellation import CancelledError, current_cancellation
-from token_desk.api.decoding import (
-    NotJsonError, TokenListReader, decode_created_token, decode_databases, decode_token,
-)
 from token_desk.api.models import CreatedToken, Database, ModelError, Permission, Token, TokenKind, format_timestamp
 from token_desk.api.retry import (
     DEFAULT_RETRY_POLICY, GATEWAY_LOST_ANSWER, RetryPolicy, default_timeout, is_retryable_status, is_server_error,
     retry_after_seconds,
 )
 
-# httpx (about 100 ms to import, with httpcore and h11) is imported where a request is sent, on the worker
-# thread: a client is made on the GUI thread before the window's first paint, which must not wait for it.
+# httpx (about 100 ms to import, with httpcore and h11) is imported where a request is sent, and decoding
+# (its wire Structs and decoders) where an answer is read, both on the worker thread: a client is made on the
+# GUI thread before the window's first paint, which must not wait for them.
 if TYPE_CHECKING:
     import httpx
 
@@ -229,7 +227,7 @@ class ManagementApiClient:
                               expires_at: datetime | None = None) -> CreatedToken:
         body = _with_expiry({"description": description, "permissions": _permissions_json(permissions)}, expires_at)
         answer = self._request("POST", f"{self._cluster_path}/tokens", body)
-        return self._parse(lambda content: decode_created_token(TokenKind.DATABASE, content), answer)
+        return self._parse(lambda content: _decoding().decode_created_token(TokenKind.DATABASE, content), answer)
 
     def update_database_token(self, token_id: str, *, description: str | None = None,
                               permissions: Sequence[Permission] | None = None) -> Token:
@@ -240,25 +238,26 @@ class ManagementApiClient:
         if permissions is not None:
             body["permissions"] = _permissions_json(permissions)
         answer = self._request("PATCH", self._token_path(TokenKind.DATABASE, token_id), body)
-        return self._parse(lambda content: decode_token(TokenKind.DATABASE, content), answer)
+        return self._parse(lambda content: _decoding().decode_token(TokenKind.DATABASE, content), answer)
 
     def revoke_database_token(self, token_id: str) -> None:
         self.revoke_token(TokenKind.DATABASE, token_id)
 
     def list_databases(self) -> list[Database]:
-        return self._parse(decode_databases, self._request("GET", f"{self._cluster_path}/databases"))
+        return self._parse(lambda content: _decoding().decode_databases(content),
+                           self._request("GET", f"{self._cluster_path}/databases"))
 
     # --- by kind, for the UI ------------------------------------------------------------
 
     def list_tokens(self, kind: TokenKind) -> list[Token]:
         # Read into tokens as the body arrives: the whole body is never held beside them (see TokenListReader).
         answer = self._request("GET", f"{self._cluster_path}/{_collection(kind)}",
-                               body_reader=lambda: TokenListReader(kind))
+                               body_reader=lambda: _decoding().TokenListReader(kind))
         return self._parse(lambda reader: reader.result(), answer)
 
     def get_token(self, kind: TokenKind, token_id: str) -> Token:
         answer = self._request("GET", self._token_path(kind, token_id))
-        return self._parse(lambda content: decode_token(kind, content), answer)
+        return self._parse(lambda content: _decoding().decode_token(kind, content), answer)
 
     def revoke_token(self, kind: TokenKind, token_id: str) -> None:
         """Revoke (DELETE); any 2xx is success and its body is ignored."""
@@ -347,7 +346,7 @@ class ManagementApiClient:
         error_class = _unreadable(answer.method)
         try:
             return decode(answer.content)
-        except NotJsonError as err:
+        except _decoding().NotJsonError as err:
             raise error_class(
                 "The server's answer is not JSON; check the API URL points at a Management API.",
                 status=answer.status, method=answer.method, path=answer.path) from err
@@ -462,6 +461,13 @@ def _unless_lost(error: errors.ApiError, answer_lost: bool) -> errors.ApiError:
         return error
     unknown = errors.ChangeTimeoutError if isinstance(error, errors.ApiTimeoutError) else errors.OutcomeUnknownError
     return unknown(method=error.method, path=error.path, status=error.status, server_message=error.server_message)
+
+
+def _decoding():
+    """token_desk.api.decoding, imported by the first answer read (on a worker), not with the client."""
+    from token_desk.api import decoding
+
+    return decoding
 
 
 def _collection(kind: TokenKind) -> str:

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from token_desk.api.client import ManagementApiClient
 from token_desk.api.influxctl.bridge import InfluxctlBridge
 from token_desk.api.influxctl.config import ExistingProfile, GeneratedConfig
-from token_desk.api.influxctl.login import LoginObserver
-from token_desk.api.influxctl.program import InfluxctlProgram
 from token_desk.api.service import InfluxctlService, RestWithInfluxctlService
+
+# Named in signatures only: the sign-in watcher's module is imported by the first influxctl command, on a worker.
+if TYPE_CHECKING:
+    from token_desk.api.influxctl.login import LoginObserver
+    from token_desk.api.influxctl.program import InfluxctlProgram
 
 
 def management_token_service(base_url: str, account_id: str, cluster_id: str, token: str,
