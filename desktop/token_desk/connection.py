@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
+
+import msgspec
 
 if TYPE_CHECKING:  # the API package imports httpx; this module stays importable without it
     from token_desk.api.service import TokenService
@@ -18,8 +19,7 @@ class ConnectionKind(enum.Enum):
     INFLUXCTL = "influxctl"  # an influxctl config and profile used as they are: no secret held here
 
 
-@dataclass(frozen=True)
-class Connection:
+class Connection(msgspec.Struct, frozen=True):
     """The secret (if Token Desk holds one) lives only inside `service`; nothing here may ever print it."""
 
     label: str

@@ -165,7 +165,7 @@ def test_add_rename_and_the_file_share_one_name_rule(store: ProfileStore, name: 
 
 
 def test_clusters_added_by_id_are_kept_per_profile_and_checked(store: ProfileStore) -> None:
-    from dataclasses import replace
+    from msgspec.structs import replace
 
     staging, eu2 = "4e5f6a7b-8c9d-4e0f-a1b2-c3d4e5f6a7b8", "5c6d7e8f-9a0b-4c1d-8e2f-3a4b5c6d7e8f"
     store.add(replace(make_profile("Production"), added_cluster_ids=(staging, eu2)))

@@ -4,7 +4,6 @@ table paints, and a moment the local calendar cannot hold reads in UTC. A token 
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import logging
 import subprocess
@@ -12,6 +11,7 @@ import sys
 import textwrap
 
 import pytest
+from msgspec.structs import replace
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTableView
 
@@ -95,7 +95,7 @@ def test_the_first_moment_reads_in_utc_west_of_utc(zone, expected, monkeypatch):
 
 def test_a_cell_that_fails_is_left_empty_and_logged_instead_of_crashing(qtbot, caplog):
     """PySide6 6.11 segfaults on an exception raised in C leaving data() while a view paints."""
-    columns = [dataclasses.replace(spec, text=lambda token, status: int("not a number"))
+    columns = [replace(spec, text=lambda token, status: int("not a number"))
                if spec.key is Column.DESCRIPTION else spec for spec in columns_for(TokenKind.MANAGEMENT)]
     model = TokenTableModel(TokenKind.MANAGEMENT, columns=columns)
     model.set_tokens([make_token("fails"), make_token("fails too")])

@@ -9,7 +9,6 @@ the person added by ID to the connection stand in, with their state unknown. No 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Protocol
 
@@ -46,8 +45,7 @@ class Cluster(msgspec.Struct, frozen=True, gc=False):
         return self.state is None or self.state.casefold() == READY
 
 
-@dataclass(frozen=True)
-class ClusterDiscovery:
+class ClusterDiscovery(msgspec.Struct, frozen=True):
     """The clusters to show; `problem` says why influxctl's list is not among them (None: it is)."""
 
     clusters: tuple[Cluster, ...]

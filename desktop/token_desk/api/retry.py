@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable
+
+import msgspec
 
 if TYPE_CHECKING:
     import httpx
@@ -39,8 +40,7 @@ RETRY_AFTER_STATUSES = frozenset({429, 503})
 GATEWAY_LOST_ANSWER = frozenset({502, 504})
 
 
-@dataclass(frozen=True)
-class RetryPolicy:
+class RetryPolicy(msgspec.Struct, frozen=True):
     """Capped exponential backoff with jitter for idempotent requests."""
 
     max_attempts: int = 3

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
+
+from msgspec.structs import replace
 
 from token_desk.credentials.errors import CredentialError, ProfileNameTakenError
 from token_desk.credentials.influxctl import InfluxctlCandidate

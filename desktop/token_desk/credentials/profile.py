@@ -5,8 +5,9 @@ from __future__ import annotations
 import enum
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
 from urllib.parse import urlsplit
+
+import msgspec
 
 from token_desk.api.ids import is_uuid
 from token_desk.api.url_safety import DEFAULT_BASE_URL, base_url_problem, plain_http_refusal, url_host
@@ -25,8 +26,7 @@ class ProfileField(enum.StrEnum):
     CLUSTER_ID = "cluster_id"
 
 
-@dataclass(frozen=True, kw_only=True)
-class Profile:
+class Profile(msgspec.Struct, frozen=True, kw_only=True):
     """Where to connect; the management token is kept apart, in the keyring."""
 
     name: str
@@ -48,7 +48,7 @@ class Profile:
         return self.influxctl_profile is not None
 
     def renamed(self, new_name: str) -> Profile:
-        return replace(self, name=new_name)
+        return msgspec.structs.replace(self, name=new_name)
 
 
 def clash_key(name: str) -> str:

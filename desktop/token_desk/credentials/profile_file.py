@@ -10,9 +10,10 @@ import json
 import logging
 import re
 import shutil
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+import msgspec
 
 from token_desk.atomic_write import write_text_atomically
 from token_desk.credentials.errors import (
@@ -31,17 +32,15 @@ INFLUXCTL_KEYS = ("influxctl_profile", "influxctl_config")  # an "influxctl prof
 log = logging.getLogger(__name__)
 
 
-@dataclass
-class ProfileData:
-    profiles: list[Profile] = field(default_factory=list)
+class ProfileData(msgspec.Struct):
+    profiles: list[Profile] = msgspec.field(default_factory=list)
     last_used: str | None = None
     # Entries whose name breaks the name rule: not loaded, each with the sentence that says why and where,
     # and written back as they were, so saving another change never loses them.
-    refused: list[RefusedEntry] = field(default_factory=list)
+    refused: list[RefusedEntry] = msgspec.field(default_factory=list)
 
 
-@dataclass(frozen=True)
-class RefusedEntry:
+class RefusedEntry(msgspec.Struct, frozen=True):
     entry: dict[str, Any]
     sentence: str
 

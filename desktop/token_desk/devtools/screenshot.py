@@ -124,8 +124,9 @@ def secret_example(window) -> QWidget:
 def history_example(window) -> QWidget:
     """The History window over a made-up journal (the demo records nothing) of changes to demo tokens."""
     import tempfile
-    from dataclasses import replace
     from pathlib import Path
+
+    from msgspec.structs import replace
 
     from token_desk.connection import ConnectionKind
     from token_desk.history import Action, Journal, Outcome, target_of

@@ -11,10 +11,11 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 from itertools import compress
 from operator import attrgetter
+
+import msgspec
 
 from token_desk.api.models import Permission, Token, TokenKind
 from token_desk.findings import rules
@@ -28,8 +29,7 @@ _KIND = attrgetter("kind")
 _PERMISSIONS = attrgetter("permissions")
 
 
-@dataclass(frozen=True, slots=True)
-class SharedDescriptions:
+class SharedDescriptions(msgspec.Struct, frozen=True):
     """Descriptions that several active tokens of a list share, counted off the GUI thread."""
 
     counts: dict  # description (a joined list: (cluster, description)) -> how many active tokens use it (2+)

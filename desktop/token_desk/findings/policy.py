@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import msgspec
 
 # Each setting: (smallest, largest) a person may choose, in days.
 DAY_RANGE = (1, 3650)
 
 
-@dataclass(frozen=True, slots=True)
-class Policy:
+class Policy(msgspec.Struct, frozen=True):
     """When a token is worth a second look. Defaults follow common audit practice: GitLab warns 7 days
     and 1 day ahead, AWS IAM flags keys older than 90 days; database tokens live longer than admin ones."""
 

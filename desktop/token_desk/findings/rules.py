@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import timedelta
+
+import msgspec
 
 from token_desk.api.models import TokenKind
 
@@ -28,8 +29,7 @@ class Fix(enum.Enum):
     REVOKE = "Revoke…"
 
 
-@dataclass(frozen=True, slots=True)
-class Rule:
+class Rule(msgspec.Struct, frozen=True):
     id: str
     label: str
     severity: Severity
@@ -64,8 +64,7 @@ RULES: tuple[Rule, ...] = (NEVER_EXPIRES, ALL_DATABASES, MISSING_DATABASE, EXPIR
 RULES_BY_ID = {rule.id: rule for rule in RULES}
 
 
-@dataclass(frozen=True, slots=True)
-class Finding:
+class Finding(msgspec.Struct, frozen=True):
     rule: Rule
     sentence: str
 

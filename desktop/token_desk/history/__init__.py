@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
+import msgspec
 
 from token_desk.connection import Connection, host_label
 from token_desk.history.entry import Action, HistoryEntry, Outcome, Target
@@ -44,7 +44,8 @@ def recording(journal: Journal | None):
             return connection
         if isinstance(connection.service, RecordingService):
             return connection
-        return replace(connection, service=RecordingService(connection.service, journal, target_of(connection)))
+        service = RecordingService(connection.service, journal, target_of(connection))
+        return msgspec.structs.replace(connection, service=service)
 
     return decorate
 

@@ -7,8 +7,9 @@ Runs on a worker thread. Raises ApiError when the server cannot be asked (the en
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import datetime, timedelta
+
+import msgspec
 
 from token_desk.api.errors import NotFoundError
 from token_desk.api.models import Token, TokenKind
@@ -21,8 +22,7 @@ from token_desk.history.outcomes import revoke_seen_in
 CLOCK_SLACK = timedelta(minutes=2)
 
 
-@dataclass(frozen=True)
-class CheckResult:
+class CheckResult(msgspec.Struct, frozen=True):
     outcome: Outcome
     message: str
     token_id: str = ""

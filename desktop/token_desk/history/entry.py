@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from typing import Any, Sequence
+
+import msgspec
 
 FORMAT_VERSION = 1
 
@@ -31,8 +32,7 @@ class Action(enum.Enum):
         return self.value.capitalize()
 
 
-@dataclass(frozen=True)
-class Target:
+class Target(msgspec.Struct, frozen=True):
     """Which server and cluster a request went to, as people name it (never a credential)."""
 
     profile: str  # the connection's name; "" for a one-off --url connection
@@ -41,8 +41,7 @@ class Target:
     cluster_id: str
 
 
-@dataclass(frozen=True)
-class HistoryEntry:
+class HistoryEntry(msgspec.Struct, frozen=True):
     """One attempt and, once known, its outcome (the journal keeps them as two lines; see reader)."""
 
     id: str
@@ -59,14 +58,13 @@ class HistoryEntry:
     checked: bool = False  # the outcome came from "Check now", not from the request's own answer
 
     def with_outcome(self, line: OutcomeLine) -> HistoryEntry:
-        return replace(self, outcome=line.outcome, message=line.message, answered_at=line.time,
+        return msgspec.structs.replace(self, outcome=line.outcome, message=line.message, answered_at=line.time,
                        checked=line.checked, token_id=line.token_id or self.token_id,
                        # The description at the time of the attempt stays; the answer only fills a blank one.
                        description=self.description or line.description or "")
 
 
-@dataclass(frozen=True)
-class OutcomeLine:
+class OutcomeLine(msgspec.Struct, frozen=True):
     """The second line of an entry: refers to the attempt's id; the reader folds it in."""
 
     entry_id: str

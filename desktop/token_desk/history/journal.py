@@ -13,9 +13,10 @@ import os
 import threading
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
+
+import msgspec
 
 from token_desk.history.entry import (
     Action, HistoryEntry, LineError, Outcome, OutcomeLine, Target, entry_json, outcome_json, parse_line,
@@ -38,8 +39,7 @@ class HistoryWriteError(OSError):
     """The journal could not be written; str() says where and why, in one sentence."""
 
 
-@dataclass(frozen=True)
-class Damage:
+class Damage(msgspec.Struct, frozen=True):
     """One line that could not be read (cut off by a crash, or garbled)."""
 
     file: str
@@ -49,8 +49,7 @@ class Damage:
         return f"{self.file} line {self.line}"
 
 
-@dataclass(frozen=True)
-class HistoryRead:
+class HistoryRead(msgspec.Struct, frozen=True):
     entries: tuple[HistoryEntry, ...]  # in the order they were made, oldest first
     damage: tuple[Damage, ...] = ()
 

@@ -18,10 +18,11 @@ import threading
 import time
 from collections.abc import Callable, Hashable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager, nullcontext
-from dataclasses import dataclass, field, replace
 from datetime import datetime
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any
+
+import msgspec
 
 from token_desk.api.errors import ApiError
 from token_desk.api.models import CreatedToken, Permission, Token, TokenKind, utc_now
@@ -43,18 +44,16 @@ class HistoryUnavailableError(ApiError):
     """The attempt could not be recorded, so it was not made: the history never misses a change."""
 
 
-@dataclass(frozen=True)
-class _Attempt:
+class _Attempt(msgspec.Struct, frozen=True):
     action: Action
     kind: TokenKind
     token_id: str
     description: str
     requested: str = ""
-    confirmed: Callable[[Any], dict] = field(default=lambda _result: {"message": "Done."})
+    confirmed: Callable[[Any], dict] = lambda _result: {"message": "Done."}
 
 
-@dataclass(frozen=True)
-class _Unsettled:
+class _Unsettled(msgspec.Struct, frozen=True):
     """A change written `unknown`, waiting for a read that proves what became of it."""
 
     entry_id: str
@@ -136,7 +135,7 @@ class RecordingService:
         if inner is self._inner:
             return self
         scoped = RecordingService(inner, self._journal,
-                                  replace(self.target, cluster_id=cluster_id))
+                                  msgspec.structs.replace(self.target, cluster_id=cluster_id))
         # One memory per connection, guarded by one lock, whichever cluster a change went to.
         scoped._descriptions, scoped._unsettled = self._descriptions, self._unsettled
         scoped._unsettled_lock = self._unsettled_lock

@@ -4,8 +4,8 @@ filled in as each cluster loads (from ClusterRows). No widgets."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 
+from msgspec import Struct
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from token_desk.api.clusters import Cluster
@@ -34,8 +34,7 @@ ClusterText = Callable[[ClusterRows, Cluster], str]
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 
-@dataclass(frozen=True)
-class ClusterColumn:
+class ClusterColumn(Struct, frozen=True):
     """One column of the Clusters table, sized and elided by the token tables' rule (see models/columns.py)."""
 
     title: str

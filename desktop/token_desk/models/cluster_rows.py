@@ -9,15 +9,15 @@ counts and the one-line notice of a cluster that failed.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+
+from msgspec import Struct
 
 from token_desk.api.clusters import Cluster
 from token_desk.models.columns import ColumnSpec
 from token_desk.models.row_values import RowValues
 
 
-@dataclass(frozen=True)
-class ClusterCounts:
+class ClusterCounts(Struct, frozen=True):
     active: int
     total: int
 

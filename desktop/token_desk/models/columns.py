@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Callable, Hashable, Sequence
-from dataclasses import dataclass, replace
 from datetime import datetime
 
+from msgspec import Struct
+from msgspec.structs import replace
 from PySide6.QtCore import Qt
 
 from token_desk.api.models import Token, TokenKind
@@ -57,8 +58,7 @@ class Width(enum.Enum):
 STRETCHING = (Width.STRETCH, Width.STRETCH_MIDDLE)
 
 
-@dataclass(frozen=True, eq=False)
-class ColumnSpec:
+class ColumnSpec(Struct, frozen=True, eq=False):
     """One column. `sort_keys` computes every row's native key in one pass (see cells.py for why)."""
 
     key: Hashable

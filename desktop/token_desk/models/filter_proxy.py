@@ -8,8 +8,11 @@ the proxy API views need, including persistent indexes so selections survive.
 
 from __future__ import annotations
 
+import enum
 from typing import Any
 
+from msgspec import Struct
+from msgspec.structs import replace
 from PySide6.QtCore import (
     QAbstractItemModel,
     QAbstractProxyModel,
@@ -19,9 +22,6 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-
-import enum
-from dataclasses import dataclass, replace
 
 from token_desk.api.models import Token
 from token_desk.models.row_order import (
@@ -347,8 +347,7 @@ class _RowChange(enum.Enum):
     INSERTED = "inserted"
 
 
-@dataclass(frozen=True, slots=True)
-class _RowUpdate:
+class _RowUpdate(Struct, frozen=True):
     change: _RowChange
     old_position: int = -1  # in the visible rows before the change
     new_position: int = -1  # in the visible rows after the change

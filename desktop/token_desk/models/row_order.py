@@ -5,14 +5,14 @@ from __future__ import annotations
 
 import itertools
 import operator
-from dataclasses import dataclass
+
+from msgspec import Struct
 
 from token_desk.models.columns import ColumnSpec
 from token_desk.models.row_values import RowValues
 
 
-@dataclass(frozen=True, slots=True)
-class Counts:
+class Counts(Struct, frozen=True):
     """For a status line like "18 tokens · 15 shown · 3 inactive hidden".
 
     inactive_hidden counts the revoked or expired tokens that match the search but are
@@ -27,8 +27,7 @@ class Counts:
     needs_attention: int = 0  # active tokens with at least one finding (the Needs attention toggle's count)
 
 
-@dataclass(frozen=True, slots=True)
-class RowFilter:
+class RowFilter(Struct, frozen=True):
     needle: str = ""  # casefolded search text; "" matches everything
     show_inactive: bool = False
     attention_only: bool = False  # only tokens with findings (all of them active)

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import datetime, timedelta, timezone
 
+from msgspec.structs import replace
 from PySide6.QtCore import Qt
 
 from tests.history.history_helpers import TARGET
