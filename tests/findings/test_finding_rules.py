@@ -10,7 +10,7 @@ import pytest
 
 from token_desk.api.models import Permission, Token, TokenKind
 from token_desk.findings import RULES, RULES_BY_ID, FindingSet, Fix, Policy, evaluate
-from token_desk.findings.rules import LABELS, SORT_KEYS
+from token_desk.findings.rules import mask_labels, mask_sort_keys
 
 NOW = datetime(2026, 11, 29, 10, 0, tzinfo=timezone.utc)
 EAST = timezone(timedelta(hours=14))  # Kiribati, the furthest east
@@ -164,11 +164,12 @@ def test_only_active_tokens_get_findings():
 def test_findings_read_worst_first_and_sort_by_severity_then_count():
     found = evaluate([token("", kind=M, expires_at=None, created_at=NOW - timedelta(days=400))], [True], NOW)
     assert [f.id for f in found.findings(0)] == ["never-expires", "old", "no-description"]
-    assert LABELS[found.masks[0]] == "Never expires, Old, No description"
+    assert mask_labels()[found.masks[0]] == "Never expires, Old, No description"
     never = RULES_BY_ID["never-expires"].bit
     old = RULES_BY_ID["old"].bit
     note = RULES_BY_ID["no-description"].bit
-    assert SORT_KEYS[never] < SORT_KEYS[old | note] < SORT_KEYS[old] < SORT_KEYS[note] < SORT_KEYS[0] == 0
+    keys = mask_sort_keys()
+    assert keys[never] < keys[old | note] < keys[old] < keys[note] < keys[0] == 0
 
 
 def test_a_row_replaced_or_added_updates_shared_descriptions_of_the_others():

@@ -17,6 +17,7 @@ Anything else is refused with a ModelError naming the field.
 
 from __future__ import annotations
 
+import functools
 import re
 from datetime import datetime, timedelta, timezone
 from typing import Any
@@ -27,13 +28,19 @@ UTC = timezone.utc
 FIRST_MOMENT = datetime.min.replace(tzinfo=UTC)
 LAST_MOMENT = datetime.max.replace(tzinfo=UTC)
 
-_RFC3339 = re.compile(
-    r"([0-9]{4})-([0-9]{2})-([0-9]{2})[Tt]([0-9]{2}):([0-9]{2}):([0-9]{2})(?:\.([0-9]+))?"
-    r"(?:[Zz]|([+-])([0-9]{2}):([0-9]{2}))\Z"
-)
 _DAYS_IN_MONTH = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 _LAST_MINUTE_OF_DAY = 23 * 60 + 59
 _fromisoformat = datetime.fromisoformat
+
+
+@functools.cache
+def _rfc3339() -> re.Pattern[str]:
+    """The grammar, compiled where it is first used (the reference reading, for what the fast one leaves to it),
+    not when the models load: the window's first paint imports them and reads no timestamp."""
+    return re.compile(
+        r"([0-9]{4})-([0-9]{2})-([0-9]{2})[Tt]([0-9]{2}):([0-9]{2}):([0-9]{2})(?:\.([0-9]+))?"
+        r"(?:[Zz]|([+-])([0-9]{2}):([0-9]{2}))\Z"
+    )
 
 
 class UnusualTimestamp(ValueError):
@@ -76,7 +83,7 @@ def usual_timestamp(text: str) -> datetime:
 def parse_timestamp_strictly(value: Any, field_name: str) -> datetime:
     """The reference reading: the grammar as a regular expression, then plain arithmetic
     (no fromisoformat), so tests can hold the fast reading to an independent one."""
-    match = _RFC3339.match(value) if type(value) is str else None
+    match = _rfc3339().match(value) if type(value) is str else None
     if match is None:
         raise _timestamp_error(value, field_name)
     year, month, day, hour, minute, second = map(int, match.group(1, 2, 3, 4, 5, 6))

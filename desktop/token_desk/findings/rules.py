@@ -5,6 +5,7 @@ Details dialog, the exports and the calendar file never word a finding different
 from __future__ import annotations
 
 import enum
+import functools
 from collections.abc import Sequence
 from datetime import timedelta
 
@@ -91,10 +92,19 @@ def sort_key(mask: int) -> int:
     return -(max(rule.severity for rule in found) * 16 + len(found))
 
 
-# Every mask's label and key, worked out once: a cell or a sort then costs one list index.
+# Every mask's label and key, worked out once: a cell or a sort then costs one list index. At the first
+# findings shown or sorted, not when the module loads: the window's first paint shows none.
 MASK_COUNT = 1 << len(RULES)
-LABELS: tuple[str, ...] = tuple(labels(mask) for mask in range(MASK_COUNT))
-SORT_KEYS: tuple[int, ...] = tuple(sort_key(mask) for mask in range(MASK_COUNT))
+
+
+@functools.cache
+def mask_labels() -> tuple[str, ...]:
+    return tuple(labels(mask) for mask in range(MASK_COUNT))
+
+
+@functools.cache
+def mask_sort_keys() -> tuple[int, ...]:
+    return tuple(sort_key(mask) for mask in range(MASK_COUNT))
 
 
 def join_names(names: Sequence[str]) -> str:

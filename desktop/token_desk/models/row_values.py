@@ -13,7 +13,7 @@ from operator import attrgetter
 from token_desk.api.models import Token
 from token_desk.findings import DEFAULT_POLICY, FindingSet, Policy
 from token_desk.findings.evaluate import SharedDescriptions
-from token_desk.findings.rules import SORT_KEYS
+from token_desk.findings.rules import mask_sort_keys
 from token_desk.models.cells import search_texts
 from token_desk.models.columns import ColumnSpec, search_fields
 from token_desk.models.display import active_flags, display_status, display_statuses
@@ -95,7 +95,8 @@ class RowValues:
         keys = self._keys.get(column)
         if keys is None:
             if column.from_findings:
-                keys = self._keys[column] = [SORT_KEYS[mask] for mask in self.findings.masks]
+                sort_keys = mask_sort_keys()
+                keys = self._keys[column] = [sort_keys[mask] for mask in self.findings.masks]
             elif self._parts:
                 keys = self._keys[column] = [key for part in self._parts for key in part.keys(column)]
             else:
@@ -117,11 +118,11 @@ class RowValues:
         return rows
 
     def _refresh_findings_keys(self, rows: Iterable[int]) -> None:
-        masks = self.findings.masks
+        masks, sort_keys = self.findings.masks, mask_sort_keys()
         for column, keys in self._keys.items():
             if column.from_findings:
                 for row in rows:
-                    keys[row] = SORT_KEYS[masks[row]]
+                    keys[row] = sort_keys[masks[row]]
         self._distinct_keys.clear()
 
     def _forget_findings_keys(self) -> None:
@@ -225,7 +226,7 @@ class RowValues:
     def _refresh_keys(self, row: int, token: Token, status) -> None:
         for column, keys in self._keys.items():
             if column.from_findings:
-                keys[row:row + 1] = [SORT_KEYS[self.findings.masks[row]]]
+                keys[row:row + 1] = [mask_sort_keys()[self.findings.masks[row]]]
             else:
                 keys[row:row + 1] = column.sort_keys([token], [status])
 

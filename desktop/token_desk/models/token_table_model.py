@@ -14,7 +14,7 @@ from PySide6.QtGui import QColor, QIcon
 from token_desk.api.models import Token, TokenKind, utc_now
 from token_desk.findings import Finding, Policy
 from token_desk.findings.evaluate import SharedDescriptions
-from token_desk.findings.rules import LABELS
+from token_desk.findings.rules import mask_labels
 from token_desk.models.columns import Column, ColumnSpec, columns_for, section_of
 from token_desk.models.display import (EMPTY_CELL, SIGNED_IN_MARK, SIGNED_IN_TIP, DisplayStatus, plain_tooltip,
                                        text_or_empty, visible_text)
@@ -252,7 +252,7 @@ class TokenTableModel(QAbstractTableModel):
 
     def _display(self, row: int, column: ColumnSpec) -> str:
         if column.from_findings:
-            return LABELS[self._rows.findings.masks[row]] or EMPTY_CELL
+            return mask_labels()[self._rows.findings.masks[row]] or EMPTY_CELL
         # Shown, the server's text shows its control characters as symbols; exported, it stays as it is.
         return visible_text(column.text(self._rows.tokens[row], self._rows.statuses[row]))
 

@@ -14,12 +14,15 @@ import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+import msgspec
+
 from token_desk import system
 from token_desk.api.influxctl.errors import InfluxctlNeedsItsOwnSignInError
 
 GENERATED_PROFILE = "token-desk"
 
 
+# A dataclass, not a Struct as the other records the start-up makes: a Struct's repr shows every field.
 @dataclass(frozen=True)
 class GeneratedConfig:
     """Way a: account, cluster and the management token Token Desk keeps."""
@@ -51,8 +54,7 @@ class GeneratedConfig:
             yield ["--config", path, "--profile", GENERATED_PROFILE], (fd,)
 
 
-@dataclass(frozen=True)
-class ExistingProfile:
+class ExistingProfile(msgspec.Struct, frozen=True):
     """Way b: influxctl's own config file (None: its default location) and profile; no secret here."""
 
     config_path: str | None = None
