@@ -15,7 +15,6 @@ from typing import Any
 
 import msgspec
 
-from token_desk.atomic_write import write_text_atomically
 from token_desk.credentials.errors import (
     ProfileFileCorruptError,
     ProfileFileUnreadableError,
@@ -200,6 +199,8 @@ def _profile_entry(profile: Profile) -> dict[str, Any]:
 
 
 def _replace_atomically(path: Path, text: str) -> None:
+    from token_desk.atomic_write import write_text_atomically  # with the first change: the start only reads
+
     write_text_atomically(path, lambda file: file.write(text))
 
 
