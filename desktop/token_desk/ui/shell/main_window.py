@@ -30,7 +30,7 @@ from token_desk.ui.shell.command_registry import Command, CommandActions, Window
 from token_desk.ui.shell.menu_bar import build_menu_bar
 from token_desk.ui.shell.row_commands import RowCommands
 from token_desk.ui.shell.status_line import StatusLine, clusters_text
-from token_desk.ui.tokens import TokenLoader, TokenPage
+from token_desk.ui.tokens import PageActions, TokenLoader, TokenPage
 from token_desk.ui.shell.toolbar import MainToolBar
 from token_desk.ui.shell.welcome_page import WelcomePage
 from token_desk.ui.shell.window_size import first_start_size
@@ -102,8 +102,10 @@ class MainWindow(QMainWindow):
         self.commands = CommandActions(commands, self, self)
         # The Database Tokens page comes with the account's clusters: its picker, its lines for clusters that
         # failed, and the Clusters page beside it (ui/clusters).
-        self.clusters = AccountClusters(settings, self.commands.where(lambda command: command.cluster_menu), self)
-        self.pages = {TokenKind.MANAGEMENT: TokenPage(TokenKind.MANAGEMENT), TokenKind.DATABASE: self.clusters.page}
+        self.clusters = AccountClusters(settings, self.commands.where(lambda command: command.cluster_menu),
+                                        self._page_actions(TokenKind.DATABASE), self)
+        self.pages = {TokenKind.MANAGEMENT: TokenPage(TokenKind.MANAGEMENT, actions=self._page_actions(TokenKind.MANAGEMENT)),
+                      TokenKind.DATABASE: self.clusters.page}
         self.welcome = welcome
         self.toolbar = MainToolBar(self.commands, switcher, self)
         self.addToolBar(self.toolbar)
@@ -134,6 +136,9 @@ class MainWindow(QMainWindow):
         self.destroyed.connect(connections.release_callback())
 
     # ---- building -------------------------------------------------------------------------------
+    def _page_actions(self, kind: TokenKind) -> PageActions:
+        return PageActions(self.commands.row_actions(), self.commands[new_token_key(kind)])
+
     def _build_central(self) -> None:
         self.banner = Banner()
         self.notice = Notice()
@@ -185,16 +190,14 @@ class MainWindow(QMainWindow):
         self.loader.failed.connect(self._on_load_failed)
         self.loader.source_state.connect(self._on_source_state)
         for page in self.pages.values():
-            page.unavailable_panel.choose_requested.connect(self.choose_influxctl)
+            page.choose_influxctl_requested.connect(self.choose_influxctl)
         show_inactive = self.commands["show-inactive"]
-        for kind, page in self.pages.items():
-            page.empty_state.show_inactive_requested.connect(lambda: show_inactive.setChecked(True))
-            page.empty_state.set_create_action(self.commands[new_token_key(kind)])
         for page in self.pages.values():
+            page.show_inactive_requested.connect(lambda: show_inactive.setChecked(True))
             page.proxy.counts_changed.connect(self._update_counts)
             page.listing_changed.connect(self._update_counts)
             page.listing_changed.connect(self.update_actions)  # Export follows: nothing to export without a list
-            page.view.selectionModel().selectionChanged.connect(self.update_actions)
+            page.selection_changed.connect(self.update_actions)
         self.clusters.busy_changed.connect(self._on_busy)
         self.clusters.changed.connect(self._on_clusters_changed)
         self.clusters.own_tokens_wanted.connect(self._load_own_database_tokens)
@@ -468,7 +471,9 @@ class MainWindow(QMainWindow):
         self.settings.setValue(ui_settings.GEOMETRY, self.saveGeometry())
         self.settings.setValue(ui_settings.SPLITTER, self.splitter.saveState())
         for kind, page in self.pages.items():
-            self.settings.setValue(ui_settings.header_key(kind.value), page.save_header())
+            header = page.save_header()
+            if header is not None:  # a page never shown, without a saved state: its defaults need no keeping
+                self.settings.setValue(ui_settings.header_key(kind.value), header)
         self.settings.setValue(ui_settings.SHOW_INACTIVE, self.commands["show-inactive"].isChecked())
         self.settings.setValue(ui_settings.CURRENT_PAGE, self.sidebar.currentRow())
         self.settings.sync()
