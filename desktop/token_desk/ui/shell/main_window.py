@@ -298,11 +298,12 @@ class MainWindow(QMainWindow):
         page = self.pages[kind]
         self._load_problems.pop(kind, None)  # the panel in the table's place says it all
         self._show_load_problem()
+        # Its listing_changed, if this changes what it shows, updates the counts and commands (New … Token…
+        # is off with the page's reason while it cannot work).
         if unavailable is None:
             page.hide_unavailable()
         else:
             page.show_unavailable(unavailable)
-        self.update_actions()  # New … Token… follows: off with the page's reason while it cannot work
 
     def choose_influxctl(self) -> None:
         """Pick the influxctl program by hand; the connections controller remembers it and reloads."""
