@@ -271,3 +271,18 @@ def test_the_clusters_page_counts_what_it_lists_and_no_clusters_while_finding_th
     assert count and window.status.counts == clusters_text(count, finding=False)
     assert clusters_text(0, finding=True) == "Finding clusters…"  # not "0 clusters" before any answer
     assert clusters_text(1, finding=False) == "1 cluster"
+
+
+def test_a_connection_switch_decides_the_commands_once(qtbot, window, sandbox, monkeypatch) -> None:
+    """The pages, the clusters and the loader each announce their part of a switch; the commands (and the
+    counts) are decided once, after all of them, with every part in place."""
+    decided = []
+    apply = window.commands.apply
+    monkeypatch.setattr(window.commands, "apply", lambda state: decided.append(state) or apply(state))
+    window.set_connection(window.connection)
+    assert len(decided) == 1
+    assert decided[0].connected and decided[0].busy and decided[0].not_listed.startswith("Loading")
+    assert window.status.counts.startswith("Loading")
+    assert not window.commands["revoke"].isEnabled() and window.commands["cancel-load"].isEnabled()
+    wait_loaded(qtbot, window)
+    assert window.status.counts.startswith(f"{len(sandbox.state.management_tokens())} tokens")

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from datetime import datetime
 from typing import Protocol
 
@@ -118,6 +119,7 @@ class MainWindow(QMainWindow):
         self._signed_out = False
         self._busy = False
         self._load_problems: dict[TokenKind, str] = {}  # per kind: why its last load failed, in one sentence
+        self._changing = 0  # > 0: several parts change at once; the counts and commands follow once, after
         self._build_central()
         self.rows = RowCommands(self, list(self.pages.values()))
         self._wire()
@@ -210,6 +212,23 @@ class MainWindow(QMainWindow):
 
     def set_connection(self, connection: Connection | None) -> None:
         """Show `connection`'s tokens (loading starts now, off the GUI thread) or the welcome page."""
+        with self._all_at_once():
+            self._switch_to(connection)
+
+    @contextmanager
+    def _all_at_once(self) -> Iterator[None]:
+        """The pages, the clusters and the loader each announce their part of a switch: the status bar's
+        counts and every command are decided once, after all of them."""
+        self._changing += 1
+        try:
+            yield
+        finally:
+            self._changing -= 1
+            if not self._changing:
+                self._update_counts()
+                self.update_actions()
+
+    def _switch_to(self, connection: Connection | None) -> None:
         self.loader.cancel()
         self._connection = connection
         self._signed_out = False
@@ -224,7 +243,6 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{visible_text(connection.label)} — {APP_TITLE}" if connection else APP_TITLE)
         connected = connection is not None
         self._enable_search()
-        self.update_actions()
         if connected:  # the keyboard starts on the table, not on a button that Space would press
             self.current_page().view.setFocus(Qt.FocusReason.OtherFocusReason)
         self.clusters.set_connection(connection)  # its clusters: cached, or found now off the GUI thread
@@ -416,6 +434,8 @@ class MainWindow(QMainWindow):
         return self.connections.new_profile_saver(self._connection)
 
     def _update_counts(self) -> None:
+        if self._changing:
+            return  # once the change is whole (_all_at_once)
         if self._connection is None:  # the welcome page: no account, so no "0 tokens" either
             self.status.set_count_text("")
             return
@@ -445,7 +465,8 @@ class MainWindow(QMainWindow):
 
     def update_actions(self, *_ignored: object) -> None:
         """Runs on every change of the window's state: the registry's one rule enables every command."""
-        self.commands.apply(self.command_state())
+        if not self._changing:
+            self.commands.apply(self.command_state())
 
     @property
     def context_menu(self) -> QMenu | None:
