@@ -159,8 +159,9 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.sidebar)
         self.splitter.addWidget(self._pages_column())
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([self._sidebar_width(), 1100])
-        self.sidebar.setMinimumWidth(self._sidebar_width())  # its entries whole, whatever the pages ask for
+        sidebar_width = self._sidebar_width()  # measures every entry, icon included
+        self.splitter.setSizes([sidebar_width, 1100])
+        self.sidebar.setMinimumWidth(sidebar_width)  # its entries whole, whatever the pages ask for
         self.central_stack = QStackedWidget()
         self.central_stack.addWidget(self.welcome)
         self.central_stack.addWidget(self.splitter)

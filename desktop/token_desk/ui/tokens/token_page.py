@@ -90,6 +90,7 @@ class TokenPage(QWidget):
         self.proxy.setSourceModel(self.model)
         self._actions = actions or PageActions()
         self._view: TokenTableView | None = None
+        self._empty_state: EmptyState | None = None
         self._saved_header: QByteArray | None = None  # restored once the table is made
         # The table, or in its place an explanation when the tokens' source (influxctl) is unusable (each
         # made when first needed).
@@ -120,9 +121,14 @@ class TokenPage(QWidget):
 
     @property
     def empty_state(self) -> EmptyState:
-        """What the table says when it has no rows to show."""
-        if self._view is None:
-            self._make_table()
+        """What the table says when it has no rows to show (made when it first has something to say)."""
+        view = self.view  # made first: it may have something to say at once
+        if self._empty_state is None:
+            self._empty_state = EmptyState(view, f"No {self.title.lower()} yet")
+            if self._actions.create is not None:
+                self._empty_state.set_create_action(self._actions.create)
+            self._empty_state.show_inactive_requested.connect(self.show_inactive_requested)
+            self._update_empty_state()
         return self._empty_state
 
     def _make_table(self) -> None:
@@ -134,10 +140,6 @@ class TokenPage(QWidget):
         self.stack.insertWidget(0, view)
         if self._unavailable is None:
             self.stack.setCurrentWidget(view)
-        self._empty_state = EmptyState(view, f"No {self.title.lower()} yet")
-        if self._actions.create is not None:
-            self._empty_state.set_create_action(self._actions.create)
-        self._empty_state.show_inactive_requested.connect(self.show_inactive_requested)
         header = view.horizontalHeader()
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(self._show_column_menu)
@@ -428,8 +430,10 @@ class TokenPage(QWidget):
     def _update_empty_state(self, *_ignored: object) -> None:
         if self._view is None:
             return  # said once the table is made
-        self._empty_state.update_for(self.proxy.counts(), self.proxy.search_text, self._loaded,
-                                    self.proxy.attention_only)
+        counts = self.proxy.counts()
+        if self._empty_state is None and (not self._loaded or counts.shown):
+            return  # nothing to say yet: made when there is
+        self.empty_state.update_for(counts, self.proxy.search_text, self._loaded, self.proxy.attention_only)
 
     def selected_tokens(self) -> list[Token]:
         """The selected tokens in the order shown."""
