@@ -105,8 +105,8 @@ class MainWindow(QMainWindow):
         # failed, and the Clusters page beside it (ui/clusters).
         self.clusters = AccountClusters(settings, self.commands.where(lambda command: command.cluster_menu),
                                         self._page_actions(TokenKind.DATABASE), self)
-        self.pages = {TokenKind.MANAGEMENT: TokenPage(TokenKind.MANAGEMENT, actions=self._page_actions(TokenKind.MANAGEMENT)),
-                      TokenKind.DATABASE: self.clusters.page}
+        management = TokenPage(TokenKind.MANAGEMENT, actions=self._page_actions(TokenKind.MANAGEMENT))
+        self.pages = {TokenKind.MANAGEMENT: management, TokenKind.DATABASE: self.clusters.page}
         self.welcome = welcome
         self.toolbar = MainToolBar(self.commands, switcher, self)
         self.addToolBar(self.toolbar)

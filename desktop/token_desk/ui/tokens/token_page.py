@@ -62,7 +62,8 @@ class TokenPage(QWidget):
     """One kind's tokens: the model and its proxy from the start (a list loads whether or not it is shown), the
     table made when the page is first shown or asked for (`view`): a page people do not open draws nothing.
 
-    `listing_changed()`: the page now shows a list the service gave, or no longer does (see `listed`). The
+    `listing_changed()`: the page now shows a list the service gave, or no longer does (see `listed`), or says
+    another reason why not (only then: each one recounts the window's status bar and re-decides its commands). The
     table's own signals, as the page's: `selection_changed()`, `menu_requested(pos)` (a right-click, in the
     viewport's coordinates), `options_requested(row, global_pos)` (the ⋮ button, Menu, Shift+F10),
     `open_requested(row)` (Enter, a double-click), `show_inactive_requested()` (the empty state's link) and
