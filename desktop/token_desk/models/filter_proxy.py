@@ -132,8 +132,6 @@ class TokenFilterProxy(QAbstractProxyModel):
         self._publish_counts()
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        if (column, order) == (self._sort_section, self._sort_order):
-            return  # the rows are kept in this order as they change: e.g. a table made after its rows came
         self._sort_section, self._sort_order = column, order
         if self.sourceModel() is not None:
             self._change_layout(self._sorted_and_filtered, _SORT_HINT, counts_may_change=False)

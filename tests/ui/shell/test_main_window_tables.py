@@ -36,13 +36,10 @@ def test_the_page_not_opened_loads_its_list_and_makes_its_table_when_first_opene
     assert window.current_page().kind is TokenKind.MANAGEMENT
     assert page.findChild(RowTableView) is None
     assert page.listed and page.proxy.rowCount() > 0
-    created = [token.created_at for token in shown_tokens(page)]
-    assert len(created) > 1 and created == sorted(created, reverse=True)  # sorted as they came, newest first
-    resorted = []
-    page.proxy.layoutChanged.connect(lambda *_: resorted.append(True))
     window.show_page(TokenKind.DATABASE)
     assert page.view.isVisible() and window.status.counts.startswith(f"{len(sandbox.state.database_tokens())} tokens")
-    assert [token.created_at for token in shown_tokens(page)] == created and not resorted  # opening sorts nothing again
+    created = [token.created_at for token in shown_tokens(page)]
+    assert len(created) > 1 and created == sorted(created, reverse=True)  # newest first, as always
     qtbot.mouseClick(page.view.viewport(), Qt.MouseButton.LeftButton, pos=row_center(page, 0))
     assert [token.id for token in page.selected_tokens()] == [shown_tokens(page)[0].id]
     assert window.commands["revoke"].isEnabled()  # the table's selection reaches the window's commands

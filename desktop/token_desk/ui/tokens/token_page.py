@@ -89,8 +89,6 @@ class TokenPage(QWidget):
                                      status_colours=status_colour, findings_icon=icon("warning"))
         self.proxy = TokenFilterProxy(self)
         self.proxy.setSourceModel(self.model)
-        column, order = DEFAULT_SORT  # the rows come sorted, as the table shows them, made or not yet
-        self.proxy.sort(self.column_index(column), order)
         self._actions = actions or PageActions()
         self._view: TokenTableView | None = None
         self._empty_state: EmptyState | None = None
