@@ -86,7 +86,8 @@ def column_shown(page: TokenPage, column) -> bool:
 
 def unavailable(page: TokenPage) -> bool:
     """The page shows why its tokens cannot be listed instead of its table."""
-    return page.stack.currentWidget() is not page.view
+    view = page.view  # made now if the page was not shown yet
+    return page.stack.currentWidget() is not view
 
 
 def shown_tokens(page: TokenPage) -> list:

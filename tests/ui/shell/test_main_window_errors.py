@@ -33,6 +33,7 @@ def test_403_shows_the_message_and_retry_reloads(qtbot, window, sandbox) -> None
     assert window.banner.isVisible()
     assert window.banner.message == str(PermissionDeniedError())
     assert window.banner.button.text() == "Retry"
+    assert not window.banner.icon_label.pixmap().isNull()  # the warning sign beside the sentence
     assert window.current_page().proxy.rowCount() == shown_before  # the last good table stays
     show_page(window, TokenKind.MANAGEMENT)
     assert not window.banner.isVisible()  # the management tokens loaded: nothing wrong on their page

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QLabel
 
 from tests.hostile import add_hostile_tokens
-from tests.ui.conftest import header_click, shown_tokens, wait_loaded, wait_settled
+from tests.ui.conftest import header_click, row_center, shown_tokens, wait_loaded, wait_settled
 from token_desk.ui.shell.status_line import clusters_text
 from token_desk.app import create_window
 from token_desk.api.models import TokenKind, TokenStatus
@@ -25,6 +25,24 @@ def test_both_pages_load_the_servers_tokens(window, sandbox) -> None:
     assert {t.id for t in shown_tokens(window.page(TokenKind.DATABASE))} == database
     assert window.sidebar.item(0).text() == "Management Tokens"
     assert window.sidebar.item(1).text() == "Database Tokens"
+
+
+def test_the_page_not_opened_loads_its_list_and_makes_its_table_when_first_opened(qtbot, window, sandbox) -> None:
+    """The start draws what the person sees: the Database Tokens table waits until its page opens, while its
+    list loads at once (the window opens, as on a first start, on Management Tokens)."""
+    from token_desk.ui.tokens import RowTableView
+
+    page = window.page(TokenKind.DATABASE)
+    assert window.current_page().kind is TokenKind.MANAGEMENT
+    assert page.findChild(RowTableView) is None
+    assert page.listed and page.proxy.rowCount() > 0
+    window.show_page(TokenKind.DATABASE)
+    assert page.view.isVisible() and window.status.counts.startswith(f"{len(sandbox.state.database_tokens())} tokens")
+    created = [token.created_at for token in shown_tokens(page)]
+    assert len(created) > 1 and created == sorted(created, reverse=True)  # newest first, as always
+    qtbot.mouseClick(page.view.viewport(), Qt.MouseButton.LeftButton, pos=row_center(page, 0))
+    assert [token.id for token in page.selected_tokens()] == [shown_tokens(page)[0].id]
+    assert window.commands["revoke"].isEnabled()  # the table's selection reaches the window's commands
 
 
 def test_each_sidebar_entry_has_its_own_picture_and_clusters_is_not_the_details_sign(window) -> None:
@@ -253,3 +271,18 @@ def test_the_clusters_page_counts_what_it_lists_and_no_clusters_while_finding_th
     assert count and window.status.counts == clusters_text(count, finding=False)
     assert clusters_text(0, finding=True) == "Finding clusters…"  # not "0 clusters" before any answer
     assert clusters_text(1, finding=False) == "1 cluster"
+
+
+def test_a_connection_switch_decides_the_commands_once(qtbot, window, sandbox, monkeypatch) -> None:
+    """The pages, the clusters and the loader each announce their part of a switch; the commands (and the
+    counts) are decided once, after all of them, with every part in place."""
+    decided = []
+    apply = window.commands.apply
+    monkeypatch.setattr(window.commands, "apply", lambda state: decided.append(state) or apply(state))
+    window.set_connection(window.connection)
+    assert len(decided) == 1
+    assert decided[0].connected and decided[0].busy and decided[0].not_listed.startswith("Loading")
+    assert window.status.counts.startswith("Loading")
+    assert not window.commands["revoke"].isEnabled() and window.commands["cancel-load"].isEnabled()
+    wait_loaded(qtbot, window)
+    assert window.status.counts.startswith(f"{len(sandbox.state.management_tokens())} tokens")

@@ -132,3 +132,29 @@ def test_token_pages_fit_their_toolbar_at_common_widths(qtbot, demo, width, page
     qtbot.waitUntil(lambda: everything_in_view(demo))
     if width == 1280:  # room for every text
         assert shown_count(demo).startswith("Needs attention (")
+
+
+def test_the_toolbar_fits_again_only_when_what_it_shows_changes(qtbot, demo) -> None:
+    """Every command is re-decided on each change of the window (enabled, tooltip): the toolbar measures its
+    buttons and announces the width it needs again only when a text, an icon or what is shown changed, and
+    then once (the demo marker shown or hidden fitted it twice)."""
+    announced: list[int] = []
+    demo.toolbar.required_width_changed.connect(announced.append)
+    for _ in range(3):
+        demo.update_actions()
+    assert announced == []
+    demo.toolbar.set_demo(False)
+    assert len(announced) == 1 and demo.minimumWidth() == announced[0] == demo.toolbar.required_width()
+    demo.toolbar.set_demo(True)
+    assert len(announced) == 2 and announced[1] > announced[0] and demo.minimumWidth() == announced[1]
+
+
+def test_a_button_whose_text_grows_is_measured_anew(qtbot, demo) -> None:
+    demo.resize(1100, 600)
+    qtbot.waitUntil(lambda: demo.width() == 1100 and everything_in_view(demo))
+    refresh = demo.toolbar.widgetForAction(demo.commands["refresh"])
+    assert refresh.toolButtonStyle() == Qt.ToolButtonStyle.ToolButtonTextBesideIcon
+    demo.commands["refresh"].setText("Refresh every list of every cluster of this account from the server now")
+    qtbot.waitUntil(lambda: everything_in_view(demo))  # no "»": the longer text was measured, not the old one
+    demo.commands["refresh"].setText("Refresh")
+    qtbot.waitUntil(lambda: refresh.toolButtonStyle() == Qt.ToolButtonStyle.ToolButtonTextBesideIcon)

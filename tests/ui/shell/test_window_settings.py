@@ -41,6 +41,24 @@ def test_layout_filters_and_sort_persist_across_runs(qtbot, open_window, config_
     assert keys == sorted(keys)  # the restored sort is applied, not just drawn
 
 
+def test_a_page_not_opened_during_a_run_keeps_its_saved_layout(qtbot, open_window) -> None:
+    """The Database Tokens table is made when its page first opens: a run that never opens it still keeps
+    the layout the person gave it before."""
+    first = open_window()
+    page = first.page(TokenKind.DATABASE)
+    first.show_page(TokenKind.DATABASE)
+    page.view.setColumnWidth(page.column_index(Column.TOKEN_ID), 123)
+    first.show_page(TokenKind.MANAGEMENT)
+    first.close()
+    second = open_window()
+    assert second.current_page().kind is TokenKind.MANAGEMENT
+    second.close()
+    third = open_window()
+    third.show_page(TokenKind.DATABASE)
+    page = third.page(TokenKind.DATABASE)
+    assert page.view.columnWidth(page.column_index(Column.TOKEN_ID)) == 123
+
+
 def test_first_start_uses_sensible_defaults(open_window) -> None:
     window = open_window()
     page = window.current_page()

@@ -188,3 +188,16 @@ def test_a_narrow_window_scrolls_rather_than_squeezing_the_description(qtbot, wi
     window.resize(1600, 760)  # wide again: Description takes the spare room, nothing scrolls
     qtbot.waitUntil(lambda: page.view.horizontalHeader().length() == page.view.viewport().width())
     assert page.view.columnWidth(section) > description_floor(page) + 100
+
+
+def test_a_larger_font_widens_the_columns_that_fit_their_content(qtbot, wide_window) -> None:
+    """The first-start widths are measured once, not on every resize: another font (a person's desktop
+    setting) measures them again, so IDs and dates are not cut."""
+    page = show_page(qtbot, wide_window, TokenKind.MANAGEMENT)
+    section = page.column_index(Column.CREATED_AT)
+    before = page.view.columnWidth(section)
+    font = page.view.font()
+    font.setPointSizeF(font.pointSizeF() * 1.5)
+    page.view.setFont(font)
+    assert page.view.columnWidth(section) > before
+    assert page.view.columnWidth(section) >= header_width(page.view.horizontalHeader(), header_texts(page)[section])

@@ -27,7 +27,7 @@ from token_desk.tasks import Task, run_in_background
 from token_desk.ui.clusters.cluster_picker import ClusterChoiceMemory, ClusterPicker
 from token_desk.ui.clusters.cluster_problems import ClusterProblems
 from token_desk.ui.clusters.clusters_page import ClustersPage
-from token_desk.ui.tokens import ClusterTokenLoader, TokenPage
+from token_desk.ui.tokens import ClusterTokenLoader, PageActions, TokenPage
 
 
 def find_clusters(connection: Connection) -> ClusterDiscovery:
@@ -55,13 +55,14 @@ class AccountClusters(QObject):
     changed = Signal()
 
     def __init__(self, settings: QSettings, cluster_actions: Sequence[QAction] = (),
-                 parent: QObject | None = None) -> None:
-        """`cluster_actions`: the Clusters page's row menu (the command registry's, e.g. Copy ID)."""
+                 page_actions: PageActions | None = None, parent: QObject | None = None) -> None:
+        """`cluster_actions`: the Clusters page's row menu (the command registry's, e.g. Copy ID);
+        `page_actions`: the Database Tokens page's commands."""
         super().__init__(parent)
         self.memory = ClusterChoiceMemory(settings)
         self.picker = ClusterPicker()
         self.problems = ClusterProblems()
-        self.page = TokenPage(TokenKind.DATABASE, header=self._header())
+        self.page = TokenPage(TokenKind.DATABASE, header=self._header(), actions=page_actions)
         self.table = ClusterTable(self.page, parent=self)
         self.clusters_page = ClustersPage(self.table.rows, cluster_actions)
         self.loader = ClusterTokenLoader(self.page.columns, self)

@@ -30,8 +30,7 @@ class Banner(QFrame):
         self.setObjectName("banner")
         style_live(self, banner_style)
         self.setAccessibleName("Problem")
-        self.icon_label = QLabel()
-        self.icon_label.setPixmap(icon("warning").pixmap(ICON_SIZE, ICON_SIZE))
+        self.icon_label = QLabel()  # its picture drawn when first shown: most sessions never show a problem
         # Error sentences may quote server text: never let it render as markup.
         self.message_label = plain_label(wrap=True, selectable=True)
         self.button = QPushButton()
@@ -51,6 +50,8 @@ class Banner(QFrame):
     def show_error(self, message: str, action: str = "retry") -> None:
         """Show `message`; the button offers "Retry" or, for a signed-out session, "Sign in…"."""
         self._action = action
+        if self.icon_label.pixmap().isNull():
+            self.icon_label.setPixmap(icon("warning").pixmap(ICON_SIZE, ICON_SIZE))
         self.button.setText(ACTION_TEXTS.get(action, "Retry"))
         self.message_label.setText(message)
         self.show()

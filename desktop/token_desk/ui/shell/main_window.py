@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from datetime import datetime
 from typing import TYPE_CHECKING, Protocol
 
@@ -29,7 +30,7 @@ from token_desk.ui.shell.command_registry import Command, CommandActions, Window
 from token_desk.ui.shell.menu_bar import build_menu_bar
 from token_desk.ui.shell.row_commands import RowCommands
 from token_desk.ui.shell.status_line import StatusLine, clusters_text
-from token_desk.ui.tokens import TokenLoader, TokenPage
+from token_desk.ui.tokens import PageActions, TokenLoader, TokenPage
 from token_desk.ui.shell.toolbar import MainToolBar
 from token_desk.ui.shell.welcome_page import WelcomePage
 from token_desk.ui.shell.window_size import first_start_size
@@ -104,8 +105,10 @@ class MainWindow(QMainWindow):
         self.commands = CommandActions(commands, self, self)
         # The Database Tokens page comes with the account's clusters: its picker, its lines for clusters that
         # failed, and the Clusters page beside it (ui/clusters).
-        self.clusters = AccountClusters(settings, self.commands.where(lambda command: command.cluster_menu), self)
-        self.pages = {TokenKind.MANAGEMENT: TokenPage(TokenKind.MANAGEMENT), TokenKind.DATABASE: self.clusters.page}
+        self.clusters = AccountClusters(settings, self.commands.where(lambda command: command.cluster_menu),
+                                        self._page_actions(TokenKind.DATABASE), self)
+        management = TokenPage(TokenKind.MANAGEMENT, actions=self._page_actions(TokenKind.MANAGEMENT))
+        self.pages = {TokenKind.MANAGEMENT: management, TokenKind.DATABASE: self.clusters.page}
         self.welcome = welcome
         self.toolbar = MainToolBar(self.commands, switcher, self)
         self.addToolBar(self.toolbar)
@@ -118,6 +121,7 @@ class MainWindow(QMainWindow):
         self._signed_out = False
         self._busy = False
         self._load_problems: dict[TokenKind, str] = {}  # per kind: why its last load failed, in one sentence
+        self._changing = 0  # > 0: several parts change at once; the counts and commands follow once, after
         self._build_central()
         self.rows = RowCommands(self, list(self.pages.values()))
         self._wire()
@@ -136,6 +140,9 @@ class MainWindow(QMainWindow):
         self.destroyed.connect(connections.release_callback())
 
     # ---- building -------------------------------------------------------------------------------
+    def _page_actions(self, kind: TokenKind) -> PageActions:
+        return PageActions(self.commands.row_actions(), self.commands[new_token_key(kind)])
+
     def _build_central(self) -> None:
         self.banner = Banner()
         self.notice = Notice()
@@ -154,8 +161,9 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.sidebar)
         self.splitter.addWidget(self._pages_column())
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([self._sidebar_width(), 1100])
-        self.sidebar.setMinimumWidth(self._sidebar_width())  # its entries whole, whatever the pages ask for
+        sidebar_width = self._sidebar_width()  # measures every entry, icon included
+        self.splitter.setSizes([sidebar_width, 1100])
+        self.sidebar.setMinimumWidth(sidebar_width)  # its entries whole, whatever the pages ask for
         self.central_stack = QStackedWidget()
         self.central_stack.addWidget(self.welcome)
         self.central_stack.addWidget(self.splitter)
@@ -187,16 +195,14 @@ class MainWindow(QMainWindow):
         self.loader.failed.connect(self._on_load_failed)
         self.loader.source_state.connect(self._on_source_state)
         for page in self.pages.values():
-            page.unavailable_panel.choose_requested.connect(self.choose_influxctl)
+            page.choose_influxctl_requested.connect(self.choose_influxctl)
         show_inactive = self.commands["show-inactive"]
-        for kind, page in self.pages.items():
-            page.empty_state.show_inactive_requested.connect(lambda: show_inactive.setChecked(True))
-            page.empty_state.set_create_action(self.commands[new_token_key(kind)])
         for page in self.pages.values():
+            page.show_inactive_requested.connect(lambda: show_inactive.setChecked(True))
             page.proxy.counts_changed.connect(self._update_counts)
             page.listing_changed.connect(self._update_counts)
             page.listing_changed.connect(self.update_actions)  # Export follows: nothing to export without a list
-            page.view.selectionModel().selectionChanged.connect(self.update_actions)
+            page.selection_changed.connect(self.update_actions)
         self.clusters.busy_changed.connect(self._on_busy)
         self.clusters.changed.connect(self._on_clusters_changed)
         self.clusters.own_tokens_wanted.connect(self._load_own_database_tokens)
@@ -209,6 +215,23 @@ class MainWindow(QMainWindow):
 
     def set_connection(self, connection: Connection | None) -> None:
         """Show `connection`'s tokens (loading starts now, off the GUI thread) or the welcome page."""
+        with self._all_at_once():
+            self._switch_to(connection)
+
+    @contextmanager
+    def _all_at_once(self) -> Iterator[None]:
+        """The pages, the clusters and the loader each announce their part of a switch: the status bar's
+        counts and every command are decided once, after all of them."""
+        self._changing += 1
+        try:
+            yield
+        finally:
+            self._changing -= 1
+            if not self._changing:
+                self._update_counts()
+                self.update_actions()
+
+    def _switch_to(self, connection: Connection | None) -> None:
         self.loader.cancel()
         self._connection = connection
         self._signed_out = False
@@ -223,7 +246,6 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{visible_text(connection.label)} — {APP_TITLE}" if connection else APP_TITLE)
         connected = connection is not None
         self._enable_search()
-        self.update_actions()
         if connected:  # the keyboard starts on the table, not on a button that Space would press
             self.current_page().view.setFocus(Qt.FocusReason.OtherFocusReason)
         self.clusters.set_connection(connection)  # its clusters: cached, or found now off the GUI thread
@@ -297,11 +319,12 @@ class MainWindow(QMainWindow):
         page = self.pages[kind]
         self._load_problems.pop(kind, None)  # the panel in the table's place says it all
         self._show_load_problem()
+        # Its listing_changed, if this changes what it shows, updates the counts and commands (New … Token…
+        # is off with the page's reason while it cannot work).
         if unavailable is None:
             page.hide_unavailable()
         else:
             page.show_unavailable(unavailable)
-        self.update_actions()  # New … Token… follows: off with the page's reason while it cannot work
 
     def choose_influxctl(self) -> None:
         """Pick the influxctl program by hand; the connections controller remembers it and reloads."""
@@ -416,6 +439,8 @@ class MainWindow(QMainWindow):
         return self.connections.new_profile_saver(self._connection)
 
     def _update_counts(self) -> None:
+        if self._changing:
+            return  # once the change is whole (_all_at_once)
         if self._connection is None:  # the welcome page: no account, so no "0 tokens" either
             self.status.set_count_text("")
             return
@@ -445,7 +470,8 @@ class MainWindow(QMainWindow):
 
     def update_actions(self, *_ignored: object) -> None:
         """Runs on every change of the window's state: the registry's one rule enables every command."""
-        self.commands.apply(self.command_state())
+        if not self._changing:
+            self.commands.apply(self.command_state())
 
     @property
     def context_menu(self) -> QMenu | None:
@@ -472,7 +498,9 @@ class MainWindow(QMainWindow):
         self.settings.setValue(ui_settings.GEOMETRY, self.saveGeometry())
         self.settings.setValue(ui_settings.SPLITTER, self.splitter.saveState())
         for kind, page in self.pages.items():
-            self.settings.setValue(ui_settings.header_key(kind.value), page.save_header())
+            header = page.save_header()
+            if header is not None:  # a page never shown, without a saved state: its defaults need no keeping
+                self.settings.setValue(ui_settings.header_key(kind.value), header)
         self.settings.setValue(ui_settings.SHOW_INACTIVE, self.commands["show-inactive"].isChecked())
         self.settings.setValue(ui_settings.CURRENT_PAGE, self.sidebar.currentRow())
         self.settings.sync()

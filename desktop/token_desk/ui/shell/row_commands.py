@@ -104,13 +104,10 @@ class RowCommands(QObject):
         self.context_menu: QMenu | None = None
         self._lifecycle: TokenLifecycle | None = None
         for page in pages:
-            # Row shortcuts act where the rows are: Ctrl+C in the search box still copies its text.
-            page.view.addActions(window.commands.row_actions())
-            page.view.customContextMenuRequested.connect(lambda pos, p=page: self.menu_at(p, pos))
-            page.view.options_requested.connect(
-                lambda row, at, p=page: self.open_row_menu(p, row, at, under_button=True))
+            page.menu_requested.connect(lambda pos, p=page: self.menu_at(p, pos))
+            page.options_requested.connect(lambda row, at, p=page: self.open_row_menu(p, row, at, under_button=True))
             # Enter or a double-click on a row opens its details, as in a file manager's list.
-            page.view.open_requested.connect(lambda row, p=page: self.open_details(p, row))
+            page.open_requested.connect(lambda row, p=page: self.open_details(p, row))
 
     @property
     def lifecycle(self) -> TokenLifecycle:

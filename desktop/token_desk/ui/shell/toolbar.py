@@ -99,6 +99,11 @@ class MainToolBar(QToolBar):
         self._twin.setIconSize(self.iconSize())
         self._twin.setAutoRaise(True)  # as the toolbar's own buttons
         self._twin.hide()
+        # A button's widths (wide, narrow) by what it shows: measured once per text, short text and icon, not
+        # on every resize step or change of an action's enabled state or tooltip.
+        self._measured: dict[tuple[str, str, int], tuple[int, int]] = {}
+        self._looks: dict[QAction, tuple[str, str, int, bool]] = {}  # what each action showed when last fitted
+        self._required = 0  # the required width last announced
         self.search_box = SearchBox(self)
         show_inactive = actions["show-inactive"]
         self.inactive_box = QCheckBox(show_inactive.text(), self)
@@ -149,9 +154,7 @@ class MainToolBar(QToolBar):
         self._refit()  # "New Database Token" is not as long as "New Management Token"
 
     def set_demo(self, is_demo: bool) -> None:
-        self._demo_action.setVisible(is_demo)
-        self._refit()
-        self._announce_required_width()
+        self._demo_action.setVisible(is_demo)  # a change fits the toolbar again (actionEvent)
 
     # ---- fitting the width ----------------------------------------------------------------------------
     def _tool_buttons(self) -> list[QToolButton]:
@@ -159,6 +162,15 @@ class MainToolBar(QToolBar):
         action stays)."""
         buttons = (self.widgetForAction(action) for action in self.actions() if action.isVisible())
         return [button for button in buttons if isinstance(button, QToolButton)]
+
+    def _button_widths(self, button: QToolButton) -> tuple[int, int]:
+        """The button's widths with its text and narrow, measured once for what it shows."""
+        action = button.defaultAction()
+        key = (action.text() if action is not None else button.text(), short_text(action), button.icon().cacheKey())
+        widths = self._measured.get(key)
+        if widths is None:
+            widths = self._measured[key] = (self._button_width(button, True), self._button_width(button, False))
+        return widths
 
     def _button_width(self, button: QToolButton, wide: bool) -> int:
         """The button's width with its text (wide) or narrow: its short text beside the icon, or the icon alone.
@@ -188,7 +200,7 @@ class MainToolBar(QToolBar):
             count += 1
             widget = item.widget()
             if isinstance(widget, QToolButton):
-                buttons.append((widget, self._button_width(widget, True), self._button_width(widget, False)))
+                buttons.append((widget, *self._button_widths(widget)))
             else:
                 fixed += item.minimumSize().width()
         return fixed + layout.spacing() * max(count - 1, 0), buttons
@@ -227,7 +239,10 @@ class MainToolBar(QToolBar):
         # Measured once shown (showEvent) and on each change after: while the window is built, every action
         # added, and every change of an action's state, would measure all the buttons again.
         if self.isVisible():
-            self.required_width_changed.emit(self.required_width())
+            required = self.required_width()
+            if required != self._required:
+                self._required = required
+                self.required_width_changed.emit(required)
 
     def showEvent(self, event: QShowEvent) -> None:  # Qt override
         super().showEvent(event)
@@ -236,9 +251,25 @@ class MainToolBar(QToolBar):
 
     def actionEvent(self, event) -> None:  # Qt override: widgets and actions come and go
         super().actionEvent(event)
+        if event.type() == QEvent.Type.ActionChanged and not self._look_changed(event.action()):
+            return  # enabled, checked, tooltip: every command's state is re-decided on each change of the window's
         if event.type() in (QEvent.Type.ActionAdded, QEvent.Type.ActionRemoved, QEvent.Type.ActionChanged):
             self._refit()  # a text may have grown (a count) or a button come
             self._announce_required_width()
+
+    def _look_changed(self, action: QAction) -> bool:
+        """The action's text, short text, icon or visibility changed since it was last seen (its icon text is
+        the toolbar's own doing, see _refit)."""
+        look = (action.text(), short_text(action), action.icon().cacheKey(), action.isVisible())
+        if self._looks.get(action) == look:
+            return False
+        self._looks[action] = look
+        return True
+
+    def changeEvent(self, event: QEvent) -> None:  # Qt override: another font or style measures otherwise
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._measured.clear()
+        super().changeEvent(event)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # Qt override
         self._refit()

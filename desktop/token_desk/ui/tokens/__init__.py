@@ -4,9 +4,9 @@ they share with the Clusters page and the History window."""
 from token_desk.ui.tokens.cluster_loader import ClusterTokenLoader
 from token_desk.ui.tokens.loader import TokenLoader
 from token_desk.ui.tokens.row_table import RowTableView
-from token_desk.ui.tokens.token_page import TokenPage
+from token_desk.ui.tokens.token_page import PageActions, TokenPage
 
-__all__ = ["ClusterTokenLoader", "TokenDetailsDialog", "RowTableView", "TokenLoader", "TokenPage", "TokenSummary", "details_toggle"]
+__all__ = ["ClusterTokenLoader", "PageActions", "TokenDetailsDialog", "RowTableView", "TokenLoader", "TokenPage", "TokenSummary", "details_toggle"]
 
 
 def __getattr__(name: str):

@@ -71,11 +71,19 @@ class ColumnLayout:
         self._view = view
         self._columns = tuple(columns)
         self._hand_widths: dict[int, int] = {}
+        # Each section's first-start width, measured once: every resize of the viewport (a window being shown
+        # lays out a table several times) reads them all. Measured again in another font or style.
+        self._defaults: dict[int, int] = {}
         self._laying_out = False
 
     @property
     def hand_widths(self) -> dict[int, int]:
         return dict(self._hand_widths)
+
+    def forget_measures(self) -> None:
+        """Another font or style: the first-start widths are measured again, and the table laid out anew."""
+        self._defaults.clear()
+        self.lay_out()
 
     def reset(self) -> None:
         """First-start widths: nothing set by hand."""
@@ -89,13 +97,13 @@ class ColumnLayout:
         header = self._view.horizontalHeader()
         self._hand_widths = {section: header.sectionSize(section) for section, column in enumerate(self._columns)
                              if column.width not in STRETCHING and header.sectionSize(section)
-                             and header.sectionSize(section) != self._default(column)}
+                             and header.sectionSize(section) != self._default(section)}
         self.lay_out()
 
     def note_resize(self, section: int, new_size: int) -> None:
         if self._laying_out or not 0 <= section < len(self._columns) or new_size <= 0:
             return  # our own resizes, and Qt's zero-width hiding
-        if new_size == self._default(self._columns[section]):
+        if new_size == self._default(section):
             self._hand_widths.pop(section, None)
         else:
             self._hand_widths[section] = new_size
@@ -136,16 +144,20 @@ class ColumnLayout:
         return widths
 
     def _width_of(self, section: int) -> int:
-        return self._hand_widths.get(section) or self._default(self._columns[section])
+        return self._hand_widths.get(section) or self._default(section)
 
-    def _default(self, column: SizedColumn) -> int:
-        return default_width(self._view, column)
+    def _default(self, section: int) -> int:
+        width = self._defaults.get(section)
+        if width is None:
+            width = self._defaults[section] = default_width(self._view, self._columns[section])
+        return width
 
     def _prepare_header(self) -> None:
         """Every section Interactive (a person may drag any of them); the layout does the stretching."""
         header = self._view.horizontalHeader()
         header.setStretchLastSection(False)
         header.setMinimumSectionSize(minimum_width(header, self._columns))
+        self._defaults.clear()  # the minimum is part of each
         for section in range(min(header.count(), len(self._columns))):
             if header.sectionResizeMode(section) != QHeaderView.ResizeMode.Interactive:
                 header.setSectionResizeMode(section, QHeaderView.ResizeMode.Interactive)

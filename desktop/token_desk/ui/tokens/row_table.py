@@ -76,6 +76,11 @@ class RowTableView(QTableView):
                 super().setColumnHidden(column, hide)
             self.column_layout.lay_out()
 
+    def changeEvent(self, event: QEvent) -> None:  # Qt override: another font or style measures otherwise
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self.column_layout.forget_measures()
+
     def viewportEvent(self, event: QEvent) -> bool:  # Qt override
         # The viewport also narrows when the vertical scroll bar appears (more rows with inactive tokens).
         handled = super().viewportEvent(event)

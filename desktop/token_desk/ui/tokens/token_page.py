@@ -6,7 +6,7 @@ import logging
 from collections.abc import Hashable, Iterable, Sequence
 
 from PySide6.QtCore import QByteArray, QItemSelection, QItemSelectionModel, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QGuiApplication, QIcon
+from PySide6.QtGui import QAction, QColor, QGuiApplication, QIcon
 from PySide6.QtWidgets import QMenu, QStackedWidget, QVBoxLayout, QWidget
 
 from token_desk.api.models import Token, TokenKind
@@ -18,7 +18,7 @@ from token_desk.models.token_table_model import MOST_ROWS_MOVED_ONE_BY_ONE
 from token_desk.tasks import run_in_background
 from token_desk.ui.common.icons import icon
 from token_desk.ui.common.palette import colours, muted_text
-from token_desk.ui.tokens.influxctl_panel import InfluxctlMissingPanel
+from token_desk.ui.tokens.influxctl_panel import InfluxctlMissingPanel, cannot_list_text, create_blocker
 from token_desk.ui.tokens.empty_state import EmptyState
 from token_desk.ui.tokens.token_view import TokenTableView
 
@@ -47,13 +47,39 @@ def status_colour(status: DisplayStatus) -> QColor | None:
     return None
 
 
+class PageActions:
+    """A token page's commands from the registry: `rows`, whose shortcuts act while its table has the keyboard
+    (Ctrl+C in the search box still copies its text), and `create` (New … Token…), offered by the empty table
+    of an account without tokens."""
+
+    __slots__ = ("rows", "create")
+
+    def __init__(self, rows: Sequence[QAction] = (), create: QAction | None = None) -> None:
+        self.rows, self.create = tuple(rows), create
+
+
 class TokenPage(QWidget):
-    """`listing_changed()`: the page now shows a list the service gave, or no longer does (see `listed`)."""
+    """One kind's tokens: the model and its proxy from the start (a list loads whether or not it is shown), the
+    table made when the page is first shown or asked for (`view`): a page people do not open draws nothing.
+
+    `listing_changed()`: the page now shows a list the service gave, or no longer does (see `listed`), or says
+    another reason why not (only then: each one recounts the window's status bar and re-decides its commands). The
+    table's own signals, as the page's: `selection_changed()`, `menu_requested(pos)` (a right-click, in the
+    viewport's coordinates), `options_requested(row, global_pos)` (the ⋮ button, Menu, Shift+F10),
+    `open_requested(row)` (Enter, a double-click), `show_inactive_requested()` (the empty state's link) and
+    `choose_influxctl_requested()` (the button of the panel saying why no list can be had)."""
 
     listing_changed = Signal()
+    selection_changed = Signal()
+    menu_requested = Signal(QPoint)
+    options_requested = Signal(int, QPoint)
+    open_requested = Signal(int)
+    show_inactive_requested = Signal()
+    choose_influxctl_requested = Signal()
 
     def __init__(self, kind: TokenKind, parent: QWidget | None = None,
-                 columns: Sequence[ColumnSpec] | None = None, header: QWidget | None = None) -> None:
+                 columns: Sequence[ColumnSpec] | None = None, header: QWidget | None = None,
+                 actions: PageActions | None = None) -> None:
         """`header`: shown above the table (the Database Tokens page's cluster picker and problems)."""
         super().__init__(parent)
         self.kind = kind
@@ -63,31 +89,73 @@ class TokenPage(QWidget):
                                      status_colours=status_colour, findings_icon=icon("warning"))
         self.proxy = TokenFilterProxy(self)
         self.proxy.setSourceModel(self.model)
-        self.view = TokenTableView(self)
-        self.view.setModel(self.proxy)
-        # The table, or in its place an explanation when the tokens' source (influxctl) is unusable.
+        self._actions = actions or PageActions()
+        self._view: TokenTableView | None = None
+        self._empty_state: EmptyState | None = None
+        self._saved_header: QByteArray | None = None  # restored once the table is made
+        # The table, or in its place an explanation when the tokens' source (influxctl) is unusable (each
+        # made when first needed).
         self.stack = QStackedWidget(self)
-        self.stack.addWidget(self.view)
-        self.unavailable_panel = InfluxctlMissingPanel(self)
-        self.stack.addWidget(self.unavailable_panel)
+        self._panel: InfluxctlMissingPanel | None = None
+        self._unavailable: BaseException | None = None  # why no list can be had (no usable influxctl)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         if header is not None:
             layout.addWidget(header)
         layout.addWidget(self.stack)
-        self.view.install_column_delegates(self.columns)
-        self.view.setAccessibleName(self.title)
         self._loaded = False
         self._rows_unfinished = False
         self._several_clusters = False  # the Cluster column shows only while several clusters are shown
-        self.empty_state = EmptyState(self.view, f"No {self.title.lower()} yet")
         self.column_menu = QMenu("Columns", self)  # right-click a header: which columns show
-        header = self.view.horizontalHeader()
+
+    def setVisible(self, visible: bool) -> None:  # Qt override: the table is made before it first shows
+        if visible and self._view is None:
+            self._make_table()
+        super().setVisible(visible)
+
+    @property
+    def view(self) -> TokenTableView:
+        """The table (made now if the page has not been shown yet)."""
+        if self._view is None:
+            self._make_table()
+        return self._view
+
+    @property
+    def empty_state(self) -> EmptyState:
+        """What the table says when it has no rows to show (made when it first has something to say)."""
+        view = self.view  # made first: it may have something to say at once
+        if self._empty_state is None:
+            self._empty_state = EmptyState(view, f"No {self.title.lower()} yet")
+            if self._actions.create is not None:
+                self._empty_state.set_create_action(self._actions.create)
+            self._empty_state.show_inactive_requested.connect(self.show_inactive_requested)
+            self._update_empty_state()
+        return self._empty_state
+
+    def _make_table(self) -> None:
+        self._view = view = TokenTableView(self)
+        view.setModel(self.proxy)
+        view.install_column_delegates(self.columns)
+        view.setAccessibleName(self.title)
+        view.addActions(self._actions.rows)
+        self.stack.insertWidget(0, view)
+        if self._unavailable is None:
+            self.stack.setCurrentWidget(view)
+        header = view.horizontalHeader()
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(self._show_column_menu)
+        view.selectionModel().selectionChanged.connect(self.selection_changed)
+        view.customContextMenuRequested.connect(self.menu_requested)
+        view.options_requested.connect(self.options_requested)
+        view.open_requested.connect(self.open_requested)
         for signal in (self.proxy.counts_changed, self.proxy.layoutChanged, self.proxy.modelReset):
             signal.connect(self._update_empty_state)
-        self.apply_default_layout()
+        saved, self._saved_header = self._saved_header, None
+        if saved is None:
+            self.apply_default_layout()
+        else:
+            self.restore_header(saved)  # or the defaults, if it does not fit
+        self._update_empty_state()
 
     def column_index(self, key: Hashable) -> int:
         """The section of the column named `key` (e.g. Column.DESCRIPTION)."""
@@ -98,35 +166,59 @@ class TokenPage(QWidget):
 
     def show_unavailable(self, error) -> InfluxctlMissingPanel:
         """Show why these tokens cannot be listed (no usable influxctl) where the table was."""
-        self.unavailable_panel.show_error(error)
-        self.stack.setCurrentWidget(self.unavailable_panel)
-        self.listing_changed.emit()
-        return self.unavailable_panel
+        before = self._listing()
+        self._unavailable = error
+        panel = self.unavailable_panel
+        panel.show_error(error)
+        self.stack.setCurrentWidget(panel)
+        self._announce_listing(before)
+        return panel
 
     def hide_unavailable(self) -> None:
-        self.stack.setCurrentWidget(self.view)
-        self.listing_changed.emit()
+        before = self._listing()
+        self._unavailable = None
+        if self._view is not None:
+            self.stack.setCurrentWidget(self._view)
+        self._announce_listing(before)
+
+    @property
+    def unavailable_panel(self) -> InfluxctlMissingPanel:
+        """What shows in the table's place while no list can be had (made when first needed)."""
+        if self._panel is None:
+            self._panel = InfluxctlMissingPanel(self)
+            self._panel.choose_requested.connect(self.choose_influxctl_requested)
+            self.stack.addWidget(self._panel)
+        return self._panel
+
+    def _listing(self) -> tuple[bool, str | None]:
+        """What `listing_changed` announces: a list is shown, or else what the page says instead."""
+        return self.listed, self.not_listed_text(loading=False) if self._unavailable is not None else None
+
+    def _announce_listing(self, before: tuple[bool, str | None]) -> None:
+        # Only a change: each announcement recounts the status bar and re-decides every command.
+        if self._listing() != before:
+            self.listing_changed.emit()
 
     @property
     def listed(self) -> bool:
         """The table shows a list the service gave. Not so while the first list loads, after it failed or
         was cancelled, nor while the panel says why none can be listed: no count may then be shown."""
-        return self._loaded and self.stack.currentWidget() is self.view
+        return self._loaded and self._unavailable is None
 
     def not_listed_text(self, loading: bool) -> str:
         """What the status bar says in place of a count while not `listed`: "0 tokens" would claim an
         account without any, which the service never said."""
-        if self.stack.currentWidget() is self.unavailable_panel:
-            return self.unavailable_panel.headline.text()
+        if self._unavailable is not None:
+            return cannot_list_text(self._unavailable)  # the panel's headline
         return f"Loading {self.title.lower()}…" if loading else f"{self.title} not loaded"
 
     @property
     def unavailable_reason(self) -> str | None:
         """While the page explains that its tokens cannot be listed: why none can be created either, in the
         page's terms (the window's New … Token… command is off with this as its reason)."""
-        if self.stack.currentWidget() is not self.unavailable_panel:
+        if self._unavailable is None:
             return None
-        return self.unavailable_panel.create_blocker
+        return create_blocker(self._unavailable)
 
     def apply_default_layout(self) -> None:
         self.view.apply_default_widths()
@@ -205,6 +297,8 @@ class TokenPage(QWidget):
         return () if row is None else self.model.findings_at(row)
 
     def _show_inactive_columns(self) -> None:
+        if self._view is None:
+            return  # the table shows them as the toggles say once it is made
         for section, spec in enumerate(self.columns):
             if spec.inactive_only:
                 self.view.setColumnHidden(section, not self.proxy.show_inactive)
@@ -235,11 +329,18 @@ class TokenPage(QWidget):
                 self.view.setColumnHidden(section, False)
         self._show_inactive_columns()
 
-    def save_header(self) -> QByteArray:
-        return self.view.horizontalHeader().saveState()
+    def save_header(self) -> QByteArray | None:
+        """The header's state; for a table never made, the state it was given (None: none, nothing to keep)."""
+        if self._view is None:
+            return self._saved_header
+        return self._view.horizontalHeader().saveState()
 
     def restore_header(self, state: QByteArray) -> bool:
-        """Column order, widths and sort; False (and defaults kept) when the saved state does not fit."""
+        """Column order, widths and sort; False (and defaults kept) when the saved state does not fit. A table
+        not made yet takes it when it is made (True until then)."""
+        if self._view is None:
+            self._saved_header = state
+            return True
         header = self.view.horizontalHeader()
         with self.view.column_layout.quietly():
             restored = header.restoreState(state)
@@ -258,9 +359,10 @@ class TokenPage(QWidget):
         (by ID) selected and the sort as it was; changes confirmed after `requested_at` stay (see the model)."""
         selected = [token.id for token in self.selected_tokens()]
         current = self.current_token()
+        before = self._listing()
         self._loaded = True
         self.model.set_tokens(tokens, requested_at)
-        self.listing_changed.emit()
+        self._announce_listing(before)
         self.select_ids(selected, current.id if current else None)
         self._give_the_keyboard_a_row()
         self._update_empty_state()
@@ -271,7 +373,7 @@ class TokenPage(QWidget):
         Python holding the interpreter lock, which drawing a large list would otherwise wait for (100 ms and
         more at 100,000 rows)."""
         self._rows_unfinished = True
-        if self.view.isVisible():
+        if self._view is not None and self._view.isVisible():
             self.view.call_after_next_paint(self._finish_rows)
             # A window minimised meanwhile. A lambda, not the bound method: PySide6 (6.11) keeps a weak reference
             # and about 300 bytes for good for every delayed single shot given a context and a bound method.
@@ -306,6 +408,8 @@ class TokenPage(QWidget):
     def _give_the_keyboard_a_row(self) -> None:
         """A table that had the keyboard before its rows arrived gets a current row, as Qt gives one on focus
         (without selecting it): Enter, Menu and the arrows then start from the first row."""
+        if self._view is None:
+            return
         has_keyboard = self.view.window().focusWidget() is self.view
         if has_keyboard and not self.view.currentIndex().isValid() and self.proxy.rowCount():
             self.view.selectionModel().setCurrentIndex(self.proxy.index(0, 0),
@@ -318,23 +422,30 @@ class TokenPage(QWidget):
 
     def forget_list(self) -> None:
         """No rows and no count: no list came for what the page shows (on its way, or failed everywhere)."""
+        before = self._listing()
         self._loaded = False
         self.model.set_tokens(())
         self._update_empty_state()
-        self.listing_changed.emit()
+        self._announce_listing(before)
 
     def _update_empty_state(self, *_ignored: object) -> None:
-        self.empty_state.update_for(self.proxy.counts(), self.proxy.search_text, self._loaded,
-                                    self.proxy.attention_only)
+        if self._view is None:
+            return  # said once the table is made
+        counts = self.proxy.counts()
+        if self._empty_state is None and (not self._loaded or counts.shown):
+            return  # nothing to say yet: made when there is
+        self.empty_state.update_for(counts, self.proxy.search_text, self._loaded, self.proxy.attention_only)
 
     def selected_tokens(self) -> list[Token]:
         """The selected tokens in the order shown."""
-        selection = self.view.selectionModel()
+        selection = self._view.selectionModel() if self._view is not None else None
         rows = sorted(index.row() for index in selection.selectedRows()) if selection else []
         return [self.proxy.token_at(row) for row in rows]
 
     def current_token(self) -> Token | None:
-        index = self.view.currentIndex()
+        if self._view is None:
+            return None
+        index = self._view.currentIndex()
         return self.proxy.token_at(index.row()) if index.isValid() else None
 
     def proxy_row_of(self, token_id: str) -> int | None:
@@ -345,6 +456,8 @@ class TokenPage(QWidget):
 
     def select_ids(self, token_ids: Iterable[str], current_id: str | None = None) -> None:
         """Select the rows of these tokens that are visible; make `current_id` the current row."""
+        if self._view is None and not token_ids and current_id is None:
+            return  # nothing to select in a table not made yet
         selection = QItemSelection()
         last_column = self.proxy.columnCount() - 1
         for row in filter(lambda r: r is not None, map(self.proxy_row_of, token_ids)):
