@@ -21,7 +21,7 @@ import msgspec
 from token_desk.api import reference
 from token_desk.api.ids import all_uuids
 from token_desk.api.models import (
-    UNSET_TIMES, CreatedToken, Database, Permission, Token, TokenKind,
+    GO_ZERO_TIME, NEVER_EXPIRES_SENTINEL, CreatedToken, Database, Permission, Token, TokenKind,
 )
 from token_desk.api.timestamps import usual_timestamp
 
@@ -75,7 +75,8 @@ _ONE_DECODERS = {kind: msgspec.json.Decoder(wire) for kind, wire in _WIRE.items(
 _CREATED_DECODERS = {kind: msgspec.json.Decoder(wire) for kind, wire in _CREATED_WIRE.items()}
 _DATABASES_DECODER = msgspec.json.Decoder(list[_DatabaseEntry])
 _MANAGEMENT, _DATABASE = TokenKind.MANAGEMENT, TokenKind.DATABASE
-_UNSET = UNSET_TIMES  # models.given_time(), inlined: a call per token costs at 100,000
+# models.given_time(), inlined: a call per token costs at 100,000.
+_EPOCH, _GO_ZERO = NEVER_EXPIRES_SENTINEL, GO_ZERO_TIME
 
 
 def decode_tokens(kind: TokenKind, content: bytes | bytearray) -> list[Token]:
@@ -255,8 +256,8 @@ def _management_tokens(wires: list, share: Callable[[Any, Any], Any]) -> list[To
     return [Token(
         _MANAGEMENT, w.id, w.description, stamp(w.created_at), w.token_prefix,
         share(w.created_by, w.created_by),
-        None if (e := w.expires_at) is None or (e := stamp(e)) in _UNSET else e,
-        None if (r := w.revoked_at) is None or (r := stamp(r)) in _UNSET else r,
+        None if (e := w.expires_at) is None or (e := stamp(e)) == _EPOCH or e == _GO_ZERO else e,
+        None if (r := w.revoked_at) is None or (r := stamp(r)) == _EPOCH or r == _GO_ZERO else r,
         (), share(w.account_id, w.account_id), None,
     ) for w in wires]
 
@@ -265,8 +266,8 @@ def _database_tokens(wires: list, share: Callable[[Any, Any], Any]) -> list[Toke
     stamp = usual_timestamp
     return [Token(
         _DATABASE, w.id, w.description, stamp(w.created_at), None, None,
-        None if (e := w.expires_at) is None or (e := stamp(e)) in _UNSET else e,
-        None if (r := w.revoked_at) is None or (r := stamp(r)) in _UNSET else r,
+        None if (e := w.expires_at) is None or (e := stamp(e)) == _EPOCH or e == _GO_ZERO else e,
+        None if (r := w.revoked_at) is None or (r := stamp(r)) == _EPOCH or r == _GO_ZERO else r,
         share(w.permissions, w.permissions), share(w.account_id, w.account_id),
         share(w.cluster_id, w.cluster_id),
     ) for w in wires]
