@@ -61,6 +61,14 @@ def test_an_unusual_token_after_pieces_were_read_reads_as_the_whole_body(odd_one
     assert outcome != NOT_JSON
 
 
+def test_a_list_nested_too_deeply_after_pieces_were_read_is_refused_as_the_whole_body_is():
+    """Hostile nesting well after the first pieces: refused as not JSON, never a RecursionError."""
+    nested = "[" * 200_000 + "]" * 200_000
+    head = json.dumps(database_list(6_000))[:-1]
+    content = f'{head}, {{"note": {nested}}}]'.encode()
+    assert read_in_network_chunks(content) == fast_outcome(DATABASE, content) == NOT_JSON
+
+
 @pytest.mark.parametrize("spoil", [
     lambda content: content[:len(content) * 3 // 4],  # the connection ended early
     lambda content: content + b" and more",

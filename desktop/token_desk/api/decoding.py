@@ -110,8 +110,16 @@ def decode_databases(content: bytes | bytearray) -> list[Database]:
 def _decoded(fast: Callable[[], T], content: bytes | bytearray, parse_reference: Callable[[Any], T]) -> T:
     try:
         return fast()
-    except (ValueError, OverflowError, RecursionError):  # msgspec's errors are ValueErrors too
+    except _UNUSUAL:  # msgspec's errors are ValueErrors too
         pass
+    return _by_reference(content, parse_reference)
+
+
+# What the typed path raises for an answer it cannot read, which the reference then reads or refuses.
+_UNUSUAL = (ValueError, OverflowError, RecursionError)
+
+
+def _by_reference(content: bytes | bytearray, parse_reference: Callable[[Any], T]) -> T:
     try:
         data = json.loads(content)
     except ValueError as err:  # also UnicodeDecodeError
@@ -172,17 +180,14 @@ class TokenListReader:
             return decode_tokens(self._kind, self._pending)
         try:
             return self._tokens + _token_list(self._kind, self._pending, self._share)
-        except (ValueError, OverflowError):  # something unusual: as decode_tokens() would, by the reference
+        except _UNUSUAL:  # something unusual: as decode_tokens() would, by the reference
             pass
         if not self._let_go_is_utf8:
             raise NotJsonError("the answer is not JSON")
-        try:
-            data = json.loads(self._pending)  # "[" and the items not let go: the rest of the same array
-        except ValueError as err:
-            raise NotJsonError("the answer is not JSON") from err
-        # The items let go read the same by the reference (what the differential tests hold).
-        return self._tokens + reference.parse_list(data, reference.TOKEN_PARSERS[self._kind],
-                                                   f"{self._kind.value} tokens")
+        # "[" and the items not let go: the rest of the same array. The items let go read the same by the
+        # reference (what the differential tests hold).
+        parse_item, what = reference.TOKEN_PARSERS[self._kind], f"{self._kind.value} tokens"
+        return self._tokens + _by_reference(self._pending, lambda data: reference.parse_list(data, parse_item, what))
 
     def _read_complete_items(self) -> None:
         pending = self._pending
@@ -201,11 +206,11 @@ class TokenListReader:
             piece[comma] = _CLOSE
             try:
                 items = _ITEMS.decode(piece)
-            except ValueError:  # inside a string or a nested array: not between two items
+            except (ValueError, RecursionError):  # inside a string or a nested array: not between two items
                 continue
             try:
                 self._tokens += _items_to_tokens(self._kind, items, self._share)
-            except (ValueError, OverflowError):  # unusual: result() reads the rest as decode_tokens() would
+            except _UNUSUAL:  # unusual: result() reads the rest as decode_tokens() would
                 self._in_pieces = False
                 return
             self._let_go_is_utf8 = self._let_go_is_utf8 and _is_utf8(piece)
