@@ -23,7 +23,8 @@ from token_desk.api.ids import is_uuid
 from token_desk.api.token_text import EMPTY as EMPTY_TOKEN, token_problem
 from token_desk.api.url_safety import certificate_problem, plain_http_refusal
 from token_desk.cancellation import CancelledError, current_cancellation
-from token_desk.api.models import CreatedToken, Database, ModelError, Permission, Token, TokenKind, format_timestamp
+from token_desk.api.models import (CreatedToken, Database, ModelError, Permission, Token, TokenKind, format_timestamp,
+                                   require_complete)
 from token_desk.api.retry import (
     DEFAULT_RETRY_POLICY, GATEWAY_LOST_ANSWER, RetryPolicy, default_timeout, is_retryable_status, is_server_error,
     retry_after_seconds,
@@ -497,10 +498,8 @@ def _with_expiry(body: dict[str, Any], expires_at: datetime | None) -> dict[str,
 
 
 def _permissions_json(permissions: Sequence[Permission]) -> list[dict[str, str]]:
-    """Complete permissions only: one the server listed without its action or database must never go back
-    as if it named one (nothing is sent)."""
-    if not all(permission.is_complete for permission in permissions):
-        raise ValueError("A permission without its action or its database cannot be sent; choose both.")
+    """Complete permissions only (models.require_complete): nothing is sent otherwise."""
+    require_complete(permissions)
     return [{"action": permission.action, "resource": permission.resource} for permission in permissions]
 
 

@@ -10,6 +10,7 @@ add nothing to each collection's walk.
 from __future__ import annotations
 
 import enum
+from collections.abc import Sequence
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
@@ -31,7 +32,7 @@ GO_ZERO_TIME = datetime(1, 1, 1, tzinfo=timezone.utc)
 EXPIRES_SOON_WINDOW = timedelta(days=7)
 
 __all__ = [
-    "NEVER_EXPIRES_SENTINEL", "GO_ZERO_TIME", "EXPIRES_SOON_WINDOW", "given_time", "ModelError", "TokenKind",
+    "NEVER_EXPIRES_SENTINEL", "GO_ZERO_TIME", "EXPIRES_SOON_WINDOW", "given_time", "require_complete", "ModelError", "TokenKind",
     "TokenStatus", "Permission",
     "Token", "CreatedToken", "Database", "utc_now", "parse_timestamp", "format_timestamp",
 ]
@@ -71,6 +72,13 @@ class Permission(msgspec.Struct, frozen=True, gc=False):
     @property
     def is_complete(self) -> bool:
         return self.action is not None and self.resource is not None
+
+
+def require_complete(permissions: Sequence[Permission]) -> None:
+    """ValueError unless every permission names its action and its database: one the server listed without
+    either must never go back to it (over REST or through influxctl) as if it named one."""
+    if not all(permission.is_complete for permission in permissions):
+        raise ValueError("A permission without its action or its database cannot be sent; choose both.")
 
 
 class Token(msgspec.Struct, frozen=True, gc=False):

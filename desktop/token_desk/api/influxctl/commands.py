@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import datetime
 
 from token_desk.api.errors import BadRequestError
-from token_desk.api.models import Permission, format_timestamp
+from token_desk.api.models import Permission, format_timestamp, require_complete
 
 _DATABASE_FLAGS = {"read": "--read-database", "write": "--write-database"}
 # What influxctl's release notes say came when (Token Desk accepts 2.6.0 and later, see program.py).
@@ -67,10 +67,9 @@ class Commands:
 
 def database_flags(permissions: Sequence[Permission]) -> list[str]:
     """`--read-database NAME` / `--write-database NAME`, one pair of words per permission."""
+    require_complete(permissions)
     flags: list[str] = []
     for permission in permissions:
-        if not permission.is_complete:  # never sent back as if it named an action and a database
-            raise ValueError("A permission without its action or its database cannot be sent; choose both.")
         flag = _DATABASE_FLAGS.get(permission.action)
         if flag is None:
             raise ValueError(f"influxctl grants only read and write, not {permission.action!r}.")

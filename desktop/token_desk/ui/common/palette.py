@@ -30,10 +30,8 @@ class Scheme(enum.Enum):
 
 
 class Colours(NamedTuple):
-    """The palette roles installed under Fusion, then the colours of our own widgets.
-
-    A NamedTuple, not a dataclass: as immutable, and made at start-up in a tenth of the time (a dataclass of
-    43 fields compiled its generated methods for ~4 ms before the first paint)."""
+    """The palette roles installed under Fusion, then the colours of our own widgets (a NamedTuple, not a
+    dataclass: see docs/ARCHITECTURE.md, Start-up)."""
 
     window: str
     window_text: str

@@ -23,8 +23,7 @@ from token_desk.ui.common.icons import icon
 Shortcut = str | QKeySequence.StandardKey | Qt.Key
 
 
-# Both records below are NamedTuples, not frozen dataclasses: as immutable, and made at start-up in a tenth
-# of the time (a dataclass compiles its generated methods when defined, ~5 ms for these two).
+# Both records below are NamedTuples, not frozen dataclasses: see docs/ARCHITECTURE.md, Start-up.
 class WindowState(NamedTuple):
     """Everything an enabled rule may look at: a snapshot of the window, taken after each change."""
 

@@ -73,6 +73,11 @@ def _spacer() -> QWidget:
     return spacer
 
 
+def _look(action: QAction) -> tuple[str, str, int]:
+    """What a button shows of its action, which its widths follow: text, short text and icon."""
+    return action.text(), short_text(action), action.icon().cacheKey()
+
+
 def _style(with_text: bool) -> Qt.ToolButtonStyle:
     return Qt.ToolButtonStyle.ToolButtonTextBesideIcon if with_text else Qt.ToolButtonStyle.ToolButtonIconOnly
 
@@ -166,7 +171,7 @@ class MainToolBar(QToolBar):
     def _button_widths(self, button: QToolButton) -> tuple[int, int]:
         """The button's widths with its text and narrow, measured once for what it shows."""
         action = button.defaultAction()
-        key = (action.text() if action is not None else button.text(), short_text(action), button.icon().cacheKey())
+        key = _look(action) if action is not None else (button.text(), "", button.icon().cacheKey())
         widths = self._measured.get(key)
         if widths is None:
             widths = self._measured[key] = (self._button_width(button, True), self._button_width(button, False))
@@ -251,6 +256,8 @@ class MainToolBar(QToolBar):
 
     def actionEvent(self, event) -> None:  # Qt override: widgets and actions come and go
         super().actionEvent(event)
+        if event.type() == QEvent.Type.ActionRemoved:
+            self._looks.pop(event.action(), None)
         if event.type() == QEvent.Type.ActionChanged and not self._look_changed(event.action()):
             return  # enabled, checked, tooltip: every command's state is re-decided on each change of the window's
         if event.type() in (QEvent.Type.ActionAdded, QEvent.Type.ActionRemoved, QEvent.Type.ActionChanged):
@@ -260,7 +267,7 @@ class MainToolBar(QToolBar):
     def _look_changed(self, action: QAction) -> bool:
         """The action's text, short text, icon or visibility changed since it was last seen (its icon text is
         the toolbar's own doing, see _refit)."""
-        look = (action.text(), short_text(action), action.icon().cacheKey(), action.isVisible())
+        look = (*_look(action), action.isVisible())
         if self._looks.get(action) == look:
             return False
         self._looks[action] = look

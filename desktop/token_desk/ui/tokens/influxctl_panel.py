@@ -74,7 +74,6 @@ class InfluxctlMissingPanel(QFrame):
         self.download_link = link_button(DOWNLOAD_TEXT, self)
         self.download_link.setToolTip(DOWNLOAD_URL)
         self.download_link.clicked.connect(lambda: open_in_browser(DOWNLOAD_URL))
-        self.create_blocker = create_blocker(InfluxctlUnavailableError())
         self._lay_out()
 
     def _lay_out(self) -> None:
@@ -97,7 +96,6 @@ class InfluxctlMissingPanel(QFrame):
         outer.addStretch(2)
 
     def show_error(self, error: InfluxctlUnavailableError) -> None:
-        self.create_blocker = create_blocker(error)
         self.headline.setText(cannot_list_text(error))
         self.found.setText(found_text(error))
         self.found.setVisible(bool(self.found.text()))

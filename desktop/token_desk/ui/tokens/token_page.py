@@ -123,14 +123,18 @@ class TokenPage(QWidget):
     @property
     def empty_state(self) -> EmptyState:
         """What the table says when it has no rows to show (made when it first has something to say)."""
-        view = self.view  # made first: it may have something to say at once
+        if self._empty_state is None:
+            self._make_empty_state()
+            self._update_empty_state()
+        return self._empty_state
+
+    def _make_empty_state(self) -> None:
+        view = self.view  # made first: making it may have made the empty state already
         if self._empty_state is None:
             self._empty_state = EmptyState(view, f"No {self.title.lower()} yet")
             if self._actions.create is not None:
                 self._empty_state.set_create_action(self._actions.create)
             self._empty_state.show_inactive_requested.connect(self.show_inactive_requested)
-            self._update_empty_state()
-        return self._empty_state
 
     def _make_table(self) -> None:
         self._view = view = TokenTableView(self)
@@ -432,9 +436,11 @@ class TokenPage(QWidget):
         if self._view is None:
             return  # said once the table is made
         counts = self.proxy.counts()
-        if self._empty_state is None and (not self._loaded or counts.shown):
-            return  # nothing to say yet: made when there is
-        self.empty_state.update_for(counts, self.proxy.search_text, self._loaded, self.proxy.attention_only)
+        if self._empty_state is None:
+            if not self._loaded or counts.shown:
+                return  # nothing to say yet: made when there is
+            self._make_empty_state()
+        self._empty_state.update_for(counts, self.proxy.search_text, self._loaded, self.proxy.attention_only)
 
     def selected_tokens(self) -> list[Token]:
         """The selected tokens in the order shown."""
