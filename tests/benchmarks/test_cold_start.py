@@ -22,5 +22,8 @@ def test_the_cold_start_benchmark_reports_each_measure_against_its_floor(tmp_pat
     assert " ms (" in gui_cpu and "×" in gui_cpu
     large = next(line for label, line in rows.items() if label.startswith("end to end, 3"))
     assert "database tokens (floor: `httpx.get` + `json.loads`)" in large and "×" in large
+    one_process = [line for label, line in rows.items() if "list fetched in one process" in label]
+    assert len(one_process) == 2  # the small and the large account, each against the one-process floor
+    assert all(" ms (" in line and "×" in line and "the target (" in line for line in one_process)
     assert any(label.startswith("peak RSS") for label in rows)
     assert any(label.startswith("`python -m token_desk --demo`") for label in rows)
