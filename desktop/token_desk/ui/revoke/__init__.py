@@ -3,10 +3,12 @@
 from token_desk.ui.revoke.revoke_flow import (
     DialogRevokeService,
     RevokeService,
+    busy_revokes,
     neighbour_row,
 )
 
-__all__ = ["DialogRevokeService", "RevokeDialog", "RevokeService", "confirm_stop_waiting", "neighbour_row"]
+__all__ = ["DialogRevokeService", "RevokeDialog", "RevokeService", "busy_revokes", "confirm_stop_waiting",
+           "neighbour_row"]
 
 
 def __getattr__(name: str):

@@ -19,7 +19,7 @@ from token_desk.models.display import visible_text
 from token_desk.ui.common import settings as ui_settings
 from token_desk.ui.common.error_text import error_sentence
 from token_desk.history import Journal
-from token_desk.ui.revoke import RevokeService
+from token_desk.ui.revoke import RevokeService, busy_revokes
 from token_desk.ui.common.notice import Notice
 from token_desk.ui.attention import Attention
 from token_desk.ui.clusters import AccountClusters
@@ -508,23 +508,18 @@ class MainWindow(QMainWindow):
     def close_without_asking(self) -> None:
         """The app was told to quit (SIGTERM, a logout, Ctrl+C in its terminal): nobody may be there to
         answer, so a revoke still waiting is abandoned (its outcome recorded as unknown) and the window closes."""
-        for dialog in self._busy_revokes():
+        for dialog in busy_revokes(self):
             dialog.abandon()
         self.close()
 
-    def _busy_revokes(self) -> list:
-        # The dialog's module loads when first named (ui.revoke's __getattr__): the first paint does not need it.
-        from token_desk.ui.revoke import RevokeDialog
-
-        return [dialog for dialog in self.findChildren(RevokeDialog) if dialog.is_busy]
-
     def closeEvent(self, event: QCloseEvent) -> None:  # Qt override
-        from token_desk.ui.revoke import confirm_stop_waiting
+        busy = busy_revokes(self)
+        if busy:
+            from token_desk.ui.revoke import confirm_stop_waiting  # loaded already, with the busy dialogs
 
-        busy = self._busy_revokes()
-        if busy and not confirm_stop_waiting(self):
-            event.ignore()  # keep waiting for the server's answer
-            return
+            if not confirm_stop_waiting(self):
+                event.ignore()  # keep waiting for the server's answer
+                return
         for dialog in busy:
             dialog.abandon()  # the outcome is recorded as unknown
         self.save_settings()
