@@ -100,7 +100,9 @@ def test_after_a_confirmed_revoke_a_reread_still_active_is_not_applied() -> None
 def test_a_revoke_that_never_left_is_not_revoked_and_never_checked(never_left) -> None:
     """The client raises a plain connection or timeout error only for a DELETE that was never sent."""
     client, token, notes = LostAnswerClient(server_revoked=False, lost=never_left), make_token(1), []
-    (outcome,) = revoke_tokens(client, [token], on_note=notes.append).outcomes
+    report = revoke_tokens(client, [token], on_note=notes.append)
+    (outcome,) = report.outcomes
+    assert report.status_sentence == f"Could not revoke “token 1” ({token.id[:8]}…): {never_left}"  # one full stop
     assert notes == [] and ("GET", token.id) not in client.calls
     assert outcome.result_label == "Not revoked" and not outcome.unknown and not outcome.answer_lost
     assert outcome.message == f"Not revoked: {never_left}" and "nothing was changed" in outcome.message

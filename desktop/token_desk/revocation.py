@@ -225,7 +225,7 @@ def _status_sentence(report: RevokeReport) -> str:
         parts.append(_unknown_text(unknown))
     if failed:
         parts.append(_failed_text(failed))
-    text = "; ".join(parts)
+    text = "; ".join(parts).rstrip(".")  # a reason quoted last ends its own sentence
     return f"{text[:1].upper()}{text[1:]}." if text else ""
 
 

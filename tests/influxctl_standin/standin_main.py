@@ -85,10 +85,24 @@ def _run(argv: list[str]) -> int:
         with contextlib.redirect_stdout(io.StringIO()):  # the answer is lost with the connection
             handler.run(context, sub_parsed)
         raise Failure(DROPPED)
+    if "list-fails-after-change" in context.modes:
+        _list_fails_after_change(context, changing)
     status = handler.run(context, sub_parsed)
+    if changing and "list-fails-after-change" in context.modes:
+        with state.changing(context.state_path) as world:
+            world["next_list_fails"] = True
     if changing and "killed-after-change" in context.modes:
         _killed()  # what it printed is still in its buffer, so it is lost with the process
     return status
+
+
+def _list_fails_after_change(context: Context, changing: bool) -> None:
+    if changing:
+        return
+    with state.changing(context.state_path) as world:
+        fails = world.pop("next_list_fails", False)
+    if fails:
+        raise Failure(NOT_DIALLED)
 
 
 def _killed() -> None:
