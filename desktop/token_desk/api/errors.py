@@ -14,6 +14,7 @@ from typing import TypeVar
 # OutcomeUnknownError, and every layer reads these types, never guesses from a timeout.
 NOT_SENT = "The request never reached the server, so nothing was changed and trying again is safe."
 
+
 class ApiError(Exception):
     """Base class: something went wrong talking to the Management API."""
 

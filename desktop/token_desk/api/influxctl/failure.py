@@ -41,8 +41,7 @@ _CLASSES: tuple[tuple[re.Pattern, type[errors.InfluxctlError]], ...] = (
     (_NOT_DIALLED, errors.InfluxctlConnectionError),
     # Not the flag's own name (`-timeout`, `--timeout`): a usage error naming it waited for nothing.
     (re.compile(r"deadline ?exceeded|(?<![-\w])timed? ?out\b", re.IGNORECASE), errors.InfluxctlTimeoutError),
-    (re.compile(r"code = Unavailable|connection refused|no such host|dial tcp|network is unreachable",
-                re.IGNORECASE), errors.InfluxctlConnectionError),
+    (re.compile(r"code = Unavailable", re.IGNORECASE), errors.InfluxctlConnectionError),  # may have been sent
     (re.compile(r"not ?found|\b404\b|no such token|does not exist|unknown token", re.IGNORECASE),
      errors.InfluxctlNotFoundError),
 )
