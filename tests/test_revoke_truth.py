@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from token_desk.api.errors import ApiConnectionError, ApiTimeoutError, CertificateError, ServerError
+from token_desk.api.errors import (
+    ApiConnectionError, ApiTimeoutError, CertificateError, ChangeTimeoutError, OutcomeUnknownError, ServerError, never_sent,
+)
 from token_desk.api.influxctl.errors import InfluxctlOutcomeUnknownError
 from token_desk.api.models import Token, TokenKind
 from token_desk.cancellation import Cancellation, CancelledError, cancellable
@@ -18,7 +20,7 @@ class LostAnswerClient(FakeClient):
     def __init__(self, server_revoked: bool, lost: Exception | None = None, reread: Token | None = None) -> None:
         super().__init__()
         self.server_revoked = server_revoked
-        self.lost = lost if lost is not None else ApiTimeoutError()
+        self.lost = lost if lost is not None else ChangeTimeoutError()
         self.reread = reread
 
     def revoke_token(self, kind: TokenKind, token_id: str) -> None:
@@ -35,7 +37,7 @@ class LostAnswerClient(FakeClient):
                      revoked_at=SERVER_REVOKED_AT if self.server_revoked else None)
 
 
-@pytest.mark.parametrize("lost", [ApiTimeoutError(), ApiConnectionError(), InfluxctlOutcomeUnknownError(), CancelledError()],
+@pytest.mark.parametrize("lost", [ChangeTimeoutError(), OutcomeUnknownError(), InfluxctlOutcomeUnknownError(), CancelledError()],
                          ids=["timed out", "connection dropped", "influxctl killed", "cancelled"])
 def test_a_lost_answer_is_checked_and_the_servers_revoked_copy_is_shown(lost) -> None:
     token, notes = make_token(1), []
@@ -91,6 +93,19 @@ def test_after_a_confirmed_revoke_a_reread_still_active_is_not_applied() -> None
     (outcome,) = revoke_tokens(client, [token]).outcomes
     assert outcome.succeeded and outcome.revoked is None
     assert "without a revocation time" in str(outcome.refresh_error)
+
+
+@pytest.mark.parametrize("never_left", [never_sent(ApiConnectionError()), never_sent(ApiTimeoutError())],
+                         ids=["refused", "timed out connecting"])
+def test_a_revoke_that_never_left_is_not_revoked_and_never_checked(never_left) -> None:
+    """The client raises a plain connection or timeout error only for a DELETE that was never sent."""
+    client, token, notes = LostAnswerClient(server_revoked=False, lost=never_left), make_token(1), []
+    report = revoke_tokens(client, [token], on_note=notes.append)
+    (outcome,) = report.outcomes
+    assert report.status_sentence == f"Could not revoke “token 1” ({token.id[:8]}…): {never_left}"  # one full stop
+    assert notes == [] and ("GET", token.id) not in client.calls
+    assert outcome.result_label == "Not revoked" and not outcome.unknown and not outcome.answer_lost
+    assert outcome.message == f"Not revoked: {never_left}" and "nothing was changed" in outcome.message
 
 
 @pytest.mark.parametrize("refused", [ServerError(status=500), CertificateError()], ids=["500", "certificate"])

@@ -8,8 +8,11 @@ Decisions worth knowing:
 - A DELETE answered 2xx is the server's confirmation: the token counts as
   revoked even if the re-read then fails (`revoked` is None; the window
   refreshes its list to learn `revokedAt`).
-- A lost answer (timeout, dropped connection, killed influxctl, cancel) leaves
-  the outcome unknown: the token is re-read and the server's copy decides.
+- A lost answer (an OutcomeUnknownError: a timeout or dropped connection after
+  the DELETE may have been sent, a gateway's 502/504, influxctl stopped or cut off
+  mid-revoke; or a cancel) leaves the outcome unknown: the token is re-read and the
+  server's copy decides. A plain connection or timeout error means the DELETE never
+  left this computer: "Not revoked", with nothing to check.
   Only a re-read whose id is the revoked token's counts; anything else is an
   unexpected answer, and the outcome stays unknown rather than guessed.
 - After a confirmed DELETE the re-read must show the same token with revokedAt;
@@ -30,10 +33,7 @@ from dataclasses import dataclass
 from typing import Callable, Protocol, Sequence
 
 from token_desk.api.clusters import in_cluster_of, service_for
-from token_desk.api.errors import (
-    ApiConnectionError, ApiError, ApiTimeoutError, AuthenticationError, CertificateError, NotFoundError,
-    OutcomeUnknownError,
-)
+from token_desk.api.errors import ApiError, AuthenticationError, NotFoundError, OutcomeUnknownError
 from token_desk.api.influxctl.errors import InfluxctlOutcomeUnknownError
 from token_desk.api.models import Token, TokenKind
 from token_desk.cancellation import CancelledError, current_cancellation
@@ -87,10 +87,10 @@ def unexpected_reread(token: Token, answer: Token) -> ApiError:
 
 
 def is_lost_answer(error: BaseException) -> bool:
-    """The request may have reached the server, but no answer came back."""
-    if isinstance(error, (CancelledError, OutcomeUnknownError)):  # the latter: influxctl stopped mid-revoke
-        return True
-    return isinstance(error, (ApiConnectionError, ApiTimeoutError)) and not isinstance(error, CertificateError)
+    """The request may have reached the server, but no answer came back: the error says so (the REST client and
+    the influxctl bridge raise an OutcomeUnknownError for it), or the revoke was cancelled while it was sent. A
+    plain connection or timeout error never reached the server: the token is not revoked, and nothing is checked."""
+    return isinstance(error, (CancelledError, OutcomeUnknownError))
 
 
 def token_name(token: Token) -> str:
@@ -225,7 +225,7 @@ def _status_sentence(report: RevokeReport) -> str:
         parts.append(_unknown_text(unknown))
     if failed:
         parts.append(_failed_text(failed))
-    text = "; ".join(parts)
+    text = "; ".join(parts).rstrip(".")  # a reason quoted last ends its own sentence
     return f"{text[:1].upper()}{text[1:]}." if text else ""
 
 

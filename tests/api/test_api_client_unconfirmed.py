@@ -76,6 +76,31 @@ def test_a_create_or_update_that_never_left_is_not_unknown(change, never_sent):
     assert not isinstance(caught.value, errors.OutcomeUnknownError)
 
 
+@pytest.mark.parametrize("change", [*CHANGES.values(), lambda client: client.revoke_database_token(TOKEN_ID)],
+                         ids=[*CHANGES.keys(), "revoke"])
+@pytest.mark.parametrize("never_sent", NEVER_SENT, ids=type)
+def test_a_change_that_never_left_says_nothing_was_changed_and_retrying_is_safe(change, never_sent):
+    """What the dialogs, the revoke report and the history say for it: its own sentence."""
+    with pytest.raises((errors.ApiConnectionError, errors.ApiTimeoutError)) as caught:
+        change(make_client(FakeApi(never_sent)))
+    assert str(caught.value).endswith(" " + errors.NOT_SENT)
+    if isinstance(never_sent, httpx.TimeoutException):  # not "did not answer in time": it was never asked
+        assert str(caught.value).startswith(errors.ApiTimeoutError.NOT_CONNECTED)
+
+
+@pytest.mark.parametrize("never_sent", NEVER_SENT, ids=type)
+def test_a_read_that_never_left_says_only_what_failed(never_sent):
+    with pytest.raises((errors.ApiConnectionError, errors.ApiTimeoutError)) as caught:
+        make_client(FakeApi(never_sent)).list_database_tokens()
+    assert errors.NOT_SENT not in str(caught.value)
+
+
+def test_a_change_refused_here_says_what_to_fix_not_that_retrying_is_safe():
+    with pytest.raises(errors.ApiConnectionError) as caught:
+        make_client(FakeApi(httpx.UnsupportedProtocol("gopher"))).create_database_token("x", [Permission("read", "x")])
+    assert errors.NOT_SENT not in str(caught.value)
+
+
 @pytest.mark.parametrize("lost", LOST_ANSWERS + SENT_THEN_TIMED_OUT, ids=type)
 @pytest.mark.parametrize("then", NEVER_SENT, ids=type)
 def test_a_revoke_whose_retries_never_left_after_a_lost_answer_is_unknown(lost, then):

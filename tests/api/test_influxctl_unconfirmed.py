@@ -146,3 +146,42 @@ def test_a_listing_killed_by_a_signal_says_so_and_names_no_exit_status(world, mo
     with pytest.raises(InfluxctlStoppedError) as caught:
         bridge.list_management_tokens()
     assert "stopped before it answered" in str(caught.value) and "exit status" not in str(caught.value)
+
+
+LIST_FAILS_AFTER = "list-fails-after-change"
+NOT_READ_BACK = InfluxctlOutcomeUnknownError.NOT_READ_BACK
+
+
+@pytest.mark.parametrize("kind", [TokenKind.MANAGEMENT, TokenKind.DATABASE])
+def test_a_create_whose_list_then_fails_still_hands_over_the_new_token_and_its_secret(world, monkeypatch, kind) -> None:
+    """influxctl created it and printed its ID and secret: a failed listing afterwards is no failed create."""
+    standin, _seeded, service, journal = world
+    kill_changes(monkeypatch, LIST_FAILS_AFTER)
+    created = create(service, kind, "nightly backup")
+    assert created.access_token and created.token.description == "nightly backup"
+    assert standin.record(kind.value, created.token.id) is not None
+    assert [outcome for outcome, _message in outcomes_written(journal)] == ["confirmed"]
+
+
+def test_an_old_influxctls_create_whose_list_then_fails_is_unknown_until_listed(world, monkeypatch) -> None:
+    """Before 2.11.0 influxctl prints no ID: only the list tells which token was made, so without it the
+    outcome is not known yet (it is never "failed": influxctl said it created one)."""
+    _standin, _seeded, service, journal = world
+    monkeypatch.setenv("INFLUXCTL_STANDIN_VERSION", "2.10.0")
+    kill_changes(monkeypatch, LIST_FAILS_AFTER)
+    with pytest.raises(InfluxctlOutcomeUnknownError) as caught:
+        create(service, TokenKind.MANAGEMENT, "nightly backup")
+    assert str(caught.value) == NOT_READ_BACK
+    assert [token.description for token in service.list_tokens(TokenKind.MANAGEMENT)].count("nightly backup") == 1
+    assert [outcome for outcome, _message in outcomes_written(journal)] == ["unknown", "confirmed"]
+
+
+def test_an_update_whose_re_read_then_fails_is_unknown_until_read_again(world, monkeypatch) -> None:
+    _standin, seeded, service, journal = world
+    target_id = seeded.database_token_ids[1]
+    kill_changes(monkeypatch, LIST_FAILS_AFTER)
+    with pytest.raises(InfluxctlOutcomeUnknownError) as caught:
+        service.update_database_token(target_id, permissions=[Permission("write", "telemetry")])
+    assert str(caught.value) == NOT_READ_BACK
+    assert service.get_token(TokenKind.DATABASE, target_id).permissions == (Permission("write", "telemetry"),)
+    assert [outcome for outcome, _message in outcomes_written(journal)] == ["unknown", "confirmed"]

@@ -40,7 +40,11 @@ def revoke_error(*answers: Exception) -> errors.ApiError:
     (errors.InvalidResponseError(status=200), Outcome.UNKNOWN),
     (influxctl_errors.InfluxctlPermissionError(influxctl_message="denied", exit_code=1), Outcome.FAILED),
     (influxctl_errors.InfluxctlError(influxctl_message="bad flag", exit_code=1), Outcome.FAILED),
-    (influxctl_errors.InfluxctlTimeoutError(exit_code=-9), Outcome.UNKNOWN),
+    # A plain timeout or "could not connect" never reached the server: the bridge raises an
+    # InfluxctlOutcomeUnknownError for a change that may have (tests/ui/test_influxctl_never_sent_or_lost.py).
+    (influxctl_errors.InfluxctlTimeoutError(exit_code=-9), Outcome.FAILED),
+    (influxctl_errors.InfluxctlConnectionError(influxctl_message="dial tcp: connection refused", exit_code=1),
+     Outcome.FAILED),
     (influxctl_errors.InfluxctlCancelledError(exit_code=-9), Outcome.UNKNOWN),
     (influxctl_errors.InfluxctlOutcomeUnknownError(), Outcome.UNKNOWN),
     (CancelledError(), Outcome.UNKNOWN),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
 import os
 import signal
 import sys
@@ -21,6 +23,11 @@ GLOBAL_FLAGS = FlagSpec(booleans=frozenset({"trace"}),
                         values=frozenset({"config", "profile", "timeout", "account", "cluster"}))
 TIMEOUT_SINCE = (2, 9, 7)  # the release notes: the global --timeout came in 2.9.7
 OLD_GLOBAL_FLAGS = FlagSpec(booleans=GLOBAL_FLAGS.booleans, values=GLOBAL_FLAGS.values - {"timeout"})
+# What a Go gRPC client says when it could not connect at all, and when the connection dropped after the request
+# was sent (grpc-go's wording; the document only says "a network failure").
+NOT_DIALLED = ('rpc error: code = Unavailable desc = connection error: desc = "transport: Error while dialing: '
+               'dial tcp 198.51.100.7:443: connect: connection refused"')
+DROPPED = "rpc error: code = Unavailable desc = error reading from server: EOF"
 GTK_NOISE = ('(influxctl:{pid}): Gtk-Message: 10:41:07.512: Not loading module "atk-bridge": The functionality '
              "is provided by GTK natively. Please try to not load it.")
 
@@ -72,10 +79,30 @@ def _run(argv: list[str]) -> int:
     changing = args[0] in CHANGING
     if changing and "killed-before-change" in context.modes:
         _killed()
+    if changing and "unreachable" in context.modes:
+        raise Failure(NOT_DIALLED)
+    if changing and "disconnected-after-change" in context.modes:
+        with contextlib.redirect_stdout(io.StringIO()):  # the answer is lost with the connection
+            handler.run(context, sub_parsed)
+        raise Failure(DROPPED)
+    if "list-fails-after-change" in context.modes:
+        _list_fails_after_change(context, changing)
     status = handler.run(context, sub_parsed)
+    if changing and "list-fails-after-change" in context.modes:
+        with state.changing(context.state_path) as world:
+            world["next_list_fails"] = True
     if changing and "killed-after-change" in context.modes:
         _killed()  # what it printed is still in its buffer, so it is lost with the process
     return status
+
+
+def _list_fails_after_change(context: Context, changing: bool) -> None:
+    if changing:
+        return
+    with state.changing(context.state_path) as world:
+        fails = world.pop("next_list_fails", False)
+    if fails:
+        raise Failure(NOT_DIALLED)
 
 
 def _killed() -> None:

@@ -29,6 +29,11 @@ MODES = {
     "revoke-again-fails": "revoking an already revoked token is an error",
     "killed-before-change": "a create, revoke or update is killed by a signal (SIGKILL) before it acts",
     "killed-after-change": "a create, revoke or update acts, then is killed by a signal before its output is out",
+    "list-fails-after-change": ("after a create, revoke or update that worked, the next list cannot dial the "
+                                "service (as in `unreachable`)"),
+    "unreachable": "a create, revoke or update cannot dial the service: gRPC Unavailable (connection refused), exit 1",
+    "disconnected-after-change": ("a create, revoke or update acts, then its connection drops before the answer: "
+                                  "gRPC Unavailable (EOF), exit 1, nothing on stdout"),
 }
 CHANGING = frozenset({"create", "revoke", "update"})
 

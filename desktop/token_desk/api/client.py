@@ -84,7 +84,8 @@ def _transport_error(err: Exception, method: str, path: str, url: str) -> errors
     if certificate is not None:
         return errors.CertificateError(certificate, method=method, path=path)
     if isinstance(err, httpx.TimeoutException):
-        return errors.ApiTimeoutError(method=method, path=path)
+        advice = None if _may_have_reached_server(err) else errors.ApiTimeoutError.NOT_CONNECTED
+        return errors.ApiTimeoutError(advice, method=method, path=path)
     return errors.ApiConnectionError(method=method, path=path)
 
 
@@ -296,7 +297,7 @@ class ManagementApiClient:
             except _TransportFailure as failure:
                 answer_lost = answer_lost or _may_have_acted(method, failure.cause)
                 if last_attempt or not failure.retryable:
-                    raise _unless_lost(failure.error, answer_lost) from failure.cause
+                    raise _unanswered(method, failure, answer_lost) from failure.cause
                 self._sleep(self._retry.delay_before_retry(attempt))
                 continue
             if response.is_success:
@@ -452,6 +453,17 @@ class _TransportFailure(Exception):
 def _unreadable(method: str) -> type[errors.InvalidResponseError]:
     """The error of a success answer that cannot be read: for a change it may have been done all the same."""
     return errors.InvalidResponseError if method in _READS else errors.UnreadableAnswerError
+
+
+def _unanswered(method: str, failure: _TransportFailure, answer_lost: bool) -> errors.ApiError:
+    """The error of a request whose last attempt got no answer: an unknown outcome once an answer was lost
+    (_unless_lost); else, for a change every attempt of which failed before it was sent, the plain connection
+    or timeout error saying that nothing was changed (a URL or certificate refused here says what to fix)."""
+    if answer_lost:
+        return _unless_lost(failure.error, answer_lost)
+    if method in _READS or not failure.retryable or isinstance(failure.error, errors.CertificateError):
+        return failure.error
+    return errors.never_sent(failure.error)
 
 
 def _unless_lost(error: errors.ApiError, answer_lost: bool) -> errors.ApiError:

@@ -7,6 +7,13 @@ the URL path (never the host's query or the bearer token) and the server's
 
 from __future__ import annotations
 
+import copy
+from typing import TypeVar
+
+# What a change's plain connection or timeout error means (never_sent): an unknown outcome is an
+# OutcomeUnknownError, and every layer reads these types, never guesses from a timeout.
+NOT_SENT = "The request never reached the server, so nothing was changed and trying again is safe."
+
 
 class ApiError(Exception):
     """Base class: something went wrong talking to the Management API."""
@@ -93,6 +100,8 @@ class PlainHttpRefusedError(ApiError):
 
 class ApiTimeoutError(ApiError):
     default_advice = "The Management API did not answer in time; check your connection and try again."
+    # No connection was made in time (connecting, or waiting for a free one): nothing was sent.
+    NOT_CONNECTED = "Could not connect to the Management API in time; check your connection."
 
 
 class InvalidResponseError(ApiError):
@@ -131,3 +140,16 @@ class ModelError(ValueError):
     def __init__(self, field_name: str, problem: str) -> None:
         super().__init__(f"field '{field_name}' {problem}")
         self.field_name = field_name
+
+
+_Error = TypeVar("_Error", bound=ApiError)
+
+
+def never_sent(error: _Error) -> _Error:
+    """`error`, a connection or timeout error of a change that never left this computer, saying so: the
+    same type (a plain ApiConnectionError or ApiTimeoutError, so the history records it as failed), its
+    sentence followed by NOT_SENT."""
+    said = copy.copy(error)
+    said.advice = f"{error.advice.rstrip()}{'' if error.advice.rstrip().endswith('.') else '.'} {NOT_SENT}"
+    said.args = (said.advice,)
+    return said

@@ -12,17 +12,18 @@ _REFUSED_HERE = (errors.InvalidIdError, errors.PlainHttpRefusedError, errors.Cer
 
 
 def outcome_of_error(error: BaseException) -> tuple[Outcome, str]:
-    """The outcome a raised error stands for, and the message to keep with it."""
+    """The outcome a raised error stands for, and the message to keep with it. Unknown is what the error's
+    type says (the REST client's and the influxctl bridge's one rule: api/client.py `_may_have_acted`)."""
     if isinstance(error, _REFUSED_HERE):
         return Outcome.FAILED, str(error)
-    if isinstance(error, influxctl_errors.InfluxctlError):
-        return _influxctl_outcome(error)
     if isinstance(error, (errors.OutcomeUnknownError, errors.InvalidResponseError)):
         # Cut off after it may have reached the server, or answered in a way Token Desk cannot read.
         return Outcome.UNKNOWN, str(error)
     if isinstance(error, (errors.ApiConnectionError, errors.ApiTimeoutError)):
-        # Never reached the server: a change that may have is an OutcomeUnknownError (api/client.py).
+        # Never reached the server (REST or influxctl): a change that may have is an OutcomeUnknownError.
         return Outcome.FAILED, str(error)
+    if isinstance(error, influxctl_errors.InfluxctlError):
+        return _influxctl_outcome(error)
     if isinstance(error, errors.ApiError) and error.status is not None:
         return Outcome.FAILED, error.server_message or str(error)  # the server said no
     if isinstance(error, errors.ApiError):
@@ -32,11 +33,9 @@ def outcome_of_error(error: BaseException) -> tuple[Outcome, str]:
 
 
 def _influxctl_outcome(error: influxctl_errors.InfluxctlError) -> tuple[Outcome, str]:
-    """influxctl that ran to its end and said why it failed: refused. Stopped part-way: unknown."""
-    stopped = (influxctl_errors.InfluxctlTimeoutError, influxctl_errors.InfluxctlCancelledError,
-               influxctl_errors.InfluxctlOutcomeUnknownError, influxctl_errors.InfluxctlOutputError,
-               influxctl_errors.InfluxctlStoppedError)
-    if isinstance(error, stopped):
+    """influxctl that ran to its end and said why it failed: refused. Stopped part-way: unknown (a change the
+    bridge saw stopped is an InfluxctlOutcomeUnknownError already; these are the runs around it)."""
+    if isinstance(error, (influxctl_errors.InfluxctlCancelledError, influxctl_errors.InfluxctlStoppedError)):
         return Outcome.UNKNOWN, str(error)
     return Outcome.FAILED, error.server_message or str(error)
 

@@ -93,3 +93,23 @@ def test_a_usage_error_naming_the_timeout_flag_is_no_timeout(stderr):
     error = error_for(failed(stderr), "management list")
     assert not isinstance(error, ApiTimeoutError)
     assert "flag -timeout" in str(error) or "-timeout" in str(error)
+
+
+@pytest.mark.parametrize(("stderr", "connected"), [
+    ('error\trpc error: code = Unavailable desc = connection error: desc = "transport: Error while dialing: '
+     'dial tcp 198.51.100.7:443: connect: connection refused"', False),
+    ("error\tdial tcp: lookup console.influxdata.com: no such host", False),
+    ("error\tdial tcp 198.51.100.7:443: i/o timeout", False),  # a dial that timed out sent nothing either
+    ("error\trpc error: code = Unavailable desc = error reading from server: EOF", True),
+    ("error\trpc error: code = Unavailable desc = transport is closing", True),
+])
+def test_a_connection_never_made_is_told_from_one_lost_after_sending(stderr, connected):
+    """The bridge's rule for changes (bridge._change): never connected is a plain failure, never sent; a
+    connection lost after the request may have gone out is an unknown outcome."""
+    from token_desk.api.errors import ApiConnectionError
+    from token_desk.api.influxctl.failure import never_connected
+
+    error = error_for(failed(stderr), "management create")
+    assert isinstance(error, ApiConnectionError) and not isinstance(error, ApiTimeoutError)
+    assert never_connected(error) is not connected
+    assert not never_connected(error_for(Finished(-9, "", stderr, None), "management create"))  # killed

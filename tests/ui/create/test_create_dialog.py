@@ -191,7 +191,7 @@ def test_errors_stay_in_the_dialog_in_plain_words_with_the_input_kept(qtbot, ser
 
 
 def test_a_timed_out_create_is_checked_before_retrying_so_nothing_is_duplicated(qtbot, service) -> None:
-    service.fail_with["create"] = [errors.ApiTimeoutError()]  # the server made it; the answer never came
+    service.fail_with["create"] = [errors.ChangeTimeoutError(method="POST")]  # the server made it; no answer came
     dialog = open_dialog(qtbot, service)
     dialog.description_box.setText("grafana")
     dialog.permissions.set_checked("telemetry", "read")
@@ -204,7 +204,7 @@ def test_a_timed_out_create_is_checked_before_retrying_so_nothing_is_duplicated(
 
 
 def test_a_timed_out_create_that_made_nothing_is_created_on_retry(qtbot, service) -> None:
-    service.fail_with["create_before"] = [errors.ApiTimeoutError()]
+    service.fail_with["create_before"] = [errors.ChangeTimeoutError(method="POST")]
     dialog = open_dialog(qtbot, service)
     dialog.description_box.setText("grafana")
     dialog.permissions.set_checked("telemetry", "read")

@@ -54,6 +54,16 @@ def submit_and_see_the_check(qtbot, dialog, opened: threading.Event) -> None:
     qtbot.waitUntil(lambda: not dialog.busy, timeout=WAIT_MS)
 
 
+def edit_adding_write(qtbot, service, token) -> EditTokenDialog:
+    """The edit dialog of `token`, with write on telemetry ticked, not yet saved."""
+    dialog = EditTokenDialog(None, service, token)
+    qtbot.addWidget(dialog)
+    dialog.open()
+    qtbot.waitUntil(lambda: "Loading" not in dialog.permissions.load_status.text(), timeout=WAIT_MS)
+    dialog.permissions.set_checked("telemetry", "write")
+    return dialog
+
+
 def create_killed(qtbot, world, monkeypatch, kind: TokenKind, when: str):
     """The create dialog submitted through an influxctl that kills itself `when`, once its check has run."""
     service = world[2]
@@ -91,11 +101,7 @@ def test_a_create_killed_before_acting_says_not_created(qtbot, world, monkeypatc
 def test_an_edit_killed_by_a_signal_is_settled_by_the_tokens_next_copy(qtbot, world, monkeypatch, mode, saved):
     _standin, seeded, service, journal = world
     token = service.get_token(TokenKind.DATABASE, seeded.database_token_ids[1])
-    dialog = EditTokenDialog(None, service, token)
-    qtbot.addWidget(dialog)
-    dialog.open()
-    qtbot.waitUntil(lambda: "Loading" not in dialog.permissions.load_status.text(), timeout=WAIT_MS)
-    dialog.permissions.set_checked("telemetry", "write")
+    dialog = edit_adding_write(qtbot, service, token)
     opened = gate(service, "get_token")
     kill_changes(monkeypatch, mode)
     submit_and_see_the_check(qtbot, dialog, opened)

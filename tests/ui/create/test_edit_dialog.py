@@ -56,7 +56,7 @@ def test_the_expiry_is_shown_but_fixed_and_rotate_is_offered(qtbot, service) -> 
 
 
 def test_a_timeout_says_saving_again_is_safe_and_keeps_the_input(qtbot, service) -> None:
-    service.fail_with["update"] = [errors.ApiTimeoutError()]
+    service.fail_with["update"] = [errors.ChangeTimeoutError(method="PATCH")]
     dialog = open_dialog(qtbot, service, database_token())
     dialog.description_box.setText("renamed")
     dialog.confirm_button.click()

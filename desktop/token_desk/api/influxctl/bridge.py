@@ -15,7 +15,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from token_desk.api.clusters import Cluster
-from token_desk.api.errors import BadRequestError, InvalidIdError
+from token_desk.api.errors import BadRequestError, InvalidIdError, never_sent
 from token_desk.api.ids import is_uuid
 from token_desk.api.influxctl import errors
 from token_desk.api.influxctl.commands import (
@@ -142,8 +142,13 @@ class InfluxctlBridge:
                                   "create a new token with the description you want instead.")
         if permissions is None:
             return current
-        self._change(Commands.token_update(token_id, permissions))
-        return self.get_token(TokenKind.DATABASE, token_id)
+        arguments = Commands.token_update(token_id, permissions)
+        self._change(arguments)
+        try:
+            return self.get_token(TokenKind.DATABASE, token_id)
+        except errors.InfluxctlError as err:  # done, but not shown: never a plain failure (see _change)
+            raise errors.InfluxctlOutcomeUnknownError(errors.InfluxctlOutcomeUnknownError.NOT_READ_BACK,
+                                                      command=" ".join(arguments[:2])) from err
 
     def list_databases(self) -> list[Database]:
         from token_desk.api.influxctl.output import parse_database_list
@@ -175,7 +180,14 @@ class InfluxctlBridge:
         if not prints_created_table(self.program.check_version()):
             earlier = {token.id for token in self.list_tokens(kind)}
         output = self._created_output(arguments)
-        token = self._created_token(output, self.list_tokens(kind), kind, earlier, description)
+        try:
+            listed = self.list_tokens(kind)
+        except errors.InfluxctlError as err:  # created: never a plain failure (see _change)
+            if not (output.token_id and is_uuid(output.token_id)):
+                raise errors.InfluxctlOutcomeUnknownError(errors.InfluxctlOutcomeUnknownError.NOT_READ_BACK,
+                                                          command=" ".join(arguments[:2])) from err
+            listed = []  # the token as influxctl described it, with its secret
+        token = self._created_token(output, listed, kind, earlier, description)
         return CreatedToken(token=token, access_token=output.secret)
 
     def _created_output(self, arguments: list[str]) -> CreateOutput:
@@ -188,13 +200,24 @@ class InfluxctlBridge:
             raise errors.InfluxctlOutcomeUnknownError(command=" ".join(arguments[:2])) from err
 
     def _change(self, arguments: list[str]) -> Finished:
-        """Run a command that changes something. Ended without influxctl's documented answer (killed by a
-        signal, stopped at its timeout, cancelled, influxctl's own deadline): the change may or may not
-        have happened, so the caller must re-list and show what the list proves."""
+        """Run a command that changes something, with the REST client's rule (api/client.py `_may_have_acted`).
+        Ended without influxctl's documented answer (killed by a signal, stopped at its timeout, cancelled,
+        influxctl's own deadline) or with its connection lost after the request may have gone out: the change
+        may or may not have happened, an InfluxctlOutcomeUnknownError, so the caller re-lists and shows what
+        the list proves. influxctl saying it could not connect at all: a plain connection error, never sent."""
+        from token_desk.api.influxctl.failure import never_connected
+
+        command = " ".join(arguments[:2])
         try:
             return self._run(arguments)
+        except errors.InfluxctlConnectionError as err:
+            if never_connected(err):
+                raise never_sent(err) from err
+            raise errors.InfluxctlOutcomeUnknownError(errors.InfluxctlOutcomeUnknownError.CONNECTION_LOST,
+                                                      command=command, exit_code=err.exit_code,
+                                                      influxctl_message=err.influxctl_message) from err
         except (errors.InfluxctlTimeoutError, errors.InfluxctlCancelledError, errors.InfluxctlStoppedError) as err:
-            raise errors.InfluxctlOutcomeUnknownError(command=" ".join(arguments[:2]), exit_code=err.exit_code,
+            raise errors.InfluxctlOutcomeUnknownError(command=command, exit_code=err.exit_code,
                                                       influxctl_message=err.influxctl_message) from err
 
     def _created_token(self, output: CreateOutput, listed: list[Token], kind: TokenKind,

@@ -75,11 +75,15 @@ class InfluxctlStoppedError(InfluxctlError):
 
 
 class InfluxctlOutcomeUnknownError(InfluxctlError, OutcomeUnknownError):
-    """influxctl was stopped while changing something (killed, timed out, cancelled, its output cut off):
+    """influxctl was stopped while changing something (killed, timed out, cancelled, its output cut off, its
+    connection dropped after the request went out), or made the change and its result could not be read back:
     the change may or may not have happened. Every caller re-lists that kind and shows what the list
     proves (revocation.py, ui/create's dialogs), so the sentence says that checking follows."""
 
     default_advice = NOT_CONFIRMED = "Not confirmed: influxctl was stopped before it answered. Checking\u2026"
+    CONNECTION_LOST = ("Not confirmed: influxctl lost its connection to InfluxData's service before the answer "
+                       "came. Checking\u2026")
+    NOT_READ_BACK = "influxctl made the change, but Token Desk could not read the result back. Checking\u2026"
     quotes_message = False
 
 

@@ -25,16 +25,23 @@ _ABOUT_SETUP = re.compile(r"\bprofile\b|\bconfig(uration)?\b|config\.toml", re.I
 _ABOUT_PLACE = re.compile(r"\b(cluster|account)\b", re.IGNORECASE)
 _ABOUT_TOKEN = re.compile(r"\btoken\b", re.IGNORECASE)
 
+# No connection was ever made (grpc-go: "Error while dialing: dial tcp …: connect: connection refused", a name
+# that does not resolve, no route), so nothing was sent. Checked before "timed out": a dial that timed out
+# ("dial tcp …: i/o timeout") never sent anything either. A connection that dropped after the request went
+# out reads otherwise ("code = Unavailable desc = error reading from server: EOF"): a change may have happened.
+_NOT_DIALLED = re.compile(r"error while dialing|\bdial (tcp|udp)\b|connection refused|no such host|"
+                          r"network is unreachable|no route to host", re.IGNORECASE)
+
 _CLASSES: tuple[tuple[re.Pattern, type[errors.InfluxctlError]], ...] = (
     (re.compile(r"unauthenticated|unauthori[sz]ed|not authori[sz]ed|authentication (failed|required)|\b401\b|"
                 r"(invalid|bad|wrong|expired|revoked) (mgmt[ _]|management )?token(?![ _-]?id)|"
                 r"(mgmt[ _]|management )?token (is |was |has been )?(invalid|expired|revoked|not valid|rejected)|"
                 r"not (signed|logged) in|login (required|expired)", re.IGNORECASE), errors.InfluxctlAuthenticationError),
     (re.compile(r"permission ?denied|\b403\b|forbidden", re.IGNORECASE), errors.InfluxctlPermissionError),
+    (_NOT_DIALLED, errors.InfluxctlConnectionError),
     # Not the flag's own name (`-timeout`, `--timeout`): a usage error naming it waited for nothing.
     (re.compile(r"deadline ?exceeded|(?<![-\w])timed? ?out\b", re.IGNORECASE), errors.InfluxctlTimeoutError),
-    (re.compile(r"code = Unavailable|connection refused|no such host|dial tcp|network is unreachable",
-                re.IGNORECASE), errors.InfluxctlConnectionError),
+    (re.compile(r"code = Unavailable", re.IGNORECASE), errors.InfluxctlConnectionError),  # may have been sent
     (re.compile(r"not ?found|\b404\b|no such token|does not exist|unknown token", re.IGNORECASE),
      errors.InfluxctlNotFoundError),
 )
@@ -84,6 +91,12 @@ def error_for(finished: Finished, command: str, secret: str = "") -> errors.Infl
     elif message is None:
         advice = f"influxctl {command} failed (exit status {finished.exit_code}) without saying why; try again."
     return error_class(advice, command=command, influxctl_message=message, exit_code=finished.exit_code)
+
+
+def never_connected(error: errors.InfluxctlError) -> bool:
+    """influxctl ran to its end and said it could not connect at all: whatever it was asked was never sent."""
+    message = error.influxctl_message or ""
+    return error.exit_code is not None and not ended_by_signal(error.exit_code) and bool(_NOT_DIALLED.search(message))
 
 
 def ended_by_signal(exit_code: int) -> bool:

@@ -3,7 +3,9 @@
 Typed errors (the API's and the credentials') already carry a sentence a person can act on. Anything
 else is a bug: its traceback goes to the log, and the person is told what failed and what to do next.
 `step_error_sentence` adds what an error means for one step of creating or editing a token: which
-permission a 403 lacks, that a timed-out create may or may not have happened, which field a 400 names.
+permission a 403 lacks, that a create whose answer was lost may or may not have happened, which field a 400
+names. Whether the outcome is unknown is the error's type (an OutcomeUnknownError), never a guess from a
+timeout: a plain connection or timeout error of a change never reached the server, and says so itself.
 """
 
 from __future__ import annotations
@@ -36,8 +38,8 @@ def error_sentence(error: BaseException, failed: str, then: str = "") -> str:
     return f"{failed} failed unexpectedly; see the log for details{advice}."
 
 
-# No answer came: the request may or may not have been carried out.
-UNKNOWN_OUTCOME = (errors.ApiTimeoutError, errors.OutcomeUnknownError)
+# No answer came after the request may have reached the server: it may or may not have been carried out.
+UNKNOWN_OUTCOME = errors.OutcomeUnknownError
 Step = Literal["create-management", "create-database", "update", "list", "check"]
 _WHAT = {"create-management": "create management tokens", "create-database": "create database tokens",
          "update": "change database tokens", "list": "list the cluster's databases",
@@ -59,6 +61,9 @@ def step_error_sentence(error: BaseException, step: Step) -> str:
         return error_sentence(error, _FAILED[step])
     if isinstance(error, UNKNOWN_OUTCOME):
         return _unknown_outcome(error, step)
+    if step == "check" and isinstance(error, (errors.ApiConnectionError, errors.ApiTimeoutError)):
+        return (f"{visible_text(str(error))} Whether the earlier attempt created the token is still unknown; "
+                "Create Token checks the list first, so trying again never makes a duplicate.")
     if isinstance(error, errors.PermissionDeniedError):
         return (f"This management token is not allowed to {_WHAT[step]} (403). It needs administrator access "
                 f"to this account{'' if step == 'create-management' else ' and cluster'}; "
@@ -104,7 +109,7 @@ def _unknown_outcome(error: errors.ApiError, step: Step) -> str:
     if step == "update":
         return (f"{_no_answer(error)}, so it is unknown whether the change was saved. "
                 "Saving again is safe: it sets the same values.")
-    return str(errors.ApiTimeoutError())  # a read: nothing changed, retrying is harmless
+    return str(error)  # a read's answer is never an unknown outcome (api/client.py); its own sentence
 
 
 def _no_answer(error: errors.ApiError) -> str:

@@ -21,7 +21,7 @@ from token_desk.ui.create.submitting_dialog import SubmittingDialog
 
 CONFIRM_TEXT = "Create Token"
 DESCRIPTION_MISSING = "Enter a description: it is how you will recognise this token later."
-# A token created by an attempt whose answer timed out has a createdAt a little after the click
+# A token created by an attempt whose answer was lost has a createdAt a little after the click
 # (the server's clock may also differ a little from ours).
 CLOCK_SLACK = timedelta(minutes=2)
 
@@ -55,7 +55,9 @@ class CreateTokenDialog(SubmittingDialog):
         super().__init__(parent, request.title)
         self._service, self._request, self._clock = service, request, clock
         self._result = CreateResult()
-        self._unsure_since: datetime | None = None  # a create timed out: it was sent at this moment
+        # A create's answer was lost (an OutcomeUnknownError, never a plain timeout: that one was never sent):
+        # it was sent at this moment, and the next press checks the list first.
+        self._unsure_since: datetime | None = None
         self._attempted_at = clock()
         self._build()
         self.finish_layout(CONFIRM_TEXT)
@@ -145,7 +147,7 @@ class CreateTokenDialog(SubmittingDialog):
             return self._service.create_database_token(draft.description, draft.permissions, draft.expires_at)
 
     def _check_then_create(self, draft: TokenDraft, since: datetime) -> CreatedToken | Token:
-        """After a timeout: the token the unanswered attempt made, else a new create. Off the GUI thread."""
+        """After a lost answer: the token the unanswered attempt made, else a new create. Off the GUI thread."""
         found = find_created(self._service.list_tokens(draft.kind), draft, since)
         return found if found is not None else self._create(draft)
 
@@ -192,7 +194,7 @@ class CreateTokenDialog(SubmittingDialog):
 
 
 def not_created_text(description: str) -> str:
-    return (f"Not created: influxctl was stopped before it answered, and the token list shows no token "
+    return (f"Not created: influxctl did not confirm the create, and the token list shows no token "
             f"\u201c{description}\u201d created since then. Press Create Token to try again.")
 
 

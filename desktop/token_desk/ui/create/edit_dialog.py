@@ -115,7 +115,7 @@ class EditTokenDialog(SubmittingDialog):
         if token.id == self._token.id and has_changes(token, changes):
             self._answered(token)  # the service shows the change: it was saved
             return
-        self.show_error("Not saved: influxctl was stopped before it answered, and the token still has its "
+        self.show_error("Not saved: influxctl did not confirm the change, and the token still has its "
                         "earlier values. Press Save Changes to try again.")
 
     def _settle_failed(self, error: BaseException) -> None:

@@ -111,7 +111,7 @@ class SubmittingDialog(QDialog):
         self._failed(error)
 
     def _failed(self, error: BaseException) -> None:
-        """A hook for subclasses (e.g. remember that a timed-out create may have happened)."""
+        """A hook for subclasses (e.g. remember that a create whose answer was lost may have happened)."""
 
     def check_outcome(self, sentence: str, call: Callable[[], Any], on_result: Callable[[Any], None],
                       on_error: Callable[[BaseException], None]) -> None:
