@@ -109,7 +109,10 @@ def test_closing_the_window_while_the_server_is_silent_ends_the_process_promptly
 # building the window does not wait for them.
 WORK_ONLY_MODULES = ("token_desk.api.influxctl.process", "token_desk.api.influxctl.output",
                      "token_desk.api.influxctl.created", "token_desk.api.influxctl.failure", "token_desk.history.check",
-                     "token_desk.api.decoding", "token_desk.api.reference", "token_desk.api.influxctl.login")
+                     "token_desk.api.decoding", "token_desk.api.reference", "token_desk.api.influxctl.login",
+                     # ~12 M instructions, ~4 ms: JSON is read and written by the loads, the profiles file and
+                     # the history; dataclasses (and copy with it) by no record the start makes
+                     "json", "dataclasses", "copy")
 # Nor does it import what only a command opens: each loads when its command first runs (the warm-up imports
 # the dialogs people open first, off the GUI thread, once the window is up). Nor does it make the PySide6
 # classes only those use (making one makes all its enums: QAccessible's eight cost ~3 ms).
