@@ -9,7 +9,6 @@ Every failure surfaces as a token_desk.api.errors.ApiError subclass.
 from __future__ import annotations
 
 import functools
-import json
 import logging
 import sys
 import threading
@@ -62,6 +61,8 @@ def error_for_response(response: httpx.Response, method: str, path: str, secret:
 
 
 def _server_message(content: bytes | bytearray, secret: str) -> str | None:
+    import json  # at the first refusal read, on its worker: a window's start reads no JSON (ARCHITECTURE)
+
     try:
         body = json.loads(content)
     except (ValueError, RecursionError):  # an HTML error page from a proxy, or absurd nesting: no message

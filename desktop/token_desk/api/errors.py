@@ -7,7 +7,6 @@ the URL path (never the host's query or the bearer token) and the server's
 
 from __future__ import annotations
 
-import copy
 from typing import TypeVar
 
 # What a change's plain connection or timeout error means (never_sent): an unknown outcome is an
@@ -149,6 +148,8 @@ def never_sent(error: _Error) -> _Error:
     """`error`, a connection or timeout error of a change that never left this computer, saying so: the
     same type (a plain ApiConnectionError or ApiTimeoutError, so the history records it as failed), its
     sentence followed by NOT_SENT."""
+    import copy  # not at start: a window's start imports no copy (docs/ARCHITECTURE.md, Start-up)
+
     said = copy.copy(error)
     said.advice = f"{error.advice.rstrip()}{'' if error.advice.rstrip().endswith('.') else '.'} {NOT_SENT}"
     said.args = (said.advice,)

@@ -7,7 +7,6 @@ is added there is gone when the app quits, and the real profiles file and keyrin
 
 from __future__ import annotations
 
-import copy
 from pathlib import Path
 
 from token_desk.credentials.profile_file import ProfileData
@@ -29,9 +28,13 @@ class MemoryProfileStore(ProfileStore):
         return "MemoryProfileStore()"
 
     def _read(self) -> ProfileData:
+        import copy  # at the first read, not when the window is built with this store
+
         return copy.deepcopy(self._data)  # callers change what they read before writing it back
 
     def _write(self, data: ProfileData) -> None:
+        import copy  # see _read
+
         self._data = copy.deepcopy(data)
 
 

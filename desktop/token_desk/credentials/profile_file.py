@@ -6,7 +6,6 @@ Format: {"schema_version": 1, "last_used": "name" | null, "profiles": [{name, ba
 
 from __future__ import annotations
 
-import json
 import logging
 import re
 import shutil
@@ -72,6 +71,8 @@ def _corrupt(path: Path, reason: str, cause: Exception | None = None) -> Profile
 
 
 def _parse(path: Path, text: str) -> ProfileData:
+    import json  # here, not at import: a --url or --demo window's start reads no profiles file, nor any JSON
+
     try:
         document = json.loads(text)
     except json.JSONDecodeError as err:
@@ -175,6 +176,8 @@ def write_profile_file(path: Path, data: ProfileData) -> None:
         "last_used": data.last_used,
         "profiles": [_profile_entry(profile) for profile in data.profiles] + [item.entry for item in data.refused],
     }
+    import json  # see _parse
+
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         _replace_atomically(path, json.dumps(document, indent=2, ensure_ascii=False) + "\n")

@@ -7,7 +7,6 @@ honest `unknown`. Nothing is ever rewritten in place: the reader folds outcomes 
 
 from __future__ import annotations
 
-import json
 import logging
 import os
 import threading
@@ -103,6 +102,8 @@ class Journal:
 
     # ---- writing ---------------------------------------------------------------------------------
     def _append(self, data: dict) -> None:
+        import json  # at the first change recorded: a window's start reads no JSON (ARCHITECTURE, Start-up)
+
         line = (json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
         with self._lock:
             self._store(line)
@@ -190,6 +191,8 @@ def read_journal(folder: Path, keep: int = KEEP_OLD_FILES) -> HistoryRead:
 
 
 def _fold_file(name: str, data: bytes, entries: dict[str, HistoryEntry], damage: list[Damage]) -> None:
+    import json  # see HistoryJournal._append
+
     for number, raw in enumerate(data.split(b"\n"), start=1):
         if not raw.strip():
             continue

@@ -118,9 +118,10 @@ class RowValues:
         return rows
 
     def _refresh_findings_keys(self, rows: Iterable[int]) -> None:
-        masks, sort_keys = self.findings.masks, mask_sort_keys()
+        masks = self.findings.masks
         for column, keys in self._keys.items():
-            if column.from_findings:
+            if column.from_findings:  # none before a sort by findings: the empty lists of the start make no keys
+                sort_keys = mask_sort_keys()
                 for row in rows:
                     keys[row] = sort_keys[masks[row]]
         self._distinct_keys.clear()

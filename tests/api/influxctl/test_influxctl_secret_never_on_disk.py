@@ -32,6 +32,13 @@ def home_and_tmp(tmp_path, monkeypatch) -> list[Path]:
     return [home, tmp]
 
 
+def test_the_generated_config_never_shows_its_token() -> None:
+    config = GeneratedConfig(ACCOUNT, ACCOUNT, SECRET)
+    shown = (repr(config), str(config), f"{config}", repr([config]), repr(list(config.__rich_repr__())))
+    assert all(SECRET not in text and ACCOUNT in text for text in shown)
+    assert SECRET.encode() in config.toml()  # what influxctl reads through the pipe
+
+
 def files_holding(secret: str, folders: list[Path]) -> list[Path]:
     holding = []
     for folder in folders:

@@ -8,7 +8,6 @@ every method waits for a process.
 from __future__ import annotations
 
 import contextlib
-import copy
 import threading
 from collections.abc import Sequence
 from datetime import datetime
@@ -79,6 +78,8 @@ class InfluxctlBridge:
 
         It shares this bridge's program, sign-in, running processes and one-at-a-time rule, so closing
         this bridge also ends the other's processes; closing the other changes nothing here."""
+        import copy  # a second cluster's first list: a window's start does not need the module
+
         scoped = copy.copy(self)  # shallow: the handle set, its lock and the serial lock stay shared
         scoped.cluster_id = _checked_id(cluster_id)
         scoped._borrowed = True

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QResizeEvent, QShowEvent
-from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QSizePolicy, QToolBar, QToolButton, QWidget
+from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QSizePolicy, QStyle, QToolBar, QToolButton, QWidget
 
 from token_desk.api.models import TokenKind
 
@@ -165,7 +165,8 @@ class MainToolBar(QToolBar):
     def _tool_buttons(self) -> list[QToolButton]:
         """Every tool button, left to right; those the layout has moved aside too (it hides them; their
         action stays)."""
-        buttons = (self.widgetForAction(action) for action in self.actions() if action.isVisible())
+        buttons = (self.widgetForAction(action) for action in self.actions()
+                   if action.isVisible() and not action.isSeparator())  # see _widths
         return [button for button in buttons if isinstance(button, QToolButton)]
 
     def _button_widths(self, button: QToolButton) -> tuple[int, int]:
@@ -198,16 +199,20 @@ class MainToolBar(QToolBar):
         layout = self.layout()
         margins = layout.contentsMargins()
         fixed, buttons, count = margins.left() + margins.right(), [], 0
-        for index in range(layout.count()):
-            item = layout.itemAt(index)
-            if item.isEmpty():  # its action is hidden (the demo marker off the demo)
+        tool_buttons = {layout.indexOf(button): button for button in self._tool_buttons()}
+        # The layout's items are the actions', in order. A separator's widget is a class of Qt's own, which
+        # PySide6 can name only after making every QWidget class's Python enums (~60 M instructions, some
+        # 20 ms, the first time): its width is read from the style, as the separator's own size hint is.
+        for index, action in enumerate(self.actions()):
+            if not action.isVisible():  # an empty item (the demo marker off the demo)
                 continue
             count += 1
-            widget = item.widget()
-            if isinstance(widget, QToolButton):
-                buttons.append((widget, *self._button_widths(widget)))
+            if action.isSeparator():
+                fixed += self.style().pixelMetric(QStyle.PixelMetric.PM_ToolBarSeparatorExtent, None, self)
+            elif index in tool_buttons:
+                buttons.append((tool_buttons[index], *self._button_widths(tool_buttons[index])))
             else:
-                fixed += item.minimumSize().width()
+                fixed += layout.itemAt(index).minimumSize().width()
         return fixed + layout.spacing() * max(count - 1, 0), buttons
 
     def required_width(self) -> int:
