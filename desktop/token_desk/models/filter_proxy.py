@@ -152,6 +152,13 @@ class TokenFilterProxy(QAbstractProxyModel):
         position = self._inverse_map()[source_index.row()]
         return QModelIndex() if position < 0 else self.index(position, source_index.column())
 
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        # The base class asks mapToSource and the source's index() for every cell and role a view draws: two
+        # more calls into Python and an index made each time, a third of a repaint of the table.
+        if not index.isValid():
+            return None
+        return self._table().cell_data(self._rows[index.row()], index.column(), role)
+
     def index(self, row: int, column: int, parent: _Index = QModelIndex()) -> QModelIndex:
         if parent.isValid() or not self.hasIndex(row, column, parent):
             return QModelIndex()
