@@ -6,6 +6,7 @@ Python lists of precomputed keys is two to three orders of magnitude faster.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime
 from operator import attrgetter
@@ -177,7 +178,8 @@ class RowValues:
 
         def make() -> Callable[[], None]:
             made = keys if keys is not None else column.sort_keys(tokens, statuses)
-            order = column_order(made, id_order, lambda: list(map(_ID, tokens)))
+            by_id = id_order if id_order is not None else _id_order(tokens)
+            order = column_order(made, by_id, pause=_let_the_window_draw)
 
             def put_in_place() -> None:
                 if self._version == version:
@@ -304,3 +306,12 @@ def _id_order(tokens: Sequence[Token]) -> list[int]:
 
 
 _ID = attrgetter("id")
+
+
+def _let_the_window_draw() -> None:
+    """A worker's pause between steps of its work: the GUI thread takes the interpreter lock meanwhile."""
+    time.sleep(WORKER_PAUSE_S)
+
+
+# At least as long as a step of the work takes: the window draws between the steps.
+WORKER_PAUSE_S = 0.01
