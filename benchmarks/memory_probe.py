@@ -1,9 +1,10 @@
 """Peak memory of the app's table path alone, in a fresh process.
 
 Reads the sandbox's details as JSON on stdin (the token stays out of argv), loads the
-tokens through the client into the model, proxy and view, sorts by every column, searches,
-and prints its peak RSS in MB; then refreshes once and prints it again. The benchmark's own
-floor data would otherwise inflate the numbers.
+tokens through the client into the model, proxy and view, finishes the rows as the token page's
+workers do (search texts, ID order, each column's order), sorts by every column, searches, and
+prints its peak RSS in MB; then refreshes once (the new rows finished too) and prints it again.
+The benchmark's own floor data would otherwise inflate the numbers.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ def main() -> None:
     with ManagementApiClient(details["url"], details["account_id"], details["cluster_id"], details["token"]) as client:
         table.model.set_tokens(fetch_rows(client, table.model))
         table.paint()
+        table.finish_rows()  # as the page's workers do once the list is drawn: search texts, column orders
         for section in range(table.model.columnCount()):
             table.proxy.sort(section, Qt.SortOrder.AscendingOrder)
         table.proxy.set_search_text("a")
@@ -40,6 +42,7 @@ def main() -> None:
         first_load = peak_rss_mb()
         table.model.set_tokens(fetch_rows(client, table.model))  # a refresh: old and new rows coexist
         table.paint()
+        table.finish_rows()
     print(first_load, peak_rss_mb())
     del app
 

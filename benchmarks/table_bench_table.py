@@ -3,6 +3,8 @@ REST API serves (management tokens come through influxctl)."""
 
 from __future__ import annotations
 
+from functools import partial
+
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QTableView
@@ -34,11 +36,14 @@ class Table:
         self.view.viewport().grab()  # renders the visible rows, as the first paint does
 
     def finish_rows(self) -> None:
-        """What the token page has a worker make once a list is drawn (search texts, ID order), before a
-        person's first click or keystroke (see RowValues.deferred_work)."""
-        work = self.model.row_values.deferred_work()
-        if work is not None:
-            work()()
+        """What the token page has a worker make once a list is drawn (search texts, ID order, then the order
+        of each column shown: all of them here), before a person's first click or keystroke (see
+        RowValues.deferred_work and order_work)."""
+        rows = self.model.row_values
+        for make_work in [rows.deferred_work, *(partial(rows.order_work, column) for column in self.model.columns)]:
+            work = make_work()  # from the rows as the work before left them, as the page does
+            if work is not None:
+                work()()
 
     def show_fresh_list(self) -> None:
         """The list shown again as just loaded: in the first order (sorted before the list is replaced, so

@@ -2,6 +2,7 @@
 
 from datetime import timedelta
 
+import pytest
 from PySide6.QtCore import QPersistentModelIndex, Qt
 
 from tests.models.conftest import NOW, descriptions, make_token, section
@@ -135,6 +136,20 @@ def test_filter_keeps_selection_of_still_visible_row(management_model, proxy):
     selected = QPersistentModelIndex(proxy.index(2, section(proxy, Column.DESCRIPTION)))
     proxy.set_search_text("a")
     assert selected.row() == 1 and selected.data() == "a2"
+
+
+@pytest.mark.parametrize("selected_count", [2, 12])  # a row or two, and more than are looked up one by one
+def test_selected_rows_follow_a_search_and_a_sort_and_those_hidden_are_dropped(management_model, proxy,
+                                                                             selected_count):
+    management_model.set_tokens([make_token(f"{'a' if n % 2 else 'b'}{n:02d}") for n in range(24)])
+    column = section(proxy, Column.DESCRIPTION)
+    selected = [QPersistentModelIndex(proxy.index(row, column)) for row in range(selected_count)]
+    proxy.set_search_text("a")  # hides the "b" rows
+    assert [index.data() for index in selected if index.isValid()] == [f"a{n:02d}" for n in range(1, selected_count, 2)]
+    proxy.sort(column, Qt.SortOrder.DescendingOrder)
+    kept = [index for index in selected if index.isValid()]
+    assert [index.data() for index in kept] == [f"a{n:02d}" for n in range(1, selected_count, 2)]
+    assert [index.row() for index in kept] == [11 - n // 2 for n in range(1, selected_count, 2)]
 
 
 def test_map_to_and_from_source_agree(management_model, proxy):

@@ -43,6 +43,10 @@ _LAYOUT_ARGS = ("QList<QPersistentModelIndex>", "QAbstractItemModel::LayoutChang
 # A source change naming only other roles (the signed-in mark, a tooltip) changes how rows look, never where
 # they go or whether they show: sorting and filtering read the token and its row values, which these carry.
 _PLACING_ROLES = frozenset({int(Qt.ItemDataRole.DisplayRole), int(TOKEN_ROLE), int(SORT_ROLE), int(STATUS_ROLE)})
+# Persistent indexes (a selection, the current row) on at most this many rows are found in the new rows one by
+# one, each by a scan in C (about 1 ms at 100,000 rows); more make the whole inverse map, a loop in Python (20-45
+# ms at 100,000 rows, most of a sort's cost with a row selected).
+FEW_ROWS_LOOKED_UP = 8
 # Structural changes the token model never makes itself; a full reset is correct and rare.
 _STRUCTURE_SIGNALS = (
     ("rowsAboutToBeInserted", "rowsInserted"),
@@ -147,6 +151,13 @@ class TokenFilterProxy(QAbstractProxyModel):
             return QModelIndex()
         position = self._inverse_map()[source_index.row()]
         return QModelIndex() if position < 0 else self.index(position, source_index.column())
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        # The base class asks mapToSource and the source's index() for every cell and role a view draws: two
+        # more calls into Python and an index made each time, a third of a repaint of the table.
+        if not index.isValid():
+            return None
+        return self._table().cell_data(self._rows[index.row()], index.column(), role)
 
     def index(self, row: int, column: int, parent: _Index = QModelIndex()) -> QModelIndex:
         if parent.isValid() or not self.hasIndex(row, column, parent):
@@ -307,8 +318,21 @@ class TokenFilterProxy(QAbstractProxyModel):
             self._publish_counts()
 
     def _cells_now_at(self, source_cells: list[tuple[int, int]]) -> list[QModelIndex]:
-        inverse = self._inverse_map()
-        return [self.index(inverse[row], column) for row, column in source_cells]
+        rows = {row for row, _column in source_cells}
+        if len(rows) <= FEW_ROWS_LOOKED_UP:  # a selected row or two, the current one: each found by a scan in C
+            where = {row: self._position_of(row) for row in rows}
+        else:
+            inverse = self._inverse_map()
+            where = {row: inverse[row] for row in rows}
+        return [self.index(where[row], column) for row, column in source_cells]
+
+    def _position_of(self, source_row: int) -> int:
+        if self._inverse is not None:
+            return self._inverse[source_row]
+        try:
+            return self._rows.index(source_row)
+        except ValueError:  # filtered out
+            return -1
 
     def _inverse_map(self) -> list[int]:
         if self._inverse is None:

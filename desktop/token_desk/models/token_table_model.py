@@ -205,11 +205,15 @@ class TokenTableModel(QAbstractTableModel):
         return _ROW_FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        return self.cell_data(index.row(), index.column(), role) if index.isValid() else None
+
+    def cell_data(self, row: int, column: int, role: int) -> Any:
+        """data() of a valid row and column, without an index of this model (the proxy asks by its own)."""
         handler = self._role_handlers.get(role)
-        if handler is None or not index.isValid():
+        if handler is None:
             return None
         try:
-            return handler(index.row(), self._columns[index.column()])
+            return handler(row, self._columns[column])
         except Exception:
             # Nothing may escape to Qt here: PySide6 6.11 segfaults on an exception raised in
             # C (datetime's OverflowError, int("x")) that leaves a Python override while a view

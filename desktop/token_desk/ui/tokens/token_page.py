@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Hashable, Iterable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Sequence
 
 from PySide6.QtCore import QByteArray, QItemSelection, QItemSelectionModel, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QColor, QGuiApplication, QIcon
@@ -105,6 +105,7 @@ class TokenPage(QWidget):
         layout.addWidget(self.stack)
         self._loaded = False
         self._rows_unfinished = False
+        self._orders_started = False  # a worker is making (or has made) the shown columns' orders for these rows
         self._several_clusters = False  # the Cluster column shows only while several clusters are shown
         self.column_menu = QMenu("Columns", self)  # right-click a header: which columns show
 
@@ -160,6 +161,8 @@ class TokenPage(QWidget):
         else:
             self.restore_header(saved)  # or the defaults, if it does not fit
         self._update_empty_state()
+        if self._loaded and not self._rows_unfinished:  # rows finished while no table showed them: orders now
+            view.call_after_next_paint(self._make_orders)
 
     def column_index(self, key: Hashable) -> int:
         """The section of the column named `key` (e.g. Column.DESCRIPTION)."""
@@ -370,6 +373,7 @@ class TokenPage(QWidget):
         self.select_ids(selected, current.id if current else None)
         self._give_the_keyboard_a_row()
         self._update_empty_state()
+        self._orders_started = False
         self._finish_rows_soon()
 
     def _finish_rows_soon(self) -> None:
@@ -398,9 +402,41 @@ class TokenPage(QWidget):
                               on_result=lambda shared: self._add_shared(rows, shared),
                               on_error=lambda error: log.error("Shared descriptions could not be counted: %r", error))
         work = rows.deferred_work()
-        if work is not None:
-            run_in_background(work, context=self, on_result=lambda put_in_place: put_in_place(),
+        if work is None:
+            self._make_orders()
+        else:
+            run_in_background(work, context=self, on_result=lambda put_in_place: self._then_orders(put_in_place),
                               on_error=lambda error: log.error("Search texts could not be made: %r", error))
+
+    def _then_orders(self, put_in_place: Callable[[], None]) -> None:
+        put_in_place()
+        self._make_orders()
+
+    def _make_orders(self) -> None:
+        """Once the rows are finished, a worker makes the order of each column the table shows, one column
+        at a time (the interpreter lock is free for drawing between them), left to right: a click on a
+        header then reads its order instead of sorting (see RowValues.order_work). A table not made yet has
+        them made once it is."""
+        if self._orders_started or self._view is None:
+            return
+        self._orders_started = True
+        header = self._view.horizontalHeader()
+        sections = [header.logicalIndex(visual) for visual in range(header.count())]
+        columns = [self.columns[section] for section in sections if not header.isSectionHidden(section)]
+        self._make_next_order(self.model.row_values, columns)
+
+    def _make_next_order(self, rows: RowValues, columns: list[ColumnSpec]) -> None:
+        while columns and rows is self.model.row_values:  # a newer list has its own
+            work = rows.order_work(columns.pop(0))
+            if work is not None:
+                run_in_background(work, context=self,
+                                  on_result=lambda put_in_place: self._next_order(put_in_place, rows, columns),
+                                  on_error=lambda error: log.error("A column's order could not be made: %r", error))
+                return
+
+    def _next_order(self, put_in_place: Callable[[], None], rows: RowValues, columns: list[ColumnSpec]) -> None:
+        put_in_place()
+        self._make_next_order(rows, columns)
 
     def _add_shared(self, rows: RowValues, shared) -> None:
         selected = [token.id for token in self.selected_tokens()]
