@@ -6,11 +6,13 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import pytest
 from hypothesis import given, settings, strategies as st
 from PySide6.QtCore import Qt
 
 from tests.models.conftest import NOW, make_token, section
 from token_desk.api.models import TokenKind
+from token_desk.cancellation import Cancellation, CancelledError, cancellable
 from token_desk.models import Column, TokenFilterProxy, TokenTableModel
 from token_desk.models.columns import MANAGEMENT_COLUMNS
 
@@ -96,3 +98,16 @@ def test_an_order_a_worker_made_from_rows_changed_since_is_not_used(management_m
     assert management_model.row_values.known_order(description) is None
     proxy.sort(section(proxy, Column.DESCRIPTION), ASC)
     assert [proxy.token_at(row).description for row in range(proxy.rowCount())] == ["0", "a", "b"]
+
+
+def test_an_order_cancelled_while_it_is_made_stops_at_its_next_pause(management_model) -> None:
+    """Quitting cancels every task: a worker making a column's order stops at its next pause, not sorting on
+    while the app waits for its workers to end."""
+    management_model.set_tokens([make_token(name, number=number) for number, name in enumerate("cab", start=1)])
+    description = management_model.column_at(management_model.section_of(Column.DESCRIPTION))
+    make = management_model.row_values.order_work(description)
+    quitting = Cancellation()
+    quitting.cancel()
+    with cancellable(quitting), pytest.raises(CancelledError):
+        make()
+    assert management_model.row_values.known_order(description) is None
