@@ -10,7 +10,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QTableView
 
 from token_desk.api.models import TokenKind
-from token_desk.models import Column, TokenFilterProxy, TokenTableModel
+from token_desk.models import Column, TokenFilterProxy, TokenTableModel, row_values
 
 # The token page's first order (ui/tokens/token_page.DEFAULT_SORT): newest first.
 DEFAULT_SORT = (Column.CREATED_AT, Qt.SortOrder.DescendingOrder)
@@ -40,6 +40,7 @@ class Table:
         of each column shown: all of them here), before a person's first click or keystroke (see
         RowValues.deferred_work and order_work)."""
         rows = self.model.row_values
+        row_values.WORKER_PAUSE_S = 0  # made here on this thread, untimed: no window draws between the steps
         for make_work in [rows.deferred_work, *(partial(rows.order_work, column) for column in self.model.columns)]:
             work = make_work()  # from the rows as the work before left them, as the page does
             if work is not None:

@@ -225,7 +225,7 @@ def _status_sentence(report: RevokeReport) -> str:
         parts.append(_unknown_text(unknown))
     if failed:
         parts.append(_failed_text(failed))
-    text = "; ".join(parts).rstrip(".")  # a reason quoted last ends its own sentence
+    text = "; ".join(parts)
     return f"{text[:1].upper()}{text[1:]}." if text else ""
 
 
@@ -242,7 +242,8 @@ def _unknown_text(unknown) -> str:
 
 def _failed_text(failed) -> str:
     first = failed[0]
-    reason = str(first.error) if first.error is not None else "the server did not confirm it"
+    # Quoted inside a sentence: an error's own sentence loses its full stop ("…safe)." not "…safe.).").
+    reason = (str(first.error) if first.error is not None else "the server did not confirm it").rstrip(".")
     if len(failed) == 1:
         return f"could not revoke {token_name(first.token)}: {reason}"
     return f"could not revoke {len(failed)} tokens (first: {token_name(first.token)}: {reason})"

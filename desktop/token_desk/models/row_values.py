@@ -143,10 +143,6 @@ class RowValues:
             count = self._distinct_keys[column] = len(set(self.keys(column)))
         return count
 
-    def keys_are_unique(self, column: ColumnSpec) -> bool:
-        """No ties in `column`, so its sort needs no tie-breaking."""
-        return self.distinct_keys(column) == len(self)
-
     @property
     def search_texts(self) -> list[str]:
         """What the search box matches in each row (see cells.search_texts)."""
@@ -184,6 +180,8 @@ class RowValues:
 
             def put_in_place() -> None:
                 if self._version == version:
+                    if self._id_order is None:  # made for this order: the next column's need not sort the IDs
+                        self._id_order = by_id
                     self._keys.setdefault(column, made)
                     self._orders.setdefault(column, order)
             return put_in_place

@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontMetrics, QImage
 from PySide6.QtWidgets import QHeaderView, QStyleOptionViewItem
 
+from tests.models.conftest import make_token
 from tests.ui.conftest import header_click
 from token_desk.api.models import TokenKind
 from token_desk.models.columns import Column
@@ -101,6 +102,26 @@ def test_a_header_saved_by_an_older_layout_still_restores_and_description_fills(
     assert not restored.stretchLastSection()
     assert page.view.columnWidth(page.column_index(Column.TOKEN_ID)) == 300  # a width set by hand stays
     assert restored.length() == page.view.viewport().width()  # Description takes what is left
+
+
+def test_a_table_made_with_a_saved_header_still_sorts_when_its_header_is_clicked(qtbot) -> None:
+    """From the second start on, a page's table is made with the header saved the time before (the window
+    restores it before any page shows): a click on a header must still sort the rows."""
+    tokens = [make_token(name, number=number) for number, name in enumerate(["delta", "alpha", "charlie"], start=1)]
+    before = TokenPage(TokenKind.MANAGEMENT)
+    qtbot.addWidget(before)
+    before.show()
+    qtbot.waitExposed(before)
+    page = TokenPage(TokenKind.MANAGEMENT)
+    qtbot.addWidget(page)
+    assert page.restore_header(before.save_header())  # kept until the table is made
+    page.set_tokens(tokens)
+    page.resize(1400, 500)
+    page.show()
+    qtbot.waitExposed(page)
+    header_click(qtbot, page, Column.DESCRIPTION)
+    assert [page.proxy.token_at(row).description for row in range(page.proxy.rowCount())] == [
+        "alpha", "charlie", "delta"]
 
 
 def arrow_points_up(page: TokenPage, column: Column) -> bool:

@@ -5,10 +5,8 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from PySide6.QtCore import QPoint, Qt
-from PySide6.QtTest import QTest
-
 from tests.models.conftest import NOW, make_token
+from tests.ui.conftest import header_click
 from token_desk.api.models import TokenKind
 from token_desk.models import Column
 from token_desk.ui.tokens import TokenPage
@@ -32,14 +30,6 @@ def shown_columns(page: TokenPage) -> list[Column]:
             if not page.view.isColumnHidden(section) and not spec.from_findings]
 
 
-def click_header(page: TokenPage, column: Column) -> None:
-    header = page.view.horizontalHeader()
-    section = page.column_index(column)
-    middle = header.sectionViewportPosition(section) + header.sectionSize(section) // 2
-    QTest.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
-                     QPoint(middle, header.height() // 2))
-
-
 def shown_page(qtbot) -> TokenPage:
     page = TokenPage(TokenKind.MANAGEMENT)
     qtbot.addWidget(page)
@@ -55,11 +45,11 @@ def test_a_shown_list_gets_the_order_of_each_column_shown_and_a_click_shows_it(q
     qtbot.waitUntil(lambda: made_orders(page) == shown_columns(page))
     assert Column.REVOKED_AT not in made_orders(page)  # hidden with the inactive tokens: nobody can click it
 
-    click_header(page, Column.DESCRIPTION)
+    header_click(qtbot, page, Column.DESCRIPTION)
     shown = [page.proxy.token_at(row) for row in range(page.proxy.rowCount())]
     assert [token.description for token in shown] == ["alpha", "alpha", "charlie", "delta"]
     assert shown[0].id < shown[1].id  # a tie in token ID order
-    click_header(page, Column.DESCRIPTION)
+    header_click(qtbot, page, Column.DESCRIPTION)
     shown = [page.proxy.token_at(row) for row in range(page.proxy.rowCount())]
     assert [token.description for token in shown] == ["delta", "charlie", "alpha", "alpha"]
     assert shown[2].id < shown[3].id  # still in ID order, the other way round

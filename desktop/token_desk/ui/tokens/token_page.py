@@ -357,8 +357,12 @@ class TokenPage(QWidget):
         self._show_required_columns()  # a hand-edited or older state may hide them
         # Widths that differ from the first-start ones were set by hand and stay; Description takes the rest.
         self.view.adopt_restored_widths()
-        # restoreState sets the indicator without sorting: sort as the header now says.
-        self.view.sortByColumn(header.sortIndicatorSection(), header.sortIndicatorOrder())
+        # restoreState sets the indicator without sorting: sort as the header now says. A table made with this
+        # state (a restart's) never had the defaults' sorting turned on; turning it on sorts by the indicator.
+        if self.view.isSortingEnabled():
+            self.view.sortByColumn(header.sortIndicatorSection(), header.sortIndicatorOrder())
+        else:
+            self.view.setSortingEnabled(True)
         return True
 
     def set_tokens(self, tokens: Sequence[Token] | RowValues, requested_at: float | None = None) -> None:
